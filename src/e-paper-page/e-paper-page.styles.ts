@@ -1,0 +1,250 @@
+import { css } from 'lit';
+
+/** Sizes are page units: the viewport scales the whole sheet. */
+export const pageStyles = css`
+  :host {
+    display: block;
+    --_paper: var(--e-paper-paper, #fbf8f1);
+    --_ink: var(--e-paper-ink, #1a1a1a);
+    --_accent: var(--e-paper-accent, #c8161d);
+    --_muted: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
+    --_rule: color-mix(in srgb, var(--_ink) 35%, var(--_paper));
+    --_body-size: 16px;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  p,
+  h1,
+  h2,
+  figure,
+  ul {
+    margin: 0;
+    padding: 0;
+  }
+  .page {
+    position: relative;
+    overflow: hidden;
+    background: var(--_paper);
+    color: var(--_ink);
+    font-family: var(--_font-body);
+    font-size: var(--_body-size);
+    line-height: 1.55;
+    font-kerning: normal;
+    text-rendering: optimizeLegibility;
+    line-break: strict;
+  }
+  .block {
+    position: absolute;
+    overflow: hidden;
+  }
+
+  /* Articles: a rule above each, headline hierarchy, body in columns. */
+  .article {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    padding-top: 10px;
+    border-top: 2px solid var(--_ink);
+  }
+  .article.boxed {
+    padding: 10px 12px 8px;
+    border: 4px double var(--_ink);
+  }
+  .banner {
+    align-self: flex-start;
+    padding: 3px 14px;
+    background: var(--_accent);
+    color: #fff;
+    font-family: var(--_font-headline);
+    font-weight: 900;
+    font-size: 20px;
+    line-height: 1.3;
+    letter-spacing: 0.15em;
+  }
+  .kicker {
+    font-size: calc(var(--_headline-size, 40px) * 0.46);
+    line-height: 1.3;
+  }
+  .headline {
+    font-family: var(--_font-headline);
+    font-weight: 900;
+    font-size: var(--_headline-size, 40px);
+    line-height: 1.18;
+    letter-spacing: 0.02em;
+  }
+  .subhead {
+    font-size: calc(var(--_headline-size, 40px) * 0.42);
+    line-height: 1.35;
+  }
+  .centred .kicker,
+  .centred .headline,
+  .centred .subhead {
+    text-align: center;
+  }
+  .bylines {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 1.5em;
+    color: var(--_muted);
+    font-size: 14px;
+    line-height: 1.4;
+  }
+  .body {
+    flex: 1 1 auto;
+    min-height: 0;
+    column-count: var(--_columns, 1);
+    column-gap: 20px;
+    column-rule: 1px solid var(--_rule);
+    column-fill: balance;
+    text-align: justify;
+  }
+  .body p {
+    text-indent: 2em;
+  }
+
+  .photo {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+  }
+  .placeholder {
+    display: grid;
+    place-items: center;
+    width: 100%;
+    background: repeating-linear-gradient(
+      -45deg,
+      color-mix(in srgb, var(--_ink) 10%, var(--_paper)) 0 10px,
+      color-mix(in srgb, var(--_ink) 5%, var(--_paper)) 10px 20px
+    );
+    color: var(--_muted);
+    font-size: 16px;
+  }
+  figcaption {
+    font-size: 12px;
+    line-height: 1.4;
+  }
+  .credit {
+    color: var(--_muted);
+  }
+
+  /* Masthead (报头): the title large, red and calligraphic. */
+  .masthead {
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-end;
+    gap: 4px;
+  }
+  .title {
+    color: var(--_accent);
+    font-family: var(--_font-masthead);
+    font-weight: 400;
+    font-size: 190px;
+    line-height: 1;
+    letter-spacing: 0.02em;
+    white-space: nowrap;
+  }
+  .latin {
+    color: var(--_accent);
+    font-family: var(--_font-body);
+    font-size: 20px;
+    letter-spacing: 0.42em;
+  }
+  .publisher,
+  .serial {
+    font-size: 14px;
+    color: var(--_ink);
+  }
+
+  /* Ear (报眼): date, issue, weather in a frame. */
+  .ear {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    grid-template-rows: 1fr auto;
+    gap: 10px 18px;
+    padding: 14px 18px;
+    border: 2px solid var(--_ink);
+    font-size: 15px;
+    line-height: 1.5;
+  }
+  .date {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    grid-row: span 2;
+    padding-right: 18px;
+    border-right: 1px solid var(--_rule);
+  }
+  .year-month,
+  .weekday {
+    font-size: 18px;
+  }
+  .day {
+    font-family: var(--_font-headline);
+    font-weight: 900;
+    font-size: 92px;
+    line-height: 1;
+    color: var(--_accent);
+  }
+  .facts .pages-today {
+    font-family: var(--_font-headline);
+    font-weight: 900;
+  }
+  .weather {
+    align-self: end;
+  }
+  .page-label {
+    position: absolute;
+    right: 14px;
+    top: 10px;
+    padding: 2px 10px;
+    background: var(--_ink);
+    color: var(--_paper);
+    font-family: var(--_font-headline);
+    font-weight: 900;
+    font-size: 26px;
+    line-height: 1.2;
+  }
+
+  /* Footer strip: the new-media channels with placeholders for their QR codes. */
+  .footer {
+    display: flex;
+    align-items: center;
+    gap: 28px;
+    padding-top: 8px;
+    border-top: 4px double var(--_ink);
+  }
+  .prompt {
+    font-family: var(--_font-headline);
+    font-weight: 900;
+    font-size: 18px;
+  }
+  .channels {
+    display: flex;
+    gap: 28px;
+    list-style: none;
+  }
+  .channels li {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    font-size: 14px;
+  }
+  .qr {
+    display: grid;
+    place-items: center;
+    width: 64px;
+    height: 64px;
+    border: 1px dashed var(--_muted);
+    color: var(--_muted);
+    font-size: 10px;
+    line-height: 1.2;
+    text-align: center;
+  }
+  .channel small {
+    display: block;
+    color: var(--_muted);
+    font-size: 12px;
+  }
+`;

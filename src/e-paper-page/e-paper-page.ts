@@ -1,0 +1,165 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
+import { fontStack } from '../edition/fonts.js';
+import { uiStrings } from '../i18n/strings.js';
+import { pageStyles } from './e-paper-page.styles.js';
+import { blockParts, blockParagraphs } from './blocks.js';
+
+const place = (rect: Rect) => ({
+  left: `${rect.x}px`,
+  top: `${rect.y}px`,
+  width: `${rect.w}px`,
+  height: `${rect.h}px`,
+});
+
+/**
+ * A typeset replica of one page, drawn from the edition's text at the page's size in page units
+ * (one unit is one CSS pixel before the viewport scales it).
+ *
+ * @csspart page - The sheet of paper.
+ * @csspart block - Every block on the page.
+ * @csspart article - An article's block; it carries `data-article-id`.
+ * @csspart masthead - The title block.
+ * @csspart ear - The facts beside the title (date, issue, weather).
+ * @csspart footer - The strip at the foot of the page.
+ * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
+ * @cssprop [--e-paper-ink=#1a1a1a] - Text colour.
+ * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.
+ */
+export class EPaperPage extends LitElement {
+  static override styles = pageStyles;
+
+  @property({ attribute: false }) edition?: Edition;
+  @property({ attribute: false }) page?: Page;
+  /** UI language (placeholders); the page's text takes the edition's language. */
+  @property() uiLang = 'zh-CN';
+
+  override render() {
+    const { edition, page } = this;
+    if (!edition || !page) return nothing;
+    const fonts = {
+      '--_font-body': fontStack(edition, 'body'),
+      '--_font-headline': fontStack(edition, 'headline'),
+      '--_font-masthead': fontStack(edition, 'masthead'),
+      width: `${page.width}px`,
+      height: `${page.height}px`,
+    };
+    return html`<div class="page" part="page" lang=${edition.lang} style=${styleMap(fonts)}>
+      ${(page.blocks ?? []).map((block) => this.renderBlock(edition, page, block))}
+    </div>`;
+  }
+
+  private renderBlock(edition: Edition, page: Page, block: Block): TemplateResult {
+    switch (block.kind) {
+      case 'article': {
+        const article = edition.articles.find((a) => a.id === block.article);
+        return article ? this.renderArticle(article, block) : html``;
+      }
+      case 'masthead':
+        return this.renderMasthead(edition, block.rect);
+      case 'ear':
+        return this.renderEar(edition, page, block.rect);
+      case 'footer':
+        return this.renderFooter(edition, block.rect);
+    }
+  }
+
+  private renderArticle(article: Article, block: ArticleBlock): TemplateResult {
+    const parts = blockParts(block);
+    const style = {
+      ...place(block.rect),
+      '--_headline-size': block.headlineSize ? `${block.headlineSize}px` : null,
+      '--_columns': String(block.columns ?? 1),
+    };
+    const part = (name: ArticlePart) => this.renderPart(article, block, name);
+    return html`<article
+      class="block article ${block.align === 'center' ? 'centred' : ''} ${block.boxed ? 'boxed' : ''}"
+      part="block article"
+      data-article-id=${article.id}
+      style=${styleMap(style)}
+    >
+      ${parts.map(part)}
+    </article>`;
+  }
+
+  private renderPart(article: Article, block: ArticleBlock, name: ArticlePart): TemplateResult | typeof nothing {
+    switch (name) {
+      case 'banner':
+        return article.banner ? html`<p class="banner">${article.banner}</p>` : nothing;
+      case 'kicker':
+        return article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing;
+      case 'headline':
+        return html`<h2 class="headline">${article.headline}</h2>`;
+      case 'subheads':
+        return article.subheads?.length ? html`${article.subheads.map((s) => html`<p class="subhead">${s}</p>`)}` : nothing;
+      case 'bylines':
+        return article.bylines?.length ? html`<div class="bylines">${article.bylines.map((b) => html`<p>${b}</p>`)}</div>` : nothing;
+      case 'photo':
+        return article.photos?.length ? html`${article.photos.map((photo) => this.renderPhoto(photo))}` : nothing;
+      case 'body':
+        return html`<div class="body">${blockParagraphs(article, block).map((p) => html`<p>${p}</p>`)}</div>`;
+    }
+  }
+
+  private renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {
+    const strings = uiStrings(this.uiLang);
+    const aspect = { aspectRatio: String(photo.aspect ?? 4 / 3) };
+    return html`<figure class="photo">
+      <div class="placeholder" style=${styleMap(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
+        <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
+      </div>
+      ${photo.caption || photo.credit
+        ? html`<figcaption>${photo.caption}${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
+        : nothing}
+    </figure>`;
+  }
+
+  private renderMasthead(edition: Edition, rect: Rect): TemplateResult {
+    const m = edition.masthead;
+    return html`<header class="block masthead" part="block masthead" style=${styleMap(place(rect))}>
+      <h1 class="title">${edition.title}</h1>
+      ${m?.titleLatin ? html`<p class="latin">${m.titleLatin}</p>` : nothing}
+      ${m?.publisher ? html`<p class="publisher">${m.publisher}</p>` : nothing}
+      ${m?.serial ? html`<p class="serial">${m.serial}</p>` : nothing}
+    </header>`;
+  }
+
+  private renderEar(edition: Edition, page: Page, rect: Rect): TemplateResult {
+    const ear = edition.ear ?? {};
+    return html`<aside class="block ear" part="block ear" style=${styleMap(place(rect))}>
+      <div class="date">
+        ${ear.yearMonth ? html`<span class="year-month">${ear.yearMonth}</span>` : nothing}
+        ${ear.day ? html`<span class="day">${ear.day}</span>` : nothing}
+        ${ear.weekday ? html`<span class="weekday">${ear.weekday}</span>` : nothing}
+      </div>
+      <div class="facts">
+        ${ear.lunarDate ? html`<p>${ear.lunarDate}</p>` : nothing}
+        ${ear.issue ? html`<p>${ear.issue}</p>` : nothing}
+        ${ear.pagesToday ? html`<p class="pages-today">${ear.pagesToday}</p>` : nothing}
+      </div>
+      <div class="weather">
+        ${ear.weather ? html`<p>${ear.weather}</p>` : nothing}
+        ${ear.temperature ? html`<p>${ear.temperature}</p>` : nothing}
+      </div>
+      <p class="page-label">${page.label}</p>
+    </aside>`;
+  }
+
+  private renderFooter(edition: Edition, rect: Rect): TemplateResult {
+    const footer = edition.footer ?? {};
+    const strings = uiStrings(this.uiLang);
+    return html`<footer class="block footer" part="block footer" style=${styleMap(place(rect))}>
+      ${footer.prompt ? html`<p class="prompt">${footer.prompt}</p>` : nothing}
+      <ul class="channels">
+        ${(footer.channels ?? []).map(
+          (channel) => html`<li>
+            <span class="qr" role="img" aria-label=${strings.qrPlaceholder}><span lang=${this.uiLang}>${strings.qrPlaceholder}</span></span>
+            <span class="channel">${channel.name}${channel.kind ? html` <small>${channel.kind}</small>` : nothing}</span>
+          </li>`,
+        )}
+      </ul>
+    </footer>`;
+  }
+}

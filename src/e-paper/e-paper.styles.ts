@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const viewerStyles = css`
+  :host {
+    /* The host page's inherited styles stop here. */
+    all: initial;
+    display: block;
+    position: relative;
+    contain: content;
+    height: var(--e-paper-height, 85vh);
+    min-height: 320px;
+    background: var(--e-paper-surface, #e9e6df);
+    color: var(--e-paper-ui-ink, #1f1f1f);
+    font: 14px/1.5 var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  e-paper-viewport {
+    position: absolute;
+    inset: 0;
+  }
+  .status {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding: 24px;
+  }
+  .skeleton {
+    display: grid;
+    gap: 12px;
+    width: min(70%, 420px);
+    aspect-ratio: 5 / 7;
+    padding: 24px;
+    background: var(--e-paper-paper, #fbf8f1);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
+    grid-template-rows: 18% repeat(5, 1fr);
+  }
+  .skeleton span {
+    border-radius: 3px;
+    background: linear-gradient(90deg, #e6e1d6 25%, #f1ede4 50%, #e6e1d6 75%) 0 0 / 200% 100%;
+    animation: shimmer 1.4s linear infinite;
+  }
+  .skeleton .label {
+    background: none;
+    animation: none;
+    color: #6b6658;
+    text-align: center;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
+  .error {
+    max-width: 34em;
+    padding: 20px 24px;
+    border-left: 4px solid var(--e-paper-accent, #c8161d);
+    background: #fff;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
+  }
+  .error h2 {
+    margin: 0 0 8px;
+    font-size: 17px;
+  }
+  .error p {
+    margin: 0 0 8px;
+  }
+  .error ul {
+    max-height: 10em;
+    overflow: auto;
+    margin: 0 0 12px;
+    padding-left: 1.2em;
+    font: 12px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  button {
+    font: inherit;
+    padding: 6px 16px;
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,25 @@
+import type { Article, Edition, Page, Region } from './schema.js';
+
+/**
+ * The page's article regions in reading order. A typeset page without explicit regions takes
+ * each article's region from its blocks (one shape per block), in the order the blocks stand.
+ */
+export function regionsOf(page: Page): Region[] {
+  if (page.regions) return page.regions;
+  const byArticle = new Map<string, Region>();
+  for (const block of page.blocks ?? []) {
+    if (block.kind !== 'article') continue;
+    const region = byArticle.get(block.article) ?? { article: block.article, shapes: [] };
+    region.shapes.push({ rect: block.rect });
+    byArticle.set(block.article, region);
+  }
+  return [...byArticle.values()];
+}
+
+/** The articles of a page in reading order. */
+export function articlesOnPage(edition: Edition, page: Page): Article[] {
+  const byId = new Map(edition.articles.map((article) => [article.id, article]));
+  return regionsOf(page)
+    .map((region) => byId.get(region.article))
+    .filter((article): article is Article => article !== undefined);
+}

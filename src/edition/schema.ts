@@ -1,0 +1,257 @@
+/**
+ * The edition format, version 1: the one source of truth. The TypeScript types are inferred from
+ * these schemas and `schema/edition-v1.schema.json` is generated from them (`npm run schema`).
+ * Coordinates are page units, origin top-left. Content (articles) is kept apart from layout
+ * (pages, blocks, regions).
+ */
+import * as v from 'valibot';
+
+/** Caps that protect the reader's browser from absurd files. */
+export const LIMITS = {
+  idLength: 64,
+  textLength: 400,
+  paragraphLength: 20_000,
+  paragraphs: 500,
+  pages: 500,
+  articles: 2_000,
+  blocksPerPage: 500,
+  shapesPerRegion: 50,
+  regionsPerPage: 2_000,
+  pointsPerPolygon: 1_000,
+  pageUnits: 100_000,
+} as const;
+
+const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
+const text = (what = 'a string') =>
+  v.pipe(v.string(`expected ${what}`), v.maxLength(LIMITS.textLength, `expected at most ${LIMITS.textLength} characters`));
+
+const nonEmptyText = (what = 'a non-empty string') =>
+  v.pipe(text(what), v.minLength(1, `expected ${what}`));
+
+const Id = v.pipe(
+  v.string('expected an id (a string)'),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, _ . : -'),
+  v.maxLength(LIMITS.idLength, `expected an id of at most ${LIMITS.idLength} characters`),
+  v.check((id) => !FORBIDDEN_IDS.has(id), 'expected an id that is not a reserved word'),
+);
+
+const finite = v.pipe(v.number('expected a number'), v.finite('expected a finite number'));
+const coordinate = v.pipe(
+  finite,
+  v.minValue(0, 'expected a number of at least 0'),
+  v.maxValue(LIMITS.pageUnits, `expected a number of at most ${LIMITS.pageUnits}`),
+);
+const positive = v.pipe(
+  finite,
+  v.gtValue(0, 'expected a positive number'),
+  v.maxValue(LIMITS.pageUnits, `expected a number of at most ${LIMITS.pageUnits}`),
+);
+
+export const RectSchema = v.strictObject(
+  { x: coordinate, y: coordinate, w: positive, h: positive },
+  'expected a rectangle {x, y, w, h}',
+);
+
+export const PointSchema = v.pipe(
+  v.tuple([coordinate, coordinate], 'expected a point [x, y]'),
+);
+
+/** One piece of an article's region: a rectangle or a polygon (at least three points). */
+export const ShapeSchema = v.union(
+  [
+    v.strictObject({ rect: RectSchema }),
+    v.strictObject({
+      polygon: v.pipe(
+        v.array(PointSchema, 'expected a list of points'),
+        v.minLength(3, 'expected at least 3 points'),
+        v.maxLength(LIMITS.pointsPerPolygon, `expected at most ${LIMITS.pointsPerPolygon} points`),
+      ),
+    }),
+  ],
+  'expected a shape: {rect} or {polygon}',
+);
+
+export const RegionSchema = v.strictObject({
+  article: Id,
+  shapes: v.pipe(
+    v.array(ShapeSchema, 'expected a list of shapes'),
+    v.minLength(1, 'expected at least one shape'),
+    v.maxLength(LIMITS.shapesPerRegion, `expected at most ${LIMITS.shapesPerRegion} shapes`),
+  ),
+});
+
+export const PhotoSchema = v.strictObject({
+  /** Image URL; absent when the publisher has no file (the page shows a placeholder). */
+  src: v.optional(nonEmptyText('a URL')),
+  alt: v.optional(text()),
+  caption: v.optional(text()),
+  credit: v.optional(text()),
+  /** Width divided by height, for the placeholder and for reserving space. */
+  aspect: v.optional(v.pipe(finite, v.gtValue(0.1, 'expected an aspect ratio above 0.1'), v.maxValue(10, 'expected an aspect ratio of at most 10'))),
+});
+
+export const ArticleSchema = v.strictObject({
+  id: Id,
+  /** Series banner (栏目). */
+  banner: v.optional(text()),
+  /** Kicker (引题), set above the headline. */
+  kicker: v.optional(text()),
+  /** Headline (主题). */
+  headline: nonEmptyText('a headline'),
+  /** Subheads (副题), set below the headline. */
+  subheads: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 subheads'))),
+  bylines: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 bylines'))),
+  paragraphs: v.pipe(
+    v.array(
+      v.pipe(
+        v.string('expected a paragraph (a string)'),
+        v.minLength(1, 'expected a non-empty paragraph'),
+        v.maxLength(LIMITS.paragraphLength, `expected a paragraph of at most ${LIMITS.paragraphLength} characters`),
+      ),
+      'expected a list of paragraphs',
+    ),
+    v.minLength(1, 'expected at least one paragraph'),
+    v.maxLength(LIMITS.paragraphs, `expected at most ${LIMITS.paragraphs} paragraphs`),
+  ),
+  photos: v.optional(v.pipe(v.array(PhotoSchema, 'expected a list of photos'), v.maxLength(20, 'expected at most 20 photos'))),
+});
+
+/** The parts of an article that a typeset block can show. */
+export const ARTICLE_PARTS = ['banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'] as const;
+
+const ArticleBlockSchema = v.strictObject({
+  kind: v.literal('article'),
+  article: Id,
+  rect: RectSchema,
+  /** Which parts stand in this block, in the order newspapers set them; all when absent. */
+  parts: v.optional(v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`))),
+  /** The body paragraphs this block sets: [from, to), all when absent. */
+  paragraphs: v.optional(v.tuple([v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0)), v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(1))], 'expected [from, to]')),
+  /** Body columns. */
+  columns: v.optional(v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected at least 1 column'), v.maxValue(12, 'expected at most 12 columns'))),
+  /** Headline size in page units. */
+  headlineSize: v.optional(positive),
+  /** Headline alignment. */
+  align: v.optional(v.picklist(['start', 'center'], 'expected start or center')),
+  /** A heavier frame, as newspapers box a feature. */
+  boxed: v.optional(v.boolean('expected true or false')),
+});
+
+const FixedBlockSchema = v.strictObject({
+  kind: v.picklist(['masthead', 'ear', 'footer'], 'expected a block kind: article, masthead, ear or footer'),
+  rect: RectSchema,
+});
+
+export const BlockSchema = v.variant('kind', [ArticleBlockSchema, FixedBlockSchema], 'expected a block {kind, rect}');
+
+export const ScanImageSchema = v.strictObject({
+  src: nonEmptyText('an image URL'),
+  /** The image's own size in pixels; regions on a scan page use page units all the same. */
+  width: v.optional(positive),
+  height: v.optional(positive),
+  srcset: v.optional(
+    v.array(v.strictObject({ src: nonEmptyText('an image URL'), width: positive }), 'expected a list of {src, width}'),
+  ),
+});
+
+export const PageSchema = v.strictObject({
+  id: Id,
+  /** The page's label as printed (A1). */
+  label: nonEmptyText('a page label'),
+  section: v.optional(text()),
+  width: positive,
+  height: positive,
+  /** Typeset pages list their blocks in reading order. */
+  blocks: v.optional(
+    v.pipe(v.array(BlockSchema, 'expected a list of blocks'), v.maxLength(LIMITS.blocksPerPage, `expected at most ${LIMITS.blocksPerPage} blocks`)),
+  ),
+  /** Scan pages show an image instead of typeset blocks. */
+  scan: v.optional(ScanImageSchema),
+  /** Article regions in reading order; on typeset pages, derived from the article blocks when absent. */
+  regions: v.optional(
+    v.pipe(v.array(RegionSchema, 'expected a list of regions'), v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`)),
+  ),
+});
+
+export const MastheadSchema = v.strictObject({
+  titleLatin: v.optional(text()),
+  publisher: v.optional(text()),
+  serial: v.optional(text()),
+});
+
+/** The ear (报眼) beside the masthead: each fact as printed. */
+export const EarSchema = v.strictObject({
+  yearMonth: v.optional(text()),
+  day: v.optional(text()),
+  weekday: v.optional(text()),
+  lunarDate: v.optional(text()),
+  issue: v.optional(text()),
+  weather: v.optional(text()),
+  temperature: v.optional(text()),
+  pagesToday: v.optional(text()),
+});
+
+export const FooterSchema = v.strictObject({
+  prompt: v.optional(text()),
+  channels: v.optional(
+    v.array(
+      v.strictObject({ name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) }),
+      'expected a list of channels',
+    ),
+  ),
+});
+
+/** The roles a web font plays on a typeset page. */
+export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;
+
+/**
+ * A web font file the edition ships (CJK fonts are cut down to the glyphs the edition uses, so
+ * they belong to the edition, not the viewer). `src` is resolved against the edition's URL.
+ */
+export const FontSchema = v.strictObject({
+  role: v.picklist(FONT_ROLES, `expected a font role: ${FONT_ROLES.join(', ')}`),
+  src: nonEmptyText('a font URL'),
+  weight: v.optional(v.pipe(finite, v.minValue(1, 'expected a weight from 1 to 1000'), v.maxValue(1000, 'expected a weight from 1 to 1000'))),
+  /** CSS unicode-range of the file, when a face is split into several files. */
+  unicodeRange: v.optional(v.pipe(v.string('expected a unicode-range'), v.maxLength(20_000, 'expected a unicode-range of at most 20000 characters'), v.regex(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/, 'expected a unicode-range such as U+4E00-9FFF'))),
+});
+
+export const EditionSchema = v.strictObject({
+  format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
+  version: v.literal(1, 'expected version 1'),
+  id: Id,
+  title: nonEmptyText('a title'),
+  date: v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD')),
+  issue: v.optional(text()),
+  /** BCP 47 language of the edition's text. */
+  lang: v.pipe(v.string('expected a language tag'), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as zh-CN')),
+  /** How many pages the printed edition has; `pages` may hold fewer. */
+  pageCount: v.pipe(finite, v.integer('expected a whole number'), v.minValue(1, 'expected at least 1')),
+  masthead: v.optional(MastheadSchema),
+  ear: v.optional(EarSchema),
+  footer: v.optional(FooterSchema),
+  fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
+  articles: v.pipe(
+    v.array(ArticleSchema, 'expected a list of articles'),
+    v.maxLength(LIMITS.articles, `expected at most ${LIMITS.articles} articles`),
+  ),
+  pages: v.pipe(
+    v.array(PageSchema, 'expected a list of pages'),
+    v.minLength(1, 'expected at least one page'),
+    v.maxLength(LIMITS.pages, `expected at most ${LIMITS.pages} pages`),
+  ),
+});
+
+export type Edition = v.InferOutput<typeof EditionSchema>;
+export type Article = v.InferOutput<typeof ArticleSchema>;
+export type Page = v.InferOutput<typeof PageSchema>;
+export type Block = v.InferOutput<typeof BlockSchema>;
+export type ArticleBlock = Extract<Block, { kind: 'article' }>;
+export type Region = v.InferOutput<typeof RegionSchema>;
+export type Shape = v.InferOutput<typeof ShapeSchema>;
+export type Rect = v.InferOutput<typeof RectSchema>;
+export type EditionFont = v.InferOutput<typeof FontSchema>;
+export type FontRole = (typeof FONT_ROLES)[number];
+export type Photo = v.InferOutput<typeof PhotoSchema>;
+export type ArticlePart = (typeof ARTICLE_PARTS)[number];

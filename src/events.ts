@@ -1,0 +1,22 @@
+import type { LoadFailure } from './edition/load.js';
+import type { EditionProblem } from './edition/validate.js';
+
+/** The events `<e-paper>` fires, by name, with their `detail`. All bubble and are composed. */
+export interface EPaperEventMap {
+  'e-paper-ready': { editionId: string; page: string };
+  'e-paper-error': { cause: LoadFailure | 'no-source'; message: string; problems: EditionProblem[] };
+}
+
+export type EPaperEventName = keyof EPaperEventMap;
+
+/** Fires one of our events from `target`. */
+export function emit<K extends EPaperEventName>(target: EventTarget, name: K, detail: EPaperEventMap[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'e-paper-ready': CustomEvent<EPaperEventMap['e-paper-ready']>;
+    'e-paper-error': CustomEvent<EPaperEventMap['e-paper-error']>;
+  }
+}

@@ -1,0 +1,19 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { CHROME_FLAGS, findBrowser } from './scripts/find-browser.js';
+import { summaryReporter } from './scripts/summary-reporter.js';
+
+const executablePath = await findBrowser();
+
+export default {
+  files: ['tests/**/*.test.ts'],
+  nodeResolve: true,
+  // Two cores: two browser pages at a time keeps timing-sensitive input tests steady.
+  concurrency: 2,
+  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_FLAGS } })],
+  reporters: [defaultReporter(), summaryReporter()],
+};
