@@ -1,12 +1,14 @@
 import { EPaper } from './e-paper/e-paper.js';
 import { EPaperPage } from './e-paper-page/e-paper-page.js';
 import { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
+import { EPaperTooltip } from './e-paper-tooltip/e-paper-tooltip.js';
 
 /** The viewer's elements by their default tag names. */
 export const ELEMENTS = {
   'e-paper': EPaper,
   'e-paper-page': EPaperPage,
   'e-paper-viewport': EPaperViewport,
+  'e-paper-tooltip': EPaperTooltip,
 } as const;
 
 /**

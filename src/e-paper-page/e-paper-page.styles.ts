@@ -248,3 +248,47 @@ export const pageStyles = css`
     font-size: 12px;
   }
 `;
+
+/** The region layer: invisible until hovered or focused, then the whole article lights up. */
+export const regionStyles = css`
+  .regions {
+    position: absolute;
+    inset: 0;
+    overflow: visible;
+  }
+  .region {
+    cursor: pointer;
+    outline: none;
+  }
+  .shape {
+    fill: transparent;
+    stroke: transparent;
+    stroke-width: 3px;
+    vector-effect: non-scaling-stroke;
+    transition: fill 0.12s, stroke 0.12s;
+  }
+  .region:hover .shape,
+  .region:focus-visible .shape,
+  .region.active .shape {
+    fill: var(--e-paper-region-tint, rgb(200 22 29 / 0.08));
+    stroke: var(--e-paper-region-outline, #c8161d);
+  }
+  .region:focus-visible .shape {
+    stroke: var(--e-paper-focus, #1a73e8);
+    stroke-width: 4px;
+  }
+  .region.read .shape {
+    fill: var(--e-paper-region-read-tint, rgb(0 0 0 / 0.035));
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .shape {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .region:hover .shape,
+    .region:focus-visible .shape {
+      stroke: Highlight;
+    }
+  }
+`;

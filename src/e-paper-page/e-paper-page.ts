@@ -1,11 +1,25 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { regionsOf } from '../edition/regions.js';
+import { regionLayer } from './region-layer.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
 import { fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
-import { pageStyles } from './e-paper-page.styles.js';
+import { pageStyles, regionStyles } from './e-paper-page.styles.js';
 import { blockParts, blockParagraphs } from './blocks.js';
+
+/** Detail of the region events the page fires for its owner. */
+export interface RegionEventDetail {
+  articleId: string;
+  region: SVGGElement;
+  via: 'pointer' | 'focus';
+}
+
+function emitRegion(target: EventTarget, name: string, region: SVGGElement, via: RegionEventDetail['via']): void {
+  const detail: RegionEventDetail = { articleId: region.dataset.articleId ?? '', region, via };
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
 
 const place = (rect: Rect) => ({
   left: `${rect.x}px`,
@@ -24,17 +38,63 @@ const place = (rect: Rect) => ({
  * @csspart masthead - The title block.
  * @csspart ear - The facts beside the title (date, issue, weather).
  * @csspart footer - The strip at the foot of the page.
+ * @csspart regions - The layer of article regions over the page.
+ * @csspart region - An article's region (all its shapes); focusable, a button.
+ * @csspart region-read - A region of an article the reader has read.
+ * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
+ * @fires e-paper-region-leave - Pointer or focus left it.
+ * @fires e-paper-region-activate - The region was clicked, or Enter or Space pressed on it.
+ * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
+ * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
  * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
  * @cssprop [--e-paper-ink=#1a1a1a] - Text colour.
  * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.
  */
 export class EPaperPage extends LitElement {
-  static override styles = pageStyles;
+  static override styles = [pageStyles, regionStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ attribute: false }) page?: Page;
   /** UI language (placeholders); the page's text takes the edition's language. */
   @property() uiLang = 'zh-CN';
+  /** Ids of the articles the reader has read: their regions carry a mark. */
+  @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
+
+  /** The focusable region of an article, if it is on this page. */
+  regionFor(articleId: string): SVGGElement | null {
+    return this.renderRoot.querySelector<SVGGElement>(`.region[data-article-id="${CSS.escape(articleId)}"]`);
+  }
+
+  private regionOf(event: Event): SVGGElement | null {
+    const target = event.composedPath()[0];
+    return target instanceof Element ? target.closest<SVGGElement>('.region') : null;
+  }
+
+  private onRegionKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ' ') this.onRegionActivate(event);
+  }
+
+  private onRegionEnter(event: Event): void {
+    const region = this.regionOf(event);
+    if (!region) return;
+    if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
+    emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
+  }
+
+  private onRegionLeave(event: Event): void {
+    const region = this.regionOf(event);
+    if (!region) return;
+    const next = (event as FocusEvent | PointerEvent).relatedTarget;
+    if (next instanceof Element && region.contains(next)) return;
+    emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
+  }
+
+  private onRegionActivate(event: Event): void {
+    const region = this.regionOf(event);
+    if (!region) return;
+    event.preventDefault();
+    emitRegion(this, 'e-paper-region-activate', region, event.type === 'click' ? 'pointer' : 'focus');
+  }
 
   override render() {
     const { edition, page } = this;
@@ -46,8 +106,28 @@ export class EPaperPage extends LitElement {
       width: `${page.width}px`,
       height: `${page.height}px`,
     };
-    return html`<div class="page" part="page" lang=${edition.lang} style=${styleMap(fonts)}>
+    // Region events are heard on the sheet, inside the shadow root: focus moving between two
+    // regions never reaches the host, since both lie in the same shadow tree.
+    return html`<div
+      class="page"
+      part="page"
+      lang=${edition.lang}
+      style=${styleMap(fonts)}
+      @pointerover=${this.onRegionEnter}
+      @pointerout=${this.onRegionLeave}
+      @focusin=${this.onRegionEnter}
+      @focusout=${this.onRegionLeave}
+      @click=${this.onRegionActivate}
+      @keydown=${this.onRegionKey}
+    >
       ${(page.blocks ?? []).map((block) => this.renderBlock(edition, page, block))}
+      ${regionLayer({
+        page,
+        regions: regionsOf(page),
+        articles: new Map(edition.articles.map((a) => [a.id, a])),
+        read: this.readArticles,
+        readLabel: uiStrings(this.uiLang).read,
+      })}
     </div>`;
   }
 

@@ -7,7 +7,7 @@ import type { Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { viewerStyles } from './e-paper.styles.js';
-import type { EPaperPage } from '../e-paper-page/e-paper-page.js';
+import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 
 type ViewerState =
   | { kind: 'empty' }
@@ -31,6 +31,14 @@ type ViewerState =
  * @csspart page - The sheet of paper (forwarded from the page).
  * @csspart article - An article's block on the page (forwarded).
  * @csspart error - The error message box.
+ * @csspart regions - The layer of article regions over the page (forwarded).
+ * @csspart region - An article's region (forwarded).
+ * @csspart region-read - The region of an article already read (forwarded).
+ * @csspart tooltip - The tooltip over a hovered or focused article (forwarded).
+ * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
+ * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
+ * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Tooltip background.
+ * @cssprop [--e-paper-tooltip-ink=#fff] - Tooltip text colour.
  */
 export class EPaper extends LitElement {
   static override styles = viewerStyles;
@@ -48,6 +56,8 @@ export class EPaper extends LitElement {
   @property({ reflect: true }) page?: string;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
+  /** The article whose region the pointer or focus is on, for the tooltip. */
+  @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
 
   private loadController?: AbortController;
   private generation = 0;
@@ -108,6 +118,22 @@ export class EPaper extends LitElement {
     emit(this, 'e-paper-ready', { editionId: edition.id, page: this.viewState.kind === 'ready' ? this.viewState.page.id : '' });
   }
 
+  private onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
+    const { articleId, region, via } = event.detail;
+    this.hovered = { articleId, region, point: via === 'pointer' ? this.lastPointer : undefined };
+  };
+
+  private onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
+    if (this.hovered?.region === event.detail.region) this.hovered = undefined;
+  };
+
+  private lastPointer?: { x: number; y: number };
+  private onPagePointerMove = (event: PointerEvent) => {
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    // Buttons held: the reader is panning; the tooltip would only trail behind.
+    if (event.buttons && this.hovered) this.hovered = undefined;
+  };
+
   private pickPage(edition: Edition): Page {
     return edition.pages.find((p) => p.id === this.page || p.label === this.page) ?? edition.pages[0];
   }
@@ -157,8 +183,26 @@ export class EPaper extends LitElement {
           .pageWidth=${state.page.width}
           .pageHeight=${state.page.height}
         >
-          <e-paper-page exportparts="page, article, block, masthead, ear, footer" .edition=${state.edition} .page=${state.page} .uiLang=${this.lang}></e-paper-page>
-        </e-paper-viewport>`;
+          <e-paper-page
+            exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
+            .edition=${state.edition}
+            .page=${state.page}
+            .uiLang=${this.lang}
+            @e-paper-region-enter=${this.onRegionEnter}
+            @e-paper-region-leave=${this.onRegionLeave}
+            @pointermove=${this.onPagePointerMove}
+          ></e-paper-page>
+        </e-paper-viewport>
+        <e-paper-tooltip
+          exportparts="tooltip"
+          .article=${state.edition.articles.find((a) => a.id === this.hovered?.articleId)}
+          .anchor=${this.hovered?.region}
+          .point=${this.hovered?.point}
+          .boundary=${this}
+          .uiLang=${this.lang}
+          .textLang=${state.edition.lang}
+          ?open=${this.hovered !== undefined}
+        ></e-paper-tooltip>`;
     }
   }
 }

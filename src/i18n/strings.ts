@@ -1,3 +1,24 @@
+/** UI strings of the reader overlay (`<e-paper-reader>`). */
+export interface ReaderStrings {
+  /** The dialog's name while it has no article to name it. */
+  dialogLabel: string;
+  close: string;
+  previous: string;
+  next: string;
+  textSize: string;
+  smaller: string;
+  larger: string;
+  reset: string;
+  copyLink: string;
+  copied: string;
+  copyFailed: string;
+  /** The position shown in the header: `3 / 9`. */
+  position: (index: number, count: number) => string;
+  /** The same position, spoken. */
+  positionLabel: (index: number, count: number) => string;
+  notFound: (id: string) => string;
+}
+
 /** UI strings of the viewer. The edition's own text is never translated. */
 export interface UiStrings {
   loading: string;
@@ -8,6 +29,26 @@ export interface UiStrings {
   errors: Record<'network' | 'http' | 'timeout' | 'too-large' | 'empty' | 'not-json' | 'invalid' | 'no-source', string>;
   photoPlaceholder: string;
   qrPlaceholder: string;
+  /** Strings of the pan/zoom surface (`<e-paper-viewport>`). */
+  viewport: {
+    /** The hint shown when a plain wheel scrolls past the fitted page; `key` is "Ctrl" or "⌘". */
+    zoomHint: (key: string) => string;
+  };
+  /** Strings of the zoom toolbar (`<e-paper-toolbar>`). */
+  toolbar: {
+    label: string;
+    zoomOut: string;
+    zoomIn: string;
+    fitPage: string;
+    fitWidth: string;
+    /** The accessible name of the scale read-out. */
+    scale: string;
+  };
+  /** Said of an article already read. */
+  read: string;
+  /** The cue under a headline in the region tooltip. */
+  readCue: string;
+  reader: ReaderStrings;
 }
 
 const zhCN: UiStrings = {
@@ -28,6 +69,35 @@ const zhCN: UiStrings = {
   },
   photoPlaceholder: '图片暂缺',
   qrPlaceholder: '二维码暂缺',
+  viewport: {
+    zoomHint: (key) => `按住 ${key} 并滚动鼠标滚轮以缩放`,
+  },
+  toolbar: {
+    label: '缩放',
+    zoomOut: '缩小',
+    zoomIn: '放大',
+    fitPage: '适合页面',
+    fitWidth: '适合宽度',
+    scale: '缩放比例',
+  },
+  read: '已读',
+  readCue: '点击阅读全文',
+  reader: {
+    dialogLabel: '文章阅读',
+    close: '关闭',
+    previous: '上一篇',
+    next: '下一篇',
+    textSize: '字号',
+    smaller: '缩小字号',
+    larger: '放大字号',
+    reset: '默认字号',
+    copyLink: '复制链接',
+    copied: '已复制链接',
+    copyFailed: '无法自动复制，请手动复制下面的链接',
+    position: (index, count) => `${index} / ${count}`,
+    positionLabel: (index, count) => `第 ${index} 篇，共 ${count} 篇`,
+    notFound: (id) => `找不到这篇文章（${id}）。`,
+  },
 };
 
 const en: UiStrings = {
@@ -48,6 +118,35 @@ const en: UiStrings = {
   },
   photoPlaceholder: 'Photo not available',
   qrPlaceholder: 'QR code not available',
+  viewport: {
+    zoomHint: (key) => `Hold ${key} and scroll to zoom`,
+  },
+  toolbar: {
+    label: 'Zoom',
+    zoomOut: 'Zoom out',
+    zoomIn: 'Zoom in',
+    fitPage: 'Fit page',
+    fitWidth: 'Fit width',
+    scale: 'Zoom level',
+  },
+  read: 'read',
+  readCue: 'Click to read',
+  reader: {
+    dialogLabel: 'Article reader',
+    close: 'Close',
+    previous: 'Previous',
+    next: 'Next',
+    textSize: 'Text size',
+    smaller: 'Smaller text',
+    larger: 'Larger text',
+    reset: 'Default text size',
+    copyLink: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy automatically; copy the link below',
+    position: (index, count) => `${index} / ${count}`,
+    positionLabel: (index, count) => `Article ${index} of ${count}`,
+    notFound: (id) => `There is no article “${id}”.`,
+  },
 };
 
 /** The strings for a UI language tag: English for `en*`, Simplified Chinese otherwise. */

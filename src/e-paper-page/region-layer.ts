@@ -1,0 +1,37 @@
+import { svg, nothing, type SVGTemplateResult } from 'lit';
+import type { Article, Page, Region, Shape } from '../edition/schema.js';
+
+/** The accessible name of an article's region: its kicker or banner, then the headline. */
+export function regionLabel(article: Article): string {
+  return [article.banner, article.kicker, article.headline].filter(Boolean).join(' ');
+}
+
+const shapeTemplate = (shape: Shape): SVGTemplateResult =>
+  'rect' in shape
+    ? svg`<rect class="shape" x=${shape.rect.x} y=${shape.rect.y} width=${shape.rect.w} height=${shape.rect.h}></rect>`
+    : svg`<polygon class="shape" points=${shape.polygon.map(([x, y]) => `${x},${y}`).join(' ')}></polygon>`;
+
+export interface RegionLayerOptions {
+  page: Page;
+  regions: Region[];
+  articles: Map<string, Article>;
+  read: ReadonlySet<string>;
+  readLabel: string;
+}
+
+/**
+ * The article regions over the page, one focusable group per article in reading order, so that
+ * hovering or focusing any of its shapes highlights them all together.
+ */
+export function regionLayer({ page, regions, articles, read, readLabel }: RegionLayerOptions): SVGTemplateResult {
+  return svg`<svg class="regions" part="regions" viewBox="0 0 ${page.width} ${page.height}" width=${page.width} height=${page.height}>
+    ${regions.map((region) => {
+      const article = articles.get(region.article);
+      if (!article) return nothing;
+      const isRead = read.has(article.id);
+      const label = isRead ? `${regionLabel(article)} (${readLabel})` : regionLabel(article);
+      return svg`<g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
+        data-article-id=${article.id} aria-label=${label}>${region.shapes.map(shapeTemplate)}</g>`;
+    })}
+  </svg>`;
+}

@@ -1,0 +1,120 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { EPaper } from '../src/e-paper/e-paper.js';
+import { regionsOf } from '../src/edition/regions.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+
+async function viewer(style = 'width: 900px; height: 700px') {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const ready = nextEvent(host, 'e-paper-ready');
+  const el = await fixture<EPaper>(html`<e-paper style=${style} src=${A1_URL}></e-paper>`, { parentNode: host });
+  await ready;
+  return el;
+}
+
+const pageRoot = (el: EPaper) => deepQuery(el, 'e-paper-page')!.shadowRoot!;
+const regionOf = (el: EPaper, id: string) => pageRoot(el).querySelector<SVGGElement>(`.region[data-article-id="${id}"]`)!;
+const tooltipOf = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-tooltip')!;
+const frames = (n = 2) => new Promise<void>((resolve) => {
+  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+  step();
+});
+
+/** The on-screen centre of the visible part of an article's first shape. */
+function centreOf(el: EPaper, id: string) {
+  const shape = regionOf(el, id).querySelector('.shape')!.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  const left = Math.max(shape.left, box.left);
+  const right = Math.min(shape.right, box.right);
+  const top = Math.max(shape.top, box.top);
+  const bottom = Math.min(shape.bottom, box.bottom);
+  return { x: Math.round((left + right) / 2), y: Math.round((top + bottom) / 2) };
+}
+
+describe('article regions', () => {
+  afterEach(() => resetMouse());
+
+  it('are buttons named by their headline, in reading order', async () => {
+    const edition = await loadA1();
+    const el = await viewer();
+    const regions = [...pageRoot(el).querySelectorAll<SVGGElement>('.region')];
+    expect(regions.map((r) => r.dataset.articleId)).to.deep.equal(regionsOf(edition.pages[0]).map((r) => r.article));
+    for (const region of regions) {
+      const article = edition.articles.find((a) => a.id === region.dataset.articleId)!;
+      expect(region.getAttribute('role')).to.equal('button');
+      expect(region.getAttribute('aria-label')).to.contain(article.headline);
+    }
+  });
+
+  it('highlight every shape of an article together on hover, and show its tooltip', async () => {
+    const edition = await loadA1();
+    const el = await viewer();
+    const multi = regionsOf(edition.pages[0]).find((r) => r.shapes.length > 1)!;
+    expect(multi, 'an article in two places').to.exist;
+    const { x, y } = centreOf(el, multi.article);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await frames();
+    const shapes = [...regionOf(el, multi.article).querySelectorAll('.shape')];
+    const strokes = shapes.map((s) => getComputedStyle(s).stroke);
+    expect(strokes.every((stroke) => stroke !== 'none' && stroke !== 'rgba(0, 0, 0, 0)' && stroke !== 'transparent')).to.equal(true);
+    const tooltip = tooltipOf(el);
+    expect(tooltip.hasAttribute('open')).to.equal(true);
+    const article = edition.articles.find((a) => a.id === multi.article)!;
+    expect(tooltip.shadowRoot!.textContent).to.contain(article.headline);
+    expect(tooltip.shadowRoot!.textContent).to.contain('点击阅读全文');
+  });
+
+  it('keep the tooltip inside the viewer at every edge', async () => {
+    // The viewer has the page's proportions, so articles reach all four of its edges.
+    const el = await viewer('width: 400px; height: 572px');
+    const box = el.getBoundingClientRect();
+    const corners: [number, number][] = [];
+    for (const shape of pageRoot(el).querySelectorAll('.shape')) {
+      const r = shape.getBoundingClientRect();
+      corners.push([r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]);
+    }
+    let checked = 0;
+    for (const [x, y] of corners) {
+      await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await sendMouse({ type: 'move', position: [Math.round(x), Math.round(y)] });
+      await frames(3);
+      const tooltip = tooltipOf(el);
+      const hit = pageRoot(el).elementFromPoint(Math.round(x), Math.round(y));
+      expect(tooltip.hasAttribute('open'), `tooltip at ${x}, ${y} over ${hit?.outerHTML.slice(0, 80)}`).to.equal(true);
+      const rect = tooltip.getBoundingClientRect();
+      expect(rect.left, 'left').to.be.at.least(box.left - 0.5);
+      expect(rect.top, 'top').to.be.at.least(box.top - 0.5);
+      expect(rect.right, 'right').to.be.at.most(box.right + 0.5);
+      expect(rect.bottom, 'bottom').to.be.at.most(box.bottom + 0.5);
+      checked++;
+    }
+    expect(checked).to.be.at.least(16);
+  });
+
+  it('take focus with Tab in reading order, showing the tooltip for the focused article', async () => {
+    const edition = await loadA1();
+    const el = await viewer();
+    const order = regionsOf(edition.pages[0]).map((r) => r.article);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    el.before(before);
+    before.focus();
+    const seen: string[] = [];
+    for (let i = 0; i < 30 && seen.length < order.length; i++) {
+      await sendKeys({ press: 'Tab' });
+      const focused = pageRoot(el).activeElement as SVGGElement | null;
+      const id = focused?.dataset?.articleId;
+      if (id && seen.at(-1) !== id) seen.push(id);
+    }
+    expect(seen).to.deep.equal(order);
+    await frames();
+    expect(tooltipOf(el).shadowRoot!.textContent).to.contain(edition.articles.find((a) => a.id === order.at(-1))!.headline);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect((pageRoot(el).activeElement as SVGGElement).dataset.articleId).to.equal(order.at(-2));
+    before.remove();
+  });
+});
