@@ -9,7 +9,7 @@ export const pageStyles = css`
     --_accent: var(--e-paper-accent, #c8161d);
     --_muted: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     --_rule: color-mix(in srgb, var(--_ink) 35%, var(--_paper));
-    --_body-size: 16px;
+    --_body-size: 15.5px;
   }
   * {
     box-sizing: border-box;
@@ -77,6 +77,14 @@ export const pageStyles = css`
     font-size: calc(var(--_headline-size, 40px) * 0.42);
     line-height: 1.35;
   }
+  /* Chinese headings break at their spaces, between phrases, when they can. */
+  .kicker,
+  .headline,
+  .subhead {
+    text-wrap: balance;
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
   .centred .kicker,
   .centred .headline,
   .centred .subhead {
@@ -139,7 +147,7 @@ export const pageStyles = css`
     color: var(--_accent);
     font-family: var(--_font-masthead);
     font-weight: 400;
-    font-size: 190px;
+    font-size: 165px;
     line-height: 1;
     letter-spacing: 0.02em;
     white-space: nowrap;

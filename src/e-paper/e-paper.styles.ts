@@ -11,7 +11,14 @@ export const viewerStyles = css`
     min-height: 320px;
     background: var(--e-paper-surface, #e9e6df);
     color: var(--e-paper-ui-ink, #1f1f1f);
-    font: 14px/1.5 var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
+    font-size: 14px;
+    line-height: 1.5;
+  }
+  .viewer {
+    position: absolute;
+    inset: 0;
+    font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
+      var(--_font-edition-body, sans-serif);
   }
   :host([hidden]) {
     display: none;

@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// Cuts the edition's web fonts down to exactly the characters it prints, one role at a time.
+//
+//   node scripts/subset-fonts.mjs demo/editions/<name>.json
+//
+// Writes <dir>/<name>/fonts/<role>-<n>.woff2 and <dir>/<name>/fonts/coverage.json beside the
+// edition, and rewrites the edition's `fonts` field to list the files (everything else in the
+// file is kept). Exits 1 if a character the edition prints is in none of the source font's files:
+// the font files are written all the same, and the browser draws that character with a fallback.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROLE_TEXT, roleText } from './font-roles.js';
+
+/** Printable ASCII and the common CJK punctuation, for the body face. */
+const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+const EXTRA_BODY = ASCII + '，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕—–…·％＋－／～℃　';
+
+/** The face each role uses: a @fontsource package and the weight to take from it. */
+const FACES = {
+  body: { pkg: '@fontsource/noto-serif-sc', weight: 400 },
+  headline: { pkg: '@fontsource/noto-sans-sc', weight: 900 },
+  masthead: { pkg: '@fontsource/ma-shan-zheng', weight: 400 },
+};
+
+/** Fields holding identifiers, URLs, numbers or layout, never printed text: not fonts' business. */
+const NOT_TEXT = new Set(['format', 'id', 'date', 'lang', 'src', 'url', 'article', 'kind', 'parts', 'align', 'fonts', 'regions', 'scan']);
+
+// ---------------------------------------------------------------------------------------------
+
+/** The distinct printable characters of `text`, in code point order. */
+function charSet(text) {
+  return [...new Set(Array.from(text))].filter((ch) => ch.codePointAt(0) >= 0x20 && !/[\u007f-\u009f\u2028\u2029]/.test(ch));
+}
+
+const sortByCodePoint = (chars) => [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
+
+/** U+4E00-4E02,U+4E2D … for a list of code points. */
+function toUnicodeRange(codePoints) {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j += 1;
+    const hex = (n) => n.toString(16).toUpperCase();
+    parts.push(i === j ? `U+${hex(sorted[i])}` : `U+${hex(sorted[i])}-${hex(sorted[j])}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Code points of a CSS unicode-range, as a test: (cp) => boolean. */
+function parseUnicodeRange(range) {
+  const spans = range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    if (from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'F'), 16)];
+    return [parseInt(from, 16), parseInt(to ?? from, 16)];
+  });
+  return (cp) => spans.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The woff2 files a @fontsource package ships for one weight (normal style), with their ranges. */
+function sourceFiles(pkgDir, weight) {
+  const files = new Map();
+  for (const name of readdirSync(pkgDir).filter((n) => n.endsWith('.css'))) {
+    const css = readFileSync(join(pkgDir, name), 'utf8');
+    for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+      if (!new RegExp(`font-weight:\\s*${weight}\\s*;`).test(block) || !/font-style:\s*normal/.test(block)) continue;
+      const url = block.match(/url\(\.\/([^)]+\.woff2)\)/)?.[1];
+      if (!url || files.has(url)) continue;
+      const range = block.match(/unicode-range:\s*([^;]+);/)?.[1];
+      const path = join(pkgDir, url);
+      files.set(url, { path, name: basename(url), size: statSync(path).size, inRange: range ? parseUnicodeRange(range) : () => true });
+    }
+  }
+  return [...files.values()];
+}
+
+async function main() {
+  const started = performance.now();
+  const editionArg = process.argv[2];
+  if (!editionArg || process.argv.length > 3) {
+    console.error('usage: node scripts/subset-fonts.mjs <edition.json>');
+    process.exit(64);
+  }
+  const editionPath = resolve(editionArg);
+  const editionText = readFileSync(editionPath, 'utf8');
+  const edition = JSON.parse(editionText);
+  const name = basename(editionPath, extname(editionPath));
+  const fontsDir = join(dirname(editionPath), name, 'fonts');
+
+  // subset-font brings harfbuzzjs and fontverter; take them from its own dependency tree.
+  const require = createRequire(import.meta.url);
+  const subsetFont = require('subset-font');
+  const depRequire = createRequire(require.resolve('subset-font'));
+  const fontverter = depRequire('fontverter');
+  const hb = await import(pathToFileURL(depRequire.resolve('harfbuzzjs')).href);
+
+  const readFace = async (bytes) => {
+    const sfnt = await fontverter.convert(bytes, 'truetype');
+    const face = new hb.Face(new hb.Blob(sfnt));
+    const maxp = face.referenceTable('maxp');
+    const glyphs = maxp ? (maxp[4] << 8) | maxp[5] : NaN;
+    return { unicodes: new Set(face.collectUnicodes()), glyphs };
+  };
+
+  // Text that no role's paths reach: a new field the table above should learn about.
+  const claimed = new Set(Object.values(ROLE_TEXT).flat().map((p) => p.replace(/\[\]/g, '')));
+  const unclaimed = [];
+  (function walk(value, path) {
+    if (typeof value === 'string') {
+      if (!claimed.has(path) && /[^\x00-\x7f]/.test(value)) unclaimed.push(`${path}: ${JSON.stringify(value.slice(0, 40))}`);
+    } else if (Array.isArray(value)) value.forEach((item) => walk(item, path));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) if (!NOT_TEXT.has(key)) walk(item, path ? `${path}.${key}` : key);
+    }
+  })(edition, '');
+  if (unclaimed.length) {
+    console.warn(`warning: text no role covers (add its path to ROLE_TEXT):\n  ${unclaimed.join('\n  ')}`);
+  }
+
+  rmSync(fontsDir, { recursive: true, force: true });
+  mkdirSync(fontsDir, { recursive: true });
+
+  const fonts = [];
+  const coverage = {};
+  const report = [];
+  const missing = {};
+  let totalBytes = 0;
+
+  // The viewer's own UI strings fall back to the body face where the system has no CJK font.
+  const uiText = readFileSync(new URL('../src/i18n/strings.ts', import.meta.url), 'utf8').match(/'[^'\n]*'/g)?.join('') ?? '';
+  for (const role of Object.keys(ROLE_TEXT)) {
+    const { pkg, weight } = FACES[role];
+    const printed = charSet(roleText(edition, role));
+    const extra = role === 'body' ? charSet(EXTRA_BODY + uiText).filter((ch) => !printed.includes(ch)) : [];
+    const wanted = new Set([...printed, ...extra].map((ch) => ch.codePointAt(0)));
+
+    // What each source file can give: its cmap, within its declared unicode-range.
+    const candidates = [];
+    const pkgDir = dirname(require.resolve(`${pkg}/package.json`));
+    // The fonts are under the SIL Open Font License, which travels with every copy.
+    writeFileSync(join(fontsDir, `LICENSE-${role}.txt`), `${pkg}\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`);
+    for (const file of sourceFiles(pkgDir, weight)) {
+      if (![...wanted].some(file.inRange)) continue;
+      const { unicodes } = await readFace(readFileSync(file.path));
+      const gives = new Set([...wanted].filter((cp) => file.inRange(cp) && unicodes.has(cp)));
+      if (gives.size) candidates.push({ ...file, gives });
+    }
+
+    // Fewest files: take the file that gives the most of what is still wanted, then the next.
+    const left = new Set(wanted);
+    const chosen = [];
+    while (left.size) {
+      let best = null;
+      let bestCount = 0;
+      for (const c of candidates) {
+        const count = [...c.gives].filter((cp) => left.has(cp)).length;
+        if (count > bestCount || (count === bestCount && count > 0 && c.size < best.size)) [best, bestCount] = [c, count];
+      }
+      if (!best) break;
+      const take = [...best.gives].filter((cp) => left.has(cp));
+      take.forEach((cp) => left.delete(cp));
+      chosen.push({ source: best, take });
+    }
+
+    const lost = [...left].map((cp) => String.fromCodePoint(cp));
+    const lostPrinted = lost.filter((ch) => printed.includes(ch));
+    const lostExtra = lost.filter((ch) => !printed.includes(ch));
+    if (lostPrinted.length) missing[role] = lostPrinted;
+    if (lostExtra.length) console.warn(`warning: ${role}: ${pkg} ${weight} lacks extra characters ${JSON.stringify(lostExtra.join(''))} (not printed in this edition)`);
+
+    let roleBytes = 0;
+    let roleGlyphs = 0;
+    const covered = [];
+    for (const [index, { source, take }] of chosen.entries()) {
+      const text = take.map((cp) => String.fromCodePoint(cp)).join('');
+      const woff2 = await subsetFont(readFileSync(source.path), text, { targetFormat: 'woff2' });
+      // Read the shipped file back: its cmap is what the unicode-range must state.
+      const { unicodes, glyphs } = await readFace(woff2);
+      const absent = take.filter((cp) => !unicodes.has(cp));
+      if (absent.length) throw new Error(`${role}: subsetting ${source.name} lost ${String.fromCodePoint(...absent)}`);
+      const file = join(fontsDir, `${role}-${index + 1}.woff2`);
+      writeFileSync(file, woff2);
+      const unicodeRange = toUnicodeRange([...unicodes]);
+      if (unicodeRange.length > 20_000) throw new Error(`${role}: unicode-range of ${file} is over the schema's 20000 characters`);
+      fonts.push({ role, src: relative(dirname(editionPath), file).split(sep).join('/'), weight, unicodeRange });
+      covered.push(...unicodes);
+      roleBytes += woff2.length;
+      roleGlyphs += glyphs;
+      report.push(`    ${basename(file)}  from ${source.name}: ${unicodes.size} characters, ${glyphs} glyphs, ${woff2.length} bytes`);
+    }
+    coverage[role] = sortByCodePoint(new Set(covered.map((cp) => String.fromCodePoint(cp)))).join('');
+    totalBytes += roleBytes;
+    console.log(
+      `${role.padEnd(8)} ${pkg} ${weight}: ${printed.length} characters printed` +
+        (extra.length ? ` + ${extra.length} extra` : '') +
+        `, ${chosen.length} file(s), ${roleGlyphs} glyphs, ${roleBytes} bytes (${(roleBytes / 1024).toFixed(1)} KiB)`,
+    );
+    for (const line of report.splice(0)) console.log(line);
+  }
+
+  writeFileSync(join(fontsDir, 'coverage.json'), JSON.stringify(coverage, null, 2) + '\n');
+
+  // Put `fonts` where the schema lists it (before `articles`) unless the edition already has it.
+  let out = edition;
+  if (!('fonts' in edition)) {
+    out = {};
+    for (const [key, value] of Object.entries(edition)) {
+      if (key === 'articles') out.fonts = null;
+      out[key] = value;
+    }
+  }
+  out.fonts = fonts;
+  // Another tool may be writing the edition: never overwrite a change made while we worked.
+  const hash = (text) => createHash('sha256').update(text).digest('hex');
+  if (hash(readFileSync(editionPath, 'utf8')) !== hash(editionText)) {
+    console.error(`error: ${editionArg} changed while the fonts were cut; its fonts field is NOT updated. Run again.`);
+    process.exit(3);
+  }
+  writeFileSync(editionPath, JSON.stringify(out, null, 2) + '\n');
+
+  const budget = 600 * 1024;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `total    ${fonts.length} files, ${totalBytes} bytes (${(totalBytes / 1024).toFixed(1)} KiB) of a ${budget / 1024} KiB budget` +
+      (totalBytes > budget ? ` — OVER by ${totalBytes - budget} bytes` : '') +
+      `; ${seconds} s`,
+  );
+  console.log(`wrote    ${relative(process.cwd(), fontsDir)}/ and the fonts field of ${editionArg}`);
+
+  let status = 0;
+  if (totalBytes > budget) {
+    console.error(`error: the fonts weigh ${totalBytes} bytes, over the ${budget}-byte budget.`);
+    status = 1;
+  }
+  for (const [role, chars] of Object.entries(missing)) {
+    console.error(
+      `error: ${role}: ${FACES[role].pkg} ${FACES[role].weight} has no glyph for ${chars.length} printed character(s): ` +
+        `${chars.map((ch) => `${ch} U+${ch.codePointAt(0).toString(16).toUpperCase()}`).join(', ')}. ` +
+        'The fonts were written without them; the browser will draw them in a fallback font.',
+    );
+    status = 1;
+  }
+  process.exit(status);
+}
+
+await main();

@@ -1,0 +1,80 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { EPaper } from '../src/e-paper/e-paper.js';
+import { regionsOf } from '../src/edition/regions.js';
+import { editionFontFamily } from '../src/edition/fonts.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+
+interface Box {
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The A1 page drawn with its own web fonts, measured in page units (the sheet is unscaled inside). */
+async function drawnPage() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const ready = nextEvent(host, 'e-paper-ready');
+  const el = await fixture<EPaper>(html`<e-paper style="width: 1000px; height: 1400px" src=${A1_URL}></e-paper>`, { parentNode: host });
+  await ready;
+  await document.fonts.ready;
+  const sheet = deepQuery<HTMLElement>(el, 'e-paper-page', '.page')!;
+  const blocks: Box[] = [...sheet.querySelectorAll<HTMLElement>('.block')].map((block) => ({
+    name: block.dataset.articleId ?? block.className,
+    x: block.offsetLeft,
+    y: block.offsetTop,
+    w: block.offsetWidth,
+    h: block.offsetHeight,
+  }));
+  return { el, sheet, blocks };
+}
+
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+
+describe('the A1 page layout, measured in Chromium with the edition fonts', () => {
+  it('draws with the fonts the edition ships, not the machine’s', async () => {
+    const edition = await loadA1();
+    expect(edition.fonts?.length, 'the edition ships fonts').to.be.greaterThan(0);
+    await drawnPage();
+    for (const role of ['body', 'headline', 'masthead'] as const) {
+      const family = editionFontFamily(edition, role);
+      const faces = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family);
+      expect(faces.length, `${role} faces`).to.be.greaterThan(0);
+      expect(faces.every((face) => face.status === 'loaded'), `${role} loaded`).to.equal(true);
+    }
+  });
+
+  it('lets no article text overflow its block', async () => {
+    const { sheet } = await drawnPage();
+    const overflowing = [...sheet.querySelectorAll<HTMLElement>('.block, .block .body')]
+      .filter((node) => node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1)
+      .map((node) => node.closest<HTMLElement>('.block')!.dataset.articleId ?? node.className);
+    expect(overflowing).to.deep.equal([]);
+  });
+
+  it('overlaps no two blocks', async () => {
+    const { blocks } = await drawnPage();
+    const clashes: string[] = [];
+    blocks.forEach((a, i) => blocks.slice(i + 1).forEach((b) => overlap(a, b) > 0 && clashes.push(`${a.name} × ${b.name}`)));
+    expect(clashes).to.deep.equal([]);
+  });
+
+  it('keeps every block inside the page', async () => {
+    const { sheet, blocks } = await drawnPage();
+    const outside = blocks.filter((b) => b.x < 0 || b.y < 0 || b.x + b.w > sheet.offsetWidth || b.y + b.h > sheet.offsetHeight);
+    expect(outside.map((b) => b.name)).to.deep.equal([]);
+  });
+
+  it('gives every article a region on the page, in reading order', async () => {
+    const edition = await loadA1();
+    const { el } = await drawnPage();
+    const expected = regionsOf(edition.pages[0]).map((r) => r.article);
+    expect(new Set(expected)).to.deep.equal(new Set(edition.articles.map((a) => a.id)));
+    const drawn = [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<SVGGElement>('.region')].map((g) => g.dataset.articleId);
+    expect(drawn).to.deep.equal(expected);
+  });
+});
