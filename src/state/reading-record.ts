@@ -1,0 +1,210 @@
+/**
+ * The reading-state record: what <e-paper> remembers of one reader in one edition, and the pure
+ * helpers around it. `sanitizeRecord` turns whatever storage hands back into a record that is safe to
+ * use (or null); `mergeRecords` combines two writers of the same record (two tabs). No storage, no DOM.
+ *
+ * Records are treated as immutable values: helpers return new objects and never mutate their inputs.
+ */
+
+/** The schema version of {@link ReadingRecord}. A record of any other version is not used. */
+export const RECORD_VERSION = 1;
+
+/** Range of the reader's text size (a factor of the default size). */
+export const TEXT_SCALE_MIN = 0.75;
+export const TEXT_SCALE_MAX = 2;
+
+/** Largest zoom a saved view may restore; a larger saved value is clamped to it. */
+export const VIEW_SCALE_MAX = 10;
+
+/** Zoom and pan: `x`, `y` are the page point (page units) at the centre of the viewport. */
+export interface ReadingView {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * The article open in the reader and where the reader was in it: a fraction of its length (0..1)
+ * and the index of the paragraph at the top, so the place survives another text size or screen.
+ */
+export interface OpenArticle {
+  article: string;
+  fraction: number;
+  paragraph: number;
+}
+
+/** What is kept per edition (schema version 1). */
+export interface ReadingRecord {
+  v: typeof RECORD_VERSION;
+  editionId: string;
+  /** Id of the page shown. */
+  page?: string;
+  view?: ReadingView;
+  open?: OpenArticle;
+  /** Furthest progress through each article, 0..1, by article id. */
+  progress: Record<string, number>;
+  /** Ids of the articles read, in the order they were marked. */
+  read: string[];
+  /** Text size in the reader, {@link TEXT_SCALE_MIN}..{@link TEXT_SCALE_MAX}. */
+  textScale?: number;
+  /** `Date.now()` of the last change; 0 for a record nothing was written to. */
+  updatedAt: number;
+}
+
+/** The ids of the edition in view: only these may appear in a record. */
+export interface EditionIds {
+  articleIds: readonly string[];
+  pageIds: readonly string[];
+}
+
+/** What a stored value is checked against. */
+export interface RecordContext extends EditionIds {
+  editionId: string;
+}
+
+/** The fields a writer can change; the unit of "last write wins". */
+export type RecordField = 'page' | 'view' | 'open' | 'textScale' | 'progress' | 'read';
+
+/** Every {@link RecordField}. */
+export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'open', 'textScale', 'progress', 'read'];
+
+// Keys that could reach a prototype if some later code assigned them; never taken from input.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// A corrupt `read` array could claim a huge length; no edition has more articles than this.
+const MAX_READ_ENTRIES = 10_000;
+
+/** A record with nothing in it yet. */
+export function emptyRecord(editionId: string): ReadingRecord {
+  return { v: RECORD_VERSION, editionId, progress: {}, read: [], updatedAt: 0 };
+}
+
+/**
+ * Checks a stored value and returns the usable part of it as a fresh record, or null when it is
+ * not a version-1 record of `ctx.editionId`. Unknown page and article ids are dropped (the edition
+ * may have changed since); non-finite numbers are dropped; fractions are clamped to 0..1, the text
+ * size to its range and the view's scale to (0, {@link VIEW_SCALE_MAX}]. An open article with a bad
+ * position keeps its id and starts from the top. Reads only own properties, never throws.
+ */
+export function sanitizeRecord(raw: unknown, ctx: RecordContext): ReadingRecord | null {
+  try {
+    return sanitize(raw, ctx);
+  } catch {
+    // Only a hostile value (a Proxy, a throwing getter) gets here: treat it as corrupt.
+    return null;
+  }
+}
+
+function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
+  if (!isObject(raw) || own(raw, 'v') !== RECORD_VERSION || own(raw, 'editionId') !== ctx.editionId) return null;
+  const articles = new Set(ctx.articleIds);
+  const known = (id: unknown): id is string => typeof id === 'string' && !FORBIDDEN_KEYS.has(id) && articles.has(id);
+
+  const record = emptyRecord(ctx.editionId);
+  const updatedAt = own(raw, 'updatedAt');
+  if (isFiniteNumber(updatedAt) && updatedAt > 0) record.updatedAt = updatedAt;
+
+  const page = own(raw, 'page');
+  if (typeof page === 'string' && !FORBIDDEN_KEYS.has(page) && ctx.pageIds.includes(page)) record.page = page;
+
+  const view = own(raw, 'view');
+  if (isObject(view)) {
+    const scale = own(view, 'scale');
+    const x = own(view, 'x');
+    const y = own(view, 'y');
+    if (isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y)) {
+      record.view = { scale: Math.min(scale, VIEW_SCALE_MAX), x, y };
+    }
+  }
+
+  const open = own(raw, 'open');
+  if (isObject(open) && known(own(open, 'article'))) {
+    const fraction = own(open, 'fraction');
+    const paragraph = own(open, 'paragraph');
+    record.open = {
+      article: own(open, 'article') as string,
+      fraction: isFiniteNumber(fraction) ? clamp(fraction, 0, 1) : 0,
+      paragraph: isFiniteNumber(paragraph) ? Math.max(0, Math.floor(paragraph)) : 0,
+    };
+  }
+
+  const progress = own(raw, 'progress');
+  if (isObject(progress)) {
+    // Built from entries, so no key is ever assigned through a prototype setter.
+    const entries: [string, number][] = [];
+    for (const id of Object.keys(progress)) {
+      const value = own(progress, id);
+      if (known(id) && isFiniteNumber(value)) entries.push([id, clamp(value, 0, 1)]);
+    }
+    record.progress = Object.fromEntries(entries);
+  }
+
+  const read = own(raw, 'read');
+  if (Array.isArray(read)) {
+    const ids = new Set<string>();
+    for (const id of read.slice(0, MAX_READ_ENTRIES)) if (known(id)) ids.add(id);
+    record.read = [...ids];
+  }
+
+  const textScale = own(raw, 'textScale');
+  if (isFiniteNumber(textScale)) record.textScale = clamp(textScale, TEXT_SCALE_MIN, TEXT_SCALE_MAX);
+
+  return record;
+}
+
+/**
+ * Combines what is stored (`older`) with a writer's record (`newer`), field by field: for each field
+ * in `changed` (the fields that writer changed; all of them by default) `newer` wins, every other
+ * field keeps `older`'s value. Changed progress keeps the furthest of both per article and changed
+ * read marks are the union, so two tabs never undo each other's reading. `older` of another edition
+ * (or none) counts as empty. Pure: returns a new record.
+ */
+export function mergeRecords(
+  older: ReadingRecord | null | undefined,
+  newer: ReadingRecord,
+  changed: Iterable<RecordField> = RECORD_FIELDS,
+): ReadingRecord {
+  const fields = new Set(changed);
+  const base = older && older.editionId === newer.editionId ? older : emptyRecord(newer.editionId);
+  const from = (field: RecordField) => (fields.has(field) ? newer : base);
+
+  const merged: ReadingRecord = {
+    v: RECORD_VERSION,
+    editionId: newer.editionId,
+    progress: fields.has('progress') ? furthest(base.progress, newer.progress) : { ...base.progress },
+    read: fields.has('read') ? [...new Set([...base.read, ...newer.read])] : [...base.read],
+    updatedAt: Math.max(base.updatedAt, newer.updatedAt),
+  };
+  const page = from('page').page;
+  const view = from('view').view;
+  const open = from('open').open;
+  const textScale = from('textScale').textScale;
+  if (page !== undefined) merged.page = page;
+  if (view !== undefined) merged.view = { ...view };
+  if (open !== undefined) merged.open = { ...open };
+  if (textScale !== undefined) merged.textScale = textScale;
+  return merged;
+}
+
+function furthest(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = new Map(Object.entries(a));
+  for (const [id, value] of Object.entries(b)) out.set(id, Math.max(value, out.get(id) ?? 0));
+  return Object.fromEntries(out);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property only: a polluted `Object.prototype` must not supply a field. */
+function own(object: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

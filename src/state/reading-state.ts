@@ -1,0 +1,318 @@
+/**
+ * The reader's place in each edition (page, zoom and pan, open article and position, progress, read
+ * marks, text size), kept in memory at once and saved to IndexedDB in the background.
+ *
+ * Storage is best effort: whatever IndexedDB does (missing, throwing, hanging, full), the viewer
+ * carries on with the in-memory state, warns once in the console and never shows the reader an
+ * error. Importing this module touches no storage (safe in Node and SSR); the database is opened on
+ * the first `restore()` of a controller that may persist.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createStore, del, get, update as updateStored, type UseStore } from 'idb-keyval';
+import {
+  emptyRecord,
+  mergeRecords,
+  sanitizeRecord,
+  type EditionIds,
+  type OpenArticle,
+  type ReadingRecord,
+  type ReadingView,
+  type RecordContext,
+  type RecordField,
+} from './reading-record.js';
+
+/** Our own database and object store: never idb-keyval's default `keyval-store`, which the host site may own or clear. */
+export const READING_DB_NAME = 'e-paper';
+export const READING_STORE_NAME = 'reading-state';
+
+/** Options of {@link ReadingStateController}. */
+export interface ReadingStateOptions {
+  /** Namespace of the saved records (the `storage-key` attribute); `'default'` when absent. */
+  storageKey?: string;
+  /** False (the `no-persist` attribute) keeps everything in memory and never touches storage. */
+  persist: boolean;
+  /** Quiet time before a change is written, in ms. Default 300. */
+  debounceMs?: number;
+  /** How long `restore()` waits for IndexedDB before going on without it, in ms. Default 500. */
+  readTimeoutMs?: number;
+}
+
+/**
+ * A change to the record. A key that is present sets its field; `null` (or `undefined`) removes it,
+ * e.g. `{ open: null }` when the reader closes.
+ */
+export interface ReadingPatch {
+  page?: string | null;
+  view?: ReadingView | null;
+  open?: OpenArticle | null;
+  textScale?: number | null;
+}
+
+type PatchField = keyof ReadingPatch;
+const PATCH_FIELDS: readonly PatchField[] = ['page', 'view', 'open', 'textScale'];
+
+/** A reader who never stops panning still gets a write every this many debounce periods. */
+const MAX_WAIT_FACTOR = 4;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false };
+
+/**
+ * Keeps the reading state of the edition in view for its host and persists it per edition, under
+ * the key `${storageKey}:${editionId}`.
+ *
+ * Use: `restore(editionId, ids)` once the edition is known (it starts the in-memory record and
+ * reads the saved one); then `update()`, `markRead()`, `setProgress()` as the reader moves. Writes
+ * are debounced and also flushed on `pagehide`, on `visibilitychange` to hidden and when the host
+ * disconnects. Two tabs writing one record: last write wins per field, progress and read marks are
+ * combined.
+ */
+export class ReadingStateController implements ReactiveController {
+  /** Namespace of the records; takes effect at the next `restore()`. */
+  storageKey: string;
+  /** Whether to use storage. Setting it false stops all storage use at once (pending changes are not written). */
+  persist: boolean;
+  readonly debounceMs: number;
+  readonly readTimeoutMs: number;
+
+  private current: ReadingRecord | null = null;
+  private ctx?: RecordContext;
+  private key = '';
+  private generation = 0;
+  /** Fields changed since the last write. */
+  private dirty = new Set<RecordField>();
+  /** Fields changed since `restore()` began: they win over the saved record when it arrives. */
+  private local = new Set<RecordField>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private firstPendingAt?: number;
+  private writes = new Set<Promise<unknown>>();
+  private store?: UseStore;
+  /** Set on the first storage fault: from then on this controller keeps to memory. */
+  private broken = false;
+  private warned = false;
+
+  constructor(host: ReactiveControllerHost, options: ReadingStateOptions) {
+    this.storageKey = options.storageKey || 'default';
+    this.persist = options.persist;
+    this.debounceMs = options.debounceMs ?? 300;
+    this.readTimeoutMs = options.readTimeoutMs ?? 500;
+    host.addController(this);
+  }
+
+  /** The current in-memory state, or null before `restore()`. Treat it as read-only. */
+  get record(): Readonly<ReadingRecord> | null {
+    return this.current;
+  }
+
+  /** Whether changes are being saved (persist is on and storage has not failed). */
+  get persisting(): boolean {
+    return this.persist && !this.broken;
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    const flushed = this.flush();
+    // Let go of the connection once the last write is in, so a removed viewer holds no database
+    // open (that would block a deletion or an upgrade from another tab). The next use reopens.
+    const store = this.store;
+    this.store = undefined;
+    if (store && !this.broken) {
+      void flushed.then(() => store('readonly', (s) => s.transaction.db.close())).catch(() => {});
+    }
+  }
+
+  /**
+   * Starts the record of `editionId` in memory and reads the saved one (raced against
+   * `readTimeoutMs`). Resolves with the saved record, sanitised against the edition's ids, or null
+   * when there is none, it is unusable, or storage is off or failing. Never rejects. Changes made
+   * while the read is pending win over the saved fields they touch. Pending changes of a previous
+   * edition are written to that edition first.
+   */
+  async restore(editionId: string, ids: EditionIds): Promise<ReadingRecord | null> {
+    this.writeNow();
+    const generation = ++this.generation;
+    this.ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds] };
+    this.key = `${this.storageKey}:${editionId}`;
+    this.current = emptyRecord(editionId);
+    this.local.clear();
+
+    const store = this.openStore();
+    if (!store) return null;
+    const key = this.key;
+    const read = await this.attempt(() => get<unknown>(key, store), this.readTimeoutMs);
+    // Another restore() started meanwhile: this answer is stale.
+    if (!read.ok || generation !== this.generation || read.value === undefined) return null;
+    const saved = sanitizeRecord(read.value, this.ctx);
+    if (!saved) {
+      // Storage works; the record does not. Start afresh: the next write replaces it.
+      this.warn(`the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`);
+      return null;
+    }
+    this.current = mergeRecords(saved, this.current, this.local);
+    return saved;
+  }
+
+  /** Applies `patch` in memory at once and schedules a write. Never blocks, never throws. */
+  update(patch: ReadingPatch): void {
+    if (!this.current) return;
+    const next: ReadingRecord = { ...this.current };
+    const changed: RecordField[] = [];
+    for (const field of PATCH_FIELDS) {
+      if (!(field in patch) || sameValue(next[field], patch[field] ?? undefined)) continue;
+      setField(next, field, patch[field]);
+      changed.push(field);
+    }
+    if (changed.length) this.commit(next, changed);
+  }
+
+  /** Marks an article as read (scrolled to its end, or open for a while). */
+  markRead(articleId: string): void {
+    if (!this.current || this.current.read.includes(articleId)) return;
+    this.commit({ ...this.current, read: [...this.current.read, articleId] }, ['read']);
+  }
+
+  /** Records progress through an article (0..1, clamped); only ever moves forward. */
+  setProgress(articleId: string, fraction: number): void {
+    if (!this.current || !Number.isFinite(fraction)) return;
+    const value = Math.min(1, Math.max(0, fraction));
+    if (value <= (this.current.progress[articleId] ?? 0)) return;
+    // A computed key defines an own property, so even an id like "__proto__" cannot reach a prototype.
+    this.commit({ ...this.current, progress: { ...this.current.progress, [articleId]: value } }, ['progress']);
+  }
+
+  /** Writes pending changes now; resolves when every write so far is done (or given up). Never rejects. */
+  async flush(): Promise<void> {
+    this.writeNow();
+    await Promise.all(this.writes);
+  }
+
+  /** Forgets this edition's history: in memory at once, and the saved record. Never rejects. */
+  async clear(): Promise<void> {
+    if (!this.current) return;
+    this.cancelTimer();
+    this.dirty.clear();
+    this.local.clear();
+    this.current = emptyRecord(this.current.editionId);
+    const store = this.openStore();
+    if (!store) return;
+    const key = this.key;
+    // Queued behind any earlier write of this connection, so nothing older lands after it.
+    await this.attempt(() => del(key, store), this.writeTimeoutMs);
+  }
+
+  private readonly onPageHide = (): void => void this.flush();
+
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
+
+  /** Writes may be slower than reads (the first one may create the database), but not unbounded. */
+  private get writeTimeoutMs(): number {
+    return Math.max(2000, this.readTimeoutMs * 4);
+  }
+
+  private commit(next: ReadingRecord, fields: RecordField[]): void {
+    next.updatedAt = Date.now();
+    this.current = next;
+    for (const field of fields) {
+      this.dirty.add(field);
+      this.local.add(field);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.persisting) return;
+    const now = Date.now();
+    this.firstPendingAt ??= now;
+    clearTimeout(this.timer);
+    const wait = Math.min(this.debounceMs, this.firstPendingAt + this.debounceMs * MAX_WAIT_FACTOR - now);
+    this.timer = setTimeout(() => this.writeNow(), Math.max(0, wait));
+  }
+
+  private cancelTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.firstPendingAt = undefined;
+  }
+
+  /**
+   * Starts the write of the pending changes, synchronously (a `pagehide` handler gets no second
+   * chance). The write merges with what is stored, inside one IndexedDB transaction, so a field
+   * another tab wrote since is kept unless this controller changed it too.
+   */
+  private writeNow(): void {
+    this.cancelTimer();
+    if (!this.dirty.size || !this.current || !this.ctx) return;
+    const fields = [...this.dirty];
+    this.dirty.clear();
+    const store = this.openStore();
+    if (!store) return;
+    const { current: record, ctx, key } = this;
+    const write = this.attempt(
+      () =>
+        updateStored<unknown>(
+          key,
+          // Sanitised on the way in too, so storage only ever holds a valid record.
+          (stored) => sanitizeRecord(mergeRecords(sanitizeRecord(stored, ctx), record, fields), ctx) ?? record,
+          store,
+        ),
+      this.writeTimeoutMs,
+    );
+    this.writes.add(write);
+    void write.then(() => this.writes.delete(write));
+  }
+
+  private openStore(): UseStore | undefined {
+    if (!this.persisting) return undefined;
+    // createStore itself is lazy: the database is opened by the first operation.
+    return (this.store ??= createStore(READING_DB_NAME, READING_STORE_NAME));
+  }
+
+  /**
+   * Runs a storage operation, raced against `timeoutMs`. Any fault (a synchronous throw, a rejection,
+   * no answer in time) is reported once and turns storage off for this controller. Never rejects.
+   */
+  private async attempt<T>(operation: () => Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      // Promise.race also handles a late rejection of the operation: it is never "unhandled".
+      return { ok: true, value: await Promise.race([operation(), timeout]) };
+    } catch (error) {
+      this.broken = true;
+      this.cancelTimer();
+      this.warn('reading position cannot be saved in this browser, so it is kept for this visit only', error);
+      return { ok: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One warning per controller, whatever the number of faults. */
+  private warn(message: string, error?: unknown): void {
+    if (this.warned) return;
+    this.warned = true;
+    console.warn(`e-paper: ${message}.`, ...(error === undefined ? [] : [error]));
+  }
+}
+
+function setField<K extends PatchField>(record: ReadingRecord, field: K, value: ReadingPatch[K]): void {
+  if (value === null || value === undefined) delete record[field];
+  else record[field] = value as ReadingRecord[K];
+}
+
+/** Equal numbers, strings, or flat objects with equal fields (a view, an open article). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
