@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { regionsOf } from '../edition/regions.js';
 import { regionLayer } from './region-layer.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../directives/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
 import { fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
@@ -112,7 +112,7 @@ export class EPaperPage extends LitElement {
       class="page"
       part="page"
       lang=${edition.lang}
-      style=${styleMap(fonts)}
+      ${cssProps(fonts)}
       @pointerover=${this.onRegionEnter}
       @pointerout=${this.onRegionLeave}
       @focusin=${this.onRegionEnter}
@@ -158,7 +158,7 @@ export class EPaperPage extends LitElement {
       class="block article ${block.align === 'center' ? 'centred' : ''} ${block.boxed ? 'boxed' : ''}"
       part="block article"
       data-article-id=${article.id}
-      style=${styleMap(style)}
+      ${cssProps(style)}
     >
       ${parts.map(part)}
     </article>`;
@@ -185,9 +185,9 @@ export class EPaperPage extends LitElement {
 
   private renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {
     const strings = uiStrings(this.uiLang);
-    const aspect = { aspectRatio: String(photo.aspect ?? 4 / 3) };
+    const aspect = { 'aspect-ratio': String(photo.aspect ?? 4 / 3) };
     return html`<figure class="photo">
-      <div class="placeholder" style=${styleMap(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
+      <div class="placeholder" ${cssProps(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
         <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
       </div>
       ${photo.caption || photo.credit
@@ -198,7 +198,7 @@ export class EPaperPage extends LitElement {
 
   private renderMasthead(edition: Edition, rect: Rect): TemplateResult {
     const m = edition.masthead;
-    return html`<header class="block masthead" part="block masthead" style=${styleMap(place(rect))}>
+    return html`<header class="block masthead" part="block masthead" ${cssProps(place(rect))}>
       <h1 class="title">${edition.title}</h1>
       ${m?.titleLatin ? html`<p class="latin">${m.titleLatin}</p>` : nothing}
       ${m?.publisher ? html`<p class="publisher">${m.publisher}</p>` : nothing}
@@ -208,7 +208,7 @@ export class EPaperPage extends LitElement {
 
   private renderEar(edition: Edition, page: Page, rect: Rect): TemplateResult {
     const ear = edition.ear ?? {};
-    return html`<aside class="block ear" part="block ear" style=${styleMap(place(rect))}>
+    return html`<aside class="block ear" part="block ear" ${cssProps(place(rect))}>
       <div class="date">
         ${ear.yearMonth ? html`<span class="year-month">${ear.yearMonth}</span>` : nothing}
         ${ear.day ? html`<span class="day">${ear.day}</span>` : nothing}
@@ -230,7 +230,7 @@ export class EPaperPage extends LitElement {
   private renderFooter(edition: Edition, rect: Rect): TemplateResult {
     const footer = edition.footer ?? {};
     const strings = uiStrings(this.uiLang);
-    return html`<footer class="block footer" part="block footer" style=${styleMap(place(rect))}>
+    return html`<footer class="block footer" part="block footer" ${cssProps(place(rect))}>
       ${footer.prompt ? html`<p class="prompt">${footer.prompt}</p>` : nothing}
       <ul class="channels">
         ${(footer.channels ?? []).map(

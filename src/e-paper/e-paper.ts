@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
@@ -159,7 +159,7 @@ export class EPaper extends LitElement {
     const edition = this.viewState.kind === 'ready' ? this.viewState.edition : undefined;
     // The edition's body face carries the UI strings too: the last resort where the system has no CJK font.
     const uiFallback = edition?.fonts?.some((f) => f.role === 'body') ? `"${editionFontFamily(edition, 'body')}", sans-serif` : null;
-    return html`<div class="viewer" style=${styleMap({ '--_font-edition-body': uiFallback })}>${this.renderState()}</div>`;
+    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${this.renderState()}</div>`;
   }
 
   private renderState() {

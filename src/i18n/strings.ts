@@ -49,6 +49,16 @@ export interface UiStrings {
   /** The cue under a headline in the region tooltip. */
   readCue: string;
   reader: ReaderStrings;
+  /** Strings of the viewer's own notices and lists. */
+  viewer: {
+    contents: string;
+    contentsLabel: (pageLabel: string) => string;
+    clearHistory: string;
+    historyCleared: string;
+    continueReading: (headline: string) => string;
+    dismiss: string;
+    unknownArticle: (id: string) => string;
+  };
 }
 
 const zhCN: UiStrings = {
@@ -82,6 +92,15 @@ const zhCN: UiStrings = {
   },
   read: '已读',
   readCue: '点击阅读全文',
+  viewer: {
+    contents: '标题导航',
+    contentsLabel: (page) => `${page} 版标题导航`,
+    clearHistory: '清除阅读记录',
+    historyCleared: '本期阅读记录已清除',
+    continueReading: (headline) => `继续阅读《${headline}》`,
+    dismiss: '关闭提示',
+    unknownArticle: (id) => `本期没有编号为“${id}”的文章。`,
+  },
   reader: {
     dialogLabel: '文章阅读',
     close: '关闭',
@@ -131,6 +150,15 @@ const en: UiStrings = {
   },
   read: 'read',
   readCue: 'Click to read',
+  viewer: {
+    contents: 'Articles',
+    contentsLabel: (page) => `Articles on page ${page}`,
+    clearHistory: 'Clear reading history',
+    historyCleared: 'Reading history of this edition cleared',
+    continueReading: (headline) => `Continue reading “${headline}”`,
+    dismiss: 'Dismiss',
+    unknownArticle: (id) => `This edition has no article “${id}”.`,
+  },
   reader: {
     dialogLabel: 'Article reader',
     close: 'Close',

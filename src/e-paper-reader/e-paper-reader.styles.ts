@@ -1,0 +1,452 @@
+import { css } from 'lit';
+
+/**
+ * The reader: a sheet of newsprint over a veil. Public `--e-paper-*` tokens feed private `--_*`
+ * properties; the dark theme swaps the private ones.
+ */
+export const readerStyles = css`
+  :host {
+    /* The host page's inherited styles stop here; custom properties still come through. */
+    all: initial;
+    display: contents;
+    --_paper: var(--e-paper-reader-paper, var(--e-paper-paper, #fbf8f1));
+    --_ink: var(--e-paper-reader-ink, var(--e-paper-ink, #1a1a1a));
+    --_accent: var(--e-paper-accent, #c8161d);
+    --_focus: var(--e-paper-focus, #1a73e8);
+    --_veil: var(--e-paper-reader-backdrop, rgb(20 18 14 / 0.62));
+    --_shadow: 0 12px 48px rgb(0 0 0 / 0.35), 0 2px 8px rgb(0 0 0 / 0.2);
+    --_muted: color-mix(in srgb, var(--_ink) 68%, var(--_paper));
+    --_rule: color-mix(in srgb, var(--_ink) 22%, var(--_paper));
+    --_control: color-mix(in srgb, var(--_ink) 6%, var(--_paper));
+    --_control-hover: color-mix(in srgb, var(--_ink) 12%, var(--_paper));
+    --_base: 18px;
+    --_margin: 2.5em;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
+    --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
+    --_focus: var(--e-paper-focus, #8ab4f8);
+    --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
+      --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
+      --_focus: var(--e-paper-focus, #8ab4f8);
+      --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
+      color-scheme: dark;
+    }
+  }
+  * {
+    box-sizing: border-box;
+  }
+  p,
+  h2,
+  figure {
+    margin: 0;
+    padding: 0;
+  }
+
+  /* The sheet: a centred column on wide screens. */
+  .reader {
+    width: min(var(--e-paper-reader-width, 38em), calc(100vw - 32px));
+    height: min(calc(100dvh - 48px), 1400px);
+    max-width: none;
+    max-height: none;
+    margin: auto;
+    padding: 0;
+    border: 0;
+    border-radius: 6px;
+    overflow: hidden;
+    background: var(--_paper);
+    color: var(--_ink);
+    box-shadow: var(--_shadow);
+    font-family: var(--e-paper-font-body, var(--_font-body));
+    font-size: var(--_base);
+    line-height: 1.5;
+    -webkit-text-size-adjust: 100%;
+    text-size-adjust: 100%;
+  }
+  .reader[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  .reader::backdrop {
+    background: var(--_veil);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .reader[open] {
+      transition:
+        opacity 180ms ease-out,
+        translate 220ms cubic-bezier(0.2, 0.8, 0.2, 1);
+    }
+    .reader[open]::backdrop {
+      transition: background-color 200ms ease-out;
+    }
+    @starting-style {
+      .reader[open] {
+        opacity: 0;
+        translate: 0 16px;
+      }
+      .reader[open]::backdrop {
+        background-color: transparent;
+      }
+    }
+  }
+
+  /* Narrow or short screens: the whole screen, a sheet. */
+  @media (max-width: 599.98px), (max-height: 479.98px) {
+    :host {
+      --_base: 17px;
+      --_margin: 1.25em;
+    }
+    .reader {
+      width: 100%;
+      height: 100%;
+      inset: 0;
+      margin: 0;
+      border-radius: 0;
+      box-shadow: none;
+    }
+    .copy .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+
+  /* Header line: page label and position, then the controls. */
+  .header,
+  .pager {
+    display: flex;
+    flex: none;
+    align-items: center;
+    gap: 8px;
+    font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
+    font-size: 14px;
+    line-height: 1.3;
+    touch-action: none;
+    user-select: none;
+  }
+  .header {
+    padding: max(8px, env(safe-area-inset-top)) max(10px, env(safe-area-inset-right)) 8px max(16px, env(safe-area-inset-left));
+    border-bottom: 1px solid var(--_rule);
+  }
+  .where {
+    display: flex;
+    flex: 1 1 auto;
+    align-items: baseline;
+    gap: 10px;
+    min-width: 0;
+    overflow: hidden;
+    white-space: nowrap;
+  }
+  .page-label {
+    padding: 2px 8px;
+    background: var(--_ink);
+    color: var(--_paper);
+    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-weight: 900;
+    letter-spacing: 0.04em;
+  }
+  .position {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .controls,
+  .text-size {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .controls {
+    gap: 8px;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
+    min-width: 40px;
+    min-height: 40px;
+    padding: 0 10px;
+    border: 1px solid var(--_rule);
+    border-radius: 6px;
+    background: var(--_control);
+    color: var(--_ink);
+    font: inherit;
+    cursor: pointer;
+    -webkit-tap-highlight-color: transparent;
+  }
+  button:hover:not(:disabled) {
+    background: var(--_control-hover);
+  }
+  button:disabled {
+    opacity: 0.38;
+    cursor: default;
+  }
+  button:focus-visible,
+  .scroller:focus-visible,
+  .manual-link:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .scroller:focus-visible {
+    outline-offset: -3px;
+  }
+  .text-size button {
+    padding: 0 8px;
+    font-family: var(--e-paper-font-body, var(--_font-body));
+    font-weight: 700;
+  }
+  .smaller {
+    font-size: 13px;
+  }
+  .reset {
+    font-size: 16px;
+  }
+  .larger {
+    font-size: 19px;
+  }
+  .sign {
+    font-size: 0.8em;
+  }
+  .close {
+    padding: 0;
+    border-color: transparent;
+    background: transparent;
+  }
+
+  /* The article: it alone scrolls, and never hands its scroll on to the page behind. */
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    scrollbar-gutter: stable;
+    /* The measure never exceeds 34em, even on a wide full-screen sheet (a phone held sideways). */
+    padding: 2em max(var(--_margin), calc((100% - 34em) / 2)) 3em;
+    -webkit-user-select: text;
+    user-select: text;
+  }
+  .text {
+    font-size: calc(1em * var(--_scale, 1));
+    line-height: var(--e-paper-reader-leading, 1.9);
+    font-kerning: normal;
+    line-break: strict;
+    text-autospace: normal;
+  }
+
+  /* Headline group, set as on the page: banner, kicker, headline, subheads, bylines. */
+  .head {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.5em;
+    padding-bottom: 1.1em;
+    margin-bottom: 1.4em;
+    border-bottom: 1px solid var(--_rule);
+    text-align: center;
+  }
+  .banner {
+    padding: 0.15em 0.9em;
+    background: var(--_accent);
+    color: #fff;
+    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-weight: 900;
+    font-size: 0.9em;
+    line-height: 1.5;
+    letter-spacing: 0.15em;
+  }
+  .kicker {
+    font-size: 1.05em;
+    line-height: 1.5;
+  }
+  .headline {
+    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-weight: 900;
+    font-size: 1.9em;
+    line-height: 1.3;
+    letter-spacing: 0.02em;
+    text-wrap: balance;
+    outline: none;
+  }
+  .subhead {
+    font-size: 1.05em;
+    line-height: 1.55;
+    text-wrap: balance;
+  }
+  .bylines {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    column-gap: 1.5em;
+    margin-top: 0.3em;
+    color: var(--_muted);
+    font-size: 0.82em;
+    line-height: 1.6;
+  }
+
+  /* Photo, or a placeholder when there is no file, with caption and credit. */
+  .photo {
+    margin: 0 0 1.4em;
+  }
+  .image,
+  .placeholder {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: var(--_aspect, 4 / 3);
+    object-fit: cover;
+  }
+  .placeholder {
+    display: grid;
+    place-items: center;
+    background: repeating-linear-gradient(
+      -45deg,
+      color-mix(in srgb, var(--_ink) 10%, var(--_paper)) 0 10px,
+      color-mix(in srgb, var(--_ink) 5%, var(--_paper)) 10px 20px
+    );
+    color: var(--_muted);
+    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-size: 15px;
+  }
+  .placeholder span {
+    padding: 2px 8px;
+    background: var(--_paper);
+  }
+  figcaption {
+    margin-top: 0.5em;
+    font-size: 0.82em;
+    line-height: 1.6;
+    text-align: justify;
+  }
+  .credit {
+    margin-left: 1em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+
+  /* Body: justified, generous leading; Chinese paragraphs indented two characters. */
+  .body {
+    text-align: justify;
+  }
+  .body p + p {
+    margin-top: 0.9em;
+  }
+  .body:lang(zh) p,
+  .body:lang(ja) p {
+    text-indent: 2em;
+  }
+  .body:lang(zh) p + p,
+  .body:lang(ja) p + p {
+    margin-top: 0.45em;
+  }
+
+  .missing {
+    display: grid;
+    place-items: center;
+  }
+  .notice {
+    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-size: 16px;
+  }
+
+  /* Previous / next at the foot. */
+  .pager {
+    justify-content: space-between;
+    padding: 8px max(10px, env(safe-area-inset-right)) max(8px, env(safe-area-inset-bottom)) max(10px, env(safe-area-inset-left));
+    border-top: 1px solid var(--_rule);
+  }
+  .pager button {
+    padding: 0 14px 0 10px;
+  }
+  .pager .next {
+    padding: 0 10px 0 14px;
+  }
+
+  /* "Link copied": a note over the foot. */
+  .status {
+    position: absolute;
+    left: 50%;
+    bottom: 72px;
+    translate: -50% 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 6px;
+    width: max-content;
+    max-width: calc(100% - 32px);
+    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-size: 14px;
+    pointer-events: none;
+  }
+  .toast:not(:empty) {
+    padding: 8px 16px;
+    border-radius: 999px;
+    background: var(--_ink);
+    color: var(--_paper);
+    box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
+  }
+  .manual-link {
+    width: min(32em, 100%);
+    padding: 8px 10px;
+    border: 1px solid var(--_rule);
+    border-radius: 6px;
+    background: var(--_paper);
+    color: var(--_ink);
+    font: inherit;
+    pointer-events: auto;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* Very narrow phones (320 px): tighter controls, so that the header stays one line. */
+  @media (max-width: 399.98px) {
+    .header {
+      gap: 4px;
+      padding-left: max(10px, env(safe-area-inset-left));
+      padding-right: max(6px, env(safe-area-inset-right));
+    }
+    .where {
+      gap: 6px;
+      font-size: 13px;
+    }
+    .page-label {
+      padding: 2px 5px;
+    }
+    .controls {
+      gap: 4px;
+    }
+    .text-size {
+      gap: 2px;
+    }
+    button,
+    .text-size button {
+      min-width: 34px;
+      padding: 0 4px;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .reader {
+      border: 2px solid CanvasText;
+    }
+    .banner,
+    .page-label {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,628 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Article, Edition, Photo } from '../edition/schema.js';
+import { FALLBACK_FONTS, fontStack } from '../edition/fonts.js';
+import { uiStrings } from '../i18n/strings.js';
+import { readerStyles } from './e-paper-reader.styles.js';
+import {
+  articleLink,
+  clampTextScale,
+  deepActiveElement,
+  isTextField,
+  lockPageScroll,
+  photoUrl,
+  tabbables,
+  TEXT_SCALE,
+} from './reader-helpers.js';
+import { cssProps } from '../directives/css-props.js';
+
+/** Why the reader closed. */
+export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
+
+/** The events `<e-paper-reader>` fires, by name, with their `detail`. All bubble and are composed. */
+export interface EPaperReaderEventMap {
+  'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
+  'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
+  'e-paper-reader-text-scale': { textScale: number };
+  'e-paper-reader-progress': { articleId: string; fraction: number; paragraph: number };
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'e-paper-reader-close': CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>;
+    'e-paper-reader-navigate': CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>;
+    'e-paper-reader-text-scale': CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>;
+    'e-paper-reader-progress': CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>;
+  }
+}
+
+/** How often, at most, `e-paper-reader-progress` fires while the reader scrolls. */
+const PROGRESS_INTERVAL_MS = 250;
+/** A paragraph counts as at the top of the view while more than this much of it is below the top. */
+const READ_LINE_PX = 24;
+/** How far above a restored paragraph the view starts. */
+const RESTORE_OFFSET_PX = 12;
+/** Keys that scroll the article from anywhere in the dialog. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End']);
+/** How long "Link copied" stays. */
+const STATUS_MS = 2000;
+
+const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
+const linkIcon = svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.2 1.2M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const chevron = (direction: 'previous' | 'next') =>
+  svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d=${direction === 'previous' ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+
+/**
+ * The article reader: a modal dialog (the native `<dialog>`, opened with `showModal()`, so it sits
+ * in the top layer, makes the page behind inert and closes with Esc) that sets one article of the
+ * edition as a newspaper does: banner, kicker, headline, subheads, bylines, photo, body.
+ *
+ * The owner keeps the state: it sets `articleId` and `open`, listens to `e-paper-reader-navigate`
+ * to move to another article (the reader never changes `articleId` itself) and to
+ * `e-paper-reader-close` (the reader has closed itself and set `open` to false; focus goes back
+ * natively to the element that had it before opening). Setting `open = false` closes it without
+ * an event.
+ *
+ * @fires e-paper-reader-close - The reader closed itself. `detail: {articleId, reason: 'escape' | 'button' | 'backdrop'}`.
+ * @fires e-paper-reader-navigate - Previous or next was asked for (buttons, ←/→). `detail: {articleId, direction}`; the owner sets `articleId`.
+ * @fires e-paper-reader-text-scale - The reader changed the text size. `detail: {textScale}`.
+ * @fires e-paper-reader-progress - While the reader scrolls (at most every 250 ms, and on close). `detail: {articleId, fraction, paragraph}`: fraction 0..1 of the scroll, index of the body paragraph at the top of the view.
+ * @csspart reader - The dialog: the sheet of paper (a centred column, or the whole screen below 600 px).
+ * @csspart header - The line at the top: page label, position, controls, close button.
+ * @csspart controls - The groups of buttons (text size and link in the header; previous/next at the foot).
+ * @csspart button - Every button.
+ * @csspart content - The scrolling article; carries the edition's `lang`.
+ * @csspart banner - The series banner (栏目).
+ * @csspart kicker - The kicker (引题).
+ * @csspart headline - The headline (主题).
+ * @csspart subhead - Each subhead (副题).
+ * @csspart bylines - The bylines.
+ * @csspart photo - Each photo (figure with caption and credit).
+ * @csspart body - The body paragraphs.
+ * @cssprop [--e-paper-reader-width=38em] - Width of the column on wide screens (em of the 18 px base size).
+ * @cssprop [--e-paper-reader-leading=1.9] - Line height of the body.
+ * @cssprop [--e-paper-reader-paper=#fbf8f1] - Paper colour (light theme); falls back to `--e-paper-paper`.
+ * @cssprop [--e-paper-reader-ink=#1a1a1a] - Text colour (light theme); falls back to `--e-paper-ink`.
+ * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - Paper colour in the dark theme.
+ * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - Text colour in the dark theme.
+ * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind.
+ * @cssprop [--e-paper-accent=#c8161d] - Banner red.
+ * @cssprop [--e-paper-font-body] - Body face; the edition's body font by default.
+ * @cssprop [--e-paper-font-headline] - Headline face; the edition's headline font by default.
+ * @cssprop [--e-paper-font-ui=system-ui] - Face of the controls.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ */
+export class EPaperReader extends LitElement {
+  static override styles = readerStyles;
+
+  /** The edition the article comes from. */
+  @property({ attribute: false }) edition?: Edition;
+
+  /** Id of the article to show. */
+  @property({ attribute: 'article-id' }) articleId?: string;
+
+  /** Whether the dialog is open. Setting it opens (`showModal()`) or closes the dialog. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The reading order: previous/next and the position (3 / 9) come from it. */
+  @property({ attribute: false }) articleIds: string[] = [];
+
+  /** The page's label as printed (A1). */
+  @property({ attribute: 'page-label' }) pageLabel?: string;
+
+  /** UI language: `zh-CN` (default) or `en`. The article keeps the edition's language. */
+  @property({ reflect: true }) override lang = 'zh-CN';
+
+  /** Text size factor, 0.8 to 1.8 in steps of 0.1. Kept across articles. */
+  @property({ type: Number, attribute: 'text-scale' }) textScale: number = TEXT_SCALE.default;
+
+  /** Colour theme; follows `prefers-color-scheme` when absent. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Base URL for relative photo URLs (the edition file's URL); the document's base URL when absent. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  @state() private status = '';
+  @state() private manualLink?: string;
+  @state() private brokenPhotos = new Set<string>();
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('.scroller') private scroller?: HTMLElement;
+  @query('#headline') private headline?: HTMLElement;
+
+  private closeReason?: ReaderCloseReason;
+  private closingQuietly = false;
+  private pointerDownOnBackdrop = false;
+  private progressTimer?: number;
+  private progressFrame?: number;
+  private lastProgressAt = -Infinity;
+  private ignoreScrollToTop = false;
+  private statusTimer?: number;
+  private unlockPage?: () => void;
+
+  /** Scrolls the article so that body paragraph `index` stands at the top (to restore a position). */
+  async scrollToParagraph(index: number): Promise<void> {
+    await this.updateComplete;
+    const scroller = this.scroller;
+    const paragraphs = this.paragraphs();
+    if (!scroller || !paragraphs.length) return;
+    const target = paragraphs[Math.max(0, Math.min(paragraphs.length - 1, Math.floor(index)))];
+    const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = Math.max(0, top - RESTORE_OFFSET_PX);
+  }
+
+  private get article(): Article | undefined {
+    const id = this.articleId;
+    return id === undefined ? undefined : this.edition?.articles.find((article) => article.id === id);
+  }
+
+  private get position(): number {
+    return this.articleId === undefined ? -1 : this.articleIds.indexOf(this.articleId);
+  }
+
+  private neighbour(direction: 'previous' | 'next'): string | undefined {
+    const index = this.position;
+    if (index < 0) return undefined;
+    return this.articleIds[direction === 'previous' ? index - 1 : index + 1];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.open) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
+    // again when the element comes back.
+    this.cancelProgress();
+    clearTimeout(this.statusTimer);
+    this.releasePage();
+  }
+
+  private releasePage(): void {
+    this.unlockPage?.();
+    this.unlockPage = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    // Wheel or touch outside the article would scroll the page behind: keep them in.
+    const keepIn = (event: Event) => {
+      const scroller = this.scroller;
+      if (!scroller || !event.composedPath().includes(scroller)) event.preventDefault();
+    };
+    this.dialog.addEventListener('wheel', keepIn, { passive: false });
+    this.dialog.addEventListener('touchmove', keepIn, { passive: false });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('textScale')) this.textScale = clampTextScale(this.textScale);
+    if (changed.has('articleId') || changed.has('edition')) {
+      this.manualLink = undefined;
+      if (changed.has('edition')) this.brokenPhotos = new Set();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.dialog;
+    if (this.open && this.isConnected && !dialog.matches(':modal')) {
+      if (dialog.open) dialog.close();
+      dialog.showModal();
+      this.unlockPage ??= lockPageScroll(this.ownerDocument);
+      this.toTop();
+      this.focusStart();
+    } else if (!this.open && dialog.open) {
+      this.cancelProgress();
+      this.closeReason = undefined;
+      this.closingQuietly = true;
+      dialog.close();
+      this.releasePage();
+    } else if (this.open && changed.has('articleId')) {
+      this.toTop();
+      // The button that had focus may be disabled now (at the ends): focus would fall out of the dialog.
+      const active = deepActiveElement(this.renderRoot as ShadowRoot);
+      if (!active || (active as HTMLButtonElement).disabled || active === this.headline) this.focusStart();
+    }
+  }
+
+  private focusStart(): void {
+    const target = this.headline ?? this.renderRoot.querySelector<HTMLElement>('.close');
+    target?.focus({ preventScroll: true });
+  }
+
+  private toTop(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    // The new content may already have clamped the scroll to 0 (a scroll event is on its way).
+    this.ignoreScrollToTop = true;
+    scroller.scrollTop = 0;
+  }
+
+  private paragraphs(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.body > p')];
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  private emit<K extends keyof EPaperReaderEventMap>(name: K, detail: EPaperReaderEventMap[K]): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Closes the dialog for a reason the user gave; the native `close` event then reports it. */
+  private requestClose(reason: ReaderCloseReason): void {
+    if (!this.dialog.open) return;
+    this.closeReason = reason;
+    this.dialog.close();
+  }
+
+  private onCancel = () => {
+    // Esc (or a platform's back gesture): let the dialog close, and say why.
+    this.closeReason = 'escape';
+  };
+
+  private onClose = () => {
+    // Closed only to be shown again as a modal (re-attached): not a close.
+    if (this.dialog.open) return;
+    // Chrome skips \`cancel\` for an Esc without user activation since opening: a close we did not
+    // ask for is the browser's, on Esc (or a platform back gesture).
+    const reason = this.closeReason ?? (this.closingQuietly ? undefined : 'escape');
+    this.closeReason = undefined;
+    this.closingQuietly = false;
+    this.releasePage();
+    if (this.progressTimer !== undefined || this.progressFrame !== undefined) {
+      this.cancelProgress();
+      this.emitProgress();
+    }
+    this.open = false;
+    clearTimeout(this.statusTimer);
+    this.status = '';
+    if (reason) this.emit('e-paper-reader-close', { articleId: this.articleId, reason });
+  };
+
+  private onPointerDown = (event: PointerEvent) => {
+    this.pointerDownOnBackdrop = event.target === this.dialog && this.outsideDialog(event);
+  };
+
+  private onClick = (event: MouseEvent) => {
+    // A click on the backdrop targets the dialog itself, outside its box. A text selection that
+    // started inside and ended outside targets the dialog too: it must have started outside.
+    const onBackdrop = event.target === this.dialog && this.outsideDialog(event) && this.pointerDownOnBackdrop;
+    this.pointerDownOnBackdrop = false;
+    if (onBackdrop) this.requestClose('backdrop');
+  };
+
+  private outsideDialog(event: MouseEvent): boolean {
+    const box = this.dialog.getBoundingClientRect();
+    return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+  }
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    if (event.key === 'Tab') {
+      this.trapTab(event);
+      return;
+    }
+    if (SCROLL_KEYS.has(event.key)) {
+      this.scrollByKey(event);
+      return;
+    }
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (isTextField(deepActiveElement())) return;
+    const direction = event.key === 'ArrowLeft' ? 'previous' : 'next';
+    if (this.neighbour(direction) === undefined) return;
+    event.preventDefault();
+    this.navigate(direction);
+  };
+
+  /** Page Up/Down, Home and End scroll the article wherever focus is in the dialog. */
+  private scrollByKey(event: KeyboardEvent): void {
+    const scroller = this.scroller;
+    const active = deepActiveElement();
+    if (!scroller || event.altKey || event.ctrlKey || event.metaKey || isTextField(active)) return;
+    if (active && scroller.contains(active)) return; // the browser scrolls the article itself
+    event.preventDefault();
+    const page = Math.max(40, scroller.clientHeight - 48);
+    const top =
+      event.key === 'Home' ? 0 : event.key === 'End' ? scroller.scrollHeight : scroller.scrollTop + (event.key === 'PageUp' ? -page : page);
+    scroller.scrollTo({ top, behavior: 'instant' });
+  }
+
+  /** Keeps Tab and Shift+Tab inside the dialog, wrapping at the ends (the modal's own trap lets focus reach the browser's UI). */
+  private trapTab(event: KeyboardEvent): void {
+    const items = tabbables(this.dialog);
+    if (!items.length) return;
+    const active = deepActiveElement();
+    const first = items[0];
+    const last = items[items.length - 1];
+    const inside = active !== null && this.dialog.contains(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  private navigate(direction: 'previous' | 'next'): void {
+    const target = this.neighbour(direction);
+    if (target === undefined) return;
+    this.emit('e-paper-reader-navigate', { articleId: target, direction });
+  }
+
+  private setScale(value: number): void {
+    const next = clampTextScale(value);
+    if (next === this.textScale) return;
+    // Keep the paragraph that is being read at the top while the text reflows.
+    const paragraph = this.paragraphAtTop();
+    const scrolled = (this.scroller?.scrollTop ?? 0) > 0;
+    this.textScale = next;
+    this.emit('e-paper-reader-text-scale', { textScale: next });
+    if (scrolled) void this.scrollToParagraph(paragraph);
+  }
+
+  private onScroll = () => {
+    const scroller = this.scroller;
+    // The reader's own return to the top (a new article) is not reading progress.
+    if (this.ignoreScrollToTop) {
+      if (!scroller || scroller.scrollTop === 0) return;
+      this.ignoreScrollToTop = false;
+    }
+    if (this.progressTimer !== undefined || this.progressFrame !== undefined) return;
+    const wait = Math.max(0, PROGRESS_INTERVAL_MS - (performance.now() - this.lastProgressAt));
+    this.progressTimer = window.setTimeout(() => {
+      this.progressTimer = undefined;
+      this.progressFrame = requestAnimationFrame(() => {
+        this.progressFrame = undefined;
+        this.emitProgress();
+      });
+    }, wait);
+  };
+
+  private cancelProgress(): void {
+    if (this.progressTimer !== undefined) clearTimeout(this.progressTimer);
+    if (this.progressFrame !== undefined) cancelAnimationFrame(this.progressFrame);
+    this.progressTimer = this.progressFrame = undefined;
+  }
+
+  private emitProgress(): void {
+    const scroller = this.scroller;
+    const articleId = this.articleId;
+    if (!scroller || articleId === undefined || !this.article) return;
+    this.lastProgressAt = performance.now();
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    const fraction = range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
+    this.emit('e-paper-reader-progress', { articleId, fraction, paragraph: this.paragraphAtTop() });
+  }
+
+  /** Index of the first body paragraph that reaches below the top of the view (by more than a few pixels). */
+  private paragraphAtTop(): number {
+    const scroller = this.scroller;
+    const paragraphs = this.paragraphs();
+    if (!scroller || !paragraphs.length) return 0;
+    const top = scroller.getBoundingClientRect().top + READ_LINE_PX;
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].getBoundingClientRect().bottom > top) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  // ---- copy link ----------------------------------------------------------------------------
+
+  private async copyLink(): Promise<void> {
+    const id = this.articleId;
+    if (id === undefined) return;
+    const strings = uiStrings(this.lang).reader;
+    const link = articleLink(window.location.href, id);
+    let copied = false;
+    try {
+      if (navigator.clipboard?.writeText) {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      }
+    } catch {
+      copied = false;
+    }
+    if (!copied) copied = this.copyThroughSelection(link);
+    if (copied) {
+      this.manualLink = undefined;
+      this.flash(strings.copied);
+      return;
+    }
+    // Nothing could write to the clipboard: show the link, selected, for the reader to copy.
+    this.manualLink = link;
+    this.flash(strings.copyFailed, STATUS_MS * 3);
+    await this.updateComplete;
+    const field = this.renderRoot.querySelector<HTMLInputElement>('.manual-link');
+    field?.focus();
+    field?.select();
+  }
+
+  /** The old way: select the text in a field inside the dialog (outside it, the page is inert) and copy. */
+  private copyThroughSelection(text: string): boolean {
+    const previous = deepActiveElement();
+    const field = document.createElement('textarea');
+    field.value = text;
+    field.readOnly = true;
+    field.setAttribute('aria-hidden', 'true');
+    field.style.setProperty('position', 'fixed');
+    field.style.setProperty('top', '0');
+    field.style.setProperty('left', '-10000px');
+    field.style.setProperty('opacity', '0');
+    this.dialog.append(field);
+    let ok = false;
+    try {
+      field.focus({ preventScroll: true });
+      field.select();
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    } finally {
+      field.remove();
+      (previous as HTMLElement | null)?.focus?.({ preventScroll: true });
+    }
+    return ok;
+  }
+
+  private flash(message: string, ms = STATUS_MS): void {
+    clearTimeout(this.statusTimer);
+    this.status = message;
+    this.statusTimer = window.setTimeout(() => (this.status = ''), ms);
+  }
+
+  // ---- render -------------------------------------------------------------------------------
+
+  override render() {
+    const strings = uiStrings(this.lang);
+    const s = strings.reader;
+    const article = this.article;
+    const edition = this.edition;
+    const index = this.position;
+    const count = this.articleIds.length;
+    const previous = this.neighbour('previous');
+    const next = this.neighbour('next');
+    const fonts = {
+      '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
+      '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
+      '--_scale': String(this.textScale),
+    };
+    return html`<dialog
+      part="reader"
+      class="reader"
+      aria-labelledby=${article ? 'headline' : nothing}
+      aria-label=${article ? nothing : s.dialogLabel}
+      ${cssProps(fonts)}
+      @cancel=${this.onCancel}
+      @close=${this.onClose}
+      @pointerdown=${this.onPointerDown}
+      @click=${this.onClick}
+      @keydown=${this.onKeyDown}
+    >
+      <div part="header" class="header">
+        <p class="where">
+          ${this.pageLabel ? html`<span class="page-label">${strings.pageLabel(this.pageLabel)}</span>` : nothing}
+          ${index >= 0
+            ? html`<span class="position"
+                ><span aria-hidden="true">${s.position(index + 1, count)}</span
+                ><span class="visually-hidden">${s.positionLabel(index + 1, count)}</span></span
+              >`
+            : nothing}
+        </p>
+        <div part="controls" class="controls">
+          <div class="text-size" role="group" aria-label=${s.textSize}>
+            <button
+              part="button"
+              type="button"
+              class="smaller"
+              title=${s.smaller}
+              ?disabled=${this.textScale <= TEXT_SCALE.min}
+              @click=${() => this.setScale(this.textScale - TEXT_SCALE.step)}
+            >
+              <span aria-hidden="true">A<span class="sign">−</span></span><span class="visually-hidden">${s.smaller}</span>
+            </button>
+            <button
+              part="button"
+              type="button"
+              class="reset"
+              title=${s.reset}
+              ?disabled=${this.textScale === TEXT_SCALE.default}
+              @click=${() => this.setScale(TEXT_SCALE.default)}
+            >
+              <span aria-hidden="true">A</span><span class="visually-hidden">${s.reset}</span>
+            </button>
+            <button
+              part="button"
+              type="button"
+              class="larger"
+              title=${s.larger}
+              ?disabled=${this.textScale >= TEXT_SCALE.max}
+              @click=${() => this.setScale(this.textScale + TEXT_SCALE.step)}
+            >
+              <span aria-hidden="true">A<span class="sign">+</span></span><span class="visually-hidden">${s.larger}</span>
+            </button>
+          </div>
+          <button part="button" type="button" class="copy" ?disabled=${!article} title=${s.copyLink} @click=${() => this.copyLink()}>
+            ${linkIcon}<span class="label">${s.copyLink}</span>
+          </button>
+        </div>
+        <button part="button" type="button" class="close" aria-label=${s.close} title=${s.close} @click=${() => this.requestClose('button')}>
+          ${closeIcon}
+        </button>
+      </div>
+      ${article && edition ? this.renderArticle(edition, article) : this.renderMissing()}
+      <div part="controls" class="pager">
+        <button part="button" type="button" class="previous" ?disabled=${previous === undefined} @click=${() => this.navigate('previous')}>
+          ${chevron('previous')}<span>${s.previous}</span>
+        </button>
+        <button part="button" type="button" class="next" ?disabled=${next === undefined} @click=${() => this.navigate('next')}>
+          <span>${s.next}</span>${chevron('next')}
+        </button>
+      </div>
+      <div class="status">
+        <p class="toast" role="status">${this.status}</p>
+        ${this.manualLink
+          ? html`<input class="manual-link" readonly .value=${this.manualLink} aria-label=${s.copyLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+
+  private renderMissing(): TemplateResult {
+    const s = uiStrings(this.lang).reader;
+    return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.onScroll}>
+      ${this.articleId !== undefined && this.edition ? html`<p class="notice" role="alert">${s.notFound(this.articleId)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderArticle(edition: Edition, article: Article): TemplateResult {
+    return html`<article part="content" class="scroller" tabindex="0" lang=${edition.lang} aria-labelledby="headline" @scroll=${this.onScroll}>
+      <div class="text">
+        <div class="head">
+          ${article.banner ? html`<p part="banner" class="banner">${article.banner}</p>` : nothing}
+          ${article.kicker ? html`<p part="kicker" class="kicker">${article.kicker}</p>` : nothing}
+          <h2 part="headline" class="headline" id="headline" tabindex="-1">${article.headline}</h2>
+          ${(article.subheads ?? []).map((subhead) => html`<p part="subhead" class="subhead">${subhead}</p>`)}
+          ${article.bylines?.length
+            ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
+            : nothing}
+        </div>
+        ${(article.photos ?? []).map((photo) => this.renderPhoto(photo))}
+        <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
+      </div>
+    </article>`;
+  }
+
+  private renderPhoto(photo: Photo): TemplateResult {
+    const strings = uiStrings(this.lang);
+    const url = photoUrl(photo.src, this.baseUrl ?? document.baseURI);
+    const aspect = { '--_aspect': String(photo.aspect ?? 4 / 3) };
+    const image =
+      url && !this.brokenPhotos.has(url)
+        ? html`<img
+            class="image"
+            src=${url}
+            alt=${photo.alt ?? photo.caption ?? ''}
+            loading="lazy"
+            decoding="async"
+            ${cssProps(aspect)}
+            @error=${() => (this.brokenPhotos = new Set(this.brokenPhotos).add(url))}
+          />`
+        : html`<div class="placeholder" role="img" aria-label=${photo.alt ?? strings.photoPlaceholder} ${cssProps(aspect)}>
+            <span lang=${this.lang}>${strings.photoPlaceholder}</span>
+          </div>`;
+    return html`<figure part="photo" class="photo">
+      ${image}
+      ${photo.caption || photo.credit
+        ? html`<figcaption>
+            ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
+            ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
+          </figcaption>`
+        : nothing}
+    </figure>`;
+  }
+}
