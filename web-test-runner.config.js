@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { CHROME_FLAGS, findBrowser } from './scripts/find-browser.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
+import { inputPlugin } from './scripts/wtr-input-plugin.js';
 
 const executablePath = await findBrowser();
 
@@ -13,7 +14,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), inputPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_FLAGS } })],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -2,6 +2,9 @@ import { EPaper } from './e-paper/e-paper.js';
 import { EPaperPage } from './e-paper-page/e-paper-page.js';
 import { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
 import { EPaperTooltip } from './e-paper-tooltip/e-paper-tooltip.js';
+import { EPaperToolbar } from './e-paper-toolbar/e-paper-toolbar.js';
+import { EPaperReader } from './e-paper-reader/e-paper-reader.js';
+import { EPaperContents } from './e-paper-contents/e-paper-contents.js';
 
 /** The viewer's elements by their default tag names. */
 export const ELEMENTS = {
@@ -9,6 +12,9 @@ export const ELEMENTS = {
   'e-paper-page': EPaperPage,
   'e-paper-viewport': EPaperViewport,
   'e-paper-tooltip': EPaperTooltip,
+  'e-paper-toolbar': EPaperToolbar,
+  'e-paper-reader': EPaperReader,
+  'e-paper-contents': EPaperContents,
 } as const;
 
 /**

@@ -5,6 +5,9 @@ import type { EditionProblem } from './edition/validate.js';
 export interface EPaperEventMap {
   'e-paper-ready': { editionId: string; page: string };
   'e-paper-error': { cause: LoadFailure | 'no-source'; message: string; problems: EditionProblem[] };
+  'e-paper-article-open': { articleId: string };
+  'e-paper-article-close': { articleId: string };
+  'e-paper-page-change': { page: string };
 }
 
 export type EPaperEventName = keyof EPaperEventMap;
@@ -18,5 +21,8 @@ declare global {
   interface HTMLElementEventMap {
     'e-paper-ready': CustomEvent<EPaperEventMap['e-paper-ready']>;
     'e-paper-error': CustomEvent<EPaperEventMap['e-paper-error']>;
+    'e-paper-article-open': CustomEvent<EPaperEventMap['e-paper-article-open']>;
+    'e-paper-article-close': CustomEvent<EPaperEventMap['e-paper-article-close']>;
+    'e-paper-page-change': CustomEvent<EPaperEventMap['e-paper-page-change']>;
   }
 }

@@ -267,6 +267,13 @@ export const readerStyles = css`
     font-size: 1.05em;
     line-height: 1.5;
   }
+  /* Chinese headings break at their spaces, between phrases, when they can. */
+  .kicker,
+  .headline,
+  .subhead {
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+  }
   .headline {
     font-family: var(--e-paper-font-headline, var(--_font-headline));
     font-weight: 900;

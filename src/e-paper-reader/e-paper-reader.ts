@@ -7,7 +7,6 @@ import { readerStyles } from './e-paper-reader.styles.js';
 import {
   articleLink,
   clampTextScale,
-  deepActiveElement,
   isTextField,
   lockPageScroll,
   photoUrl,
@@ -15,6 +14,7 @@ import {
   TEXT_SCALE,
 } from './reader-helpers.js';
 import { cssProps } from '../directives/css-props.js';
+import { deepActiveElement } from '../dom/focus.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -166,9 +166,15 @@ export class EPaperReader extends LitElement {
     return this.articleIds[direction === 'previous' ? index - 1 : index + 1];
   }
 
+  /** Set when the element comes back while open, so `updated` shows the dialog again. */
+  private reattached = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && this.open) this.requestUpdate();
+    if (this.hasUpdated && this.open) {
+      this.reattached = true;
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -205,7 +211,11 @@ export class EPaperReader extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const dialog = this.dialog;
-    if (this.open && this.isConnected && !dialog.matches(':modal')) {
+    // Shown only when the owner opens it or it comes back: an unrelated update between the
+    // browser closing the dialog (Esc) and its close event must not show it again.
+    const show = changed.has('open') || this.reattached;
+    this.reattached = false;
+    if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
       this.unlockPage ??= lockPageScroll(this.ownerDocument);

@@ -41,13 +41,6 @@ export function isTextField(element: Element | null): boolean {
   return element instanceof HTMLElement && element.isContentEditable;
 }
 
-/** The element that has focus, looking through open shadow roots. */
-export function deepActiveElement(root: Document | ShadowRoot = document): Element | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** The elements inside `container` that Tab reaches, in document order. */
 export function tabbables(container: Element): HTMLElement[] {
   const selector = 'button, [href], input, select, textarea, [tabindex]';

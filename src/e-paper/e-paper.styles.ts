@@ -17,6 +17,8 @@ export const viewerStyles = css`
   .viewer {
     position: absolute;
     inset: 0;
+    display: grid;
+    grid-template-rows: auto minmax(0, 1fr);
     font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
       var(--_font-edition-body, sans-serif);
   }
@@ -27,12 +29,61 @@ export const viewerStyles = css`
     box-sizing: border-box;
   }
   e-paper-viewport {
+    grid-row: 2;
+    min-height: 0;
+  }
+  .clear-history {
+    padding: 4px 10px;
+    border-color: transparent;
+  }
+  .clear-history:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .notice {
     position: absolute;
-    inset: 0;
+    left: 50%;
+    bottom: 16px;
+    z-index: 2;
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    max-width: calc(100% - 32px);
+    padding: 4px;
+    border-radius: 999px;
+    background: var(--e-paper-tooltip-bg, #1f1f1f);
+    color: var(--e-paper-tooltip-ink, #fff);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+    transform: translateX(-50%);
+  }
+  .notice:not(:has(button)) {
+    padding: 8px 16px;
+  }
+  .notice button {
+    border: 0;
+    border-radius: 999px;
+    padding: 6px 14px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .notice .dismiss {
+    padding: 6px 10px;
+    font-size: 16px;
+    line-height: 1;
+  }
+  .notice button:hover {
+    background: rgb(255 255 255 / 0.15);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .status {
-    position: absolute;
-    inset: 0;
+    grid-row: 1 / -1;
     display: grid;
     place-items: center;
     padding: 24px;

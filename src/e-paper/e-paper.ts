@@ -2,25 +2,48 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
+import { articlesOnPage } from '../edition/regions.js';
 import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events.js';
-import { viewerStyles } from './e-paper.styles.js';
+import { ReadingStateController } from '../state/reading-state.js';
+import type { ReadingRecord } from '../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
+import { ZOOM_STEP, type EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
+import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
+import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
+import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
+import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
+import { viewerStyles } from './e-paper.styles.js';
+import { deepActiveElement } from '../dom/focus.js';
+import { articleFromHash, hashWithArticle } from './hash.js';
 
 type ViewerState =
   | { kind: 'empty' }
   | { kind: 'loading' }
   | { kind: 'error'; error: EPaperEventMap['e-paper-error'] }
-  | { kind: 'ready'; edition: Edition; page: Page };
+  | { kind: 'ready'; edition: Edition; page: Page; baseUrl: string };
+
+/** A quiet message over the page: an offer to continue reading, or a short notice. */
+type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kind: 'message'; text: string };
+
+/** An article open this long counts as read even if the reader never reaches its end. */
+const READ_AFTER_MS = 20_000;
+/** How long a short notice stays. */
+const NOTICE_MS = 5_000;
 
 /**
- * An embeddable newspaper page viewer: a zoomable replica of an edition's page.
+ * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
+ * open in a reader overlay. It remembers, per reader, where they were.
  *
- * @fires e-paper-ready - The page is drawn, its fonts included. `detail: {editionId, page}`.
+ * @fires e-paper-ready - The page is drawn, its fonts included, at the restored position. `detail: {editionId, page}`.
  * @fires e-paper-error - The edition could not be loaded or is invalid. `detail: {cause, message, problems}`.
+ * @fires e-paper-article-open - An article opened in the reader. `detail: {articleId}`.
+ * @fires e-paper-article-close - The reader closed. `detail: {articleId}`.
+ * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
+ * @fires e-paper-zoom - The view settled after a zoom or pan. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}` (page units).
  * @cssprop [--e-paper-height=85vh] - Height of the viewer when the host page does not size it.
  * @cssprop [--e-paper-surface=#e9e6df] - Background around the page.
  * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
@@ -29,17 +52,25 @@ type ViewerState =
  * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
- * @csspart page - The sheet of paper (forwarded from the page).
- * @csspart article - An article's block on the page (forwarded).
- * @csspart error - The error message box.
- * @csspart regions - The layer of article regions over the page (forwarded).
- * @csspart region - An article's region (forwarded).
- * @csspart region-read - The region of an article already read (forwarded).
- * @csspart tooltip - The tooltip over a hovered or focused article (forwarded).
  * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
  * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
  * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Tooltip background.
  * @cssprop [--e-paper-tooltip-ink=#fff] - Tooltip text colour.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Toolbar background.
+ * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Toolbar text and icon colour.
+ * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column.
+ * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
+ * @csspart page - The sheet of paper (forwarded from the page).
+ * @csspart article - An article's block on the page (forwarded).
+ * @csspart regions - The layer of article regions over the page (forwarded).
+ * @csspart region - An article's region (forwarded).
+ * @csspart region-read - The region of an article already read (forwarded).
+ * @csspart tooltip - The tooltip over a hovered or focused article (forwarded).
+ * @csspart toolbar - The toolbar (forwarded).
+ * @csspart button - A toolbar button (forwarded).
+ * @csspart reader - The reader dialog (forwarded).
+ * @csspart notice - The quiet notice over the page (continue reading, messages).
+ * @csspart error - The error message box.
  */
 export class EPaper extends LitElement {
   static override styles = viewerStyles;
@@ -53,32 +84,104 @@ export class EPaper extends LitElement {
   /** UI language: `zh-CN` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh-CN';
 
-  /** Id (or label) of the page to show; the first page when absent or unknown. */
+  /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
   @property({ reflect: true }) page?: string;
+
+  /** Id of the article open in the reader; setting it opens the reader. */
+  @property({ reflect: true }) article?: string;
+
+  /** `light` or `dark`; follows the reader's system setting when absent. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Namespace of the reading state in storage, for sites with several viewers or users. */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
+  /** Keep nothing in storage. */
+  @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+
+  /** Keep the URL hash in step with the open article (`#article=ID`), so links can open one. */
+  @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
+  @state() private zoom = { scale: 1, minScale: 1, maxScale: 1 };
+  @state() private notice?: Notice;
+  @state() private readArticles: ReadonlySet<string> = new Set();
+  @state() private textScale = 1;
 
+  private readonly reading = new ReadingStateController(this, { persist: true });
   private loadController?: AbortController;
   private generation = 0;
+  /** The view to restore once the viewport has laid out. */
+  private pendingView?: { scale: number; center: Point };
+  /** The paragraph to scroll the reader to once it shows the article. */
+  private pendingParagraph?: number;
+  /** What had focus when the reader opened, to return it there. */
+  private opener?: Element;
+  private readTimer?: ReturnType<typeof setTimeout>;
+  private noticeTimer?: ReturnType<typeof setTimeout>;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('edition')) void this.load();
-    if (changed.has('page') && this.viewState.kind === 'ready') {
-      this.viewState = { ...this.viewState, page: this.pickPage(this.viewState.edition) };
-    }
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    if (this.hashSync) this.onHashChange();
+    // Moved or re-attached while a load was cut off: load again.
+    if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
     this.loadController?.abort();
+    clearTimeout(this.readTimer);
+    clearTimeout(this.noticeTimer);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved or re-attached while a load was cut off: load again.
-    if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('edition')) void this.load();
+    const state = this.viewState;
+    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.showPage(this.pickPage(state.edition, this.page));
+    if (changed.has('article') && state.kind === 'ready') this.articleChanged(changed.get('article'));
+  }
+
+  protected override updated(): void {
+    // A saved view goes on in the same frame as the first render: no visible jump.
+    const viewport = this.viewport;
+    if (this.pendingView && viewport) {
+      viewport.zoomTo(this.pendingView.scale, this.pendingView.center, { animate: false });
+      this.pendingView = undefined;
+      this.syncZoom();
+    }
+  }
+
+  // ---- public API ---------------------------------------------------------------------------
+
+  /** Opens an article in the reader. An unknown id shows a message and changes nothing. */
+  openArticle(id: string): void {
+    this.article = id;
+  }
+
+  /** Closes the reader. */
+  closeArticle(): void {
+    this.article = undefined;
+  }
+
+  /** Zooms to `scale` (1 = body text at reading size); with `point` (page units) centred. */
+  zoomTo(scale: number, point?: Point): void {
+    this.viewport?.zoomTo(scale, point);
+  }
+
+  /** Fits the whole page, or its width, into the viewer. */
+  fit(mode: FitMode = 'page'): void {
+    this.viewport?.fit(mode);
+  }
+
+  /** Forgets this reader's history of the current edition: position, open article, read marks. */
+  async clearHistory(): Promise<void> {
+    await this.reading.clear();
+    this.readArticles = new Set();
+    this.showMessage(uiStrings(this.lang).viewer.historyCleared);
   }
 
   /** Loads (or reloads) the edition from `edition` or `src`. */
@@ -94,49 +197,139 @@ export class EPaper extends LitElement {
       return;
     }
     this.viewState = { kind: 'loading' };
+    this.notice = undefined;
     let edition: Edition;
-    let base = document.baseURI;
+    let saved: ReadingRecord | null;
+    let baseUrl = document.baseURI;
     try {
       if (this.edition !== undefined) {
         edition = validateEdition(this.edition);
       } else {
-        base = new URL(this.src!, document.baseURI).href;
-        edition = await loadEdition(base, { signal: controller.signal });
+        baseUrl = new URL(this.src!, document.baseURI).href;
+        edition = await loadEdition(baseUrl, { signal: controller.signal });
       }
-      await loadEditionFonts(edition, base);
+      this.reading.persist = !this.noPersist;
+      this.reading.storageKey = this.storageKey || 'default';
+      const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
+      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.reading.restore(edition.id, ids)]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
       this.fail(this.describe(error));
       return;
     }
     if (!current()) return;
-    this.viewState = { kind: 'ready', edition, page: this.pickPage(edition) };
+    const page = this.pickPage(edition, this.page ?? saved?.page);
+    this.readArticles = new Set(saved?.read ?? []);
+    this.textScale = saved?.textScale ?? 1;
+    if (saved?.view && (saved.page ?? page.id) === page.id) this.pendingView = { scale: saved.view.scale, center: { x: saved.view.x, y: saved.view.y } };
+    this.viewState = { kind: 'ready', edition, page, baseUrl };
     await this.updateComplete;
     await this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.updateComplete;
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
-    emit(this, 'e-paper-ready', { editionId: edition.id, page: this.viewState.kind === 'ready' ? this.viewState.page.id : '' });
+    this.syncZoom();
+    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
+    if (this.article) this.articleChanged(undefined);
+    else if (saved?.open) this.offerToContinue(edition, saved.open.article, saved.open.paragraph);
   }
 
-  private onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
-    const { articleId, region, via } = event.detail;
-    this.hovered = { articleId, region, point: via === 'pointer' ? this.lastPointer : undefined };
-  };
+  // ---- state --------------------------------------------------------------------------------
 
-  private onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
-    if (this.hovered?.region === event.detail.region) this.hovered = undefined;
-  };
+  private get viewport(): EPaperViewport | null {
+    return this.renderRoot.querySelector<EPaperViewport>('e-paper-viewport');
+  }
 
-  private lastPointer?: { x: number; y: number };
-  private onPagePointerMove = (event: PointerEvent) => {
-    this.lastPointer = { x: event.clientX, y: event.clientY };
-    // Buttons held: the reader is panning; the tooltip would only trail behind.
-    if (event.buttons && this.hovered) this.hovered = undefined;
-  };
+  private get reader(): EPaperReader | null {
+    return this.renderRoot.querySelector<EPaperReader>('e-paper-reader');
+  }
 
-  private pickPage(edition: Edition): Page {
-    return edition.pages.find((p) => p.id === this.page || p.label === this.page) ?? edition.pages[0];
+  private pickPage(edition: Edition, wanted: string | undefined): Page {
+    return edition.pages.find((p) => p.id === wanted || p.label === wanted) ?? edition.pages[0];
+  }
+
+  private showPage(page: Page): void {
+    const state = this.viewState;
+    if (state.kind !== 'ready' || state.page === page) return;
+    this.viewState = { ...state, page };
+    this.reading.update({ page: page.id, view: null });
+    emit(this, 'e-paper-page-change', { page: page.id });
+  }
+
+  /** Opens, switches or closes the reader after `article` changed. */
+  private articleChanged(previous: string | undefined): void {
+    const state = this.viewState;
+    if (state.kind !== 'ready') return;
+    clearTimeout(this.readTimer);
+    const id = this.article;
+    if (id === undefined || id === '') {
+      if (previous) {
+        this.reading.update({ open: null });
+        emit(this, 'e-paper-article-close', { articleId: previous });
+        this.writeHash(undefined);
+        this.returnFocus(previous);
+      }
+      return;
+    }
+    const article = state.edition.articles.find((a) => a.id === id);
+    if (!article) {
+      console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
+      this.showMessage(uiStrings(this.lang).viewer.unknownArticle(id));
+      this.article = previous;
+      return;
+    }
+    const onPage = state.edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === id));
+    if (onPage && onPage !== state.page) this.showPage(onPage);
+    if (!previous) this.opener = (deepActiveElement() ?? undefined);
+    if (this.notice?.kind === 'continue') this.notice = undefined;
+    const paragraph = this.pendingParagraph ?? 0;
+    this.pendingParagraph = undefined;
+    this.reading.update({ open: { article: id, fraction: 0, paragraph } });
+    this.readTimer = setTimeout(() => this.markRead(id), READ_AFTER_MS);
+    emit(this, 'e-paper-article-open', { articleId: id });
+    this.writeHash(id);
+    if (paragraph > 0) void this.updateComplete.then(() => this.reader?.scrollToParagraph(paragraph));
+  }
+
+  private markRead(id: string): void {
+    if (this.readArticles.has(id)) return;
+    this.reading.markRead(id);
+    this.readArticles = new Set([...this.readArticles, id]);
+  }
+
+  /** After the reader closes, focus goes back to what opened it, or to the article's region. */
+  private returnFocus(articleId: string): void {
+    const opener = this.opener;
+    this.opener = undefined;
+    void this.updateComplete.then(() => {
+      const target = opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
+      (target as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
+    });
+  }
+
+  private offerToContinue(edition: Edition, articleId: string, paragraph: number): void {
+    const article = edition.articles.find((a) => a.id === articleId);
+    if (!article) return;
+    this.notice = { kind: 'continue', articleId, paragraph: Math.min(paragraph, article.paragraphs.length - 1) };
+  }
+
+  private showMessage(text: string): void {
+    clearTimeout(this.noticeTimer);
+    this.notice = { kind: 'message', text };
+    this.noticeTimer = setTimeout(() => {
+      if (this.notice?.kind === 'message') this.notice = undefined;
+    }, NOTICE_MS);
+  }
+
+  private syncZoom(): void {
+    const viewport = this.viewport;
+    if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
+  }
+
+  private writeHash(articleId: string | undefined): void {
+    if (!this.hashSync) return;
+    const next = hashWithArticle(location.hash, articleId);
+    if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
   }
 
   private describe(error: unknown): EPaperEventMap['e-paper-error'] {
@@ -154,6 +347,89 @@ export class EPaper extends LitElement {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error);
   }
+
+  // ---- events from the parts ----------------------------------------------------------------
+
+  private onHashChange = () => {
+    if (!this.hashSync) return;
+    const id = articleFromHash(location.hash);
+    if (id !== undefined && id !== this.article) this.article = id;
+  };
+
+  private onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
+    const { articleId, region, via } = event.detail;
+    this.hovered = { articleId, region, point: via === 'pointer' ? this.lastPointer : undefined };
+  };
+
+  private onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
+    if (this.hovered?.region === event.detail.region) this.hovered = undefined;
+  };
+
+  private onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
+    this.hovered = undefined;
+    this.opener = event.detail.region;
+    this.article = event.detail.articleId;
+  };
+
+  private lastPointer?: { x: number; y: number };
+  private onPagePointerMove = (event: PointerEvent) => {
+    this.lastPointer = { x: event.clientX, y: event.clientY };
+    // Buttons held: the reader is panning; the tooltip would only trail behind.
+    if (event.buttons && this.hovered) this.hovered = undefined;
+  };
+
+  private onZoom = (event: CustomEvent<{ scale: number; center: Point; minScale: number; maxScale: number }>) => {
+    const { scale, center, minScale, maxScale } = event.detail;
+    this.zoom = { scale, minScale, maxScale };
+    this.hovered = undefined;
+    this.reading.update({ view: { scale, x: center.x, y: center.y } });
+  };
+
+  private onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    const actions: Record<ToolbarActionDetail['action'], () => void> = {
+      'zoom-in': () => viewport.zoomBy(ZOOM_STEP),
+      'zoom-out': () => viewport.zoomBy(1 / ZOOM_STEP),
+      'fit-page': () => viewport.fit('page'),
+      'fit-width': () => viewport.fit('width'),
+    };
+    actions[event.detail.action]();
+  };
+
+  private onReaderNavigate = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => {
+    this.article = event.detail.articleId;
+  };
+
+  private onReaderClose = () => {
+    this.article = undefined;
+  };
+
+  private onReaderTextScale = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => {
+    this.textScale = event.detail.textScale;
+    this.reading.update({ textScale: this.textScale });
+  };
+
+  private onReaderProgress = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => {
+    const { articleId, fraction, paragraph } = event.detail;
+    if (articleId !== this.article) return;
+    this.reading.update({ open: { article: articleId, fraction, paragraph } });
+    this.reading.setProgress(articleId, fraction);
+    if (fraction >= 0.98) this.markRead(articleId);
+  };
+
+  private onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
+    this.opener = (deepActiveElement() ?? undefined);
+    this.article = event.detail.articleId;
+  };
+
+  private continueReading(articleId: string, paragraph: number): void {
+    this.notice = undefined;
+    this.pendingParagraph = paragraph;
+    this.article = articleId;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
 
   override render() {
     const edition = this.viewState.kind === 'ready' ? this.viewState.edition : undefined;
@@ -185,33 +461,96 @@ export class EPaper extends LitElement {
           </div>
         </div>`;
       case 'ready':
-        return html`<e-paper-viewport
-          role="region"
-          aria-label=${strings.viewerLabel(state.edition.title, state.edition.date)}
-          .pageWidth=${state.page.width}
-          .pageHeight=${state.page.height}
-        >
-          <e-paper-page
-            exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
-            .edition=${state.edition}
-            .page=${state.page}
-            .uiLang=${this.lang}
-            @e-paper-region-enter=${this.onRegionEnter}
-            @e-paper-region-leave=${this.onRegionLeave}
-            @pointermove=${this.onPagePointerMove}
-          ></e-paper-page>
-        </e-paper-viewport>
-        <e-paper-tooltip
-          exportparts="tooltip"
-          .article=${state.edition.articles.find((a) => a.id === this.hovered?.articleId)}
-          .anchor=${this.hovered?.region}
-          .point=${this.hovered?.point}
-          .boundary=${this}
-          .uiLang=${this.lang}
-          .textLang=${state.edition.lang}
-          ?open=${this.hovered !== undefined}
-        ></e-paper-tooltip>`;
+        return this.renderReady(state.edition, state.page, state.baseUrl);
     }
+  }
+
+  private renderReady(edition: Edition, page: Page, baseUrl: string) {
+    const strings = uiStrings(this.lang);
+    const articles = articlesOnPage(edition, page);
+    return html`<e-paper-toolbar
+        exportparts="toolbar, button, scale"
+        .scale=${this.zoom.scale}
+        .minScale=${this.zoom.minScale}
+        .maxScale=${this.zoom.maxScale}
+        lang=${this.lang}
+        @e-paper-toolbar-action=${this.onToolbarAction}
+      >
+        <e-paper-contents
+          slot="end"
+          exportparts="contents-button, contents-panel, contents-item"
+          .articles=${articles}
+          .readArticles=${this.readArticles}
+          .pageLabel=${page.label}
+          .uiLang=${this.lang}
+          .textLang=${edition.lang}
+          @e-paper-contents-select=${this.onContentsSelect}
+        ></e-paper-contents>
+        <button class="clear-history" slot="end" type="button" part="button" @click=${() => this.clearHistory()}>${strings.viewer.clearHistory}</button>
+      </e-paper-toolbar>
+      <e-paper-viewport
+        role="region"
+        aria-label=${strings.viewerLabel(edition.title, edition.date)}
+        .pageWidth=${page.width}
+        .pageHeight=${page.height}
+        lang=${this.lang}
+        @e-paper-zoom=${this.onZoom}
+      >
+        <e-paper-page
+          exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
+          .edition=${edition}
+          .page=${page}
+          .uiLang=${this.lang}
+          .readArticles=${this.readArticles}
+          @e-paper-region-enter=${this.onRegionEnter}
+          @e-paper-region-leave=${this.onRegionLeave}
+          @e-paper-region-activate=${this.onRegionActivate}
+          @pointermove=${this.onPagePointerMove}
+        ></e-paper-page>
+      </e-paper-viewport>
+      ${this.renderNotice(edition)}
+      <e-paper-tooltip
+        exportparts="tooltip"
+        .article=${edition.articles.find((a) => a.id === this.hovered?.articleId)}
+        .anchor=${this.hovered?.region}
+        .point=${this.hovered?.point}
+        .boundary=${this}
+        .uiLang=${this.lang}
+        .textLang=${edition.lang}
+        ?open=${this.hovered !== undefined && !this.article}
+      ></e-paper-tooltip>
+      <e-paper-reader
+        exportparts="reader, header, content, headline, body, controls"
+        .edition=${edition}
+        .articleIds=${articles.map((a) => a.id)}
+        .articleId=${this.article}
+        .open=${Boolean(this.article)}
+        .pageLabel=${page.label}
+        .textScale=${this.textScale}
+        .baseUrl=${baseUrl}
+        .theme=${this.theme}
+        lang=${this.lang}
+        @e-paper-reader-navigate=${this.onReaderNavigate}
+        @e-paper-reader-close=${this.onReaderClose}
+        @e-paper-reader-text-scale=${this.onReaderTextScale}
+        @e-paper-reader-progress=${this.onReaderProgress}
+      ></e-paper-reader>`;
+  }
+
+  private renderNotice(edition: Edition) {
+    const notice = this.notice;
+    if (!notice) return nothing;
+    const strings = uiStrings(this.lang).viewer;
+    if (notice.kind === 'message') {
+      return html`<div class="notice" part="notice" role="status">${notice.text}</div>`;
+    }
+    const headline = edition.articles.find((a) => a.id === notice.articleId)?.headline ?? '';
+    return html`<div class="notice" part="notice" role="status">
+      <button type="button" class="continue" @click=${() => this.continueReading(notice.articleId, notice.paragraph)}>
+        ${strings.continueReading(headline)}
+      </button>
+      <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${() => (this.notice = undefined)}>×</button>
+    </div>`;
   }
 }
 

@@ -1,0 +1,151 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Article } from '../edition/schema.js';
+import { uiStrings } from '../i18n/strings.js';
+
+/** Detail of `e-paper-contents-select`. */
+export interface ContentsSelectDetail {
+  articleId: string;
+}
+
+/**
+ * The list of a page's articles (标题导航), for readers who prefer a list to the map: a toolbar
+ * button that opens a panel of headlines in reading order.
+ *
+ * @fires e-paper-contents-select - An article was chosen. `detail: {articleId}`.
+ * @csspart contents-button - The button that opens the list.
+ * @csspart contents-panel - The panel.
+ * @csspart contents-item - One article in the list.
+ */
+export class EPaperContents extends LitElement {
+  static override styles = css`
+    :host {
+      position: relative;
+      display: inline-block;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .toggle {
+      min-height: 32px;
+      padding: 4px 10px;
+      border: 1px solid transparent;
+      border-radius: 4px;
+      background: transparent;
+    }
+    .toggle:hover,
+    .toggle[aria-expanded='true'] {
+      background: color-mix(in srgb, currentColor 10%, transparent);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--e-paper-focus, #1a73e8);
+      outline-offset: 1px;
+    }
+    .panel {
+      position: absolute;
+      right: 0;
+      top: calc(100% + 4px);
+      z-index: 3;
+      width: min(24em, 80vw);
+      max-height: min(60vh, 28em);
+      overflow: auto;
+      margin: 0;
+      padding: 6px 0;
+      border-radius: 6px;
+      background: var(--e-paper-toolbar-bg, #fff);
+      color: var(--e-paper-toolbar-ink, #1f1f1f);
+      box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
+      list-style: none;
+    }
+    .item {
+      display: block;
+      width: 100%;
+      padding: 8px 14px;
+      border: 0;
+      background: transparent;
+      text-align: start;
+      line-height: 1.4;
+    }
+    .item:hover {
+      background: color-mix(in srgb, currentColor 8%, transparent);
+    }
+    .over {
+      display: block;
+      opacity: 0.7;
+      font-size: 0.85em;
+    }
+    .read-mark {
+      margin-inline-start: 0.5em;
+      opacity: 0.6;
+      font-size: 0.85em;
+    }
+  `;
+
+  /** The page's articles in reading order. */
+  @property({ attribute: false }) articles: Article[] = [];
+  /** Ids of the articles already read. */
+  @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
+  @property() pageLabel = '';
+  @property() uiLang = 'zh-CN';
+  @property() textLang = 'zh-CN';
+  @state() private open = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusout', this.onFocusOut);
+    this.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('focusout', this.onFocusOut);
+    this.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  private onFocusOut = (event: FocusEvent) => {
+    // Focus left the list altogether: close it.
+    if (!(event.relatedTarget instanceof Node) || !this.renderRoot.contains(event.relatedTarget)) this.open = false;
+  };
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.open) {
+      event.stopPropagation();
+      this.open = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+    }
+  };
+
+  private async toggle() {
+    this.open = !this.open;
+    if (!this.open) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.item')?.focus();
+  }
+
+  private choose(articleId: string) {
+    this.open = false;
+    this.dispatchEvent(new CustomEvent<ContentsSelectDetail>('e-paper-contents-select', { detail: { articleId }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const strings = uiStrings(this.uiLang);
+    return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+        ${strings.viewer.contents}
+      </button>
+      ${this.open
+        ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.viewer.contentsLabel(this.pageLabel)}>
+            ${this.articles.map(
+              (article) => html`<li>
+                <button class="item" part="contents-item" type="button" data-article-id=${article.id} @click=${() => this.choose(article.id)}>
+                  ${article.kicker || article.banner ? html`<span class="over" lang=${this.textLang}>${article.banner ?? article.kicker}</span>` : nothing}
+                  <span lang=${this.textLang}>${article.headline}</span>
+                  ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${strings.read}</span>` : nothing}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}`;
+  }
+}

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const toolbarStyles = css`
+  :host {
+    --_bg: var(--e-paper-toolbar-bg, rgb(255 255 255 / 0.94));
+    --_ink: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, #1f1f1f));
+    --_focus: var(--e-paper-focus, #1a73e8);
+    display: inline-block;
+    font: 500 14px/1 var(--e-paper-font-ui, system-ui, sans-serif);
+    color: var(--_ink);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .toolbar {
+    display: flex;
+    align-items: center;
+    gap: 2px;
+    padding: 4px;
+    border-radius: 8px;
+    background: var(--_bg);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+  }
+  button {
+    display: inline-grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  button:hover:not([aria-disabled='true']) {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  button:active:not([aria-disabled='true']) {
+    background: color-mix(in srgb, currentColor 18%, transparent);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.38;
+    cursor: default;
+  }
+  svg {
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .scale {
+    min-width: 4.2em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .separator {
+    width: 1px;
+    height: 20px;
+    margin: 0 4px;
+    background: currentColor;
+    opacity: 0.2;
+  }
+  ::slotted(*) {
+    margin-inline-start: 2px;
+  }
+  @media (forced-colors: active) {
+    button[aria-disabled='true'] {
+      color: GrayText;
+      opacity: 1;
+    }
+  }
+`;

@@ -1,0 +1,103 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { uiStrings } from '../i18n/strings.js';
+import { toolbarStyles } from './e-paper-toolbar.styles.js';
+
+/** What a toolbar button asks for. */
+export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width';
+
+/** `detail` of the `e-paper-toolbar-action` event. */
+export interface ToolbarActionDetail {
+  action: ToolbarAction;
+}
+
+/** Scales this close (relatively) to a bound count as at it. */
+const BOUND_EPSILON = 1e-3;
+
+const icons: Record<ToolbarAction, TemplateResult> = {
+  'zoom-out': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="M15.5 15.5 21 21M7.5 10.5h6"></path></svg>`,
+  'zoom-in': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="M15.5 15.5 21 21M7.5 10.5h6M10.5 7.5v6"></path></svg>`,
+  'fit-page': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="6" y="3" width="12" height="18" rx="1"></rect><path d="M9 7h6M9 10.5h6M9 14h4"></path></svg>`,
+  'fit-width': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 4v16M21 4v16M6.5 12h11M9 9l-2.5 3L9 15M15 9l2.5 3L15 15"></path></svg>`,
+};
+
+/**
+ * Zoom controls for the viewer: zoom out, the scale as a percentage, zoom in, fit page, fit
+ * width. It only asks: each button fires `e-paper-toolbar-action`, and the owner of the zoom
+ * sets `scale`, `minScale` and `maxScale` back. Buttons at a bound are `aria-disabled` (they
+ * keep focus, so a keyboard reader pressing "zoom in" to the end is not thrown out of the
+ * toolbar) and fire nothing.
+ *
+ * @fires e-paper-toolbar-action - A button was pressed. Bubbles, composed.
+ *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width'}`.
+ * @slot end - More controls after the zoom controls.
+ * @csspart toolbar - The bar around the controls.
+ * @csspart button - Every button (also `zoom-out`, `zoom-in`, `fit-page`, `fit-width`).
+ * @csspart scale - The scale read-out.
+ * @cssprop [--e-paper-toolbar-bg=rgb(255 255 255 / 0.94)] - Background of the bar.
+ * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Colour of the icons and the read-out (defaults to `--e-paper-ui-ink`).
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the read-out.
+ */
+export class EPaperToolbar extends LitElement {
+  static override styles = toolbarStyles;
+
+  /** The current scale (1 = 100%). */
+  @property({ type: Number }) scale = 1;
+  /** The smallest scale: zoom out is disabled there. */
+  @property({ type: Number, attribute: 'min-scale' }) minScale = 0;
+  /** The largest scale: zoom in is disabled there. */
+  @property({ type: Number, attribute: 'max-scale' }) maxScale = Number.POSITIVE_INFINITY;
+  /** UI language: `zh-CN` (default) or `en`. */
+  @property() override lang = 'zh-CN';
+
+  /** Whether zoom out can go further. */
+  get canZoomOut(): boolean {
+    return !(Number.isFinite(this.minScale) && this.scale <= this.minScale * (1 + BOUND_EPSILON));
+  }
+
+  /** Whether zoom in can go further. */
+  get canZoomIn(): boolean {
+    return !(Number.isFinite(this.maxScale) && this.scale >= this.maxScale * (1 - BOUND_EPSILON));
+  }
+
+  private act(action: ToolbarAction, enabled: boolean): void {
+    if (!enabled) return;
+    this.dispatchEvent(
+      new CustomEvent<ToolbarActionDetail>('e-paper-toolbar-action', { detail: { action }, bubbles: true, composed: true }),
+    );
+  }
+
+  private button(action: ToolbarAction, label: string, enabled = true): TemplateResult {
+    return html`<button
+      type="button"
+      part="button ${action}"
+      data-action=${action}
+      aria-label=${label}
+      title=${label}
+      aria-disabled=${enabled ? 'false' : 'true'}
+      @click=${() => this.act(action, enabled)}
+    >
+      ${icons[action]}
+    </button>`;
+  }
+
+  override render() {
+    const t = uiStrings(this.lang).toolbar;
+    const percent = Number.isFinite(this.scale) && this.scale > 0 ? `${Math.round(this.scale * 100)}%` : '–';
+    return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
+      ${this.button('zoom-out', t.zoomOut, this.canZoomOut)}
+      <output class="scale" part="scale" aria-label=${t.scale} aria-live="polite">${percent}</output>
+      ${this.button('zoom-in', t.zoomIn, this.canZoomIn)}
+      <span class="separator" aria-hidden="true"></span>
+      ${this.button('fit-page', t.fitPage)} ${this.button('fit-width', t.fitWidth)}
+      <slot name="end"></slot>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'e-paper-toolbar-action': CustomEvent<ToolbarActionDetail>;
+  }
+}

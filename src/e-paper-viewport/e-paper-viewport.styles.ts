@@ -1,0 +1,67 @@
+import { css } from 'lit';
+
+export const viewportStyles = css`
+  :host {
+    --_focus: var(--e-paper-focus, #1a73e8);
+    --_hint-bg: var(--e-paper-hint-bg, rgb(20 20 20 / 0.78));
+    --_hint-ink: var(--e-paper-hint-ink, #fff);
+    display: block;
+    position: relative;
+    overflow: hidden;
+    contain: strict;
+    outline: none;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* Drawn inside the box: the host clips what lies outside it. */
+  :host(:focus-visible) .box::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border: 3px solid var(--_focus);
+    pointer-events: none;
+  }
+  .box {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+  }
+  .stage {
+    position: absolute;
+    left: 0;
+    top: 0;
+    transform-origin: 0 0;
+  }
+  .hint {
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    translate: -50% -50%;
+    max-width: calc(100% - 2rem);
+    box-sizing: border-box;
+    padding: 0.6em 1em;
+    border-radius: 0.5em;
+    background: var(--_hint-bg);
+    color: var(--_hint-ink);
+    font: 500 15px/1.4 var(--e-paper-font-ui, system-ui, sans-serif);
+    text-align: center;
+    pointer-events: none;
+    opacity: 0;
+    visibility: hidden;
+    transition:
+      opacity 160ms ease-out,
+      visibility 0s linear 160ms;
+  }
+  .hint.visible {
+    opacity: 1;
+    visibility: visible;
+    transition: opacity 160ms ease-out;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .hint,
+    .hint.visible {
+      transition: none;
+    }
+  }
+`;
