@@ -1,7 +1,4 @@
 import { defineConfig, type Plugin } from 'vite';
-import { fileURLToPath } from 'node:url';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Says where the demo is once the dev server listens. */
 const printDemoUrl = (): Plugin => ({
@@ -15,19 +12,10 @@ const printDemoUrl = (): Plugin => ({
   },
 });
 
-// Dev: the demo site (demo/) with the library straight from src/. Build: the self-contained bundle.
+// The dev server: the demo site (demo/) with the library straight from src/. The production
+// builds are scripts/build.mjs (npm run build).
 export default defineConfig({
   plugins: [printDemoUrl()],
   server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/' },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: {
-    outDir: here('./dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-    lib: {
-      entry: here('./src/index.ts'),
-      formats: ['es'],
-      fileName: () => 'e-paper.js',
-    },
-  },
 });

@@ -19,7 +19,9 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string): Promi
 export function deepQuery<T extends Element = Element>(root: Element | ShadowRoot, ...selectors: string[]): T | null {
   let node: Element | ShadowRoot | null = root;
   for (const selector of selectors) {
-    const scope: Element | ShadowRoot = node instanceof Element && node.shadowRoot ? node.shadowRoot : node!;
+    // No instanceof: elements of an iframe come from another realm.
+    const shadow: ShadowRoot | null = (node as Element).shadowRoot;
+    const scope: Element | ShadowRoot = shadow ?? node!;
     node = scope.querySelector(selector);
     if (!node) return null;
   }

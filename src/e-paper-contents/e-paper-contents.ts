@@ -54,8 +54,8 @@ export class EPaperContents extends LitElement {
       margin: 0;
       padding: 6px 0;
       border-radius: 6px;
-      background: var(--e-paper-toolbar-bg, #fff);
-      color: var(--e-paper-toolbar-ink, #1f1f1f);
+      background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
+      color: var(--e-paper-toolbar-ink, var(--_auto-ui-ink, #1f1f1f));
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
       list-style: none;
     }

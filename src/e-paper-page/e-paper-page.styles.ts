@@ -4,9 +4,9 @@ import { css } from 'lit';
 export const pageStyles = css`
   :host {
     display: block;
-    --_paper: var(--e-paper-paper, #fbf8f1);
-    --_ink: var(--e-paper-ink, #1a1a1a);
-    --_accent: var(--e-paper-accent, #c8161d);
+    --_paper: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
+    --_ink: var(--e-paper-ink, var(--_auto-ink, #1a1a1a));
+    --_accent: var(--e-paper-accent, var(--_auto-accent, #c8161d));
     --_muted: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     --_rule: color-mix(in srgb, var(--_ink) 35%, var(--_paper));
     --_body-size: 15.5px;

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 export const toolbarStyles = css`
   :host {
-    --_bg: var(--e-paper-toolbar-bg, rgb(255 255 255 / 0.94));
-    --_ink: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, #1f1f1f));
+    --_bg: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, rgb(255 255 255 / 0.94)));
+    --_ink: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
     --_focus: var(--e-paper-focus, #1a73e8);
     display: inline-block;
     font: 500 14px/1 var(--e-paper-font-ui, system-ui, sans-serif);

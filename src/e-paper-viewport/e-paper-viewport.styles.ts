@@ -38,7 +38,7 @@ export const viewportStyles = css`
     left: 50%;
     top: 50%;
     translate: -50% -50%;
-    max-width: calc(100% - 2rem);
+    max-width: calc(100% - 32px);
     box-sizing: border-box;
     padding: 0.6em 1em;
     border-radius: 0.5em;

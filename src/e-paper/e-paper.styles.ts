@@ -1,6 +1,24 @@
 import { css } from 'lit';
 
+/** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
+const darkTokens = css`
+  --_auto-paper: #22211e;
+  --_auto-ink: #e6e2d8;
+  --_auto-accent: #ef5350;
+  --_auto-surface: #121212;
+  --_auto-ui-ink: #ececec;
+  --_auto-toolbar-bg: rgb(36 36 36 / 0.94);
+`;
+
 export const viewerStyles = css`
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
   :host {
     /* The host page's inherited styles stop here. */
     all: initial;
@@ -9,18 +27,23 @@ export const viewerStyles = css`
     contain: content;
     height: var(--e-paper-height, 85vh);
     min-height: 320px;
-    background: var(--e-paper-surface, #e9e6df);
-    color: var(--e-paper-ui-ink, #1f1f1f);
+    background: var(--e-paper-surface, var(--_auto-surface, #e9e6df));
+    color: var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f));
     font-size: 14px;
     line-height: 1.5;
   }
   .viewer {
+    /* Inherited styles forced onto the host (even !important ones) stop here. */
+    all: initial;
     position: absolute;
     inset: 0;
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
     font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
       var(--_font-edition-body, sans-serif);
+    font-size: 14px;
+    line-height: 1.5;
+    color: var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f));
   }
   :host([hidden]) {
     display: none;
@@ -94,7 +117,7 @@ export const viewerStyles = css`
     width: min(70%, 420px);
     aspect-ratio: 5 / 7;
     padding: 24px;
-    background: var(--e-paper-paper, #fbf8f1);
+    background: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
     grid-template-rows: 18% repeat(5, 1fr);
   }
@@ -122,8 +145,8 @@ export const viewerStyles = css`
   .error {
     max-width: 34em;
     padding: 20px 24px;
-    border-left: 4px solid var(--e-paper-accent, #c8161d);
-    background: #fff;
+    border-left: 4px solid var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    background: var(--e-paper-paper, var(--_auto-paper, #fff));
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
   }
   .error h2 {

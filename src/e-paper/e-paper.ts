@@ -5,7 +5,7 @@ import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
 import { articlesOnPage } from '../edition/regions.js';
 import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
-import type { Edition, Page } from '../edition/schema.js';
+import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
@@ -156,6 +156,12 @@ export class EPaper extends LitElement {
   }
 
   // ---- public API ---------------------------------------------------------------------------
+
+  /** The articles of the page shown, in reading order (empty until the edition is ready). */
+  get pageArticles(): readonly Article[] {
+    const state = this.viewState;
+    return state.kind === 'ready' ? articlesOnPage(state.edition, state.page) : [];
+  }
 
   /** Opens an article in the reader. An unknown id shows a message and changes nothing. */
   openArticle(id: string): void {

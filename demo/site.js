@@ -1,0 +1,48 @@
+// The demo site's own script: what a newspaper website writes around the viewer. It builds the
+// side list from the viewer's events, deep-links to articles, logs events and switches themes.
+const paper = document.getElementById('paper');
+const list = document.getElementById('article-list');
+const log = document.getElementById('events');
+
+function logEvent(event) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${event.type} ${JSON.stringify(event.detail ?? {})}`;
+  log.prepend(item);
+  while (log.children.length > 50) log.lastElementChild.remove();
+}
+
+for (const type of ['e-paper-ready', 'e-paper-error', 'e-paper-article-open', 'e-paper-article-close', 'e-paper-zoom', 'e-paper-page-change']) {
+  paper.addEventListener(type, logEvent);
+}
+
+paper.addEventListener('e-paper-ready', () => {
+  list.replaceChildren(
+    ...paper.pageArticles.map((article) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `#article=${encodeURIComponent(article.id)}`;
+      link.dataset.articleId = article.id;
+      link.textContent = article.headline;
+      item.append(link);
+      return item;
+    }),
+  );
+});
+
+function markOpen(id) {
+  for (const link of list.querySelectorAll('a')) {
+    if (link.dataset.articleId === id) link.setAttribute('aria-current', 'true');
+    else link.removeAttribute('aria-current');
+  }
+}
+paper.addEventListener('e-paper-article-open', (event) => markOpen(event.detail.articleId));
+paper.addEventListener('e-paper-article-close', () => markOpen(undefined));
+
+for (const input of document.querySelectorAll('input[name="theme"]')) {
+  input.addEventListener('change', () => {
+    const value = input.value;
+    document.body.classList.toggle('brand', value === 'brand');
+    if (value === 'light' || value === 'dark') paper.setAttribute('theme', value);
+    else paper.removeAttribute('theme');
+  });
+}
