@@ -113,8 +113,6 @@ export class EPaper extends LitElement {
   private readonly reading = new ReadingStateController(this, { persist: true });
   private loadController?: AbortController;
   private generation = 0;
-  /** The view to restore once the viewport has laid out. */
-  private pendingView?: { scale: number; center: Point };
   /** The paragraph to scroll the reader to once it shows the article. */
   private pendingParagraph?: number;
   /** What had focus when the reader opened, to return it there. */
@@ -143,16 +141,6 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.showPage(this.pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.articleChanged(changed.get('article'));
-  }
-
-  protected override updated(): void {
-    // A saved view goes on in the same frame as the first render: no visible jump.
-    const viewport = this.viewport;
-    if (this.pendingView && viewport) {
-      viewport.zoomTo(this.pendingView.scale, this.pendingView.center, { animate: false });
-      this.pendingView = undefined;
-      this.syncZoom();
-    }
   }
 
   // ---- public API ---------------------------------------------------------------------------
@@ -227,10 +215,15 @@ export class EPaper extends LitElement {
     const page = this.pickPage(edition, this.page ?? saved?.page);
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
-    if (saved?.view && (saved.page ?? page.id) === page.id) this.pendingView = { scale: saved.view.scale, center: { x: saved.view.x, y: saved.view.y } };
     this.viewState = { kind: 'ready', edition, page, baseUrl };
     await this.updateComplete;
+    const viewport = this.viewport;
+    await viewport?.updateComplete;
     await this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.updateComplete;
+    // The saved view goes on before the first frame is painted: no visible jump.
+    if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
+      viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
+    }
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
