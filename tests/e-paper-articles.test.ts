@@ -93,7 +93,7 @@ describe('<e-paper>: articles open in the reader', () => {
     el.openArticle('nope');
     await el.updateComplete;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('This edition has no article “nope”.');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent!.replace(/[\u2068\u2069]/g, '')).to.contain('This edition has no article “nope”.');
     expect(readerOf(el).open).to.equal(false);
     el.openArticle('a4');
     await el.updateComplete;

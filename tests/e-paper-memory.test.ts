@@ -78,7 +78,7 @@ describe('<e-paper> remembers each reader', () => {
     const region = deepQuery(second.el, 'e-paper-page')!.shadowRoot!.querySelector('.region[data-article-id="a1"]')!;
     expect(region.classList.contains('read')).to.equal(true);
     const notice = second.el.shadowRoot!.querySelector('[part="notice"]')!;
-    expect(notice.textContent).to.contain('继续阅读《扶贫小车间 托起大梦想》');
+    expect(notice.textContent!.replace(/[\u2068\u2069]/g, '')).to.contain('继续阅读《扶贫小车间 托起大梦想》');
     notice.querySelector<HTMLButtonElement>('.continue')!.click();
     await second.el.updateComplete;
     const reopened = readerOf(second.el);

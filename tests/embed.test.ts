@@ -142,7 +142,7 @@ describe('embedding', () => {
       el.shadowRoot!.querySelector('e-paper-contents')!.shadowRoot!.textContent,
       el.shadowRoot!.querySelector('.clear-history')!.textContent,
     ].join(' ');
-    expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal('株洲日报, 2021-01-08, e-paper edition');
+    expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal('\u2068株洲日报\u2069, \u20682021-01-08\u2069, e-paper edition');
     // No Chinese in the UI chrome (the page's own text stays Chinese).
     expect(uiText).not.to.match(/[\u4e00-\u9fff]/);
     expect(uiText).to.contain('Zoom in');

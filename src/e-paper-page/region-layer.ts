@@ -1,5 +1,6 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import type { Article, Page, Region, Shape } from '../edition/schema.js';
+import { isolate } from '../i18n/strings.js';
 
 /** The accessible name of an article's region: its kicker or banner, then the headline. */
 export function regionLabel(article: Article): string {
@@ -29,7 +30,7 @@ export function regionLayer({ page, regions, articles, read, readLabel }: Region
       const article = articles.get(region.article);
       if (!article) return nothing;
       const isRead = read.has(article.id);
-      const label = isRead ? `${regionLabel(article)} (${readLabel})` : regionLabel(article);
+      const label = isRead ? `${isolate(regionLabel(article))} (${readLabel})` : regionLabel(article);
       return svg`<g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
         data-article-id=${article.id} aria-label=${label}>${region.shapes.map(shapeTemplate)}</g>`;
     })}

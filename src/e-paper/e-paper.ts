@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { EditionLoadError, loadEdition } from '../edition/load.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
 import { articlesOnPage } from '../edition/regions.js';
 import { cssProps } from '../directives/css-props.js';
@@ -98,6 +98,12 @@ export class EPaper extends LitElement {
 
   /** Keep nothing in storage. */
   @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
+
+  /** Give up loading the edition after this many milliseconds. */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_TIMEOUT_MS;
+
+  /** Refuse edition files larger than this many bytes. */
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_BYTES;
 
   /** Keep the URL hash in step with the open article (`#article=ID`), so links can open one. */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
@@ -200,7 +206,7 @@ export class EPaper extends LitElement {
         edition = validateEdition(this.edition);
       } else {
         baseUrl = new URL(this.src!, document.baseURI).href;
-        edition = await loadEdition(baseUrl, { signal: controller.signal });
+        edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
       }
       this.reading.persist = !this.noPersist;
       this.reading.storageKey = this.storageKey || 'default';

@@ -1,3 +1,9 @@
+/**
+ * Edition text set into a UI sentence, between Unicode isolates (FSI … PDI), so that bidi
+ * controls or right-to-left text in the data cannot reorder the sentence around it.
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** UI strings of the reader overlay (`<e-paper-reader>`). */
 export interface ReaderStrings {
   /** The dialog's name while it has no article to name it. */
@@ -65,8 +71,8 @@ const zhCN: UiStrings = {
   loading: '正在载入版面…',
   errorTitle: '无法显示本期报纸',
   retry: '重试',
-  viewerLabel: (title, date) => `${title} ${date} 电子版`,
-  pageLabel: (label) => `${label} 版`,
+  viewerLabel: (title, date) => `${isolate(title)} ${isolate(date)} 电子版`,
+  pageLabel: (label) => `${isolate(label)} 版`,
   errors: {
     network: '网络请求失败，请检查网络后重试。',
     http: '服务器没有返回报纸数据。',
@@ -94,12 +100,12 @@ const zhCN: UiStrings = {
   readCue: '点击阅读全文',
   viewer: {
     contents: '标题导航',
-    contentsLabel: (page) => `${page} 版标题导航`,
+    contentsLabel: (page) => `${isolate(page)} 版标题导航`,
     clearHistory: '清除阅读记录',
     historyCleared: '本期阅读记录已清除',
-    continueReading: (headline) => `继续阅读《${headline}》`,
+    continueReading: (headline) => `继续阅读《${isolate(headline)}》`,
     dismiss: '关闭提示',
-    unknownArticle: (id) => `本期没有编号为“${id}”的文章。`,
+    unknownArticle: (id) => `本期没有编号为“${isolate(id)}”的文章。`,
   },
   reader: {
     dialogLabel: '文章阅读',
@@ -123,8 +129,8 @@ const en: UiStrings = {
   loading: 'Loading the page…',
   errorTitle: 'This edition cannot be shown',
   retry: 'Retry',
-  viewerLabel: (title, date) => `${title}, ${date}, e-paper edition`,
-  pageLabel: (label) => `Page ${label}`,
+  viewerLabel: (title, date) => `${isolate(title)}, ${isolate(date)}, e-paper edition`,
+  pageLabel: (label) => `Page ${isolate(label)}`,
   errors: {
     network: 'The network request failed. Check the connection and try again.',
     http: 'The server did not return the edition.',
@@ -152,12 +158,12 @@ const en: UiStrings = {
   readCue: 'Click to read',
   viewer: {
     contents: 'Articles',
-    contentsLabel: (page) => `Articles on page ${page}`,
+    contentsLabel: (page) => `Articles on page ${isolate(page)}`,
     clearHistory: 'Clear reading history',
     historyCleared: 'Reading history of this edition cleared',
-    continueReading: (headline) => `Continue reading “${headline}”`,
+    continueReading: (headline) => `Continue reading “${isolate(headline)}”`,
     dismiss: 'Dismiss',
-    unknownArticle: (id) => `This edition has no article “${id}”.`,
+    unknownArticle: (id) => `This edition has no article “${isolate(id)}”.`,
   },
   reader: {
     dialogLabel: 'Article reader',
