@@ -46,6 +46,7 @@ const place = (rect: Rect) => ({
  * @fires e-paper-region-activate - The region was clicked, or Enter or Space pressed on it.
  * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
  * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
+ * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
  * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
  * @cssprop [--e-paper-ink=#1a1a1a] - Text colour.
  * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.

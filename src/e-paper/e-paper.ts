@@ -60,6 +60,16 @@ const NOTICE_MS = 5_000;
  * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Toolbar text and icon colour.
  * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column.
  * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
+ * @cssprop [--e-paper-reader-paper=#fbf8f1] - The reader's paper (light theme).
+ * @cssprop [--e-paper-reader-ink=#1a1a1a] - The reader's text (light theme).
+ * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - The reader's paper (dark theme).
+ * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - The reader's text (dark theme).
+ * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil behind the reader.
+ * @cssprop [--e-paper-font-body] - The reader's body font (the page keeps the edition's own fonts).
+ * @cssprop [--e-paper-font-headline] - The reader's headline font.
+ * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
+ * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the "hold Ctrl to zoom" hint.
+ * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
  * @csspart page - The sheet of paper (forwarded from the page).
  * @csspart article - An article's block on the page (forwarded).
  * @csspart regions - The layer of article regions over the page (forwarded).
