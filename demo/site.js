@@ -1,6 +1,14 @@
 // The demo site's own script: what a newspaper website writes around the viewer. It builds the
 // side list from the viewer's events, deep-links to articles, logs events and switches themes.
 const paper = document.getElementById('paper');
+
+// ?edition=scan shows the same page as a scan (an image with regions) instead of typeset.
+if (new URLSearchParams(location.search).get('edition') === 'scan') {
+  paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
+  document.querySelector('[data-edition="scan"]')?.setAttribute('aria-current', 'page');
+} else {
+  document.querySelector('[data-edition="typeset"]')?.setAttribute('aria-current', 'page');
+}
 const list = document.getElementById('article-list');
 const log = document.getElementById('events');
 

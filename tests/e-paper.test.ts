@@ -51,6 +51,9 @@ describe('<e-paper>: loading, error and ready', () => {
     // A tall page in a wide box: its height fills the box, centred across.
     let rect = sheet();
     expect(rect.height).to.be.closeTo(box().height, 1);
+    // The toolbar shows the fitted scale from the first frame on.
+    const scaleText = deepQuery(el, 'e-paper-toolbar', '[part~="scale"]')!.textContent!.trim();
+    expect(scaleText).to.equal(`${Math.round((rect.height / 2860) * 100)}%`);
     expect(rect.left - box().left).to.be.closeTo((box().width - rect.width) / 2, 1);
     el.style.height = '400px';
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -1,12 +1,13 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { pickSource, scanSources } from './scan-sources.js';
+import { property, state } from 'lit/decorators.js';
 import { regionsOf } from '../edition/regions.js';
 import { regionLayer } from './region-layer.js';
 import { cssProps } from '../directives/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
 import { fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
-import { pageStyles, regionStyles } from './e-paper-page.styles.js';
+import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
 import { blockParts, blockParagraphs } from './blocks.js';
 
 /** Detail of the region events the page fires for its owner. */
@@ -38,6 +39,9 @@ const place = (rect: Rect) => ({
  * @csspart masthead - The title block.
  * @csspart ear - The facts beside the title (date, issue, weather).
  * @csspart footer - The strip at the foot of the page.
+ * @csspart scan - A scan page's image layer.
+ * @csspart scan-image - The sharpest image of a scan page shown so far.
+ * @csspart scan-progress - The bar shown while a sharper image loads.
  * @csspart regions - The layer of article regions over the page.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
@@ -52,7 +56,7 @@ const place = (rect: Rect) => ({
  * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.
  */
 export class EPaperPage extends LitElement {
-  static override styles = [pageStyles, regionStyles];
+  static override styles = [pageStyles, scanStyles, regionStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ attribute: false }) page?: Page;
@@ -60,6 +64,28 @@ export class EPaperPage extends LitElement {
   @property() uiLang = 'zh-CN';
   /** Ids of the articles the reader has read: their regions carry a mark. */
   @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
+  /** URL that relative image sources of the edition are resolved against. */
+  @property({ attribute: false }) baseUrl = document.baseURI;
+  /** The scale the page is shown at, so a scan page can pick a sharp enough image (0: not known yet). */
+  @property({ type: Number, attribute: false }) scale = 0;
+
+  /** The widest image a scan page has asked for so far: it never steps down. */
+  @state() private scanWidth = 0;
+  @state() private scanLoaded?: string;
+  @state() private scanFailed?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('page')) {
+      this.scanWidth = 0;
+      this.scanLoaded = undefined;
+      this.scanFailed = undefined;
+    }
+    // A scale of 0 means not laid out yet: the preview alone until then.
+    if (this.page?.scan && this.scale > 0) {
+      const needed = this.page.width * this.scale * (globalThis.devicePixelRatio || 1);
+      if (needed > this.scanWidth) this.scanWidth = needed;
+    }
+  }
 
   /** The focusable region of an article, if it is on this page. */
   regionFor(articleId: string): SVGGElement | null {
@@ -121,7 +147,7 @@ export class EPaperPage extends LitElement {
       @click=${this.onRegionActivate}
       @keydown=${this.onRegionKey}
     >
-      ${(page.blocks ?? []).map((block) => this.renderBlock(edition, page, block))}
+      ${page.scan ? this.renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.renderBlock(edition, page, block))}
       ${regionLayer({
         page,
         regions: regionsOf(page),
@@ -129,6 +155,35 @@ export class EPaperPage extends LitElement {
         read: this.readArticles,
         readLabel: uiStrings(this.uiLang).read,
       })}
+    </div>`;
+  }
+
+  /**
+   * A scan page: the smallest image at once, then the sharpest one the scale needs over it,
+   * with a progress bar while it loads and a message if it cannot.
+   */
+  private renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
+    const strings = uiStrings(this.uiLang);
+    const sources = scanSources(scan, this.baseUrl);
+    const preview = sources[0];
+    const sharp = pickSource(sources, this.scanWidth);
+    if (!preview || !sharp) return html`<p class="scan-message" role="alert" lang=${this.uiLang}>${strings.scanFailed}</p>`;
+    const loading = this.scanLoaded !== sharp.src && this.scanFailed !== sharp.src;
+    const alt = strings.scanAlt(page.label);
+    return html`<div class="scan" part="scan">
+      ${preview !== sharp ? html`<img class="scan-image preview" src=${preview.src} alt="" decoding="async" />` : nothing}
+      <img
+        class="scan-image sharp ${this.scanLoaded === sharp.src ? 'loaded' : ''}"
+        part="scan-image"
+        src=${sharp.src}
+        alt=${alt}
+        decoding="async"
+        data-width=${Number.isFinite(sharp.width) ? sharp.width : ''}
+        @load=${() => (this.scanLoaded = sharp.src)}
+        @error=${() => (this.scanFailed = sharp.src)}
+      />
+      ${loading ? html`<div class="scan-progress" part="scan-progress" role="progressbar" aria-label=${strings.scanLoading} lang=${this.uiLang}></div>` : nothing}
+      ${this.scanFailed === sharp.src ? html`<p class="scan-message" role="alert" lang=${this.uiLang}>${strings.scanFailed}</p>` : nothing}
     </div>`;
   }
 

@@ -121,7 +121,8 @@ export class EPaper extends LitElement {
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
-  @state() private zoom = { scale: 1, minScale: 1, maxScale: 1 };
+  /** The viewport's scale and bounds; 0 until its first layout. */
+  @state() private zoom = { scale: 0, minScale: 0, maxScale: 0 };
   @state() private notice?: Notice;
   @state() private readArticles: ReadonlySet<string> = new Set();
   @state() private textScale = 1;
@@ -240,10 +241,10 @@ export class EPaper extends LitElement {
     if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
       viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
     }
+    this.syncZoom();
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
-    this.syncZoom();
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
     if (this.article) this.articleChanged(undefined);
     else if (saved?.open) this.offerToContinue(edition, saved.open.article, saved.open.paragraph);
@@ -517,6 +518,8 @@ export class EPaper extends LitElement {
           .page=${page}
           .uiLang=${this.lang}
           .readArticles=${this.readArticles}
+          .baseUrl=${baseUrl}
+          .scale=${this.zoom.scale}
           @e-paper-region-enter=${this.onRegionEnter}
           @e-paper-region-leave=${this.onRegionLeave}
           @e-paper-region-activate=${this.onRegionActivate}

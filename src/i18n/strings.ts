@@ -52,6 +52,9 @@ export interface UiStrings {
   };
   /** Said of an article already read. */
   read: string;
+  scanAlt: (pageLabel: string) => string;
+  scanLoading: string;
+  scanFailed: string;
   /** The cue under a headline in the region tooltip. */
   readCue: string;
   reader: ReaderStrings;
@@ -97,6 +100,9 @@ const zhCN: UiStrings = {
     scale: '缩放比例',
   },
   read: '已读',
+  scanAlt: (label) => `${isolate(label)} 版版面图`,
+  scanLoading: '正在载入清晰版面',
+  scanFailed: '版面图片无法载入，请稍后重试。',
   readCue: '点击阅读全文',
   viewer: {
     contents: '标题导航',
@@ -155,6 +161,9 @@ const en: UiStrings = {
     scale: 'Zoom level',
   },
   read: 'read',
+  scanAlt: (label) => `Scan of page ${isolate(label)}`,
+  scanLoading: 'Loading a sharper image of the page',
+  scanFailed: 'The page image could not be loaded. Please try again later.',
   readCue: 'Click to read',
   viewer: {
     contents: 'Articles',
