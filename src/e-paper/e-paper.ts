@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, EditionLoadError, loadEdition } from '../edition/load.js';
+import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
 import { articlesOnPage } from '../edition/regions.js';
 import { cssProps } from '../directives/css-props.js';
@@ -110,10 +110,10 @@ export class EPaper extends LitElement {
   @property({ type: Boolean, attribute: 'no-persist' }) noPersist = false;
 
   /** Give up loading the edition after this many milliseconds. */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_TIMEOUT_MS;
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout: number = 20_000;
 
-  /** Refuse edition files larger than this many bytes. */
-  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_BYTES;
+  /** Refuse edition files larger than this many bytes (20 MiB by default). */
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes: number = 20_971_520;
 
   /** Keep the URL hash in step with the open article (`#article=ID`), so links can open one. */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
