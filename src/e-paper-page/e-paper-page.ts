@@ -254,17 +254,18 @@ export class EPaperPage extends LitElement {
 
   private renderMasthead(edition: Edition, rect: Rect): TemplateResult {
     const m = edition.masthead;
-    return html`<header class="block masthead" part="block masthead" ${cssProps(place(rect))}>
-      <h1 class="title">${edition.title}</h1>
+    // Divs, not header/aside/footer: the replica's furniture is no landmark of the host page.
+    return html`<div class="block masthead" part="block masthead" ${cssProps(place(rect))}>
+      <p class="title">${edition.title}</p>
       ${m?.titleLatin ? html`<p class="latin">${m.titleLatin}</p>` : nothing}
       ${m?.publisher ? html`<p class="publisher">${m.publisher}</p>` : nothing}
       ${m?.serial ? html`<p class="serial">${m.serial}</p>` : nothing}
-    </header>`;
+    </div>`;
   }
 
   private renderEar(edition: Edition, page: Page, rect: Rect): TemplateResult {
     const ear = edition.ear ?? {};
-    return html`<aside class="block ear" part="block ear" ${cssProps(place(rect))}>
+    return html`<div class="block ear" part="block ear" ${cssProps(place(rect))}>
       <div class="date">
         ${ear.yearMonth ? html`<span class="year-month">${ear.yearMonth}</span>` : nothing}
         ${ear.day ? html`<span class="day">${ear.day}</span>` : nothing}
@@ -280,13 +281,13 @@ export class EPaperPage extends LitElement {
         ${ear.temperature ? html`<p>${ear.temperature}</p>` : nothing}
       </div>
       <p class="page-label">${page.label}</p>
-    </aside>`;
+    </div>`;
   }
 
   private renderFooter(edition: Edition, rect: Rect): TemplateResult {
     const footer = edition.footer ?? {};
     const strings = uiStrings(this.uiLang);
-    return html`<footer class="block footer" part="block footer" ${cssProps(place(rect))}>
+    return html`<div class="block footer" part="block footer" ${cssProps(place(rect))}>
       ${footer.prompt ? html`<p class="prompt">${footer.prompt}</p>` : nothing}
       <ul class="channels">
         ${(footer.channels ?? []).map(
@@ -296,6 +297,6 @@ export class EPaperPage extends LitElement {
           </li>`,
         )}
       </ul>
-    </footer>`;
+    </div>`;
   }
 }
