@@ -158,7 +158,7 @@ describe('<e-paper-reader>: content', () => {
   it('shows the page label and the position in the reading order', async () => {
     const reader = await openReader(order[5]);
     const header = $(reader, '[part~="header"]');
-    expect(header.querySelector('.page-label')!.textContent).to.equal('A1 版');
+    expect(header.querySelector('.page-label')!.textContent).to.equal('\u2068A1\u2069 版');
     expect(header.querySelector('.position [aria-hidden]')!.textContent).to.equal('6 / 9');
     expect(header.querySelector('.position .visually-hidden')!.textContent).to.equal('第 6 篇，共 9 篇');
   });
@@ -550,7 +550,7 @@ describe('<e-paper-reader>: accessibility', () => {
     expect($(reader, '.close').getAttribute('aria-label')).to.equal('Close');
     expect($(reader, '.next').textContent!.trim()).to.equal('Next');
     expect($(reader, '.copy').textContent!.trim()).to.equal('Copy link');
-    expect($(reader, '.page-label').textContent).to.equal('Page A1');
+    expect($(reader, '.page-label').textContent).to.equal('Page \u2068A1\u2069');
     expect($(reader, '.position .visually-hidden').textContent).to.equal('Article 6 of 9');
     expect($(reader, '[part~="content"]').getAttribute('lang')).to.equal('zh-CN');
   });

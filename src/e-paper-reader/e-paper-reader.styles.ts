@@ -1,5 +1,24 @@
 import { css } from 'lit';
 
+/** The dark theme's private values, for the attribute and for the system setting alike. */
+const dark = css`
+  --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
+  --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
+  --_focus: var(--e-paper-focus, #8ab4f8);
+  --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
+  color-scheme: dark;
+`;
+
+/** Hidden from sight, not from screen readers. */
+const visuallyHidden = css`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+`;
+
 /**
  * The reader: a sheet of newsprint over a veil. Public `--e-paper-*` tokens feed private `--_*`
  * properties; the dark theme swaps the private ones.
@@ -24,19 +43,11 @@ export const readerStyles = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
-    --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
-    --_focus: var(--e-paper-focus, #8ab4f8);
-    --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
-      --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
-      --_focus: var(--e-paper-focus, #8ab4f8);
-      --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
-      color-scheme: dark;
+      ${dark}
     }
   }
   * {
@@ -51,6 +62,10 @@ export const readerStyles = css`
 
   /* The sheet: a centred column on wide screens. */
   .reader {
+    /* The faces; the edition's come in as --_font-body and --_font-headline on this element. */
+    --_body: var(--e-paper-font-body, var(--_font-body));
+    --_headline: var(--e-paper-font-headline, var(--_font-headline));
+    --_ui: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
     width: min(var(--e-paper-reader-width, 38em), calc(100vw - 32px));
     height: min(calc(100dvh - 48px), 1400px);
     max-width: none;
@@ -63,7 +78,7 @@ export const readerStyles = css`
     background: var(--_paper);
     color: var(--_ink);
     box-shadow: var(--_shadow);
-    font-family: var(--e-paper-font-body, var(--_font-body));
+    font-family: var(--_body);
     font-size: var(--_base);
     line-height: 1.5;
     -webkit-text-size-adjust: 100%;
@@ -111,12 +126,7 @@ export const readerStyles = css`
       box-shadow: none;
     }
     .copy .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   }
 
@@ -127,7 +137,7 @@ export const readerStyles = css`
     flex: none;
     align-items: center;
     gap: 8px;
-    font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
+    font-family: var(--_ui);
     font-size: 14px;
     line-height: 1.3;
     touch-action: none;
@@ -150,7 +160,7 @@ export const readerStyles = css`
     padding: 2px 8px;
     background: var(--_ink);
     color: var(--_paper);
-    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-family: var(--_headline);
     font-weight: 900;
     letter-spacing: 0.04em;
   }
@@ -201,7 +211,7 @@ export const readerStyles = css`
   }
   .text-size button {
     padding: 0 8px;
-    font-family: var(--e-paper-font-body, var(--_font-body));
+    font-family: var(--_body);
     font-weight: 700;
   }
   .smaller {
@@ -257,7 +267,7 @@ export const readerStyles = css`
     padding: 0.15em 0.9em;
     background: var(--_accent);
     color: #fff;
-    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-family: var(--_headline);
     font-weight: 900;
     font-size: 0.9em;
     line-height: 1.5;
@@ -275,7 +285,7 @@ export const readerStyles = css`
     overflow-wrap: anywhere;
   }
   .headline {
-    font-family: var(--e-paper-font-headline, var(--_font-headline));
+    font-family: var(--_headline);
     font-weight: 900;
     font-size: 1.9em;
     line-height: 1.3;
@@ -320,7 +330,7 @@ export const readerStyles = css`
       color-mix(in srgb, var(--_ink) 5%, var(--_paper)) 10px 20px
     );
     color: var(--_muted);
-    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-family: var(--_ui);
     font-size: 15px;
   }
   .placeholder span {
@@ -360,7 +370,7 @@ export const readerStyles = css`
     place-items: center;
   }
   .notice {
-    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-family: var(--_ui);
     font-size: 16px;
   }
 
@@ -389,7 +399,7 @@ export const readerStyles = css`
     gap: 6px;
     width: max-content;
     max-width: calc(100% - 32px);
-    font-family: var(--e-paper-font-ui, system-ui, sans-serif);
+    font-family: var(--_ui);
     font-size: 14px;
     pointer-events: none;
   }
@@ -412,12 +422,7 @@ export const readerStyles = css`
   }
 
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
 
   /* Very narrow phones (320 px): tighter controls, so that the header stays one line. */

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../edition/schema.js';
 import { FALLBACK_FONTS, fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
@@ -126,53 +126,64 @@ export class EPaperReader extends LitElement {
   @state() private manualLink?: string;
   @state() private brokenPhotos = new Set<string>();
 
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('.scroller') private scroller?: HTMLElement;
-  @query('#headline') private headline?: HTMLElement;
+  // Private members are `#` ones, which the minifier can shorten (see the viewport).
+  #query<T extends Element = HTMLElement>(selector: string): T | null {
+    return this.renderRoot?.querySelector<T>(selector) ?? null;
+  }
+  /** The dialog, the scrolling article and the headline, as rendered now. */
+  get #dialog(): HTMLDialogElement {
+    return this.#query<HTMLDialogElement>('dialog')!;
+  }
+  get #scroller() {
+    return this.#query('.scroller');
+  }
+  get #headline() {
+    return this.#query('#headline');
+  }
 
-  private closeReason?: ReaderCloseReason;
-  private closingQuietly = false;
-  private pointerDownOnBackdrop = false;
-  private progressTimer?: number;
-  private progressFrame?: number;
-  private lastProgressAt = -Infinity;
-  private ignoreScrollToTop = false;
-  private statusTimer?: number;
-  private unlockPage?: () => void;
+  #closeReason?: ReaderCloseReason;
+  #closingQuietly = false;
+  #pointerDownOnBackdrop = false;
+  #progressTimer?: number;
+  #progressFrame?: number;
+  #lastProgressAt = -Infinity;
+  #ignoreScrollToTop = false;
+  #statusTimer?: number;
+  #unlockPage?: () => void;
 
   /** Scrolls the article so that body paragraph `index` stands at the top (to restore a position). */
   async scrollToParagraph(index: number): Promise<void> {
     await this.updateComplete;
-    const scroller = this.scroller;
-    const paragraphs = this.paragraphs();
+    const scroller = this.#scroller;
+    const paragraphs = this.#paragraphs();
     if (!scroller || !paragraphs.length) return;
     const target = paragraphs[Math.max(0, Math.min(paragraphs.length - 1, Math.floor(index)))];
     const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     scroller.scrollTop = Math.max(0, top - RESTORE_OFFSET_PX);
   }
 
-  private get article(): Article | undefined {
+  get #article(): Article | undefined {
     const id = this.articleId;
     return id === undefined ? undefined : this.edition?.articles.find((article) => article.id === id);
   }
 
-  private get position(): number {
+  get #position(): number {
     return this.articleId === undefined ? -1 : this.articleIds.indexOf(this.articleId);
   }
 
-  private neighbour(direction: 'previous' | 'next'): string | undefined {
-    const index = this.position;
+  #neighbour(direction: 'previous' | 'next'): string | undefined {
+    const index = this.#position;
     if (index < 0) return undefined;
     return this.articleIds[direction === 'previous' ? index - 1 : index + 1];
   }
 
   /** Set when the element comes back while open, so `updated` shows the dialog again. */
-  private reattached = false;
+  #reattached = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated && this.open) {
-      this.reattached = true;
+      this.#reattached = true;
       this.requestUpdate();
     }
   }
@@ -181,24 +192,24 @@ export class EPaperReader extends LitElement {
     super.disconnectedCallback();
     // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
     // again when the element comes back.
-    this.cancelProgress();
-    clearTimeout(this.statusTimer);
-    this.releasePage();
+    this.#cancelProgress();
+    clearTimeout(this.#statusTimer);
+    this.#releasePage();
   }
 
-  private releasePage(): void {
-    this.unlockPage?.();
-    this.unlockPage = undefined;
+  #releasePage(): void {
+    this.#unlockPage?.();
+    this.#unlockPage = undefined;
   }
 
   protected override firstUpdated(): void {
     // Wheel or touch outside the article would scroll the page behind: keep them in.
     const keepIn = (event: Event) => {
-      const scroller = this.scroller;
+      const scroller = this.#scroller;
       if (!scroller || !event.composedPath().includes(scroller)) event.preventDefault();
     };
-    this.dialog.addEventListener('wheel', keepIn, { passive: false });
-    this.dialog.addEventListener('touchmove', keepIn, { passive: false });
+    this.#dialog.addEventListener('wheel', keepIn, { passive: false });
+    this.#dialog.addEventListener('touchmove', keepIn, { passive: false });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,124 +221,124 @@ export class EPaperReader extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     // Shown only when the owner opens it or it comes back: an unrelated update between the
     // browser closing the dialog (Esc) and its close event must not show it again.
-    const show = changed.has('open') || this.reattached;
-    this.reattached = false;
+    const show = changed.has('open') || this.#reattached;
+    this.#reattached = false;
     if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
-      this.unlockPage ??= lockPageScroll(this.ownerDocument);
-      this.toTop();
-      this.focusStart();
+      this.#unlockPage ??= lockPageScroll(this.ownerDocument);
+      this.#toTop();
+      this.#focusStart();
     } else if (!this.open && dialog.open) {
-      this.cancelProgress();
-      this.closeReason = undefined;
-      this.closingQuietly = true;
+      this.#cancelProgress();
+      this.#closeReason = undefined;
+      this.#closingQuietly = true;
       dialog.close();
-      this.releasePage();
+      this.#releasePage();
     } else if (this.open && changed.has('articleId')) {
-      this.toTop();
+      this.#toTop();
       // The button that had focus may be disabled now (at the ends): focus would fall out of the dialog.
       const active = deepActiveElement(this.renderRoot as ShadowRoot);
-      if (!active || (active as HTMLButtonElement).disabled || active === this.headline) this.focusStart();
+      if (!active || (active as HTMLButtonElement).disabled || active === this.#headline) this.#focusStart();
     }
   }
 
-  private focusStart(): void {
-    const target = this.headline ?? this.renderRoot.querySelector<HTMLElement>('.close');
+  #focusStart(): void {
+    const target = this.#headline ?? this.#query('.close');
     target?.focus({ preventScroll: true });
   }
 
-  private toTop(): void {
-    const scroller = this.scroller;
+  #toTop(): void {
+    const scroller = this.#scroller;
     if (!scroller) return;
     // The new content may already have clamped the scroll to 0 (a scroll event is on its way).
-    this.ignoreScrollToTop = true;
+    this.#ignoreScrollToTop = true;
     scroller.scrollTop = 0;
   }
 
-  private paragraphs(): HTMLElement[] {
+  #paragraphs(): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('.body > p')];
   }
 
   // ---- events -------------------------------------------------------------------------------
 
-  private emit<K extends keyof EPaperReaderEventMap>(name: K, detail: EPaperReaderEventMap[K]): void {
+  #emit<K extends keyof EPaperReaderEventMap>(name: K, detail: EPaperReaderEventMap[K]): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   /** Closes the dialog for a reason the user gave; the native `close` event then reports it. */
-  private requestClose(reason: ReaderCloseReason): void {
-    if (!this.dialog.open) return;
-    this.closeReason = reason;
-    this.dialog.close();
+  #requestClose(reason: ReaderCloseReason): void {
+    if (!this.#dialog.open) return;
+    this.#closeReason = reason;
+    this.#dialog.close();
   }
 
-  private onCancel = () => {
+  #onCancel = () => {
     // Esc (or a platform's back gesture): let the dialog close, and say why.
-    this.closeReason = 'escape';
+    this.#closeReason = 'escape';
   };
 
-  private onClose = () => {
+  #onClose = () => {
     // Closed only to be shown again as a modal (re-attached): not a close.
-    if (this.dialog.open) return;
+    if (this.#dialog.open) return;
     // Chrome skips \`cancel\` for an Esc without user activation since opening: a close we did not
     // ask for is the browser's, on Esc (or a platform back gesture).
-    const reason = this.closeReason ?? (this.closingQuietly ? undefined : 'escape');
-    this.closeReason = undefined;
-    this.closingQuietly = false;
-    this.releasePage();
-    if (this.progressTimer !== undefined || this.progressFrame !== undefined) {
-      this.cancelProgress();
-      this.emitProgress();
+    const reason = this.#closeReason ?? (this.#closingQuietly ? undefined : 'escape');
+    this.#closeReason = undefined;
+    this.#closingQuietly = false;
+    this.#releasePage();
+    if (this.#progressTimer !== undefined || this.#progressFrame !== undefined) {
+      this.#cancelProgress();
+      this.#emitProgress();
     }
     this.open = false;
-    clearTimeout(this.statusTimer);
+    clearTimeout(this.#statusTimer);
     this.status = '';
-    if (reason) this.emit('e-paper-reader-close', { articleId: this.articleId, reason });
+    if (reason) this.#emit('e-paper-reader-close', { articleId: this.articleId, reason });
   };
 
-  private onPointerDown = (event: PointerEvent) => {
-    this.pointerDownOnBackdrop = event.target === this.dialog && this.outsideDialog(event);
+  #onPointerDown = (event: PointerEvent) => {
+    this.#pointerDownOnBackdrop = event.target === this.#dialog && this.#outsideDialog(event);
   };
 
-  private onClick = (event: MouseEvent) => {
+  #onClick = (event: MouseEvent) => {
     // A click on the backdrop targets the dialog itself, outside its box. A text selection that
     // started inside and ended outside targets the dialog too: it must have started outside.
-    const onBackdrop = event.target === this.dialog && this.outsideDialog(event) && this.pointerDownOnBackdrop;
-    this.pointerDownOnBackdrop = false;
-    if (onBackdrop) this.requestClose('backdrop');
+    const onBackdrop = event.target === this.#dialog && this.#outsideDialog(event) && this.#pointerDownOnBackdrop;
+    this.#pointerDownOnBackdrop = false;
+    if (onBackdrop) this.#requestClose('backdrop');
   };
 
-  private outsideDialog(event: MouseEvent): boolean {
-    const box = this.dialog.getBoundingClientRect();
+  #outsideDialog(event: MouseEvent): boolean {
+    const box = this.#dialog.getBoundingClientRect();
     return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
   }
 
-  private onKeyDown = (event: KeyboardEvent) => {
+  #onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
     if (event.key === 'Tab') {
-      this.trapTab(event);
+      this.#trapTab(event);
       return;
     }
     if (SCROLL_KEYS.has(event.key)) {
-      this.scrollByKey(event);
+      this.#scrollByKey(event);
       return;
     }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if (isTextField(deepActiveElement())) return;
     const direction = event.key === 'ArrowLeft' ? 'previous' : 'next';
-    if (this.neighbour(direction) === undefined) return;
+    if (this.#neighbour(direction) === undefined) return;
     event.preventDefault();
-    this.navigate(direction);
+    this.#navigate(direction);
   };
 
   /** Page Up/Down, Home and End scroll the article wherever focus is in the dialog. */
-  private scrollByKey(event: KeyboardEvent): void {
-    const scroller = this.scroller;
+  #scrollByKey(event: KeyboardEvent): void {
+    const scroller = this.#scroller;
     const active = deepActiveElement();
     if (!scroller || event.altKey || event.ctrlKey || event.metaKey || isTextField(active)) return;
     if (active && scroller.contains(active)) return; // the browser scrolls the article itself
@@ -339,13 +350,13 @@ export class EPaperReader extends LitElement {
   }
 
   /** Keeps Tab and Shift+Tab inside the dialog, wrapping at the ends (the modal's own trap lets focus reach the browser's UI). */
-  private trapTab(event: KeyboardEvent): void {
-    const items = tabbables(this.dialog);
+  #trapTab(event: KeyboardEvent): void {
+    const items = tabbables(this.#dialog);
     if (!items.length) return;
     const active = deepActiveElement();
     const first = items[0];
     const last = items[items.length - 1];
-    const inside = active !== null && this.dialog.contains(active);
+    const inside = active !== null && this.#dialog.contains(active);
     if (event.shiftKey && (active === first || !inside)) {
       event.preventDefault();
       last.focus();
@@ -355,61 +366,61 @@ export class EPaperReader extends LitElement {
     }
   }
 
-  private navigate(direction: 'previous' | 'next'): void {
-    const target = this.neighbour(direction);
+  #navigate(direction: 'previous' | 'next'): void {
+    const target = this.#neighbour(direction);
     if (target === undefined) return;
-    this.emit('e-paper-reader-navigate', { articleId: target, direction });
+    this.#emit('e-paper-reader-navigate', { articleId: target, direction });
   }
 
-  private setScale(value: number): void {
+  #setScale(value: number): void {
     const next = clampTextScale(value);
     if (next === this.textScale) return;
     // Keep the paragraph that is being read at the top while the text reflows.
-    const paragraph = this.paragraphAtTop();
-    const scrolled = (this.scroller?.scrollTop ?? 0) > 0;
+    const paragraph = this.#paragraphAtTop();
+    const scrolled = (this.#scroller?.scrollTop ?? 0) > 0;
     this.textScale = next;
-    this.emit('e-paper-reader-text-scale', { textScale: next });
+    this.#emit('e-paper-reader-text-scale', { textScale: next });
     if (scrolled) void this.scrollToParagraph(paragraph);
   }
 
-  private onScroll = () => {
-    const scroller = this.scroller;
+  #onScroll = () => {
+    const scroller = this.#scroller;
     // The reader's own return to the top (a new article) is not reading progress.
-    if (this.ignoreScrollToTop) {
+    if (this.#ignoreScrollToTop) {
       if (!scroller || scroller.scrollTop === 0) return;
-      this.ignoreScrollToTop = false;
+      this.#ignoreScrollToTop = false;
     }
-    if (this.progressTimer !== undefined || this.progressFrame !== undefined) return;
-    const wait = Math.max(0, PROGRESS_INTERVAL_MS - (performance.now() - this.lastProgressAt));
-    this.progressTimer = window.setTimeout(() => {
-      this.progressTimer = undefined;
-      this.progressFrame = requestAnimationFrame(() => {
-        this.progressFrame = undefined;
-        this.emitProgress();
+    if (this.#progressTimer !== undefined || this.#progressFrame !== undefined) return;
+    const wait = Math.max(0, PROGRESS_INTERVAL_MS - (performance.now() - this.#lastProgressAt));
+    this.#progressTimer = window.setTimeout(() => {
+      this.#progressTimer = undefined;
+      this.#progressFrame = requestAnimationFrame(() => {
+        this.#progressFrame = undefined;
+        this.#emitProgress();
       });
     }, wait);
   };
 
-  private cancelProgress(): void {
-    if (this.progressTimer !== undefined) clearTimeout(this.progressTimer);
-    if (this.progressFrame !== undefined) cancelAnimationFrame(this.progressFrame);
-    this.progressTimer = this.progressFrame = undefined;
+  #cancelProgress(): void {
+    if (this.#progressTimer !== undefined) clearTimeout(this.#progressTimer);
+    if (this.#progressFrame !== undefined) cancelAnimationFrame(this.#progressFrame);
+    this.#progressTimer = this.#progressFrame = undefined;
   }
 
-  private emitProgress(): void {
-    const scroller = this.scroller;
+  #emitProgress(): void {
+    const scroller = this.#scroller;
     const articleId = this.articleId;
-    if (!scroller || articleId === undefined || !this.article) return;
-    this.lastProgressAt = performance.now();
+    if (!scroller || articleId === undefined || !this.#article) return;
+    this.#lastProgressAt = performance.now();
     const range = scroller.scrollHeight - scroller.clientHeight;
     const fraction = range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
-    this.emit('e-paper-reader-progress', { articleId, fraction, paragraph: this.paragraphAtTop() });
+    this.#emit('e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
   }
 
   /** Index of the first body paragraph that reaches below the top of the view (by more than a few pixels). */
-  private paragraphAtTop(): number {
-    const scroller = this.scroller;
-    const paragraphs = this.paragraphs();
+  #paragraphAtTop(): number {
+    const scroller = this.#scroller;
+    const paragraphs = this.#paragraphs();
     if (!scroller || !paragraphs.length) return 0;
     const top = scroller.getBoundingClientRect().top + READ_LINE_PX;
     let lo = 0;
@@ -424,7 +435,7 @@ export class EPaperReader extends LitElement {
 
   // ---- copy link ----------------------------------------------------------------------------
 
-  private async copyLink(): Promise<void> {
+  async #copyLink(): Promise<void> {
     const id = this.articleId;
     if (id === undefined) return;
     const strings = uiStrings(this.lang).reader;
@@ -438,23 +449,23 @@ export class EPaperReader extends LitElement {
     } catch {
       copied = false;
     }
-    if (!copied) copied = this.copyThroughSelection(link);
+    if (!copied) copied = this.#copyThroughSelection(link);
     if (copied) {
       this.manualLink = undefined;
-      this.flash(strings.copied);
+      this.#flash(strings.copied);
       return;
     }
     // Nothing could write to the clipboard: show the link, selected, for the reader to copy.
     this.manualLink = link;
-    this.flash(strings.copyFailed, STATUS_MS * 3);
+    this.#flash(strings.copyFailed, STATUS_MS * 3);
     await this.updateComplete;
-    const field = this.renderRoot.querySelector<HTMLInputElement>('.manual-link');
+    const field = this.#query<HTMLInputElement>('.manual-link');
     field?.focus();
     field?.select();
   }
 
   /** The old way: select the text in a field inside the dialog (outside it, the page is inert) and copy. */
-  private copyThroughSelection(text: string): boolean {
+  #copyThroughSelection(text: string): boolean {
     const previous = deepActiveElement();
     const field = document.createElement('textarea');
     field.value = text;
@@ -464,7 +475,7 @@ export class EPaperReader extends LitElement {
     field.style.setProperty('top', '0');
     field.style.setProperty('left', '-10000px');
     field.style.setProperty('opacity', '0');
-    this.dialog.append(field);
+    this.#dialog.append(field);
     let ok = false;
     try {
       field.focus({ preventScroll: true });
@@ -479,10 +490,10 @@ export class EPaperReader extends LitElement {
     return ok;
   }
 
-  private flash(message: string, ms = STATUS_MS): void {
-    clearTimeout(this.statusTimer);
+  #flash(message: string, ms = STATUS_MS): void {
+    clearTimeout(this.#statusTimer);
     this.status = message;
-    this.statusTimer = window.setTimeout(() => (this.status = ''), ms);
+    this.#statusTimer = window.setTimeout(() => (this.status = ''), ms);
   }
 
   // ---- render -------------------------------------------------------------------------------
@@ -490,12 +501,12 @@ export class EPaperReader extends LitElement {
   override render() {
     const strings = uiStrings(this.lang);
     const s = strings.reader;
-    const article = this.article;
+    const article = this.#article;
     const edition = this.edition;
-    const index = this.position;
+    const index = this.#position;
     const count = this.articleIds.length;
-    const previous = this.neighbour('previous');
-    const next = this.neighbour('next');
+    const previous = this.#neighbour('previous');
+    const next = this.#neighbour('next');
     const fonts = {
       '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
       '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
@@ -507,11 +518,11 @@ export class EPaperReader extends LitElement {
       aria-labelledby=${article ? 'headline' : nothing}
       aria-label=${article ? nothing : s.dialogLabel}
       ${cssProps(fonts)}
-      @cancel=${this.onCancel}
-      @close=${this.onClose}
-      @pointerdown=${this.onPointerDown}
-      @click=${this.onClick}
-      @keydown=${this.onKeyDown}
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+      @pointerdown=${this.#onPointerDown}
+      @click=${this.#onClick}
+      @keydown=${this.#onKeyDown}
     >
       <div part="header" class="header">
         <p class="where">
@@ -525,51 +536,24 @@ export class EPaperReader extends LitElement {
         </p>
         <div part="controls" class="controls">
           <div class="text-size" role="group" aria-label=${s.textSize}>
-            <button
-              part="button"
-              type="button"
-              class="smaller"
-              title=${s.smaller}
-              ?disabled=${this.textScale <= TEXT_SCALE.min}
-              @click=${() => this.setScale(this.textScale - TEXT_SCALE.step)}
-            >
-              <span aria-hidden="true">A<span class="sign">−</span></span><span class="visually-hidden">${s.smaller}</span>
-            </button>
-            <button
-              part="button"
-              type="button"
-              class="reset"
-              title=${s.reset}
-              ?disabled=${this.textScale === TEXT_SCALE.default}
-              @click=${() => this.setScale(TEXT_SCALE.default)}
-            >
-              <span aria-hidden="true">A</span><span class="visually-hidden">${s.reset}</span>
-            </button>
-            <button
-              part="button"
-              type="button"
-              class="larger"
-              title=${s.larger}
-              ?disabled=${this.textScale >= TEXT_SCALE.max}
-              @click=${() => this.setScale(this.textScale + TEXT_SCALE.step)}
-            >
-              <span aria-hidden="true">A<span class="sign">+</span></span><span class="visually-hidden">${s.larger}</span>
-            </button>
+            ${this.#sizeButton('smaller', s.smaller, this.textScale <= TEXT_SCALE.min, this.textScale - TEXT_SCALE.step, '−')}
+            ${this.#sizeButton('reset', s.reset, this.textScale === TEXT_SCALE.default, TEXT_SCALE.default)}
+            ${this.#sizeButton('larger', s.larger, this.textScale >= TEXT_SCALE.max, this.textScale + TEXT_SCALE.step, '+')}
           </div>
-          <button part="button" type="button" class="copy" ?disabled=${!article} title=${s.copyLink} @click=${() => this.copyLink()}>
+          <button part="button" type="button" class="copy" ?disabled=${!article} title=${s.copyLink} @click=${() => this.#copyLink()}>
             ${linkIcon}<span class="label">${s.copyLink}</span>
           </button>
         </div>
-        <button part="button" type="button" class="close" aria-label=${s.close} title=${s.close} @click=${() => this.requestClose('button')}>
+        <button part="button" type="button" class="close" aria-label=${s.close} title=${s.close} @click=${() => this.#requestClose('button')}>
           ${closeIcon}
         </button>
       </div>
-      ${article && edition ? this.renderArticle(edition, article) : this.renderMissing()}
+      ${article && edition ? this.#renderArticle(edition, article) : this.#renderMissing()}
       <div part="controls" class="pager">
-        <button part="button" type="button" class="previous" ?disabled=${previous === undefined} @click=${() => this.navigate('previous')}>
+        <button part="button" type="button" class="previous" ?disabled=${previous === undefined} @click=${() => this.#navigate('previous')}>
           ${chevron('previous')}<span>${s.previous}</span>
         </button>
-        <button part="button" type="button" class="next" ?disabled=${next === undefined} @click=${() => this.navigate('next')}>
+        <button part="button" type="button" class="next" ?disabled=${next === undefined} @click=${() => this.#navigate('next')}>
           <span>${s.next}</span>${chevron('next')}
         </button>
       </div>
@@ -582,15 +566,22 @@ export class EPaperReader extends LitElement {
     </dialog>`;
   }
 
-  private renderMissing(): TemplateResult {
+  /** A text size button: "A" with its sign (none for the reset), and its name for screen readers. */
+  #sizeButton(name: string, label: string, disabled: boolean, scale: number, sign?: string): TemplateResult {
+    return html`<button part="button" type="button" class=${name} title=${label} ?disabled=${disabled} @click=${() => this.#setScale(scale)}>
+      <span aria-hidden="true">A${sign ? html`<span class="sign">${sign}</span>` : nothing}</span><span class="visually-hidden">${label}</span>
+    </button>`;
+  }
+
+  #renderMissing(): TemplateResult {
     const s = uiStrings(this.lang).reader;
-    return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.onScroll}>
+    return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.#onScroll}>
       ${this.articleId !== undefined && this.edition ? html`<p class="notice" role="alert">${s.notFound(this.articleId)}</p>` : nothing}
     </div>`;
   }
 
-  private renderArticle(edition: Edition, article: Article): TemplateResult {
-    return html`<article part="content" class="scroller" tabindex="0" lang=${edition.lang} aria-labelledby="headline" @scroll=${this.onScroll}>
+  #renderArticle(edition: Edition, article: Article): TemplateResult {
+    return html`<article part="content" class="scroller" tabindex="0" lang=${edition.lang} aria-labelledby="headline" @scroll=${this.#onScroll}>
       <div class="text">
         <div class="head">
           ${article.banner ? html`<p part="banner" class="banner">${article.banner}</p>` : nothing}
@@ -601,13 +592,13 @@ export class EPaperReader extends LitElement {
             ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
             : nothing}
         </div>
-        ${(article.photos ?? []).map((photo) => this.renderPhoto(photo))}
+        ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
         <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
       </div>
     </article>`;
   }
 
-  private renderPhoto(photo: Photo): TemplateResult {
+  #renderPhoto(photo: Photo): TemplateResult {
     const strings = uiStrings(this.lang);
     const url = photoUrl(photo.src, this.baseUrl ?? document.baseURI);
     const aspect = { '--_aspect': String(photo.aspect ?? 4 / 3) };

@@ -33,6 +33,23 @@ export const viewportStyles = css`
     top: 0;
     transform-origin: 0 0;
   }
+  /* At fit a vertical swipe scrolls the host page; zoomed in, every touch is ours. A drag pans:
+     it selects no text. */
+  .box,
+  .stage {
+    touch-action: pan-y;
+    user-select: none;
+  }
+  .zoomed,
+  .zoomed .stage {
+    touch-action: none;
+  }
+  .zoomed {
+    cursor: grab;
+  }
+  .grabbing {
+    cursor: grabbing;
+  }
   .hint {
     position: absolute;
     left: 50%;
