@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
@@ -111,6 +112,7 @@ describe('<e-paper> remembers each reader', () => {
   });
 
   it('writes nothing with no-persist', async () => {
+    await settle(600); // writes the earlier tests' viewers flushed as they went
     let puts = 0;
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
@@ -170,5 +172,27 @@ describe('<e-paper> remembers each reader', () => {
     const second = await mount(key);
     expect(viewportOf(second.el).scale).to.be.lessThan(1);
     second.host.remove();
+  });
+});
+
+describe('<e-paper> read marks', () => {
+  it('marks an article that fits the reader without scrolling as read when it opens', async () => {
+    // A tall window: a short article fits its reader whole.
+    await setViewport({ width: 1280, height: 2000 });
+    const { el, host } = await mount(freshKey());
+    const reader = readerOf(el);
+    const whole = progressWhere(el, (d) => d.articleId === 'a8' && d.fraction === 1);
+    el.openArticle('a8');
+    await el.updateComplete;
+    await whole;
+    const scroller = reader.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    expect(scroller.scrollHeight, 'the article fits without scrolling').to.be.at.most(scroller.clientHeight);
+    await setViewport({ width: 800, height: 600 });
+    await el.updateComplete;
+    const region = deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector('.region[data-article-id="a8"]')!;
+    await (deepQuery(el, 'e-paper-page') as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(region.classList.contains('read')).to.equal(true);
+    el.closeArticle();
+    host.remove();
   });
 });

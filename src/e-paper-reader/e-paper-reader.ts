@@ -232,6 +232,7 @@ export class EPaperReader extends LitElement {
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
       this.#toTop();
       this.#focusStart();
+      this.#reportIfWhole();
     } else if (!this.open && dialog.open) {
       this.#cancelProgress();
       this.#closeReason = undefined;
@@ -240,6 +241,7 @@ export class EPaperReader extends LitElement {
       this.#releasePage();
     } else if (this.open && changed.has('articleId')) {
       this.#toTop();
+      this.#reportIfWhole();
       // The button that had focus may be disabled now (at the ends): focus would fall out of the dialog.
       const active = deepActiveElement(this.renderRoot as ShadowRoot);
       if (!active || (active as HTMLButtonElement).disabled || active === this.#headline) this.#focusStart();
@@ -401,7 +403,21 @@ export class EPaperReader extends LitElement {
     }, wait);
   };
 
+  /** An article that fits without scrolling is read to its end as it opens: say so once. */
+  #reportIfWhole(): void {
+    if (this.#wholeFrame !== undefined) cancelAnimationFrame(this.#wholeFrame);
+    this.#wholeFrame = requestAnimationFrame(() => {
+      this.#wholeFrame = undefined;
+      const scroller = this.#scroller;
+      if (scroller && scroller.scrollHeight <= scroller.clientHeight) this.#emitProgress();
+    });
+  }
+
+  #wholeFrame?: number;
+
   #cancelProgress(): void {
+    if (this.#wholeFrame !== undefined) cancelAnimationFrame(this.#wholeFrame);
+    this.#wholeFrame = undefined;
     if (this.#progressTimer !== undefined) clearTimeout(this.#progressTimer);
     if (this.#progressFrame !== undefined) cancelAnimationFrame(this.#progressFrame);
     this.#progressTimer = this.#progressFrame = undefined;
