@@ -29,6 +29,7 @@ export class EPaperContents extends LitElement {
       cursor: pointer;
     }
     .toggle {
+      white-space: nowrap;
       min-height: 32px;
       padding: 4px 10px;
       border: 1px solid transparent;
@@ -78,8 +79,9 @@ export class EPaperContents extends LitElement {
     }
     .read-mark {
       margin-inline-start: 0.5em;
-      opacity: 0.6;
+      color: var(--e-paper-accent, #c8161d);
       font-size: 0.85em;
+      white-space: nowrap;
     }
   `;
 

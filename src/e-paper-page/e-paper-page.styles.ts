@@ -288,6 +288,20 @@ export const regionStyles = css`
   .region.read .shape {
     fill: var(--e-paper-region-read-tint, rgb(0 0 0 / 0.035));
   }
+  .read-badge {
+    pointer-events: none;
+  }
+  .read-badge circle {
+    fill: var(--_accent);
+    opacity: 0.85;
+  }
+  .read-badge path {
+    fill: none;
+    stroke: #fff;
+    stroke-width: 3;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
   @media (prefers-reduced-motion: reduce) {
     .shape {
       transition: none;

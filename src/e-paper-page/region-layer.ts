@@ -12,6 +12,14 @@ const shapeTemplate = (shape: Shape): SVGTemplateResult =>
     ? svg`<rect class="shape" x=${shape.rect.x} y=${shape.rect.y} width=${shape.rect.w} height=${shape.rect.h}></rect>`
     : svg`<polygon class="shape" points=${shape.polygon.map(([x, y]) => `${x},${y}`).join(' ')}></polygon>`;
 
+/** A small check mark in the top corner of an article already read. */
+function readBadge(shape: Shape): SVGTemplateResult {
+  const [x, y] = 'rect' in shape ? [shape.rect.x + shape.rect.w - 20, shape.rect.y + 24] : [shape.polygon[0][0] + 20, shape.polygon[0][1] + 24];
+  return svg`<g class="read-badge" aria-hidden="true" transform="translate(${x} ${y})">
+    <circle r="13"></circle><path d="M -6 0 L -2 5 L 7 -5"></path>
+  </g>`;
+}
+
 export interface RegionLayerOptions {
   page: Page;
   regions: Region[];
@@ -32,7 +40,7 @@ export function regionLayer({ page, regions, articles, read, readLabel }: Region
       const isRead = read.has(article.id);
       const label = isRead ? `${isolate(regionLabel(article))} (${readLabel})` : regionLabel(article);
       return svg`<g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
-        data-article-id=${article.id} aria-label=${label}>${region.shapes.map(shapeTemplate)}</g>`;
+        data-article-id=${article.id} aria-label=${label}>${region.shapes.map(shapeTemplate)}${isRead ? readBadge(region.shapes[0]) : nothing}</g>`;
     })}
   </svg>`;
 }

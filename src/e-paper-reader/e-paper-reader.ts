@@ -9,12 +9,12 @@ import {
   clampTextScale,
   isTextField,
   lockPageScroll,
-  photoUrl,
   tabbables,
   TEXT_SCALE,
 } from './reader-helpers.js';
 import { cssProps } from '../directives/css-props.js';
 import { deepActiveElement } from '../dom/focus.js';
+import { safeHttpUrl } from '../edition/urls.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -616,7 +616,7 @@ export class EPaperReader extends LitElement {
 
   #renderPhoto(photo: Photo): TemplateResult {
     const strings = uiStrings(this.lang);
-    const url = photoUrl(photo.src, this.baseUrl ?? document.baseURI);
+    const url = safeHttpUrl(photo.src, this.baseUrl ?? document.baseURI);
     const aspect = { '--_aspect': String(photo.aspect ?? 4 / 3) };
     const image =
       url && !this.brokenPhotos.has(url)

@@ -9,20 +9,6 @@ export function clampTextScale(value: number): number {
   return Math.round(Math.min(TEXT_SCALE.max, Math.max(TEXT_SCALE.min, stepped)) * 10) / 10;
 }
 
-/**
- * A photo URL the reader may load: `src` resolved against `base`, kept only when it is http or
- * https (a relative URL resolves to one). Anything else (data:, javascript:, unparsable) gives
- * `undefined`, and the reader shows the placeholder.
- */
-export function photoUrl(src: string | undefined, base: string): string | undefined {
-  if (!src) return undefined;
-  try {
-    const url = new URL(src, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `href` with its hash replaced by `#article=ID`: the link that opens the article. */
 export function articleLink(href: string, articleId: string): string {

@@ -56,6 +56,7 @@ export const viewerStyles = css`
     min-height: 0;
   }
   .clear-history {
+    white-space: nowrap;
     padding: 4px 10px;
     border-color: transparent;
   }

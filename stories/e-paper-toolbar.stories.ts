@@ -1,0 +1,84 @@
+import { html, nothing } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { define } from '../src/define.js';
+import { cssProps } from '../src/directives/css-props.js';
+import { knobArgTypes, knobValues } from './support/knobs.js';
+import { a1Loader, type A1Loaded } from './support/edition.js';
+import { actions } from './support/story.js';
+
+// Registers the elements (an explicit call: the package's sideEffects list lets a bundler drop a bare import).
+define();
+
+interface ToolbarArgs {
+  scale: number;
+  'min-scale': number;
+  'max-scale': number;
+  lang?: 'zh-CN' | 'en';
+  /** Story only: put the contents list in the `end` slot, as the viewer does. */
+  withContents: boolean;
+  [knob: `--e-paper-${string}`]: unknown;
+}
+
+const meta = {
+  title: 'Parts/e-paper-toolbar',
+  component: 'e-paper-toolbar',
+  tags: ['autodocs'],
+  loaders: [a1Loader],
+  render: (args, context) => {
+    const { edition, page, articles } = context.loaded as A1Loaded;
+    return html`<e-paper-toolbar
+      scale=${args.scale}
+      min-scale=${args['min-scale']}
+      max-scale=${args['max-scale']}
+      lang=${args.lang ?? 'zh-CN'}
+      ${cssProps(knobValues(args))}
+      ${actions(args, ['e-paper-toolbar-action'])}
+    >
+      ${args.withContents
+        ? html`<e-paper-contents
+            slot="end"
+            .articles=${articles}
+            .pageLabel=${page.label}
+            .uiLang=${args.lang ?? 'zh-CN'}
+            .textLang=${edition.lang}
+          ></e-paper-contents>`
+        : nothing}
+    </e-paper-toolbar>`;
+  },
+  args: { scale: 0.42, 'min-scale': 0.26, 'max-scale': 4, lang: 'zh-CN', withContents: false },
+  argTypes: {
+    scale: { control: { type: 'number', step: 0.05 } },
+    'min-scale': { control: { type: 'number', step: 0.05 } },
+    'max-scale': { control: { type: 'number', step: 0.5 } },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    withContents: { name: 'with contents (slot end)', control: 'boolean', table: { category: 'Story' } },
+    ...knobArgTypes(['Toolbar', 'Viewer UI', 'Typefaces']),
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Zoom controls. The toolbar only asks (`e-paper-toolbar-action`); the owner of the zoom sets `scale`, ' +
+          '`min-scale` and `max-scale` back. Buttons at a bound are `aria-disabled` and keep focus.',
+      },
+    },
+  },
+} satisfies Meta<ToolbarArgs>;
+
+export default meta;
+type Story = StoryObj<ToolbarArgs>;
+
+/** Between the bounds: every button works. */
+export const Default: Story = {};
+
+/** At the smallest scale (the fitted page): zoom out is disabled. */
+export const AtFit: Story = { name: 'At the smallest scale', args: { scale: 0.26 } };
+
+/** At the largest scale: zoom in is disabled. */
+export const AtMax: Story = { name: 'At the largest scale', args: { scale: 4 } };
+
+/** As in the viewer: the contents list (标题导航) in the `end` slot. */
+export const WithContents: Story = { name: 'With the contents list', args: { withContents: true } };
+
+/** English labels. */
+export const English: Story = { args: { lang: 'en', withContents: true } };
