@@ -14,6 +14,7 @@ export const toolbarStyles = css`
   }
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 2px;
     padding: 4px;

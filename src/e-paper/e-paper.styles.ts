@@ -39,6 +39,7 @@ export const viewerStyles = css`
     inset: 0;
     display: grid;
     grid-template-rows: auto minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr);
     font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
       var(--_font-edition-body, sans-serif);
     font-size: 14px;
