@@ -68,6 +68,7 @@ describe('<e-paper> remembers each reader', () => {
     await reader.scrollToParagraph(5);
     await atFifth;
     first.host.remove(); // disconnecting flushes the pending write
+    await settle(300); // the reader comes back later
 
     const second = await mount(key);
     const view = viewportOf(second.el);

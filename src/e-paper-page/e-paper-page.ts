@@ -92,32 +92,32 @@ export class EPaperPage extends LitElement {
     return this.renderRoot.querySelector<SVGGElement>(`.region[data-article-id="${CSS.escape(articleId)}"]`);
   }
 
-  private regionOf(event: Event): SVGGElement | null {
+  #regionOf(event: Event): SVGGElement | null {
     const target = event.composedPath()[0];
     return target instanceof Element ? target.closest<SVGGElement>('.region') : null;
   }
 
-  private onRegionKey(event: KeyboardEvent): void {
-    if (event.key === 'Enter' || event.key === ' ') this.onRegionActivate(event);
+  #onRegionKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ' ') this.#onRegionActivate(event);
   }
 
-  private onRegionEnter(event: Event): void {
-    const region = this.regionOf(event);
+  #onRegionEnter(event: Event): void {
+    const region = this.#regionOf(event);
     if (!region) return;
     if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
     emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
   }
 
-  private onRegionLeave(event: Event): void {
-    const region = this.regionOf(event);
+  #onRegionLeave(event: Event): void {
+    const region = this.#regionOf(event);
     if (!region) return;
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
     emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
   }
 
-  private onRegionActivate(event: Event): void {
-    const region = this.regionOf(event);
+  #onRegionActivate(event: Event): void {
+    const region = this.#regionOf(event);
     if (!region) return;
     event.preventDefault();
     emitRegion(this, 'e-paper-region-activate', region, event.type === 'click' ? 'pointer' : 'focus');
@@ -140,14 +140,14 @@ export class EPaperPage extends LitElement {
       part="page"
       lang=${edition.lang}
       ${cssProps(fonts)}
-      @pointerover=${this.onRegionEnter}
-      @pointerout=${this.onRegionLeave}
-      @focusin=${this.onRegionEnter}
-      @focusout=${this.onRegionLeave}
-      @click=${this.onRegionActivate}
-      @keydown=${this.onRegionKey}
+      @pointerover=${this.#onRegionEnter}
+      @pointerout=${this.#onRegionLeave}
+      @focusin=${this.#onRegionEnter}
+      @focusout=${this.#onRegionLeave}
+      @click=${this.#onRegionActivate}
+      @keydown=${this.#onRegionKey}
     >
-      ${page.scan ? this.renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.renderBlock(edition, page, block))}
+      ${page.scan ? this.#renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.#renderBlock(edition, page, block))}
       ${regionLayer({
         page,
         regions: regionsOf(page),
@@ -162,7 +162,7 @@ export class EPaperPage extends LitElement {
    * A scan page: the smallest image at once, then the sharpest one the scale needs over it,
    * with a progress bar while it loads and a message if it cannot.
    */
-  private renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
+  #renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
     const strings = uiStrings(this.uiLang);
     const sources = scanSources(scan, this.baseUrl);
     const preview = sources[0];
@@ -187,29 +187,29 @@ export class EPaperPage extends LitElement {
     </div>`;
   }
 
-  private renderBlock(edition: Edition, page: Page, block: Block): TemplateResult {
+  #renderBlock(edition: Edition, page: Page, block: Block): TemplateResult {
     switch (block.kind) {
       case 'article': {
         const article = edition.articles.find((a) => a.id === block.article);
-        return article ? this.renderArticle(article, block) : html``;
+        return article ? this.#renderArticle(article, block) : html``;
       }
       case 'masthead':
-        return this.renderMasthead(edition, block.rect);
+        return this.#renderMasthead(edition, block.rect);
       case 'ear':
-        return this.renderEar(edition, page, block.rect);
+        return this.#renderEar(edition, page, block.rect);
       case 'footer':
-        return this.renderFooter(edition, block.rect);
+        return this.#renderFooter(edition, block.rect);
     }
   }
 
-  private renderArticle(article: Article, block: ArticleBlock): TemplateResult {
+  #renderArticle(article: Article, block: ArticleBlock): TemplateResult {
     const parts = blockParts(block);
     const style = {
       ...place(block.rect),
       '--_headline-size': block.headlineSize ? `${block.headlineSize}px` : null,
       '--_columns': String(block.columns ?? 1),
     };
-    const part = (name: ArticlePart) => this.renderPart(article, block, name);
+    const part = (name: ArticlePart) => this.#renderPart(article, block, name);
     return html`<article
       class="block article ${block.align === 'center' ? 'centred' : ''} ${block.boxed ? 'boxed' : ''}"
       part="block article"
@@ -220,7 +220,7 @@ export class EPaperPage extends LitElement {
     </article>`;
   }
 
-  private renderPart(article: Article, block: ArticleBlock, name: ArticlePart): TemplateResult | typeof nothing {
+  #renderPart(article: Article, block: ArticleBlock, name: ArticlePart): TemplateResult | typeof nothing {
     switch (name) {
       case 'banner':
         return article.banner ? html`<p class="banner">${article.banner}</p>` : nothing;
@@ -233,13 +233,13 @@ export class EPaperPage extends LitElement {
       case 'bylines':
         return article.bylines?.length ? html`<div class="bylines">${article.bylines.map((b) => html`<p>${b}</p>`)}</div>` : nothing;
       case 'photo':
-        return article.photos?.length ? html`${article.photos.map((photo) => this.renderPhoto(photo))}` : nothing;
+        return article.photos?.length ? html`${article.photos.map((photo) => this.#renderPhoto(photo))}` : nothing;
       case 'body':
         return html`<div class="body">${blockParagraphs(article, block).map((p) => html`<p>${p}</p>`)}</div>`;
     }
   }
 
-  private renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {
+  #renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {
     const strings = uiStrings(this.uiLang);
     const aspect = { 'aspect-ratio': String(photo.aspect ?? 4 / 3) };
     return html`<figure class="photo">
@@ -252,7 +252,7 @@ export class EPaperPage extends LitElement {
     </figure>`;
   }
 
-  private renderMasthead(edition: Edition, rect: Rect): TemplateResult {
+  #renderMasthead(edition: Edition, rect: Rect): TemplateResult {
     const m = edition.masthead;
     // Divs, not header/aside/footer: the replica's furniture is no landmark of the host page.
     return html`<div class="block masthead" part="block masthead" ${cssProps(place(rect))}>
@@ -263,7 +263,7 @@ export class EPaperPage extends LitElement {
     </div>`;
   }
 
-  private renderEar(edition: Edition, page: Page, rect: Rect): TemplateResult {
+  #renderEar(edition: Edition, page: Page, rect: Rect): TemplateResult {
     const ear = edition.ear ?? {};
     return html`<div class="block ear" part="block ear" ${cssProps(place(rect))}>
       <div class="date">
@@ -284,7 +284,7 @@ export class EPaperPage extends LitElement {
     </div>`;
   }
 
-  private renderFooter(edition: Edition, rect: Rect): TemplateResult {
+  #renderFooter(edition: Edition, rect: Rect): TemplateResult {
     const footer = edition.footer ?? {};
     const strings = uiStrings(this.uiLang);
     return html`<div class="block footer" part="block footer" ${cssProps(place(rect))}>

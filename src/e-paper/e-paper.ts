@@ -127,37 +127,37 @@ export class EPaper extends LitElement {
   @state() private readArticles: ReadonlySet<string> = new Set();
   @state() private textScale = 1;
 
-  private readonly reading = new ReadingStateController(this, { persist: true });
-  private loadController?: AbortController;
-  private generation = 0;
+  readonly #reading = new ReadingStateController(this, { persist: true, readTimeoutMs: 1000 });
+  #loadController?: AbortController;
+  #generation = 0;
   /** The paragraph to scroll the reader to once it shows the article. */
-  private pendingParagraph?: number;
+  #pendingParagraph?: number;
   /** What had focus when the reader opened, to return it there. */
-  private opener?: Element;
-  private readTimer?: ReturnType<typeof setTimeout>;
-  private noticeTimer?: ReturnType<typeof setTimeout>;
+  #opener?: Element;
+  #readTimer?: ReturnType<typeof setTimeout>;
+  #noticeTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.onHashChange);
-    if (this.hashSync) this.onHashChange();
+    window.addEventListener('hashchange', this.#onHashChange);
+    if (this.hashSync) this.#onHashChange();
     // Moved or re-attached while a load was cut off: load again.
     if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    this.loadController?.abort();
-    clearTimeout(this.readTimer);
-    clearTimeout(this.noticeTimer);
+    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#loadController?.abort();
+    clearTimeout(this.#readTimer);
+    clearTimeout(this.#noticeTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
-    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.showPage(this.pickPage(state.edition, this.page));
-    if (changed.has('article') && state.kind === 'ready') this.articleChanged(changed.get('article'));
+    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#showPage(this.#pickPage(state.edition, this.page));
+    if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
   }
 
   // ---- public API ---------------------------------------------------------------------------
@@ -180,31 +180,31 @@ export class EPaper extends LitElement {
 
   /** Zooms to `scale` (1 = body text at reading size); with `point` (page units) centred. */
   zoomTo(scale: number, point?: Point): void {
-    this.viewport?.zoomTo(scale, point);
+    this.#viewport?.zoomTo(scale, point);
   }
 
   /** Fits the whole page, or its width, into the viewer. */
   fit(mode: FitMode = 'page'): void {
-    this.viewport?.fit(mode);
+    this.#viewport?.fit(mode);
   }
 
   /** Forgets this reader's history of the current edition: position, open article, read marks. */
   async clearHistory(): Promise<void> {
-    await this.reading.clear();
+    await this.#reading.clear();
     this.readArticles = new Set();
-    this.showMessage(uiStrings(this.lang).viewer.historyCleared);
+    this.#showMessage(uiStrings(this.lang).viewer.historyCleared);
   }
 
   /** Loads (or reloads) the edition from `edition` or `src`. */
   async load(): Promise<void> {
-    this.loadController?.abort();
+    this.#loadController?.abort();
     const controller = new AbortController();
-    this.loadController = controller;
-    const generation = ++this.generation;
-    const current = () => generation === this.generation;
+    this.#loadController = controller;
+    const generation = ++this.#generation;
+    const current = () => generation === this.#generation;
 
     if (this.edition === undefined && !this.src) {
-      this.fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
+      this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
       return;
     }
     this.viewState = { kind: 'loading' };
@@ -219,136 +219,136 @@ export class EPaper extends LitElement {
         baseUrl = new URL(this.src!, document.baseURI).href;
         edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
       }
-      this.reading.persist = !this.noPersist;
-      this.reading.storageKey = this.storageKey || 'default';
+      this.#reading.persist = !this.noPersist;
+      this.#reading.storageKey = this.storageKey || 'default';
       const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
-      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.reading.restore(edition.id, ids)]);
+      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids)]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
-      this.fail(this.describe(error));
+      this.#fail(this.#describe(error));
       return;
     }
     if (!current()) return;
-    const page = this.pickPage(edition, this.page ?? saved?.page);
+    const page = this.#pickPage(edition, this.page ?? saved?.page);
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
     this.viewState = { kind: 'ready', edition, page, baseUrl };
     await this.updateComplete;
-    const viewport = this.viewport;
+    const viewport = this.#viewport;
     await viewport?.updateComplete;
     await this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.updateComplete;
     // The saved view goes on before the first frame is painted: no visible jump.
     if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
       viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
     }
-    this.syncZoom();
+    this.#syncZoom();
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
-    if (this.article) this.articleChanged(undefined);
-    else if (saved?.open) this.offerToContinue(edition, saved.open.article, saved.open.paragraph);
+    if (this.article) this.#articleChanged(undefined);
+    else if (saved?.open) this.#offerToContinue(edition, saved.open.article, saved.open.paragraph);
   }
 
   // ---- state --------------------------------------------------------------------------------
 
-  private get viewport(): EPaperViewport | null {
+  get #viewport(): EPaperViewport | null {
     return this.renderRoot.querySelector<EPaperViewport>('e-paper-viewport');
   }
 
-  private get reader(): EPaperReader | null {
+  get #reader(): EPaperReader | null {
     return this.renderRoot.querySelector<EPaperReader>('e-paper-reader');
   }
 
-  private pickPage(edition: Edition, wanted: string | undefined): Page {
+  #pickPage(edition: Edition, wanted: string | undefined): Page {
     return edition.pages.find((p) => p.id === wanted || p.label === wanted) ?? edition.pages[0];
   }
 
-  private showPage(page: Page): void {
+  #showPage(page: Page): void {
     const state = this.viewState;
     if (state.kind !== 'ready' || state.page === page) return;
     this.viewState = { ...state, page };
-    this.reading.update({ page: page.id, view: null });
+    this.#reading.update({ page: page.id, view: null });
     emit(this, 'e-paper-page-change', { page: page.id });
   }
 
   /** Opens, switches or closes the reader after `article` changed. */
-  private articleChanged(previous: string | undefined): void {
+  #articleChanged(previous: string | undefined): void {
     const state = this.viewState;
     if (state.kind !== 'ready') return;
-    clearTimeout(this.readTimer);
+    clearTimeout(this.#readTimer);
     const id = this.article;
     if (id === undefined || id === '') {
       if (previous) {
-        this.reading.update({ open: null });
+        this.#reading.update({ open: null });
         emit(this, 'e-paper-article-close', { articleId: previous });
-        this.writeHash(undefined);
-        this.returnFocus(previous);
+        this.#writeHash(undefined);
+        this.#returnFocus(previous);
       }
       return;
     }
     const article = state.edition.articles.find((a) => a.id === id);
     if (!article) {
       console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
-      this.showMessage(uiStrings(this.lang).viewer.unknownArticle(id));
+      this.#showMessage(uiStrings(this.lang).viewer.unknownArticle(id));
       this.article = previous;
       return;
     }
     const onPage = state.edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === id));
-    if (onPage && onPage !== state.page) this.showPage(onPage);
-    if (!previous) this.opener = (deepActiveElement() ?? undefined);
+    if (onPage && onPage !== state.page) this.#showPage(onPage);
+    if (!previous) this.#opener = (deepActiveElement() ?? undefined);
     if (this.notice?.kind === 'continue') this.notice = undefined;
-    const paragraph = this.pendingParagraph ?? 0;
-    this.pendingParagraph = undefined;
-    this.reading.update({ open: { article: id, fraction: 0, paragraph } });
-    this.readTimer = setTimeout(() => this.markRead(id), READ_AFTER_MS);
+    const paragraph = this.#pendingParagraph ?? 0;
+    this.#pendingParagraph = undefined;
+    this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
+    this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
     emit(this, 'e-paper-article-open', { articleId: id });
-    this.writeHash(id);
-    if (paragraph > 0) void this.updateComplete.then(() => this.reader?.scrollToParagraph(paragraph));
+    this.#writeHash(id);
+    if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
-  private markRead(id: string): void {
+  #markRead(id: string): void {
     if (this.readArticles.has(id)) return;
-    this.reading.markRead(id);
+    this.#reading.markRead(id);
     this.readArticles = new Set([...this.readArticles, id]);
   }
 
   /** After the reader closes, focus goes back to what opened it, or to the article's region. */
-  private returnFocus(articleId: string): void {
-    const opener = this.opener;
-    this.opener = undefined;
+  #returnFocus(articleId: string): void {
+    const opener = this.#opener;
+    this.#opener = undefined;
     void this.updateComplete.then(() => {
       const target = opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
       (target as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
   }
 
-  private offerToContinue(edition: Edition, articleId: string, paragraph: number): void {
+  #offerToContinue(edition: Edition, articleId: string, paragraph: number): void {
     const article = edition.articles.find((a) => a.id === articleId);
     if (!article) return;
     this.notice = { kind: 'continue', articleId, paragraph: Math.min(paragraph, article.paragraphs.length - 1) };
   }
 
-  private showMessage(text: string): void {
-    clearTimeout(this.noticeTimer);
+  #showMessage(text: string): void {
+    clearTimeout(this.#noticeTimer);
     this.notice = { kind: 'message', text };
-    this.noticeTimer = setTimeout(() => {
+    this.#noticeTimer = setTimeout(() => {
       if (this.notice?.kind === 'message') this.notice = undefined;
     }, NOTICE_MS);
   }
 
-  private syncZoom(): void {
-    const viewport = this.viewport;
+  #syncZoom(): void {
+    const viewport = this.#viewport;
     if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
   }
 
-  private writeHash(articleId: string | undefined): void {
+  #writeHash(articleId: string | undefined): void {
     if (!this.hashSync) return;
     const next = hashWithArticle(location.hash, articleId);
     if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
   }
 
-  private describe(error: unknown): EPaperEventMap['e-paper-error'] {
+  #describe(error: unknown): EPaperEventMap['e-paper-error'] {
     const strings = uiStrings(this.lang);
     if (error instanceof EditionLoadError) {
       return { cause: error.failure, message: `${strings.errors[error.failure]} (${error.message})`, problems: error.problems };
@@ -359,50 +359,50 @@ export class EPaper extends LitElement {
     return { cause: 'network', message: strings.errors.network, problems: [] };
   }
 
-  private fail(error: EPaperEventMap['e-paper-error']): void {
+  #fail(error: EPaperEventMap['e-paper-error']): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error);
   }
 
   // ---- events from the parts ----------------------------------------------------------------
 
-  private onHashChange = () => {
+  #onHashChange = () => {
     if (!this.hashSync) return;
     const id = articleFromHash(location.hash);
     if (id !== undefined && id !== this.article) this.article = id;
   };
 
-  private onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
+  #onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
     const { articleId, region, via } = event.detail;
-    this.hovered = { articleId, region, point: via === 'pointer' ? this.lastPointer : undefined };
+    this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
   };
 
-  private onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
+  #onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
     if (this.hovered?.region === event.detail.region) this.hovered = undefined;
   };
 
-  private onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
+  #onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
     this.hovered = undefined;
-    this.opener = event.detail.region;
+    this.#opener = event.detail.region;
     this.article = event.detail.articleId;
   };
 
-  private lastPointer?: { x: number; y: number };
-  private onPagePointerMove = (event: PointerEvent) => {
-    this.lastPointer = { x: event.clientX, y: event.clientY };
+  #lastPointer?: { x: number; y: number };
+  #onPagePointerMove = (event: PointerEvent) => {
+    this.#lastPointer = { x: event.clientX, y: event.clientY };
     // Buttons held: the reader is panning; the tooltip would only trail behind.
     if (event.buttons && this.hovered) this.hovered = undefined;
   };
 
-  private onZoom = (event: CustomEvent<{ scale: number; center: Point; minScale: number; maxScale: number }>) => {
+  #onZoom = (event: CustomEvent<{ scale: number; center: Point; minScale: number; maxScale: number }>) => {
     const { scale, center, minScale, maxScale } = event.detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
-    this.reading.update({ view: { scale, x: center.x, y: center.y } });
+    this.#reading.update({ view: { scale, x: center.x, y: center.y } });
   };
 
-  private onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
-    const viewport = this.viewport;
+  #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
+    const viewport = this.#viewport;
     if (!viewport) return;
     const actions: Record<ToolbarActionDetail['action'], () => void> = {
       'zoom-in': () => viewport.zoomBy(ZOOM_STEP),
@@ -413,35 +413,35 @@ export class EPaper extends LitElement {
     actions[event.detail.action]();
   };
 
-  private onReaderNavigate = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => {
+  #onReaderNavigate = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => {
     this.article = event.detail.articleId;
   };
 
-  private onReaderClose = () => {
+  #onReaderClose = () => {
     this.article = undefined;
   };
 
-  private onReaderTextScale = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => {
+  #onReaderTextScale = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => {
     this.textScale = event.detail.textScale;
-    this.reading.update({ textScale: this.textScale });
+    this.#reading.update({ textScale: this.textScale });
   };
 
-  private onReaderProgress = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => {
+  #onReaderProgress = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => {
     const { articleId, fraction, paragraph } = event.detail;
     if (articleId !== this.article) return;
-    this.reading.update({ open: { article: articleId, fraction, paragraph } });
-    this.reading.setProgress(articleId, fraction);
-    if (fraction >= 0.98) this.markRead(articleId);
+    this.#reading.update({ open: { article: articleId, fraction, paragraph } });
+    this.#reading.setProgress(articleId, fraction);
+    if (fraction >= 0.98) this.#markRead(articleId);
   };
 
-  private onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
-    this.opener = (deepActiveElement() ?? undefined);
+  #onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
+    this.#opener = (deepActiveElement() ?? undefined);
     this.article = event.detail.articleId;
   };
 
-  private continueReading(articleId: string, paragraph: number): void {
+  #continueReading(articleId: string, paragraph: number): void {
     this.notice = undefined;
-    this.pendingParagraph = paragraph;
+    this.#pendingParagraph = paragraph;
     this.article = articleId;
   }
 
@@ -451,10 +451,10 @@ export class EPaper extends LitElement {
     const edition = this.viewState.kind === 'ready' ? this.viewState.edition : undefined;
     // The edition's body face carries the UI strings too: the last resort where the system has no CJK font.
     const uiFallback = edition?.fonts?.some((f) => f.role === 'body') ? `"${editionFontFamily(edition, 'body')}", sans-serif` : null;
-    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${this.renderState()}</div>`;
+    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${this.#renderState()}</div>`;
   }
 
-  private renderState() {
+  #renderState() {
     const strings = uiStrings(this.lang);
     const state = this.viewState;
     switch (state.kind) {
@@ -477,11 +477,11 @@ export class EPaper extends LitElement {
           </div>
         </div>`;
       case 'ready':
-        return this.renderReady(state.edition, state.page, state.baseUrl);
+        return this.#renderReady(state.edition, state.page, state.baseUrl);
     }
   }
 
-  private renderReady(edition: Edition, page: Page, baseUrl: string) {
+  #renderReady(edition: Edition, page: Page, baseUrl: string) {
     const strings = uiStrings(this.lang);
     const articles = articlesOnPage(edition, page);
     return html`<e-paper-toolbar
@@ -490,7 +490,7 @@ export class EPaper extends LitElement {
         .minScale=${this.zoom.minScale}
         .maxScale=${this.zoom.maxScale}
         lang=${this.lang}
-        @e-paper-toolbar-action=${this.onToolbarAction}
+        @e-paper-toolbar-action=${this.#onToolbarAction}
       >
         <e-paper-contents
           slot="end"
@@ -500,7 +500,7 @@ export class EPaper extends LitElement {
           .pageLabel=${page.label}
           .uiLang=${this.lang}
           .textLang=${edition.lang}
-          @e-paper-contents-select=${this.onContentsSelect}
+          @e-paper-contents-select=${this.#onContentsSelect}
         ></e-paper-contents>
         <button class="clear-history" slot="end" type="button" part="button" @click=${() => this.clearHistory()}>${strings.viewer.clearHistory}</button>
       </e-paper-toolbar>
@@ -510,7 +510,7 @@ export class EPaper extends LitElement {
         .pageWidth=${page.width}
         .pageHeight=${page.height}
         lang=${this.lang}
-        @e-paper-zoom=${this.onZoom}
+        @e-paper-zoom=${this.#onZoom}
       >
         <e-paper-page
           exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
@@ -520,13 +520,13 @@ export class EPaper extends LitElement {
           .readArticles=${this.readArticles}
           .baseUrl=${baseUrl}
           .scale=${this.zoom.scale}
-          @e-paper-region-enter=${this.onRegionEnter}
-          @e-paper-region-leave=${this.onRegionLeave}
-          @e-paper-region-activate=${this.onRegionActivate}
-          @pointermove=${this.onPagePointerMove}
+          @e-paper-region-enter=${this.#onRegionEnter}
+          @e-paper-region-leave=${this.#onRegionLeave}
+          @e-paper-region-activate=${this.#onRegionActivate}
+          @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
-      ${this.renderNotice(edition)}
+      ${this.#renderNotice(edition)}
       <e-paper-tooltip
         exportparts="tooltip"
         .article=${edition.articles.find((a) => a.id === this.hovered?.articleId)}
@@ -548,14 +548,14 @@ export class EPaper extends LitElement {
         .baseUrl=${baseUrl}
         .theme=${this.theme}
         lang=${this.lang}
-        @e-paper-reader-navigate=${this.onReaderNavigate}
-        @e-paper-reader-close=${this.onReaderClose}
-        @e-paper-reader-text-scale=${this.onReaderTextScale}
-        @e-paper-reader-progress=${this.onReaderProgress}
+        @e-paper-reader-navigate=${this.#onReaderNavigate}
+        @e-paper-reader-close=${this.#onReaderClose}
+        @e-paper-reader-text-scale=${this.#onReaderTextScale}
+        @e-paper-reader-progress=${this.#onReaderProgress}
       ></e-paper-reader>`;
   }
 
-  private renderNotice(edition: Edition) {
+  #renderNotice(edition: Edition) {
     const notice = this.notice;
     if (!notice) return nothing;
     const strings = uiStrings(this.lang).viewer;
@@ -564,7 +564,7 @@ export class EPaper extends LitElement {
     }
     const headline = edition.articles.find((a) => a.id === notice.articleId)?.headline ?? '';
     return html`<div class="notice" part="notice" role="status">
-      <button type="button" class="continue" @click=${() => this.continueReading(notice.articleId, notice.paragraph)}>
+      <button type="button" class="continue" @click=${() => this.#continueReading(notice.articleId, notice.paragraph)}>
         ${strings.continueReading(headline)}
       </button>
       <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${() => (this.notice = undefined)}>×</button>

@@ -74,21 +74,21 @@ export class ReadingStateController implements ReactiveController {
   readonly debounceMs: number;
   readonly readTimeoutMs: number;
 
-  private current: ReadingRecord | null = null;
-  private ctx?: RecordContext;
-  private key = '';
-  private generation = 0;
+  #current: ReadingRecord | null = null;
+  #ctx?: RecordContext;
+  #key = '';
+  #generation = 0;
   /** Fields changed since the last write. */
-  private dirty = new Set<RecordField>();
+  #dirty = new Set<RecordField>();
   /** Fields changed since `restore()` began: they win over the saved record when it arrives. */
-  private local = new Set<RecordField>();
-  private timer?: ReturnType<typeof setTimeout>;
-  private firstPendingAt?: number;
-  private writes = new Set<Promise<unknown>>();
-  private store?: UseStore;
+  #local = new Set<RecordField>();
+  #timer?: ReturnType<typeof setTimeout>;
+  #firstPendingAt?: number;
+  #writes = new Set<Promise<unknown>>();
+  #store?: UseStore;
   /** Set on the first storage fault: from then on this controller keeps to memory. */
-  private broken = false;
-  private warned = false;
+  #broken = false;
+  #warned = false;
 
   constructor(host: ReactiveControllerHost, options: ReadingStateOptions) {
     this.storageKey = options.storageKey || 'default';
@@ -100,28 +100,28 @@ export class ReadingStateController implements ReactiveController {
 
   /** The current in-memory state, or null before `restore()`. Treat it as read-only. */
   get record(): Readonly<ReadingRecord> | null {
-    return this.current;
+    return this.#current;
   }
 
   /** Whether changes are being saved (persist is on and storage has not failed). */
   get persisting(): boolean {
-    return this.persist && !this.broken;
+    return this.persist && !this.#broken;
   }
 
   hostConnected(): void {
-    window.addEventListener('pagehide', this.onPageHide);
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    window.addEventListener('pagehide', this.#onPageHide);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    window.removeEventListener('pagehide', this.#onPageHide);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     const flushed = this.flush();
     // Let go of the connection once the last write is in, so a removed viewer holds no database
     // open (that would block a deletion or an upgrade from another tab). The next use reopens.
-    const store = this.store;
-    this.store = undefined;
-    if (store && !this.broken) {
+    const store = this.#store;
+    this.#store = undefined;
+    if (store && !this.#broken) {
       void flushed.then(() => store('readonly', (s) => s.transaction.db.close())).catch(() => {});
     }
   }
@@ -134,111 +134,111 @@ export class ReadingStateController implements ReactiveController {
    * edition are written to that edition first.
    */
   async restore(editionId: string, ids: EditionIds): Promise<ReadingRecord | null> {
-    this.writeNow();
-    const generation = ++this.generation;
-    this.ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds] };
-    this.key = `${this.storageKey}:${editionId}`;
-    this.current = emptyRecord(editionId);
-    this.local.clear();
+    this.#writeNow();
+    const generation = ++this.#generation;
+    this.#ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds] };
+    this.#key = `${this.storageKey}:${editionId}`;
+    this.#current = emptyRecord(editionId);
+    this.#local.clear();
 
-    const store = this.openStore();
+    const store = this.#openStore();
     if (!store) return null;
-    const key = this.key;
-    const read = await this.attempt(() => get<unknown>(key, store), this.readTimeoutMs);
+    const key = this.#key;
+    const read = await this.#attempt(() => get<unknown>(key, store), this.readTimeoutMs);
     // Another restore() started meanwhile: this answer is stale.
-    if (!read.ok || generation !== this.generation || read.value === undefined) return null;
-    const saved = sanitizeRecord(read.value, this.ctx);
+    if (!read.ok || generation !== this.#generation || read.value === undefined) return null;
+    const saved = sanitizeRecord(read.value, this.#ctx);
     if (!saved) {
       // Storage works; the record does not. Start afresh: the next write replaces it.
-      this.warn(`the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`);
+      this.#warn(`the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`);
       return null;
     }
-    this.current = mergeRecords(saved, this.current, this.local);
+    this.#current = mergeRecords(saved, this.#current, this.#local);
     return saved;
   }
 
   /** Applies `patch` in memory at once and schedules a write. Never blocks, never throws. */
   update(patch: ReadingPatch): void {
-    if (!this.current) return;
-    const next: ReadingRecord = { ...this.current };
+    if (!this.#current) return;
+    const next: ReadingRecord = { ...this.#current };
     const changed: RecordField[] = [];
     for (const field of PATCH_FIELDS) {
       if (!(field in patch) || sameValue(next[field], patch[field] ?? undefined)) continue;
       setField(next, field, patch[field]);
       changed.push(field);
     }
-    if (changed.length) this.commit(next, changed);
+    if (changed.length) this.#commit(next, changed);
   }
 
   /** Marks an article as read (scrolled to its end, or open for a while). */
   markRead(articleId: string): void {
-    if (!this.current || this.current.read.includes(articleId)) return;
-    this.commit({ ...this.current, read: [...this.current.read, articleId] }, ['read']);
+    if (!this.#current || this.#current.read.includes(articleId)) return;
+    this.#commit({ ...this.#current, read: [...this.#current.read, articleId] }, ['read']);
   }
 
   /** Records progress through an article (0..1, clamped); only ever moves forward. */
   setProgress(articleId: string, fraction: number): void {
-    if (!this.current || !Number.isFinite(fraction)) return;
+    if (!this.#current || !Number.isFinite(fraction)) return;
     const value = Math.min(1, Math.max(0, fraction));
-    if (value <= (this.current.progress[articleId] ?? 0)) return;
+    if (value <= (this.#current.progress[articleId] ?? 0)) return;
     // A computed key defines an own property, so even an id like "__proto__" cannot reach a prototype.
-    this.commit({ ...this.current, progress: { ...this.current.progress, [articleId]: value } }, ['progress']);
+    this.#commit({ ...this.#current, progress: { ...this.#current.progress, [articleId]: value } }, ['progress']);
   }
 
   /** Writes pending changes now; resolves when every write so far is done (or given up). Never rejects. */
   async flush(): Promise<void> {
-    this.writeNow();
-    await Promise.all(this.writes);
+    this.#writeNow();
+    await Promise.all(this.#writes);
   }
 
   /** Forgets this edition's history: in memory at once, and the saved record. Never rejects. */
   async clear(): Promise<void> {
-    if (!this.current) return;
-    this.cancelTimer();
-    this.dirty.clear();
-    this.local.clear();
-    this.current = emptyRecord(this.current.editionId);
-    const store = this.openStore();
+    if (!this.#current) return;
+    this.#cancelTimer();
+    this.#dirty.clear();
+    this.#local.clear();
+    this.#current = emptyRecord(this.#current.editionId);
+    const store = this.#openStore();
     if (!store) return;
-    const key = this.key;
+    const key = this.#key;
     // Queued behind any earlier write of this connection, so nothing older lands after it.
-    await this.attempt(() => del(key, store), this.writeTimeoutMs);
+    await this.#attempt(() => del(key, store), this.#writeTimeoutMs);
   }
 
-  private readonly onPageHide = (): void => void this.flush();
+  readonly #onPageHide = (): void => void this.flush();
 
-  private readonly onVisibilityChange = (): void => {
+  readonly #onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') void this.flush();
   };
 
   /** Writes may be slower than reads (the first one may create the database), but not unbounded. */
-  private get writeTimeoutMs(): number {
+  get #writeTimeoutMs(): number {
     return Math.max(2000, this.readTimeoutMs * 4);
   }
 
-  private commit(next: ReadingRecord, fields: RecordField[]): void {
+  #commit(next: ReadingRecord, fields: RecordField[]): void {
     next.updatedAt = Date.now();
-    this.current = next;
+    this.#current = next;
     for (const field of fields) {
-      this.dirty.add(field);
-      this.local.add(field);
+      this.#dirty.add(field);
+      this.#local.add(field);
     }
-    this.schedule();
+    this.#schedule();
   }
 
-  private schedule(): void {
+  #schedule(): void {
     if (!this.persisting) return;
     const now = Date.now();
-    this.firstPendingAt ??= now;
-    clearTimeout(this.timer);
-    const wait = Math.min(this.debounceMs, this.firstPendingAt + this.debounceMs * MAX_WAIT_FACTOR - now);
-    this.timer = setTimeout(() => this.writeNow(), Math.max(0, wait));
+    this.#firstPendingAt ??= now;
+    clearTimeout(this.#timer);
+    const wait = Math.min(this.debounceMs, this.#firstPendingAt + this.debounceMs * MAX_WAIT_FACTOR - now);
+    this.#timer = setTimeout(() => this.#writeNow(), Math.max(0, wait));
   }
 
-  private cancelTimer(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.firstPendingAt = undefined;
+  #cancelTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#firstPendingAt = undefined;
   }
 
   /**
@@ -246,15 +246,15 @@ export class ReadingStateController implements ReactiveController {
    * chance). The write merges with what is stored, inside one IndexedDB transaction, so a field
    * another tab wrote since is kept unless this controller changed it too.
    */
-  private writeNow(): void {
-    this.cancelTimer();
-    if (!this.dirty.size || !this.current || !this.ctx) return;
-    const fields = [...this.dirty];
-    this.dirty.clear();
-    const store = this.openStore();
+  #writeNow(): void {
+    this.#cancelTimer();
+    if (!this.#dirty.size || !this.#current || !this.#ctx) return;
+    const fields = [...this.#dirty];
+    this.#dirty.clear();
+    const store = this.#openStore();
     if (!store) return;
-    const { current: record, ctx, key } = this;
-    const write = this.attempt(
+    const [record, ctx, key] = [this.#current, this.#ctx, this.#key];
+    const write = this.#attempt(
       () =>
         updateStored<unknown>(
           key,
@@ -262,23 +262,23 @@ export class ReadingStateController implements ReactiveController {
           (stored) => sanitizeRecord(mergeRecords(sanitizeRecord(stored, ctx), record, fields), ctx) ?? record,
           store,
         ),
-      this.writeTimeoutMs,
+      this.#writeTimeoutMs,
     );
-    this.writes.add(write);
-    void write.then(() => this.writes.delete(write));
+    this.#writes.add(write);
+    void write.then(() => this.#writes.delete(write));
   }
 
-  private openStore(): UseStore | undefined {
+  #openStore(): UseStore | undefined {
     if (!this.persisting) return undefined;
     // createStore itself is lazy: the database is opened by the first operation.
-    return (this.store ??= createStore(READING_DB_NAME, READING_STORE_NAME));
+    return (this.#store ??= createStore(READING_DB_NAME, READING_STORE_NAME));
   }
 
   /**
    * Runs a storage operation, raced against `timeoutMs`. Any fault (a synchronous throw, a rejection,
    * no answer in time) is reported once and turns storage off for this controller. Never rejects.
    */
-  private async attempt<T>(operation: () => Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
+  async #attempt<T>(operation: () => Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${timeoutMs} ms`)), timeoutMs);
@@ -287,9 +287,9 @@ export class ReadingStateController implements ReactiveController {
       // Promise.race also handles a late rejection of the operation: it is never "unhandled".
       return { ok: true, value: await Promise.race([operation(), timeout]) };
     } catch (error) {
-      this.broken = true;
-      this.cancelTimer();
-      this.warn('reading position cannot be saved in this browser, so it is kept for this visit only', error);
+      this.#broken = true;
+      this.#cancelTimer();
+      this.#warn('reading position cannot be saved in this browser, so it is kept for this visit only', error);
       return { ok: false };
     } finally {
       clearTimeout(timer);
@@ -297,9 +297,9 @@ export class ReadingStateController implements ReactiveController {
   }
 
   /** One warning per controller, whatever the number of faults. */
-  private warn(message: string, error?: unknown): void {
-    if (this.warned) return;
-    this.warned = true;
+  #warn(message: string, error?: unknown): void {
+    if (this.#warned) return;
+    this.#warned = true;
     console.warn(`e-paper: ${message}.`, ...(error === undefined ? [] : [error]));
   }
 }
