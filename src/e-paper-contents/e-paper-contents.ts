@@ -77,6 +77,11 @@ export class EPaperContents extends LitElement {
       opacity: 0.7;
       font-size: 0.85em;
     }
+    /* Edition text on a line with other text: its bidi controls cannot reach beyond it. */
+    .over,
+    .headline {
+      unicode-bidi: isolate;
+    }
     .read-mark {
       margin-inline-start: 0.5em;
       color: var(--e-paper-accent, #c8161d);
@@ -142,7 +147,7 @@ export class EPaperContents extends LitElement {
               (article) => html`<li>
                 <button class="item" part="contents-item" type="button" data-article-id=${article.id} @click=${() => this.choose(article.id)}>
                   ${article.kicker || article.banner ? html`<span class="over" lang=${this.textLang}>${article.banner ?? article.kicker}</span>` : nothing}
-                  <span lang=${this.textLang}>${article.headline}</span>
+                  <span class="headline" lang=${this.textLang}>${article.headline}</span>
                   ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${strings.read}</span>` : nothing}
                 </button>
               </li>`,

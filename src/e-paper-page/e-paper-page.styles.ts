@@ -135,6 +135,13 @@ export const pageStyles = css`
   .credit {
     color: var(--_muted);
   }
+  /* Fields that share a line: one field's bidi controls cannot reorder the next. */
+  .caption,
+  .credit,
+  .channel .name,
+  .channel small {
+    unicode-bidi: isolate;
+  }
 
   /* Masthead (报头): the title large, red and calligraphic. */
   .masthead {

@@ -247,7 +247,7 @@ export class EPaperPage extends LitElement {
         <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
       </div>
       ${photo.caption || photo.credit
-        ? html`<figcaption>${photo.caption}${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
+        ? html`<figcaption><span class="caption">${photo.caption}</span>${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
         : nothing}
     </figure>`;
   }
@@ -293,7 +293,7 @@ export class EPaperPage extends LitElement {
         ${(footer.channels ?? []).map(
           (channel) => html`<li>
             <span class="qr" role="img" aria-label=${strings.qrPlaceholder}><span lang=${this.uiLang}>${strings.qrPlaceholder}</span></span>
-            <span class="channel">${channel.name}${channel.kind ? html` <small>${channel.kind}</small>` : nothing}</span>
+            <span class="channel"><span class="name">${channel.name}</span>${channel.kind ? html` <small>${channel.kind}</small>` : nothing}</span>
           </li>`,
         )}
       </ul>

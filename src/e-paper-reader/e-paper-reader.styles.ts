@@ -343,6 +343,11 @@ export const readerStyles = css`
     line-height: 1.6;
     text-align: justify;
   }
+  /* Caption and credit share a line: one's bidi controls cannot reorder the other. */
+  .caption,
+  .credit {
+    unicode-bidi: isolate;
+  }
   .credit {
     margin-left: 1em;
     color: var(--_muted);

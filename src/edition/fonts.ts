@@ -50,5 +50,7 @@ export async function loadEditionFonts(edition: Edition, baseUrl: string, timeou
     faces.push(face);
   }
   const all = Promise.allSettled(faces.map((face) => face.load()));
-  await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
 }

@@ -26,11 +26,30 @@ export interface LoadOptions {
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
+/** A positive finite number, or the fallback (attributes such as `load-timeout="soon"` give NaN). */
+const positiveOr = (value: number | undefined, fallback: number) => (typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : fallback);
+
+/** `800 ms`, `20 s`: a duration as the messages give it. */
+const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);
+
+/**
+ * The text of the body's bytes: UTF-8 (a UTF-8 byte-order mark is dropped), or UTF-16 when the
+ * bytes start with its byte-order mark (as some Windows tools save JSON).
+ */
+function decode(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 /** Reads the body as text, stopping at `maxBytes`. */
 async function readText(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw new EditionLoadError('too-large', `the file is larger than ${maxBytes} bytes`);
-  if (!response.body) return response.text();
+  if (declared > maxBytes) {
+    // Let go of the connection at once: unread, the body would keep it open.
+    void response.body?.cancel().catch(() => {});
+    throw new EditionLoadError('too-large', `the file is larger than ${maxBytes} bytes`);
+  }
+  if (!response.body) return decode(new Uint8Array(await response.arrayBuffer()));
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -39,7 +58,7 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      void reader.cancel().catch(() => {});
       throw new EditionLoadError('too-large', `the file is larger than ${maxBytes} bytes`);
     }
     chunks.push(value);
@@ -50,7 +69,7 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return decode(bytes);
 }
 
 /**
@@ -58,18 +77,24 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
  * names the kind of fault; an abort through `signal` rejects with the signal's reason.
  */
 export async function loadEdition(url: string | URL, options: LoadOptions = {}): Promise<Edition> {
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES } = options;
+  const { signal } = options;
+  // At most about 24 days: AbortSignal.timeout throws beyond its range.
+  const timeoutMs = Math.min(positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS), 2 ** 31 - 1);
+  const maxBytes = positiveOr(options.maxBytes, DEFAULT_MAX_BYTES);
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let text: string;
   try {
     const response = await fetch(url, { signal: combined, credentials: 'same-origin', headers: { accept: 'application/json' } });
-    if (!response.ok) throw new EditionLoadError('http', `the server answered ${response.status} ${response.statusText}`.trim());
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
+      throw new EditionLoadError('http', `the server answered ${response.status} ${response.statusText}`.trim());
+    }
     text = await readText(response, maxBytes);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (error instanceof EditionLoadError) throw error;
-    if (timeout.aborted) throw new EditionLoadError('timeout', `no complete answer within ${Math.round(timeoutMs / 1000)} s`);
+    if (timeout.aborted) throw new EditionLoadError('timeout', `no complete answer within ${duration(timeoutMs)}`);
     throw new EditionLoadError('network', 'the network request failed');
   }
   if (!text.trim()) throw new EditionLoadError('empty', 'the file is empty');
@@ -82,6 +107,6 @@ export async function loadEdition(url: string | URL, options: LoadOptions = {}):
       const html = /^\s*</.test(text);
       throw new EditionLoadError('not-json', html ? 'the file is a web page, not edition data (JSON)' : 'the file is not valid JSON', problems);
     }
-    throw new EditionLoadError('invalid', 'the edition data does not match the format', problems);
+    throw new EditionLoadError('invalid', problems.length === 1 ? '1 problem' : `${problems.length} problems`, problems);
   }
 }

@@ -19,6 +19,20 @@ export const LIMITS = {
   regionsPerPage: 2_000,
   pointsPerPolygon: 1_000,
   pageUnits: 100_000,
+  /** Characters of body text in one article. */
+  articleText: 500_000,
+  /** Characters of body text set on one page (blocks that share an article each count). */
+  pageText: 500_000,
+  /** Items in any one list, checked before the items are (the caps above give their own messages below it). */
+  listItems: 10_000,
+  /** Levels of nesting of lists and objects (an edition needs 9). */
+  nesting: 16,
+  /** Values (objects, lists, strings, numbers…) in the whole edition. */
+  values: 1_000_000,
+  /** Footer channels. */
+  channels: 20,
+  /** Images in a scan's srcset. */
+  srcset: 20,
 } as const;
 
 const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -31,8 +45,8 @@ const nonEmptyText = (what = 'a non-empty string') =>
 
 const Id = v.pipe(
   v.string('expected an id (a string)'),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, _ . : -'),
   v.maxLength(LIMITS.idLength, `expected an id of at most ${LIMITS.idLength} characters`),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, _ . : -'),
   v.check((id) => !FORBIDDEN_IDS.has(id), 'expected an id that is not a reserved word'),
 );
 
@@ -72,14 +86,17 @@ export const ShapeSchema = v.union(
   'expected a shape: {rect} or {polygon}',
 );
 
-export const RegionSchema = v.strictObject({
+export const RegionSchema = v.strictObject(
+  {
   article: Id,
   shapes: v.pipe(
     v.array(ShapeSchema, 'expected a list of shapes'),
     v.minLength(1, 'expected at least one shape'),
     v.maxLength(LIMITS.shapesPerRegion, `expected at most ${LIMITS.shapesPerRegion} shapes`),
   ),
-});
+  },
+  'expected a region {article, shapes}',
+);
 
 export const PhotoSchema = v.strictObject({
   /** Image URL; absent when the publisher has no file (the page shows a placeholder). */
@@ -89,7 +106,7 @@ export const PhotoSchema = v.strictObject({
   credit: v.optional(text()),
   /** Width divided by height, for the placeholder and for reserving space. */
   aspect: v.optional(v.pipe(finite, v.gtValue(0.1, 'expected an aspect ratio above 0.1'), v.maxValue(10, 'expected an aspect ratio of at most 10'))),
-});
+}, 'expected a photo {src, alt, caption, credit, aspect}');
 
 export const ArticleSchema = v.strictObject({
   id: Id,
@@ -115,7 +132,7 @@ export const ArticleSchema = v.strictObject({
     v.maxLength(LIMITS.paragraphs, `expected at most ${LIMITS.paragraphs} paragraphs`),
   ),
   photos: v.optional(v.pipe(v.array(PhotoSchema, 'expected a list of photos'), v.maxLength(20, 'expected at most 20 photos'))),
-});
+}, 'expected an article {id, headline, paragraphs…}');
 
 /** The parts of an article that a typeset block can show. */
 export const ARTICLE_PARTS = ['banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'] as const;
@@ -125,9 +142,22 @@ const ArticleBlockSchema = v.strictObject({
   article: Id,
   rect: RectSchema,
   /** Which parts stand in this block, in the order newspapers set them; all when absent. */
-  parts: v.optional(v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`))),
+  parts: v.optional(
+    v.pipe(
+      v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`), 'expected a list of article parts'),
+      v.maxLength(ARTICLE_PARTS.length, `expected at most ${ARTICLE_PARTS.length} parts`),
+    ),
+  ),
   /** The body paragraphs this block sets: [from, to), all when absent. */
-  paragraphs: v.optional(v.tuple([v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(0)), v.pipe(v.number(), v.integer('expected a whole number'), v.minValue(1))], 'expected [from, to]')),
+  paragraphs: v.optional(
+    v.tuple(
+      [
+        v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(0, 'expected a number of at least 0')),
+        v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected a number of at least 1')),
+      ],
+      'expected [from, to]',
+    ),
+  ),
   /** Body columns. */
   columns: v.optional(v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected at least 1 column'), v.maxValue(12, 'expected at most 12 columns'))),
   /** Headline size in page units. */
@@ -136,12 +166,12 @@ const ArticleBlockSchema = v.strictObject({
   align: v.optional(v.picklist(['start', 'center'], 'expected start or center')),
   /** A heavier frame, as newspapers box a feature. */
   boxed: v.optional(v.boolean('expected true or false')),
-});
+}, 'expected a block {kind, rect}');
 
 const FixedBlockSchema = v.strictObject({
   kind: v.picklist(['masthead', 'ear', 'footer'], 'expected a block kind: article, masthead, ear or footer'),
   rect: RectSchema,
-});
+}, 'expected a block {kind, rect}');
 
 export const BlockSchema = v.variant('kind', [ArticleBlockSchema, FixedBlockSchema], 'expected a block {kind, rect}');
 
@@ -151,9 +181,12 @@ export const ScanImageSchema = v.strictObject({
   width: v.optional(positive),
   height: v.optional(positive),
   srcset: v.optional(
-    v.array(v.strictObject({ src: nonEmptyText('an image URL'), width: positive }), 'expected a list of {src, width}'),
+    v.pipe(
+      v.array(v.strictObject({ src: nonEmptyText('an image URL'), width: positive }, 'expected {src, width}'), 'expected a list of {src, width}'),
+      v.maxLength(LIMITS.srcset, `expected at most ${LIMITS.srcset} images`),
+    ),
   ),
-});
+}, 'expected a scan {src, width, height, srcset}');
 
 export const PageSchema = v.strictObject({
   id: Id,
@@ -172,13 +205,13 @@ export const PageSchema = v.strictObject({
   regions: v.optional(
     v.pipe(v.array(RegionSchema, 'expected a list of regions'), v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`)),
   ),
-});
+}, 'expected a page {id, label, width, height…}');
 
 export const MastheadSchema = v.strictObject({
   titleLatin: v.optional(text()),
   publisher: v.optional(text()),
   serial: v.optional(text()),
-});
+}, 'expected a masthead {titleLatin, publisher, serial}');
 
 /** The ear (报眼) beside the masthead: each fact as printed. */
 export const EarSchema = v.strictObject({
@@ -190,17 +223,20 @@ export const EarSchema = v.strictObject({
   weather: v.optional(text()),
   temperature: v.optional(text()),
   pagesToday: v.optional(text()),
-});
+}, 'expected an ear {yearMonth, day, weekday…}');
 
 export const FooterSchema = v.strictObject({
   prompt: v.optional(text()),
   channels: v.optional(
-    v.array(
-      v.strictObject({ name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) }),
-      'expected a list of channels',
+    v.pipe(
+      v.array(
+        v.strictObject({ name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) }, 'expected a channel {name, kind, url}'),
+        'expected a list of channels',
+      ),
+      v.maxLength(LIMITS.channels, `expected at most ${LIMITS.channels} channels`),
     ),
   ),
-});
+}, 'expected a footer {prompt, channels}');
 
 /** The roles a web font plays on a typeset page. */
 export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;
@@ -215,7 +251,7 @@ export const FontSchema = v.strictObject({
   weight: v.optional(v.pipe(finite, v.minValue(1, 'expected a weight from 1 to 1000'), v.maxValue(1000, 'expected a weight from 1 to 1000'))),
   /** CSS unicode-range of the file, when a face is split into several files. */
   unicodeRange: v.optional(v.pipe(v.string('expected a unicode-range'), v.maxLength(20_000, 'expected a unicode-range of at most 20000 characters'), v.regex(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/, 'expected a unicode-range such as U+4E00-9FFF'))),
-});
+}, 'expected a font {role, src, weight, unicodeRange}');
 
 export const EditionSchema = v.strictObject({
   format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
@@ -225,7 +261,7 @@ export const EditionSchema = v.strictObject({
   date: v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD')),
   issue: v.optional(text()),
   /** BCP 47 language of the edition's text. */
-  lang: v.pipe(v.string('expected a language tag'), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as zh-CN')),
+  lang: v.pipe(v.string('expected a language tag'), v.maxLength(35, 'expected a language tag of at most 35 characters'), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as zh-CN')),
   /** How many pages the printed edition has; `pages` may hold fewer. */
   pageCount: v.pipe(finite, v.integer('expected a whole number'), v.minValue(1, 'expected at least 1')),
   masthead: v.optional(MastheadSchema),
@@ -241,7 +277,7 @@ export const EditionSchema = v.strictObject({
     v.minLength(1, 'expected at least one page'),
     v.maxLength(LIMITS.pages, `expected at most ${LIMITS.pages} pages`),
   ),
-});
+}, 'expected an edition (an object)');
 
 export type Edition = v.InferOutput<typeof EditionSchema>;
 export type Article = v.InferOutput<typeof ArticleSchema>;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { EditionSchema, type Edition, type Page, type Rect, type Shape } from './schema.js';
+import { EditionSchema, LIMITS, type Article, type Edition, type Page, type Rect, type Shape } from './schema.js';
 import { regionsOf } from './regions.js';
 
 /** One thing wrong with an edition: where (a JSON path such as `pages[0].blocks[3].rect.w`) and what. */
@@ -19,12 +19,25 @@ export class EditionError extends Error {
 /** At most this many problems are reported: enough to mend a file, few enough to read. */
 const MAX_PROBLEMS = 20;
 
+/**
+ * Text from the data, made safe to quote in a message: at most `max` characters, and control,
+ * bidi and zero-width characters (and lone surrogates) written as \u escapes, so that they can
+ * neither reorder nor hide the message around them.
+ */
+export function quoteData(text: string, max = 80): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut.replace(
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function formatPath(keys: readonly (string | number)[]): string {
   let out = '';
   for (const key of keys) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key) && key.length <= 64) out += out ? `.${key}` : key;
+    else out += `[${quoteData(JSON.stringify(String(key)), 66)}]`;
   }
   return out;
 }
@@ -33,8 +46,116 @@ function describeIssue(issue: v.BaseIssue<unknown>): EditionProblem {
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const path = formatPath(keys);
   if (issue.expected === 'never') return { path, message: 'unexpected field' };
+  // A required field that is absent: the object schema reports it with the key as `expected`.
+  if (issue.kind === 'schema' && issue.received === 'undefined' && issue.expected?.startsWith('"') && issue.path?.at(-1)?.origin === 'key') {
+    return { path, message: 'required, but it is missing' };
+  }
   if (issue.received === 'undefined') return { path, message: `${issue.message}, but it is missing` };
-  return { path, message: `${issue.message}, got ${issue.received}` };
+  return { path, message: `${issue.message}, got ${quoteData(issue.received)}` };
+}
+
+/**
+ * A union (a shape: {rect} or {polygon}) that no option matched reports its own message; when
+ * one option got further into the data than a field of its own (a number deep in a polygon),
+ * that option's finding says more, at its full path.
+ */
+function specific(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
+  if (issue.type !== 'union' || !issue.issues?.length) return issue;
+  const depth = (item: v.BaseIssue<unknown>) => item.path?.length ?? 0;
+  const deepest = issue.issues.reduce((best, item) => (depth(item) > depth(best) ? item : best));
+  if (depth(deepest) < 2) return issue;
+  return specific({ ...deepest, path: [...(issue.path ?? []), ...(deepest.path ?? [])] as typeof issue.path });
+}
+
+/** An entry of {@link snapshot}'s walk: a value, how it was reached, and where its copy goes. */
+interface Visit {
+  value: unknown;
+  depth: number;
+  parent?: Visit;
+  key?: string | number;
+  into: Record<string | number, unknown>;
+}
+
+const pathOf = (visit: Visit): string => {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) keys.push(at.key!);
+  return formatPath(keys.reverse());
+};
+
+/**
+ * A copy of the data made of its own fields only (objects without a prototype, plain arrays),
+ * read once, so that neither getters nor fields that a host page added to Object.prototype
+ * are taken for the edition's. On the way it checks the limits on the data's shape as such
+ * (nesting, list lengths, number of values), before the schema, so that absurd input (a list
+ * of millions of items, a structure that unfolds to billions, a cycle) costs little and gets one
+ * clear message. Walks without recursion.
+ */
+function snapshot(data: unknown): { value: unknown } | { problem: EditionProblem } {
+  let values = 1;
+  const tooMany = { problem: { path: '', message: `expected at most ${LIMITS.values} values in the whole edition, but there are more` } };
+  const root: Record<string, unknown> = {};
+  const stack: Visit[] = [{ value: data, depth: 0, into: root, key: 'value' }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, depth, into } = next;
+    const at = next.parent ? next.key! : 'value';
+    if (typeof value !== 'object' || value === null) {
+      into[at] = value;
+      continue;
+    }
+    if (depth >= LIMITS.nesting) return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.nesting} levels of nesting` } };
+    if (Array.isArray(value)) {
+      if (value.length > LIMITS.listItems) return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.listItems} items, got ${value.length}` } };
+      values += value.length;
+      if (values > LIMITS.values) return tooMany;
+      const copy: unknown[] = new Array(value.length);
+      into[at] = copy;
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, parent: next, key: i, into: copy as unknown as Record<number, unknown> });
+    } else if (ArrayBuffer.isView(value)) {
+      // A typed array: no list of the format, and millions of indices would take seconds.
+      return { problem: { path: pathOf(next), message: 'expected a list or an object, got a typed array' } };
+    } else {
+      const keys = Object.keys(value);
+      values += keys.length;
+      if (values > LIMITS.values) return tooMany;
+      const copy: Record<string, unknown> = Object.create(null);
+      into[at] = copy;
+      // Pushed last to first, so that they are taken, and the copy's fields made, in their order.
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i];
+        stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: next, key, into: copy });
+      }
+    }
+  }
+  return { value: root.value };
+}
+
+/**
+ * Runs `check` with the enumerable fields that a host page may have added to Object.prototype
+ * made non-enumerable for the time being: valibot walks its schemas' entries with for…in, and
+ * would take such a field for a schema. Synchronous, and restored before it returns.
+ */
+function withPlainPrototype<T>(check: () => T): T {
+  const added = Object.keys(Object.prototype);
+  if (!added.length) return check();
+  const hidden: [string, PropertyDescriptor][] = [];
+  try {
+    for (const key of added) {
+      const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
+      if (!descriptor?.configurable) continue;
+      Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
+      hidden.push([key, descriptor]);
+    }
+    return check();
+  } finally {
+    for (const [key, descriptor] of hidden) Object.defineProperty(Object.prototype, key, descriptor);
+  }
+}
+
+/** Characters of an article's body text, from `from` to `to` (paragraph indices). */
+function textLength(article: Article, from = 0, to = article.paragraphs.length): number {
+  let length = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, article.paragraphs.length); i++) length += article.paragraphs[i].length;
+  return length;
 }
 
 function within(rect: Rect, page: Page): boolean {
@@ -49,10 +170,13 @@ function shapeWithin(shape: Shape, page: Page): boolean {
 /** The checks that span fields: ids unique and known, shapes inside their page. */
 function checkReferences(edition: Edition): EditionProblem[] {
   const problems: EditionProblem[] = [];
-  const articleIds = new Set<string>();
+  const articles = new Map<string, Article>();
   edition.articles.forEach((article, i) => {
-    if (articleIds.has(article.id)) problems.push({ path: `articles[${i}].id`, message: `duplicate id "${article.id}"` });
-    articleIds.add(article.id);
+    if (articles.has(article.id)) problems.push({ path: `articles[${i}].id`, message: `duplicate id "${article.id}"` });
+    else articles.set(article.id, article);
+    const length = textLength(article);
+    if (length > LIMITS.articleText)
+      problems.push({ path: `articles[${i}].paragraphs`, message: `expected at most ${LIMITS.articleText} characters of text in an article, got ${length}` });
   });
   const pageIds = new Set<string>();
   edition.pages.forEach((page, p) => {
@@ -62,11 +186,12 @@ function checkReferences(edition: Edition): EditionProblem[] {
     if (!page.blocks && !page.scan) problems.push({ path: at, message: 'expected blocks (a typeset page) or scan (an image)' });
     if (page.blocks && page.scan) problems.push({ path: at, message: 'expected blocks or scan, not both' });
     if (page.scan && !page.regions) problems.push({ path: `${at}.regions`, message: 'expected regions on a scan page, but it is missing' });
+    let pageText = 0;
     page.blocks?.forEach((block, b) => {
       const bat = `${at}.blocks[${b}]`;
       if (!within(block.rect, page)) problems.push({ path: `${bat}.rect`, message: `expected a rectangle inside the page (${page.width} × ${page.height})` });
       if (block.kind !== 'article') return;
-      const article = edition.articles.find((a) => a.id === block.article);
+      const article = articles.get(block.article);
       if (!article) {
         problems.push({ path: `${bat}.article`, message: `expected the id of an article, got "${block.article}"` });
         return;
@@ -76,10 +201,13 @@ function checkReferences(edition: Edition): EditionProblem[] {
         if (from >= to || to > article.paragraphs.length)
           problems.push({ path: `${bat}.paragraphs`, message: `expected a range within 0…${article.paragraphs.length}, got [${from}, ${to}]` });
       }
+      if (!block.parts || block.parts.includes('body')) pageText += textLength(article, block.paragraphs?.[0], block.paragraphs?.[1]);
     });
+    if (pageText > LIMITS.pageText)
+      problems.push({ path: `${at}.blocks`, message: `expected at most ${LIMITS.pageText} characters of text set on a page, got ${pageText}` });
     page.regions?.forEach((region, r) => {
       const rat = `${at}.regions[${r}]`;
-      if (!articleIds.has(region.article)) problems.push({ path: `${rat}.article`, message: `expected the id of an article, got "${region.article}"` });
+      if (!articles.has(region.article)) problems.push({ path: `${rat}.article`, message: `expected the id of an article, got "${region.article}"` });
       region.shapes.forEach((shape, s) => {
         if (!shapeWithin(shape, page)) problems.push({ path: `${rat}.shapes[${s}]`, message: `expected a shape inside the page (${page.width} × ${page.height})` });
       });
@@ -97,20 +225,55 @@ function checkReferences(edition: Edition): EditionProblem[] {
  * Throws an {@link EditionError} naming each problem's path; never anything else.
  */
 export function validateEdition(data: unknown): Edition {
-  const result = v.safeParse(EditionSchema, data, { abortPipeEarly: true });
-  if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map(describeIssue));
-  const problems = checkReferences(result.output);
+  let result: ReturnType<typeof v.safeParse<typeof EditionSchema>>;
+  let problems: EditionProblem[];
+  try {
+    const copy = snapshot(data);
+    if ('problem' in copy) throw new EditionError([copy.problem]);
+    result = withPlainPrototype(() => v.safeParse(EditionSchema, copy.value, { abortPipeEarly: true }));
+    if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(specific(issue))));
+    problems = checkReferences(result.output);
+  } catch (error) {
+    if (error instanceof EditionError) throw error;
+    // A getter or a proxy in an object handed over as `edition` threw (or the stack ran out).
+    throw new EditionError([{ path: '', message: `the edition could not be read: ${quoteData(String((error as Error)?.message ?? error))}` }]);
+  }
   if (problems.length) throw new EditionError(problems.slice(0, MAX_PROBLEMS));
   return result.output;
+}
+
+/**
+ * The depth of nesting of JSON text, counted without parsing it, stopping past `limit`:
+ * JSON.parse itself takes many seconds and hundreds of MB over millions of nested brackets.
+ */
+function jsonDepthExceeds(json: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }
 
 /** Parses JSON text and validates it; bad JSON is an EditionError too. */
 export function parseEdition(json: string): Edition {
   let data: unknown;
+  const text = json.replace(/^\uFEFF/, '');
+  // Only for what looks like JSON: anything else fails JSON.parse at once, with its own message.
+  if (/^\s*[[{]/.test(text) && jsonDepthExceeds(text, LIMITS.nesting)) {
+    throw new EditionError([{ path: '', message: `expected at most ${LIMITS.nesting} levels of nesting` }]);
+  }
   try {
-    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new EditionError([{ path: '', message: `not JSON: ${(error as Error).message}` }]);
+    throw new EditionError([{ path: '', message: `not JSON: ${quoteData((error as Error).message, 200)}` }]);
   }
   return validateEdition(data);
 }

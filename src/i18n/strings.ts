@@ -2,7 +2,21 @@
  * Edition text set into a UI sentence, between Unicode isolates (FSI … PDI), so that bidi
  * controls or right-to-left text in the data cannot reorder the sentence around it.
  */
-export const isolate = (text: string): string => `\u2068${text}\u2069`;
+export function isolate(text: string): string {
+  // A PDI without its opener would close our isolate early: drop it. Openers left open are
+  // closed before ours, so that ours closes what it opened.
+  let open = 0;
+  let kept = '';
+  for (const char of text) {
+    if (char === '\u2066' || char === '\u2067' || char === '\u2068') open++;
+    else if (char === '\u2069') {
+      if (open === 0) continue;
+      open--;
+    }
+    kept += char;
+  }
+  return `\u2068${kept}${'\u2069'.repeat(open)}\u2069`;
+}
 
 /** UI strings of the reader overlay (`<e-paper-reader>`). */
 export interface ReaderStrings {
