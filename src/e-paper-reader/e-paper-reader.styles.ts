@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 /** The dark theme's private values, for the attribute and for the system setting alike. */
 const dark = css`
@@ -9,15 +10,6 @@ const dark = css`
   color-scheme: dark;
 `;
 
-/** Hidden from sight, not from screen readers. */
-const visuallyHidden = css`
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip-path: inset(50%);
-  white-space: nowrap;
-`;
 
 /**
  * The reader: a sheet of newsprint over a veil. Public `--e-paper-*` tokens feed private `--_*`

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 /** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
 const darkTokens = css`
@@ -100,12 +101,7 @@ export const viewerStyles = css`
     background: rgb(255 255 255 / 0.15);
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   .status {
     grid-row: 1 / -1;
