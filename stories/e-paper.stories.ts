@@ -8,6 +8,7 @@ import { knobArgTypes, knobValues } from './support/knobs.js';
 import { themeAttribute } from './support/themes.js';
 import {
   A1_SRC,
+  A1_SCAN_SRC,
   MISSING_SRC,
   PENDING_SRC,
   READ_MARKS_STORAGE_KEY,
@@ -107,6 +108,12 @@ type Story = StoryObj<ViewerArgs>;
 
 /** The A1 page, fitted, ready to read. */
 export const Ready: Story = {};
+
+/** The same page as a scan page: an image (small first, sharper as you zoom) with the regions over it. */
+export const ScanPage: Story = {
+  name: 'Scan page',
+  args: { src: A1_SCAN_SRC },
+};
 
 /**
  * While the edition loads: the skeleton. The story holds the request for its file open (a stub

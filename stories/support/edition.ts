@@ -11,6 +11,8 @@ import { ReadingStateController } from '../../src/state/reading-state.js';
 
 /** The A1 edition, relative to the document (Storybook's iframe.html, or the test page). */
 export const A1_SRC = 'demo/editions/zhuzhou-daily-2021-01-08.json';
+/** The same page as a scan: an image made from the typeset page, with the same regions. */
+export const A1_SCAN_SRC = 'demo/editions/zhuzhou-daily-2021-01-08-scan.json';
 /** A file that is not there: the viewer's "could not load" error. */
 export const MISSING_SRC = 'demo/editions/no-such-edition.json';
 /** A URL no server is asked for: {@link holdPendingFetch} keeps its request open. */
