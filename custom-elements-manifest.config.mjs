@@ -66,6 +66,16 @@ function publicApiOnly() {
   };
 }
 
+/** Modules in path order, so the file is the same whatever order the disk lists the sources in. */
+function stableOrder() {
+  return {
+    name: 'e-paper:stable-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   // The elements and the entry points; the edition format has its own JSON Schema.
   globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/events.ts', 'src/e-paper*/**/*.ts'],
@@ -74,5 +84,5 @@ export default {
   litelement: true,
   // package.json's "customElements" field is set once by hand; the analyzer would rewrite the file.
   packagejson: false,
-  plugins: [tagNamesFromDefine(), publicApiOnly()],
+  plugins: [tagNamesFromDefine(), publicApiOnly(), stableOrder()],
 };
