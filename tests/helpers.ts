@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 import type { Edition } from '../src/edition/schema.js';
 
 export const A1_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08.json', import.meta.url).href;
@@ -26,4 +27,27 @@ export function deepQuery<T extends Element = Element>(root: Element | ShadowRoo
     if (!node) return null;
   }
   return node as T;
+}
+
+/**
+ * Records uncaught errors and unhandled rejections while the enclosing suite runs (its own
+ * before/after hooks), and asserts, when asked, that none happened since the last check.
+ */
+export function trapUncaught() {
+  const caught: string[] = [];
+  const onError = (event: ErrorEvent) => caught.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => caught.push(`unhandled rejection: ${String(event.reason?.stack ?? event.reason)}`);
+  before(() => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  after(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  return {
+    expectNone() {
+      expect(caught.splice(0), 'no uncaught errors').to.deep.equal([]);
+    },
+  };
 }

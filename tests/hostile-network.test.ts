@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperEventMap } from '../src/events.js';
-import { deepQuery } from './helpers.js';
+import { deepQuery, trapUncaught } from './helpers.js';
 
 type ErrorDetail = EPaperEventMap['e-paper-error'];
 type Outcome = { type: 'ready'; detail: EPaperEventMap['e-paper-ready'] } | { type: 'error'; detail: ErrorDetail };
@@ -13,9 +13,6 @@ type Outcome = { type: 'ready'; detail: EPaperEventMap['e-paper-ready'] } | { ty
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Errors nobody caught, while this file runs. */
-const uncaught: string[] = [];
-const onError = (event: ErrorEvent) => uncaught.push(`error: ${event.message}`);
-const onRejection = (event: PromiseRejectionEvent) => uncaught.push(`unhandled rejection: ${String(event.reason?.stack ?? event.reason)}`);
 
 let keys = 0;
 /** A key of its own for each request series, so that counts never meet (tests of other files share the server). */
@@ -125,17 +122,10 @@ const CASES: Record<string, FaultCase> = {
 };
 
 describe('hostile network: every fault gives a clear message, an event naming its cause, and a working retry', () => {
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = trapUncaught();
   afterEach(() => {
     for (const el of mounted.splice(0)) el.remove();
-    expect(uncaught, 'no uncaught errors').to.deep.equal([]);
+    uncaught.expectNone();
   });
 
   for (const [name, fault] of Object.entries(CASES)) {

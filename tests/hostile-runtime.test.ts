@@ -7,7 +7,7 @@ import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
 import type { Edition } from '../src/edition/schema.js';
-import { deepQuery, loadA1 } from './helpers.js';
+import { deepQuery, loadA1, trapUncaught } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const frames = (n = 2) =>
@@ -44,9 +44,6 @@ function record(target: EventTarget): string[] {
   return seen;
 }
 
-const uncaught: string[] = [];
-const onError = (event: ErrorEvent) => uncaught.push(`error: ${event.message}`);
-const onRejection = (event: PromiseRejectionEvent) => uncaught.push(`unhandled rejection: ${String(event.reason?.stack ?? event.reason)}`);
 
 const hosts: HTMLElement[] = [];
 /** A host div in the document and a viewer (no-persist, 800 × 600) not yet attached to it. */
@@ -153,19 +150,11 @@ function* pseudoRandom(seed: number) {
 }
 
 describe('hostile runtime', () => {
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = trapUncaught();
   afterEach(async () => {
     for (const host of hosts.splice(0)) host.remove();
     await frames(1);
-    expect(uncaught, 'no uncaught errors').to.deep.equal([]);
-    uncaught.length = 0;
+    uncaught.expectNone();
   });
 
   describe('images that fail to load', () => {
