@@ -5,17 +5,30 @@ import { uiStrings } from '../i18n/strings.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
-  articleId: string;
+  /** The article chosen; absent when a page was chosen. */
+  articleId?: string;
+  /** The page chosen, or the page of the article chosen (edition contents only). */
+  pageId?: string;
+}
+
+/** A page and its articles, for the edition's contents. */
+export interface ContentsPage {
+  id: string;
+  label: string;
+  section?: string;
+  articles: readonly Article[];
 }
 
 /**
  * The list of a page's articles (标题导航), for readers who prefer a list to the map: a toolbar
- * button that opens a panel of headlines in reading order.
+ * button that opens a panel of headlines in reading order. Given an edition of several pages
+ * (`pages`), it lists every page and its articles instead (版面导航).
  *
- * @fires e-paper-contents-select - An article was chosen. `detail: {articleId}`.
+ * @fires e-paper-contents-select - An article or a page was chosen. `detail: {articleId?, pageId?}`.
  * @csspart contents-button - The button that opens the list.
  * @csspart contents-panel - The panel.
- * @csspart contents-item - One article in the list.
+ * @csspart contents-item - One article (or page) in the list.
+ * @csspart contents-page - One page in the edition's list.
  */
 export class EPaperContents extends LitElement {
   static override styles = css`
@@ -82,6 +95,20 @@ export class EPaperContents extends LitElement {
     .headline {
       unicode-bidi: isolate;
     }
+    .page {
+      font-weight: 700;
+      border-top: 1px solid color-mix(in srgb, currentColor 15%, transparent);
+    }
+    .page[aria-current='page'] {
+      color: var(--e-paper-accent, #c8161d);
+    }
+    .page + ul .item {
+      padding-inline-start: 24px;
+    }
+    ul ul {
+      padding: 0;
+      list-style: none;
+    }
     .read-mark {
       margin-inline-start: 0.5em;
       color: var(--e-paper-accent, #c8161d);
@@ -95,6 +122,10 @@ export class EPaperContents extends LitElement {
   /** Ids of the articles already read. */
   @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
   @property() pageLabel = '';
+  /** Every page with its articles; with more than one, the list covers the whole edition. */
+  @property({ attribute: false }) pages: readonly ContentsPage[] = [];
+  /** Id of the page shown. */
+  @property() pageId = '';
   @property() uiLang = 'zh-CN';
   @property() textLang = 'zh-CN';
   @state() private open = false;
@@ -131,28 +162,45 @@ export class EPaperContents extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.item')?.focus();
   }
 
-  private choose(articleId: string) {
+  private choose(detail: ContentsSelectDetail) {
     this.open = false;
-    this.dispatchEvent(new CustomEvent<ContentsSelectDetail>('e-paper-contents-select', { detail: { articleId }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<ContentsSelectDetail>('e-paper-contents-select', { detail, bubbles: true, composed: true }));
+  }
+
+  private renderItems(articles: readonly Article[], pageId?: string) {
+    return articles.map(
+      (article) => html`<li>
+        <button class="item" part="contents-item" type="button" data-article-id=${article.id} @click=${() => this.choose({ articleId: article.id, pageId })}>
+          ${article.kicker || article.banner ? html`<span class="over" lang=${this.textLang}>${article.banner ?? article.kicker}</span>` : nothing}
+          <span class="headline" lang=${this.textLang}>${article.headline}</span>
+          ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${uiStrings(this.uiLang).read}</span>` : nothing}
+        </button>
+      </li>`,
+    );
   }
 
   override render() {
-    const strings = uiStrings(this.uiLang);
+    const strings = uiStrings(this.uiLang).viewer;
+    const whole = this.pages.length > 1;
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
-        ${strings.viewer.contents}
+        ${whole ? strings.editionContents : strings.contents}
       </button>
-      ${this.open
-        ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.viewer.contentsLabel(this.pageLabel)}>
-            ${this.articles.map(
-              (article) => html`<li>
-                <button class="item" part="contents-item" type="button" data-article-id=${article.id} @click=${() => this.choose(article.id)}>
-                  ${article.kicker || article.banner ? html`<span class="over" lang=${this.textLang}>${article.banner ?? article.kicker}</span>` : nothing}
-                  <span class="headline" lang=${this.textLang}>${article.headline}</span>
-                  ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${strings.read}</span>` : nothing}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}`;
+      ${!this.open
+        ? nothing
+        : whole
+          ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.editionContents}>
+              ${this.pages.map(
+                (page) => html`<li>
+                  <button class="item page" part="contents-item contents-page" type="button" data-page-id=${page.id}
+                    aria-current=${page.id === this.pageId ? 'page' : 'false'} @click=${() => this.choose({ pageId: page.id })}>
+                    ${page.label}${page.section ? html` <span class="headline" lang=${this.textLang}>${page.section}</span>` : nothing}
+                  </button>
+                  <ul>${this.renderItems(page.articles, page.id)}</ul>
+                </li>`,
+              )}
+            </ul>`
+          : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
+              ${this.renderItems(this.articles)}
+            </ul>`}`;
   }
 }

@@ -64,6 +64,15 @@ export const toolbarStyles = css`
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
+  .page-number {
+    min-width: 3.6em;
+    text-align: center;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .page-number small {
+    opacity: 0.7;
+  }
   .separator {
     width: 1px;
     height: 20px;

@@ -4,7 +4,7 @@ import { uiStrings } from '../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 
 /** What a toolbar button asks for. */
-export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width';
+export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';
 
 /** `detail` of the `e-paper-toolbar-action` event. */
 export interface ToolbarActionDetail {
@@ -18,22 +18,25 @@ const icons: Record<ToolbarAction, TemplateResult> = {
   'zoom-out': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="M15.5 15.5 21 21M7.5 10.5h6"></path></svg>`,
   'zoom-in': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="M15.5 15.5 21 21M7.5 10.5h6M10.5 7.5v6"></path></svg>`,
   'fit-page': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><rect x="6" y="3" width="12" height="18" rx="1"></rect><path d="M9 7h6M9 10.5h6M9 14h4"></path></svg>`,
+  'previous-page': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M14.5 6 8.5 12l6 6"></path></svg>`,
+  'next-page': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9.5 6l6 6-6 6"></path></svg>`,
   'fit-width': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 4v16M21 4v16M6.5 12h11M9 9l-2.5 3L9 15M15 9l2.5 3L15 15"></path></svg>`,
 };
 
 /**
  * Zoom controls for the viewer: zoom out, the scale as a percentage, zoom in, fit page, fit
- * width. It only asks: each button fires `e-paper-toolbar-action`, and the owner of the zoom
+ * width; and, for an edition of several pages, previous page, the page shown, next page. It only asks: each button fires `e-paper-toolbar-action`, and the owner of the zoom
  * sets `scale`, `minScale` and `maxScale` back. Buttons at a bound are `aria-disabled` (they
  * keep focus, so a keyboard reader pressing "zoom in" to the end is not thrown out of the
  * toolbar) and fire nothing.
  *
  * @fires e-paper-toolbar-action - A button was pressed. Bubbles, composed.
- *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width'}`.
+ *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page'}`.
  * @slot end - More controls after the zoom controls.
  * @csspart toolbar - The bar around the controls.
- * @csspart button - Every button (also `zoom-out`, `zoom-in`, `fit-page`, `fit-width`).
+ * @csspart button - Every button (also `zoom-out`, `zoom-in`, `fit-page`, `fit-width`, `previous-page`, `next-page`).
  * @csspart scale - The scale read-out.
+ * @csspart page-number - The page read-out (`A2 2/8`).
  * @cssprop [--e-paper-toolbar-bg=rgb(255 255 255 / 0.94)] - Background of the bar.
  * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Colour of the icons and the read-out (defaults to `--e-paper-ui-ink`).
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
@@ -50,6 +53,12 @@ export class EPaperToolbar extends LitElement {
   @property({ type: Number, attribute: 'max-scale' }) maxScale = Number.POSITIVE_INFINITY;
   /** UI language: `zh-CN` (default) or `en`. */
   @property() override lang = 'zh-CN';
+  /** Pages of the edition: the page controls show when there are several. */
+  @property({ type: Number, attribute: 'page-count' }) pageCount = 1;
+  /** Index (from 0) of the page shown. */
+  @property({ type: Number, attribute: 'page-index' }) pageIndex = 0;
+  /** Label of the page shown (`A2`). */
+  @property({ attribute: 'page-label' }) pageLabel = '';
 
   /** Whether zoom out can go further. */
   get canZoomOut(): boolean {
@@ -91,6 +100,14 @@ export class EPaperToolbar extends LitElement {
       ${this.button('zoom-in', t.zoomIn, this.canZoomIn)}
       <span class="separator" aria-hidden="true"></span>
       ${this.button('fit-page', t.fitPage)} ${this.button('fit-width', t.fitWidth)}
+      ${this.pageCount > 1
+        ? html`<span class="separator" aria-hidden="true"></span>
+            ${this.button('previous-page', t.previousPage, this.pageIndex > 0)}
+            <span class="page-number" part="page-number" role="status" aria-label=${t.pageOf(this.pageLabel, this.pageIndex + 1, this.pageCount)}
+              >${this.pageLabel} <small>${this.pageIndex + 1}/${this.pageCount}</small></span
+            >
+            ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
+        : ''}
       <slot name="end"></slot>
     </div>`;
   }

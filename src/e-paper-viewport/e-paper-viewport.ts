@@ -61,6 +61,8 @@ const TRANSITION = 'transform 180ms cubic-bezier(0.2, 0, 0, 1)';
 const DOUBLE_TAP_MS = 320;
 const DOUBLE_TAP_SLOP = 24;
 const CLICK_SUPPRESS_MS = 400;
+/** A swipe turns the page when it travels this far (px) and mostly sideways. */
+const SWIPE_MIN_PX = 60;
 
 interface TrackedPointer {
   type: string;
@@ -131,6 +133,8 @@ const isEditable = (node: EventTarget | undefined) =>
  * @fires e-paper-zoom - The view changed and settled (at most once a frame, at the end of a
  *   gesture). Bubbles, composed. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}`
  *   (center in page units); also when a resize moves the bounds; not fired for the first fit.
+ * @fires e-paper-viewport-swipe - A one-finger (or pen) sideways swipe at the fitted scale, to turn
+ *   the page. Bubbles, composed. `detail: {direction}`: `1` (swiped left: next) or `-1` (previous).
  * @csspart box - The clipping box the page moves in.
  * @csspart stage - The transformed layer that holds the page.
  * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
@@ -587,7 +591,19 @@ export class EPaperViewport extends LitElement {
       return;
     }
     this.#gesture = undefined;
-    this.#updateAffordances(this.#boxSize());
+    const box = this.#boxSize();
+    const dx = event.clientX - pointer.downX;
+    if (
+      event.type === 'pointerup' &&
+      pointer.type !== 'mouse' &&
+      !this.#sequence.multi &&
+      Math.abs(dx) >= SWIPE_MIN_PX &&
+      Math.abs(dx) > 2 * Math.abs(event.clientY - pointer.downY) &&
+      isFittedScale(this.#current.scale, this.#bounds(box))
+    ) {
+      this.dispatchEvent(new CustomEvent('e-paper-viewport-swipe', { detail: { direction: dx < 0 ? 1 : -1 }, bubbles: true, composed: true }));
+    }
+    this.#updateAffordances(box);
     if (this.#sequence.moved || this.#sequence.multi) {
       // The click that follows a drag or a pinch is not a click.
       this.#suppressClick = true;
@@ -672,5 +688,6 @@ export class EPaperViewport extends LitElement {
 declare global {
   interface HTMLElementEventMap {
     'e-paper-zoom': CustomEvent<ZoomEventDetail>;
+    'e-paper-viewport-swipe': CustomEvent<{ direction: 1 | -1 }>;
   }
 }

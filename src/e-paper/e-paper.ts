@@ -9,16 +9,16 @@ import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
-import type { ReadingRecord } from '../state/reading-record.js';
+import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
 import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
-import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
+import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { deepActiveElement } from '../dom/focus.js';
-import { articleFromHash, hashWithArticle } from './hash.js';
+import { hashParam, hashWith, type HashKey } from './hash.js';
 
 type ViewerState =
   | { kind: 'empty' }
@@ -115,7 +115,7 @@ export class EPaper extends LitElement {
   /** Refuse edition files larger than this many bytes (20 MiB by default). */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes: number = 20_971_520;
 
-  /** Keep the URL hash in step with the open article (`#article=ID`), so links can open one. */
+  /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`), so links can open them. */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
@@ -136,10 +136,13 @@ export class EPaper extends LitElement {
   #opener?: Element;
   #readTimer?: ReturnType<typeof setTimeout>;
   #noticeTimer?: ReturnType<typeof setTimeout>;
+  /** The view to give the page just shown, once the viewport has it. */
+  #pageView?: { page: Page; view: ReadingView | undefined };
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
+    this.addEventListener('keydown', this.#onKeyDown);
     if (this.hashSync) this.#onHashChange();
     // Moved or re-attached while a load was cut off: load again.
     if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
@@ -148,6 +151,7 @@ export class EPaper extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.removeEventListener('keydown', this.#onKeyDown);
     this.#loadController?.abort();
     clearTimeout(this.#readTimer);
     clearTimeout(this.#noticeTimer);
@@ -158,6 +162,16 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#showPage(this.#pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
+  }
+
+  protected override updated(): void {
+    const pending = this.#pageView;
+    const viewport = this.#viewport;
+    if (!pending || !viewport) return;
+    this.#pageView = undefined;
+    const { view } = pending;
+    if (view) viewport.zoomTo(view.scale, { x: view.x, y: view.y }, { animate: false });
+    else viewport.fit('page', { animate: false });
   }
 
   // ---- public API ---------------------------------------------------------------------------
@@ -181,6 +195,14 @@ export class EPaper extends LitElement {
   /** Zooms to `scale` (1 = body text at reading size); with `point` (page units) centred. */
   zoomTo(scale: number, point?: Point): void {
     this.#viewport?.zoomTo(scale, point);
+  }
+
+  /** Shows the next page (`1`) or the previous one (`-1`); nothing at either end. */
+  turnPage(direction: 1 | -1): void {
+    const state = this.viewState;
+    if (state.kind !== 'ready') return;
+    const next = state.edition.pages[state.edition.pages.indexOf(state.page) + direction];
+    if (next) this.page = next.id;
   }
 
   /** Fits the whole page, or its width, into the viewer. */
@@ -233,6 +255,7 @@ export class EPaper extends LitElement {
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
     this.viewState = { kind: 'ready', edition, page, baseUrl };
+    this.page = page.id;
     await this.updateComplete;
     const viewport = this.#viewport;
     await viewport?.updateComplete;
@@ -268,8 +291,15 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (state.kind !== 'ready' || state.page === page) return;
     this.viewState = { ...state, page };
-    this.#reading.update({ page: page.id, view: null });
+    // The attribute follows the page shown, so that a host setting it back is a change.
+    this.page = page.id;
+    this.hovered = undefined;
+    const view = this.#reading.viewOf(page.id);
+    this.#reading.update({ page: page.id, view: view ?? null });
     emit(this, 'e-paper-page-change', { page: page.id });
+    this.#writeHash('page', page.id);
+    // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
+    this.#pageView = { page, view };
   }
 
   /** Opens, switches or closes the reader after `article` changed. */
@@ -282,7 +312,7 @@ export class EPaper extends LitElement {
       if (previous) {
         this.#reading.update({ open: null });
         emit(this, 'e-paper-article-close', { articleId: previous });
-        this.#writeHash(undefined);
+        this.#writeHash('article', undefined);
         this.#returnFocus(previous);
       }
       return;
@@ -303,7 +333,7 @@ export class EPaper extends LitElement {
     this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
     this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
     emit(this, 'e-paper-article-open', { articleId: id });
-    this.#writeHash(id);
+    this.#writeHash('article', id);
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
@@ -342,9 +372,9 @@ export class EPaper extends LitElement {
     if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
   }
 
-  #writeHash(articleId: string | undefined): void {
+  #writeHash(key: HashKey, value: string | undefined): void {
     if (!this.hashSync) return;
-    const next = hashWithArticle(location.hash, articleId);
+    const next = hashWith(location.hash, key, value);
     if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
   }
 
@@ -368,9 +398,23 @@ export class EPaper extends LitElement {
 
   #onHashChange = () => {
     if (!this.hashSync) return;
-    const id = articleFromHash(location.hash);
+    const page = hashParam(location.hash, 'page');
+    if (page !== undefined && page !== this.page) this.page = page;
+    const id = hashParam(location.hash, 'article');
     if (id !== undefined && id !== this.article) this.article = id;
   };
+
+  /** PageUp/PageDown turn the page wherever focus is in the viewer, unless a field or the reader has it. */
+  #onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || this.article) return;
+    const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
+    const target = event.composedPath()[0] as HTMLElement;
+    if (!direction || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName ?? '')) return;
+    event.preventDefault();
+    this.turnPage(direction);
+  };
+
+  #onSwipe = (event: CustomEvent<{ direction: 1 | -1 }>) => this.turnPage(event.detail.direction);
 
   #onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
     const { articleId, region, via } = event.detail;
@@ -398,7 +442,8 @@ export class EPaper extends LitElement {
     const { scale, center, minScale, maxScale } = event.detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
-    this.#reading.update({ view: { scale, x: center.x, y: center.y } });
+    const state = this.viewState;
+    this.#reading.update({ page: state.kind === 'ready' ? state.page.id : undefined, view: { scale, x: center.x, y: center.y } });
   };
 
   #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
@@ -409,6 +454,8 @@ export class EPaper extends LitElement {
       'zoom-out': () => viewport.zoomBy(1 / ZOOM_STEP),
       'fit-page': () => viewport.fit('page'),
       'fit-width': () => viewport.fit('width'),
+      'previous-page': () => this.turnPage(-1),
+      'next-page': () => this.turnPage(1),
     };
     actions[event.detail.action]();
   };
@@ -435,8 +482,15 @@ export class EPaper extends LitElement {
   };
 
   #onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
-    this.#opener = (deepActiveElement() ?? undefined);
-    this.article = event.detail.articleId;
+    const { articleId, pageId } = event.detail;
+    if (articleId) {
+      this.#opener = deepActiveElement() ?? undefined;
+      this.article = articleId;
+    } else if (pageId) {
+      this.page = pageId;
+      // The list closed under the keyboard: go on from the page itself.
+      void this.updateComplete.then(() => this.#viewport?.focus({ preventScroll: true }));
+    }
   };
 
   #continueReading(articleId: string, paragraph: number): void {
@@ -489,6 +543,9 @@ export class EPaper extends LitElement {
         .scale=${this.zoom.scale}
         .minScale=${this.zoom.minScale}
         .maxScale=${this.zoom.maxScale}
+        .pageCount=${edition.pages.length}
+        .pageIndex=${edition.pages.indexOf(page)}
+        .pageLabel=${page.label}
         lang=${this.lang}
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
@@ -498,6 +555,8 @@ export class EPaper extends LitElement {
           .articles=${articles}
           .readArticles=${this.readArticles}
           .pageLabel=${page.label}
+          .pages=${edition.pages.length > 1 ? this.#contentsPages(edition) : []}
+          .pageId=${page.id}
           .uiLang=${this.lang}
           .textLang=${edition.lang}
           @e-paper-contents-select=${this.#onContentsSelect}
@@ -511,6 +570,7 @@ export class EPaper extends LitElement {
         .pageHeight=${page.height}
         lang=${this.lang}
         @e-paper-zoom=${this.#onZoom}
+        @e-paper-viewport-swipe=${this.#onSwipe}
       >
         <e-paper-page
           exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
@@ -553,6 +613,16 @@ export class EPaper extends LitElement {
         @e-paper-reader-text-scale=${this.#onReaderTextScale}
         @e-paper-reader-progress=${this.#onReaderProgress}
       ></e-paper-reader>`;
+  }
+
+  #contentsCache?: { edition: Edition; pages: ContentsPage[] };
+  /** Every page with its articles, once per edition (the list re-renders on every zoom). */
+  #contentsPages(edition: Edition): ContentsPage[] {
+    if (this.#contentsCache?.edition !== edition) {
+      const pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p) }));
+      this.#contentsCache = { edition, pages };
+    }
+    return this.#contentsCache.pages;
   }
 
   #renderNotice(edition: Edition) {

@@ -1,17 +1,20 @@
-/** The URL hash form of a deep link to an article: `#article=ID`, beside any other hash parameters. */
+/**
+ * The URL hash form of deep links: `#page=A2&article=a3` (and `date=` with an archive), beside
+ * any other hash parameters the host page keeps there.
+ */
+export type HashKey = 'article' | 'page' | 'date';
 
-/** The article id a hash names, if any. */
-export function articleFromHash(hash: string): string | undefined {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const id = params.get('article');
-  return id === null || id === '' ? undefined : id;
+/** The value a hash gives `key`, if any. */
+export function hashParam(hash: string, key: HashKey): string | undefined {
+  const value = new URLSearchParams(hash.replace(/^#/, '')).get(key);
+  return value === null || value === '' ? undefined : value;
 }
 
-/** `hash` with its article parameter set to `articleId`, or removed when it is undefined. */
-export function hashWithArticle(hash: string, articleId: string | undefined): string {
+/** `hash` with `key` set to `value`, or removed when it is undefined; other parameters kept. */
+export function hashWith(hash: string, key: HashKey, value: string | undefined): string {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  if (articleId === undefined) params.delete('article');
-  else params.set('article', articleId);
+  if (value === undefined) params.delete(key);
+  else params.set(key, value);
   const text = params.toString();
   return text ? `#${text}` : '';
 }

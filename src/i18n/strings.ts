@@ -63,6 +63,10 @@ export interface UiStrings {
     fitWidth: string;
     /** The accessible name of the scale read-out. */
     scale: string;
+    previousPage: string;
+    nextPage: string;
+    /** The page read-out: `A2 · 2/8`, and its spoken form. */
+    pageOf: (label: string, index: number, count: number) => string;
   };
   /** Said of an article already read. */
   read: string;
@@ -76,6 +80,8 @@ export interface UiStrings {
   viewer: {
     contents: string;
     contentsLabel: (pageLabel: string) => string;
+    /** The list of every page and its articles (版面导航), when the edition has several pages. */
+    editionContents: string;
     clearHistory: string;
     historyCleared: string;
     continueReading: (headline: string) => string;
@@ -112,6 +118,9 @@ const zhCN: UiStrings = {
     fitPage: '适合页面',
     fitWidth: '适合宽度',
     scale: '缩放比例',
+    previousPage: '上一版',
+    nextPage: '下一版',
+    pageOf: (label, index, count) => `${isolate(label)} 版，第 ${index} 版，共 ${count} 版`,
   },
   read: '已读',
   scanAlt: (label) => `${isolate(label)} 版版面图`,
@@ -121,6 +130,7 @@ const zhCN: UiStrings = {
   viewer: {
     contents: '标题导航',
     contentsLabel: (page) => `${isolate(page)} 版标题导航`,
+    editionContents: '版面导航',
     clearHistory: '清除阅读记录',
     historyCleared: '本期阅读记录已清除',
     continueReading: (headline) => `继续阅读《${isolate(headline)}》`,
@@ -173,6 +183,9 @@ const en: UiStrings = {
     fitPage: 'Fit page',
     fitWidth: 'Fit width',
     scale: 'Zoom level',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
+    pageOf: (label, index, count) => `Page ${isolate(label)}, ${index} of ${count}`,
   },
   read: 'read',
   scanAlt: (label) => `Scan of page ${isolate(label)}`,
@@ -182,6 +195,7 @@ const en: UiStrings = {
   viewer: {
     contents: 'Articles',
     contentsLabel: (page) => `Articles on page ${isolate(page)}`,
+    editionContents: 'Contents',
     clearHistory: 'Clear reading history',
     historyCleared: 'Reading history of this edition cleared',
     continueReading: (headline) => `Continue reading “${isolate(headline)}”`,

@@ -40,6 +40,8 @@ export interface ReadingRecord {
   /** Id of the page shown. */
   page?: string;
   view?: ReadingView;
+  /** The last view of each page the reader has zoomed or panned, by page id (the shown page's too). */
+  views?: Record<string, ReadingView>;
   open?: OpenArticle;
   /** Furthest progress through each article, 0..1, by article id. */
   progress: Record<string, number>;
@@ -63,10 +65,10 @@ export interface RecordContext extends EditionIds {
 }
 
 /** The fields a writer can change; the unit of "last write wins". */
-export type RecordField = 'page' | 'view' | 'open' | 'textScale' | 'progress' | 'read';
+export type RecordField = 'page' | 'view' | 'views' | 'open' | 'textScale' | 'progress' | 'read';
 
 /** Every {@link RecordField}. */
-export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'open', 'textScale', 'progress', 'read'];
+export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'views', 'open', 'textScale', 'progress', 'read'];
 
 // Keys that could reach a prototype if some later code assigned them; never taken from input.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -107,14 +109,17 @@ function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
   const page = own(raw, 'page');
   if (typeof page === 'string' && !FORBIDDEN_KEYS.has(page) && ctx.pageIds.includes(page)) record.page = page;
 
-  const view = own(raw, 'view');
-  if (isObject(view)) {
-    const scale = own(view, 'scale');
-    const x = own(view, 'x');
-    const y = own(view, 'y');
-    if (isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y)) {
-      record.view = { scale: Math.min(scale, VIEW_SCALE_MAX), x, y };
+  const view = sanitizeView(own(raw, 'view'));
+  if (view) record.view = view;
+
+  const views = own(raw, 'views');
+  if (isObject(views)) {
+    const entries: [string, ReadingView][] = [];
+    for (const id of ctx.pageIds) {
+      const pageView = FORBIDDEN_KEYS.has(id) ? undefined : sanitizeView(own(views, id));
+      if (pageView) entries.push([id, pageView]);
     }
+    if (entries.length) record.views = Object.fromEntries(entries);
   }
 
   const open = own(raw, 'open');
@@ -177,13 +182,24 @@ export function mergeRecords(
   };
   const page = from('page').page;
   const view = from('view').view;
+  // Per page, so that two tabs on different pages keep both views.
+  const views = fields.has('views') ? { ...base.views, ...newer.views } : base.views && { ...base.views };
   const open = from('open').open;
   const textScale = from('textScale').textScale;
   if (page !== undefined) merged.page = page;
   if (view !== undefined) merged.view = { ...view };
+  if (views && Object.keys(views).length) merged.views = views;
   if (open !== undefined) merged.open = { ...open };
   if (textScale !== undefined) merged.textScale = textScale;
   return merged;
+}
+
+function sanitizeView(view: unknown): ReadingView | undefined {
+  if (!isObject(view)) return undefined;
+  const scale = own(view, 'scale');
+  const x = own(view, 'x');
+  const y = own(view, 'y');
+  return isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y) ? { scale: Math.min(scale, VIEW_SCALE_MAX), x, y } : undefined;
 }
 
 function furthest(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

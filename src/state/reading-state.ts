@@ -167,7 +167,18 @@ export class ReadingStateController implements ReactiveController {
       setField(next, field, patch[field]);
       changed.push(field);
     }
+    // The view is also kept per page, to come back to each page where the reader left it.
+    if (changed.includes('view') && next.view && next.page !== undefined) {
+      next.views = { ...next.views, [next.page]: next.view };
+      changed.push('views');
+    }
     if (changed.length) this.#commit(next, changed);
+  }
+
+  /** The last view of a page, if the reader zoomed or panned it. */
+  viewOf(pageId: string): ReadingView | undefined {
+    const views = this.#current?.views;
+    return views && Object.hasOwn(views, pageId) ? views[pageId] : undefined;
   }
 
   /** Marks an article as read (scrolled to its end, or open for a while). */
