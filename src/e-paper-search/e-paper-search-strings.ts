@@ -1,0 +1,39 @@
+import { isolate } from '../i18n/strings.js';
+
+/** UI strings of `<e-paper-search>`. */
+export interface SearchStrings {
+  /** The search landmark's and the field's name, and the field's placeholder. */
+  label: string;
+  close: string;
+  results: string;
+  none: string;
+  /** The live count: `shown` of `total` matches listed. */
+  count: (shown: number, total: number) => string;
+  /** A group heading: the page's label as printed. */
+  page: (label: string) => string;
+  /** The group of articles on no page. */
+  other: string;
+}
+
+const zh: SearchStrings = {
+  label: '搜索本期',
+  close: '关闭搜索',
+  results: '搜索结果',
+  none: '无结果',
+  count: (shown, total) => (shown < total ? `共 ${total} 处，显示前 ${shown} 处` : `${total} 处`),
+  page: (label) => `${isolate(label)} 版`,
+  other: '其他',
+};
+
+const en: SearchStrings = {
+  label: 'Search this edition',
+  close: 'Close search',
+  results: 'Search results',
+  none: 'No matches',
+  count: (shown, total) => (shown < total ? `${total} matches, showing the first ${shown}` : `${total} ${total === 1 ? 'match' : 'matches'}`),
+  page: (label) => `Page ${isolate(label)}`,
+  other: 'Other',
+};
+
+/** The en strings for a language starting with 'en', else zh-CN. */
+export const searchStrings = (lang: string | null | undefined): SearchStrings => (lang?.toLowerCase().startsWith('en') ? en : zh);

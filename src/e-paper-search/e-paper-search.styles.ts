@@ -1,0 +1,110 @@
+import { css } from 'lit';
+
+export const searchStyles = css`
+  :host {
+    position: relative;
+    display: inline-block;
+  }
+  :host(:not([open])) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .panel {
+    position: absolute;
+    inset-inline-end: 0;
+    top: calc(100% + 4px);
+    z-index: 3;
+    width: min(28em, 92vw);
+    max-height: 60vh;
+    overflow: auto;
+    padding: 8px 0;
+    border-radius: 6px;
+    background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
+    color: var(--e-paper-toolbar-ink, var(--_auto-ui-ink, #1f1f1f));
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
+    font: 14px/1.4 var(--e-paper-font-ui, system-ui, sans-serif);
+  }
+  /* Narrow screens: a sheet across the top of the viewer (or of the window). */
+  @media (max-width: 600px) {
+    .panel {
+      position: fixed;
+      inset: 0 0 auto;
+      width: auto;
+      border-radius: 0;
+    }
+  }
+  .bar {
+    display: flex;
+    gap: 4px;
+    padding: 0 8px;
+  }
+  input,
+  button {
+    min-height: 32px;
+    font: inherit;
+    color: inherit;
+  }
+  input {
+    flex: 1;
+    min-width: 0;
+    padding: 4px 8px;
+    border: 1px solid color-mix(in srgb, currentColor 40%, transparent);
+    border-radius: 4px;
+    background: transparent;
+  }
+  button {
+    border: 0;
+    background: transparent;
+    cursor: pointer;
+  }
+  .close {
+    min-width: 32px;
+    font-size: 18px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline-offset: -3px;
+  }
+  .status {
+    margin: 6px 14px 0;
+    opacity: 0.75;
+    font-size: 0.9em;
+  }
+  .status:empty {
+    display: none;
+  }
+  h3 {
+    margin: 8px 14px 2px;
+    color: var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    font-size: 0.85em;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .hit {
+    display: block;
+    width: 100%;
+    padding: 6px 14px;
+    text-align: start;
+  }
+  .hit:hover {
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+  .meta {
+    display: block;
+    opacity: 0.75;
+    font-size: 0.85em;
+  }
+  /* Edition text on a line with other text: its bidi controls cannot reach beyond it. */
+  [lang] {
+    unicode-bidi: isolate;
+  }
+  mark {
+    background: var(--e-paper-search-hit, #ffe066);
+    color: var(--e-paper-search-hit-ink, #1a1a1a);
+  }
+`;

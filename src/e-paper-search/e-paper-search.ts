@@ -1,0 +1,232 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Edition } from '../edition/schema.js';
+import { MAX_QUERY, searchEdition, type SearchField, type SearchHit, type SearchResult } from '../search/search-text.js';
+import { searchStyles } from './e-paper-search.styles.js';
+import { searchStrings } from './e-paper-search-strings.js';
+
+/** Detail of `e-paper-search-select`. */
+export interface SearchSelectDetail {
+  articleId: string;
+  pageId: string;
+  field: SearchField;
+  index: number;
+  query: string;
+}
+
+/** Detail of `e-paper-search-query`. */
+export interface SearchQueryDetail {
+  query: string;
+}
+
+/** Typing settles this long before the search runs. */
+const DEBOUNCE_MS = 150;
+
+const fire = (el: HTMLElement, name: string, detail?: unknown) =>
+  el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+
+/**
+ * Full-text search across the edition (CJK as substrings, case, width and compatibility forms
+ * folded): a panel under the toolbar with a search field and the matches in context, grouped by
+ * page. Enter picks the first match, the arrow keys move between the field and the matches,
+ * Escape clears the field, then closes.
+ *
+ * @fires e-paper-search-select - A match was chosen. `detail: {articleId, pageId, field, index, query}`.
+ * @fires e-paper-search-query - The query settled (after typing pauses), '' when cleared: the viewer highlights it. `detail: {query}`.
+ * @fires e-paper-search-close - Escape in an empty field, or the close button. No detail.
+ * @csspart search-panel - The panel.
+ * @csspart search-input - The search field.
+ * @csspart search-result - One match in the list.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Panel background.
+ * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Panel text colour.
+ * @cssprop [--e-paper-accent=#c8161d] - Page headings.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring.
+ * @cssprop [--e-paper-search-hit=#ffe066] - Background of the matched text.
+ * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Colour of the matched text.
+ */
+export class EPaperSearch extends LitElement {
+  static override styles = searchStyles;
+
+  @property({ attribute: false }) edition?: Edition;
+  @property({ type: Boolean, reflect: true }) open = false;
+  @property() uiLang = 'zh-CN';
+  @property() textLang = 'zh-CN';
+  /** The settled query (typing updates it after the debounce). */
+  @property() query = '';
+  /** The result that Tab reaches (roving focus). */
+  @state() private cursor = 0;
+  #result?: SearchResult;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  /** Moves focus to the search field. */
+  focusInput(): void {
+    this.#input?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  get #input() {
+    return this.renderRoot.querySelector('input');
+  }
+
+  get #buttons() {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.hit')];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query') || changed.has('edition')) {
+      this.#result = this.edition && this.query.trim() ? searchEdition(this.edition, this.query) : undefined;
+      this.cursor = 0;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) this.focusInput();
+  }
+
+  #settle(value: string) {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (!value.trim()) value = '';
+    if (value === this.query) return;
+    this.query = value;
+    fire(this, 'e-paper-search-query', { query: value } satisfies SearchQueryDetail);
+  }
+
+  /** Runs a search still waiting on the debounce, and renders it. */
+  async #flush() {
+    if (this.#timer !== undefined) this.#settle(this.#input!.value);
+    await this.updateComplete;
+  }
+
+  #onInput(event: Event) {
+    // Pinyin and other IMEs: search the text they commit, not the keys on the way.
+    if ((event as InputEvent).isComposing) return;
+    const { value } = event.target as HTMLInputElement;
+    clearTimeout(this.#timer);
+    // Cleared: at once, so the page's highlights go with the text.
+    if (!value.trim()) this.#settle(value);
+    else this.#timer = setTimeout(() => this.#settle(value), DEBOUNCE_MS);
+  }
+
+  #choose(hit: SearchHit) {
+    const { articleId, pageId, field, index } = hit;
+    fire(this, 'e-paper-search-select', { articleId, pageId, field, index, query: this.query } satisfies SearchSelectDetail);
+  }
+
+  #close() {
+    clearTimeout(this.#timer);
+    this.open = false;
+    fire(this, 'e-paper-search-close');
+  }
+
+  async #onKeyDown(event: KeyboardEvent) {
+    // Enter and Escape commit or cancel an IME's composition: not ours.
+    if (event.isComposing) return;
+    const buttons = this.#buttons;
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    const inInput = event.target === this.#input;
+    let to: number | undefined;
+    switch (event.key) {
+      case 'Escape': {
+        event.preventDefault();
+        event.stopPropagation();
+        const input = this.#input!;
+        if (!input.value && !this.query) return this.#close();
+        input.value = '';
+        this.#settle('');
+        input.focus();
+        return;
+      }
+      case 'Enter':
+        if (!inInput) return;
+        event.preventDefault();
+        await this.#flush();
+        if (this.#result?.hits[0]) this.#choose(this.#result.hits[0]);
+        return;
+      case 'ArrowDown':
+        to = inInput ? 0 : at + 1;
+        break;
+      case 'ArrowUp':
+        to = inInput ? -1 : at - 1;
+        break;
+      default:
+        return;
+    }
+    if (!inInput && at < 0) return;
+    event.preventDefault();
+    if (inInput) await this.#flush();
+    const targets = this.#buttons;
+    if (to < 0 && !inInput) return this.focusInput();
+    targets.at(Math.min(to, targets.length - 1))?.focus();
+  }
+
+  override render() {
+    if (!this.open) return nothing;
+    const t = searchStrings(this.uiLang);
+    const result = this.#result;
+    const hits = result?.hits ?? [];
+    const groups: SearchHit[][] = [];
+    for (const hit of hits) {
+      if (hit.pageId === groups.at(-1)?.[0].pageId) groups.at(-1)!.push(hit);
+      else groups.push([hit]);
+    }
+    const headlines = new Map(this.edition?.articles.map((a) => [a.id, a.headline]));
+    let i = 0;
+    return html`<div class="panel" part="search-panel" role="search" aria-label=${t.label} @keydown=${this.#onKeyDown}>
+      <div class="bar">
+        <input
+          type="search"
+          part="search-input"
+          aria-label=${t.label}
+          placeholder=${t.label}
+          maxlength=${MAX_QUERY}
+          autocomplete="off"
+          spellcheck="false"
+          .value=${this.query}
+          @input=${this.#onInput}
+          @compositionend=${this.#onInput}
+        />
+        <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
+      </div>
+      <p class="status" role="status">${result ? (result.total ? t.count(hits.length, result.total) : t.none) : ''}</p>
+      ${groups.length
+        ? html`<div aria-label=${t.results} role="group">
+            ${groups.map(
+              (group) => html`<h3>${group[0].pageId ? t.page(group[0].pageLabel) : t.other}</h3>
+                <ul>
+                  ${group.map((hit) => {
+                    const n = i++;
+                    return html`<li>
+                      <button
+                        class="hit"
+                        part="search-result"
+                        type="button"
+                        tabindex=${n === this.cursor ? 0 : -1}
+                        data-article-id=${hit.articleId}
+                        @focus=${() => (this.cursor = n)}
+                        @click=${() => this.#choose(hit)}
+                      >
+                        <span class="meta" lang=${this.textLang}>${hit.pageLabel ? `${hit.pageLabel} · ` : ''}${headlines.get(hit.articleId)}</span>
+                        <span lang=${this.textLang}>${hit.before}<mark>${hit.match}</mark>${hit.after}</span>
+                      </button>
+                    </li>`;
+                  })}
+                </ul>`,
+            )}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'e-paper-search-select': CustomEvent<SearchSelectDetail>;
+    'e-paper-search-query': CustomEvent<SearchQueryDetail>;
+    'e-paper-search-close': CustomEvent<undefined>;
+  }
+}
