@@ -73,10 +73,11 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
 }
 
 /**
- * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
- * names the kind of fault; an abort through `signal` rejects with the signal's reason.
+ * Fetches the text of a JSON file as the viewer loads its data: same-origin credentials, a time
+ * limit, a size limit, and the body decoded. Every failure is an {@link EditionLoadError}
+ * (network, http, timeout, too-large, empty); an abort through `signal` rejects with its reason.
  */
-export async function loadEdition(url: string | URL, options: LoadOptions = {}): Promise<Edition> {
+export async function fetchText(url: string | URL, options: LoadOptions = {}): Promise<string> {
   const { signal } = options;
   // At most about 24 days: AbortSignal.timeout throws beyond its range.
   const timeoutMs = Math.min(positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS), 2 ** 31 - 1);
@@ -98,15 +99,32 @@ export async function loadEdition(url: string | URL, options: LoadOptions = {}):
     throw new EditionLoadError('network', 'the network request failed');
   }
   if (!text.trim()) throw new EditionLoadError('empty', 'the file is empty');
+  return text;
+}
+
+/**
+ * The load error for an {@link EditionError} thrown while parsing the fetched `text`: not-json
+ * (a web page, or broken JSON) or invalid. `what` names the data a web page was taken for.
+ */
+export function parseFailure(error: unknown, text: string, what = 'edition data'): EditionLoadError {
+  const problems = (error as EditionError).problems ?? [];
+  const notJson = problems.length === 1 && problems[0].path === '' && problems[0].message.startsWith('not JSON');
+  if (notJson) {
+    const html = /^\s*</.test(text);
+    return new EditionLoadError('not-json', html ? `the file is a web page, not ${what} (JSON)` : 'the file is not valid JSON', problems);
+  }
+  return new EditionLoadError('invalid', problems.length === 1 ? '1 problem' : `${problems.length} problems`, problems);
+}
+
+/**
+ * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
+ * names the kind of fault; an abort through `signal` rejects with the signal's reason.
+ */
+export async function loadEdition(url: string | URL, options: LoadOptions = {}): Promise<Edition> {
+  const text = await fetchText(url, options);
   try {
     return parseEdition(text);
   } catch (error) {
-    const problems = (error as EditionError).problems ?? [];
-    const notJson = problems.length === 1 && problems[0].path === '' && problems[0].message.startsWith('not JSON');
-    if (notJson) {
-      const html = /^\s*</.test(text);
-      throw new EditionLoadError('not-json', html ? 'the file is a web page, not edition data (JSON)' : 'the file is not valid JSON', problems);
-    }
-    throw new EditionLoadError('invalid', problems.length === 1 ? '1 problem' : `${problems.length} problems`, problems);
+    throw parseFailure(error, text);
   }
 }

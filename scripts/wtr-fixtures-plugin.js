@@ -1,0 +1,93 @@
+// A web-test-runner plugin that serves test data generated from the shipped A1 edition
+// (tests/fixtures/editions-from-a1.js), from the test server itself, for the archive and
+// multi-page tests:
+//
+//   /fixtures/edition/<YYYY-MM-DD>.json   the A1 edition as if published that day (editionOnDate)
+//   /fixtures/multipage/<N>.json          an edition of N pages, 1 ≤ N ≤ 500 (multiPageEdition)
+//   /fixtures/archive.json?days=D&last=YYYY-MM-DD[&gap=G]
+//                                         an archive index of D days (default 30, at most 20,000)
+//                                         ending on `last` (default 2021-01-08), every G-th day
+//                                         without an edition (default 7, 0: none) (archiveIndex);
+//                                         each `src` is /fixtures/edition/<date>.json
+//
+// Every route takes `ms=M`: the body comes after M ms (at most 9 s); the archive passes `ms`
+// on to each edition's `src`, so that a test can pick an edition that takes a while to load.
+// The editions point at their fonts with absolute URLs (/demo/editions/…), so they load from
+// any route. Anything else under /fixtures/ is a 404.
+//
+// Like wtr-faults-plugin.js, it hooks the Node server's `request` event before koa.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { archiveIndex, editionOnDate, multiPageEdition } from '../tests/fixtures/editions-from-a1.js';
+
+const EDITION_PATH = 'demo/editions/zhuzhou-daily-2021-01-08.json';
+const MAX_DELAY_MS = 9_000;
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function fixturesPlugin() {
+  let rootDir = process.cwd();
+  /** @type {any} */
+  let a1;
+  const open = new Set();
+
+  /** The body of a /fixtures/ route, or undefined for none. */
+  function bodyOf(url, origin) {
+    a1 ??= JSON.parse(readFileSync(resolve(rootDir, EDITION_PATH), 'utf8'));
+    const q = url.searchParams;
+    const fontBase = `${origin}/demo/editions/`;
+    const route = url.pathname.slice('/fixtures/'.length);
+    let match;
+    if ((match = /^edition\/(\d{4}-\d\d-\d\d)\.json$/.exec(route))) return editionOnDate(a1, match[1], { fontBase });
+    if ((match = /^multipage\/(\d{1,3})\.json$/.exec(route)) && match[1] >= 1 && match[1] <= 500) return multiPageEdition(a1, Number(match[1]), { fontBase });
+    if (route === 'archive.json') {
+      const days = Math.min(Number(q.get('days') ?? 30) || 0, 20_000);
+      const last = /^\d{4}-\d\d-\d\d$/.test(q.get('last') ?? '') ? q.get('last') : '2021-01-08';
+      const delay = q.get('ms') ? `?ms=${encodeURIComponent(q.get('ms'))}` : '';
+      return archiveIndex(last, days, (date) => `/fixtures/edition/${date}.json${delay}`, Number(q.get('gap') ?? 7));
+    }
+    return undefined;
+  }
+
+  function handle(res, url, origin) {
+    const body = bodyOf(url, origin);
+    const ms = Math.min(Number(url.searchParams.get('ms')) || 0, MAX_DELAY_MS);
+    const send = () =>
+      body
+        ? res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
+        : res.writeHead(404, { 'content-type': 'text/plain' }).end(`No fixture route "${url.pathname}"`);
+    if (!ms) return send();
+    const timer = setTimeout(send, ms);
+    open.add(res);
+    res.on('close', () => {
+      clearTimeout(timer);
+      open.delete(res);
+    });
+  }
+
+  return {
+    name: 'e-paper-fixtures',
+    serverStart({ config, server }) {
+      rootDir = resolve(config.rootDir ?? process.cwd());
+      if (!server) throw new Error('e-paper-fixtures: needs the dev server’s own HTTP server');
+      const others = server.listeners('request');
+      server.removeAllListeners('request');
+      server.on('request', (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname.startsWith('/fixtures/')) {
+          try {
+            handle(res, url, `http://${req.headers.host ?? 'localhost'}`);
+          } catch (error) {
+            if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end(`e-paper-fixtures: ${error.message}`);
+          }
+          return;
+        }
+        for (const listener of others) listener.call(server, req, res);
+      });
+    },
+    serverStop() {
+      for (const res of open) res.destroy();
+      open.clear();
+    },
+  };
+}
