@@ -357,6 +357,9 @@ export const scanStyles = css`
       background-position: 140% 0;
     }
   }
+  :host([thumbnail]) .scan-progress {
+    display: none;
+  }
   @media (prefers-reduced-motion: reduce) {
     .scan-progress {
       animation: none;

@@ -8,6 +8,7 @@ import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } f
 import { fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
 import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
+import { searchHitStyles } from '../styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
 
 /** Detail of the region events the page fires for its owner. */
@@ -56,7 +57,7 @@ const place = (rect: Rect) => ({
  * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.
  */
 export class EPaperPage extends LitElement {
-  static override styles = [pageStyles, scanStyles, regionStyles];
+  static override styles = [pageStyles, scanStyles, regionStyles, searchHitStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ attribute: false }) page?: Page;
@@ -68,6 +69,8 @@ export class EPaperPage extends LitElement {
   @property({ attribute: false }) baseUrl = document.baseURI;
   /** The scale the page is shown at, so a scan page can pick a sharp enough image (0: not known yet). */
   @property({ type: Number, attribute: false }) scale = 0;
+  /** A thumbnail: the page alone, without regions, out of the tab order and the accessibility tree, its smallest scan image. */
+  @property({ type: Boolean, reflect: true }) thumbnail = false;
 
   /** The widest image a scan page has asked for so far: it never steps down. */
   @state() private scanWidth = 0;
@@ -80,8 +83,12 @@ export class EPaperPage extends LitElement {
       this.scanLoaded = undefined;
       this.scanFailed = undefined;
     }
+    if (changed.has('thumbnail') && (this.thumbnail || changed.get('thumbnail'))) {
+      this.inert = this.thumbnail;
+      this.ariaHidden = this.thumbnail ? 'true' : null;
+    }
     // A scale of 0 means not laid out yet: the preview alone until then.
-    if (this.page?.scan && this.scale > 0) {
+    if (this.page?.scan && this.scale > 0 && !this.thumbnail) {
       const needed = this.page.width * this.scale * (globalThis.devicePixelRatio || 1);
       if (needed > this.scanWidth) this.scanWidth = needed;
     }
@@ -148,13 +155,15 @@ export class EPaperPage extends LitElement {
       @keydown=${this.#onRegionKey}
     >
       ${page.scan ? this.#renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.#renderBlock(edition, page, block))}
-      ${regionLayer({
-        page,
-        regions: regionsOf(page),
-        articles: new Map(edition.articles.map((a) => [a.id, a])),
-        read: this.readArticles,
-        readLabel: uiStrings(this.uiLang).read,
-      })}
+      ${this.thumbnail
+        ? nothing
+        : regionLayer({
+            page,
+            regions: regionsOf(page),
+            articles: new Map(edition.articles.map((a) => [a.id, a])),
+            read: this.readArticles,
+            readLabel: uiStrings(this.uiLang).read,
+          })}
     </div>`;
   }
 

@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const pagesStyles = css`
+  :host {
+    --_w: var(--e-paper-thumb-width, 72px);
+    display: block;
+    min-width: 0;
+    font: 500 12px/1.3 var(--e-paper-font-ui, system-ui, sans-serif);
+    color: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  nav {
+    background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, rgb(255 255 255 / 0.94)));
+  }
+  ul {
+    display: flex;
+    gap: 6px;
+    margin: 0;
+    padding: 6px;
+    list-style: none;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x proximity;
+    scroll-padding-inline: 6px;
+    scrollbar-width: thin;
+  }
+  li {
+    flex: none;
+    scroll-snap-align: start;
+  }
+  button {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 4px;
+    width: calc(var(--_w) + 8px);
+    padding: 4px;
+    border: 0;
+    border-radius: 4px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  button:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline-offset: 1px;
+  }
+  .box {
+    position: relative;
+    display: block;
+    width: var(--_w);
+    aspect-ratio: var(--_ratio);
+    overflow: hidden;
+    background: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
+  }
+  [aria-current='page'] .box {
+    outline: 2px solid var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    outline-offset: 1px;
+  }
+  /* The page at its own size, scaled to the box: tan(atan2(a, b)) is a / b as a plain number. */
+  e-paper-page {
+    position: absolute;
+    top: 0;
+    left: 0;
+    width: var(--_pw);
+    transform-origin: 0 0;
+    transform: scale(tan(atan2(var(--_w), var(--_pw))));
+  }
+  .label {
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [aria-current='page'] b {
+    /* Underlined in the accent, not written in it: small red text on dark paper is too faint. */
+    text-decoration: underline 2px var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    text-underline-offset: 3px;
+  }
+  .section {
+    opacity: 0.75;
+    unicode-bidi: isolate;
+  }
+  @media (forced-colors: active) {
+    [aria-current='page'] .box {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,154 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Edition } from '../edition/schema.js';
+import { loadEditionFonts } from '../edition/fonts.js';
+import { cssProps } from '../directives/css-props.js';
+import { isolate } from '../i18n/strings.js';
+import { pagesStrings } from './e-paper-pages-strings.js';
+import { pagesStyles } from './e-paper-pages.styles.js';
+
+/** Detail of `e-paper-pages-select`. */
+export interface PagesSelectDetail {
+  pageId: string;
+}
+
+const KEY_STEP: Record<string, number> = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };
+
+/**
+ * The page strip (版面导航): a row of thumbnails of the edition's pages, drawn from the pages
+ * themselves, to go to another page. Thumbnails are drawn lazily, once the browser is idle and
+ * only those near the visible part of the strip, so that a 24-page edition costs the viewer's
+ * first render nothing. The list is one tab stop; the arrow keys, Home and End move along it.
+ *
+ * @fires e-paper-pages-select - A page was chosen (the shown one included). `detail: {pageId}`.
+ * @csspart pages - The strip (a `nav`).
+ * @csspart page-thumb - A page's button: its thumbnail and its label.
+ * @csspart page-label - The label under a thumbnail (A1, and the section when there is one).
+ * @cssprop [--e-paper-thumb-width=72px] - Width of a thumbnail.
+ */
+export class EPaperPages extends LitElement {
+  static override styles = pagesStyles;
+
+  @property({ attribute: false }) edition?: Edition;
+  /** Id of the page shown. */
+  @property() pageId = '';
+  /** URL that the edition's relative sources (scan images, fonts) are resolved against. */
+  @property({ attribute: false }) baseUrl = document.baseURI;
+  @property() uiLang = 'zh-CN';
+
+  /** The page that takes the strip's one tab stop. */
+  @state() private tabStop = '';
+  /** Set once the browser has been idle after connect: no thumbnail is drawn before. */
+  @state() private idle = false;
+  /** Ids of the pages whose thumbnails have come near the visible part of the strip. */
+  @state() private near: ReadonlySet<string> = new Set();
+
+  #observer?: IntersectionObserver;
+  #cancelIdle?: () => void;
+  #fontsFor?: Edition;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.idle) {
+      const done = () => (this.idle = true);
+      if (typeof requestIdleCallback === 'function') {
+        const id = requestIdleCallback(done, { timeout: 2000 });
+        this.#cancelIdle = () => cancelIdleCallback(id);
+      } else {
+        const id = setTimeout(done, 200);
+        this.#cancelIdle = () => clearTimeout(id);
+      }
+    }
+    // The observer is made again after a reconnect: on the next update.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelIdle?.();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('edition')) this.near = new Set();
+    const pages = this.edition?.pages ?? [];
+    if (changed.has('pageId') || !pages.some((p) => p.id === this.tabStop)) this.tabStop = pages.some((p) => p.id === this.pageId) ? this.pageId : (pages[0]?.id ?? '');
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const list = this.renderRoot.querySelector('ul');
+    if (!list) return;
+    this.#observer ??= new IntersectionObserver((entries) => this.#onIntersect(entries), { root: list, rootMargin: '0px 100%' });
+    // Observing a target twice is a no-op; those seen already were let go.
+    for (const item of list.children) if (!this.near.has((item as HTMLElement).dataset.pageId!)) this.#observer.observe(item);
+    if (changed.has('pageId') || changed.has('edition')) this.#scrollToShown(list);
+    // The viewer registers the fonts too; alone, the strip does it for its thumbnails.
+    if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
+  }
+
+  #onIntersect(entries: IntersectionObserverEntry[]): void {
+    const near = new Set(this.near);
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.#observer?.unobserve(entry.target);
+      near.add((entry.target as HTMLElement).dataset.pageId!);
+    }
+    if (near.size > this.near.size) this.near = near;
+  }
+
+  /** Brings the shown page's thumbnail into the strip, scrolling the strip alone (never the host page). */
+  #scrollToShown(list: HTMLElement): void {
+    const thumb = list.querySelector('[aria-current="page"]');
+    if (!thumb) return;
+    const t = thumb.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    if (t.left < l.left) list.scrollLeft += t.left - l.left - 6;
+    else if (t.right > l.right) list.scrollLeft += t.right - l.right + 6;
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.findIndex((b) => b.dataset.pageId === this.tabStop);
+    const step = KEY_STEP[event.key];
+    const next = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : step ? Math.min(Math.max(at + step, 0), buttons.length - 1) : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    buttons[next].focus();
+    this.tabStop = buttons[next].dataset.pageId!;
+  }
+
+  #choose(pageId: string): void {
+    this.tabStop = pageId;
+    this.dispatchEvent(new CustomEvent<PagesSelectDetail>('e-paper-pages-select', { detail: { pageId }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const { edition } = this;
+    if (!edition) return nothing;
+    return html`<nav part="pages" aria-label=${pagesStrings(this.uiLang).label}>
+      <ul @keydown=${this.#onKeyDown}>
+        ${edition.pages.map((page) => {
+          const drawn = this.idle && this.near.has(page.id);
+          return html`<li data-page-id=${page.id}>
+            <button
+              type="button"
+              part="page-thumb"
+              data-page-id=${page.id}
+              tabindex=${page.id === this.tabStop ? 0 : -1}
+              aria-current=${page.id === this.pageId ? 'page' : nothing}
+              @click=${() => this.#choose(page.id)}
+            >
+              <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
+                ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} .uiLang=${this.uiLang}></e-paper-page>` : nothing}
+              </span>
+              <span class="label" part="page-label" lang=${edition.lang}
+                ><b>${isolate(page.label)}</b>${page.section ? html` <span class="section">${isolate(page.section)}</span>` : nothing}</span
+              >
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </nav>`;
+  }
+}

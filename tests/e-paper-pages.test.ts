@@ -1,0 +1,230 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import 'axe-core/axe.min.js';
+import type AxeCore from 'axe-core';
+import { EPaperPages, type PagesSelectDetail } from '../src/e-paper-pages/e-paper-pages.js';
+import { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
+import type { Edition } from '../src/edition/schema.js';
+import { multiPageEdition } from './fixtures/editions-from-a1.js';
+import { A1_URL, loadA1, nextEvent } from './helpers.js';
+
+if (!customElements.get('e-paper-pages')) customElements.define('e-paper-pages', EPaperPages);
+if (!customElements.get('e-paper-page')) customElements.define('e-paper-page', EPaperPage);
+
+const axe = (window as unknown as { axe: typeof AxeCore }).axe;
+const SCAN_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
+
+const edition = async (pages: number) => multiPageEdition(await loadA1(), pages, { fontBase: A1_URL });
+const thumbs = (el: EPaperPages) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="page-thumb"]')];
+const thumbOf = (el: EPaperPages, id: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-page-id="${id}"]`)!;
+const pageIn = (thumb: Element) => thumb.querySelector<EPaperPage>('e-paper-page');
+const list = (el: EPaperPages) => el.shadowRoot!.querySelector('ul')!;
+
+function center(node: Element): [number, number] {
+  const r = node.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+async function strip(ed: Edition, width: number, pageId = 'A1', uiLang = 'zh-CN') {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px">
+    <button id="before">before</button>
+    <e-paper-pages .edition=${ed} pageId=${pageId} .baseUrl=${A1_URL} uiLang=${uiLang}></e-paper-pages>
+    <button id="after">after</button>
+  </div>`);
+  const el = wrap.querySelector<EPaperPages>('e-paper-pages')!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until the first `count` thumbnails are drawn and their pages rendered. */
+async function drawn(el: EPaperPages, count: number) {
+  await waitUntil(() => thumbs(el).slice(0, count).every((t) => pageIn(t)), `${count} thumbnails drawn`);
+  await Promise.all(thumbs(el).map((t) => pageIn(t)?.updateComplete));
+}
+
+afterEach(() => resetMouse());
+
+describe('<e-paper-pages>', () => {
+  it('shows one thumb per page with its label and section, in a named nav', async () => {
+    const ed = await edition(6);
+    const el = await strip(ed, 800);
+    const nav = el.shadowRoot!.querySelector('nav[part="pages"]')!;
+    expect(nav.getAttribute('aria-label')).to.equal('版面');
+    expect(thumbs(el).map((t) => t.querySelector('b')!.textContent!.replace(/[\u2066-\u2069]/g, ''))).to.deep.equal(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    const labels = thumbs(el).map((t) => t.querySelector('[part="page-label"]')!.textContent!.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim());
+    expect(labels[0]).to.equal(`A1 ${ed.pages[0].section}`);
+    expect(labels[1]).to.equal('A2 测试版面（A1 的副本）');
+    expect(thumbs(el)[0].querySelector('[part="page-label"]')!.getAttribute('lang')).to.equal(ed.lang);
+    el.uiLang = 'en';
+    await el.updateComplete;
+    expect(nav.getAttribute('aria-label')).to.equal('Pages');
+  });
+
+  it('marks the shown page with aria-current and an accent outline, and follows pageId', async () => {
+    const el = await strip(await edition(6), 800, 'A2');
+    const current = () => thumbs(el).filter((t) => t.getAttribute('aria-current') === 'page').map((t) => t.dataset.pageId);
+    expect(current()).to.deep.equal(['A2']);
+    const box = (id: string) => getComputedStyle(thumbOf(el, id).querySelector('.box')!);
+    expect(box('A2').outlineStyle).to.equal('solid');
+    expect(box('A1').outlineStyle).to.equal('none');
+    el.pageId = 'A5';
+    await el.updateComplete;
+    expect(current()).to.deep.equal(['A5']);
+    expect(thumbs(el).map((t) => t.tabIndex)).to.deep.equal([-1, -1, -1, -1, 0, -1]);
+  });
+
+  it('draws no thumbnail before the browser has been idle; the boxes have the page aspect already', async () => {
+    const ed = await edition(6);
+    const el = await strip(ed, 800);
+    expect(thumbs(el).filter((t) => pageIn(t))).to.have.length(0);
+    const r = thumbs(el)[0].querySelector('.box')!.getBoundingClientRect();
+    expect(r.width).to.be.closeTo(72, 0.5);
+    expect(r.width / r.height).to.be.closeTo(ed.pages[0].width / ed.pages[0].height, 0.01);
+    await drawn(el, 6);
+  });
+
+  it('fires e-paper-pages-select with the page id on a real click', async () => {
+    const el = await strip(await edition(6), 800);
+    await drawn(el, 6);
+    const event = nextEvent<PagesSelectDetail>(document, 'e-paper-pages-select');
+    // On the thumbnail itself: the inert page lets the click through to its button.
+    await sendMouse({ type: 'click', position: center(pageIn(thumbOf(el, 'A3'))!) });
+    expect((await event).detail).to.deep.equal({ pageId: 'A3' });
+    const again = nextEvent<PagesSelectDetail>(document, 'e-paper-pages-select');
+    await sendMouse({ type: 'click', position: center(thumbOf(el, 'A1').querySelector('[part="page-label"]')!) });
+    expect((await again).detail).to.deep.equal({ pageId: 'A1' });
+  });
+
+  it('is one tab stop; arrows, Home and End move along it, Enter chooses', async () => {
+    const el = await strip(await edition(6), 800);
+    const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.pageId;
+    document.getElementById('before')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('A1');
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focused()).to.equal('A1');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    expect(focused()).to.equal('A3');
+    const event = nextEvent<PagesSelectDetail>(el, 'e-paper-pages-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await event).detail.pageId).to.equal('A3');
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal('A6');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal('A6');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal('A2');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused()).to.equal('A1');
+    const space = nextEvent<PagesSelectDetail>(el, 'e-paper-pages-select');
+    await sendKeys({ press: 'Space' });
+    expect((await space).detail.pageId).to.equal('A1');
+    // One tab stop: Tab leaves the strip; Shift+Tab comes back to the page last focused.
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement!.id).to.equal('after');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused()).to.equal('A2');
+  });
+
+  it('draws each thumbnail from its own page, at the page aspect, without focusable regions', async () => {
+    const ed = await edition(6);
+    const el = await strip(ed, 800);
+    await drawn(el, 6);
+    for (const [i, thumb] of thumbs(el).entries()) {
+      const page = ed.pages[i];
+      const inner = pageIn(thumb)!;
+      expect(inner.page).to.equal(page);
+      expect(inner.hasAttribute('thumbnail')).to.be.true;
+      const shown = [...inner.shadowRoot!.querySelectorAll<HTMLElement>('[data-article-id]')].map((a) => a.dataset.articleId);
+      const expected = page.blocks!.flatMap((b) => (b.kind === 'article' ? [b.article] : []));
+      expect(shown, page.id).to.deep.equal(expected);
+      expect(shown.length).to.be.greaterThan(0);
+      const r = inner.getBoundingClientRect();
+      expect(r.width).to.be.closeTo(72, 0.5);
+      expect((r.width / r.height) / (page.width / page.height)).to.be.closeTo(1, 0.01);
+      const box = thumb.querySelector('.box')!.getBoundingClientRect();
+      expect(r.left).to.be.closeTo(box.left, 0.5);
+      expect(r.bottom).to.be.closeTo(box.bottom, 0.5);
+      // No regions, nothing focusable, out of the accessibility tree.
+      expect(inner.shadowRoot!.querySelectorAll('.region, [tabindex], button, a[href]')).to.have.length(0);
+      expect(inner.inert).to.be.true;
+      expect(inner.getAttribute('aria-hidden')).to.equal('true');
+    }
+    // The two pages differ, and so do their thumbnails.
+    expect(pageIn(thumbs(el)[1])!.shadowRoot!.querySelectorAll('[data-article-id]').length).to.be.lessThan(
+      pageIn(thumbs(el)[0])!.shadowRoot!.querySelectorAll('[data-article-id]').length,
+    );
+  });
+
+  it('a thumbnail page of a scan shows its smallest image and no regions, whatever its scale', async () => {
+    const scan = (await (await fetch(SCAN_URL)).json()) as Edition;
+    const page = await fixture<EPaperPage>(html`<e-paper-page thumbnail .edition=${scan} .page=${scan.pages[0]} .baseUrl=${SCAN_URL} .scale=${2}></e-paper-page>`);
+    const images = [...page.shadowRoot!.querySelectorAll('img')].map((img) => img.src);
+    expect(images).to.deep.equal([new URL('zhuzhou-daily-2021-01-08-scan/page-500.jpg', SCAN_URL).href]);
+    expect(page.shadowRoot!.querySelector('.regions, .region')).to.equal(null);
+    // The same page, not a thumbnail: regions and the sharp image.
+    page.thumbnail = false;
+    await page.updateComplete;
+    expect(page.hasAttribute('thumbnail')).to.be.false;
+    expect(page.inert).to.be.false;
+    expect(page.hasAttribute('aria-hidden')).to.be.false;
+    expect(page.shadowRoot!.querySelectorAll('.region').length).to.be.greaterThan(0);
+    expect(page.shadowRoot!.querySelector<HTMLImageElement>('img.sharp')!.src).to.match(/page-2000\.jpg$/);
+  });
+
+  it('in a narrow strip of 24 pages, draws far-off thumbnails only once they are scrolled near', async () => {
+    const el = await strip(await edition(24), 390);
+    await drawn(el, 1);
+    const all = thumbs(el);
+    const drawnIds = () => all.filter((t) => pageIn(t)).map((t) => t.dataset.pageId);
+    expect(drawnIds().length).to.be.lessThan(12);
+    expect(pageIn(all[23])).to.equal(null);
+    const scroller = list(el);
+    expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth * 3);
+    scroller.scrollLeft = scroller.scrollWidth;
+    await waitUntil(() => pageIn(all[23]), 'the last thumbnail drawn once scrolled to');
+    // Those in the middle, never near, still are not.
+    expect(drawnIds()).to.not.include('A12');
+  });
+
+  it('scrolls the shown page into the strip (the strip alone) when pageId changes', async () => {
+    const el = await strip(await edition(24), 390);
+    const scrollY = window.scrollY;
+    const inView = (id: string) => {
+      const t = thumbOf(el, id).getBoundingClientRect();
+      const l = list(el).getBoundingClientRect();
+      return t.left >= l.left - 0.5 && t.right <= l.right + 0.5;
+    };
+    expect(inView('A20')).to.be.false;
+    el.pageId = 'A20';
+    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
+    expect(inView('A20')).to.be.true;
+    expect(window.scrollY).to.equal(scrollY);
+    await waitUntil(() => pageIn(thumbOf(el, 'A20')), 'the shown thumbnail drawn');
+  });
+
+  it('stops observing when disconnected and starts again when reconnected', async () => {
+    const el = await strip(await edition(24), 390);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await drawn(el, 1);
+    list(el).scrollLeft = list(el).scrollWidth;
+    await waitUntil(() => pageIn(thumbs(el)[23]), 'drawn after a reconnect');
+  });
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`has no axe violations (${lang})`, async () => {
+      const el = await strip(await edition(6), 390, 'A2', lang);
+      await drawn(el, 4);
+      const results = await axe.run(el, { resultTypes: ['violations'] });
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`))).to.deep.equal([]);
+    });
+  }
+});
