@@ -3,7 +3,7 @@
 // decorators. Storybook's docs pages and editors' HTML completion read it.
 
 /**
- * Our classes are registered in one place, `ELEMENTS` in src/define.ts (tag name → class), not by
+ * Our classes are registered in one place, `ELEMENTS` and `LAZY_ELEMENTS` in src/define.ts (tag name → class), not by
  * `customElements.define` calls beside each class: read the tag names from there.
  */
 function tagNamesFromDefine() {
@@ -12,14 +12,18 @@ function tagNamesFromDefine() {
     name: 'e-paper:tag-names-from-define',
     analyzePhase({ ts, node, moduleDoc }) {
       if (!moduleDoc.path.endsWith('src/define.ts') || !ts.isVariableDeclaration(node)) return;
-      if (node.name.getText() !== 'ELEMENTS' || !node.initializer) return;
+      const lazy = node.name.getText() === 'LAZY_ELEMENTS';
+      if ((!lazy && node.name.getText() !== 'ELEMENTS') || !node.initializer) return;
       let init = node.initializer;
       while (ts.isAsExpression(init) || ts.isSatisfiesExpression?.(init) || ts.isParenthesizedExpression(init)) init = init.expression;
       if (!ts.isObjectLiteralExpression(init)) return;
       for (const prop of init.properties) {
-        if (!ts.isPropertyAssignment(prop) || !ts.isIdentifier(prop.initializer)) continue;
+        if (!ts.isPropertyAssignment(prop)) continue;
+        // ELEMENTS: tag → class; LAZY_ELEMENTS: tag → () => import(…).then((m) => m.Class).
+        const className = lazy ? /\.(\w+)\)\s*$/.exec(prop.initializer.getText())?.[1] : ts.isIdentifier(prop.initializer) ? prop.initializer.text : undefined;
+        if (!className) continue;
         const tag = ts.isStringLiteral(prop.name) ? prop.name.text : prop.name.getText();
-        tags.set(prop.initializer.text, tag);
+        tags.set(className, tag);
       }
     },
     packageLinkPhase({ customElementsManifest }) {

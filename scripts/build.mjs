@@ -1,6 +1,7 @@
 // The production builds (npm run build):
-//   dist/e-paper.js       one self-contained ES module, every dependency bundled, for <script type="module">
-//   dist/e-paper.iife.js  the same as a classic script, for sites without modules
+//   dist/e-paper.js       the ES module for <script type="module">, every dependency bundled; its lazy
+//                         parts in dist/e-paper-parts/ (they travel with it)
+//   dist/e-paper.iife.js  the same as one classic script, parts included, for sites without modules
 //   dist/lib/             the npm package: ES modules, dependencies external, with declarations
 import { build } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -8,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const entry = 'src/index.ts';
+/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers. */
+const lazyPart = /\/src\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive)\//;
 
 // Lightning CSS lowers and prefixes for these (the oldest engines with everything the styles
 // need: color-mix, :has, dvh) and no further; without targets it would write media range syntax.
@@ -49,9 +52,26 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 
+// The parts a reader may never use (reader, page strip, search, archive) are modules of their own
+// beside it, loaded on demand from the entry's own URL: the first render does without them.
 await build({
   ...common,
-  build: { ...common.build, outDir: 'dist', lib: { entry, formats: ['es'], fileName: () => 'e-paper.js' } },
+  build: {
+    ...common.build,
+    outDir: 'dist',
+    lib: { entry, formats: ['es'], fileName: () => 'e-paper.js' },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        ...common.build.rolldownOptions.output,
+        chunkFileNames: 'e-paper-parts/[name]-[hash].js',
+        // Everything outside the lazy parts' folders stays in the entry. Without this, the
+        // modules the parts share with it (Lit, the strings) would become chunks of their own
+        // that the first render has to fetch one by one.
+        codeSplitting: { groups: [{ name: 'e-paper', test: (id) => !lazyPart.test(id) }] },
+      },
+    },
+  },
 });
 await build({
   ...common,

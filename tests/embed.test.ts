@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { A1_URL, deepQuery, nextEvent } from './helpers.js';
+import { A1_URL, deepQuery, nextEvent, partsLoaded } from './helpers.js';
 import '../src/index.js';
 import { define } from '../src/define.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
@@ -88,15 +88,16 @@ describe('embedding', () => {
     await one.updateComplete;
   });
 
-  it('only warns when the elements are defined twice', () => {
+  it('only warns when the elements are defined twice', async () => {
+    await define(); // every part, the lazy ones included
     const warnings: unknown[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
       // A second copy of the script brings other classes under the same names.
       const registry = { get: (name: string) => customElements.get(name), define: () => { throw new Error('must not define again'); } };
-      define(registry as unknown as CustomElementRegistry);
-      define(); // the same classes again: silently nothing to do
+      await define(registry as unknown as CustomElementRegistry);
+      await define(); // the same classes again: silently nothing to do
     } finally {
       console.warn = original;
     }
@@ -104,7 +105,7 @@ describe('embedding', () => {
     const other = { get: () => class extends HTMLElement {}, define: () => { throw new Error('must not define'); } };
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
-      define(other as unknown as CustomElementRegistry);
+      await define(other as unknown as CustomElementRegistry);
     } finally {
       console.warn = original;
     }
@@ -136,16 +137,19 @@ describe('embedding', () => {
     const ready = nextEvent(host, 'e-paper-ready');
     const el = await fixture<EPaper>(html`<e-paper no-persist lang="en" style="width: 700px; height: 500px" src=${A1_URL}></e-paper>`, { parentNode: host });
     await ready;
+    await partsLoaded(el);
     const toolbar = deepQuery(el, 'e-paper-toolbar')!;
     const uiText = [
       ...[...toolbar.shadowRoot!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent),
       el.shadowRoot!.querySelector('e-paper-contents')!.shadowRoot!.textContent,
       el.shadowRoot!.querySelector('.clear-history')!.textContent,
+      el.shadowRoot!.querySelector('.search-toggle')!.textContent,
     ].join(' ');
     expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal('\u2068株洲日报\u2069, \u20682021-01-08\u2069, e-paper edition');
     // No Chinese in the UI chrome (the page's own text stays Chinese).
     expect(uiText).not.to.match(/[\u4e00-\u9fff]/);
     expect(uiText).to.contain('Zoom in');
     expect(uiText).to.contain('Articles');
+    expect(uiText).to.contain('Search');
   });
 });

@@ -51,3 +51,15 @@ export function trapUncaught() {
     },
   };
 }
+
+/**
+ * Resolves once the parts that <e-paper> loads after its first render (the list of articles, the
+ * tooltip, the reader) are defined and rendered.
+ */
+export async function partsLoaded(el: HTMLElement & { updateComplete: Promise<unknown> }): Promise<void> {
+  await Promise.all(['e-paper-contents', 'e-paper-tooltip', 'e-paper-reader'].map((name) => customElements.whenDefined(name)));
+  await el.updateComplete;
+  for (const name of ['e-paper-contents', 'e-paper-tooltip', 'e-paper-reader']) {
+    await (el.shadowRoot?.querySelector(name) as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+  }
+}

@@ -8,7 +8,7 @@ import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
 import { EditionError, parseEdition, validateEdition } from '../src/edition/validate.js';
 import { LIMITS, type Edition } from '../src/edition/schema.js';
-import { loadA1 } from './helpers.js';
+import { loadA1, partsLoaded } from './helpers.js';
 
 type Json = Record<string, unknown>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -820,6 +820,7 @@ describe('hostile data: injection corpus through every field', () => {
       expect(() => validateEdition(edition)).not.to.throw();
       const el = await render(edition);
       try {
+        await partsLoaded(el);
         await frames(2);
         checkShownAsText(el, payload);
         checkNothingRuns(el, payload);
@@ -838,7 +839,8 @@ describe('hostile data: injection corpus through every field', () => {
         await (contents as unknown as { updateComplete: Promise<void> }).updateComplete;
         const items = [...contents.shadowRoot!.querySelectorAll('.item')];
         expect(items.length).to.be.greaterThan(0);
-        for (const item of items) expect(item.textContent, 'contents item').to.contain(payload);
+        // Page items set the page's label in isolates, which drop a stray closing one.
+        for (const item of items) expect(item.textContent, 'contents item').to.contain(payload.replace(/^\u2069/, ''));
         checkNothingRuns(el, payload);
 
         // The reader, on the article with a photo in A1 (all have one here).

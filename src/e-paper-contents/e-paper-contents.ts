@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../edition/schema.js';
-import { uiStrings } from '../i18n/strings.js';
+import { isolate, uiStrings } from '../i18n/strings.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
@@ -193,7 +193,7 @@ export class EPaperContents extends LitElement {
                 (page) => html`<li>
                   <button class="item page" part="contents-item contents-page" type="button" data-page-id=${page.id}
                     aria-current=${page.id === this.pageId ? 'page' : 'false'} @click=${() => this.choose({ pageId: page.id })}>
-                    ${page.label}${page.section ? html` <span class="headline" lang=${this.textLang}>${page.section}</span>` : nothing}
+                    ${isolate(page.label)}${page.section ? html` <span class="headline" lang=${this.textLang}>${isolate(page.section)}</span>` : nothing}
                   </button>
                   <ul>${this.renderItems(page.articles, page.id)}</ul>
                 </li>`,

@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../edition/schema.js';
 import { FALLBACK_FONTS, fontStack } from '../edition/fonts.js';
 import { uiStrings } from '../i18n/strings.js';
+import { readerStrings } from './reader-strings.js';
 import { readerStyles } from './e-paper-reader.styles.js';
+import { searchHitStyles } from '../styles/search-hit.js';
 import {
   articleLink,
   clampTextScale,
@@ -93,7 +95,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
  */
 export class EPaperReader extends LitElement {
-  static override styles = readerStyles;
+  static override styles = [readerStyles, searchHitStyles];
 
   /** The edition the article comes from. */
   @property({ attribute: false }) edition?: Edition;
@@ -454,7 +456,7 @@ export class EPaperReader extends LitElement {
   async #copyLink(): Promise<void> {
     const id = this.articleId;
     if (id === undefined) return;
-    const strings = uiStrings(this.lang).reader;
+    const strings = readerStrings(this.lang);
     const link = articleLink(window.location.href, id);
     let copied = false;
     try {
@@ -516,7 +518,7 @@ export class EPaperReader extends LitElement {
 
   override render() {
     const strings = uiStrings(this.lang);
-    const s = strings.reader;
+    const s = readerStrings(this.lang);
     const article = this.#article;
     const edition = this.edition;
     const index = this.#position;
@@ -590,7 +592,7 @@ export class EPaperReader extends LitElement {
   }
 
   #renderMissing(): TemplateResult {
-    const s = uiStrings(this.lang).reader;
+    const s = readerStrings(this.lang);
     return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.#onScroll}>
       ${this.articleId !== undefined && this.edition ? html`<p class="notice" role="alert">${s.notFound(this.articleId)}</p>` : nothing}
     </div>`;

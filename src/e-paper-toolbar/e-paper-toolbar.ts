@@ -1,6 +1,6 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { uiStrings } from '../i18n/strings.js';
+import { isolate, uiStrings } from '../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 
 /** What a toolbar button asks for. */
@@ -104,7 +104,7 @@ export class EPaperToolbar extends LitElement {
         ? html`<span class="separator" aria-hidden="true"></span>
             ${this.button('previous-page', t.previousPage, this.pageIndex > 0)}
             <span class="page-number" part="page-number" role="status" aria-label=${t.pageOf(this.pageLabel, this.pageIndex + 1, this.pageCount)}
-              >${this.pageLabel} <small>${this.pageIndex + 1}/${this.pageCount}</small></span
+              >${isolate(this.pageLabel)} <small>${this.pageIndex + 1}/${this.pageCount}</small></span
             >
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
         : ''}

@@ -39,7 +39,7 @@ export const viewerStyles = css`
     position: absolute;
     inset: 0;
     display: grid;
-    grid-template-rows: auto minmax(0, 1fr);
+    grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-columns: minmax(0, 1fr);
     font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
       var(--_font-edition-body, sans-serif);
@@ -56,6 +56,10 @@ export const viewerStyles = css`
   e-paper-viewport {
     grid-row: 2;
     min-height: 0;
+  }
+  e-paper-pages {
+    grid-row: 3;
+    min-width: 0;
   }
   .clear-history {
     white-space: nowrap;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
@@ -11,12 +12,17 @@ import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
 import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
-import { ZOOM_STEP, type EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
+import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
 import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
+import type { PagesSelectDetail } from '../e-paper-pages/e-paper-pages.js';
+import type { SearchQueryDetail, SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
+import type { ArchiveSelectDetail } from '../e-paper-archive/e-paper-archive.js';
+import type { Archive } from '../archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
+import { definePart, type LazyElementName } from '../define.js';
 import { deepActiveElement } from '../dom/focus.js';
 import { hashParam, hashWith, type HashKey } from './hash.js';
 
@@ -70,6 +76,9 @@ const NOTICE_MS = 5_000;
  * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
  * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the "hold Ctrl to zoom" hint.
  * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
+ * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
+ * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
+ * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
  * @csspart page - The sheet of paper (forwarded from the page).
  * @csspart article - An article's block on the page (forwarded).
  * @csspart regions - The layer of article regions over the page (forwarded).
@@ -79,6 +88,9 @@ const NOTICE_MS = 5_000;
  * @csspart toolbar - The toolbar (forwarded).
  * @csspart button - A toolbar button (forwarded).
  * @csspart reader - The reader dialog (forwarded).
+ * @csspart pages - The page strip of an edition of several pages (forwarded).
+ * @csspart page-thumb - A page's thumbnail button in the strip (forwarded).
+ * @csspart page-label - The label under a thumbnail (forwarded).
  * @csspart notice - The quiet notice over the page (continue reading, messages).
  * @csspart error - The error message box.
  */
@@ -115,7 +127,13 @@ export class EPaper extends LitElement {
   /** Refuse edition files larger than this many bytes (20 MiB by default). */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes: number = 20_971_520;
 
-  /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`), so links can open them. */
+  /**
+   * URL of the archive index (dates → edition URLs): a date picker moves between editions.
+   * Without `src`, the edition the hash names (`#date=`) or the latest one is shown.
+   */
+  @property({ reflect: true }) archive?: string;
+
+  /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
@@ -126,6 +144,12 @@ export class EPaper extends LitElement {
   @state() private notice?: Notice;
   @state() private readArticles: ReadonlySet<string> = new Set();
   @state() private textScale = 1;
+  @state() private searchOpen = false;
+  /** The search query whose matches are highlighted ('' for none). */
+  @state() private searchQuery = '';
+  @state() private archiveIndex?: Archive;
+  /** The next edition is loading while the current one stays in view. */
+  @state() private nextLoading = false;
 
   readonly #reading = new ReadingStateController(this, { persist: true, readTimeoutMs: 1000 });
   #loadController?: AbortController;
@@ -135,7 +159,18 @@ export class EPaper extends LitElement {
   /** What had focus when the reader opened, to return it there. */
   #opener?: Element;
   #readTimer?: ReturnType<typeof setTimeout>;
+  #archiveController?: AbortController;
+  /** The next load keeps the edition in view until the new one is ready (an archive move). */
+  #keepInView = false;
+  /** The archive index is to load once the edition is shown (or has failed). */
+  #archiveAfterReady = false;
+  /** The edition in view has been shown (`e-paper-ready`). */
+  #shown = false;
+  /** What the search highlights were last drawn for. */
+  #highlighted = '';
   #noticeTimer?: ReturnType<typeof setTimeout>;
+  /** Lazy parts being loaded: `updateComplete` waits for them. */
+  readonly #parts = new Set<Promise<void>>();
   /** The view to give the page just shown, once the viewport has it. */
   #pageView?: { page: Page; view: ReadingView | undefined };
 
@@ -153,18 +188,49 @@ export class EPaper extends LitElement {
     window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener('keydown', this.#onKeyDown);
     this.#loadController?.abort();
+    this.#archiveController?.abort();
+    if (this.#highlighted) void import('../search/search-highlight.js').then((m) => m.clearMatches(this));
+    this.#highlighted = '';
     clearTimeout(this.#readTimer);
     clearTimeout(this.#noticeTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('archive')) {
+      // With an edition to show first, the archive waits for it: the first render shares nothing with it.
+      if (this.#shown || (!this.src && this.edition === undefined)) void this.#loadArchive();
+      else this.#archiveAfterReady = true;
+    }
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#showPage(this.#pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
   }
 
+  /** Resolves once the viewer has rendered, including any part it is loading to do so (the reader). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#parts.size) {
+      await Promise.all(this.#parts);
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /** Loads a part of the viewer that the first render did without. */
+  #need(name: LazyElementName): void {
+    if (customElements.get(name)) return;
+    const pending: Promise<void> = definePart(name)
+      .catch((error: unknown) => {
+        console.warn(`e-paper: <${name}> could not be loaded`, error);
+        this.#showMessage(uiStrings(this.lang).viewer.partFailed);
+      })
+      .finally(() => this.#parts.delete(pending));
+    this.#parts.add(pending);
+  }
+
   protected override updated(): void {
+    this.#refreshHighlights();
     const pending = this.#pageView;
     const viewport = this.#viewport;
     if (!pending || !viewport) return;
@@ -225,12 +291,20 @@ export class EPaper extends LitElement {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation;
 
+    const keepInView = this.#keepInView && this.viewState.kind === 'ready';
+    this.#keepInView = false;
     if (this.edition === undefined && !this.src) {
-      this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
+      // The archive index will name the edition.
+      if (this.archive) this.viewState = { kind: 'loading' };
+      else this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
       return;
     }
-    this.viewState = { kind: 'loading' };
-    this.notice = undefined;
+    if (keepInView) {
+      this.nextLoading = true;
+    } else {
+      this.viewState = { kind: 'loading' };
+      this.notice = undefined;
+    }
     let edition: Edition;
     let saved: ReadingRecord | null;
     let baseUrl = document.baseURI;
@@ -244,33 +318,139 @@ export class EPaper extends LitElement {
       this.#reading.persist = !this.noPersist;
       this.#reading.storageKey = this.storageKey || 'default';
       const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
-      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids)]);
+      // The page strip comes with the first render (loaded beside the fonts): arriving later, it would shrink the page.
+      const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
+      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids), strip]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
-      this.#fail(this.#describe(error));
+      if (keepInView) {
+        // The edition in view stays; the picker goes back to its date.
+        this.nextLoading = false;
+        this.#showMessage(this.#describe(error).message);
+      } else this.#fail(this.#describe(error));
       return;
     }
     if (!current()) return;
+    this.nextLoading = false;
     const page = this.#pickPage(edition, this.page ?? saved?.page);
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
+    this.#shown = false;
     this.viewState = { kind: 'ready', edition, page, baseUrl };
     this.page = page.id;
-    await this.updateComplete;
+    // Not this.updateComplete: the first render waits for no lazy part.
+    await super.getUpdateComplete();
     const viewport = this.#viewport;
     await viewport?.updateComplete;
     await this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.updateComplete;
     // The saved view goes on before the first frame is painted: no visible jump.
     if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
       viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
-    }
+    } else viewport?.fit('page', { animate: false }); // another edition may have left its zoom
     this.#syncZoom();
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
+    this.#shown = true;
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
+    this.#loadArchiveLater();
+    // The tooltip and the reader, before the first hover or click asks for them.
+    const whenIdle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 100));
+    whenIdle(
+      () => {
+        if (!this.isConnected) return;
+        this.#need('e-paper-contents');
+        this.#need('e-paper-tooltip');
+        this.#need('e-paper-reader');
+      },
+      { timeout: 1000 },
+    );
     if (this.article) this.#articleChanged(undefined);
     else if (saved?.open) this.#offerToContinue(edition, saved.open.article, saved.open.paragraph);
+  }
+
+  // ---- archive and search ---------------------------------------------------------------------
+
+  /** Loads the archive index; without `src`, it then names the edition to show. */
+  async #loadArchive(): Promise<void> {
+    this.#archiveController?.abort();
+    this.archiveIndex = undefined;
+    if (!this.archive) return;
+    const controller = (this.#archiveController = new AbortController());
+    try {
+      const { loadArchive } = await import('../archive/load-archive.js');
+      this.#need('e-paper-archive');
+      const index = await loadArchive(new URL(this.archive, document.baseURI), { signal: controller.signal, timeoutMs: this.loadTimeout });
+      if (controller.signal.aborted) return;
+      this.archiveIndex = index;
+      if (!this.src && this.edition === undefined) {
+        const wanted = this.hashSync ? hashParam(location.hash, 'date') : undefined;
+        const entry = index.editions.find((e) => e.date === wanted) ?? index.editions.at(-1);
+        if (entry) this.src = entry.src;
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const problem = this.#describe(error);
+      // With an edition to show, the archive is a side matter; without one, it is the error.
+      if (this.src || this.edition !== undefined) this.#showMessage(problem.message);
+      else this.#fail(problem);
+    }
+  }
+
+  #loadArchiveLater(): void {
+    if (!this.#archiveAfterReady) return;
+    this.#archiveAfterReady = false;
+    void this.#loadArchive();
+  }
+
+  /** Moves to another edition of the archive, keeping the one in view until it is ready. */
+  #showEdition(src: string, date: string): void {
+    if (src === this.src) return;
+    this.#keepInView = true;
+    this.page = undefined;
+    this.article = undefined;
+    this.#writeHash('date', date);
+    this.#writeHash('page', undefined);
+    this.src = src;
+  }
+
+  #onArchiveSelect = (event: CustomEvent<ArchiveSelectDetail>) => this.#showEdition(event.detail.src, event.detail.date);
+
+  #openSearch(): void {
+    this.#need('e-paper-search');
+    if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
+    this.searchOpen = true;
+  }
+
+  #closeSearch(): void {
+    this.searchOpen = false;
+    this.searchQuery = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
+  }
+
+  #onSearchSelect = (event: CustomEvent<SearchSelectDetail>) => {
+    const { articleId, field, index } = event.detail;
+    this.#opener = deepActiveElement() ?? undefined;
+    this.#pendingParagraph = field === 'paragraph' ? index : undefined;
+    if (this.article === articleId) this.article = undefined;
+    this.article = articleId;
+  };
+
+  /** Draws the search matches on the page and in the reader, after either shows new text. */
+  #refreshHighlights(): void {
+    const state = this.viewState;
+    const key = state.kind === 'ready' && this.searchQuery ? `${this.searchQuery}\n${state.page.id}\n${this.article ?? ''}` : '';
+    if (key === this.#highlighted) return;
+    this.#highlighted = key;
+    if (!key && !this.searchQuery) {
+      void import('../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
+      return;
+    }
+    const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
+    void Promise.all([import('../search/search-highlight.js'), ...parts.map((p) => p?.updateComplete)]).then(([m]) => {
+      if (this.#highlighted !== key) return;
+      m.highlightMatches(this, parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])), this.searchQuery);
+    });
   }
 
   // ---- state --------------------------------------------------------------------------------
@@ -326,7 +506,8 @@ export class EPaper extends LitElement {
     }
     const onPage = state.edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === id));
     if (onPage && onPage !== state.page) this.#showPage(onPage);
-    if (!previous) this.#opener = (deepActiveElement() ?? undefined);
+    this.#need('e-paper-reader');
+    if (!previous) this.#opener = deepActiveElement() ?? undefined;
     if (this.notice?.kind === 'continue') this.notice = undefined;
     const paragraph = this.#pendingParagraph ?? 0;
     this.#pendingParagraph = undefined;
@@ -392,12 +573,16 @@ export class EPaper extends LitElement {
   #fail(error: EPaperEventMap['e-paper-error']): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error);
+    this.#loadArchiveLater();
   }
 
   // ---- events from the parts ----------------------------------------------------------------
 
   #onHashChange = () => {
     if (!this.hashSync) return;
+    const date = hashParam(location.hash, 'date');
+    const entry = date === undefined ? undefined : this.archiveIndex?.editions.find((e) => e.date === date);
+    if (entry) this.#showEdition(entry.src, entry.date);
     const page = hashParam(location.hash, 'page');
     if (page !== undefined && page !== this.page) this.page = page;
     const id = hashParam(location.hash, 'article');
@@ -406,7 +591,14 @@ export class EPaper extends LitElement {
 
   /** PageUp/PageDown turn the page wherever focus is in the viewer, unless a field or the reader has it. */
   #onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || this.article) return;
+    if (event.defaultPrevented || event.altKey || this.article || this.viewState.kind !== 'ready') return;
+    // Ctrl/⌘+F inside the viewer searches the edition (the browser's find cannot see the page's text well).
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      this.#openSearch();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
     const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
     const target = event.composedPath()[0] as HTMLElement;
     if (!direction || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName ?? '')) return;
@@ -418,6 +610,7 @@ export class EPaper extends LitElement {
 
   #onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
     const { articleId, region, via } = event.detail;
+    this.#need('e-paper-tooltip');
     this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
   };
 
@@ -438,12 +631,15 @@ export class EPaper extends LitElement {
     if (event.buttons && this.hovered) this.hovered = undefined;
   };
 
-  #onZoom = (event: CustomEvent<{ scale: number; center: Point; minScale: number; maxScale: number }>) => {
-    const { scale, center, minScale, maxScale } = event.detail;
+  #onZoom = (event: CustomEvent<ZoomEventDetail>) => {
+    const { scale, center, minScale, maxScale, fitted } = event.detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
     const state = this.viewState;
-    this.#reading.update({ page: state.kind === 'ready' ? state.page.id : undefined, view: { scale, x: center.x, y: center.y } });
+    // While the next edition loads, the reading state is already that edition's; before the page
+    // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
+    // is remembered as that, not as a scale that fits only this box.
+    if (state.kind === 'ready' && this.#shown && !this.nextLoading) this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
   };
 
   #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
@@ -479,6 +675,10 @@ export class EPaper extends LitElement {
     this.#reading.update({ open: { article: articleId, fraction, paragraph } });
     this.#reading.setProgress(articleId, fraction);
     if (fraction >= 0.98) this.#markRead(articleId);
+  };
+
+  #onPagesSelect = (event: CustomEvent<PagesSelectDetail>) => {
+    this.page = event.detail.pageId;
   };
 
   #onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
@@ -549,6 +749,43 @@ export class EPaper extends LitElement {
         lang=${this.lang}
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
+        ${this.archiveIndex
+          ? html`<e-paper-archive
+              slot="end"
+              exportparts="archive-button, archive-calendar, archive-day"
+              .archive=${this.archiveIndex}
+              .date=${live(edition.date)}
+              .uiLang=${this.lang}
+              ?busy=${this.nextLoading}
+              @e-paper-archive-select=${this.#onArchiveSelect}
+            ></e-paper-archive>`
+          : nothing}
+        <button class="clear-history" slot="end" type="button" part="button" @click=${() => this.clearHistory()}>${strings.viewer.clearHistory}</button>
+        <button
+          class="search-toggle"
+          slot="end"
+          type="button"
+          part="button"
+          aria-expanded=${this.searchOpen}
+          aria-keyshortcuts="Control+F Meta+F"
+          @click=${() => (this.searchOpen ? this.#closeSearch() : this.#openSearch())}
+        >
+          ${strings.viewer.search}
+        </button>
+        ${this.searchOpen
+          ? html`<e-paper-search
+              slot="end"
+              exportparts="search-panel, search-input, search-result"
+              .edition=${edition}
+              .open=${true}
+              .uiLang=${this.lang}
+              .textLang=${edition.lang}
+              @e-paper-search-query=${(e: CustomEvent<SearchQueryDetail>) => (this.searchQuery = e.detail.query)}
+              @e-paper-search-select=${this.#onSearchSelect}
+              @e-paper-search-close=${() => this.#closeSearch()}
+            ></e-paper-search>`
+          : nothing}
+        <!-- Last: it appears once loaded, and moves nothing after it. -->
         <e-paper-contents
           slot="end"
           exportparts="contents-button, contents-panel, contents-item"
@@ -561,7 +798,6 @@ export class EPaper extends LitElement {
           .textLang=${edition.lang}
           @e-paper-contents-select=${this.#onContentsSelect}
         ></e-paper-contents>
-        <button class="clear-history" slot="end" type="button" part="button" @click=${() => this.clearHistory()}>${strings.viewer.clearHistory}</button>
       </e-paper-toolbar>
       <e-paper-viewport
         role="region"
@@ -586,6 +822,16 @@ export class EPaper extends LitElement {
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
+      ${edition.pages.length > 1
+        ? html`<e-paper-pages
+            exportparts="pages, page-thumb, page-label"
+            .edition=${edition}
+            .pageId=${page.id}
+            .baseUrl=${baseUrl}
+            .uiLang=${this.lang}
+            @e-paper-pages-select=${this.#onPagesSelect}
+          ></e-paper-pages>`
+        : nothing}
       ${this.#renderNotice(edition)}
       <e-paper-tooltip
         exportparts="tooltip"

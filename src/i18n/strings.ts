@@ -18,27 +18,6 @@ export function isolate(text: string): string {
   return `\u2068${kept}${'\u2069'.repeat(open)}\u2069`;
 }
 
-/** UI strings of the reader overlay (`<e-paper-reader>`). */
-export interface ReaderStrings {
-  /** The dialog's name while it has no article to name it. */
-  dialogLabel: string;
-  close: string;
-  previous: string;
-  next: string;
-  textSize: string;
-  smaller: string;
-  larger: string;
-  reset: string;
-  copyLink: string;
-  copied: string;
-  copyFailed: string;
-  /** The position shown in the header: `3 / 9`. */
-  position: (index: number, count: number) => string;
-  /** The same position, spoken. */
-  positionLabel: (index: number, count: number) => string;
-  notFound: (id: string) => string;
-}
-
 /** UI strings of the viewer. The edition's own text is never translated. */
 export interface UiStrings {
   loading: string;
@@ -75,18 +54,21 @@ export interface UiStrings {
   scanFailed: string;
   /** The cue under a headline in the region tooltip. */
   readCue: string;
-  reader: ReaderStrings;
   /** Strings of the viewer's own notices and lists. */
   viewer: {
     contents: string;
     contentsLabel: (pageLabel: string) => string;
     /** The list of every page and its articles (版面导航), when the edition has several pages. */
     editionContents: string;
+    /** The toolbar button that opens the search. */
+    search: string;
     clearHistory: string;
     historyCleared: string;
     continueReading: (headline: string) => string;
     dismiss: string;
     unknownArticle: (id: string) => string;
+    /** A part of the viewer (the reader, the search) could not be loaded. */
+    partFailed: string;
   };
 }
 
@@ -131,27 +113,13 @@ const zhCN: UiStrings = {
     contents: '标题导航',
     contentsLabel: (page) => `${isolate(page)} 版标题导航`,
     editionContents: '版面导航',
+    search: '搜索',
     clearHistory: '清除阅读记录',
     historyCleared: '本期阅读记录已清除',
     continueReading: (headline) => `继续阅读《${isolate(headline)}》`,
     dismiss: '关闭提示',
     unknownArticle: (id) => `本期没有编号为“${isolate(id)}”的文章。`,
-  },
-  reader: {
-    dialogLabel: '文章阅读',
-    close: '关闭',
-    previous: '上一篇',
-    next: '下一篇',
-    textSize: '字号',
-    smaller: '缩小字号',
-    larger: '放大字号',
-    reset: '默认字号',
-    copyLink: '复制链接',
-    copied: '已复制链接',
-    copyFailed: '无法自动复制，请手动复制下面的链接',
-    position: (index, count) => `${index} / ${count}`,
-    positionLabel: (index, count) => `第 ${index} 篇，共 ${count} 篇`,
-    notFound: (id) => `找不到这篇文章（${id}）。`,
+    partFailed: '查看器的部分功能未能载入，请检查网络后重试。',
   },
 };
 
@@ -196,27 +164,13 @@ const en: UiStrings = {
     contents: 'Articles',
     contentsLabel: (page) => `Articles on page ${isolate(page)}`,
     editionContents: 'Contents',
+    search: 'Search',
     clearHistory: 'Clear reading history',
     historyCleared: 'Reading history of this edition cleared',
     continueReading: (headline) => `Continue reading “${isolate(headline)}”`,
     dismiss: 'Dismiss',
     unknownArticle: (id) => `This edition has no article “${isolate(id)}”.`,
-  },
-  reader: {
-    dialogLabel: 'Article reader',
-    close: 'Close',
-    previous: 'Previous',
-    next: 'Next',
-    textSize: 'Text size',
-    smaller: 'Smaller text',
-    larger: 'Larger text',
-    reset: 'Default text size',
-    copyLink: 'Copy link',
-    copied: 'Link copied',
-    copyFailed: 'Could not copy automatically; copy the link below',
-    position: (index, count) => `${index} / ${count}`,
-    positionLabel: (index, count) => `Article ${index} of ${count}`,
-    notFound: (id) => `There is no article “${id}”.`,
+    partFailed: 'Part of the viewer could not be loaded. Check the connection and try again.',
   },
 };
 

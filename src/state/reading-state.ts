@@ -168,8 +168,11 @@ export class ReadingStateController implements ReactiveController {
       changed.push(field);
     }
     // The view is also kept per page, to come back to each page where the reader left it.
-    if (changed.includes('view') && next.view && next.page !== undefined) {
-      next.views = { ...next.views, [next.page]: next.view };
+    if (changed.includes('view') && next.page !== undefined) {
+      const views = { ...next.views };
+      if (next.view) views[next.page] = next.view;
+      else delete views[next.page];
+      next.views = views;
       changed.push('views');
     }
     if (changed.length) this.#commit(next, changed);

@@ -1,0 +1,59 @@
+/** UI strings of the reader overlay (`<e-paper-reader>`). */
+export interface ReaderStrings {
+  /** The dialog's name while it has no article to name it. */
+  dialogLabel: string;
+  close: string;
+  previous: string;
+  next: string;
+  textSize: string;
+  smaller: string;
+  larger: string;
+  reset: string;
+  copyLink: string;
+  copied: string;
+  copyFailed: string;
+  /** The position shown in the header: `3 / 9`. */
+  position: (index: number, count: number) => string;
+  /** The same position, spoken. */
+  positionLabel: (index: number, count: number) => string;
+  notFound: (id: string) => string;
+}
+
+const zhCN: ReaderStrings = {
+  dialogLabel: '文章阅读',
+  close: '关闭',
+  previous: '上一篇',
+  next: '下一篇',
+  textSize: '字号',
+  smaller: '缩小字号',
+  larger: '放大字号',
+  reset: '默认字号',
+  copyLink: '复制链接',
+  copied: '已复制链接',
+  copyFailed: '无法自动复制，请手动复制下面的链接',
+  position: (index, count) => `${index} / ${count}`,
+  positionLabel: (index, count) => `第 ${index} 篇，共 ${count} 篇`,
+  notFound: (id) => `找不到这篇文章（${id}）。`,
+};
+
+const en: ReaderStrings = {
+  dialogLabel: 'Article reader',
+  close: 'Close',
+  previous: 'Previous',
+  next: 'Next',
+  textSize: 'Text size',
+  smaller: 'Smaller text',
+  larger: 'Larger text',
+  reset: 'Default text size',
+  copyLink: 'Copy link',
+  copied: 'Link copied',
+  copyFailed: 'Could not copy automatically; copy the link below',
+  position: (index, count) => `${index} / ${count}`,
+  positionLabel: (index, count) => `Article ${index} of ${count}`,
+  notFound: (id) => `There is no article “${id}”.`,
+};
+
+/** The reader's strings for a UI language tag: English for `en*`, Simplified Chinese otherwise. */
+export function readerStrings(lang: string | null | undefined): ReaderStrings {
+  return lang?.toLowerCase().startsWith('en') ? en : zhCN;
+}

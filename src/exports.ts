@@ -1,0 +1,10 @@
+/** What both entries export: the elements of the first render, the registration and the edition tools. */
+export { define, defineCore, definePart, ELEMENTS, LAZY_ELEMENTS, type LazyElementName } from './define.js';
+export { EPaper } from './e-paper/e-paper.js';
+export { EPaperPage } from './e-paper-page/e-paper-page.js';
+export { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
+export { EPaperToolbar } from './e-paper-toolbar/e-paper-toolbar.js';
+export { validateEdition, parseEdition, EditionError, type EditionProblem } from './edition/validate.js';
+export { loadEdition, EditionLoadError, type LoadFailure } from './edition/load.js';
+export type * from './edition/schema.js';
+export type { EPaperEventMap, EPaperEventName } from './events.js';
