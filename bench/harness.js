@@ -27,6 +27,21 @@
   } catch {
     H.loafSupported = false;
   }
+  // Largest-contentful-paint candidates (the scaling scenario reports the last one before input).
+  H.lcp = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        H.lcp.push({ t: e.startTime, size: e.size, url: e.url || undefined });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch {}
+  H.paints = () => ({
+    firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
+    firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    lcp: H.lcp.at(-1)?.t ?? null,
+    lcpCandidates: H.lcp,
+  });
   for (const type of EVENTS) {
     addEventListener(type, () => { if (H.counting) H.events[type]++; }, { capture: true, passive: true });
   }
@@ -207,7 +222,7 @@
   // ---- e-paper: the view at every frame until ready (for the reload check) ---------------------
   if (viewer === 'e-paper') {
     H.viewFrames = [];
-    document.addEventListener('e-paper-ready', () => { H.readyView = epaper.view(); H.readyAt = performance.now(); }, { once: true, capture: true });
+    document.addEventListener('e-paper-ready', (event) => { H.readyView = epaper.view(); H.readyAt = performance.now(); H.readyDetail = event.detail; }, { once: true, capture: true });
     let sheet = null;
     const sample = (t) => {
       if (!sheet?.isConnected) sheet = epaper.sheet();

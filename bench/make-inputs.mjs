@@ -7,20 +7,41 @@
 //   bench/.cache/articles.json   the article rectangles (page units and image px) and the
 //                                articles' text, for the peers' hotspots and panels
 //   bench/.cache/pdfjs/          PDF.js's viewer components, minified as a site's bundler would
-// They are remade only when the bundle, the edition (or its fonts) or this script change.
+// They are remade only when the bundle (dist/e-paper.js and its parts in dist/e-paper-parts/),
+// the edition (or its fonts) or this script change. The bundle itself is not copied: the bench
+// server serves dist/ as it is, so the entry loads its parts from /dist/e-paper-parts/ on demand.
+//
+// For the scaling scenario (issue 11), made on every run (a few ms, no browser):
+//   bench/.cache/scale/edition-24p.json   a 24-page edition made from A1 (tests/fixtures/editions-from-a1.js)
+//   bench/.cache/scale/archive-365.json   an archive index of 365 days ending on A1's date, every
+//                                         entry pointing at the A1 edition
+//   bench/.cache/scale/zhuzhou-daily-2021-01-08/fonts/   a copy of A1's fonts, so that the 24-page
+//                                         edition's relative font paths resolve as A1's do
 //
 // node bench/make-inputs.mjs [--force]   (run.mjs calls makeInputs() itself)
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { ROOT, startServer } from './server.mjs';
+import { archiveIndex, multiPageEdition } from '../tests/fixtures/editions-from-a1.js';
 
 export const CACHE = join(ROOT, 'bench/.cache');
 export const EDITION_URL = '/demo/editions/zhuzhou-daily-2021-01-08.json';
 const EDITION_FILE = join(ROOT, 'demo/editions/zhuzhou-daily-2021-01-08.json');
 const FONTS_DIR = join(ROOT, 'demo/editions/zhuzhou-daily-2021-01-08/fonts');
 const BUNDLE = join(ROOT, 'dist/e-paper.js');
+/** The entry's lazy parts (reader, page strip, search, archive), fetched from beside it on demand. */
+const PARTS_DIR = join(ROOT, 'dist/e-paper-parts');
+export const SCALE_DIR = join(CACHE, 'scale');
+/** The scaling scenario's inputs as the bench server serves them. */
+export const SCALE_URLS = {
+  edition24: '/bench/.cache/scale/edition-24p.json',
+  archive365: '/bench/.cache/scale/archive-365.json',
+};
+const SCALE_PAGES = 24;
+const SCALE_DAYS = 365;
 /** The sheet's page units become this many image pixels: 2000 × 2860 → 3600 × 5148. */
 export const IMAGE_SCALE = 1.8;
 const TILE_SIZE = 254;
@@ -33,8 +54,42 @@ function inputsKey() {
     hash.update(readFileSync(file));
   }
   for (const name of readdirSync(FONTS_DIR).sort()) hash.update(name).update(readFileSync(join(FONTS_DIR, name)));
+  for (const name of bundleParts()) hash.update(name).update(readFileSync(join(PARTS_DIR, name)));
   for (const pkg of ['pdfjs-dist', 'esbuild']) hash.update(JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'))).version);
   return hash.digest('hex');
+}
+
+/** The file names of the bundle's lazy parts (none for a build without them). */
+export function bundleParts() {
+  return existsSync(PARTS_DIR) ? readdirSync(PARTS_DIR).filter((name) => name.endsWith('.js')).sort() : [];
+}
+
+/**
+ * The scaling scenario's inputs (issue 11), from the A1 edition and the test fixtures: a 24-page
+ * edition beside a copy of A1's fonts (its font paths are A1's, relative to the edition's URL),
+ * and a 365-day archive index ending on A1's date whose entries all point at the A1 edition
+ * (only the index is loaded for the first render). Cheap, so made on every run.
+ */
+export function makeScaleInputs() {
+  const a1 = JSON.parse(readFileSync(EDITION_FILE, 'utf8'));
+  mkdirSync(SCALE_DIR, { recursive: true });
+  const fontsCopy = join(SCALE_DIR, 'zhuzhou-daily-2021-01-08/fonts');
+  mkdirSync(fontsCopy, { recursive: true });
+  for (const name of readdirSync(FONTS_DIR)) if (name.endsWith('.woff2')) copyFileSync(join(FONTS_DIR, name), join(fontsCopy, name));
+  const edition = multiPageEdition(a1, SCALE_PAGES);
+  const editionJson = JSON.stringify(edition);
+  writeFileSync(join(SCALE_DIR, 'edition-24p.json'), editionJson);
+  // From /bench/.cache/scale/ back to the A1 edition the bench serves at EDITION_URL.
+  const toA1 = `../../..${EDITION_URL}`;
+  const archive = archiveIndex(a1.date, SCALE_DAYS, () => toA1);
+  const archiveJson = JSON.stringify(archive);
+  writeFileSync(join(SCALE_DIR, 'archive-365.json'), archiveJson);
+  const sizes = (text) => ({ bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 6 }).length });
+  return {
+    edition24: { url: SCALE_URLS.edition24, id: edition.id, pages: edition.pages.length, articles: edition.articles.length, ...sizes(editionJson) },
+    archive365: { url: SCALE_URLS.archive365, days: SCALE_DAYS, first: archive.editions[0].date, last: archive.editions.at(-1).date, editions: archive.editions.length, src: toA1, ...sizes(archiveJson) },
+    a1: { url: EDITION_URL, ...sizes(readFileSync(EDITION_FILE, 'utf8')) },
+  };
 }
 
 /** The articles' rectangles in reading order: the page's regions, else its article blocks. */
@@ -248,16 +303,18 @@ function pngSize(file) {
  * absent). Returns the manifest written to bench/.cache/inputs.json.
  */
 export async function makeInputs({ browser, origin, force = false, log = console.error } = {}) {
-  if (!existsSync(BUNDLE)) throw new Error('dist/e-paper.js is missing: run `npm run build` first.');
+  if (!existsSync(BUNDLE)) throw new Error('dist/e-paper.js is missing: run `node scripts/build.mjs` first.');
   const key = inputsKey();
   const manifestFile = join(CACHE, 'inputs.json');
+  mkdirSync(CACHE, { recursive: true });
+  const scale = makeScaleInputs();
+  const parts = bundleParts();
   if (!force && existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     const files = ['page.png', 'page.pdf', 'page.dzi', 'articles.json', 'pdfjs/pdf_viewer.min.mjs', 'pdfjs/pdf_viewer.min.css'];
-    if (manifest.key === key && files.every((f) => existsSync(join(CACHE, f)))) return manifest;
+    if (manifest.key === key && files.every((f) => existsSync(join(CACHE, f)))) return { ...manifest, bundleParts: parts, scale };
   }
   const started = performance.now();
-  mkdirSync(CACHE, { recursive: true });
   let ownBrowser;
   let ownServer;
   try {
@@ -293,14 +350,14 @@ export async function makeInputs({ browser, origin, force = false, log = console
     };
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     log(`bench: inputs made in ${manifest.seconds} s: PNG ${image.width}×${image.height}, ${tiles.tiles} tiles in ${tiles.levels} levels, PDF ${(pdf.length / 1024).toFixed(0)} KB`);
-    return manifest;
+    return { ...manifest, bundleParts: parts, scale };
   } finally {
     await ownBrowser?.close();
     await ownServer?.close();
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const manifest = await makeInputs({ force: process.argv.includes('--force') });
   console.log(JSON.stringify(manifest, null, 2));
 }
