@@ -2,13 +2,17 @@
 // side list from the viewer's events, deep-links to articles, logs events and switches themes.
 const paper = document.getElementById('paper');
 
-// ?edition=scan shows the same page as a scan (an image with regions) instead of typeset.
-if (new URLSearchParams(location.search).get('edition') === 'scan') {
-  paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
-  document.querySelector('[data-edition="scan"]')?.setAttribute('aria-current', 'page');
-} else {
-  document.querySelector('[data-edition="typeset"]')?.setAttribute('aria-current', 'page');
+// ?edition=scan shows the same page as a scan (an image with regions) instead of typeset;
+// ?edition=pages and ?edition=archive show test copies of A1 (served by the dev server, see
+// vite.config.ts) to try the page strip, the search across pages and the archive's date picker.
+const view = new URLSearchParams(location.search).get('edition') ?? 'typeset';
+if (view === 'scan') paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
+if (view === 'pages') paper.src = './copies/pages-8.json';
+if (view === 'archive') {
+  paper.removeAttribute('src');
+  paper.setAttribute('archive', './copies/archive.json');
 }
+document.querySelector(`[data-edition="${view}"]`)?.setAttribute('aria-current', 'page');
 const list = document.getElementById('article-list');
 const log = document.getElementById('events');
 
@@ -23,7 +27,7 @@ for (const type of ['e-paper-ready', 'e-paper-error', 'e-paper-article-open', 'e
   paper.addEventListener(type, logEvent);
 }
 
-paper.addEventListener('e-paper-ready', () => {
+function listArticles() {
   list.replaceChildren(
     ...paper.pageArticles.map((article) => {
       const item = document.createElement('li');
@@ -35,7 +39,9 @@ paper.addEventListener('e-paper-ready', () => {
       return item;
     }),
   );
-});
+}
+paper.addEventListener('e-paper-ready', listArticles);
+paper.addEventListener('e-paper-page-change', () => requestAnimationFrame(listArticles));
 
 function markOpen(id) {
   for (const link of list.querySelectorAll('a')) {

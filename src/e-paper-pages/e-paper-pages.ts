@@ -38,6 +38,8 @@ export class EPaperPages extends LitElement {
 
   /** The page that takes the strip's one tab stop. */
   @state() private tabStop = '';
+  /** No thumbnail is drawn while set: the owner's own first render comes first. */
+  @property({ type: Boolean }) paused = false;
   /** Set once the browser has been idle after connect: no thumbnail is drawn before. */
   @state() private idle = false;
   /** Ids of the pages whose thumbnails have come near the visible part of the strip. */
@@ -84,7 +86,7 @@ export class EPaperPages extends LitElement {
     for (const item of list.children) if (!this.near.has((item as HTMLElement).dataset.pageId!)) this.#observer.observe(item);
     if (changed.has('pageId') || changed.has('edition')) this.#scrollToShown(list);
     // The viewer registers the fonts too; alone, the strip does it for its thumbnails.
-    if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
+    if (this.idle && !this.paused && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
   }
 
   #onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -129,7 +131,7 @@ export class EPaperPages extends LitElement {
     return html`<nav part="pages" aria-label=${pagesStrings(this.uiLang).label}>
       <ul @keydown=${this.#onKeyDown}>
         ${edition.pages.map((page) => {
-          const drawn = this.idle && this.near.has(page.id);
+          const drawn = this.idle && !this.paused && this.near.has(page.id);
           return html`<li data-page-id=${page.id}>
             <button
               type="button"

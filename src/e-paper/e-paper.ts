@@ -352,6 +352,7 @@ export class EPaper extends LitElement {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!current()) return;
     this.#shown = true;
+    this.requestUpdate(); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
     this.#loadArchiveLater();
     // The tooltip and the reader, before the first hover or click asks for them.
@@ -829,6 +830,7 @@ export class EPaper extends LitElement {
             .pageId=${page.id}
             .baseUrl=${baseUrl}
             .uiLang=${this.lang}
+            ?paused=${!this.#shown}
             @e-paper-pages-select=${this.#onPagesSelect}
           ></e-paper-pages>`
         : nothing}

@@ -8,7 +8,7 @@
  */
 import type { ArgTypes } from '@storybook/web-components';
 
-export type KnobCategory = 'Size' | 'Page' | 'Regions' | 'Tooltip' | 'Toolbar' | 'Viewer UI' | 'Reader' | 'Typefaces';
+export type KnobCategory = 'Size' | 'Page' | 'Pages' | 'Regions' | 'Tooltip' | 'Toolbar' | 'Search' | 'Viewer UI' | 'Reader' | 'Typefaces';
 
 export interface Knob {
   name: `--e-paper-${string}`;
@@ -32,6 +32,10 @@ export const KNOBS: readonly Knob[] = [
   { name: '--e-paper-region-tint', category: 'Regions', kind: 'color', default: 'rgb(200 22 29 / 0.08)', description: 'Fill of a hovered or focused article.' },
   { name: '--e-paper-region-outline', category: 'Regions', kind: 'color', default: '#c8161d', description: 'Outline of a hovered or focused article.' },
   { name: '--e-paper-region-read-tint', category: 'Regions', kind: 'color', default: 'rgb(0 0 0 / 0.035)', description: 'Fill of an article already read.' },
+
+  { name: '--e-paper-search-hit', category: 'Search', kind: 'color', default: '#ffe066', description: 'Background of a search match on the page, in the reader and in the results.' },
+  { name: '--e-paper-search-hit-ink', category: 'Search', kind: 'color', default: '#1a1a1a', description: 'Text colour of a search match.' },
+  { name: '--e-paper-thumb-width', category: 'Pages', kind: 'length', default: '72px', description: 'Width of a page thumbnail in the page strip.' },
 
   { name: '--e-paper-tooltip-bg', category: 'Tooltip', kind: 'color', default: '#1f1f1f', description: 'Tooltip (and notice) background.' },
   { name: '--e-paper-tooltip-ink', category: 'Tooltip', kind: 'color', default: '#fff', description: 'Tooltip (and notice) text colour.' },

@@ -1,0 +1,80 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { define } from '../src/define.js';
+import { cssProps } from '../src/directives/css-props.js';
+import { knobArgTypes, knobValues } from './support/knobs.js';
+import { a1Loader, type A1Loaded } from './support/edition.js';
+import { actions } from './support/story.js';
+
+// Registers the elements (an explicit call: the package's sideEffects list lets a bundler drop a bare import).
+define();
+
+interface SearchArgs {
+  open: boolean;
+  query: string;
+  uilang?: 'zh-CN' | 'en';
+  textlang?: string;
+  [knob: `--e-paper-${string}`]: unknown;
+}
+
+const EVENTS = ['e-paper-search-select', 'e-paper-search-query', 'e-paper-search-close'];
+
+/** A phrase of the A1 edition: ten matches in three articles. */
+const PHRASE = '疫情防控';
+
+const meta = {
+  title: 'Parts/e-paper-search',
+  component: 'e-paper-search',
+  tags: ['autodocs'],
+  loaders: [a1Loader],
+  render: (args, context) => {
+    const { edition } = context.loaded as A1Loaded;
+    // The panel hangs from the element's end, as from the search button at the end of the viewer's toolbar.
+    return html`<div ${cssProps({ display: 'flex', 'justify-content': 'flex-end', 'align-items': 'flex-start', 'padding-top': '40px', 'min-height': '560px', 'max-width': '640px' })}>
+      <e-paper-search
+        .edition=${edition}
+        ?open=${args.open}
+        query=${args.query}
+        uilang=${args.uilang ?? 'zh-CN'}
+        textlang=${edition.lang}
+        ${cssProps(knobValues(args))}
+        ${actions(args, EVENTS)}
+      ></e-paper-search>
+    </div>`;
+  },
+  args: { open: true, query: '', uilang: 'zh-CN' },
+  argTypes: {
+    open: { control: 'boolean' },
+    query: { control: 'text' },
+    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    textlang: { control: false },
+    ...knobArgTypes(['Search', 'Toolbar', 'Viewer UI', 'Typefaces']),
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Full-text search of the edition (搜索本期): a field and the matches in context, grouped by page. Typing settles into ' +
+          '`query` and fires `e-paper-search-query` (the viewer highlights it on the page); choosing a match fires ' +
+          '`e-paper-search-select`. Enter picks the first match, arrows move, Escape clears, then closes (set `open` again in Controls).',
+      },
+      // Opening focuses the field: a frame of its own for each story, so that the docs page does not jump.
+      story: { inline: false, iframeHeight: 640 },
+    },
+  },
+} satisfies Meta<SearchArgs>;
+
+export default meta;
+type Story = StoryObj<SearchArgs>;
+
+/** Just opened: the empty field, focused. */
+export const Open: Story = {};
+
+/** A query of the A1 edition: its matches in context, the match marked. */
+export const WithQuery: Story = { name: 'With a query', args: { query: PHRASE } };
+
+/** English UI (the edition's text stays Chinese). */
+export const English: Story = { args: { uilang: 'en', query: PHRASE } };
+
+/** A query with no match. */
+export const NoResults: Story = { name: 'No results', args: { query: '火星' } };
