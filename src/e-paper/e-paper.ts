@@ -319,8 +319,10 @@ export class EPaper extends LitElement {
       this.#reading.storageKey = this.storageKey || 'default';
       const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
       // The page strip comes with the first render (loaded beside the fonts): arriving later, it would shrink the page.
+      // So does the list's toolbar button: arriving later, it could wrap the toolbar.
       const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
-      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids), strip]);
+      const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
+      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids), strip, list]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
@@ -786,7 +788,6 @@ export class EPaper extends LitElement {
               @e-paper-search-close=${() => this.#closeSearch()}
             ></e-paper-search>`
           : nothing}
-        <!-- Last: it appears once loaded, and moves nothing after it. -->
         <e-paper-contents
           slot="end"
           exportparts="contents-button, contents-panel, contents-item"
