@@ -1,25 +1,15 @@
 import * as v from 'valibot';
 import { ARCHIVE_LIMITS, ArchiveSchema, type Archive, type ArchiveEntry } from './archive-schema.js';
-import { EditionError, formatPath, quoteData, type EditionProblem } from '../edition/validate.js';
+import { EditionError, MAX_PROBLEMS, describeIssue, parseJson, quoteData, type EditionProblem } from '../edition/validate.js';
 import { fetchText, parseFailure, type LoadOptions } from '../edition/load.js';
 import { safeHttpUrl } from '../edition/urls.js';
 
-/** As for editions: enough problems to mend a file, few enough to read. */
-const MAX_PROBLEMS = 20;
 /** An index nests 3 deep: past this, JSON text is refused before JSON.parse spends seconds on it. */
 const MAX_DEPTH = 8;
 
 /** Objects without a prototype, so that fields a host page added to Object.prototype are not the data's. */
 const reviver = (_: string, value: unknown) =>
   value && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value;
-
-function describe(issue: v.BaseIssue<unknown>): EditionProblem {
-  const path = formatPath((issue.path ?? []).map((item) => item.key as string | number));
-  if (issue.expected === 'never') return { path, message: 'unexpected field' };
-  if (issue.received !== 'undefined') return { path, message: `${issue.message}, got ${quoteData(issue.received)}` };
-  // A required field that is absent: the object schema reports it with the key as `expected`.
-  return { path, message: issue.expected?.startsWith('"') ? 'required, but it is missing' : `${issue.message}, but it is missing` };
-}
 
 /** Refuses too many editions before anything walks them. */
 function checkLength(data: unknown): void {
@@ -33,7 +23,7 @@ function checkLength(data: unknown): void {
 function check(data: unknown, baseUrl: string): Archive {
   checkLength(data);
   const result = v.safeParse(ArchiveSchema, data, { abortPipeEarly: true });
-  if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map(describe));
+  if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map(describeIssue));
   const problems: EditionProblem[] = [];
   const seen = new Set<string>();
   const editions: ArchiveEntry[] = result.output.editions.map(({ date, src, label }, i) => {
@@ -72,32 +62,9 @@ export function validateArchive(data: unknown, baseUrl: string): Archive {
   });
 }
 
-/** Whether JSON text nests deeper than `limit`, counted without parsing it. */
-function tooDeep(json: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0, inString = false; i < json.length; i++) {
-    const c = json[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      if (++depth > limit) return true;
-    } else if (c === ']' || c === '}') depth--;
-  }
-  return false;
-}
-
 /** Parses JSON text and validates it as an archive index; bad JSON is an EditionError too. */
 export function parseArchive(json: string, baseUrl: string): Archive {
-  const text = json.replace(/^\uFEFF/, '');
-  if (tooDeep(text, MAX_DEPTH)) throw new EditionError([{ path: '', message: `expected at most ${MAX_DEPTH} levels of nesting` }]);
-  let data: unknown;
-  try {
-    data = JSON.parse(text, reviver);
-  } catch (error) {
-    throw new EditionError([{ path: '', message: `not JSON: ${quoteData((error as Error).message, 200)}` }]);
-  }
+  const data = parseJson(json, MAX_DEPTH, reviver);
   return guarded(() => check(data, baseUrl));
 }
 

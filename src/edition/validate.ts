@@ -17,7 +17,7 @@ export class EditionError extends Error {
 }
 
 /** At most this many problems are reported: enough to mend a file, few enough to read. */
-const MAX_PROBLEMS = 20;
+export const MAX_PROBLEMS = 20;
 
 /**
  * Text from the data, made safe to quote in a message: at most `max` characters, and control,
@@ -42,7 +42,8 @@ export function formatPath(keys: readonly (string | number)[]): string {
   return out;
 }
 
-function describeIssue(issue: v.BaseIssue<unknown>): EditionProblem {
+/** A valibot issue as a problem: its path and what was expected and found. */
+export function describeIssue(issue: v.BaseIssue<unknown>): EditionProblem {
   const keys = (issue.path ?? []).map((item) => item.key as string | number);
   const path = formatPath(keys);
   if (issue.expected === 'never') return { path, message: 'unexpected field' };
@@ -246,7 +247,7 @@ export function validateEdition(data: unknown): Edition {
  * The depth of nesting of JSON text, counted without parsing it, stopping past `limit`:
  * JSON.parse itself takes many seconds and hundreds of MB over millions of nested brackets.
  */
-function jsonDepthExceeds(json: string, limit: number): boolean {
+export function jsonDepthExceeds(json: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < json.length; i++) {
@@ -262,18 +263,24 @@ function jsonDepthExceeds(json: string, limit: number): boolean {
   return false;
 }
 
-/** Parses JSON text and validates it; bad JSON is an EditionError too. */
-export function parseEdition(json: string): Edition {
-  let data: unknown;
+/**
+ * Parses JSON text (after a byte-order mark) no deeper than `nesting`; too deep or not JSON is
+ * an EditionError with one problem.
+ */
+export function parseJson(json: string, nesting: number, reviver?: (key: string, value: unknown) => unknown): unknown {
   const text = json.replace(/^\uFEFF/, '');
   // Only for what looks like JSON: anything else fails JSON.parse at once, with its own message.
-  if (/^\s*[[{]/.test(text) && jsonDepthExceeds(text, LIMITS.nesting)) {
-    throw new EditionError([{ path: '', message: `expected at most ${LIMITS.nesting} levels of nesting` }]);
+  if (/^\s*[[{]/.test(text) && jsonDepthExceeds(text, nesting)) {
+    throw new EditionError([{ path: '', message: `expected at most ${nesting} levels of nesting` }]);
   }
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text, reviver);
   } catch (error) {
     throw new EditionError([{ path: '', message: `not JSON: ${quoteData((error as Error).message, 200)}` }]);
   }
-  return validateEdition(data);
+}
+
+/** Parses JSON text and validates it; bad JSON is an EditionError too. */
+export function parseEdition(json: string): Edition {
+  return validateEdition(parseJson(json, LIMITS.nesting));
 }
