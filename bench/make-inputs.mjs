@@ -12,7 +12,7 @@
 // server serves dist/ as it is, so the entry loads its parts from /dist/e-paper-parts/ on demand.
 //
 // For the scaling scenario (issue 11), made on every run (a few ms, no browser):
-//   bench/.cache/scale/edition-24p.json   a 24-page edition made from A1 (tests/fixtures/editions-from-a1.js)
+//   bench/.cache/scale/edition-24p.json   a 24-page edition made from A1 (scripts/editions-from-a1.js)
 //   bench/.cache/scale/archive-365.json   an archive index of 365 days ending on A1's date, every
 //                                         entry pointing at the A1 edition
 //   bench/.cache/scale/zhuzhou-daily-2021-01-08/fonts/   a copy of A1's fonts, so that the 24-page
@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startServer } from './server.mjs';
-import { archiveIndex, multiPageEdition } from '../tests/fixtures/editions-from-a1.js';
+import { archiveIndex, multiPageEdition } from '../scripts/editions-from-a1.js';
 
 export const CACHE = join(ROOT, 'bench/.cache');
 export const EDITION_URL = '/demo/editions/zhuzhou-daily-2021-01-08.json';

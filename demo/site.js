@@ -7,7 +7,7 @@ const paper = document.getElementById('paper');
 // vite.config.ts) to try the page strip, the search across pages and the archive's date picker.
 const view = new URLSearchParams(location.search).get('edition') ?? 'typeset';
 if (view === 'scan') paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
-if (view === 'pages') paper.src = './copies/pages-8.json';
+if (view === 'pages') paper.src = './copies/multipage/8.json';
 if (view === 'archive') {
   paper.removeAttribute('src');
   paper.setAttribute('archive', './copies/archive.json');

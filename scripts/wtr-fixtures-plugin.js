@@ -1,5 +1,5 @@
 // A web-test-runner plugin that serves test data generated from the shipped A1 edition
-// (tests/fixtures/editions-from-a1.js), from the test server itself, for the archive and
+// (scripts/editions-from-a1.js), from the test server itself, for the archive and
 // multi-page tests:
 //
 //   /fixtures/edition/<YYYY-MM-DD>.json   the A1 edition as if published that day (editionOnDate)
@@ -18,7 +18,7 @@
 // Like wtr-faults-plugin.js, it hooks the Node server's `request` event before koa.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { archiveIndex, editionOnDate, multiPageEdition } from '../tests/fixtures/editions-from-a1.js';
+import { copyAt } from './editions-from-a1.js';
 
 const EDITION_PATH = 'demo/editions/zhuzhou-daily-2021-01-08.json';
 const MAX_DELAY_MS = 9_000;
@@ -33,19 +33,7 @@ export function fixturesPlugin() {
   /** The body of a /fixtures/ route, or undefined for none. */
   function bodyOf(url, origin) {
     a1 ??= JSON.parse(readFileSync(resolve(rootDir, EDITION_PATH), 'utf8'));
-    const q = url.searchParams;
-    const fontBase = `${origin}/demo/editions/`;
-    const route = url.pathname.slice('/fixtures/'.length);
-    let match;
-    if ((match = /^edition\/(\d{4}-\d\d-\d\d)\.json$/.exec(route))) return editionOnDate(a1, match[1], { fontBase });
-    if ((match = /^multipage\/(\d{1,3})\.json$/.exec(route)) && match[1] >= 1 && match[1] <= 500) return multiPageEdition(a1, Number(match[1]), { fontBase });
-    if (route === 'archive.json') {
-      const days = Math.min(Number(q.get('days') ?? 30) || 0, 20_000);
-      const last = /^\d{4}-\d\d-\d\d$/.test(q.get('last') ?? '') ? q.get('last') : '2021-01-08';
-      const delay = q.get('ms') ? `?ms=${encodeURIComponent(q.get('ms'))}` : '';
-      return archiveIndex(last, days, (date) => `/fixtures/edition/${date}.json${delay}`, Number(q.get('gap') ?? 7));
-    }
-    return undefined;
+    return copyAt(a1, url.pathname.slice('/fixtures/'.length), url.searchParams, { fontBase: `${origin}/demo/editions/`, base: '/fixtures/' });
   }
 
   function handle(res, url, origin) {

@@ -7,7 +7,7 @@ import type { Archive } from '../src/archive/archive-schema.js';
 import type { EPaperArchive } from '../src/e-paper-archive/e-paper-archive.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { actions } from './support/story.js';
-import { archiveIndex } from '../tests/fixtures/editions-from-a1.js';
+import { archiveIndex } from '../scripts/editions-from-a1.js';
 
 // Registers the elements (an explicit call: the package's sideEffects list lets a bundler drop a bare import).
 define();

@@ -6,7 +6,7 @@ import type { Edition } from '../src/edition/schema.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { loadA1 } from './support/edition.js';
 import { actions } from './support/story.js';
-import { multiPageEdition } from '../tests/fixtures/editions-from-a1.js';
+import { multiPageEdition } from '../scripts/editions-from-a1.js';
 
 // Registers the elements (an explicit call: the package's sideEffects list lets a bundler drop a bare import).
 define();

@@ -6,7 +6,7 @@ import { addDays, addMonths, monthGrid, nearestOnOrBefore, neighbour } from '../
 import type { Archive } from '../src/archive/archive-schema.js';
 import { EditionError } from '../src/edition/validate.js';
 import { EditionLoadError, loadEdition } from '../src/edition/load.js';
-import { archiveIndex } from './fixtures/editions-from-a1.js';
+import { archiveIndex } from '../scripts/editions-from-a1.js';
 
 const BASE = 'https://news.example/archive/index.json';
 const index = (editions: unknown[], extra: object = {}) => ({ format: 'e-paper-archive', version: 1, ...extra, editions });

@@ -5,7 +5,7 @@ import type AxeCore from 'axe-core';
 import { EPaperPages, type PagesSelectDetail } from '../src/e-paper-pages/e-paper-pages.js';
 import { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
 import type { Edition } from '../src/edition/schema.js';
-import { multiPageEdition } from './fixtures/editions-from-a1.js';
+import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, loadA1, nextEvent } from './helpers.js';
 
 if (!customElements.get('e-paper-pages')) customElements.define('e-paper-pages', EPaperPages);

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
 import type { Edition } from '../src/edition/schema.js';
-import { multiPageEdition } from './fixtures/editions-from-a1.js';
+import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, deepQuery, loadA1, nextEvent, partsLoaded } from './helpers.js';
 
 let keyCount = 0;
