@@ -24,7 +24,7 @@ import type { Archive } from '../archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { definePart, type LazyElementName } from '../define.js';
 import { deepActiveElement } from '../dom/focus.js';
-import { hashParam, hashWith, type HashKey } from './hash.js';
+import { hashParam, hashWith, type HashChanges } from './hash.js';
 
 type ViewerState =
   | { kind: 'empty' }
@@ -171,8 +171,8 @@ export class EPaper extends LitElement {
   #noticeTimer?: ReturnType<typeof setTimeout>;
   /** Lazy parts being loaded: `updateComplete` waits for them. */
   readonly #parts = new Set<Promise<void>>();
-  /** The view to give the page just shown, once the viewport has it. */
-  #pageView?: { page: Page; view: ReadingView | undefined };
+  /** The view to give the page just shown once the viewport has it: its last one, or `null` to fit it whole. */
+  #pageView?: ReadingView | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -231,11 +231,10 @@ export class EPaper extends LitElement {
 
   protected override updated(): void {
     this.#refreshHighlights();
-    const pending = this.#pageView;
+    const view = this.#pageView;
     const viewport = this.#viewport;
-    if (!pending || !viewport) return;
+    if (view === undefined || !viewport) return;
     this.#pageView = undefined;
-    const { view } = pending;
     if (view) viewport.zoomTo(view.scale, { x: view.x, y: view.y }, { animate: false });
     else viewport.fit('page', { animate: false });
   }
@@ -362,7 +361,6 @@ export class EPaper extends LitElement {
     whenIdle(
       () => {
         if (!this.isConnected) return;
-        this.#need('e-paper-contents');
         this.#need('e-paper-tooltip');
         this.#need('e-paper-reader');
       },
@@ -412,8 +410,7 @@ export class EPaper extends LitElement {
     this.#keepInView = true;
     this.page = undefined;
     this.article = undefined;
-    this.#writeHash('date', date);
-    this.#writeHash('page', undefined);
+    this.#writeHash({ date, page: undefined });
     this.src = src;
   }
 
@@ -445,7 +442,7 @@ export class EPaper extends LitElement {
     const key = state.kind === 'ready' && this.searchQuery ? `${this.searchQuery}\n${state.page.id}\n${this.article ?? ''}` : '';
     if (key === this.#highlighted) return;
     this.#highlighted = key;
-    if (!key && !this.searchQuery) {
+    if (!key) {
       void import('../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
       return;
     }
@@ -480,9 +477,9 @@ export class EPaper extends LitElement {
     const view = this.#reading.viewOf(page.id);
     this.#reading.update({ page: page.id, view: view ?? null });
     emit(this, 'e-paper-page-change', { page: page.id });
-    this.#writeHash('page', page.id);
+    this.#writeHash({ page: page.id });
     // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
-    this.#pageView = { page, view };
+    this.#pageView = view ?? null;
   }
 
   /** Opens, switches or closes the reader after `article` changed. */
@@ -495,7 +492,7 @@ export class EPaper extends LitElement {
       if (previous) {
         this.#reading.update({ open: null });
         emit(this, 'e-paper-article-close', { articleId: previous });
-        this.#writeHash('article', undefined);
+        this.#writeHash({ article: undefined });
         this.#returnFocus(previous);
       }
       return;
@@ -517,7 +514,7 @@ export class EPaper extends LitElement {
     this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
     this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
     emit(this, 'e-paper-article-open', { articleId: id });
-    this.#writeHash('article', id);
+    this.#writeHash({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
@@ -556,9 +553,9 @@ export class EPaper extends LitElement {
     if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
   }
 
-  #writeHash(key: HashKey, value: string | undefined): void {
+  #writeHash(changes: HashChanges): void {
     if (!this.hashSync) return;
-    const next = hashWith(location.hash, key, value);
+    const next = hashWith(location.hash, changes);
     if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
   }
 

@@ -10,11 +10,16 @@ export function hashParam(hash: string, key: HashKey): string | undefined {
   return value === null || value === '' ? undefined : value;
 }
 
-/** `hash` with `key` set to `value`, or removed when it is undefined; other parameters kept. */
-export function hashWith(hash: string, key: HashKey, value: string | undefined): string {
+/** Parameters to set (a string) or remove (undefined). */
+export type HashChanges = Partial<Record<HashKey, string | undefined>>;
+
+/** `hash` with `changes` made; the other parameters kept. */
+export function hashWith(hash: string, changes: HashChanges): string {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  if (value === undefined) params.delete(key);
-  else params.set(key, value);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) params.delete(key);
+    else params.set(key, value);
+  }
   const text = params.toString();
   return text ? `#${text}` : '';
 }
