@@ -12,8 +12,10 @@ export const ELEMENTS = {
 } as const;
 
 /**
- * The parts the first render does without, loaded when first needed (the list of articles and the page
- * strip beside the edition's fonts, the tooltip and the reader once the browser is idle): in the bundle each is a module of its own beside `e-paper.js`.
+ * The parts the first render does without, loaded when first needed: the list of articles and
+ * the page strip beside the edition's fonts, the tooltip and the reader once the browser is idle,
+ * the search and the archive's picker on demand. In the bundle each is a module of its own in
+ * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
   'e-paper-contents': () => import('./e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),

@@ -174,6 +174,23 @@ describe('<e-paper>: an edition of several pages', () => {
     await el.updateComplete;
     await frames();
     expect(viewportOf(el).scale, 'A1 was never zoomed').to.be.closeTo(viewportOf(el).minScale, 1e-6);
+    // A2 fitted again by the reader stays whole, also after a reload (the stored zoom does not come back).
+    el.turnPage(1);
+    await el.updateComplete;
+    await frames();
+    const fitted = nextEvent(el, 'e-paper-zoom');
+    el.fit();
+    await fitted;
+    el.remove();
+    el = await mount(await sixPages(), { storageKey });
+    expect(el.page).to.equal('A2');
+    expect(viewportOf(el).scale, 'A2 whole after the reload').to.be.closeTo(viewportOf(el).minScale, 1e-6);
+    el.turnPage(1);
+    await el.updateComplete;
+    el.turnPage(-1);
+    await el.updateComplete;
+    await frames();
+    expect(viewportOf(el).scale, 'A2 whole when turned back to').to.be.closeTo(viewportOf(el).minScale, 1e-6);
   });
 
   it('the contents list every page and its articles; choosing goes to the page or opens the article there', async () => {

@@ -536,6 +536,15 @@ describe('reading state: mergeRecords', () => {
     });
   });
 
+  it('merges the views per page: a page last shown whole stays whole over an older zoom', () => {
+    const stored: ReadingRecord = { ...older, views: { A1: { scale: 2, x: 1, y: 1 }, A2: { scale: 3, x: 2, y: 2 } } };
+    const writer: ReadingRecord = { ...newer, views: { A1: null } };
+    expect(mergeRecords(stored, writer, ['views']).views).to.deep.equal({ A1: null, A2: { scale: 3, x: 2, y: 2 } });
+    // Through sanitizeRecord: null is kept, a broken view and an unknown page are dropped.
+    const raw = { ...stored, views: { A1: null, A2: { scale: 'x', x: 0, y: 0 }, Z9: { scale: 1, x: 0, y: 0 } } };
+    expect(sanitizeRecord(raw, CTX)!.views).to.deep.equal({ A1: null });
+  });
+
   it('ignores an older record of another edition or none, and mutates nothing', () => {
     const before = JSON.stringify([older, newer]);
     expect(mergeRecords({ ...older, editionId: 'x' }, newer)).to.deep.equal(newer);

@@ -99,8 +99,10 @@ export class EPaperContents extends LitElement {
       font-weight: 700;
       border-top: 1px solid color-mix(in srgb, currentColor 15%, transparent);
     }
+    /* Underlined in the accent, not written in it: red text on a dark toolbar is too faint. */
     .page[aria-current='page'] {
-      color: var(--e-paper-accent, #c8161d);
+      text-decoration: underline 2px var(--e-paper-accent, #c8161d);
+      text-underline-offset: 3px;
     }
     .page + ul .item {
       padding-inline-start: 24px;

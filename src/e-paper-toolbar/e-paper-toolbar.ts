@@ -25,7 +25,8 @@ const icons: Record<ToolbarAction, TemplateResult> = {
 
 /**
  * Zoom controls for the viewer: zoom out, the scale as a percentage, zoom in, fit page, fit
- * width; and, for an edition of several pages, previous page, the page shown, next page. It only asks: each button fires `e-paper-toolbar-action`, and the owner of the zoom
+ * width; and, for an edition of several pages, previous page, the page shown, next page. It
+ * only asks: each button fires `e-paper-toolbar-action`, and the owner of the zoom
  * sets `scale`, `minScale` and `maxScale` back. Buttons at a bound are `aria-disabled` (they
  * keep focus, so a keyboard reader pressing "zoom in" to the end is not thrown out of the
  * toolbar) and fire nothing.

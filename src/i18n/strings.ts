@@ -44,7 +44,7 @@ export interface UiStrings {
     scale: string;
     previousPage: string;
     nextPage: string;
-    /** The page read-out: `A2 · 2/8`, and its spoken form. */
+    /** The spoken form of the page read-out (`A2 2/8`). */
     pageOf: (label: string, index: number, count: number) => string;
   };
   /** Said of an article already read. */

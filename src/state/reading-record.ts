@@ -40,8 +40,11 @@ export interface ReadingRecord {
   /** Id of the page shown. */
   page?: string;
   view?: ReadingView;
-  /** The last view of each page the reader has zoomed or panned, by page id (the shown page's too). */
-  views?: Record<string, ReadingView>;
+  /**
+   * The last view of each page the reader has zoomed or panned, by page id (the shown page's
+   * too); `null`: the page was last shown whole (kept, so that a merge cannot bring back an older zoom).
+   */
+  views?: Record<string, ReadingView | null>;
   open?: OpenArticle;
   /** Furthest progress through each article, 0..1, by article id. */
   progress: Record<string, number>;
@@ -114,10 +117,12 @@ function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
 
   const views = own(raw, 'views');
   if (isObject(views)) {
-    const entries: [string, ReadingView][] = [];
+    const entries: [string, ReadingView | null][] = [];
     for (const id of ctx.pageIds) {
-      const pageView = FORBIDDEN_KEYS.has(id) ? undefined : sanitizeView(own(views, id));
-      if (pageView) entries.push([id, pageView]);
+      if (FORBIDDEN_KEYS.has(id)) continue;
+      const raw = own(views, id);
+      const pageView = raw === null ? null : sanitizeView(raw);
+      if (pageView !== undefined) entries.push([id, pageView]);
     }
     if (entries.length) record.views = Object.fromEntries(entries);
   }

@@ -169,10 +169,7 @@ export class ReadingStateController implements ReactiveController {
     }
     // The view is also kept per page, to come back to each page where the reader left it.
     if (changed.includes('view') && next.page !== undefined) {
-      const views = { ...next.views };
-      if (next.view) views[next.page] = next.view;
-      else delete views[next.page];
-      next.views = views;
+      next.views = { ...next.views, [next.page]: next.view ?? null };
       changed.push('views');
     }
     if (changed.length) this.#commit(next, changed);
@@ -181,7 +178,7 @@ export class ReadingStateController implements ReactiveController {
   /** The last view of a page, if the reader zoomed or panned it. */
   viewOf(pageId: string): ReadingView | undefined {
     const views = this.#current?.views;
-    return views && Object.hasOwn(views, pageId) ? views[pageId] : undefined;
+    return (views && Object.hasOwn(views, pageId) && views[pageId]) || undefined;
   }
 
   /** Marks an article as read (scrolled to its end, or open for a while). */
