@@ -205,6 +205,9 @@ describe('<e-paper-pages>', () => {
     await el.updateComplete;
     await new Promise(requestAnimationFrame);
     expect(inView('A20')).to.be.true;
+    // And still once any scroll settling is over (scroll snapping once pulled it back out).
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(inView('A20'), 'still whole in view').to.be.true;
     expect(window.scrollY).to.equal(scrollY);
     await waitUntil(() => pageIn(thumbOf(el, 'A20')), 'the shown thumbnail drawn');
   });

@@ -22,13 +22,11 @@ export const pagesStyles = css`
     list-style: none;
     overflow-x: auto;
     overscroll-behavior-x: contain;
-    scroll-snap-type: x proximity;
-    scroll-padding-inline: 6px;
+    /* No scroll snapping: it pulled the shown page, brought in at the end, back out of view. */
     scrollbar-width: thin;
   }
   li {
     flex: none;
-    scroll-snap-align: start;
   }
   button {
     display: flex;
