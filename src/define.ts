@@ -13,8 +13,8 @@ export const ELEMENTS = {
 
 /**
  * The parts the first render does without, loaded when first needed: the list of articles and
- * the page strip beside the edition's fonts, the tooltip and the reader once the browser is idle,
- * the search and the archive's picker on demand. In the bundle each is a module of its own in
+ * the page strip beside the edition's fonts, the tooltip, the reader and the search once the
+ * browser is idle, the archive's picker with the archive. In the bundle each is a module of its own in
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {

@@ -61,6 +61,10 @@ export const viewerStyles = css`
     grid-row: 3;
     min-width: 0;
   }
+  /* As tall as the toolbar's row, so that its panel hangs below the toolbar, not over it. */
+  e-paper-search {
+    align-self: stretch;
+  }
   .clear-history {
     white-space: nowrap;
     padding: 4px 10px;

@@ -356,13 +356,15 @@ export class EPaper extends LitElement {
     this.requestUpdate(); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
     this.#loadArchiveLater();
-    // The tooltip and the reader, before the first hover or click asks for them.
+    // The tooltip, the reader and the search, before the first hover, click or Ctrl+F asks for
+    // them (keys typed while the search loaded would be lost).
     const whenIdle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 100));
     whenIdle(
       () => {
         if (!this.isConnected) return;
         this.#need('e-paper-tooltip');
         this.#need('e-paper-reader');
+        this.#need('e-paper-search');
       },
       { timeout: 1000 },
     );
