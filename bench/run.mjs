@@ -290,12 +290,8 @@ async function measure(browser, browserCdp, origin, viewer, round) {
     result.phases[name] = Math.round(now - lastPhase);
     lastPhase = now;
   };
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { context, page } = await benchPage(browser, result);
   try {
-    await context.addInitScript({ path: join(ROOT, 'bench/harness.js') });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => result.errors.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => msg.type() === 'error' && result.errors.push(`console: ${msg.text()}`));
     let onReady;
     let readyCpu = new Promise((resolve) => (onReady = resolve));
     let cpuStart;
@@ -399,15 +395,26 @@ const waitFor = async (condition, ms) => {
   return condition();
 };
 
-async function measureLoad(browser, browserCdp, origin, variant, round, pass) {
-  const browserPid = browser.process?.()?.pid;
-  const result = { scenario: 'scale', variant: variant.id, round, pass, warmup: round < 0, errors: [] };
+/** A fresh context and page with the harness in it; the page's errors go to `result.errors`. */
+async function benchPage(browser, result) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     await context.addInitScript({ path: join(ROOT, 'bench/harness.js') });
     const page = await context.newPage();
     page.on('pageerror', (error) => result.errors.push(`pageerror: ${error.message}`));
     page.on('console', (msg) => msg.type() === 'error' && result.errors.push(`console: ${msg.text()}`));
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function measureLoad(browser, browserCdp, origin, variant, round, pass) {
+  const browserPid = browser.process?.()?.pid;
+  const result = { scenario: 'scale', variant: variant.id, round, pass, warmup: round < 0, errors: [] };
+  const { context, page } = await benchPage(browser, result);
+  try {
     let onReady;
     const readyCpu = new Promise((resolve) => (onReady = resolve));
     await page.exposeBinding('__benchSignal', async (_source, name) => {
