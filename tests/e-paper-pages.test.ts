@@ -212,6 +212,23 @@ describe('<e-paper-pages>', () => {
     await waitUntil(() => pageIn(thumbOf(el, 'A20')), 'the shown thumbnail drawn');
   });
 
+  it('while paused (the viewer’s first render) it neither draws nor scrolls; unpaused it brings the shown page in', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 390px">
+      <e-paper-pages paused .edition=${await edition(24)} pageId="A20" .baseUrl=${A1_URL}></e-paper-pages>
+    </div>`);
+    const el = wrap.querySelector<EPaperPages>('e-paper-pages')!;
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(list(el).scrollLeft, 'not scrolled while paused').to.equal(0);
+    expect(thumbs(el).some((t) => pageIn(t)), 'nothing drawn while paused').to.equal(false);
+    el.paused = false;
+    await el.updateComplete;
+    const t = thumbOf(el, 'A20').getBoundingClientRect();
+    const l = list(el).getBoundingClientRect();
+    expect(t.left >= l.left - 0.5 && t.right <= l.right + 0.5, 'A20 in view').to.equal(true);
+    await waitUntil(() => pageIn(thumbOf(el, 'A20')), 'the shown thumbnail drawn once unpaused');
+  });
+
   it('stops observing when disconnected and starts again when reconnected', async () => {
     const el = await strip(await edition(24), 390);
     const parent = el.parentElement!;
