@@ -79,11 +79,22 @@ describe('<e-paper-search>', () => {
     const first = buttons[0];
     const hit = expected.hits[0];
     const headline = edition.articles.find((a) => a.id === hit.articleId)!.headline;
-    expect(first.textContent!.replace(/\s+/g, '')).to.equal(`A1·${headline}${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''));
+    expect(first.textContent!.replace(/\s+/g, '')).to.equal(`\u2068A1\u2069·\u2068${headline}\u2069${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''));
     expect([...first.querySelectorAll('[lang]')].map((n) => n.getAttribute('lang'))).to.deep.equal(['zh-CN', 'zh-CN']);
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).to.deep.equal([searchStrings('zh-CN').page('A1')]);
     expect(headings[0]).to.equal('\u2068A1\u2069 版');
+  });
+
+  it('sets the page label and the headline of a match in isolates: bidi controls in them reach nothing else', async () => {
+    const edition = await loadA1();
+    edition.pages[0].label = 'A1\u202e';
+    edition.articles[0].headline = `\u202e${edition.articles[0].headline}`;
+    const el = await panel(edition);
+    el.query = edition.articles[0].paragraphs[0].slice(0, 6);
+    await el.updateComplete;
+    const meta = el.shadowRoot!.querySelector(`[part~="search-result"][data-article-id="${edition.articles[0].id}"] .meta`)!;
+    expect(meta.textContent).to.equal(`\u2068A1\u202e\u2069 · \u2068${edition.articles[0].headline}\u2069`);
   });
 
   it('says so when nothing matches', async () => {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Edition } from '../edition/schema.js';
 import { MAX_QUERY, searchEdition, type SearchField, type SearchHit, type SearchResult } from '../search/search-text.js';
 import { searchStyles } from './e-paper-search.styles.js';
+import { isolate } from '../i18n/strings.js';
 import { searchStrings } from './e-paper-search-strings.js';
 
 /** Detail of `e-paper-search-select`. */
@@ -210,7 +211,7 @@ export class EPaperSearch extends LitElement {
                         @focus=${() => (this.cursor = n)}
                         @click=${() => this.#choose(hit)}
                       >
-                        <span class="meta" lang=${this.textLang}>${hit.pageLabel ? `${hit.pageLabel} · ` : ''}${headlines.get(hit.articleId)}</span>
+                        <span class="meta" lang=${this.textLang}>${hit.pageLabel ? `${isolate(hit.pageLabel)} · ` : ''}${isolate(headlines.get(hit.articleId) ?? '')}</span>
                         <span lang=${this.textLang}>${hit.before}<mark>${hit.match}</mark>${hit.after}</span>
                       </button>
                     </li>`;
