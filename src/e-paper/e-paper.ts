@@ -37,6 +37,8 @@ type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kin
 
 /** An article open this long counts as read even if the reader never reaches its end. */
 const READ_AFTER_MS = 20_000;
+/** The list's pages for a one-page edition: one array, so that a re-render (every zoom) changes nothing. */
+const NO_PAGES: readonly ContentsPage[] = [];
 /** How long a short notice stays. */
 const NOTICE_MS = 5_000;
 
@@ -793,7 +795,7 @@ export class EPaper extends LitElement {
           .articles=${articles}
           .readArticles=${this.readArticles}
           .pageLabel=${page.label}
-          .pages=${edition.pages.length > 1 ? this.#contentsPages(edition) : []}
+          .pages=${edition.pages.length > 1 ? this.#contentsPages(edition) : NO_PAGES}
           .pageId=${page.id}
           .uiLang=${this.lang}
           .textLang=${edition.lang}
