@@ -3,7 +3,8 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
 import { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
-import { articleLink, clampTextScale, isTextField } from '../src/e-paper-reader/reader-helpers.js';
+import { articleLink, clampTextScale } from '../src/e-paper-reader/reader-helpers.js';
+import { isTextField } from '../src/dom/focus.js';
 import { safeHttpUrl as photoUrl } from '../src/edition/urls.js';
 import { articlesOnPage } from '../src/edition/regions.js';
 import type { Edition } from '../src/edition/schema.js';

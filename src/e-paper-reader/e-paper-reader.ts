@@ -9,13 +9,12 @@ import { searchHitStyles } from '../styles/search-hit.js';
 import {
   articleLink,
   clampTextScale,
-  isTextField,
   lockPageScroll,
   tabbables,
   TEXT_SCALE,
 } from './reader-helpers.js';
 import { cssProps } from '../directives/css-props.js';
-import { deepActiveElement } from '../dom/focus.js';
+import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { safeHttpUrl } from '../edition/urls.js';
 
 /** Why the reader closed. */

@@ -17,16 +17,6 @@ export function articleLink(href: string, articleId: string): string {
   return url.href;
 }
 
-/** True when keys typed at `element` edit text (so ←/→ belong to it, not to the reader). */
-export function isTextField(element: Element | null): boolean {
-  if (!element) return false;
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
-  if (element instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit'].includes(element.type);
-  }
-  return element instanceof HTMLElement && element.isContentEditable;
-}
-
 /** The elements inside `container` that Tab reaches, in document order. */
 export function tabbables(container: Element): HTMLElement[] {
   const selector = 'button, [href], input, select, textarea, [tabindex]';

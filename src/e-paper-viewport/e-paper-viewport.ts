@@ -1,4 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
+import { isTextField } from '../dom/focus.js';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../directives/css-props.js';
 import { uiStrings } from '../i18n/strings.js';
@@ -88,9 +89,6 @@ const isMac = () => {
   const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
   return /mac|iphone|ipad|ipod/i.test(nav?.userAgentData?.platform || nav?.platform || '');
 };
-
-const isEditable = (node: EventTarget | undefined) =>
-  node instanceof HTMLElement && (node.isContentEditable || /^(input|textarea|select)$/i.test(node.localName));
 
 /**
  * The pan/zoom surface around the page.
@@ -667,7 +665,7 @@ export class EPaperViewport extends LitElement {
 
   #onKeyDown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (isEditable(event.composedPath()[0])) return;
+    if (isTextField(event.composedPath()[0])) return;
     const box = this.#boxSize();
     const stepX = event.shiftKey ? box.width * 0.8 : Math.max(40, box.width * 0.1);
     const stepY = event.shiftKey ? box.height * 0.8 : Math.max(40, box.height * 0.1);

@@ -23,7 +23,7 @@ import type { ArchiveSelectDetail } from '../e-paper-archive/e-paper-archive.js'
 import type { Archive } from '../archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { definePart, type LazyElementName } from '../define.js';
-import { deepActiveElement } from '../dom/focus.js';
+import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { hashParam, hashWith, type HashChanges } from './hash.js';
 
 type ViewerState =
@@ -604,8 +604,7 @@ export class EPaper extends LitElement {
     }
     if (event.ctrlKey || event.metaKey) return;
     const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
-    const target = event.composedPath()[0] as HTMLElement;
-    if (!direction || target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName ?? '')) return;
+    if (!direction || isTextField(event.composedPath()[0])) return;
     event.preventDefault();
     this.turnPage(direction);
   };
