@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EditionError, parseEdition, validateEdition } from '../src/edition/validate.js';
+import { EditionError, editionHead, parseEdition, validateEdition } from '../src/edition/validate.js';
 import type { Edition } from '../src/edition/schema.js';
 import { loadA1 } from './helpers.js';
 
@@ -128,5 +128,27 @@ describe('edition format v1: validation', () => {
   it('accepts a byte-order mark before the JSON', async () => {
     const text = '\uFEFF' + JSON.stringify(await loadA1());
     expect(parseEdition(text).title).to.equal('株洲日报');
+  });
+
+  it('reads the head (id, fonts, page count) alone, by the same rules, or gives nothing', async () => {
+    const a1 = await loadA1();
+    const head = editionHead(JSON.parse(JSON.stringify(a1)));
+    expect(head).to.deep.equal({ id: a1.id, fonts: a1.fonts, pageCount: 1 });
+    // A font the full check would refuse is not started early either.
+    const badFont = await a1With((e) => {
+      e.fonts![0] = { ...e.fonts![0], src: '' };
+    });
+    expect(editionHead(badFont)).to.equal(undefined);
+    expect(editionHead({ ...a1, id: '__proto__' })).to.equal(undefined);
+    expect(editionHead(null)).to.equal(undefined);
+    expect(editionHead([a1])).to.equal(undefined);
+    // A field a host page put on Object.prototype is not the edition's.
+    const { fonts: _fonts, ...withoutFonts } = a1;
+    Object.defineProperty(Object.prototype, 'fonts', { value: [{ role: 'body', src: 'https://evil.example/x.woff2' }], enumerable: true, configurable: true });
+    try {
+      expect(editionHead(withoutFonts)?.fonts).to.equal(undefined);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).fonts;
+    }
   });
 });

@@ -8,7 +8,7 @@ export const FALLBACK_FONTS: Record<FontRole, string> = {
 };
 
 /** The font family name under which an edition's faces of one role are registered. */
-export function editionFontFamily(edition: Edition, role: FontRole): string {
+export function editionFontFamily(edition: Pick<Edition, 'id'>, role: FontRole): string {
   return `e-paper ${edition.id} ${role}`;
 }
 
@@ -25,7 +25,7 @@ const registered = new Map<string, FontFace>();
  * used by browsers) and waits for them, at most `timeoutMs`. Failures leave the fallbacks in
  * place; they never reject.
  */
-export async function loadEditionFonts(edition: Edition, baseUrl: string, timeoutMs = 5000): Promise<void> {
+export async function loadEditionFonts(edition: Pick<Edition, 'id' | 'fonts'>, baseUrl: string, timeoutMs = 5000): Promise<void> {
   if (typeof FontFace === 'undefined' || !edition.fonts?.length) return;
   const faces: FontFace[] = [];
   for (const font of edition.fonts) {

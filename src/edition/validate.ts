@@ -280,6 +280,36 @@ export function parseJson(json: string, nesting: number, reviver?: (key: string,
   }
 }
 
+/** What the first render needs before the rest of an edition is checked: its id, fonts and page count. */
+export interface EditionHead {
+  id: string;
+  fonts?: Edition['fonts'];
+  pageCount: number;
+}
+
+const EditionHeadSchema = v.object({ id: EditionSchema.entries.id, fonts: EditionSchema.entries.fonts });
+
+/**
+ * The head of parsed JSON data that looks like an edition, checked by the edition's own rules, or
+ * undefined (the whole check will say what is wrong). Cheap whatever the edition's size: the
+ * fonts can start loading while {@link validateEdition} checks the rest.
+ */
+export function editionHead(data: unknown): EditionHead | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  // Own fields only, as the snapshot reads them: never one a host page put on Object.prototype.
+  const own = (key: string) => (Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined);
+  try {
+    const copy = snapshot({ id: own('id'), fonts: own('fonts') });
+    if ('problem' in copy) return undefined;
+    const result = withPlainPrototype(() => v.safeParse(EditionHeadSchema, copy.value, { abortPipeEarly: true }));
+    if (!result.success) return undefined;
+    const pages = own('pages');
+    return { ...result.output, pageCount: Array.isArray(pages) ? pages.length : 0 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses JSON text and validates it; bad JSON is an EditionError too. */
 export function parseEdition(json: string): Edition {
   return validateEdition(parseJson(json, LIMITS.nesting));
