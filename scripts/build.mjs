@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 
 const entry = 'src/index.ts';
 /** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers. */
-const lazyPart = /\/src\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive)\//;
+const lazyPart = /\/src\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive|page-files)\//;
 
 // Lightning CSS lowers and prefixes for these (the oldest engines with everything the styles
 // need: color-mix, :has, dvh) and no further; without targets it would write media range syntax.

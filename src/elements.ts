@@ -10,3 +10,5 @@ export { EPaperReader } from './e-paper-reader/e-paper-reader.js';
 export { EPaperPages } from './e-paper-pages/e-paper-pages.js';
 export { EPaperSearch } from './e-paper-search/e-paper-search.js';
 export { EPaperArchive } from './e-paper-archive/e-paper-archive.js';
+// Page files load apart from the entry's first render: their tools are here, not in `index`.
+export { validatePageFile, parsePageFile, loadPageFile, withPageFile, type PageFile } from './page-files/page-files.js';

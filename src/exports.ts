@@ -6,5 +6,6 @@ export { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
 export { EPaperToolbar } from './e-paper-toolbar/e-paper-toolbar.js';
 export { validateEdition, parseEdition, EditionError, type EditionProblem } from './edition/validate.js';
 export { loadEdition, EditionLoadError, type LoadFailure } from './edition/load.js';
+export { isPageRef } from './edition/page-ref.js';
 export type * from './edition/schema.js';
 export type { EPaperEventMap, EPaperEventName } from './events.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EditionError, editionHead, parseEdition, validateEdition } from '../src/edition/validate.js';
+import { EditionError, parseEdition, validateEdition } from '../src/edition/validate.js';
 import type { Edition } from '../src/edition/schema.js';
 import { loadA1 } from './helpers.js';
 
@@ -130,25 +130,52 @@ describe('edition format v1: validation', () => {
     expect(parseEdition(text).title).to.equal('株洲日报');
   });
 
-  it('reads the head (id, fonts, page count) alone, by the same rules, or gives nothing', async () => {
-    const a1 = await loadA1();
-    const head = editionHead(JSON.parse(JSON.stringify(a1)));
-    expect(head).to.deep.equal({ id: a1.id, fonts: a1.fonts, pageCount: 1 });
-    // A font the full check would refuse is not started early either.
-    const badFont = await a1With((e) => {
-      e.fonts![0] = { ...e.fonts![0], src: '' };
+  describe('page references (pages kept in page files)', () => {
+    /** A1 with a second page kept in a page file. */
+    const withReference = (change: (edition: Edition, reference: Edition['pages'][number]) => void = () => {}) =>
+      a1With((e) => {
+        const reference = { id: 'A2', label: 'A2', section: '要闻', width: e.pages[0].width, height: e.pages[0].height, src: 'A2.json' };
+        e.pages.push(reference);
+        change(e, reference);
+      });
+
+    it('accepts a page reference, whose articles are not in the edition', async () => {
+      const edition = validateEdition(await withReference());
+      expect(edition.pages[1]).to.deep.equal({ id: 'A2', label: 'A2', section: '要闻', width: 2000, height: 2860, src: 'A2.json' });
+      expect(edition.articles).to.have.length(9);
     });
-    expect(editionHead(badFont)).to.equal(undefined);
-    expect(editionHead({ ...a1, id: '__proto__' })).to.equal(undefined);
-    expect(editionHead(null)).to.equal(undefined);
-    expect(editionHead([a1])).to.equal(undefined);
-    // A field a host page put on Object.prototype is not the edition's.
-    const { fonts: _fonts, ...withoutFonts } = a1;
-    Object.defineProperty(Object.prototype, 'fonts', { value: [{ role: 'body', src: 'https://evil.example/x.woff2' }], enumerable: true, configurable: true });
-    try {
-      expect(editionHead(withoutFonts)?.fonts).to.equal(undefined);
-    } finally {
-      delete (Object.prototype as Record<string, unknown>).fonts;
-    }
+
+    it('rejects a page with neither blocks, scan nor src', async () => {
+      const data = await withReference((_e, reference) => {
+        delete reference.src;
+      });
+      expect(rejections(data)).to.deep.equal(['pages[1]: expected blocks (a typeset page), scan (an image) or src (a page file)']);
+    });
+
+    it('rejects a page with more than one of blocks, scan and src', async () => {
+      const withBlocks = await withReference((e, reference) => {
+        reference.blocks = e.pages[0].blocks;
+      });
+      expect(rejections(withBlocks)).to.deep.equal(['pages[1]: expected only one of blocks, scan and src']);
+      const withScan = await a1With((e) => {
+        e.pages[0].scan = { src: 'a1.jpg' };
+        e.pages[0].regions = [];
+      });
+      expect(rejections(withScan)).to.include('pages[0]: expected only one of blocks, scan and src');
+    });
+
+    it('rejects regions on a page reference', async () => {
+      const data = await withReference((_e, reference) => {
+        reference.regions = [{ article: 'a1', shapes: [{ rect: { x: 0, y: 0, w: 10, h: 10 } }] }];
+      });
+      expect(rejections(data)).to.deep.equal(['pages[1].regions: expected no regions on a page kept in a page file (they belong in the file)']);
+    });
+
+    it('still rejects an article on no page: a page reference brings none', async () => {
+      const data = await withReference((e) => {
+        e.articles.push({ id: 'b1', headline: 'On page A2', paragraphs: ['In its page file.'] });
+      });
+      expect(rejections(data)).to.deep.equal(['articles[9]: article "b1" has no region on any page']);
+    });
   });
 });

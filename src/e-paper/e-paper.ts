@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
-import { EditionLoadError, checkEdition, fetchEditionData } from '../edition/load.js';
+import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
 import { articlesOnPage } from '../edition/regions.js';
 import { cssProps } from '../directives/css-props.js';
-import { EditionError, editionHead, validateEdition, type EditionHead, type EditionProblem } from '../edition/validate.js';
+import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events.js';
@@ -310,22 +310,20 @@ export class EPaper extends LitElement {
     let saved: ReadingRecord | null;
     let baseUrl = document.baseURI;
     try {
-      let firstRender: Promise<unknown> | undefined;
       if (this.edition !== undefined) {
         edition = validateEdition(this.edition);
       } else {
         baseUrl = new URL(this.src!, document.baseURI).href;
-        const data = await fetchEditionData(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
-        // The fonts download while the rest is checked: a long edition's check then costs the first render little.
-        const head = editionHead(data);
-        if (head) firstRender = this.#prepareFirstRender(head, baseUrl);
-        edition = checkEdition(data);
+        edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
       }
-      firstRender ??= this.#prepareFirstRender({ id: edition.id, fonts: edition.fonts, pageCount: edition.pages.length }, baseUrl);
       this.#reading.persist = !this.noPersist;
       this.#reading.storageKey = this.storageKey || 'default';
       const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
-      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender]);
+      // The page strip comes with the first render (loaded beside the fonts): arriving later, it would shrink the page.
+      // So does the list's toolbar button: arriving later, it could wrap the toolbar.
+      const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
+      const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
+      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids), strip, list]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
@@ -374,17 +372,6 @@ export class EPaper extends LitElement {
     );
     if (this.article) this.#articleChanged(undefined);
     else if (saved?.open) this.#offerToContinue(edition, saved.open.article, saved.open.paragraph);
-  }
-
-  /**
-   * Loads what the first render shows with the page: the edition's fonts; the page strip, which
-   * arriving later would shrink the page; the list's toolbar button, which arriving later could
-   * wrap the toolbar. Never rejects.
-   */
-  #prepareFirstRender(head: EditionHead, baseUrl: string): Promise<unknown> {
-    const strip = head.pageCount > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
-    const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
-    return Promise.all([loadEditionFonts(head, baseUrl), strip, list]);
   }
 
   // ---- archive and search ---------------------------------------------------------------------

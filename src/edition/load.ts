@@ -1,5 +1,5 @@
-import { EditionError, parseJson, validateEdition } from './validate.js';
-import { LIMITS, type Edition } from './schema.js';
+import { EditionError, parseEdition } from './validate.js';
+import type { Edition } from './schema.js';
 
 /** Why a load failed, for the message the reader sees and the `e-paper-error` event. */
 export type LoadFailure = 'network' | 'http' | 'timeout' | 'too-large' | 'empty' | 'not-json' | 'invalid';
@@ -117,31 +117,14 @@ export function parseFailure(error: unknown, text: string, what = 'edition data'
 }
 
 /**
- * Fetches an edition's JSON and parses it, unchecked: for a caller that starts on the parsed data
- * (its fonts, say) before {@link checkEdition}. Failures as {@link loadEdition}'s.
- */
-export async function fetchEditionData(url: string | URL, options: LoadOptions = {}): Promise<unknown> {
-  const text = await fetchText(url, options);
-  try {
-    return parseJson(text, LIMITS.nesting);
-  } catch (error) {
-    throw parseFailure(error, text);
-  }
-}
-
-/** Validates parsed edition data; an invalid edition is an {@link EditionLoadError} (`invalid`). */
-export function checkEdition(data: unknown): Edition {
-  try {
-    return validateEdition(data);
-  } catch (error) {
-    throw parseFailure(error, '');
-  }
-}
-
-/**
  * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
  * names the kind of fault; an abort through `signal` rejects with the signal's reason.
  */
 export async function loadEdition(url: string | URL, options: LoadOptions = {}): Promise<Edition> {
-  return checkEdition(await fetchEditionData(url, options));
+  const text = await fetchText(url, options);
+  try {
+    return parseEdition(text);
+  } catch (error) {
+    throw parseFailure(error, text);
+  }
 }

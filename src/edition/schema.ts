@@ -1,8 +1,9 @@
 /**
  * The edition format, version 1: the one source of truth. The TypeScript types are inferred from
- * these schemas and `schema/edition-v1.schema.json` is generated from them (`npm run schema`).
- * Coordinates are page units, origin top-left. Content (articles) is kept apart from layout
- * (pages, blocks, regions).
+ * these schemas and `schema/edition-v1.schema.json` and `schema/page-v1.schema.json` are
+ * generated from them (`npm run schema`). Coordinates are page units, origin top-left. Content
+ * (articles) is kept apart from layout (pages, blocks, regions). An edition may keep pages in
+ * page files of their own, loaded when they are needed: see {@link PageFileSchema}.
  */
 import * as v from 'valibot';
 
@@ -205,6 +206,11 @@ export const PageSchema = v.strictObject({
   regions: v.optional(
     v.pipe(v.array(RegionSchema, 'expected a list of regions'), v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`)),
   ),
+  /**
+   * A page kept in a page file: its URL, resolved against the edition's. Such a page (a page
+   * reference) has no blocks, scan or regions, and its articles are in the file, not the edition.
+   */
+  src: v.optional(nonEmptyText('a page file URL')),
 }, 'expected a page {id, label, width, height…}');
 
 export const MastheadSchema = v.strictObject({
@@ -253,6 +259,11 @@ export const FontSchema = v.strictObject({
   unicodeRange: v.optional(v.pipe(v.string('expected a unicode-range'), v.maxLength(20_000, 'expected a unicode-range of at most 20000 characters'), v.regex(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/, 'expected a unicode-range such as U+4E00-9FFF'))),
 }, 'expected a font {role, src, weight, unicodeRange}');
 
+const ArticlesSchema = v.pipe(
+  v.array(ArticleSchema, 'expected a list of articles'),
+  v.maxLength(LIMITS.articles, `expected at most ${LIMITS.articles} articles`),
+);
+
 export const EditionSchema = v.strictObject({
   format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
   version: v.literal(1, 'expected version 1'),
@@ -268,10 +279,7 @@ export const EditionSchema = v.strictObject({
   ear: v.optional(EarSchema),
   footer: v.optional(FooterSchema),
   fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
-  articles: v.pipe(
-    v.array(ArticleSchema, 'expected a list of articles'),
-    v.maxLength(LIMITS.articles, `expected at most ${LIMITS.articles} articles`),
-  ),
+  articles: ArticlesSchema,
   pages: v.pipe(
     v.array(PageSchema, 'expected a list of pages'),
     v.minLength(1, 'expected at least one page'),
@@ -279,7 +287,20 @@ export const EditionSchema = v.strictObject({
   ),
 }, 'expected an edition (an object)');
 
+/**
+ * A page file: one page of an edition, as it would stand inline (same id, width and height as the
+ * page reference that points to it; blocks or scan), with the articles of that page. Relative
+ * URLs in it are resolved against the page file's own URL.
+ */
+export const PageFileSchema = v.strictObject({
+  format: v.literal('e-paper-page', 'expected "e-paper-page"'),
+  version: v.literal(1, 'expected version 1'),
+  page: PageSchema,
+  articles: ArticlesSchema,
+}, 'expected a page file (an object)');
+
 export type Edition = v.InferOutput<typeof EditionSchema>;
+export type PageFileData = v.InferOutput<typeof PageFileSchema>;
 export type Article = v.InferOutput<typeof ArticleSchema>;
 export type Page = v.InferOutput<typeof PageSchema>;
 export type Block = v.InferOutput<typeof BlockSchema>;

@@ -168,11 +168,33 @@ function shapeWithin(shape: Shape, page: Page): boolean {
   return shape.polygon.every(([x, y]) => x <= page.width && y <= page.height);
 }
 
+/** What {@link checkReferences} checks: an edition's articles and pages, or a page file's. */
+export interface ReferenceScope {
+  articles: readonly Article[];
+  pages: readonly Page[];
+  /** The path of page `p`: `pages[3]` in an edition, `page` in a page file. */
+  pagePath: (p: number) => string;
+  /** What is wrong with the kind of a page (typeset, scan, reference) at `at`. */
+  pageKind: (page: Page, at: string) => EditionProblem[];
+  /** Where an article must have a region: `any` page of an edition, `this` page of a page file. */
+  onPage: 'any' | 'this';
+}
+
+/** An edition's page is a typeset page, a scan or a page reference, and only one of them. */
+function editionPageKind(page: Page, at: string): EditionProblem[] {
+  const kinds = [page.blocks, page.scan, page.src].filter((kind) => kind !== undefined).length;
+  if (kinds === 0) return [{ path: at, message: 'expected blocks (a typeset page), scan (an image) or src (a page file)' }];
+  if (kinds > 1) return [{ path: at, message: 'expected only one of blocks, scan and src' }];
+  if (page.src !== undefined && page.regions)
+    return [{ path: `${at}.regions`, message: 'expected no regions on a page kept in a page file (they belong in the file)' }];
+  return [];
+}
+
 /** The checks that span fields: ids unique and known, shapes inside their page. */
-function checkReferences(edition: Edition): EditionProblem[] {
+export function checkReferences({ articles: list, pages, pagePath, pageKind, onPage }: ReferenceScope): EditionProblem[] {
   const problems: EditionProblem[] = [];
   const articles = new Map<string, Article>();
-  edition.articles.forEach((article, i) => {
+  list.forEach((article, i) => {
     if (articles.has(article.id)) problems.push({ path: `articles[${i}].id`, message: `duplicate id "${article.id}"` });
     else articles.set(article.id, article);
     const length = textLength(article);
@@ -180,12 +202,11 @@ function checkReferences(edition: Edition): EditionProblem[] {
       problems.push({ path: `articles[${i}].paragraphs`, message: `expected at most ${LIMITS.articleText} characters of text in an article, got ${length}` });
   });
   const pageIds = new Set<string>();
-  edition.pages.forEach((page, p) => {
-    const at = `pages[${p}]`;
+  pages.forEach((page, p) => {
+    const at = pagePath(p);
     if (pageIds.has(page.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${page.id}"` });
     pageIds.add(page.id);
-    if (!page.blocks && !page.scan) problems.push({ path: at, message: 'expected blocks (a typeset page) or scan (an image)' });
-    if (page.blocks && page.scan) problems.push({ path: at, message: 'expected blocks or scan, not both' });
+    problems.push(...pageKind(page, at));
     if (page.scan && !page.regions) problems.push({ path: `${at}.regions`, message: 'expected regions on a scan page, but it is missing' });
     let pageText = 0;
     page.blocks?.forEach((block, b) => {
@@ -214,11 +235,37 @@ function checkReferences(edition: Edition): EditionProblem[] {
       });
     });
   });
-  const onSomePage = new Set(edition.pages.flatMap((page) => regionsOf(page).map((region) => region.article)));
-  edition.articles.forEach((article, i) => {
-    if (!onSomePage.has(article.id)) problems.push({ path: `articles[${i}]`, message: `article "${article.id}" has no region on any page` });
+  // A page reference has no regions: the articles of its page are in its file, not in this list.
+  const onSomePage = new Set(pages.flatMap((page) => regionsOf(page).map((region) => region.article)));
+  list.forEach((article, i) => {
+    if (!onSomePage.has(article.id))
+      problems.push({ path: `articles[${i}]`, message: `article "${article.id}" has no region on ${onPage} page` });
   });
   return problems;
+}
+
+/**
+ * The protections every check of data shares: a snapshot within the limits, the schema run with
+ * a plain Object.prototype, then `crossCheck` on the typed output. Throws an {@link EditionError}
+ * of at most {@link MAX_PROBLEMS} problems, never anything else; `what` names the data.
+ */
+export function validateWith<S extends v.GenericSchema>(schema: S, data: unknown, what: string, crossCheck: (output: v.InferOutput<S>) => EditionProblem[]): v.InferOutput<S> {
+  let output: v.InferOutput<S>;
+  let problems: EditionProblem[];
+  try {
+    const copy = snapshot(data);
+    if ('problem' in copy) throw new EditionError([copy.problem]);
+    const result = withPlainPrototype(() => v.safeParse(schema, copy.value, { abortPipeEarly: true }));
+    if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(specific(issue))));
+    output = result.output;
+    problems = crossCheck(output);
+  } catch (error) {
+    if (error instanceof EditionError) throw error;
+    // A getter or a proxy in an object handed over as data threw (or the stack ran out).
+    throw new EditionError([{ path: '', message: `${what} could not be read: ${quoteData(String((error as Error)?.message ?? error))}` }]);
+  }
+  if (problems.length) throw new EditionError(problems.slice(0, MAX_PROBLEMS));
+  return output;
 }
 
 /**
@@ -226,21 +273,9 @@ function checkReferences(edition: Edition): EditionProblem[] {
  * Throws an {@link EditionError} naming each problem's path; never anything else.
  */
 export function validateEdition(data: unknown): Edition {
-  let result: ReturnType<typeof v.safeParse<typeof EditionSchema>>;
-  let problems: EditionProblem[];
-  try {
-    const copy = snapshot(data);
-    if ('problem' in copy) throw new EditionError([copy.problem]);
-    result = withPlainPrototype(() => v.safeParse(EditionSchema, copy.value, { abortPipeEarly: true }));
-    if (!result.success) throw new EditionError(result.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(specific(issue))));
-    problems = checkReferences(result.output);
-  } catch (error) {
-    if (error instanceof EditionError) throw error;
-    // A getter or a proxy in an object handed over as `edition` threw (or the stack ran out).
-    throw new EditionError([{ path: '', message: `the edition could not be read: ${quoteData(String((error as Error)?.message ?? error))}` }]);
-  }
-  if (problems.length) throw new EditionError(problems.slice(0, MAX_PROBLEMS));
-  return result.output;
+  return validateWith(EditionSchema, data, 'the edition', (edition) =>
+    checkReferences({ articles: edition.articles, pages: edition.pages, pagePath: (p) => `pages[${p}]`, pageKind: editionPageKind, onPage: 'any' }),
+  );
 }
 
 /**
@@ -277,36 +312,6 @@ export function parseJson(json: string, nesting: number, reviver?: (key: string,
     return JSON.parse(text, reviver);
   } catch (error) {
     throw new EditionError([{ path: '', message: `not JSON: ${quoteData((error as Error).message, 200)}` }]);
-  }
-}
-
-/** What the first render needs before the rest of an edition is checked: its id, fonts and page count. */
-export interface EditionHead {
-  id: string;
-  fonts?: Edition['fonts'];
-  pageCount: number;
-}
-
-const EditionHeadSchema = v.object({ id: EditionSchema.entries.id, fonts: EditionSchema.entries.fonts });
-
-/**
- * The head of parsed JSON data that looks like an edition, checked by the edition's own rules, or
- * undefined (the whole check will say what is wrong). Cheap whatever the edition's size: the
- * fonts can start loading while {@link validateEdition} checks the rest.
- */
-export function editionHead(data: unknown): EditionHead | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  // Own fields only, as the snapshot reads them: never one a host page put on Object.prototype.
-  const own = (key: string) => (Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined);
-  try {
-    const copy = snapshot({ id: own('id'), fonts: own('fonts') });
-    if ('problem' in copy) return undefined;
-    const result = withPlainPrototype(() => v.safeParse(EditionHeadSchema, copy.value, { abortPipeEarly: true }));
-    if (!result.success) return undefined;
-    const pages = own('pages');
-    return { ...result.output, pageCount: Array.isArray(pages) ? pages.length : 0 };
-  } catch {
-    return undefined;
   }
 }
 
