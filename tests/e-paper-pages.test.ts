@@ -4,7 +4,7 @@ import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
 import { EPaperPages, type PagesSelectDetail } from '../src/e-paper-pages/e-paper-pages.js';
 import { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
-import type { Edition } from '../src/edition/schema.js';
+import type { Edition, Page } from '../src/edition/schema.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, loadA1, nextEvent } from './helpers.js';
 
@@ -15,10 +15,25 @@ const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 const SCAN_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
 
 const edition = async (pages: number) => multiPageEdition(await loadA1(), pages, { fontBase: A1_URL });
-const thumbs = (el: EPaperPages) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="page-thumb"]')];
+const thumbs = (el: EPaperPages) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="page-thumb"]')];
 const thumbOf = (el: EPaperPages, id: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-page-id="${id}"]`)!;
 const pageIn = (thumb: Element) => thumb.querySelector<EPaperPage>('e-paper-page');
 const list = (el: EPaperPages) => el.shadowRoot!.querySelector('ul')!;
+const sizer = (el: EPaperPages) => el.shadowRoot!.querySelector<HTMLElement>('.sizer');
+
+/** The edition with some pages' sizes changed: `{A20: [1, 1.25]}` makes A20 a quarter taller. */
+function resized(ed: Edition, factors: Record<string, [number, number]>): Edition {
+  return { ...ed, pages: ed.pages.map((p) => (factors[p.id] ? { ...p, width: p.width * factors[p.id][0], height: p.height * factors[p.id][1] } : p)) };
+}
+
+/** The page as a reference to a page file not loaded yet: its size and label, no content. */
+const asRef = ({ id, label, section, width, height }: Page): Page => ({ id, label, section, width, height, src: `pages/${id}.json` }) as Page;
+
+/** What the strip's layout gives the viewer: its height, and the scroll box of its row. */
+function stripSize(el: EPaperPages) {
+  const row = list(el);
+  return { height: el.getBoundingClientRect().height, scrollWidth: row.scrollWidth, clientWidth: row.clientWidth, clientHeight: row.clientHeight };
+}
 
 function center(node: Element): [number, number] {
   const r = node.getBoundingClientRect();
@@ -220,13 +235,105 @@ describe('<e-paper-pages>', () => {
     await el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(list(el).scrollLeft, 'not scrolled while paused').to.equal(0);
-    expect(thumbs(el).some((t) => pageIn(t)), 'nothing drawn while paused').to.equal(false);
+    expect(el.shadowRoot!.querySelector('e-paper-page'), 'nothing drawn while paused').to.equal(null);
     el.paused = false;
     await el.updateComplete;
     const t = thumbOf(el, 'A20').getBoundingClientRect();
     const l = list(el).getBoundingClientRect();
     expect(t.left >= l.left - 0.5 && t.right <= l.right + 0.5, 'A20 in view').to.equal(true);
     await waitUntil(() => pageIn(thumbOf(el, 'A20')), 'the shown thumbnail drawn once unpaused');
+  });
+
+  for (const { pages, width } of [
+    { pages: 24, width: 390 },
+    { pages: 8, width: 1200 },
+  ]) {
+    it(`while paused, one hidden item gives the strip its full size (${pages} pages of different sizes, ${width}px)`, async () => {
+      // The tallest page is far out of view in the narrow strip; another one is wider than A1.
+      const tallest = `A${pages - 2}`;
+      const ed = resized(await edition(pages), { A2: [1.5, 1], [tallest]: [1, 1.25] });
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px">
+        <button id="before">before</button>
+        <e-paper-pages paused .edition=${ed} pageId="A1" .baseUrl=${A1_URL}></e-paper-pages>
+        <button id="after">after</button>
+      </div>`);
+      const el = wrap.querySelector<EPaperPages>('e-paper-pages')!;
+      await el.updateComplete;
+      // One item, hidden from everyone, with nothing to focus; the nav keeps its name.
+      expect(thumbs(el)).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(1);
+      const item = sizer(el)!;
+      expect(item.getAttribute('aria-hidden')).to.equal('true');
+      expect(getComputedStyle(item).visibility).to.equal('hidden');
+      expect(el.shadowRoot!.querySelectorAll('button, [tabindex], a[href]')).to.have.length(0);
+      const nav = el.shadowRoot!.querySelector('nav')!;
+      expect(nav.getAttribute('aria-label')).to.equal('版面');
+      expect(nav.getAttribute('aria-busy')).to.equal('true');
+      document.getElementById('before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement!.id, 'Tab goes past the paused strip').to.equal('after');
+      const violations = (await axe.run(el, { resultTypes: ['violations'] })).violations;
+      expect(violations.map((v) => v.id), 'axe while paused').to.deep.equal([]);
+      const paused = stripSize(el);
+      if (pages === 24) expect(paused.scrollWidth, 'the narrow strip scrolls').to.be.greaterThan(paused.clientWidth);
+      else expect(paused.scrollWidth, 'the wide strip does not').to.equal(paused.clientWidth);
+
+      el.paused = false;
+      await el.updateComplete;
+      expect(sizer(el)).to.equal(null);
+      expect(nav.hasAttribute('aria-busy')).to.equal(false);
+      expect(thumbs(el)).to.have.length(pages);
+      expect(stripSize(el), 'the same size with all items').to.deep.equal(paused);
+      // The tallest page's box sets the height, and each box has its page's aspect.
+      for (const [i, thumb] of thumbs(el).entries()) {
+        const r = thumb.querySelector('.box')!.getBoundingClientRect();
+        expect(r.width / r.height, ed.pages[i].id).to.be.closeTo(ed.pages[i].width / ed.pages[i].height, 0.01);
+      }
+      const heights = thumbs(el).map((t) => t.getBoundingClientRect().height);
+      expect(Math.max(...heights)).to.equal(thumbOf(el, tallest).getBoundingClientRect().height);
+      expect(thumbOf(el, 'A1').getBoundingClientRect().height).to.be.lessThan(Math.max(...heights));
+      // And once thumbnails are drawn.
+      await drawn(el, 1);
+      expect(stripSize(el), 'the same size once drawn').to.deep.equal(paused);
+    });
+  }
+
+  it('while paused, is as tall as its labels will be, even set in a taller fallback font', async () => {
+    // Latin labels with Chinese sections: at line-height normal, the Chinese fallback font's
+    // taller line would make a real label taller than the sizer's, but for its fixed height.
+    const ed = { ...(await edition(6)), lang: 'en' };
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 800px">
+      <style>
+        .normal-lines::part(page-label) {
+          line-height: normal;
+        }
+      </style>
+      <e-paper-pages class="normal-lines" paused .edition=${ed} pageId="A1" .baseUrl=${A1_URL}></e-paper-pages>
+    </div>`);
+    const el = wrap.querySelector<EPaperPages>('e-paper-pages')!;
+    await el.updateComplete;
+    expect(getComputedStyle(sizer(el)!.querySelector('[part="page-label"]')!).lineHeight).to.equal('normal');
+    const paused = stripSize(el);
+    el.paused = false;
+    await el.updateComplete;
+    expect(stripSize(el)).to.deep.equal(paused);
+  });
+
+  it('shows an empty box for a page not loaded yet, and draws it once the edition has it', async () => {
+    const ed = await edition(6);
+    const withRef: Edition = { ...ed, pages: ed.pages.map((p) => (p.id === 'A2' ? asRef(p) : p)) };
+    const el = await strip(withRef, 800);
+    await waitUntil(() => ['A1', 'A3', 'A4', 'A5', 'A6'].every((id) => pageIn(thumbOf(el, id))), 'the loaded pages drawn');
+    expect(pageIn(thumbOf(el, 'A2')), 'no thumbnail of a page reference').to.equal(null);
+    const box = thumbOf(el, 'A2').querySelector('.box')!.getBoundingClientRect();
+    expect(box.width / box.height).to.be.closeTo(ed.pages[1].width / ed.pages[1].height, 0.01);
+    expect(thumbOf(el, 'A2').querySelector('b')!.textContent!.replace(/[\u2066-\u2069]/g, '')).to.equal('A2');
+    const a1 = pageIn(thumbOf(el, 'A1'));
+    // The same edition with A2's page file in its place: A2 is drawn; the others stay as they were.
+    el.edition = { ...withRef, pages: ed.pages };
+    await el.updateComplete;
+    expect(pageIn(thumbOf(el, 'A2'))?.page).to.equal(ed.pages[1]);
+    expect(pageIn(thumbOf(el, 'A1')), 'A1 not drawn again').to.equal(a1);
   });
 
   it('stops observing when disconnected and starts again when reconnected', async () => {

@@ -15,8 +15,9 @@ export const pagesStyles = css`
     background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, rgb(255 255 255 / 0.94)));
   }
   ul {
+    --_gap: 6px;
     display: flex;
-    gap: 6px;
+    gap: var(--_gap);
     margin: 0;
     padding: 6px;
     list-style: none;
@@ -28,7 +29,13 @@ export const pagesStyles = css`
   li {
     flex: none;
   }
-  button {
+  /* Stands for the whole row while the strip is paused: N items and the gaps between them. */
+  .sizer {
+    width: calc(var(--_n) * (var(--_w) + 8px) + (var(--_n) - 1) * var(--_gap));
+    visibility: hidden;
+  }
+  .thumb {
+    box-sizing: border-box;
     display: flex;
     flex-direction: column;
     align-items: center;
@@ -55,6 +62,8 @@ export const pagesStyles = css`
     width: var(--_w);
     aspect-ratio: var(--_ratio);
     overflow: hidden;
+    /* Thumbnails scrolled far out of the strip skip layout and paint; the box keeps its size. */
+    content-visibility: auto;
     background: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
   }
@@ -71,7 +80,10 @@ export const pagesStyles = css`
     transform-origin: 0 0;
     transform: scale(tan(atan2(var(--_w), var(--_pw))));
   }
+  /* One line of a fixed height: a fallback font can make no label taller than the sizer's. */
   .label {
+    display: block;
+    height: 1lh;
     max-width: 100%;
     overflow: hidden;
     text-overflow: ellipsis;

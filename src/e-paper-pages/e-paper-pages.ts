@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Edition } from '../edition/schema.js';
+import type { Edition, Page } from '../edition/schema.js';
 import { loadEditionFonts } from '../edition/fonts.js';
+import { isPageRef } from '../edition/page-ref.js';
 import { cssProps } from '../directives/css-props.js';
 import { isolate } from '../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
@@ -14,11 +15,18 @@ export interface PagesSelectDetail {
 
 const KEY_STEP: Record<string, number> = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };
 
+/** The page that is tallest for its width (its thumbnail is the tallest): the first of them on a tie. */
+const tallestPage = (pages: readonly Page[]): Page | undefined =>
+  pages.reduce<Page | undefined>((tallest, page) => (!tallest || page.height / page.width > tallest.height / tallest.width ? page : tallest), undefined);
+
 /**
  * The page strip (版面导航): a row of thumbnails of the edition's pages, drawn from the pages
  * themselves, to go to another page. Thumbnails are drawn lazily, once the browser is idle and
  * only those near the visible part of the strip, so that a 24-page edition costs the viewer's
- * first render nothing. The list is one tab stop; the arrow keys, Home and End move along it.
+ * first render nothing; a page whose content is not loaded yet (`src` only) shows an empty box
+ * until the edition brings it. While `paused`, the strip holds one hidden item of the size of the
+ * whole row instead of its items, made of the same parts: it is as tall and as wide as it will be,
+ * at a fraction of the cost. The list is one tab stop; the arrow keys, Home and End move along it.
  *
  * @fires e-paper-pages-select - A page was chosen (the shown one included). `detail: {pageId}`.
  * @csspart pages - The strip (a `nav`).
@@ -38,7 +46,10 @@ export class EPaperPages extends LitElement {
 
   /** The page that takes the strip's one tab stop. */
   @state() private tabStop = '';
-  /** No thumbnail is drawn while set: the owner's own first render comes first. */
+  /**
+   * Set during the owner's own first render: the strip then holds one hidden item of its final
+   * size (no jump when the items come) and draws nothing.
+   */
   @property({ type: Boolean }) paused = false;
   /** Set once the browser has been idle after connect: no thumbnail is drawn before. */
   @state() private idle = false;
@@ -73,22 +84,24 @@ export class EPaperPages extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('edition')) this.near = new Set();
+    // The same edition again (a page of it loaded since): the thumbnails near stay drawn.
+    const before = changed.get('edition') as Edition | undefined;
+    if (changed.has('edition') && before?.id !== this.edition?.id) this.near = new Set();
     const pages = this.edition?.pages ?? [];
     if (changed.has('pageId') || !pages.some((p) => p.id === this.tabStop)) this.tabStop = pages.some((p) => p.id === this.pageId) ? this.pageId : (pages[0]?.id ?? '');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const list = this.renderRoot.querySelector('ul');
-    if (!list) return;
+    if (!list || this.paused) return;
     this.#observer ??= new IntersectionObserver((entries) => this.#onIntersect(entries), { root: list, rootMargin: '0px 100%' });
     // Observing a target twice is a no-op; those seen already were let go.
-    for (const item of list.children) if (!this.near.has((item as HTMLElement).dataset.pageId!)) this.#observer.observe(item);
-    // Not while paused: measuring would force a layout of the whole viewer in its first render
-    // (measured: 60 ms more to the first render of a 24-page edition).
-    if ((changed.has('pageId') || changed.has('edition') || changed.has('paused')) && !this.paused) this.#scrollToShown(list);
+    for (const item of list.querySelectorAll<HTMLElement>(':scope > [data-page-id]')) if (!this.near.has(item.dataset.pageId!)) this.#observer.observe(item);
+    // Not while paused (returned above): measuring would force a layout of the whole viewer in its
+    // first render (measured: 60 ms more to the first render of a 24-page edition).
+    if (changed.has('pageId') || changed.has('edition') || changed.has('paused')) this.#scrollToShown(list);
     // The viewer registers the fonts too; alone, the strip does it for its thumbnails.
-    if (this.idle && !this.paused && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
+    if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
   }
 
   #onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -115,6 +128,7 @@ export class EPaperPages extends LitElement {
     const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')];
     const at = buttons.findIndex((b) => b.dataset.pageId === this.tabStop);
     const step = KEY_STEP[event.key];
+    if (!buttons.length) return;
     const next = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : step ? Math.min(Math.max(at + step, 0), buttons.length - 1) : -1;
     if (next < 0) return;
     event.preventDefault();
@@ -130,29 +144,48 @@ export class EPaperPages extends LitElement {
   override render() {
     const { edition } = this;
     if (!edition) return nothing;
-    return html`<nav part="pages" aria-label=${pagesStrings(this.uiLang).label}>
-      <ul @keydown=${this.#onKeyDown}>
-        ${edition.pages.map((page) => {
-          const drawn = this.idle && !this.paused && this.near.has(page.id);
-          return html`<li data-page-id=${page.id}>
-            <button
-              type="button"
-              part="page-thumb"
-              data-page-id=${page.id}
-              tabindex=${page.id === this.tabStop ? 0 : -1}
-              aria-current=${page.id === this.pageId ? 'page' : nothing}
-              @click=${() => this.#choose(page.id)}
-            >
-              <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
-                ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} .uiLang=${this.uiLang}></e-paper-page>` : nothing}
-              </span>
-              <span class="label" part="page-label" lang=${edition.lang}
-                ><b>${isolate(page.label)}</b>${page.section ? html` <span class="section">${isolate(page.section)}</span>` : nothing}</span
-              >
-            </button>
-          </li>`;
-        })}
+    // The row is inert while paused: a scroller with nothing focusable in it is a tab stop itself.
+    return html`<nav part="pages" aria-label=${pagesStrings(this.uiLang).label} aria-busy=${this.paused ? 'true' : nothing}>
+      <ul ?inert=${this.paused} @keydown=${this.#onKeyDown}>
+        ${this.paused ? this.#renderSizer(edition) : edition.pages.map((page) => this.#renderItem(edition, page))}
       </ul>
     </nav>`;
+  }
+
+  #renderItem(edition: Edition, page: Page) {
+    const drawn = this.idle && this.near.has(page.id) && !isPageRef(page);
+    return html`<li data-page-id=${page.id}>
+      <button
+        type="button"
+        class="thumb"
+        part="page-thumb"
+        data-page-id=${page.id}
+        tabindex=${page.id === this.tabStop ? 0 : -1}
+        aria-current=${page.id === this.pageId ? 'page' : nothing}
+        @click=${() => this.#choose(page.id)}
+      >
+        <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
+          ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} .uiLang=${this.uiLang}></e-paper-page>` : nothing}
+        </span>
+        <span class="label" part="page-label" lang=${edition.lang}
+          ><b>${isolate(page.label)}</b>${page.section ? html` <span class="section">${isolate(page.section)}</span>` : nothing}</span
+        >
+      </button>
+    </li>`;
+  }
+
+  /**
+   * One item as tall as the tallest page's, as wide as the whole row (the scrollbar comes as it
+   * will with all items), made of the same parts so that a site's styles size it alike.
+   */
+  #renderSizer(edition: Edition) {
+    const tallest = tallestPage(edition.pages);
+    if (!tallest) return nothing;
+    return html`<li class="sizer" aria-hidden="true" ${cssProps({ '--_n': String(edition.pages.length) })}>
+      <span class="thumb" part="page-thumb">
+        <span class="box" ${cssProps({ '--_ratio': `${tallest.width} / ${tallest.height}` })}></span>
+        <span class="label" part="page-label" lang=${edition.lang}><b>${isolate(tallest.label)}</b></span>
+      </span>
+    </li>`;
   }
 }
