@@ -12,11 +12,14 @@
 // server serves dist/ as it is, so the entry loads its parts from /dist/e-paper-parts/ on demand.
 //
 // For the scaling scenario (issue 11), made on every run (a few ms, no browser):
-//   bench/.cache/scale/edition-24p.json   a 24-page edition made from A1 (scripts/editions-from-a1.js)
+//   bench/.cache/scale/edition-24p.json   a 24-page edition made from A1 (scripts/editions-from-a1.js),
+//   bench/.cache/scale/edition-24p/       split as a publisher should serve it: this manifest with
+//                                         page A1 inline, and pages A2…A24 in page files A2.json…
+//   bench/.cache/scale/edition-24p-one-file.json   the same 24 pages in one file, for comparison
 //   bench/.cache/scale/archive-365.json   an archive index of 365 days ending on A1's date, every
 //                                         entry pointing at the A1 edition
 //   bench/.cache/scale/zhuzhou-daily-2021-01-08/fonts/   a copy of A1's fonts, so that the 24-page
-//                                         edition's relative font paths resolve as A1's do
+//                                         editions' relative font paths resolve as A1's do
 //
 // node bench/make-inputs.mjs [--force]   (run.mjs calls makeInputs() itself)
 import { createHash } from 'node:crypto';
@@ -25,7 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startServer } from './server.mjs';
-import { archiveIndex, multiPageEdition } from '../scripts/editions-from-a1.js';
+import { archiveIndex, multiPageEdition, splitEdition } from '../scripts/editions-from-a1.js';
 
 export const CACHE = join(ROOT, 'bench/.cache');
 export const EDITION_URL = '/demo/editions/zhuzhou-daily-2021-01-08.json';
@@ -37,9 +40,13 @@ const PARTS_DIR = join(ROOT, 'dist/e-paper-parts');
 export const SCALE_DIR = join(CACHE, 'scale');
 /** The scaling scenario's inputs as the bench server serves them. */
 export const SCALE_URLS = {
+  /** The manifest of the split 24-page edition; its page files are under edition-24p/. */
   edition24: '/bench/.cache/scale/edition-24p.json',
+  edition24OneFile: '/bench/.cache/scale/edition-24p-one-file.json',
   archive365: '/bench/.cache/scale/archive-365.json',
 };
+/** The split edition's page files, relative to its manifest. */
+const PAGE_FILES = 'edition-24p';
 const SCALE_PAGES = 24;
 const SCALE_DAYS = 365;
 /** The sheet's page units become this many image pixels: 2000 × 2860 → 3600 × 5148. */
@@ -64,11 +71,15 @@ export function bundleParts() {
   return existsSync(PARTS_DIR) ? readdirSync(PARTS_DIR).filter((name) => name.endsWith('.js')).sort() : [];
 }
 
+/** Bytes and gzipped bytes (level 6, as the bench server sends them) of a text. */
+const sizes = (text) => ({ bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 6 }).length });
+
 /**
  * The scaling scenario's inputs (issue 11), from the A1 edition and the test fixtures: a 24-page
- * edition beside a copy of A1's fonts (its font paths are A1's, relative to the edition's URL),
- * and a 365-day archive index ending on A1's date whose entries all point at the A1 edition
- * (only the index is loaded for the first render). Cheap, so made on every run.
+ * edition, split into a manifest and page files and also as one file, beside a copy of A1's fonts
+ * (its font paths are A1's, relative to the edition's URL); and a 365-day archive index ending on
+ * A1's date whose entries all point at the A1 edition (only the index is loaded for the first
+ * render). Cheap, so made on every run.
  */
 export function makeScaleInputs() {
   const a1 = JSON.parse(readFileSync(EDITION_FILE, 'utf8'));
@@ -77,16 +88,33 @@ export function makeScaleInputs() {
   mkdirSync(fontsCopy, { recursive: true });
   for (const name of readdirSync(FONTS_DIR)) if (name.endsWith('.woff2')) copyFileSync(join(FONTS_DIR, name), join(fontsCopy, name));
   const edition = multiPageEdition(a1, SCALE_PAGES);
-  const editionJson = JSON.stringify(edition);
-  writeFileSync(join(SCALE_DIR, 'edition-24p.json'), editionJson);
+  const oneFileJson = JSON.stringify(edition);
+  writeFileSync(join(SCALE_DIR, 'edition-24p-one-file.json'), oneFileJson);
+  const split = splitEdition(edition, (page) => `${PAGE_FILES}/${encodeURIComponent(page.id)}.json`);
+  const manifestJson = JSON.stringify(split.edition);
+  writeFileSync(join(SCALE_DIR, 'edition-24p.json'), manifestJson);
+  // No page files left over from an edition of other pages.
+  rmSync(join(SCALE_DIR, PAGE_FILES), { recursive: true, force: true });
+  mkdirSync(join(SCALE_DIR, PAGE_FILES));
+  const pageFiles = { count: 0, bytes: 0, gzipBytes: 0 };
+  for (const [src, file] of split.files) {
+    const json = JSON.stringify(file);
+    writeFileSync(join(SCALE_DIR, decodeURIComponent(src)), json);
+    const size = sizes(json);
+    pageFiles.count++;
+    pageFiles.bytes += size.bytes;
+    pageFiles.gzipBytes += size.gzipBytes;
+  }
   // From /bench/.cache/scale/ back to the A1 edition the bench serves at EDITION_URL.
   const toA1 = `../../..${EDITION_URL}`;
   const archive = archiveIndex(a1.date, SCALE_DAYS, () => toA1);
   const archiveJson = JSON.stringify(archive);
   writeFileSync(join(SCALE_DIR, 'archive-365.json'), archiveJson);
-  const sizes = (text) => ({ bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 6 }).length });
+  const about = { id: edition.id, pages: edition.pages.length, articles: edition.articles.length };
   return {
-    edition24: { url: SCALE_URLS.edition24, id: edition.id, pages: edition.pages.length, articles: edition.articles.length, ...sizes(editionJson) },
+    // bytes and gzipBytes: the manifest's, what the first render fetches; pageFiles: all 23 files together.
+    edition24: { url: SCALE_URLS.edition24, ...about, inlinePages: 1, manifestArticles: split.edition.articles.length, ...sizes(manifestJson), pageFiles },
+    edition24OneFile: { url: SCALE_URLS.edition24OneFile, ...about, ...sizes(oneFileJson) },
     archive365: { url: SCALE_URLS.archive365, days: SCALE_DAYS, first: archive.editions[0].date, last: archive.editions.at(-1).date, editions: archive.editions.length, src: toA1, ...sizes(archiveJson) },
     a1: { url: EDITION_URL, ...sizes(readFileSync(EDITION_FILE, 'utf8')) },
   };

@@ -5,9 +5,11 @@ const paper = document.getElementById('paper');
 // ?edition=scan shows the same page as a scan (an image with regions) instead of typeset;
 // ?edition=pages and ?edition=archive show test copies of A1 (served by the dev server, see
 // vite.config.ts) to try the page strip, the search across pages and the archive's date picker.
+// The 8 pages come as a publisher should serve them: page A1 in the edition, every other page in
+// a page file of its own, fetched when it is needed.
 const view = new URLSearchParams(location.search).get('edition') ?? 'typeset';
 if (view === 'scan') paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
-if (view === 'pages') paper.src = './copies/multipage/8.json';
+if (view === 'pages') paper.src = './copies/split/8.json';
 if (view === 'archive') {
   paper.removeAttribute('src');
   paper.setAttribute('archive', './copies/archive.json');

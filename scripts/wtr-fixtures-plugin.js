@@ -9,16 +9,23 @@
 //                                         ending on `last` (default 2021-01-08), every G-th day
 //                                         without an edition (default 7, 0: none) (archiveIndex);
 //                                         each `src` is /fixtures/edition/<date>.json
+//   /fixtures/split/<N>.json[?missing=A3&wrong=A4&slow=A5&ms=M]
+//                                         the N-page edition split into a manifest (page A1
+//                                         inline) and page files (splitEdition); the faults
+//                                         make the named pages' files a 404, fail validation
+//                                         (another page id) or come after M ms (default 1 s)
+//   /fixtures/split/<N>/<page id>.json    a page file of it, as the manifest's `src`s name it
 //
 // Every route takes `ms=M`: the body comes after M ms (at most 9 s); the archive passes `ms`
-// on to each edition's `src`, so that a test can pick an edition that takes a while to load.
+// on to each edition's `src`, so that a test can pick an edition that takes a while to load. On
+// a split manifest with `slow=`, `ms` is the slow pages' delay, not the manifest's (copyDelay).
 // The editions point at their fonts with absolute URLs (/demo/editions/…), so they load from
 // any route. Anything else under /fixtures/ is a 404.
 //
 // Like wtr-faults-plugin.js, it hooks the Node server's `request` event before koa.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { copyAt } from './editions-from-a1.js';
+import { copyAt, copyDelay } from './editions-from-a1.js';
 
 const EDITION_PATH = 'demo/editions/zhuzhou-daily-2021-01-08.json';
 const MAX_DELAY_MS = 9_000;
@@ -30,15 +37,11 @@ export function fixturesPlugin() {
   let a1;
   const open = new Set();
 
-  /** The body of a /fixtures/ route, or undefined for none. */
-  function bodyOf(url, origin) {
-    a1 ??= JSON.parse(readFileSync(resolve(rootDir, EDITION_PATH), 'utf8'));
-    return copyAt(a1, url.pathname.slice('/fixtures/'.length), url.searchParams, { fontBase: `${origin}/demo/editions/`, base: '/fixtures/' });
-  }
-
   function handle(res, url, origin) {
-    const body = bodyOf(url, origin);
-    const ms = Math.min(Number(url.searchParams.get('ms')) || 0, MAX_DELAY_MS);
+    a1 ??= JSON.parse(readFileSync(resolve(rootDir, EDITION_PATH), 'utf8'));
+    const route = url.pathname.slice('/fixtures/'.length);
+    const body = copyAt(a1, route, url.searchParams, { fontBase: `${origin}/demo/editions/`, base: '/fixtures/' });
+    const ms = Math.min(copyDelay(route, url.searchParams), MAX_DELAY_MS);
     const send = () =>
       body
         ? res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
