@@ -4,7 +4,8 @@ import type { EditionProblem } from './edition/validate.js';
 /** The events `<e-paper>` fires, by name, with their `detail`. All bubble and are composed. */
 export interface EPaperEventMap {
   'e-paper-ready': { editionId: string; page: string };
-  'e-paper-error': { cause: LoadFailure | 'no-source'; message: string; problems: EditionProblem[] };
+  /** `page`: the id of a page whose page file failed (the edition itself is shown). */
+  'e-paper-error': { cause: LoadFailure | 'no-source'; message: string; problems: EditionProblem[]; page?: string };
   'e-paper-article-open': { articleId: string };
   'e-paper-article-close': { articleId: string };
   'e-paper-page-change': { page: string };

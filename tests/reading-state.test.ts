@@ -437,6 +437,18 @@ describe('reading state: sanitizeRecord', () => {
     expect(output.read).to.deep.equal(['a1', 'a3']);
   });
 
+
+  it('keeps ids of articles not known yet (in page files) when told so, but never a malformed or forbidden one', () => {
+    const raw = { ...valid(), open: { article: 'a7-p3', fraction: 0.5, paragraph: 1 }, progress: { 'a7-p3': 0.5, 'bad id': 1, __proto__x: 1 }, read: ['a1', 'a8-p5', ' spaced', 'constructor', 'x'.repeat(65)] };
+    const open = sanitizeRecord(raw, { ...CTX, allArticlesKnown: false })!;
+    expect(open.open?.article).to.equal('a7-p3');
+    expect(open.progress).to.deep.equal({ 'a7-p3': 0.5 });
+    expect(open.read).to.deep.equal(['a1', 'a8-p5']);
+    // With every article known, the same ids are dropped.
+    const closed = sanitizeRecord(raw, { ...CTX, allArticlesKnown: true })!;
+    expect(closed).not.to.have.property('open');
+    expect(closed.read).to.deep.equal(['a1']);
+  });
   it('drops non-finite numbers and clamps the rest to their ranges', () => {
     const clamp = (patch: Partial<Record<keyof ReadingRecord, unknown>>) => sanitizeRecord({ ...valid(), ...patch }, CTX)!;
     expect(clamp({ view: { scale: Number.NaN, x: 1, y: 1 } })).not.to.have.property('view');

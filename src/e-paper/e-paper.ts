@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
 import { articlesOnPage } from '../edition/regions.js';
+import { isPageRef } from '../edition/page-ref.js';
+import type { PageFileHost, PageFileLoader } from '../page-files/page-file-loader.js';
 import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
@@ -41,6 +43,7 @@ const READ_AFTER_MS = 20_000;
 const NO_PAGES: readonly ContentsPage[] = [];
 /** How long a short notice stays. */
 const NOTICE_MS = 5_000;
+
 
 /**
  * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
@@ -175,6 +178,10 @@ export class EPaper extends LitElement {
   readonly #parts = new Set<Promise<void>>();
   /** The view to give the page just shown once the viewport has it: its last one, or `null` to fit it whole. */
   #pageView?: ReadingView | null;
+  /** The page file loader of the edition in view, when it keeps pages in page files. */
+  #pageFiles?: () => Promise<PageFileLoader>;
+  /** The page being loaded to be shown next (the last one asked for wins). */
+  #wantedPage?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -205,7 +212,7 @@ export class EPaper extends LitElement {
     }
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
-    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#showPage(this.#pickPage(state.edition, this.page));
+    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(this.#pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
   }
 
@@ -307,6 +314,8 @@ export class EPaper extends LitElement {
       this.notice = undefined;
     }
     let edition: Edition;
+    let page: Page;
+    let pageFiles: (() => Promise<PageFileLoader>) | undefined;
     let saved: ReadingRecord | null;
     let baseUrl = document.baseURI;
     try {
@@ -316,14 +325,18 @@ export class EPaper extends LitElement {
         baseUrl = new URL(this.src!, document.baseURI).href;
         edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
       }
+      const firstRender = this.#prepareFirstRender(edition, baseUrl);
       this.#reading.persist = !this.noPersist;
       this.#reading.storageKey = this.storageKey || 'default';
-      const ids = { articleIds: edition.articles.map((a) => a.id), pageIds: edition.pages.map((p) => p.id) };
-      // The page strip comes with the first render (loaded beside the fonts): arriving later, it would shrink the page.
-      // So does the list's toolbar button: arriving later, it could wrap the toolbar.
-      const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
-      const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
-      [, saved] = await Promise.all([loadEditionFonts(edition, baseUrl), this.#reading.restore(edition.id, ids), strip, list]);
+      const ids = {
+        articleIds: edition.articles.map((a) => a.id),
+        pageIds: edition.pages.map((p) => p.id),
+        // The articles of pages kept in page files are not known yet: their reading state is kept.
+        allArticlesKnown: !edition.pages.some(isPageRef),
+      };
+      pageFiles = ids.allArticlesKnown ? undefined : this.#pageFileLoader(edition, baseUrl, controller.signal);
+      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender]);
+      ({ edition, page } = await this.#firstPage(edition, this.#pickPage(edition, this.page ?? saved?.page), pageFiles, controller.signal));
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
@@ -335,7 +348,8 @@ export class EPaper extends LitElement {
     }
     if (!current()) return;
     this.nextLoading = false;
-    const page = this.#pickPage(edition, this.page ?? saved?.page);
+    this.#pageFiles = pageFiles;
+    this.#wantedPage = undefined;
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
     this.#shown = false;
@@ -367,11 +381,89 @@ export class EPaper extends LitElement {
         this.#need('e-paper-tooltip');
         this.#need('e-paper-reader');
         this.#need('e-paper-search');
+        // Then the pages kept in page files: the list, the search and the strip want every page.
+        if (current()) void this.#loadPageFiles();
       },
       { timeout: 1000 },
     );
     if (this.article) this.#articleChanged(undefined);
-    else if (saved?.open) this.#offerToContinue(edition, saved.open.article, saved.open.paragraph);
+    else if (saved?.open) this.#offerToContinue(saved.open.article, saved.open.paragraph);
+  }
+
+  /**
+   * The page to show first, with its page file loaded if it is kept in one. When that file fails
+   * and the page is not the first, the first page is shown instead (with a message).
+   */
+  async #firstPage(edition: Edition, page: Page, pageFiles: (() => Promise<PageFileLoader>) | undefined, signal: AbortSignal): Promise<{ edition: Edition; page: Page }> {
+    if (!isPageRef(page) || !pageFiles) return { edition, page };
+    try {
+      return await (await pageFiles()).resolve(page, () => edition);
+    } catch (error) {
+      const first = edition.pages[0];
+      if (signal.aborted || page === first) throw error;
+      this.#pageFailed(page, error);
+      return this.#firstPage(edition, first, pageFiles, signal);
+    }
+  }
+
+  // ---- page files ---------------------------------------------------------------------------
+
+  /**
+   * The page file loader of an edition, made when first asked for (a module of its own, which
+   * most editions need not load, and those that do load after their first render).
+   */
+  #pageFileLoader(edition: Edition, baseUrl: string, signal: AbortSignal): () => Promise<PageFileLoader> {
+    const options = { signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
+    let made: Promise<PageFileLoader> | undefined;
+    const host: PageFileHost = {
+      view: () => (this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined),
+      show: (next, page) => {
+        const state = this.viewState;
+        if (state.kind === 'ready') this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
+        if (page) this.#showPage(page);
+      },
+      notice: (text, show) => {
+        if (show) this.#showMessage(text);
+        else if (this.notice?.kind === 'message' && this.notice.text === text) this.notice = undefined;
+      },
+      failed: (page, error) => this.#pageFailed(page, error),
+      lang: () => this.lang,
+    };
+    const loader = () => (made ??= import('../page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host)));
+    return loader;
+  }
+
+  /** Loads every page file the first render did without (the list, the search and the strip want every page). */
+  async #loadPageFiles(): Promise<void> {
+    await (await this.#pageFiles?.().catch(() => undefined))?.loadAll();
+  }
+
+  /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
+  #goToPage(page: Page): void {
+    this.#wantedPage = page.id;
+    if (!isPageRef(page)) this.#showPage(page);
+    else this.#pageFiles?.().then((loader) => loader.goTo(page), (error: unknown) => this.#pageFailed(page, error));
+  }
+
+  /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
+  #pageFailed(page: Page, error: unknown): void {
+    const problem = this.#describe(error);
+    console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
+    this.#showMessage(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
+    emit(this, 'e-paper-error', { ...problem, page: page.id });
+    // The attribute goes back to the page in view.
+    if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
+  }
+
+  /**
+   * Loads what the first render shows with the page: the edition's fonts; the page strip, which
+   * arriving later would shrink the page; the list's toolbar button, which arriving later could
+   * wrap the toolbar. Never rejects.
+   */
+  #prepareFirstRender(edition: Edition, baseUrl: string): Promise<unknown> {
+    const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
+    const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
+    return Promise.all([loadEditionFonts(edition, baseUrl), strip, list]);
   }
 
   // ---- archive and search ---------------------------------------------------------------------
@@ -422,6 +514,8 @@ export class EPaper extends LitElement {
 
   #openSearch(): void {
     this.#need('e-paper-search');
+    // The search covers every page: those in page files load now if they have not yet.
+    void this.#loadPageFiles();
     if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
     this.searchOpen = true;
   }
@@ -487,7 +581,7 @@ export class EPaper extends LitElement {
   }
 
   /** Opens, switches or closes the reader after `article` changed. */
-  #articleChanged(previous: string | undefined): void {
+  #articleChanged(previous: string | undefined, pagesLoaded = false): void {
     const state = this.viewState;
     if (state.kind !== 'ready') return;
     clearTimeout(this.#readTimer);
@@ -502,6 +596,11 @@ export class EPaper extends LitElement {
       return;
     }
     const article = state.edition.articles.find((a) => a.id === id);
+    if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
+      // It may be on a page kept in a page file: the reader opens once that has loaded.
+      void this.#loadPageFiles().then(() => this.article === id && this.#articleChanged(previous, true));
+      return;
+    }
     if (!article) {
       console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
       this.#showMessage(uiStrings(this.lang).viewer.unknownArticle(id));
@@ -538,9 +637,21 @@ export class EPaper extends LitElement {
     });
   }
 
-  #offerToContinue(edition: Edition, articleId: string, paragraph: number): void {
-    const article = edition.articles.find((a) => a.id === articleId);
-    if (!article) return;
+  #offerToContinue(articleId: string, paragraph: number, pagesLoaded = false): void {
+    const state = this.viewState;
+    if (state.kind !== 'ready') return;
+    const article = state.edition.articles.find((a) => a.id === articleId);
+    if (!article) {
+      // The article may be on a page kept in a page file.
+      if (!pagesLoaded && state.edition.pages.some(isPageRef)) {
+        const edition = state.edition.id;
+        void this.#loadPageFiles().then(() => {
+          const now = this.viewState;
+          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice) this.#offerToContinue(articleId, paragraph, true);
+        });
+      }
+      return;
+    }
     this.notice = { kind: 'continue', articleId, paragraph: Math.min(paragraph, article.paragraphs.length - 1) };
   }
 
@@ -851,7 +962,7 @@ export class EPaper extends LitElement {
         .edition=${edition}
         .articleIds=${articles.map((a) => a.id)}
         .articleId=${this.article}
-        .open=${Boolean(this.article)}
+        .open=${this.article !== undefined && edition.articles.some((a) => a.id === this.article)}
         .pageLabel=${page.label}
         .textScale=${this.textScale}
         .baseUrl=${baseUrl}

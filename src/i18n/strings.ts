@@ -69,6 +69,8 @@ export interface UiStrings {
     unknownArticle: (id: string) => string;
     /** A part of the viewer (the reader, the search) could not be loaded. */
     partFailed: string;
+    /** A page's file could not be loaded; `reason` is the load error's message. */
+    pageFailed: (pageLabel: string, reason: string) => string;
   };
 }
 
@@ -120,6 +122,7 @@ const zhCN: UiStrings = {
     dismiss: '关闭提示',
     unknownArticle: (id) => `本期没有编号为“${isolate(id)}”的文章。`,
     partFailed: '查看器的部分功能未能载入，请检查网络后重试。',
+    pageFailed: (label, reason) => `${isolate(label)} 版未能载入：${reason}`,
   },
 };
 
@@ -171,6 +174,7 @@ const en: UiStrings = {
     dismiss: 'Dismiss',
     unknownArticle: (id) => `This edition has no article “${isolate(id)}”.`,
     partFailed: 'Part of the viewer could not be loaded. Check the connection and try again.',
+    pageFailed: (label, reason) => `Page ${isolate(label)} could not be loaded: ${reason}`,
   },
 };
 

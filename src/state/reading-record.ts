@@ -60,7 +60,15 @@ export interface ReadingRecord {
 export interface EditionIds {
   articleIds: readonly string[];
   pageIds: readonly string[];
+  /**
+   * False while some of the edition's articles are in page files not loaded yet: then any id of
+   * the format's shape is kept too (the record is for this edition id all the same).
+   */
+  allArticlesKnown?: boolean;
 }
+
+/** The shape of an id in the edition format (its schema checks the same). */
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** What a stored value is checked against. */
 export interface RecordContext extends EditionIds {
@@ -103,7 +111,8 @@ export function sanitizeRecord(raw: unknown, ctx: RecordContext): ReadingRecord 
 function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
   if (!isObject(raw) || own(raw, 'v') !== RECORD_VERSION || own(raw, 'editionId') !== ctx.editionId) return null;
   const articles = new Set(ctx.articleIds);
-  const known = (id: unknown): id is string => typeof id === 'string' && !FORBIDDEN_KEYS.has(id) && articles.has(id);
+  const known = (id: unknown): id is string =>
+    typeof id === 'string' && !FORBIDDEN_KEYS.has(id) && (articles.has(id) || (ctx.allArticlesKnown === false && ID_SHAPE.test(id)));
 
   const record = emptyRecord(ctx.editionId);
   const updatedAt = own(raw, 'updatedAt');

@@ -136,7 +136,7 @@ export class ReadingStateController implements ReactiveController {
   async restore(editionId: string, ids: EditionIds): Promise<ReadingRecord | null> {
     this.#writeNow();
     const generation = ++this.#generation;
-    this.#ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds] };
+    this.#ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds], allArticlesKnown: ids.allArticlesKnown };
     this.#key = `${this.storageKey}:${editionId}`;
     this.#current = emptyRecord(editionId);
     this.#local.clear();

@@ -1,0 +1,180 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaperEventMap } from '../src/events.js';
+import { deepQuery, nextEvent, partsLoaded, trapUncaught } from './helpers.js';
+
+// An 8-page copy of A1 whose pages A2…A8 are kept in page files (the test server splits it).
+const SPLIT = '/fixtures/split/8.json';
+
+let keyCount = 0;
+const freshKey = () => `page-files-test-${Date.now()}-${keyCount++}`;
+
+async function mount(src: string, options: { storageKey?: string; page?: string; hashSync?: boolean } = {}) {
+  const el = document.createElement('e-paper') as EPaper;
+  el.style.cssText = 'display: block; width: 900px; height: 640px';
+  el.storageKey = options.storageKey ?? freshKey();
+  el.hashSync = options.hashSync ?? false;
+  if (options.page) el.page = options.page;
+  el.src = src;
+  const ready = nextEvent<EPaperEventMap['e-paper-ready']>(el, 'e-paper-ready');
+  document.body.append(el);
+  return { el, ready: await ready };
+}
+
+/** The page files fetched so far (resource timing), by page id. */
+const pageFilesFetched = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => /\/split\/8\/(A\d+)\.json/.exec(entry.name)?.[1])
+    .filter((id): id is string => id !== undefined);
+
+/** Resolves when `test` holds; fails after `ms` (a deadline for a broken viewer, not a measure). */
+async function until(test: () => boolean, what: string, ms = 8000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!test()) {
+    if (performance.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const shownArticles = (el: EPaper) =>
+  [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="article"]')].map((b) => b.dataset.articleId);
+const noticeText = (el: EPaper) => el.shadowRoot!.querySelector('[part="notice"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function pageShown(el: EPaper) {
+  await el.updateComplete;
+  await (deepQuery(el, 'e-paper-page') as unknown as { updateComplete: Promise<void> }).updateComplete;
+}
+
+describe('<e-paper>: pages kept in page files', () => {
+  const uncaught = trapUncaught();
+  let el: EPaper | undefined;
+  afterEach(() => {
+    el?.remove();
+    el = undefined;
+    performance.clearResourceTimings();
+    history.replaceState(null, '', location.pathname + location.search);
+    uncaught.expectNone();
+  });
+
+  it('shows the first page without fetching another page file, then loads them all', async () => {
+    performance.clearResourceTimings();
+    let fetchedAtReady: string[] | undefined;
+    const element = document.createElement('e-paper') as EPaper;
+    element.addEventListener('e-paper-ready', () => (fetchedAtReady = pageFilesFetched()), { once: true });
+    element.style.cssText = 'display: block; width: 900px; height: 640px';
+    element.storageKey = freshKey();
+    element.src = SPLIT;
+    const ready = nextEvent(element, 'e-paper-ready');
+    document.body.append((el = element));
+    await ready;
+    expect(fetchedAtReady, 'page files fetched before the first render').to.deep.equal([]);
+    expect(el.page).to.equal('A1');
+    expect(shownArticles(el).length).to.be.greaterThan(0);
+    // After the first render, every other page's file, once each.
+    await until(() => pageFilesFetched().length >= 7, 'the seven page files are fetched');
+    expect([...pageFilesFetched()].sort()).to.deep.equal(['A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']);
+  });
+
+  it('turns to a page kept in a file, by keyboard, and shows its own articles', async () => {
+    ({ el } = await mount(SPLIT));
+    const a1Articles = shownArticles(el);
+    deepQuery<HTMLElement>(el, 'e-paper-viewport')!.focus();
+    const changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
+    await sendKeys({ press: 'PageDown' });
+    expect((await changed).detail.page).to.equal('A2');
+    await pageShown(el);
+    const a2Articles = shownArticles(el);
+    expect(a2Articles).not.to.deep.equal(a1Articles);
+    expect(a2Articles.length).to.be.greaterThan(0);
+    expect(a2Articles.every((id) => id?.endsWith('-p2')), a2Articles.join()).to.equal(true);
+  });
+
+  it('keeps the page in view while the next one loads, then shows it', async () => {
+    ({ el } = await mount(`${SPLIT}?slow=A5&ms=800`));
+    const a1Articles = shownArticles(el);
+    const changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
+    el.page = 'A5';
+    await pageShown(el);
+    expect(shownArticles(el), 'A1 stays while A5 loads').to.deep.equal(a1Articles);
+    await until(() => noticeText(el!).includes('A5'), 'a notice says A5 is loading');
+    expect(noticeText(el)).to.match(/正在载入.*A5/);
+    expect((await changed).detail.page).to.equal('A5');
+    await pageShown(el);
+    expect(shownArticles(el).every((id) => id?.endsWith('-p5'))).to.equal(true);
+    expect(noticeText(el), 'the loading notice is gone').not.to.match(/正在载入/);
+  });
+
+  it('a page file that is missing: a message, an error event naming the page, and the page in view stays', async () => {
+    ({ el } = await mount(`${SPLIT}?missing=A3`));
+    const a1Articles = shownArticles(el);
+    const failed = nextEvent<EPaperEventMap['e-paper-error']>(el, 'e-paper-error');
+    el.page = 'A3';
+    const { detail } = await failed;
+    expect(detail.page).to.equal('A3');
+    expect(detail.cause).to.equal('http');
+    await pageShown(el);
+    expect(el.page, 'the attribute goes back to the page shown').to.equal('A1');
+    expect(shownArticles(el)).to.deep.equal(a1Articles);
+    expect(noticeText(el)).to.match(/A3.*版未能载入/);
+    // The other pages still work.
+    const changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
+    el.page = 'A4';
+    expect((await changed).detail.page).to.equal('A4');
+  });
+
+  it('a page file that does not match its page is refused with the problem named', async () => {
+    ({ el } = await mount(`${SPLIT}?wrong=A4`));
+    const failed = nextEvent<EPaperEventMap['e-paper-error']>(el, 'e-paper-error');
+    el.page = 'A4';
+    const { detail } = await failed;
+    expect(detail.page).to.equal('A4');
+    expect(detail.cause).to.equal('invalid');
+    expect(detail.problems.map((p) => p.path)).to.include('page.id');
+    await pageShown(el);
+    expect(el.page).to.equal('A1');
+  });
+
+  it('starts on a page kept in a file when asked to, and falls back to the first page if that file fails', async () => {
+    ({ el } = await mount(SPLIT, { page: 'A6' }));
+    expect(el.page).to.equal('A6');
+    await pageShown(el);
+    expect(shownArticles(el).every((id) => id?.endsWith('-p6'))).to.equal(true);
+    el.remove();
+
+    const element = document.createElement('e-paper') as EPaper;
+    element.style.cssText = 'display: block; width: 900px; height: 640px';
+    element.storageKey = freshKey();
+    element.page = 'A3';
+    element.src = `${SPLIT}?missing=A3`;
+    const failed = nextEvent<EPaperEventMap['e-paper-error']>(element, 'e-paper-error');
+    const ready = nextEvent(element, 'e-paper-ready');
+    document.body.append((el = element));
+    expect((await failed).detail.page).to.equal('A3');
+    await ready;
+    expect(el.page).to.equal('A1');
+    expect(noticeText(el)).to.match(/A3.*版未能载入/);
+  });
+
+  it('opens an article of a page not loaded yet from the URL hash, on its page', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#article=a1-p7`);
+    ({ el } = await mount(SPLIT, { hashSync: true }));
+    await partsLoaded(el);
+    await until(() => el!.page === 'A7', 'page A7 is shown');
+    await pageShown(el);
+    const reader = deepQuery<HTMLElement & { open: boolean; articleId?: string }>(el, 'e-paper-reader')!;
+    await until(() => reader.open, 'the reader opens');
+    expect(reader.articleId).to.equal('a1-p7');
+    expect(location.hash).to.include('article=a1-p7');
+  });
+
+  it('an unknown article is reported once every page file has been looked at', async () => {
+    ({ el } = await mount(SPLIT));
+    el.openArticle('no-such-article');
+    await until(() => /no-such-article/.test(noticeText(el!)), 'the unknown article is reported');
+    expect(pageFilesFetched().length, 'every page was looked at first').to.be.at.least(7);
+    expect(el.article ?? '').to.equal('');
+  });
+});
