@@ -5,7 +5,7 @@ import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
 import type { Edition } from '../src/edition/schema.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+import { A1_URL, deepQuery, loadA1, nextEvent, partsLoaded } from './helpers.js';
 
 let keyCount = 0;
 const freshKey = () => `pages-test-${Date.now()}-${keyCount++}`;
@@ -226,5 +226,33 @@ describe('<e-paper>: an edition of several pages', () => {
     el = await mount(await loadA1().then((a1) => multiPageEdition(a1, 1, { fontBase: A1_URL })));
     expect(deepQuery(el, 'e-paper-toolbar', 'button[data-action="next-page"]')).to.equal(null);
     expect(deepQuery(el, 'e-paper-contents', '.toggle')!.textContent!.trim()).to.equal('标题导航');
+  });
+
+  it("the reader reads on across pages: next at a page's last article opens the next page's first, and back", async () => {
+    el = await mount(await sixPages());
+    await partsLoaded(el);
+    const onA1 = el.pageArticles.map((a) => a.id);
+    el.openArticle(onA1[onA1.length - 1]);
+    await el.updateComplete;
+    const reader = deepQuery<HTMLElement & { updateComplete: Promise<void> }>(el, 'e-paper-reader')!;
+    await reader.updateComplete;
+    const next = reader.shadowRoot!.querySelector<HTMLButtonElement>('.next')!;
+    expect(next.disabled, 'next goes on to page A2').to.equal(false);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.page).to.equal('A2');
+    const onA2 = el.pageArticles.map((a) => a.id);
+    expect(el.article).to.equal(onA2[0]);
+    await reader.updateComplete;
+    expect(reader.shadowRoot!.querySelector('.page-label')!.textContent).to.include('A2');
+    await click(reader.shadowRoot!.querySelector<HTMLButtonElement>('.previous')!);
+    await el.updateComplete;
+    expect(el.page).to.equal('A1');
+    expect(el.article).to.equal(onA1[onA1.length - 1]);
+    // The first article of the edition has nothing before it.
+    el.openArticle(onA1[0]);
+    await el.updateComplete;
+    await reader.updateComplete;
+    expect(reader.shadowRoot!.querySelector<HTMLButtonElement>('.previous')!.disabled).to.equal(true);
   });
 });

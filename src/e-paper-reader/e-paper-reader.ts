@@ -108,6 +108,12 @@ export class EPaperReader extends LitElement {
   /** The reading order: previous/next and the position (3 / 9) come from it. */
   @property({ attribute: false }) articleIds: string[] = [];
 
+  /**
+   * The articles just before and after `articleIds`, on the neighbouring pages: previous at the
+   * first article and next at the last go on to them, so the whole paper reads in one run.
+   */
+  @property({ attribute: false }) beyond: { previous?: string; next?: string } = {};
+
   /** The page's label as printed (A1). */
   @property({ attribute: 'page-label' }) pageLabel?: string;
 
@@ -175,7 +181,7 @@ export class EPaperReader extends LitElement {
   #neighbour(direction: 'previous' | 'next'): string | undefined {
     const index = this.#position;
     if (index < 0) return undefined;
-    return this.articleIds[direction === 'previous' ? index - 1 : index + 1];
+    return this.articleIds[direction === 'previous' ? index - 1 : index + 1] ?? this.beyond[direction];
   }
 
   /** Set when the element comes back while open, so `updated` shows the dialog again. */

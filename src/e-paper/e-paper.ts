@@ -41,6 +41,8 @@ type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kin
 const READ_AFTER_MS = 20_000;
 /** The list's pages for a one-page edition: one array, so that a re-render (every zoom) changes nothing. */
 const NO_PAGES: readonly ContentsPage[] = [];
+/** The reader's way beyond the page while it is closed: none. */
+const NO_BEYOND = {};
 /** How long a short notice stays. */
 const NOTICE_MS = 5_000;
 
@@ -961,6 +963,7 @@ export class EPaper extends LitElement {
         exportparts="reader, header, content, headline, body, controls"
         .edition=${edition}
         .articleIds=${articles.map((a) => a.id)}
+        .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
         .articleId=${this.article}
         .open=${this.article !== undefined && edition.articles.some((a) => a.id === this.article)}
         .pageLabel=${page.label}
@@ -1000,6 +1003,15 @@ export class EPaper extends LitElement {
       <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${() => (this.notice = undefined)}>×</button>
     </div>`;
   }
+}
+
+/** The article just before (-1) or after (1) the page's own: on the nearest page that has any. */
+function articleBeyond(edition: Edition, page: Page, direction: 1 | -1): string | undefined {
+  for (let at = edition.pages.indexOf(page) + direction; at >= 0 && at < edition.pages.length; at += direction) {
+    const articles = articlesOnPage(edition, edition.pages[at]);
+    if (articles.length) return (direction < 0 ? articles[articles.length - 1] : articles[0]).id;
+  }
+  return undefined;
 }
 
 const formatProblem = (problem: EditionProblem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message);
