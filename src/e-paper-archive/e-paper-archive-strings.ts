@@ -9,6 +9,8 @@ export interface ArchiveStrings {
   loading: string;
   /** A day in full: 2021年1月8日 星期五, Fri 8 Jan 2021. */
   date: (iso: string) => string;
+  /** A day in short, for a narrow toolbar: 1月8日 周五, Fri 8 Jan. */
+  shortDate: (iso: string) => string;
   /** The calendar's heading: 2021年1月, January 2021. */
   month: (iso: string) => string;
   /** A column's weekday, short (一, Mon) and long (星期一, Monday). */
@@ -25,6 +27,8 @@ function make(en: boolean): ArchiveStrings {
   };
   const day = format({ year: 'numeric', month: en ? 'short' : 'long', day: 'numeric' });
   const weekdayLong = format({ weekday: 'long' });
+  const dayOfYear = format({ month: en ? 'short' : 'long', day: 'numeric' });
+  const weekdayShort = format({ weekday: 'short' });
   const weekday = format({ weekday: en ? 'short' : 'narrow' });
   const words = en
     ? { previous: 'Previous edition', next: 'Next edition', choose: 'Choose a date', previousMonth: 'Previous month', nextMonth: 'Next month', loading: 'Loading…' }
@@ -32,6 +36,7 @@ function make(en: boolean): ArchiveStrings {
   return {
     ...words,
     date: (iso) => (en ? `${weekday(iso)} ${day(iso)}` : `${day(iso)} ${weekdayLong(iso)}`),
+    shortDate: (iso) => (en ? `${weekday(iso)} ${dayOfYear(iso)}` : `${dayOfYear(iso)} ${weekdayShort(iso)}`),
     month: format({ year: 'numeric', month: 'long' }),
     weekday,
     weekdayLong,

@@ -17,6 +17,18 @@ export const archiveStyles = css`
   .bar {
     display: contents;
   }
+  .short {
+    display: none;
+  }
+  /* In a narrow viewer (a phone) the short date, so that the toolbar keeps to two rows. */
+  @container e-paper (max-width: 520px) {
+    .long {
+      display: none;
+    }
+    .short {
+      display: inline;
+    }
+  }
   button {
     display: inline-grid;
     place-items: center;

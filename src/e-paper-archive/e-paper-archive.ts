@@ -228,7 +228,7 @@ export class EPaperArchive extends LitElement {
         aria-controls=${this.open ? 'cal' : nothing}
         @click=${this.#toggle}
       >
-        ${isRealDate(this.date) ? s.date(this.date) : s.choose}
+        ${isRealDate(this.date) ? html`<span class="long">${s.date(this.date)}</span><span class="short">${s.shortDate(this.date)}</span>` : s.choose}
       </button>
       ${step(1, s.next)}
       <span role="status">${this.busy ? html`<span class="spinner" aria-hidden="true"></span><span class="vh">${s.loading}</span>` : nothing}</span>

@@ -38,6 +38,8 @@ export const viewerStyles = css`
     all: initial;
     position: absolute;
     inset: 0;
+    /* The toolbar's parts fit their labels to the viewer's width (a narrow one: a phone). */
+    container: e-paper / inline-size;
     display: grid;
     grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-columns: minmax(0, 1fr);
@@ -72,6 +74,28 @@ export const viewerStyles = css`
   }
   .clear-history:hover {
     background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .clear-history svg {
+    display: none;
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  /* On a phone an icon (named by aria-label), so that the toolbar keeps to two rows. */
+  @container e-paper (max-width: 520px) {
+    .clear-history {
+      padding: 4px 8px;
+    }
+    .clear-history svg {
+      display: block;
+    }
+    .clear-history span {
+      display: none;
+    }
   }
   .notice {
     position: absolute;

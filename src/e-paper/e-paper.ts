@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
@@ -41,6 +41,8 @@ type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kin
 const READ_AFTER_MS = 20_000;
 /** The list's pages for a one-page edition: one array, so that a re-render (every zoom) changes nothing. */
 const NO_PAGES: readonly ContentsPage[] = [];
+/** A clock turning back, crossed out: forget where I was. */
+const CLEAR_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v3h3M12 8v4l3 2M4 20 20 4" /></svg>`;
 /** The reader's way beyond the page while it is closed: none. */
 const NO_BEYOND = {};
 /** How long a short notice stays. */
@@ -876,7 +878,9 @@ export class EPaper extends LitElement {
               @e-paper-archive-select=${this.#onArchiveSelect}
             ></e-paper-archive>`
           : nothing}
-        <button class="clear-history" slot="end" type="button" part="button" @click=${() => this.clearHistory()}>${strings.viewer.clearHistory}</button>
+        <button class="clear-history" slot="end" type="button" part="button" aria-label=${strings.viewer.clearHistory} title=${strings.viewer.clearHistory} @click=${() => this.clearHistory()}>
+          ${CLEAR_ICON}<span>${strings.viewer.clearHistory}</span>
+        </button>
         <button
           class="search-toggle"
           slot="end"
