@@ -63,7 +63,7 @@ describe('<e-paper-search>', () => {
     expect(focused(el)).to.equal(input(el));
   });
 
-  it('shows the matches of typed text, grouped by page, with the match in <mark>', async () => {
+  it('shows one result per text of typed text, grouped by page, with the first match in <mark>', async () => {
     const edition = await loadA1();
     const el = await panel(edition);
     const event = await type(el, '阳卫国');
@@ -71,7 +71,16 @@ describe('<e-paper-search>', () => {
     expect(el.query).to.equal('阳卫国');
     const expected = searchEdition(edition, '阳卫国');
     expect(expected.total).to.be.greaterThan(2);
-    expect(status(el)).to.equal(`${expected.total} 处`);
+    // The status counts matches; a paragraph that names him twice is one result.
+    const texts = edition.articles.flatMap((a) => [
+      ...[a.banner, a.kicker, a.headline, ...(a.subheads ?? []), ...(a.bylines ?? []), ...a.paragraphs],
+      ...(a.photos ?? []).map((p) => p.caption),
+    ]);
+    const plainCount = texts.join('\n').split('阳卫国').length - 1;
+    expect(expected.matches).to.equal(plainCount);
+    expect(expected.hits).to.have.length(expected.total);
+    expect(expected.total).to.be.lessThan(plainCount);
+    expect(status(el)).to.equal(`${plainCount} 处`);
     const buttons = results(el);
     expect(buttons).to.have.length(expected.hits.length);
     expect(buttons.map((b) => b.querySelector('mark')!.textContent)).to.deep.equal(expected.hits.map(() => '阳卫国'));
@@ -95,6 +104,43 @@ describe('<e-paper-search>', () => {
     await el.updateComplete;
     const meta = el.shadowRoot!.querySelector(`[part~="search-result"][data-article-id="${edition.articles[0].id}"] .meta`)!;
     expect(meta.textContent).to.equal(`\u2068A1\u202e\u2069 · \u2068${edition.articles[0].headline}\u2069`);
+  });
+
+  it('notes the further matches of a text after its result, and only there', async () => {
+    const edition = await loadA1();
+    const el = await panel(edition);
+    el.query = '阳卫国';
+    await el.updateComplete;
+    const { hits } = searchEdition(edition, '阳卫国');
+    const suffixes = results(el).map((b) => b.querySelector('.more')?.textContent ?? null);
+    expect(suffixes).to.deep.equal(hits.map((h) => (h.matches > 1 ? `另 ${h.matches - 1} 处` : null)));
+    expect(suffixes.filter((x) => x !== null)).to.deep.equal(['另 1 处']);
+    // Outside the edition text's isolate, so the note stays at the end of the line.
+    const more = el.shadowRoot!.querySelector('.more')!;
+    expect(more.closest('[lang]')).to.equal(null);
+    expect(more.previousElementSibling!.getAttribute('lang')).to.equal('zh-CN');
+    // Four 株洲 in one paragraph: one result, 另 3 处.
+    el.query = '株洲';
+    await el.updateComplete;
+    const four = searchEdition(edition, '株洲').hits.findIndex((h) => h.matches === 4);
+    expect(four).to.be.at.least(0);
+    expect(results(el)[four].querySelector('.more')!.textContent).to.equal('另 3 处');
+    expect(results(el)[four].querySelectorAll('mark')).to.have.length(1);
+  });
+
+  it('says how many places it lists when there are more than it shows', async () => {
+    const edition = await loadA1();
+    // 300 paragraphs with 株洲 twice: 600 matches in 300 places, 200 listed.
+    const crowded = { ...edition, articles: [{ id: 'x', headline: 'x', paragraphs: Array.from({ length: 300 }, () => '株洲，株洲') }] };
+    const el = await panel(crowded);
+    el.query = '株洲';
+    await el.updateComplete;
+    expect(results(el)).to.have.length(200);
+    expect(status(el)).to.equal('共 600 处，显示前 200 条');
+    el.uiLang = 'en';
+    await el.updateComplete;
+    expect(status(el)).to.equal('600 matches, showing the first 200 places');
+    expect(results(el)[0].querySelector('.more')!.textContent).to.equal('+1 more');
   });
 
   it('says so when nothing matches', async () => {
@@ -201,7 +247,7 @@ describe('<e-paper-search>', () => {
     const el = await panel(edition, 'en');
     expect(input(el).placeholder).to.equal('Search this edition');
     await type(el, '阳卫国');
-    expect(status(el)).to.equal(`${searchEdition(edition, '阳卫国').total} matches`);
+    expect(status(el)).to.equal(`${searchEdition(edition, '阳卫国').matches} matches`);
     expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Page \u2068A1\u2069');
     el.query = '陈埠港小游园';
     await el.updateComplete;
@@ -210,7 +256,8 @@ describe('<e-paper-search>', () => {
     el.query = 'zzqx';
     await el.updateComplete;
     expect(status(el)).to.equal('No matches');
-    expect(searchStrings('en').count(200, 350)).to.equal('350 matches, showing the first 200');
+    expect(searchStrings('en').count(350, 200, 260)).to.equal('350 matches, showing the first 200 places');
+    expect(searchStrings('en').count(350, 260, 260)).to.equal('350 matches');
   });
 
   it('is a popover under its bar, and a full-width sheet on narrow screens', async () => {

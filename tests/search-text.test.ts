@@ -41,19 +41,30 @@ describe('search-text', () => {
     expect(foldForSearch('株\u00ad洲\u200b日报').folded).to.equal('株洲日报');
   });
 
-  it('finds Chinese phrases as substrings in the A1 edition, as many as a plain count finds', async () => {
+  it('finds Chinese phrases as substrings in the A1 edition, one hit per text, as many as a plain count finds', async () => {
     const edition = await loadA1();
     for (const q of ['阳卫国', '株洲', '风补基金', '政府工作报告', '耳机']) {
-      const expected = edition.articles.flatMap(textsOf).reduce((n, [, t]) => n + (t ? t.split(q).length - 1 : 0), 0);
-      const { hits, total } = searchEdition(edition, q);
-      expect(expected, q).to.be.greaterThan(0);
-      expect(total, q).to.equal(expected);
-      expect(hits, q).to.have.length(expected);
+      const counts = edition.articles.flatMap(textsOf).map(([, t]) => (t ? t.split(q).length - 1 : 0));
+      const expectedMatches = counts.reduce((n, c) => n + c, 0);
+      const expectedTexts = counts.filter((c) => c > 0).length;
+      const { hits, total, matches } = searchEdition(edition, q);
+      expect(expectedTexts, q).to.be.greaterThan(0);
+      expect(total, q).to.equal(expectedTexts);
+      expect(matches, q).to.equal(expectedMatches);
+      expect(hits, q).to.have.length(expectedTexts);
+      expect(hits.reduce((n, h) => n + h.matches, 0), q).to.equal(expectedMatches);
       for (const hit of hits) {
+        const text = textOf(edition, hit);
         expect(hit.match).to.equal(q);
-        expect(textOf(edition, hit).slice(hit.start, hit.end)).to.equal(q);
+        // The first match of its text, and that text's own count.
+        expect(hit.start).to.equal(text.indexOf(q));
+        expect(text.slice(hit.start, hit.end)).to.equal(q);
+        expect(hit.matches).to.equal(text.split(q).length - 1);
       }
     }
+    // Several texts repeat 株洲: fewer hits than matches.
+    const zhuzhou = searchEdition(edition, '株洲');
+    expect(zhuzhou.hits.length).to.be.lessThan(zhuzhou.matches);
     const caption = searchEdition(edition, '耳机').hits.find((h) => h.field === 'caption')!;
     expect(caption).to.include({ articleId: 'a6', pageId: 'A1', pageLabel: 'A1', index: 0 });
     // Full-width brackets in the text, half-width in the query.
@@ -102,7 +113,7 @@ describe('search-text', () => {
     const edition = await loadA1();
     for (const q of ['', '   ', '\t\n', '\u200b']) {
       expect(findMatches('some text', q)).to.deep.equal([]);
-      expect(searchEdition(edition, q)).to.deep.equal({ hits: [], total: 0 });
+      expect(searchEdition(edition, q)).to.deep.equal({ hits: [], total: 0, matches: 0 });
     }
   });
 
@@ -130,12 +141,29 @@ describe('search-text', () => {
     expect(hit.after).to.equal('𠀀'.repeat(12) + '…');
   });
 
-  it('caps the hits at the limit but counts them all', async () => {
+  it('gives one hit for a text that repeats the query, at its first match, with the count', async () => {
+    const edition = await loadA1();
+    const paragraph = 'ＡＢ株洲日报讯 株洲市两会召开。株洲 今年，株洲将……';
+    const one = { id: 'x', headline: '无关', paragraphs: ['无关', paragraph, '又是株洲'] };
+    const result = searchEdition({ ...edition, articles: [one] }, '株洲');
+    expect(result).to.include({ total: 2, matches: 5 });
+    expect(result.hits.map((h) => [h.field, h.index, h.matches, h.start])).to.deep.equal([
+      ['paragraph', 1, 4, 2],
+      ['paragraph', 2, 1, 2],
+    ]);
+    expect(result.hits[0]).to.include({ before: 'ＡＢ', match: '株洲', after: '日报讯 株洲市两会召开。株洲 今年，株洲将……' });
+    // Folding counts the same: a width-folded query finds the same matches.
+    expect(searchEdition({ ...edition, articles: [{ ...one, paragraphs: ['ab ＡＢ Ab'] }] }, 'ab').hits[0].matches).to.equal(3);
+  });
+
+  it('caps the hits (texts) at the limit but counts every text and every match', async () => {
     const edition = await loadA1();
     const all = searchEdition(edition, '株洲');
+    expect(all.total).to.equal(all.hits.length);
     expect(all.total).to.be.greaterThan(10);
     const few = searchEdition(edition, '株洲', { limit: 5 });
     expect(few.total).to.equal(all.total);
+    expect(few.matches).to.equal(all.matches);
     expect(few.hits).to.deep.equal(all.hits.slice(0, 5));
   });
 
@@ -153,9 +181,11 @@ describe('search-text', () => {
     expect(hits.filter((h) => h.articleId === 'loose').map((h) => [h.pageId, h.field])).to.deep.equal([['', 'headline'], ['', 'paragraph']]);
     const order: SearchField[] = ['banner', 'kicker', 'headline', 'subhead', 'byline', 'paragraph', 'caption'];
     for (const id of articles) {
-      const mine = hits.filter((h) => h.articleId === id).map((h) => [order.indexOf(h.field), h.index, h.start]);
-      const sorted = [...mine].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+      const mine = hits.filter((h) => h.articleId === id).map((h) => [order.indexOf(h.field), h.index]);
+      const sorted = [...mine].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       expect(mine, id).to.deep.equal(sorted);
+      // One hit per text.
+      expect(new Set(mine.map(String)).size, id).to.equal(mine.length);
     }
     const a1 = hits.filter((h) => h.articleId === 'a1');
     expect(new Set(a1.map((h) => h.field))).to.include('byline').and.include('paragraph');

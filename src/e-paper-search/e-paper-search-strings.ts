@@ -7,8 +7,10 @@ export interface SearchStrings {
   close: string;
   results: string;
   none: string;
-  /** The live count: `shown` of `total` matches listed. */
-  count: (shown: number, total: number) => string;
+  /** The live count: `matches` in `places` texts, of which the first `shown` are listed. */
+  count: (matches: number, shown: number, places: number) => string;
+  /** After a result whose text has `others` matches more than the one shown. */
+  more: (others: number) => string;
   /** A group heading: the page's label as printed. */
   page: (label: string) => string;
   /** The group of articles on no page. */
@@ -20,7 +22,8 @@ const zh: SearchStrings = {
   close: '关闭搜索',
   results: '搜索结果',
   none: '无结果',
-  count: (shown, total) => (shown < total ? `共 ${total} 处，显示前 ${shown} 处` : `${total} 处`),
+  count: (matches, shown, places) => (shown < places ? `共 ${matches} 处，显示前 ${shown} 条` : `${matches} 处`),
+  more: (others) => `另 ${others} 处`,
   page: (label) => `${isolate(label)} 版`,
   other: '其他',
 };
@@ -30,7 +33,9 @@ const en: SearchStrings = {
   close: 'Close search',
   results: 'Search results',
   none: 'No matches',
-  count: (shown, total) => (shown < total ? `${total} matches, showing the first ${shown}` : `${total} ${total === 1 ? 'match' : 'matches'}`),
+  count: (matches, shown, places) =>
+    shown < places ? `${matches} matches, showing the first ${shown} places` : `${matches} ${matches === 1 ? 'match' : 'matches'}`,
+  more: (others) => `+${others} more`,
   page: (label) => `Page ${isolate(label)}`,
   other: 'Other',
 };

@@ -99,6 +99,13 @@ export const searchStyles = css`
     opacity: 0.75;
     font-size: 0.85em;
   }
+  /* More matches in the same text: a quiet note after its context. */
+  .more {
+    margin-inline-start: 0.5em;
+    opacity: 0.75;
+    font-size: 0.85em;
+    white-space: nowrap;
+  }
   /* Edition text on a line with other text: its bidi controls cannot reach beyond it. */
   [lang] {
     unicode-bidi: isolate;

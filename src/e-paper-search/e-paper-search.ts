@@ -28,16 +28,17 @@ const fire = (el: HTMLElement, name: string, detail?: unknown) =>
 
 /**
  * Full-text search across the edition (CJK as substrings, case, width and compatibility forms
- * folded): a panel under the toolbar with a search field and the matches in context, grouped by
- * page. Enter picks the first match, the arrow keys move between the field and the matches,
- * Escape clears the field, then closes.
+ * folded): a panel under the toolbar with a search field and the results, grouped by page: one per
+ * text that matches (paragraph, headline, caption…), its first match in context and a note of how
+ * many more it has. Enter picks the first result, the arrow keys move between the field and the
+ * results, Escape clears the field, then closes.
  *
- * @fires e-paper-search-select - A match was chosen. `detail: {articleId, pageId, field, index, query}`.
+ * @fires e-paper-search-select - A result was chosen. `detail: {articleId, pageId, field, index, query}`.
  * @fires e-paper-search-query - The query settled (after typing pauses), '' when cleared: the viewer highlights it. `detail: {query}`.
  * @fires e-paper-search-close - Escape in an empty field, or the close button. No detail.
  * @csspart search-panel - The panel.
  * @csspart search-input - The search field.
- * @csspart search-result - One match in the list.
+ * @csspart search-result - One result in the list: a text that matches.
  * @cssprop [--e-paper-toolbar-bg=#fff] - Panel background.
  * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Panel text colour.
  * @cssprop [--e-paper-accent=#c8161d] - Page headings.
@@ -193,7 +194,7 @@ export class EPaperSearch extends LitElement {
         />
         <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
       </div>
-      <p class="status" role="status">${result ? (result.total ? t.count(hits.length, result.total) : t.none) : ''}</p>
+      <p class="status" role="status">${result ? (result.total ? t.count(result.matches, hits.length, result.total) : t.none) : ''}</p>
       ${groups.length
         ? html`<div aria-label=${t.results} role="group">
             ${groups.map(
@@ -213,6 +214,7 @@ export class EPaperSearch extends LitElement {
                       >
                         <span class="meta" lang=${this.textLang}>${hit.pageLabel ? `${isolate(hit.pageLabel)} · ` : ''}${isolate(headlines.get(hit.articleId) ?? '')}</span>
                         <span lang=${this.textLang}>${hit.before}<mark>${hit.match}</mark>${hit.after}</span>
+                        ${hit.matches > 1 ? html`<span class="more">${t.more(hit.matches - 1)}</span>` : nothing}
                       </button>
                     </li>`;
                   })}

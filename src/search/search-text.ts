@@ -15,6 +15,7 @@ export interface TextMatch {
 
 export type SearchField = 'banner' | 'kicker' | 'headline' | 'subhead' | 'byline' | 'paragraph' | 'caption';
 
+/** One text that matches (a headline, a paragraph, a caption…): where, and its first match in context. */
 export interface SearchHit extends TextMatch {
   articleId: string;
   /** '' for an article on no page. */
@@ -27,12 +28,17 @@ export interface SearchHit extends TextMatch {
   before: string;
   match: string;
   after: string;
+  /** How many matches this text has (1 or more); `start`, `end` and the context are of the first. */
+  matches: number;
 }
 
 export interface SearchResult {
+  /** One per text that matches, up to the limit. */
   hits: SearchHit[];
-  /** Every match, also those past the limit. */
+  /** Every text that matches, also those past the limit. */
   total: number;
+  /** Every match in those texts. */
+  matches: number;
 }
 
 /** Longest query that counts, in characters. */
@@ -90,14 +96,17 @@ export function findMatches(text: string, query: string): TextMatch[] {
 const isLow = (s: string, i: number) => (s.charCodeAt(i) & 0xfc00) === 0xdc00;
 
 /**
- * Every match of `query` in the edition's text, pages in edition order, each page's articles in
- * reading order (an article on several pages under the first), then the articles on no page.
+ * The texts of the edition that match `query`, one hit each with its first match in context and
+ * its count of matches: pages in edition order, each page's articles in reading order (an article
+ * on several pages under the first), then the articles on no page; an article's fields in order.
+ * `limit` caps the hits, not the counts.
  */
 export function searchEdition(edition: Edition, query: string, { limit = 200 } = {}): SearchResult {
   const hits: SearchHit[] = [];
   let total = 0;
+  let matchCount = 0;
   const q = foldQuery(query);
-  if (!q) return { hits, total };
+  if (!q) return { hits, total, matches: matchCount };
   const seen = new Set<string>();
   let cache = folds.get(edition);
   if (!cache) folds.set(edition, (cache = new Map()));
@@ -121,29 +130,32 @@ export function searchEdition(edition: Edition, query: string, { limit = 200 } =
           if (!text) return;
           let folded = cache.get(text);
           if (!folded) cache.set(text, (folded = foldForSearch(text)));
-          for (const { start, end } of matchFolded(folded, q)) {
-            if (total++ >= limit) continue;
-            let from = Math.max(0, start - CONTEXT);
-            let to = Math.min(text.length, end + CONTEXT);
-            // Never cut a surrogate pair in two.
-            if (isLow(text, from)) from++;
-            if (isLow(text, to)) to--;
-            hits.push({
-              articleId: article.id,
-              pageId,
-              pageLabel,
-              field,
-              index,
-              start,
-              end,
-              before: (from ? '…' : '') + text.slice(from, start),
-              match: text.slice(start, end),
-              after: text.slice(end, to) + (to < text.length ? '…' : ''),
-            });
-          }
+          const found = matchFolded(folded, q);
+          if (!found.length) return;
+          matchCount += found.length;
+          if (total++ >= limit) return;
+          const [{ start, end }] = found;
+          let from = Math.max(0, start - CONTEXT);
+          let to = Math.min(text.length, end + CONTEXT);
+          // Never cut a surrogate pair in two.
+          if (isLow(text, from)) from++;
+          if (isLow(text, to)) to--;
+          hits.push({
+            articleId: article.id,
+            pageId,
+            pageLabel,
+            field,
+            index,
+            start,
+            end,
+            before: (from ? '…' : '') + text.slice(from, start),
+            match: text.slice(start, end),
+            after: text.slice(end, to) + (to < text.length ? '…' : ''),
+            matches: found.length,
+          });
         });
       }
     }
   }
-  return { hits, total };
+  return { hits, total, matches: matchCount };
 }
