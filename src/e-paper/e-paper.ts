@@ -433,7 +433,14 @@ export class EPaper extends LitElement {
       failed: (page, error) => this.#pageFailed(page, error),
       lang: () => this.lang,
     };
-    const loader = () => (made ??= import('../page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host)));
+    const loader = () => {
+      if (!made) {
+        made = import('../page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host));
+        // A part that could not be loaded is tried again the next time it is needed.
+        made.catch(() => (made = undefined));
+      }
+      return made;
+    };
     return loader;
   }
 
@@ -548,8 +555,11 @@ export class EPaper extends LitElement {
       void import('../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
       return;
     }
-    const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
-    void Promise.all([import('../search/search-highlight.js'), ...parts.map((p) => p?.updateComplete)]).then(([m]) => {
+    // An article opened before the reader's part arrived is drawn once the part is defined.
+    const reader = this.article ? customElements.whenDefined('e-paper-reader') : undefined;
+    void Promise.all([import('../search/search-highlight.js'), reader]).then(async ([m]) => {
+      const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
+      await Promise.all(parts.map((p) => p?.updateComplete));
       if (this.#highlighted !== key) return;
       m.highlightMatches(this, parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])), this.searchQuery);
     });
