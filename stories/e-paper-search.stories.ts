@@ -54,7 +54,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Full-text search of the edition (搜索本期): a field and the matches in context, grouped by page. Typing settles into ' +
+          'Full-text search of the edition (搜索本期): a field and one result per place (paragraph, headline, caption) with its first match in context and a count of the others, grouped by page. Typing settles into ' +
           '`query` and fires `e-paper-search-query` (the viewer highlights it on the page); choosing a match fires ' +
           '`e-paper-search-select`. Enter picks the first match, arrows move, Escape clears, then closes (set `open` again in Controls).',
       },
@@ -70,7 +70,7 @@ type Story = StoryObj<SearchArgs>;
 /** Just opened: the empty field, focused. */
 export const Open: Story = {};
 
-/** A query of the A1 edition: its matches in context, the match marked. */
+/** A query of the A1 edition: one result per place, the match marked. */
 export const WithQuery: Story = { name: 'With a query', args: { query: PHRASE } };
 
 /** English UI (the edition's text stays Chinese). */
