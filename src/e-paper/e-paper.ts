@@ -54,7 +54,7 @@ const NOTICE_MS = 5_000;
  * open in a reader overlay. It remembers, per reader, where they were.
  *
  * @fires e-paper-ready - The page is drawn, its fonts included, at the restored position. `detail: {editionId, page}`.
- * @fires e-paper-error - The edition could not be loaded or is invalid. `detail: {cause, message, problems}`.
+ * @fires e-paper-error - The edition could not be loaded or is invalid, or a page file of it (then with `page`, its id, and the edition stays in view). `detail: {cause, message, problems, page?}`.
  * @fires e-paper-article-open - An article opened in the reader. `detail: {articleId}`.
  * @fires e-paper-article-close - The reader closed. `detail: {articleId}`.
  * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
