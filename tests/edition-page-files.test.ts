@@ -177,4 +177,32 @@ describe('<e-paper>: pages kept in page files', () => {
     expect(pageFilesFetched().length, 'every page was looked at first').to.be.at.least(7);
     expect(el.article ?? '').to.equal('');
   });
+
+  it('the list says a page is loading until its file is in, then lists its articles', async () => {
+    const element = document.createElement('e-paper') as EPaper;
+    element.style.cssText = 'display: block; width: 900px; height: 640px';
+    element.storageKey = freshKey();
+    element.src = SPLIT;
+    let loadingAtReady: string | undefined;
+    const ready = new Promise<void>((resolve) =>
+      element.addEventListener(
+        'e-paper-ready',
+        async () => {
+          // Opened at once, before the viewer's idle time starts on the page files.
+          const contents = element.shadowRoot!.querySelector('e-paper-contents')!;
+          contents.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+          await (contents as unknown as { updateComplete: Promise<void> }).updateComplete;
+          loadingAtReady = contents.shadowRoot!.querySelector('[data-page-id="A2"] + ul')?.textContent?.trim();
+          resolve();
+        },
+        { once: true },
+      ),
+    );
+    document.body.append((el = element));
+    await ready;
+    expect(loadingAtReady).to.equal('正在载入版面…');
+    const contents = el.shadowRoot!.querySelector('e-paper-contents')!;
+    await until(() => contents.shadowRoot!.querySelector('[data-article-id="a1-p2"]') !== null, 'A2 lists its articles');
+    expect(contents.shadowRoot!.querySelector('.loading'), 'no page still loading').to.equal(null);
+  });
 });

@@ -17,6 +17,8 @@ export interface ContentsPage {
   label: string;
   section?: string;
   articles: readonly Article[];
+  /** Its articles are in a page file still loading: the list says so instead. */
+  loading?: boolean;
 }
 
 /**
@@ -103,6 +105,10 @@ export class EPaperContents extends LitElement {
     .page[aria-current='page'] {
       text-decoration: underline 2px var(--e-paper-accent, #c8161d);
       text-underline-offset: 3px;
+    }
+    .loading {
+      padding: 6px 14px 6px 24px;
+      opacity: 0.7;
     }
     .page + ul .item {
       padding-inline-start: 24px;
@@ -197,7 +203,7 @@ export class EPaperContents extends LitElement {
                     aria-current=${page.id === this.pageId ? 'page' : 'false'} @click=${() => this.choose({ pageId: page.id })}>
                     ${isolate(page.label)}${page.section ? html` <span class="headline" lang=${this.textLang}>${isolate(page.section)}</span>` : nothing}
                   </button>
-                  <ul>${this.renderItems(page.articles, page.id)}</ul>
+                  <ul>${page.loading ? html`<li class="loading">${uiStrings(this.uiLang).loading}</li>` : this.renderItems(page.articles, page.id)}</ul>
                 </li>`,
               )}
             </ul>`

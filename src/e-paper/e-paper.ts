@@ -996,7 +996,7 @@ export class EPaper extends LitElement {
   /** Every page with its articles, once per edition (the list re-renders on every zoom). */
   #contentsPages(edition: Edition): ContentsPage[] {
     if (this.#contentsCache?.edition !== edition) {
-      const pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p) }));
+      const pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p), loading: isPageRef(p) }));
       this.#contentsCache = { edition, pages };
     }
     return this.#contentsCache.pages;
