@@ -93,7 +93,7 @@ describe('<e-paper>: pages kept in page files', () => {
   });
 
   it('keeps the page in view while the next one loads, then shows it', async () => {
-    ({ el } = await mount(`${SPLIT}?slow=A5&ms=800`));
+    ({ el } = await mount(`${SPLIT}?slow=A5&ms=1500`));
     const a1Articles = shownArticles(el);
     const changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
     el.page = 'A5';
