@@ -73,9 +73,10 @@ describe('<e-paper>: pages kept in page files', () => {
     expect(fetchedAtReady, 'page files fetched before the first render').to.deep.equal([]);
     expect(el.page).to.equal('A1');
     expect(shownArticles(el).length).to.be.greaterThan(0);
-    // After the first render, every other page's file, once each.
-    await until(() => pageFilesFetched().length >= 7, 'the seven page files are fetched');
-    expect([...pageFilesFetched()].sort()).to.deep.equal(['A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']);
+    // After the first render, every other page's file.
+    const listed = () => (deepQuery(el!, 'e-paper-contents') as unknown as { pages: { id: string; loading?: boolean }[] }).pages;
+    expect(listed().filter((p) => p.loading).length, 'pages still in their files at ready').to.equal(7);
+    await until(() => listed().every((p) => !p.loading), 'the seven page files are in');
   });
 
   it('turns to a page kept in a file, by keyboard, and shows its own articles', async () => {
@@ -174,7 +175,8 @@ describe('<e-paper>: pages kept in page files', () => {
     ({ el } = await mount(SPLIT));
     el.openArticle('no-such-article');
     await until(() => /no-such-article/.test(noticeText(el!)), 'the unknown article is reported');
-    expect(pageFilesFetched().length, 'every page was looked at first').to.be.at.least(7);
+    const listed = (deepQuery(el, 'e-paper-contents') as unknown as { pages: { id: string; loading?: boolean }[] }).pages;
+    expect(listed.filter((p) => p.loading).map((p) => p.id), 'every page file was looked at first').to.deep.equal([]);
     expect(el.article ?? '').to.equal('');
   });
 
@@ -204,5 +206,26 @@ describe('<e-paper>: pages kept in page files', () => {
     const contents = el.shadowRoot!.querySelector('e-paper-contents')!;
     await until(() => contents.shadowRoot!.querySelector('[data-article-id="a1-p2"]') !== null, 'A2 lists its articles');
     expect(contents.shadowRoot!.querySelector('.loading'), 'no page still loading').to.equal(null);
+  });
+
+  it('a page shown meanwhile (by opening an article) wins over a page file still loading', async () => {
+    ({ el } = await mount(`${SPLIT}?slow=A5&ms=1500`));
+    // A2 in place, then back on A1.
+    let changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
+    el.page = 'A2';
+    expect((await changed).detail.page).to.equal('A2');
+    changed = nextEvent<{ page: string }>(el, 'e-paper-page-change');
+    el.page = 'A1';
+    expect((await changed).detail.page).to.equal('A1');
+    // A5 asked for (slow), then an article of A2 opened: A2 is shown, and stays when A5 arrives.
+    el.page = 'A5';
+    el.openArticle('a1-p2');
+    await el.updateComplete;
+    expect(el.page).to.equal('A2');
+    await until(() => performance.getEntriesByType('resource').some((e) => /\/split\/8\/A5\.json/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), 'A5 has arrived');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await el.updateComplete;
+    expect(el.page, 'the page of the article stays').to.equal('A2');
+    expect(el.article).to.equal('a1-p2');
   });
 });

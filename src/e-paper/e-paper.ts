@@ -581,6 +581,8 @@ export class EPaper extends LitElement {
 
   #showPage(page: Page): void {
     const state = this.viewState;
+    // Shown is asked for: a page file still loading for another page no longer takes over.
+    this.#wantedPage = page.id;
     if (state.kind !== 'ready' || state.page === page) return;
     this.viewState = { ...state, page };
     // The attribute follows the page shown, so that a host setting it back is a change.

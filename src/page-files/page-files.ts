@@ -57,7 +57,6 @@ export function validatePageFile(data: unknown, entry: Page, knownArticleIds: Re
   return { page: file.page, articles: file.articles };
 }
 
-
 /** Parses JSON text and validates it as a page file for `entry` ({@link validatePageFile}); bad JSON is an EditionError too. */
 export function parsePageFile(json: string, entry: Page, knownArticleIds: ReadonlySet<string>): PageFile {
   return validatePageFile(parseJson(json, LIMITS.nesting), entry, knownArticleIds);
