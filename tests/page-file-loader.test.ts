@@ -107,4 +107,31 @@ describe('PageFileLoader', () => {
       restore();
     }
   });
+
+  it('a page loaded for a reader who has since asked for another is put in place all the same, not shown', async () => {
+    const { edition, restore } = await splitCopy();
+    try {
+      const shown = { edition, page: edition.pages[0], wanted: 'A2' };
+      const pagesShown: string[] = [];
+      const loader = new PageFileLoader(edition, location.href, {}, {
+        view: () => shown,
+        show: (next, page) => {
+          shown.edition = next;
+          if (page) pagesShown.push(page.id);
+        },
+        notice: () => {},
+        failed: () => {},
+        lang: () => 'zh-CN',
+      });
+      const going = loader.goTo(edition.pages[1]);
+      shown.wanted = 'A1';
+      await going;
+      expect(pagesShown, 'A2 is not shown').to.deep.equal([]);
+      expect(isPageRef(shown.edition.pages[1]), 'A2 is in place').to.equal(false);
+      await loader.loadAll();
+      expect(shown.edition.pages.filter(isPageRef).map((p) => p.id), 'every page in place').to.deep.equal([]);
+    } finally {
+      restore();
+    }
+  });
 });

@@ -104,8 +104,8 @@ export class PageFileLoader {
   async resolve(entry: Page, current: () => Edition): Promise<{ edition: Edition; page: Page }> {
     const file = await this.fetch(entry);
     const { edition, refused } = this.place(current(), [file]);
-    const taken = file.articles.findIndex((a) => refused.length && this.#articleIds.has(a.id));
-    if (taken >= 0) {
+    if (refused.length) {
+      const taken = file.articles.findIndex((a) => this.#articleIds.has(a.id));
       const problem = { path: `articles[${taken}].id`, message: `id "${file.articles[taken].id}" is already used by the edition` };
       throw new EditionLoadError('invalid', '1 problem', [problem]);
     }
@@ -140,9 +140,11 @@ export class PageFileLoader {
       const view = host.view();
       if (!view) return;
       const resolved = await this.resolve(page, () => host.view()?.edition ?? view.edition);
-      if (!asked()) return;
-      host.notice(text, false);
-      host.show(resolved.edition, resolved.page);
+      if (!host.view()) return;
+      // In place whatever happens (its articles are counted as the edition's now); shown if still asked for.
+      const shown = asked();
+      if (shown) host.notice(text, false);
+      host.show(resolved.edition, shown ? resolved.page : undefined);
     } catch (error) {
       if (asked() && (error as Error)?.name !== 'AbortError') host.failed(page, error);
     } finally {
