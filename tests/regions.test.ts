@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
-import { regionsOf } from '../src/edition/regions.js';
+import { articlesById, articlesOnPage, regionsOf } from '../src/edition/regions.js';
 import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
 
 async function viewer(style = 'width: 900px; height: 700px') {
@@ -55,6 +55,8 @@ describe('article regions', () => {
     expect(multi, 'an article in two places').to.exist;
     const { x, y } = centreOf(el, multi.article);
     await sendMouse({ type: 'move', position: [x, y] });
+    // The hover asks for the tooltip's part if the browser's idle time has not brought it yet.
+    await el.updateComplete;
     await frames();
     const shapes = [...regionOf(el, multi.article).querySelectorAll('.shape')];
     const strokes = shapes.map((s) => getComputedStyle(s).stroke);
@@ -116,5 +118,20 @@ describe('article regions', () => {
     await sendKeys({ up: 'Shift' });
     expect((pageRoot(el).activeElement as SVGGElement).dataset.articleId).to.equal(order.at(-2));
     before.remove();
+  });
+});
+
+describe('articles by id', () => {
+  it('is made once per edition object and gives the articles of a page in reading order', async () => {
+    const edition = await loadA1();
+    const byId = articlesById(edition);
+    expect(articlesById(edition), 'the same map for the same edition').to.equal(byId);
+    expect(byId.get('a3')).to.equal(edition.articles.find((a) => a.id === 'a3'));
+    const other = { ...edition, articles: edition.articles.slice(0, 2) };
+    expect(articlesById(other), 'another edition object, its own map').not.to.equal(byId);
+    expect(articlesById(other).size).to.equal(2);
+    const onPage = articlesOnPage(edition, edition.pages[0]).map((a) => a.id);
+    expect(onPage).to.deep.equal(regionsOf(edition.pages[0]).map((r) => r.article));
+    expect(articlesOnPage(other, edition.pages[0]).map((a) => a.id)).to.deep.equal(onPage.filter((id) => id === 'a1' || id === 'a2'));
   });
 });

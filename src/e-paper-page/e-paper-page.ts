@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { pickSource, scanSources } from './scan-sources.js';
 import { property, state } from 'lit/decorators.js';
-import { regionsOf } from '../edition/regions.js';
+import { articlesById, regionsOf } from '../edition/regions.js';
 import { regionLayer } from './region-layer.js';
 import { cssProps } from '../directives/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
@@ -199,7 +199,7 @@ export class EPaperPage extends LitElement {
   #renderBlock(edition: Edition, page: Page, block: Block): TemplateResult {
     switch (block.kind) {
       case 'article': {
-        const article = edition.articles.find((a) => a.id === block.article);
+        const article = articlesById(edition).get(block.article);
         return article ? this.#renderArticle(article, block) : html``;
       }
       case 'masthead':

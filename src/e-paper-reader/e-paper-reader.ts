@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../edition/schema.js';
 import { FALLBACK_FONTS, fontStack } from '../edition/fonts.js';
+import { articlesById } from '../edition/regions.js';
 import { uiStrings } from '../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles } from './e-paper-reader.styles.js';
@@ -171,7 +172,7 @@ export class EPaperReader extends LitElement {
 
   get #article(): Article | undefined {
     const id = this.articleId;
-    return id === undefined ? undefined : this.edition?.articles.find((article) => article.id === id);
+    return id === undefined || !this.edition ? undefined : articlesById(this.edition).get(id);
   }
 
   get #position(): number {

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
-import { articlesOnPage } from '../edition/regions.js';
+import { articlesById, articlesOnPage } from '../edition/regions.js';
 import { isPageRef } from '../edition/page-ref.js';
 import type { PageFileHost, PageFileLoader } from '../page-files/page-file-loader.js';
 import { cssProps } from '../directives/css-props.js';
@@ -611,7 +611,7 @@ export class EPaper extends LitElement {
       }
       return;
     }
-    const article = state.edition.articles.find((a) => a.id === id);
+    const article = articlesById(state.edition).get(id);
     if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
       // It may be on a page kept in a page file: the reader opens once that has loaded.
       void this.#loadPageFiles().then(() => this.article === id && this.#articleChanged(previous, true));
@@ -656,7 +656,7 @@ export class EPaper extends LitElement {
   #offerToContinue(articleId: string, paragraph: number, pagesLoaded = false): void {
     const state = this.viewState;
     if (state.kind !== 'ready') return;
-    const article = state.edition.articles.find((a) => a.id === articleId);
+    const article = articlesById(state.edition).get(articleId);
     if (!article) {
       // The article may be on a page kept in a page file.
       if (!pagesLoaded && state.edition.pages.some(isPageRef)) {
@@ -967,7 +967,7 @@ export class EPaper extends LitElement {
       ${this.#renderNotice(edition)}
       <e-paper-tooltip
         exportparts="tooltip"
-        .article=${edition.articles.find((a) => a.id === this.hovered?.articleId)}
+        .article=${this.hovered && articlesById(edition).get(this.hovered.articleId)}
         .anchor=${this.hovered?.region}
         .point=${this.hovered?.point}
         .boundary=${this}
@@ -981,7 +981,7 @@ export class EPaper extends LitElement {
         .articleIds=${articles.map((a) => a.id)}
         .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
         .articleId=${this.article}
-        .open=${this.article !== undefined && edition.articles.some((a) => a.id === this.article)}
+        .open=${this.article !== undefined && articlesById(edition).has(this.article)}
         .pageLabel=${page.label}
         .textScale=${this.textScale}
         .baseUrl=${baseUrl}
@@ -1011,7 +1011,7 @@ export class EPaper extends LitElement {
     if (notice.kind === 'message') {
       return html`<div class="notice" part="notice" role="status">${notice.text}</div>`;
     }
-    const headline = edition.articles.find((a) => a.id === notice.articleId)?.headline ?? '';
+    const headline = articlesById(edition).get(notice.articleId)?.headline ?? '';
     return html`<div class="notice" part="notice" role="status">
       <button type="button" class="continue" @click=${() => this.#continueReading(notice.articleId, notice.paragraph)}>
         ${strings.continueReading(headline)}

@@ -16,9 +16,18 @@ export function regionsOf(page: Page): Region[] {
   return [...byArticle.values()];
 }
 
+const articleMaps = new WeakMap<Edition, Map<string, Article>>();
+
+/** The edition's articles by id, made once per edition object (editions are not changed in place). */
+export function articlesById(edition: Edition): Map<string, Article> {
+  let byId = articleMaps.get(edition);
+  if (!byId) articleMaps.set(edition, (byId = new Map(edition.articles.map((article) => [article.id, article]))));
+  return byId;
+}
+
 /** The articles of a page in reading order. */
 export function articlesOnPage(edition: Edition, page: Page): Article[] {
-  const byId = new Map(edition.articles.map((article) => [article.id, article]));
+  const byId = articlesById(edition);
   return regionsOf(page)
     .map((region) => byId.get(region.article))
     .filter((article): article is Article => article !== undefined);
