@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { lineIcon } from '../styles/line-icon.js';
 
 export const toolbarStyles = css`
   :host {
@@ -51,13 +52,7 @@ export const toolbarStyles = css`
     cursor: default;
   }
   svg {
-    width: 20px;
-    height: 20px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.8;
-    stroke-linecap: round;
-    stroke-linejoin: round;
+    ${lineIcon}
   }
   .scale {
     min-width: 4.2em;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
+import { lineIcon } from '../styles/line-icon.js';
 
 /** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
 const darkTokens = css`
@@ -77,13 +78,7 @@ export const viewerStyles = css`
   }
   .clear-history svg {
     display: none;
-    width: 20px;
-    height: 20px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.8;
-    stroke-linecap: round;
-    stroke-linejoin: round;
+    ${lineIcon}
   }
   /* On a phone an icon (named by aria-label), so that the toolbar keeps to two rows. */
   @container e-paper (max-width: 520px) {
