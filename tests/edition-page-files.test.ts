@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperEventMap } from '../src/events.js';
-import { deepQuery, nextEvent, partsLoaded, trapUncaught } from './helpers.js';
+import { deepQuery, mountViewer, nextEvent, partsLoaded, shownArticles, trapUncaught, until } from './helpers.js';
 
 // An 8-page copy of A1 whose pages A2…A8 are kept in page files (the test server splits it).
 const SPLIT = '/fixtures/split/8.json';
@@ -11,17 +11,14 @@ const SPLIT = '/fixtures/split/8.json';
 let keyCount = 0;
 const freshKey = () => `page-files-test-${Date.now()}-${keyCount++}`;
 
-async function mount(src: string, options: { storageKey?: string; page?: string; hashSync?: boolean } = {}) {
-  const el = document.createElement('e-paper') as EPaper;
-  el.style.cssText = 'display: block; width: 900px; height: 640px';
-  el.storageKey = options.storageKey ?? freshKey();
-  el.hashSync = options.hashSync ?? false;
-  if (options.page) el.page = options.page;
-  el.src = src;
-  const ready = nextEvent<EPaperEventMap['e-paper-ready']>(el, 'e-paper-ready');
-  document.body.append(el);
-  return { el, ready: await ready };
-}
+/** The viewer showing `src`, with the options the tests vary. */
+const mount = async (src: string, options: { page?: string; hashSync?: boolean } = {}) => ({
+  el: await mountViewer<EPaper>((el) => {
+    el.hashSync = options.hashSync ?? false;
+    if (options.page) el.page = options.page;
+    el.src = src;
+  }),
+});
 
 /** The page files fetched so far (resource timing), by page id. */
 const pageFilesFetched = () =>
@@ -30,17 +27,6 @@ const pageFilesFetched = () =>
     .map((entry) => /\/split\/8\/(A\d+)\.json/.exec(entry.name)?.[1])
     .filter((id): id is string => id !== undefined);
 
-/** Resolves when `test` holds; fails after `ms` (a deadline for a broken viewer, not a measure). */
-async function until(test: () => boolean, what: string, ms = 8000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!test()) {
-    if (performance.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const shownArticles = (el: EPaper) =>
-  [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="article"]')].map((b) => b.dataset.articleId);
 const noticeText = (el: EPaper) => el.shadowRoot!.querySelector('[part="notice"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function pageShown(el: EPaper) {

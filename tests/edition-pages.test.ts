@@ -5,28 +5,22 @@ import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
 import type { Edition } from '../src/edition/schema.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, deepQuery, loadA1, nextEvent, partsLoaded } from './helpers.js';
+import { A1_URL, deepQuery, frames, loadA1, mountViewer, nextEvent, partsLoaded, shownArticles } from './helpers.js';
 
 let keyCount = 0;
 const freshKey = () => `pages-test-${Date.now()}-${keyCount++}`;
 
-async function mount(edition: Edition, options: { storageKey?: string; hashSync?: boolean; page?: string } = {}) {
-  const el = document.createElement('e-paper') as EPaper;
-  el.style.cssText = 'display: block; width: 900px; height: 640px';
-  el.storageKey = options.storageKey ?? freshKey();
-  el.hashSync = options.hashSync ?? false;
-  if (options.page) el.page = options.page;
-  el.edition = edition;
-  const ready = nextEvent(el, 'e-paper-ready');
-  document.body.append(el);
-  await ready;
-  return el;
-}
+/** The viewer showing `edition`, with the options the tests vary. */
+const mount = (edition: Edition, options: { storageKey?: string; hashSync?: boolean; page?: string } = {}) =>
+  mountViewer<EPaper>((el) => {
+    if (options.storageKey) el.storageKey = options.storageKey;
+    el.hashSync = options.hashSync ?? false;
+    if (options.page) el.page = options.page;
+    el.edition = edition;
+  });
 
 const sixPages = async () => multiPageEdition(await loadA1(), 6, { fontBase: A1_URL });
 const viewportOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport')!;
-const shownArticles = (el: EPaper) =>
-  [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="article"]')].map((b) => b.dataset.articleId);
 const toolbarButton = (el: EPaper, action: string) => deepQuery<HTMLButtonElement>(el, 'e-paper-toolbar', `button[data-action="${action}"]`)!;
 
 async function click(target: Element) {
@@ -42,10 +36,6 @@ async function swipe(x0: number, y0: number, x1: number, y1: number, steps = 8) 
   await executeServerCommand('cdp-input', { events, delay: 16 });
   await executeServerCommand('cdp-input', { events: [touch('touchEnd', [])] });
 }
-const frames = (n = 3) => new Promise<void>((resolve) => {
-  const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
-  step(n);
-});
 
 describe('<e-paper>: an edition of several pages', () => {
   let el: EPaper | undefined;
@@ -159,11 +149,11 @@ describe('<e-paper>: an edition of several pages', () => {
     await zoomed;
     el.turnPage(1);
     await el.updateComplete;
-    await frames();
+    await frames(3);
     expect(viewport.scale, 'a page not zoomed before is shown whole').to.be.closeTo(viewport.minScale, 1e-6);
     el.turnPage(-1);
     await el.updateComplete;
-    await frames();
+    await frames(3);
     expect(viewport.scale, 'A2 comes back at its zoom').to.be.closeTo(1.2, 1e-6);
     // And in a new viewer after a reload.
     el.remove();
@@ -172,12 +162,12 @@ describe('<e-paper>: an edition of several pages', () => {
     expect(viewportOf(el).scale).to.be.closeTo(1.2, 1e-6);
     el.turnPage(-1);
     await el.updateComplete;
-    await frames();
+    await frames(3);
     expect(viewportOf(el).scale, 'A1 was never zoomed').to.be.closeTo(viewportOf(el).minScale, 1e-6);
     // A2 fitted again by the reader stays whole, also after a reload (the stored zoom does not come back).
     el.turnPage(1);
     await el.updateComplete;
-    await frames();
+    await frames(3);
     const fitted = nextEvent(el, 'e-paper-zoom');
     el.fit();
     await fitted;
@@ -189,7 +179,7 @@ describe('<e-paper>: an edition of several pages', () => {
     await el.updateComplete;
     el.turnPage(-1);
     await el.updateComplete;
-    await frames();
+    await frames(3);
     expect(viewportOf(el).scale, 'A2 whole when turned back to').to.be.closeTo(viewportOf(el).minScale, 1e-6);
   });
 

@@ -5,22 +5,11 @@ import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
 import type { Edition } from '../src/edition/schema.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, deepQuery, loadA1, nextEvent, partsLoaded } from './helpers.js';
+import { A1_URL, deepQuery, loadA1, mountViewer, nextEvent, partsLoaded, until } from './helpers.js';
 
-let keyCount = 0;
-const freshKey = () => `search-archive-test-${Date.now()}-${keyCount++}`;
 type Updating = HTMLElement & { updateComplete: Promise<unknown> };
 
-async function mount(setup: (el: EPaper) => void) {
-  const el = document.createElement('e-paper') as EPaper;
-  el.style.cssText = 'display: block; width: 960px; height: 640px';
-  el.storageKey = freshKey();
-  setup(el);
-  const ready = nextEvent<{ editionId: string }>(el, 'e-paper-ready');
-  document.body.append(el);
-  await ready;
-  return el;
-}
+const mount = (setup: (el: EPaper) => void) => mountViewer<EPaper>(setup, { width: 960 });
 
 async function click(target: Element) {
   target.scrollIntoView({ block: 'nearest' });
@@ -30,10 +19,6 @@ async function click(target: Element) {
 
 const viewportOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport')!;
 const highlightRanges = () => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('e-paper-search') ?? [])];
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  expect(check(), what).to.equal(true);
-};
 
 describe('<e-paper>: search the edition', () => {
   let el: EPaper | undefined;

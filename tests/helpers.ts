@@ -63,3 +63,42 @@ export async function partsLoaded(el: HTMLElement & { updateComplete: Promise<un
     await (el.shadowRoot?.querySelector(name) as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
   }
 }
+
+let viewerKeys = 0;
+
+/**
+ * An <e-paper> of `width` × `height` px in the document, with a storage key of its own, set up by
+ * `setup` (src, edition, attributes), once it has fired `e-paper-ready`.
+ */
+export async function mountViewer<T extends HTMLElement>(setup: (el: T) => void, { width = 900, height = 640 } = {}): Promise<T> {
+  const el = document.createElement('e-paper') as T & { storageKey: string };
+  el.style.cssText = `display: block; width: ${width}px; height: ${height}px`;
+  el.storageKey = `viewer-${Date.now()}-${viewerKeys++}`;
+  setup(el);
+  const ready = nextEvent(el, 'e-paper-ready');
+  document.body.append(el);
+  await ready;
+  return el;
+}
+
+/** Resolves when `check` holds; fails the test, naming `what`, after `ms` (a deadline for a broken viewer, not a measure). */
+export async function until(check: () => boolean, what: string, ms = 8000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Resolves after `n` animation frames. */
+export function frames(n = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}
+
+/** The ids of the articles set on the viewer's page, in order. */
+export function shownArticles(el: Element): (string | undefined)[] {
+  return [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="article"]')].map((b) => b.dataset.articleId);
+}

@@ -2,26 +2,19 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
-import { deepQuery, nextEvent, partsLoaded } from './helpers.js';
+import { deepQuery, mountViewer, partsLoaded, until } from './helpers.js';
 
 async function mount(width: number) {
-  const el = document.createElement('e-paper') as EPaper;
-  el.style.cssText = `display: block; width: ${width}px; height: 700px`;
-  el.storageKey = `narrow-${Date.now()}-${width}`;
-  el.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
-  el.src = '/fixtures/edition/2021-01-08.json';
-  const ready = nextEvent(el, 'e-paper-ready');
-  document.body.append(el);
-  await ready;
+  const el = await mountViewer<EPaper>(
+    (e) => {
+      e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
+      e.src = '/fixtures/edition/2021-01-08.json';
+    },
+    { width, height: 700 },
+  );
   await partsLoaded(el);
-  const picker = await new Promise<Element>((resolve) => {
-    const look = () => {
-      const found = deepQuery(el, 'e-paper-archive');
-      if (found?.shadowRoot?.querySelector('.date')) resolve(found);
-      else setTimeout(look, 20);
-    };
-    look();
-  });
+  await until(() => !!deepQuery(el, 'e-paper-archive', '.date'), 'the date picker is drawn');
+  const picker = deepQuery(el, 'e-paper-archive')!;
   await (picker as unknown as { updateComplete: Promise<void> }).updateComplete;
   return { el, picker };
 }
