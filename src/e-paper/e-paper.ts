@@ -423,7 +423,7 @@ export class EPaper extends LitElement {
       view: () => (this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined),
       show: (next, page) => {
         const state = this.viewState;
-        if (state.kind === 'ready') this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
+        if (state.kind === 'ready' && next !== state.edition) this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
         if (page) this.#showPage(page);
       },
       notice: (text, show) => {
@@ -451,9 +451,9 @@ export class EPaper extends LitElement {
 
   /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
   #goToPage(page: Page): void {
+    if (!isPageRef(page)) return this.#showPage(page);
     this.#wantedPage = page.id;
-    if (!isPageRef(page)) this.#showPage(page);
-    else this.#pageFiles?.().then((loader) => loader.goTo(page), (error: unknown) => this.#pageFailed(page, error));
+    this.#pageFiles?.().then((loader) => loader.goTo(page), (error: unknown) => this.#pageFailed(page, error));
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
