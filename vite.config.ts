@@ -35,8 +35,12 @@ const demoCopies = (): Plugin => ({
 
 // The dev server: the demo site (demo/) with the library straight from src/. The production
 // builds are scripts/build.mjs (npm run build).
+// A browser tab for the demo, where there is a desktop to open it on (not in CI, not on a
+// headless Linux machine, where opening would only print an error: the URL is printed anyway).
+const opensBrowser = !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
+
 export default defineConfig({
   plugins: [printDemoUrl(), demoCopies()],
-  server: { host: '127.0.0.1', port: 5173, open: process.env.CI ? false : '/demo/' },
+  server: { host: '127.0.0.1', port: 5173, open: opensBrowser ? '/demo/' : false },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -43,6 +43,19 @@ function listArticles() {
   );
 }
 paper.addEventListener('e-paper-ready', listArticles);
+
+// The heading names the day and page shown (the day from the edition's id, as this site names them).
+const editionLine = document.getElementById('edition-line');
+let shownEditionId = '';
+function showEditionLine(page) {
+  const [, year, month, day] = shownEditionId.match(/(\d{4})-(\d\d)-(\d\d)/) ?? [];
+  if (year) editionLine.textContent = `${year}年${Number(month)}月${Number(day)}日 · ${page} 版`;
+}
+paper.addEventListener('e-paper-ready', (event) => {
+  shownEditionId = event.detail.editionId;
+  showEditionLine(event.detail.page);
+});
+paper.addEventListener('e-paper-page-change', (event) => showEditionLine(event.detail.page));
 paper.addEventListener('e-paper-page-change', () => requestAnimationFrame(listArticles));
 
 function markOpen(id) {
