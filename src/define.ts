@@ -2,6 +2,9 @@ import { EPaper } from './e-paper/e-paper.js';
 import { EPaperPage } from './e-paper-page/e-paper-page.js';
 import { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
 import { EPaperToolbar } from './e-paper-toolbar/e-paper-toolbar.js';
+import { LAZY_ELEMENTS, definePart, register, type LazyElementName } from './lazy-parts.js';
+
+export { LAZY_ELEMENTS, definePart, type LazyElementName } from './lazy-parts.js';
 
 /** The elements of the first render, by their default tag names: registered on import. */
 export const ELEMENTS = {
@@ -11,59 +14,9 @@ export const ELEMENTS = {
   'e-paper-toolbar': EPaperToolbar,
 } as const;
 
-/**
- * The parts the first render does without, loaded when first needed: the list of articles and
- * the page strip beside the edition's fonts, the tooltip, the reader and the search once the
- * browser is idle, the archive's picker with the archive. In the bundle each is a module of its own in
- * `e-paper-parts/`, beside `e-paper.js`.
- */
-export const LAZY_ELEMENTS = {
-  'e-paper-contents': () => import('./e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
-  'e-paper-tooltip': () => import('./e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
-  'e-paper-reader': () => import('./e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
-  'e-paper-pages': () => import('./e-paper-pages/e-paper-pages.js').then((m) => m.EPaperPages),
-  'e-paper-search': () => import('./e-paper-search/e-paper-search.js').then((m) => m.EPaperSearch),
-  'e-paper-archive': () => import('./e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
-} as const;
-
-export type LazyElementName = keyof typeof LAZY_ELEMENTS;
-
-/** Registers `element` as `name`, or warns when another definition holds the name (a second copy of the script). */
-function register(registry: CustomElementRegistry, name: string, element: CustomElementConstructor): void {
-  const existing = registry.get(name);
-  if (existing === element) return;
-  if (existing) console.warn(`e-paper: <${name}> is already defined by another script; keeping that definition.`);
-  else registry.define(name, element);
-}
-
 /** Registers the elements of the first render (what importing the library does). */
 export function defineCore(registry: CustomElementRegistry | undefined = globalThis.customElements): void {
   if (registry) for (const [name, element] of Object.entries(ELEMENTS)) register(registry, name, element);
-}
-
-/** Loads under way, per registry (a test's stand-in registry must not share the page's). */
-const loading = new WeakMap<CustomElementRegistry, Map<string, Promise<void>>>();
-
-/**
- * Loads and registers one lazy part; resolves once it is defined. A failed load (the network)
- * rejects and is tried afresh next time.
- */
-export function definePart(name: LazyElementName, registry: CustomElementRegistry | undefined = globalThis.customElements): Promise<void> {
-  if (!registry || registry.get(name)) return Promise.resolve();
-  let loads = loading.get(registry);
-  if (!loads) loading.set(registry, (loads = new Map()));
-  let pending = loads.get(name);
-  if (!pending) {
-    pending = LAZY_ELEMENTS[name]().then(
-      (element) => register(registry, name, element),
-      (error: unknown) => {
-        loads.delete(name);
-        throw error;
-      },
-    );
-    loads.set(name, pending);
-  }
-  return pending;
 }
 
 /**

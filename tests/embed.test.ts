@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { A1_URL, deepQuery, nextEvent, partsLoaded } from './helpers.js';
 import '../src/index.js';
 import { define } from '../src/define.js';
+import { register } from '../src/lazy-parts.js';
 import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
 
@@ -86,6 +87,13 @@ describe('embedding', () => {
     expect(two.article).to.equal(undefined);
     one.closeArticle();
     await one.updateComplete;
+  });
+
+  it('refuses to register a missing class, naming the tag, instead of taking it for registered', () => {
+    const defined: string[] = [];
+    const registry = { get: () => undefined, define: (name: string) => defined.push(name) } as unknown as CustomElementRegistry;
+    expect(() => register(registry, 'e-paper-missing', undefined)).to.throw(TypeError, '<e-paper-missing>');
+    expect(defined).to.deep.equal([]);
   });
 
   it('only warns when the elements are defined twice', async () => {

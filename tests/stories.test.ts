@@ -311,9 +311,11 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
     );
   });
 
-  it('declares every element that src/define.ts registers, and each has a stories file', async () => {
+  it('declares every element that src/define.ts and src/lazy-parts.ts register, and each has a stories file', async () => {
+    // The first render's elements (src/define.ts) and the lazy parts (src/lazy-parts.ts).
     const define = await text('/src/define.ts');
-    const registered = all(define.slice(define.indexOf('ELEMENTS')), /'(e-paper[a-z-]*)':/g).sort();
+    const lazy = await text('/src/lazy-parts.ts');
+    const registered = [define, lazy].flatMap((source) => all(source.slice(source.indexOf('ELEMENTS = {')), /'(e-paper[a-z-]*)':/g)).sort();
     expect(registered.length).to.be.greaterThan(0);
     expect(elements.map((e) => e.declaration.tagName).sort()).to.deep.equal(registered);
     for (const tag of registered) expect(Object.keys(MODULES), `stories/${tag}.stories.ts`).to.include(tag);

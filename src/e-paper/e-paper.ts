@@ -24,7 +24,7 @@ import type { SearchQueryDetail, SearchSelectDetail } from '../e-paper-search/e-
 import type { ArchiveSelectDetail } from '../e-paper-archive/e-paper-archive.js';
 import type { Archive } from '../archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
-import { definePart, type LazyElementName } from '../define.js';
+import { definePart, type LazyElementName } from '../lazy-parts.js';
 import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { hashParam, hashWith, type HashChanges } from './hash.js';
 

@@ -1,0 +1,61 @@
+/**
+ * The parts the first render does without, loaded when first needed, and the registration that
+ * both they and the first render's elements go through. This module imports no element class:
+ * the viewer imports it, so an import of the viewer from here would be a cycle that leaves the
+ * viewer's class undefined while a bundle evaluates the registration.
+ */
+
+/**
+ * The lazy parts by their default tag names: the list of articles and the page strip beside the
+ * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
+ * picker with the archive. In the bundle each is a module of its own in `e-paper-parts/`, beside
+ * `e-paper.js`.
+ */
+export const LAZY_ELEMENTS = {
+  'e-paper-contents': () => import('./e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
+  'e-paper-tooltip': () => import('./e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
+  'e-paper-reader': () => import('./e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
+  'e-paper-pages': () => import('./e-paper-pages/e-paper-pages.js').then((m) => m.EPaperPages),
+  'e-paper-search': () => import('./e-paper-search/e-paper-search.js').then((m) => m.EPaperSearch),
+  'e-paper-archive': () => import('./e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
+} as const;
+
+export type LazyElementName = keyof typeof LAZY_ELEMENTS;
+
+/**
+ * Registers `element` as `name`, or warns when another definition holds the name (a second copy
+ * of the script). A missing class is a build or import-order fault: it throws, naming the tag,
+ * rather than passing for "already registered".
+ */
+export function register(registry: CustomElementRegistry, name: string, element: CustomElementConstructor | undefined): void {
+  if (typeof element !== 'function') throw new TypeError(`e-paper: the class for <${name}> is ${String(element)}; it cannot be registered (an import cycle in a bundle?).`);
+  const existing = registry.get(name);
+  if (existing === element) return;
+  if (existing) console.warn(`e-paper: <${name}> is already defined by another script; keeping that definition.`);
+  else registry.define(name, element);
+}
+
+/** Loads under way, per registry (a test's stand-in registry must not share the page's). */
+const loading = new WeakMap<CustomElementRegistry, Map<string, Promise<void>>>();
+
+/**
+ * Loads and registers one lazy part; resolves once it is defined. A failed load (the network)
+ * rejects and is tried afresh next time.
+ */
+export function definePart(name: LazyElementName, registry: CustomElementRegistry | undefined = globalThis.customElements): Promise<void> {
+  if (!registry || registry.get(name)) return Promise.resolve();
+  let loads = loading.get(registry);
+  if (!loads) loading.set(registry, (loads = new Map()));
+  let pending = loads.get(name);
+  if (!pending) {
+    pending = LAZY_ELEMENTS[name]().then(
+      (element) => register(registry, name, element),
+      (error: unknown) => {
+        loads.delete(name);
+        throw error;
+      },
+    );
+    loads.set(name, pending);
+  }
+  return pending;
+}
