@@ -1,5 +1,6 @@
 import type { LoadFailure } from './edition/load.js';
 import type { EditionProblem } from './edition/validate.js';
+import type { ZoomEventDetail } from './e-paper-viewport/e-paper-viewport.js';
 
 /** The events `<e-paper>` fires, by name, with their `detail`. All bubble and are composed. */
 export interface EPaperEventMap {
@@ -9,6 +10,8 @@ export interface EPaperEventMap {
   'e-paper-article-open': { articleId: string };
   'e-paper-article-close': { articleId: string };
   'e-paper-page-change': { page: string };
+  /** Fired by the viewport inside the viewer; it reaches the host as the viewer's own. */
+  'e-paper-zoom': ZoomEventDetail;
 }
 
 export type EPaperEventName = keyof EPaperEventMap;

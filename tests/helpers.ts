@@ -71,7 +71,7 @@ let viewerKeys = 0;
  * `setup` (src, edition, attributes), once it has fired `e-paper-ready`.
  */
 export async function mountViewer<T extends HTMLElement>(setup: (el: T) => void, { width = 900, height = 640 } = {}): Promise<T> {
-  const el = document.createElement('e-paper') as T & { storageKey: string };
+  const el = document.createElement('e-paper') as HTMLElement as T & { storageKey: string };
   el.style.cssText = `display: block; width: ${width}px; height: ${height}px`;
   el.storageKey = `viewer-${Date.now()}-${viewerKeys++}`;
   setup(el);

@@ -238,6 +238,9 @@ export class EPaperArchive extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-archive': EPaperArchive;
+  }
   interface HTMLElementEventMap {
     'e-paper-archive-select': CustomEvent<ArchiveSelectDetail>;
   }

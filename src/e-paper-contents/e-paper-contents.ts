@@ -212,3 +212,9 @@ export class EPaperContents extends LitElement {
             </ul>`}`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-contents': EPaperContents;
+  }
+}

@@ -309,3 +309,9 @@ export class EPaperPage extends LitElement {
     </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-page': EPaperPage;
+  }
+}

@@ -189,3 +189,9 @@ export class EPaperPages extends LitElement {
     </li>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-pages': EPaperPages;
+  }
+}

@@ -30,6 +30,9 @@ export interface EPaperReaderEventMap {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-reader': EPaperReader;
+  }
   interface HTMLElementEventMap {
     'e-paper-reader-close': CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>;
     'e-paper-reader-navigate': CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>;

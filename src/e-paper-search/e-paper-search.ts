@@ -227,6 +227,9 @@ export class EPaperSearch extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-search': EPaperSearch;
+  }
   interface HTMLElementEventMap {
     'e-paper-search-select': CustomEvent<SearchSelectDetail>;
     'e-paper-search-query': CustomEvent<SearchQueryDetail>;

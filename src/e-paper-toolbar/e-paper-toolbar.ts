@@ -115,6 +115,9 @@ export class EPaperToolbar extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-toolbar': EPaperToolbar;
+  }
   interface HTMLElementEventMap {
     'e-paper-toolbar-action': CustomEvent<ToolbarActionDetail>;
   }

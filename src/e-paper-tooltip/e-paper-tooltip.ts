@@ -133,3 +133,9 @@ export class EPaperTooltip extends LitElement {
     </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-tooltip': EPaperTooltip;
+  }
+}

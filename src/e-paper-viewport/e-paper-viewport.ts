@@ -684,6 +684,9 @@ export class EPaperViewport extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-viewport': EPaperViewport;
+  }
   interface HTMLElementEventMap {
     'e-paper-zoom': CustomEvent<ZoomEventDetail>;
     'e-paper-viewport-swipe': CustomEvent<{ direction: 1 | -1 }>;

@@ -1031,3 +1031,9 @@ function articleBeyond(edition: Edition, page: Page, direction: 1 | -1): string 
 }
 
 const formatProblem = (problem: EditionProblem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper': EPaper;
+  }
+}
