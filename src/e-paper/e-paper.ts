@@ -26,7 +26,7 @@ import type { Archive } from '../archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { definePart, type LazyElementName } from '../lazy-parts.js';
 import { deepActiveElement, isTextField } from '../dom/focus.js';
-import { hashParam, hashWith, type HashChanges } from './hash.js';
+import { claimHash, hashParam, hashWith, releaseHash, type HashChanges } from './hash.js';
 
 type ViewerState =
   | { kind: 'empty' }
@@ -142,7 +142,10 @@ export class EPaper extends LitElement {
    */
   @property({ reflect: true }) archive?: string;
 
-  /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. */
+  /**
+   * Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them.
+   * One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone.
+   */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
@@ -191,7 +194,7 @@ export class EPaper extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('keydown', this.#onKeyDown);
-    if (this.hashSync) this.#onHashChange();
+    if (this.#ownsHash) this.#onHashChange();
     // Moved or re-attached while a load was cut off: load again.
     if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
   }
@@ -200,6 +203,7 @@ export class EPaper extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener('keydown', this.#onKeyDown);
+    releaseHash(this);
     this.#loadController?.abort();
     this.#archiveController?.abort();
     if (this.#highlighted) void import('../search/search-highlight.js').then((m) => m.clearMatches(this));
@@ -209,6 +213,7 @@ export class EPaper extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hashSync') && !this.hashSync) releaseHash(this);
     if (changed.has('archive')) {
       // With an edition to show first, the archive waits for it: the first render shares nothing with it.
       if (this.#shown || (!this.src && this.edition === undefined)) void this.#loadArchive();
@@ -492,7 +497,7 @@ export class EPaper extends LitElement {
       if (controller.signal.aborted) return;
       this.archiveIndex = index;
       if (!this.src && this.edition === undefined) {
-        const wanted = this.hashSync ? hashParam(location.hash, 'date') : undefined;
+        const wanted = this.#ownsHash ? hashParam(location.hash, 'date') : undefined;
         const entry = index.editions.find((e) => e.date === wanted) ?? index.editions.at(-1);
         if (entry) this.src = entry.src;
       }
@@ -684,8 +689,13 @@ export class EPaper extends LitElement {
     if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
   }
 
+  /** `hash-sync` is asked for and no other viewer on the page keeps the hash (src/e-paper/hash.ts). */
+  get #ownsHash(): boolean {
+    return this.hashSync && this.isConnected && claimHash(this);
+  }
+
   #writeHash(changes: HashChanges): void {
-    if (!this.hashSync) return;
+    if (!this.#ownsHash) return;
     const next = hashWith(location.hash, changes);
     if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
   }
@@ -710,7 +720,7 @@ export class EPaper extends LitElement {
   // ---- events from the parts ----------------------------------------------------------------
 
   #onHashChange = () => {
-    if (!this.hashSync) return;
+    if (!this.#ownsHash) return;
     const date = hashParam(location.hash, 'date');
     const entry = date === undefined ? undefined : this.archiveIndex?.editions.find((e) => e.date === date);
     if (entry) this.#showEdition(entry.src, entry.date);

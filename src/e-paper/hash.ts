@@ -23,3 +23,28 @@ export function hashWith(hash: string, changes: HashChanges): string {
   const text = params.toString();
   return text ? `#${text}` : '';
 }
+
+/**
+ * The viewers with `hash-sync` on this page, in the order they claimed the hash. One hash has one
+ * `article=`, so only the first keeps it: two owners would open two readers for one deep link.
+ * When it leaves the page, the next in line takes over.
+ */
+const claims: Element[] = [];
+
+/** Whether `viewer` keeps the hash; the first claim after another's warns once, naming the owner. */
+export function claimHash(viewer: Element): boolean {
+  if (!claims.includes(viewer)) {
+    claims.push(viewer);
+    if (claims.length > 1) {
+      const owner = claims[0].id ? `<e-paper id="${claims[0].id}">` : 'another <e-paper>';
+      console.warn(`e-paper: ${owner} on this page already keeps the URL hash (hash-sync); this viewer leaves the hash alone. Give hash-sync to one viewer.`, viewer);
+    }
+  }
+  return claims[0] === viewer;
+}
+
+/** `viewer` no longer keeps the hash (it left the page, or dropped `hash-sync`). */
+export function releaseHash(viewer: Element): void {
+  const index = claims.indexOf(viewer);
+  if (index >= 0) claims.splice(index, 1);
+}
