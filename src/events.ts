@@ -5,8 +5,11 @@ import type { ZoomEventDetail } from './e-paper-viewport/e-paper-viewport.js';
 /** The events `<e-paper>` fires, by name, with their `detail`. All bubble and are composed. */
 export interface EPaperEventMap {
   'e-paper-ready': { editionId: string; page: string };
-  /** `page`: the id of a page whose page file failed (the edition itself is shown). */
-  'e-paper-error': { cause: LoadFailure | 'no-source'; message: string; problems: EditionProblem[]; page?: string };
+  /**
+   * `page`: the id of a page whose page file failed (the edition itself is shown). `cause: 'font'`:
+   * a font file of the edition (`url`) failed; the page is shown with a system font.
+   */
+  'e-paper-error': { cause: LoadFailure | 'no-source' | 'font'; message: string; problems: EditionProblem[]; page?: string; url?: string };
   'e-paper-article-open': { articleId: string };
   'e-paper-article-close': { articleId: string };
   'e-paper-page-change': { page: string };

@@ -54,7 +54,7 @@ const NOTICE_MS = 5_000;
  * open in a reader overlay. It remembers, per reader, where they were.
  *
  * @fires e-paper-ready - The page is drawn, its fonts included, at the restored position. `detail: {editionId, page}`.
- * @fires e-paper-error - The edition could not be loaded or is invalid, or a page file of it (then with `page`, its id, and the edition stays in view). `detail: {cause, message, problems, page?}`.
+ * @fires e-paper-error - The edition could not be loaded or is invalid, or a page file of it (then with `page`, its id, and the edition stays in view), or one of its fonts (`cause: 'font'`, with `url`; the page shows with a system font). `detail: {cause, message, problems, page?, url?}`.
  * @fires e-paper-article-open - An article opened in the reader. `detail: {articleId}`.
  * @fires e-paper-article-close - The reader closed. `detail: {articleId}`.
  * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
@@ -479,7 +479,14 @@ export class EPaper extends LitElement {
   #prepareFirstRender(edition: Edition, baseUrl: string): Promise<unknown> {
     const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
     const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
-    return Promise.all([loadEditionFonts(edition, baseUrl), strip, list]);
+    return Promise.all([loadEditionFonts(edition, baseUrl, undefined, (url) => this.#fontFailed(url)), strip, list]);
+  }
+
+  /** A font of the edition failed: the page shows with a system face, and the site hears why. */
+  #fontFailed(url: string): void {
+    const message = `The edition's font ${url} could not be loaded; the page uses a system font instead.`;
+    console.warn(`e-paper: ${message}`);
+    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url });
   }
 
   // ---- archive and search ---------------------------------------------------------------------

@@ -23,11 +23,16 @@ const registered = new Map<string, FontFace>();
 /**
  * Registers the edition's fonts with the document (faces declared inside a shadow root are not
  * used by browsers) and waits for them, at most `timeoutMs`. Failures leave the fallbacks in
- * place; they never reject.
+ * place and never reject; each font file that fails is told to `onFailure`, even after the wait.
  */
-export async function loadEditionFonts(edition: Pick<Edition, 'id' | 'fonts'>, baseUrl: string, timeoutMs = 5000): Promise<void> {
+export async function loadEditionFonts(
+  edition: Pick<Edition, 'id' | 'fonts'>,
+  baseUrl: string,
+  timeoutMs = 5000,
+  onFailure?: (url: string) => void,
+): Promise<void> {
   if (typeof FontFace === 'undefined' || !edition.fonts?.length) return;
-  const faces: FontFace[] = [];
+  const faces: Promise<unknown>[] = [];
   for (const font of edition.fonts) {
     let url: URL;
     try {
@@ -47,9 +52,10 @@ export async function loadEditionFonts(edition: Pick<Edition, 'id' | 'fonts'>, b
       registered.set(key, face);
       document.fonts.add(face);
     }
-    faces.push(face);
+    const href = url.href;
+    faces.push(face.load().catch(() => onFailure?.(href)));
   }
-  const all = Promise.allSettled(faces.map((face) => face.load()));
+  const all = Promise.all(faces);
   let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
