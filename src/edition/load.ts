@@ -73,6 +73,23 @@ async function readText(response: Response, maxBytes: number): Promise<string> {
 }
 
 /**
+ * A signal that aborts when `a` or `b` does, with its reason. `AbortSignal.any` came in Safari 17.4
+ * and Firefox 124; before them, listeners stand in (removed once it aborts).
+ */
+export function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const source of [a, b]) {
+    if (source.aborted) {
+      controller.abort(source.reason);
+      break;
+    }
+    source.addEventListener('abort', () => controller.abort(source.reason), { once: true, signal: controller.signal });
+  }
+  return controller.signal;
+}
+
+/**
  * Fetches the text of a JSON file as the viewer loads its data: same-origin credentials, a time
  * limit, a size limit, and the body decoded. Every failure is an {@link EditionLoadError}
  * (network, http, timeout, too-large, empty); an abort through `signal` rejects with its reason.
@@ -83,7 +100,7 @@ export async function fetchText(url: string | URL, options: LoadOptions = {}): P
   const timeoutMs = Math.min(positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS), 2 ** 31 - 1);
   const maxBytes = positiveOr(options.maxBytes, DEFAULT_MAX_BYTES);
   const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const combined = signal ? eitherSignal(signal, timeout) : timeout;
   let text: string;
   try {
     const response = await fetch(url, { signal: combined, credentials: 'same-origin', headers: { accept: 'application/json' } });
