@@ -6,7 +6,7 @@
 import { build } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entry = 'src/index.ts';
 /** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers. */
@@ -44,6 +44,8 @@ const common = {
     target: 'es2022',
     emptyOutDir: false,
     minify: true,
+    // Maps beside every bundle and module, for a site's debugger; the size budget counts only the .js.
+    sourcemap: true,
     // The bundles are final: the pure annotations that tell another bundler what it may drop
     // (230 of them, 4 KB) serve no one there. The package build keeps them.
     rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
@@ -95,4 +97,9 @@ await build({
   },
 });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The manifest the package ships names the modules it ships (dist/lib/…js), not the sources.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const shipped = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/lib/$1.js');
+writeFileSync('dist/custom-elements.json', JSON.stringify(manifest, (key, value) => (key === 'path' || key === 'module') && typeof value === 'string' ? shipped(value) : value, 2));
 console.log('built dist/e-paper.js, dist/e-paper.iife.js and dist/lib/');

@@ -28,7 +28,7 @@ export type LazyElementName = keyof typeof LAZY_ELEMENTS;
  * rather than passing for "already registered".
  */
 export function register(registry: CustomElementRegistry, name: string, element: CustomElementConstructor | undefined): void {
-  if (typeof element !== 'function') throw new TypeError(`e-paper: the class for <${name}> is ${String(element)}; it cannot be registered (an import cycle in a bundle?).`);
+  if (typeof element !== 'function') throw new TypeError(`e-paper: no class for <${name}>`);
   const existing = registry.get(name);
   if (existing === element) return;
   if (existing) console.warn(`e-paper: <${name}> is already defined by another script; keeping that definition.`);

@@ -484,7 +484,7 @@ export class EPaper extends LitElement {
 
   /** A font of the edition failed: the page shows with a system face, and the site hears why. */
   #fontFailed(url: string): void {
-    const message = `The edition's font ${url} could not be loaded; the page uses a system font instead.`;
+    const message = `font ${url} failed; a system font stands in`;
     console.warn(`e-paper: ${message}`);
     emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url });
   }

@@ -36,8 +36,7 @@ export function claimHash(viewer: Element): boolean {
   if (!claims.includes(viewer)) {
     claims.push(viewer);
     if (claims.length > 1) {
-      const owner = claims[0].id ? `<e-paper id="${claims[0].id}">` : 'another <e-paper>';
-      console.warn(`e-paper: ${owner} on this page already keeps the URL hash (hash-sync); this viewer leaves the hash alone. Give hash-sync to one viewer.`, viewer);
+      console.warn(`e-paper: <e-paper id="${claims[0].id}"> keeps the URL hash; this one leaves it (hash-sync on one viewer only)`, viewer);
     }
   }
   return claims[0] === viewer;
