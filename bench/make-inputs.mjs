@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startServer } from './server.mjs';
+import { PEERS, ensurePeers } from './peers.mjs';
 import { archiveIndex, multiPageEdition, splitEdition } from '../scripts/editions-from-a1.js';
 
 export const CACHE = join(ROOT, 'bench/.cache');
@@ -62,7 +63,7 @@ function inputsKey() {
   }
   for (const name of readdirSync(FONTS_DIR).sort()) hash.update(name).update(readFileSync(join(FONTS_DIR, name)));
   for (const name of bundleParts()) hash.update(name).update(readFileSync(join(PARTS_DIR, name)));
-  for (const pkg of ['pdfjs-dist', 'esbuild']) hash.update(JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'))).version);
+  for (const dir of [join(PEERS, 'pdfjs-dist'), join(ROOT, 'node_modules/esbuild')]) hash.update(JSON.parse(readFileSync(join(dir, 'package.json'))).version);
   return hash.digest('hex');
 }
 
@@ -173,7 +174,7 @@ function writeArticles(edition) {
 
 async function minifyPdfViewer() {
   const { transform } = await import('esbuild');
-  const web = join(ROOT, 'node_modules/pdfjs-dist/web');
+  const web = join(PEERS, 'pdfjs-dist/web');
   mkdirSync(join(CACHE, 'pdfjs'), { recursive: true });
   const js = await transform(readFileSync(join(web, 'pdf_viewer.mjs'), 'utf8'), { loader: 'js', format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
   writeFileSync(join(CACHE, 'pdfjs/pdf_viewer.min.mjs'), js.code);
@@ -332,6 +333,7 @@ function pngSize(file) {
  */
 export async function makeInputs({ browser, origin, force = false, log = console.error } = {}) {
   if (!existsSync(BUNDLE)) throw new Error('dist/e-paper.js is missing: run `node scripts/build.mjs` first.');
+  ensurePeers(log);
   const key = inputsKey();
   const manifestFile = join(CACHE, 'inputs.json');
   mkdirSync(CACHE, { recursive: true });

@@ -1,5 +1,5 @@
 // A tiny static server for the bench, on 127.0.0.1 only: the built viewer, the edition, the bench
-// pages and inputs, and the two peers' files from node_modules. Nothing else is served.
+// pages and inputs, and the two peers' files from bench/node_modules. Nothing else is served.
 //
 // Compression is on for all three viewers alike, as a site's server or CDN does it: text types
 // (HTML, JS, CSS, JSON, SVG, XML/DZI) are gzipped (level 6) when the browser accepts gzip;
@@ -19,10 +19,11 @@ const MOUNTS = [
   ['/demo/editions/', 'demo/editions'],
   ['/bench/pages/', 'bench/pages'],
   ['/bench/.cache/', 'bench/.cache'],
-  ['/node_modules/openseadragon/build/openseadragon/', 'node_modules/openseadragon/build/openseadragon'],
-  ['/node_modules/pdfjs-dist/build/', 'node_modules/pdfjs-dist/build'],
-  ['/node_modules/pdfjs-dist/web/', 'node_modules/pdfjs-dist/web'],
-  ['/node_modules/pdfjs-dist/wasm/', 'node_modules/pdfjs-dist/wasm'],
+  // The peers, installed in bench/node_modules by bench/peers.mjs.
+  ['/node_modules/openseadragon/build/openseadragon/', 'bench/node_modules/openseadragon/build/openseadragon'],
+  ['/node_modules/pdfjs-dist/build/', 'bench/node_modules/pdfjs-dist/build'],
+  ['/node_modules/pdfjs-dist/web/', 'bench/node_modules/pdfjs-dist/web'],
+  ['/node_modules/pdfjs-dist/wasm/', 'bench/node_modules/pdfjs-dist/wasm'],
 ];
 
 const TYPES = {
