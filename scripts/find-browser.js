@@ -1,8 +1,14 @@
 // Finds a Chromium to drive for the tests and the benchmark: CHROME_PATH, then an installed
 // Chrome or Chromium, then the binary that the @sparticuz/chromium npm package ships (Linux x64),
-// so a fresh machine needs nothing beyond `npm install`.
+// installed on first use, so a fresh machine needs nothing beyond `npm install`.
 import { existsSync } from 'node:fs';
 import { arch, platform } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureInstalled } from './on-demand.js';
+
+/** The fallback browser's own package (scripts/browser/package.json). */
+const FALLBACK_DIR = fileURLToPath(new URL('browser/', import.meta.url));
 
 const INSTALLED = [
   '/usr/bin/chromium',
@@ -36,16 +42,24 @@ export async function findBrowser() {
   }
   const installed = INSTALLED.find((path) => existsSync(path));
   if (installed) return installed;
-  if (platform() === 'linux' && arch() === 'x64') {
-    try {
-      const { default: chromium } = await import('@sparticuz/chromium');
-      return await chromium.executablePath();
-    } catch (error) {
-      throw new Error(`No Chrome or Chromium found, and @sparticuz/chromium could not unpack its binary: ${error.message}`);
-    }
-  }
+  if (platform() === 'linux' && arch() === 'x64') return fallbackBrowser();
   throw new Error(
     'No Chrome or Chromium found. Install Chrome or Chromium (Debian: apt-get install chromium), ' +
       'or set CHROME_PATH to its executable.',
   );
+}
+
+/**
+ * The Chromium binary that the @sparticuz/chromium package ships (Linux x64). It is no dependency
+ * of the project: it is installed into scripts/browser/ the first time it is needed.
+ */
+export async function fallbackBrowser() {
+  try {
+    ensureInstalled(FALLBACK_DIR);
+    const entry = join(FALLBACK_DIR, 'node_modules/@sparticuz/chromium/build/esm/index.js');
+    const { default: chromium } = await import(pathToFileURL(entry).href);
+    return await chromium.executablePath();
+  } catch (error) {
+    throw new Error(`No Chrome or Chromium found, and @sparticuz/chromium could not be installed or unpack its binary: ${error.message}`);
+  }
 }

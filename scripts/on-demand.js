@@ -1,0 +1,19 @@
+// Packages that only some commands need (the fallback browser, the benchmark's peers) live in a
+// package.json of their own beside the code that uses them, not in the project's dependencies:
+// a plain `npm install` does without them, and the first command that needs them installs them,
+// exactly as their lock file says.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Runs `npm ci` in `dir` unless its node_modules already holds what its package-lock.json names. */
+export function ensureInstalled(dir, log = console.error) {
+  const wanted = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')).packages;
+  const installed = join(dir, 'node_modules/.package-lock.json');
+  if (existsSync(installed)) {
+    const have = JSON.parse(readFileSync(installed, 'utf8')).packages;
+    if (Object.keys(wanted).every((path) => !path || have[path]?.version === wanted[path].version)) return;
+  }
+  log(`installing ${JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name} (first use)…`);
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+}
