@@ -3,7 +3,7 @@
 // decorators. Storybook's docs pages and editors' HTML completion read it.
 
 /**
- * Our classes are registered in one place, `ELEMENTS` and `LAZY_ELEMENTS` in src/define.ts (tag name → class), not by
+ * Our classes are registered in one place, `ELEMENTS` (src/define.ts) and `LAZY_ELEMENTS` (src/lazy-parts.ts), tag name → class, not by
  * `customElements.define` calls beside each class: read the tag names from there.
  */
 function tagNamesFromDefine() {
@@ -11,7 +11,7 @@ function tagNamesFromDefine() {
   return {
     name: 'e-paper:tag-names-from-define',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!moduleDoc.path.endsWith('src/define.ts') || !ts.isVariableDeclaration(node)) return;
+      if (!/src\/(define|lazy-parts)\.ts$/.test(moduleDoc.path) || !ts.isVariableDeclaration(node)) return;
       const lazy = node.name.getText() === 'LAZY_ELEMENTS';
       if ((!lazy && node.name.getText() !== 'ELEMENTS') || !node.initializer) return;
       let init = node.initializer;
@@ -82,7 +82,7 @@ function stableOrder() {
 
 export default {
   // The elements and the entry points; the edition format has its own JSON Schema.
-  globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/events.ts', 'src/e-paper*/**/*.ts'],
+  globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/lazy-parts.ts', 'src/events.ts', 'src/e-paper*/**/*.ts'],
   exclude: ['src/**/*.d.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
