@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
@@ -213,6 +213,9 @@ export class EPaper extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-side rendering (@lit-labs/ssr) writes the empty viewer: loading needs the page's URL
+    // and fetch, and the browser's first update (hydration) loads anyway.
+    if (isServer) return;
     if (changed.has('hashSync') && !this.hashSync) releaseHash(this);
     if (changed.has('archive')) {
       // With an edition to show first, the archive waits for it: the first render shares nothing with it.

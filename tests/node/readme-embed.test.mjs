@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchBrowser, openPage, serveStatic, viewerReady } from './support.mjs';
+import { heard, launchBrowser, openPage } from './support/browser.mjs';
+import { serveStatic } from './support/static-server.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const readme = readFileSync(join(repo, 'README.md'), 'utf8');
@@ -29,7 +30,7 @@ before(async () => {
   symlinkSync(join(repo, 'demo'), join(work, 'demo'));
   execFileSync('bash', ['-euo', 'pipefail', '-c', blockAfter('<!-- embed-steps', 'sh')], { cwd: work, stdio: 'pipe' });
   writeFileSync(join(work, 'site/index.html'), `<!doctype html><meta charset="utf-8"><title>embed</title>\n${blockAfter("and in the site's page:", 'html')}`);
-  server = await serveStatic(join(work, 'site'));
+  server = await serveStatic({ routes: [['/', join(work, 'site')]] });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -39,8 +40,8 @@ after(async () => {
 });
 
 test("the README's embedding steps give a viewer with no 404 and the edition's fonts in use", async () => {
-  const { page, problems } = await openPage(browser, `${server.origin}/`);
-  const ready = await viewerReady(page);
+  const { page, errors } = await openPage(browser, server.url);
+  const ready = await heard(page, 'e-paper-ready');
   assert.equal(ready.editionId, 'zhuzhou-daily-2021-01-08');
   await page.evaluate(() => document.fonts.ready);
   const faces = await page.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}: ${f.status}`).filter((f) => f.startsWith('e-paper zhuzhou')));
@@ -53,5 +54,6 @@ test("the README's embedding steps give a viewer with no 404 and the edition's f
     return title ? getComputedStyle(title).fontFamily : '';
   });
   assert.match(mastheadFont, /e-paper zhuzhou-daily-2021-01-08 masthead/);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(server.notFound, [], 'nothing the page asked for is missing');
+  assert.deepEqual(errors, []);
 });
