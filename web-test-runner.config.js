@@ -19,6 +19,16 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), inputPlugin(), faultsPlugin(), fixturesPlugin()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...CHROME_FLAGS, ...TEST_ONLY_FLAGS] } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: [...CHROME_FLAGS, ...TEST_ONLY_FLAGS] },
+      // Each test page in a window of its own. Chrome's headless mode since 132 (what `headless`
+      // means for an installed Chrome or Chromium) puts new pages in tabs of one window, and only
+      // the front tab is visible: with two files at a time the other page is hidden, so it gets no
+      // animation frames and throttled timers, and the viewer (rightly) waits for a frame that
+      // never comes. The headless shell (@sparticuz/chromium) shows every page either way.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -7,8 +7,9 @@ import { articleLink, clampTextScale } from '../src/e-paper-reader/reader-helper
 import { isTextField } from '../src/dom/focus.js';
 import { safeHttpUrl as photoUrl } from '../src/edition/urls.js';
 import { articlesOnPage } from '../src/edition/regions.js';
+import { loadEditionFonts } from '../src/edition/fonts.js';
 import type { Edition } from '../src/edition/schema.js';
-import { loadA1, nextEvent } from './helpers.js';
+import { A1_URL, loadA1, nextEvent } from './helpers.js';
 
 if (!customElements.get('e-paper-reader')) customElements.define('e-paper-reader', EPaperReader);
 
@@ -65,6 +66,13 @@ function count<T>(target: EventTarget, name: string): CustomEvent<T>[] {
 before(async () => {
   edition = await loadA1();
   order = articlesOnPage(edition, edition.pages[0]).map((article) => article.id);
+  // The reader always sits in a viewer, which registers the edition's fonts with the document:
+  // without them the article's text would be drawn in whatever the machine has (or in boxes
+  // whose width depends on its Latin fonts), and the scrolling tests would measure that.
+  await loadEditionFonts(edition, A1_URL);
+  const faces = [...document.fonts].filter((face) => face.family.includes(edition.id));
+  expect(faces, "the edition's fonts").not.to.be.empty;
+  expect(faces.map((face) => face.status), "the edition's fonts").to.deep.equal(faces.map(() => 'loaded'));
   await setViewport({ width: 1280, height: 900 });
 });
 

@@ -37,11 +37,18 @@ export const viewerStyles = css`
   .viewer {
     /* Inherited styles forced onto the host (even !important ones) stop here. */
     all: initial;
-    position: absolute;
-    inset: 0;
+    /* Its own box, not one placed against the host's: a page's styles for the e-paper tag win
+       over :host (e-paper { all: unset } takes its position, display and containment), so
+       the viewer's layout must not rest on them. It fills the host's box (or, if the host is
+       made inline, its block's), and holds what it positions. */
+    display: grid;
+    position: relative;
+    width: 100%;
+    height: 100%;
+    min-height: inherit;
+    contain: content;
     /* The toolbar's parts fit their labels to the viewer's width (a narrow one: a phone). */
     container: e-paper / inline-size;
-    display: grid;
     grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-columns: minmax(0, 1fr);
     font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
