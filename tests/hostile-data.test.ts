@@ -765,7 +765,8 @@ describe('hostile data: injection corpus through every field', () => {
     el.edition = edition;
     const outcome = new Promise<string>((resolve) => {
       el.addEventListener('e-paper-ready', () => resolve('ready'), { once: true });
-      el.addEventListener('e-paper-error', (e) => resolve(`error: ${JSON.stringify((e as CustomEvent).detail)}`), { once: true });
+      // A payload in a font's URL makes that font fail (cause 'font'): the page is still shown.
+      el.addEventListener('e-paper-error', (e) => e.detail.cause !== 'font' && resolve(`error: ${JSON.stringify(e.detail)}`));
     });
     document.body.append(el);
     expect(await outcome).to.equal('ready');
