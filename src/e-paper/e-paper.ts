@@ -10,6 +10,7 @@ import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
+import { loadStrings } from '../i18n/localize.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
 import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
@@ -112,7 +113,11 @@ export class EPaper extends LitElement {
   /** The edition as an object, instead of `src`. Validated like a loaded file. */
   @property({ attribute: false }) edition?: unknown;
 
-  /** UI language: `zh-CN` (default) or `en`. */
+  /**
+   * UI language, a language tag: built in are `zh-CN` (the default), Traditional Chinese (`zh-TW`,
+   * `zh-HK`, `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it,
+   * and English for the rest.
+   */
   @property({ reflect: true }) override lang = 'zh-CN';
 
   /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
@@ -220,6 +225,16 @@ export class EPaper extends LitElement {
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
   }
 
+  /**
+   * After a change of `lang`, the viewer renders once the new language's strings are here (zh-Hant
+   * is a module of its own): no flash of another language. The first render does not wait: it
+   * starts loading the edition, and `load()` waits for the strings beside it.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (this.hasUpdated) await loadStrings(this.lang);
+    return super.scheduleUpdate();
+  }
+
   /** Resolves once the viewer has rendered, including any part it is loading to do so (the reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
@@ -305,10 +320,15 @@ export class EPaper extends LitElement {
 
     const keepInView = this.#keepInView && this.viewState.kind === 'ready';
     this.#keepInView = false;
+    // The UI language's strings, if they are a module to load: nothing is said before they are here.
+    const strings = loadStrings(this.lang)?.then(() => this.requestUpdate());
     if (this.edition === undefined && !this.src) {
       // The archive index will name the edition.
       if (this.archive) this.viewState = { kind: 'loading' };
-      else this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
+      else {
+        await strings;
+        if (current()) this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
+      }
       return;
     }
     if (keepInView) {
@@ -339,9 +359,10 @@ export class EPaper extends LitElement {
         allArticlesKnown: !edition.pages.some(isPageRef),
       };
       pageFiles = ids.allArticlesKnown ? undefined : this.#pageFileLoader(edition, baseUrl, controller.signal);
-      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender]);
+      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender, strings]);
       ({ edition, page } = await this.#firstPage(edition, this.#pickPage(edition, this.page ?? saved?.page), pageFiles, controller.signal));
     } catch (error) {
+      await strings;
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
         // The edition in view stays; the picker goes back to its date.
@@ -843,14 +864,17 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     switch (state.kind) {
       case 'empty':
-      case 'loading':
+      case 'loading': {
+        // Nothing in another language while the UI language's strings load.
+        const loading = loadStrings(this.lang) ? '' : strings.loading;
         return html`<div class="status" role="status" aria-live="polite">
           <div class="skeleton" aria-hidden="true">
             <span></span><span></span><span></span><span></span><span></span>
-            <p class="label">${strings.loading}</p>
+            <p class="label">${loading}</p>
           </div>
-          <span class="visually-hidden">${strings.loading}</span>
+          <span class="visually-hidden">${loading}</span>
         </div>`;
+      }
       case 'error':
         return html`<div class="status">
           <div class="error" part="error" role="alert">
