@@ -11,6 +11,7 @@ import { EditionError, validateEdition, type EditionProblem } from '../edition/v
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { loadStrings } from '../i18n/localize.js';
+import { addUiFont } from '../i18n/ui-font.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
 import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
@@ -194,6 +195,7 @@ export class EPaper extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addUiFont();
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('keydown', this.#onKeyDown);
     if (this.hashSync) this.#onHashChange();
