@@ -228,12 +228,12 @@ export class EPaper extends LitElement {
   }
 
   /**
-   * After a change of `lang`, the viewer renders once the new language's strings are here (zh-Hant
-   * is a module of its own): no flash of another language. The first render does not wait: it
-   * starts loading the edition, and `load()` waits for the strings beside it.
+   * The viewer renders once the strings of its UI language are here (Traditional Chinese and the
+   * languages hosts register are a module of their own): no flash of another language.
    */
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (this.hasUpdated) await loadStrings(this.lang);
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
     return super.scheduleUpdate();
   }
 
@@ -322,15 +322,10 @@ export class EPaper extends LitElement {
 
     const keepInView = this.#keepInView && this.viewState.kind === 'ready';
     this.#keepInView = false;
-    // The UI language's strings, if they are a module to load: nothing is said before they are here.
-    const strings = loadStrings(this.lang)?.then(() => this.requestUpdate());
     if (this.edition === undefined && !this.src) {
       // The archive index will name the edition.
       if (this.archive) this.viewState = { kind: 'loading' };
-      else {
-        await strings;
-        if (current()) this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
-      }
+      else this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
       return;
     }
     if (keepInView) {
@@ -361,10 +356,9 @@ export class EPaper extends LitElement {
         allArticlesKnown: !edition.pages.some(isPageRef),
       };
       pageFiles = ids.allArticlesKnown ? undefined : this.#pageFileLoader(edition, baseUrl, controller.signal);
-      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender, strings]);
+      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender]);
       ({ edition, page } = await this.#firstPage(edition, this.#pickPage(edition, this.page ?? saved?.page), pageFiles, controller.signal));
     } catch (error) {
-      await strings;
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
         // The edition in view stays; the picker goes back to its date.
@@ -866,17 +860,14 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     switch (state.kind) {
       case 'empty':
-      case 'loading': {
-        // Nothing in another language while the UI language's strings load.
-        const loading = loadStrings(this.lang) ? '' : strings.loading;
+      case 'loading':
         return html`<div class="status" role="status" aria-live="polite">
           <div class="skeleton" aria-hidden="true">
             <span></span><span></span><span></span><span></span><span></span>
-            <p class="label">${loading}</p>
+            <p class="label">${strings.loading}</p>
           </div>
-          <span class="visually-hidden">${loading}</span>
+          <span class="visually-hidden">${strings.loading}</span>
         </div>`;
-      }
       case 'error':
         return html`<div class="status">
           <div class="error" part="error" role="alert">
