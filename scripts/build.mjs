@@ -6,11 +6,34 @@
 import { build } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entry = 'src/index.ts';
-/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers. */
-const lazyPart = /\/src\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive|page-files)\//;
+/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, and the languages beyond Simplified Chinese and English. */
+const lazyPart = /\/src\/((e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive|page-files)\/|i18n\/(languages|zh-hant)\.ts)/;
+
+/** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
+const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];
+/**
+ * Where each build finds the UI font: in e-paper-parts/ beside the bundles; beside the module in
+ * the package, written `new URL('./….woff2', import.meta.url)` so that a site's bundler copies
+ * the file. After Vite's own transforms (enforce: 'post'): in a library build Vite would inline
+ * that pattern as a data URL.
+ */
+const uiFontAt = (url) => ({
+  name: 'e-paper:ui-font-url',
+  enforce: 'post',
+  transform(code, id) {
+    if (!id.endsWith('/src/i18n/ui-font.ts')) return null;
+    const out = code.replace('new URL(UI_FONT_FILE, base)', url);
+    if (out === code) this.error('the UI font URL expression was not found in src/i18n/ui-font.ts');
+    return out;
+  },
+});
+// The ES module resolves against its own URL whenever it likes; the classic script against the
+// URL its <script> had while it ran (base, src/i18n/ui-font.ts).
+const esInParts = uiFontAt(`new URL('e-paper-parts/${uiFontFile}', import.meta.url)`);
+const iifeInParts = uiFontAt(`new URL('e-paper-parts/' + UI_FONT_FILE, base)`);
 
 // Lightning CSS lowers and prefixes for these (the oldest engines with everything the styles
 // need: color-mix, :has, dvh) and no further; without targets it would write media range syntax.
@@ -58,6 +81,7 @@ rmSync('dist', { recursive: true, force: true });
 // beside it, loaded on demand from the entry's own URL: the first render does without them.
 await build({
   ...common,
+  plugins: [...common.plugins, esInParts],
   build: {
     ...common.build,
     outDir: 'dist',
@@ -77,6 +101,9 @@ await build({
 });
 await build({
   ...common,
+  plugins: [...common.plugins, iifeInParts],
+  // A classic script has no import.meta: its own URL, while it runs (src/i18n/ui-font.ts).
+  define: { 'import.meta.url': 'document.currentScript.src' },
   build: { ...common.build, outDir: 'dist', lib: { entry, name: 'EPaper', formats: ['iife'], fileName: () => 'e-paper.iife.js' } },
 });
 
@@ -84,6 +111,7 @@ await build({
 const dependencies = /^(lit|@lit|@lit-labs|idb-keyval|valibot)(\/|$)/;
 await build({
   ...common,
+  plugins: [...common.plugins, uiFontAt(`new URL('./${uiFontFile}', import.meta.url)`)],
   build: {
     ...common.build,
     outDir: 'dist/lib',
@@ -102,4 +130,9 @@ execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const shipped = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/lib/$1.js');
 writeFileSync('dist/custom-elements.json', JSON.stringify(manifest, (key, value) => (key === 'path' || key === 'module') && typeof value === 'string' ? shipped(value) : value, 2));
+// The UI font and its licence, where each build looks for it.
+for (const dir of ['dist/e-paper-parts', 'dist/lib/i18n']) {
+  mkdirSync(dir, { recursive: true });
+  for (const file of [uiFontFile, 'LICENSE-ui-font.txt']) copyFileSync(`src/i18n/${file}`, `${dir}/${file}`);
+}
 console.log('built dist/e-paper.js, dist/e-paper.iife.js and dist/lib/');

@@ -8,11 +8,11 @@
 // file is kept). Exits 1 if a character the edition prints is in none of the source font's files:
 // the font files are written all the same, and the browser draws that character with a fallback.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROLE_TEXT, roleText } from './font-roles.js';
+import { fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
 
 /** Printable ASCII and the common CJK punctuation, for the body face. */
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
@@ -37,47 +37,6 @@ function charSet(text) {
 
 const sortByCodePoint = (chars) => [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
 
-/** U+4E00-4E02,U+4E2D … for a list of code points. */
-function toUnicodeRange(codePoints) {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
-  const parts = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j += 1;
-    const hex = (n) => n.toString(16).toUpperCase();
-    parts.push(i === j ? `U+${hex(sorted[i])}` : `U+${hex(sorted[i])}-${hex(sorted[j])}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-/** Code points of a CSS unicode-range, as a test: (cp) => boolean. */
-function parseUnicodeRange(range) {
-  const spans = range.split(',').map((part) => {
-    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-    if (from.includes('?')) return [parseInt(from.replace(/\?/g, '0'), 16), parseInt(from.replace(/\?/g, 'F'), 16)];
-    return [parseInt(from, 16), parseInt(to ?? from, 16)];
-  });
-  return (cp) => spans.some(([a, b]) => cp >= a && cp <= b);
-}
-
-/** The woff2 files a @fontsource package ships for one weight (normal style), with their ranges. */
-function sourceFiles(pkgDir, weight) {
-  const files = new Map();
-  for (const name of readdirSync(pkgDir).filter((n) => n.endsWith('.css'))) {
-    const css = readFileSync(join(pkgDir, name), 'utf8');
-    for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-      if (!new RegExp(`font-weight:\\s*${weight}\\s*;`).test(block) || !/font-style:\s*normal/.test(block)) continue;
-      const url = block.match(/url\(\.\/([^)]+\.woff2)\)/)?.[1];
-      if (!url || files.has(url)) continue;
-      const range = block.match(/unicode-range:\s*([^;]+);/)?.[1];
-      const path = join(pkgDir, url);
-      files.set(url, { path, name: basename(url), size: statSync(path).size, inRange: range ? parseUnicodeRange(range) : () => true });
-    }
-  }
-  return [...files.values()];
-}
-
 async function main() {
   const started = performance.now();
   const editionArg = process.argv[2];
@@ -91,20 +50,9 @@ async function main() {
   const name = basename(editionPath, extname(editionPath));
   const fontsDir = join(dirname(editionPath), name, 'fonts');
 
-  // subset-font brings harfbuzzjs and fontverter; take them from its own dependency tree.
   const require = createRequire(import.meta.url);
   const subsetFont = require('subset-font');
-  const depRequire = createRequire(require.resolve('subset-font'));
-  const fontverter = depRequire('fontverter');
-  const hb = await import(pathToFileURL(depRequire.resolve('harfbuzzjs')).href);
-
-  const readFace = async (bytes) => {
-    const sfnt = await fontverter.convert(bytes, 'truetype');
-    const face = new hb.Face(new hb.Blob(sfnt));
-    const maxp = face.referenceTable('maxp');
-    const glyphs = maxp ? (maxp[4] << 8) | maxp[5] : NaN;
-    return { unicodes: new Set(face.collectUnicodes()), glyphs };
-  };
+  const readFace = await fontReader();
 
   // Text that no role's paths reach: a new field the table above should learn about.
   const claimed = new Set(Object.values(ROLE_TEXT).flat().map((p) => p.replace(/\[\]/g, '')));

@@ -9,3 +9,4 @@ export { loadEdition, EditionLoadError, type LoadFailure } from './edition/load.
 export { isPageRef } from './edition/page-ref.js';
 export type * from './edition/schema.js';
 export type { EPaperEventMap, EPaperEventName } from './events.js';
+export { registerStrings, type BuiltInLanguage, type EPaperStrings, type StringsOverride } from './i18n/localize.js';

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
+import { uiFont } from '../styles/ui-font.js';
 
 export const archiveStyles = css`
   :host {
@@ -9,7 +10,7 @@ export const archiveStyles = css`
     display: inline-flex;
     align-items: center;
     color: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
-    font: 500 14px/1.2 var(--e-paper-font-ui, system-ui, sans-serif);
+    font: 500 14px/1.2 ${uiFont}, sans-serif;
   }
   :host([hidden]) {
     display: none;

@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { uiFont } from '../styles/ui-font.js';
 
 export const pagesStyles = css`
   :host {
     --_w: var(--e-paper-thumb-width, 72px);
     display: block;
     min-width: 0;
-    font: 500 12px/1.3 var(--e-paper-font-ui, system-ui, sans-serif);
+    font: 500 12px/1.3 ${uiFont}, sans-serif;
     color: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
   }
   :host([hidden]) {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
+import { uiFont } from '../styles/ui-font.js';
 
 /** The dark theme's private values, for the attribute and for the system setting alike. */
 const dark = css`
@@ -57,7 +58,7 @@ export const readerStyles = css`
     /* The faces; the edition's come in as --_font-body and --_font-headline on this element. */
     --_body: var(--e-paper-font-body, var(--_font-body));
     --_headline: var(--e-paper-font-headline, var(--_font-headline));
-    --_ui: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif);
+    --_ui: ${uiFont}, sans-serif;
     width: min(var(--e-paper-reader-width, 38em), calc(100vw - 32px));
     height: min(calc(100dvh - 48px), 1400px);
     max-width: none;

@@ -1,3 +1,5 @@
+import { localize } from '../i18n/localize.js';
+
 /** UI strings of the reader overlay (`<e-paper-reader>`). */
 export interface ReaderStrings {
   /** The dialog's name while it has no article to name it. */
@@ -53,7 +55,5 @@ const en: ReaderStrings = {
   notFound: (id) => `There is no article “${id}”.`,
 };
 
-/** The reader's strings for a UI language tag: English for `en*`, Simplified Chinese otherwise. */
-export function readerStrings(lang: string | null | undefined): ReaderStrings {
-  return lang?.toLowerCase().startsWith('en') ? en : zhCN;
-}
+/** The reader's strings for a UI language tag (see `localize`). */
+export const readerStrings = (lang: string | null | undefined): ReaderStrings => localize(lang, 'reader', zhCN, en);

@@ -1,4 +1,5 @@
 import { isolate } from '../i18n/strings.js';
+import { localize } from '../i18n/localize.js';
 
 /** UI strings of `<e-paper-search>`. */
 export interface SearchStrings {
@@ -40,5 +41,5 @@ const en: SearchStrings = {
   other: 'Other',
 };
 
-/** The en strings for a language starting with 'en', else zh-CN. */
-export const searchStrings = (lang: string | null | undefined): SearchStrings => (lang?.toLowerCase().startsWith('en') ? en : zh);
+/** The search's strings for a UI language tag (see `localize`). */
+export const searchStrings = (lang: string | null | undefined): SearchStrings => localize(lang, 'search', zh, en);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { uiFont } from '../styles/ui-font.js';
 
 export const searchStyles = css`
   :host {
@@ -24,7 +25,7 @@ export const searchStyles = css`
     background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
     color: var(--e-paper-toolbar-ink, var(--_auto-ui-ink, #1f1f1f));
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
-    font: 14px/1.4 var(--e-paper-font-ui, system-ui, sans-serif);
+    font: 14px/1.4 ${uiFont}, sans-serif;
   }
   /* Narrow screens: a sheet across the top of the viewer (or of the window). */
   @media (max-width: 600px) {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { lineIcon } from '../styles/line-icon.js';
+import { uiFont } from '../styles/ui-font.js';
 
 export const toolbarStyles = css`
   :host {
@@ -7,7 +8,7 @@ export const toolbarStyles = css`
     --_ink: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
     --_focus: var(--e-paper-focus, #1a73e8);
     display: inline-block;
-    font: 500 14px/1 var(--e-paper-font-ui, system-ui, sans-serif);
+    font: 500 14px/1 ${uiFont}, sans-serif;
     color: var(--_ink);
   }
   :host([hidden]) {

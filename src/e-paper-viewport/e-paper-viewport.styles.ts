@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { uiFont } from '../styles/ui-font.js';
 
 export const viewportStyles = css`
   :host {
@@ -61,7 +62,7 @@ export const viewportStyles = css`
     border-radius: 0.5em;
     background: var(--_hint-bg);
     color: var(--_hint-ink);
-    font: 500 15px/1.4 var(--e-paper-font-ui, system-ui, sans-serif);
+    font: 500 15px/1.4 ${uiFont}, sans-serif;
     text-align: center;
     pointer-events: none;
     opacity: 0;

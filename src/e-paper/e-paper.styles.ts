@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../styles/visually-hidden.js';
 import { lineIcon } from '../styles/line-icon.js';
+import { uiFont } from '../styles/ui-font.js';
 
 /** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
 const darkTokens = css`
@@ -51,8 +52,8 @@ export const viewerStyles = css`
     container: e-paper / inline-size;
     grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-columns: minmax(0, 1fr);
-    font-family: var(--e-paper-font-ui, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC'),
-      var(--_font-edition-body, sans-serif);
+    /* The edition's body face after the UI font: edition text in the lists, on a machine with no CJK font. */
+    font-family: ${uiFont}, var(--_font-edition-body, sans-serif);
     font-size: 14px;
     line-height: 1.5;
     color: var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f));

@@ -10,6 +10,8 @@ import { cssProps } from '../directives/css-props.js';
 import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
+import { loadStrings } from '../i18n/localize.js';
+import { addUiFont } from '../i18n/ui-font.js';
 import { emit, type EPaperEventMap } from '../events.js';
 import { ReadingStateController } from '../state/reading-state.js';
 import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
@@ -112,7 +114,11 @@ export class EPaper extends LitElement {
   /** The edition as an object, instead of `src`. Validated like a loaded file. */
   @property({ attribute: false }) edition?: unknown;
 
-  /** UI language: `zh-CN` (default) or `en`. */
+  /**
+   * UI language, a language tag: built in are `zh-CN` (the default), Traditional Chinese (`zh-TW`,
+   * `zh-HK`, `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it,
+   * and English for the rest.
+   */
   @property({ reflect: true }) override lang = 'zh-CN';
 
   /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
@@ -192,6 +198,7 @@ export class EPaper extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addUiFont();
     window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('keydown', this.#onKeyDown);
     if (this.#ownsHash) this.#onHashChange();
@@ -226,6 +233,16 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(this.#pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
+  }
+
+  /**
+   * The viewer renders once the strings of its UI language are here (Traditional Chinese and the
+   * languages hosts register are a module of their own): no flash of another language.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   /** Resolves once the viewer has rendered, including any part it is loading to do so (the reader). */

@@ -1,3 +1,5 @@
+import { localize } from './localize.js';
+
 /**
  * Edition text set into a UI sentence, between Unicode isolates (FSI … PDI), so that bidi
  * controls or right-to-left text in the data cannot reorder the sentence around it.
@@ -178,7 +180,8 @@ const en: UiStrings = {
   },
 };
 
-/** The strings for a UI language tag: English for `en*`, Simplified Chinese otherwise. */
-export function uiStrings(lang: string | null | undefined): UiStrings {
-  return lang?.toLowerCase().startsWith('en') ? en : zhCN;
-}
+/**
+ * The viewer's strings for a UI language tag: those of the built-in language closest to it
+ * (`builtInLanguage`) with what the host registered for it merged over them.
+ */
+export const uiStrings = (lang: string | null | undefined): UiStrings => localize(lang, undefined, zhCN, en);

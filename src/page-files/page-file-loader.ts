@@ -2,16 +2,24 @@ import { EditionLoadError, type LoadOptions } from '../edition/load.js';
 import type { Edition, Page } from '../edition/schema.js';
 import { isPageRef, loadPageFile, withPageFile, type PageFile } from './page-files.js';
 import { isolate } from '../i18n/strings.js';
+import { localize } from '../i18n/localize.js';
 
 /** Page files loading at once when the viewer fetches them all. */
 const AT_ONCE = 2;
 /** A page file taking longer than this to load gets a notice that it is loading. */
 const LOADING_NOTICE_MS = 400;
 
-const LOADING: Record<string, (label: string) => string> = {
-  zh: (label) => `正在载入 ${isolate(label)} 版……`,
-  en: (label) => `Loading page ${isolate(label)}…`,
-};
+/** UI strings of the page file loader. */
+export interface PageFilesStrings {
+  /** The notice while a page's file takes a while. */
+  loading: (label: string) => string;
+}
+
+const zhCN: PageFilesStrings = { loading: (label) => `正在载入 ${isolate(label)} 版……` };
+const en: PageFilesStrings = { loading: (label) => `Loading page ${isolate(label)}…` };
+
+/** The page file loader's strings for a UI language tag (see `localize`). */
+export const pageFilesStrings = (lang: string | null | undefined): PageFilesStrings => localize(lang, 'pageFiles', zhCN, en);
 
 /** What the viewer does for its page file loader. */
 export interface PageFileHost {
@@ -133,7 +141,7 @@ export class PageFileLoader {
    */
   async goTo(page: Page): Promise<void> {
     const { host } = this;
-    const text = (LOADING[host.lang().split('-')[0]] ?? LOADING.en)(page.label);
+    const text = pageFilesStrings(host.lang()).loading(page.label);
     const asked = () => host.view()?.wanted === page.id;
     const slow = setTimeout(() => asked() && host.notice(text, true), LOADING_NOTICE_MS);
     try {

@@ -1,0 +1,71 @@
+import type { UiStrings } from './strings.js';
+import type { ReaderStrings } from '../e-paper-reader/reader-strings.js';
+import type { SearchStrings } from '../e-paper-search/e-paper-search-strings.js';
+import type { PagesStrings } from '../e-paper-pages/e-paper-pages-strings.js';
+import type { ArchiveStrings, ArchiveWords } from '../e-paper-archive/e-paper-archive-strings.js';
+import type { PageFilesStrings } from '../page-files/page-file-loader.js';
+
+/** The languages whose strings the viewer ships. */
+export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
+
+/** Every UI string of the viewer, by part: the viewer's own, then the reader's, the search's … */
+export interface EPaperStrings extends UiStrings {
+  reader: ReaderStrings;
+  search: SearchStrings;
+  pages: PagesStrings;
+  /** The date picker's words; its dates are formatted by `Intl` in the UI language unless given here. */
+  archive: ArchiveStrings;
+  pageFiles: PageFilesStrings;
+}
+
+/** A built-in language's strings: the date picker's dates come from `Intl`. */
+export type BuiltInStrings = Omit<EPaperStrings, 'archive'> & { archive: ArchiveWords };
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
+export type StringsOverride = DeepPartial<EPaperStrings>;
+
+export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles';
+
+/** What hosts registered, in order: language tag and strings. */
+export const registered: [string, StringsOverride][] = [];
+
+/**
+ * Gives or overrides UI strings for a language: `lang` is a language tag (`ja`, `zh-HK`, `en-US` …),
+ * `strings` any part of {@link EPaperStrings}. A viewer whose `lang` is that tag, or a more
+ * specific one (`zh` covers `zh-TW`), shows them; the strings not given come from the built-in
+ * language closest to it (see `builtInLanguage` in languages.ts). Later calls add to earlier ones.
+ * Register before the viewer renders: a viewer already showing picks them up when it next renders.
+ */
+export function registerStrings(lang: string, strings: StringsOverride): void {
+  registered.push([lang, strings]);
+}
+
+/**
+ * The module that resolves other languages (languages.ts: Traditional Chinese and what hosts
+ * registered), once loaded. The first render's module knows only Simplified Chinese and English.
+ */
+let languages: typeof import('./languages.js') | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads what the strings of `lang` need beyond the first render's module: nothing (`undefined`)
+ * for Simplified Chinese and English while no host registered strings. Never rejects: if the
+ * module cannot be fetched, those built-in languages stand in (and it is tried afresh next time).
+ */
+export function loadStrings(lang: string | null | undefined): Promise<void> | undefined {
+  if (languages || (!registered.length && /^(zh(-cn)?|en\b.*)?$/i.test(lang ?? ''))) return undefined;
+  return (loading ??= import('./languages.js').then(
+    (module) => void (languages = module),
+    () => void (loading = undefined),
+  ));
+}
+
+/**
+ * The strings of one part of the viewer (the viewer's own without `part`) for a UI language, from
+ * its built-in sets `zh` (Simplified Chinese) and `en`: see `localize` in languages.ts, once loaded.
+ */
+export function localize<T extends object>(lang: string | null | undefined, part: Part | undefined, zh: T, en: T): T {
+  return languages ? languages.localize(lang, part, zh, en) : /^en/i.test(lang ?? '') ? en : zh;
+}
