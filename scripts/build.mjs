@@ -27,7 +27,8 @@ const uiFontAt = (url) => ({
     if (!id.endsWith('/src/i18n/ui-font.ts')) return null;
     const out = code.replace('new URL(UI_FONT_FILE, base)', url);
     if (out === code) this.error('the UI font URL expression was not found in src/i18n/ui-font.ts');
-    return out;
+    // One expression on one line changes: the lines stay where they were, so the map may stay too.
+    return { code: out, map: null };
   },
 });
 // The ES module resolves against its own URL whenever it likes; the classic script against the
@@ -66,7 +67,9 @@ const common = {
   build: {
     target: 'es2022',
     emptyOutDir: false,
-    minify: true,
+    // Terser after Rolldown's own minifier: two passes find another 0.15 kB in the first render.
+    minify: 'terser',
+    terserOptions: { ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
     // Maps beside every bundle and module, for a site's debugger; the size budget counts only the .js.
     sourcemap: true,
     // The bundles are final: the pure annotations that tell another bundler what it may drop
