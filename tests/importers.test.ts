@@ -172,7 +172,8 @@ describe('importers: METS/ALTO', () => {
     const { mets, alto } = await sources();
     const result = valid(importMetsAlto(mets, alto));
     const { edition } = result;
-    expect(edition).to.include({ id: 'sample-daily-2021-01-08-mets', title: 'Sample Daily, 8 January 2021', date: '2021-01-08', lang: 'zh-CN', pageCount: 3 });
+    // The id is the publication (MODS title) and the date: each day's issue has its own.
+    expect(edition).to.include({ id: 'sample-daily-2021-01-08', title: 'Sample Daily, 8 January 2021', date: '2021-01-08', lang: 'zh-CN', pageCount: 3 });
     expect(edition.articles).to.deep.equal([
       {
         id: 'ART_1',
@@ -180,8 +181,9 @@ describe('importers: METS/ALTO', () => {
         // HYP joins "sam-" + "ple"; HypPart1's SUBS_CONTENT gives "paragraph." whole.
         paragraphs: ['This is the first sample paragraph.', 'A second sample paragraph.', 'Sample article one, continued.'],
       },
-      // No LABEL: the HEADING div's block is the headline; CJK strings join without spaces.
-      { id: 'ART_2', headline: '示例文章二', paragraphs: ['这是示例文章二的第一段正文。', '本文共2段。'] },
+      // No LABEL: the HEADING div's block is the headline; CJK strings join without spaces; the
+      // enclosing SECTION's LABEL is the banner.
+      { id: 'ART_2', banner: 'Sample section', headline: '示例文章二', paragraphs: ['这是示例文章二的第一段正文。', '本文共2段。'] },
     ]);
     // Pages in ORDER (the file lists A2 first); mm10 at 300 dpi: 2540 × 3810 → 3000 × 4500 pixels.
     expect(edition.pages).to.deep.equal([
@@ -253,7 +255,7 @@ describe('importers: METS/ALTO', () => {
     expect(result.edition.articles[1].paragraphs).to.deep.equal(['这是示例文章二的第一段正文。', '本文共2段。', 'Sample article one, continued.']);
     // The heading, then P2_TB2, P2_TB3 and P2_TB4 from the range; P2_TB3's own area repeats it.
     expect(result.edition.pages[1].regions![1].shapes).to.have.length(4);
-    expect(messages(result)).to.include('div[ART_2].area[2]: P2_TB3 is already part of this article, skipped');
+    expect(messages(result)).to.include('div[ART_2].area[2]: P2_TB3 is already part of this unit, skipped');
   });
 
   it('reports a missing ALTO file for every area on it and drops the articles left without regions', async () => {
