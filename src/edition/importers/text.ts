@@ -10,7 +10,7 @@ import { slug } from './common.js';
  * language subtag `Intl.DisplayNames` knows. `utf-8`, `gbk` or `xx` (seen in `<html lang>` of
  * real pages) are not.
  */
-export function isKnownLanguage(tag: string | null | undefined): tag is string {
+export function isKnownLanguage(tag: string | null | undefined): boolean {
   if (!tag || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
   try {
     const [canonical] = Intl.getCanonicalLocales(tag);
@@ -165,12 +165,17 @@ export function parseDate(text: string | null | undefined): string | undefined {
 /**
  * The default edition id: the publication's name and the date, so that each day's issue of a
  * paper has its own (and so its own reading state in the viewer), and importing the same issue
- * again gives the same id. `Zhuzhou Daily`, `2021-01-08` → `zhuzhou-daily-2021-01-08`. A name of
- * no Latin letters or digits (株洲日报) gives its code points in base 36, still stable.
+ * again gives the same id. `Zhuzhou Daily`, `2021-01-08` → `zhuzhou-daily-2021-01-08`; digits
+ * and month names in the name are dropped (the date is added once). A name of no Latin letters
+ * (株洲日报) gives its first characters' code points in base 36, still stable.
  */
 export function editionId(publication: string, date: string): string {
-  const ascii = publication.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // The day is added below: a name that carries it ("Sample Daily, 8 January 2021", "示例日报
+  // 2021年1月8日") is cut to the publication's own name.
+  const monthNames = new RegExp(`(^|[^\\p{L}])(${Object.keys(MONTHS).join('|')})(?![\\p{L}])`, 'giu');
+  const name0 = publication.normalize('NFKC').replace(monthNames, '$1').replace(/\d+\s*[年月日号號]?/g, ' ');
+  const ascii = name0.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   let name = slug(ascii.replace(/[^a-z0-9]+/g, '-'));
-  if (!name) name = Array.from(publication.trim()).slice(0, 6).map((c) => c.codePointAt(0)!.toString(36)).join('');
+  if (!name) name = Array.from(name0.replace(/[\s\p{P}]/gu, '')).slice(0, 6).map((c) => c.codePointAt(0)!.toString(36)).join('');
   return slug(`${name.slice(0, 64 - date.length - 1)}-${date}`) || date;
 }
