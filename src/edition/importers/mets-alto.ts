@@ -34,7 +34,7 @@ import {
   type ParseDocument,
 } from './common.js';
 import { attr, children, descendants, elementChildren, hrefOf, nameOf, numberAttr, xlinkAttr } from './dom.js';
-import { BLOCKS, HEADING, piecesOf, readAltoPage, shapeOf, wordRange, type AltoPage, type TextPiece } from './alto-page.js';
+import { BLOCKS, HEADING, piecesOf, readAltoPage, shapeOf, textBlockOf, wordRange, type AltoPage, type TextPiece } from './alto-page.js';
 import { detectLanguage, editionId, isKnownLanguage, parseDate } from './text.js';
 import { resolveImageHref, type ImageMapper } from './images.js';
 
@@ -327,6 +327,8 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
 
   const articleIds = new IdFactory('a');
   const articles: Article[] = [];
+  // The ALTO text blocks some unit points at: the others are named in a warning at the end.
+  const usedBlocks = new Set<Element>();
   units.forEach((unit, n) => {
     const { div } = unit;
     const at = `div[${attr(div, 'ID') ?? `${unit.type || 'unit'} #${n + 1}`}]`;
@@ -400,7 +402,10 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       // A range of words (the structLink kind points at words within blocks).
       if (nameOf(first.el) === 'String' && nameOf(lastEl) === 'String') {
         const range = wordRange(first.el, lastEl, alto, aat, warnings, lang0);
-        for (const piece of range.pieces) pieces.push({ ...piece, heading: piece.heading || role !== 'body', role, part });
+        for (const piece of range.pieces) {
+          pieces.push({ ...piece, heading: piece.heading || role !== 'body', role, part });
+          usedBlocks.add(piece.block);
+        }
         for (const shape of range.shapes) addShape(alto, shape);
         return;
       }
@@ -422,6 +427,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
           continue;
         }
         seen.add(el);
+        for (const block of [textBlockOf(el) ?? el, ...descendants(el, 'TextBlock')]) usedBlocks.add(block);
         for (const piece of piecesOf(el, role !== 'body', alto, lang0)) pieces.push({ ...piece, role, part });
         addShape(alto, shapeOf(el, alto, bat, warnings));
       }
@@ -436,6 +442,17 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     articles.push(article);
     for (const [page, shapes] of shapesByPage) for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: article.id, shapes: chunk });
   });
+
+  // Text on the pages that no unit points at is not in the edition: say which.
+  if (units.length)
+    for (const alto of altoPages.values()) {
+      const unused = descendants(alto.root, 'TextBlock').filter((block) => !usedBlocks.has(block) && descendants(block, 'String').length);
+      if (unused.length)
+        warnings.push({
+          path: alto.path,
+          message: `${unused.length} text block(s) in no unit of the logical structMap, their text not in the edition: ${unused.slice(0, 10).map((b) => attr(b, 'ID') ?? '(no ID)').join(', ')}${unused.length > 10 ? '…' : ''}`,
+        });
+    }
 
   // The edition's own facts: options first, then METS and MODS.
   const mods = (name: string) => children(root, 'dmdSec').flatMap((sec) => descendants(sec, name));
