@@ -96,3 +96,6 @@ await build({
 });
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 console.log('built dist/e-paper.js, dist/e-paper.iife.js and dist/lib/');
+
+// The e-paper command (dist/cli/), a Node program apart from the viewer's bundles.
+await import('./build-cli.mjs');
