@@ -34,9 +34,15 @@ const textOf = (el: Element | undefined) => (el ? clean(el.textContent ?? '') : 
 /** `src` from a page at `pageHref` as a path relative to the map page (both relative to one folder), or as is when absolute. */
 export function relativeTo(pageHref: string, src: string): string {
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(src) || src.startsWith('//')) return src;
-  const base = 'https://e-paper.invalid/';
+  // Resolved from a folder deep enough that `../` never runs out, then made relative to it again.
+  const base = new URL('https://e-paper.invalid/0/1/2/3/4/5/6/7/8/9/');
   const url = new URL(src, new URL(pageHref, base));
-  return url.origin === new URL(base).origin ? decodeURI(url.pathname.slice(1)) + url.search : url.href;
+  if (url.origin !== base.origin) return url.href;
+  const from = base.pathname.split('/').slice(1, -1);
+  const to = decodeURI(url.pathname).split('/').slice(1);
+  let same = 0;
+  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
+  return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/') + url.search;
 }
 
 /** Whether `a` comes before `b` in the document. */

@@ -674,6 +674,24 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     }
   }
   if (!articles.length) warnings.push({ path: 'structures', message: 'no Range selects parts of canvases (xywh), and no text on the canvases: the edition has no articles' });
+  // Text that stands in no article's region is not in the edition: say how much, and where.
+  let c = -1;
+  for (const [canvasId, info] of canvases) {
+    c++;
+    const shapes = info.page?.regions?.flatMap((region) => region.shapes) ?? [];
+    if (!info.page) continue;
+    const lines = (linesByCanvas.get(canvasId) ?? []).filter((line) => line.rect && !centerIn(line.rect, shapes));
+    if (lines.length)
+      warnings.push({ path: `items[${c}].annotations`, message: `${lines.length} text annotation(s) outside every article, their text not in the edition: "${lines[0].text.slice(0, 40)}"…` });
+    const rendered = altoByCanvas.get(canvasId);
+    if (!rendered) continue;
+    const blocks = descendantsNamed(rendered.alto.root, 'TextBlock').filter((block) => {
+      const box = blockBox(block, rendered.alto.factor);
+      return box && !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes);
+    });
+    if (blocks.length)
+      warnings.push({ path: rendered.alto.path, message: `${blocks.length} ALTO text block(s) outside every article, their text not in the edition: ${blocks.slice(0, 10).map((b) => b.getAttribute('ID') ?? '(no ID)').join(', ')}` });
+  }
   let editionLang = lang;
   if (!editionLang) {
     editionLang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
