@@ -179,7 +179,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     if (failure) process.stderr.write(`error: ${failure}\n`);
     if (!parsed.values.quiet && summaries.length) {
       process.stdout.write(`${summaryTable(summaries)}\n`);
-      process.stdout.write(`wrote ${files.length} files to ${out}${warningCount ? `; ${warningCount} warning(s) in warnings.json` : ''}\n`);
+      process.stdout.write(`wrote ${files.length} files to ${out}${warningCount ? `; ${warningCount} warning(s), in the warnings.json of ${summaries.length > 1 ? 'each edition' : 'the edition'}` : ''}\n`);
     }
   }
   return code;
@@ -355,7 +355,9 @@ async function importIiif(inputs: string[], out: string, settings: Settings, wri
         const result = await importManifest(manifest, settings, readUrl, label);
         result.warnings.unshift(...warnings);
         const dir = join(out, result.edition.id);
-        const edition = write({ result, sourceDir, inputs: [item.id] }, dir, t0);
+        // The manifest's relative image hrefs are relative to the manifest's own place.
+        const local = byId.get(item.id) ?? settings.resolver.localPath(item.id);
+        const edition = write({ result, sourceDir: local ? dirname(local) : sourceDir, inputs: [item.id] }, dir, t0);
         entries.push({ date: edition.date, src: `${edition.id}/edition.json` });
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
