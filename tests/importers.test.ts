@@ -227,6 +227,8 @@ describe('importers: METS/ALTO', () => {
     expect(result.warnings).to.deep.equal([
       { path: 'div[PHYS_3]', message: 'missing ALTO file "alto/page-3.xml" (FILEID ALTO_3, not in altoByHref), page skipped' },
       { path: 'div[ART_2].area[3]', message: 'no element with ID "P2_TB99" in alto/page-2.xml, area skipped' },
+      // The block above the articles (the page's running head) is in no unit: named, not lost silently.
+      { path: 'alto[alto/page-1.xml]', message: '1 text block(s) in no unit of the logical structMap, their text not in the edition: P1_TB0' },
     ]);
   });
 
@@ -272,6 +274,7 @@ describe('importers: METS/ALTO', () => {
       'div[ART_2].area[2]: missing ALTO file "alto/page-2.xml" (not in altoByHref), area skipped',
       'div[ART_2].area[3]: missing ALTO file "alto/page-2.xml" (not in altoByHref), area skipped',
       'div[ART_2]: none of its areas could be placed on a page, article skipped',
+      'alto[alto/page-1.xml]: 1 text block(s) in no unit of the logical structMap, their text not in the edition: P1_TB0',
     ]);
   });
 
