@@ -56,7 +56,8 @@ Options:
   --lang <tag>           BCP 47 language (else from the input, else told from the text)
   --publication <name>   the publication's name, for the default id
   --base <url>           resolve relative image hrefs against this URL (mets, alto)
-  --image <pattern>      map page images (masters) to the web images to show:
+  --image <pattern>      map page images (masters; for ALTO without one, the ALTO file) to the
+                         web images to show:
                          {stem} {name} {dir} {href} {label} {n}, e.g. "web/{stem}.jpg"
   --copy-images          copy local images into <out>/images/ (else referenced in place)
   --single-file          keep every page in edition.json (no page files)

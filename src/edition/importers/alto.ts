@@ -168,8 +168,9 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
     }
     if (typeof alto === 'string') return warnings.push({ path: apath, message: `${alto}, page skipped` });
     const label = input.label ?? String(i + 1);
-    const href = input.image ?? alto.fileName;
-    if (!href) return warnings.push({ path: apath, message: 'no page image given and none named in sourceImageInformation, page skipped' });
+    // Without an image named anywhere, the caller's mapping works from the ALTO file's own name.
+    const href = input.image ?? alto.fileName ?? (options.image ? input.href : undefined);
+    if (!href) return warnings.push({ path: apath, message: 'no page image given and none named in sourceImageInformation, page skipped; name it with --image (options.image)' });
     const src = resolveImageHref(href, { base: options.base, image: options.image, label, order: pages.length + 1 }, apath, warnings);
     if (!src) return;
     const page = alto.page;

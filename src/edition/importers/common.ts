@@ -229,6 +229,9 @@ export function firstChar(text: string): string | undefined {
   return text.length ? String.fromCodePoint(text.codePointAt(0)!) : undefined;
 }
 export function lastChar(text: string): string | undefined {
-  const chars = Array.from(text);
-  return chars[chars.length - 1];
+  // From the end, without splitting the whole text: it is called on growing paragraphs.
+  if (!text) return undefined;
+  const low = text.charCodeAt(text.length - 1);
+  const high = text.length > 1 ? text.charCodeAt(text.length - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(-2) : text.slice(-1);
 }
