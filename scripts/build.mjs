@@ -139,3 +139,6 @@ for (const dir of ['dist/e-paper-parts', 'dist/lib/i18n']) {
   for (const file of [uiFontFile, 'LICENSE-ui-font.txt']) copyFileSync(`src/i18n/${file}`, `${dir}/${file}`);
 }
 console.log('built dist/e-paper.js, dist/e-paper.iife.js and dist/lib/');
+
+// The e-paper command (dist/cli/), a Node program apart from the viewer's bundles.
+await import('./build-cli.mjs');

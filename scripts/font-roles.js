@@ -39,6 +39,7 @@ export const ROLE_TEXT = {
     'footer.channels[].kind',
     'issue',
     'pages[].section',
+    'rights.attribution',
   ],
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Cuts the edition's web fonts down to exactly the characters it prints, one role at a time.
 //
-//   node scripts/subset-fonts.mjs demo/editions/<name>.json
+//   node scripts/subset-fonts.mjs demo/editions/<name>.json     (or: e-paper fonts <edition>)
 //
 // Writes <dir>/<name>/fonts/<role>-<n>.woff2 and <dir>/<name>/fonts/coverage.json beside the
 // edition, and rewrites the edition's `fonts` field to list the files (everything else in the
@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ROLE_TEXT, roleText } from './font-roles.js';
 import { fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
 
@@ -37,13 +38,15 @@ function charSet(text) {
 
 const sortByCodePoint = (chars) => [...chars].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
 
-async function main() {
+/**
+ * Cuts the fonts of the edition at `editionArg` and lists them in it. Returns the exit status:
+ * 0 done, 1 over the budget or characters missing (files written all the same), 3 the edition
+ * changed meanwhile (its fonts field not updated). `uiText` is the viewer's own UI text; `out`
+ * takes what the script would print (log, warn, error).
+ */
+export async function subsetFonts(editionArg, { uiText, out: io = console } = {}) {
   const started = performance.now();
-  const editionArg = process.argv[2];
-  if (!editionArg || process.argv.length > 3) {
-    console.error('usage: node scripts/subset-fonts.mjs <edition.json>');
-    process.exit(64);
-  }
+  const console = io;
   const editionPath = resolve(editionArg);
   const editionText = readFileSync(editionPath, 'utf8');
   const edition = JSON.parse(editionText);
@@ -78,8 +81,6 @@ async function main() {
   const missing = {};
   let totalBytes = 0;
 
-  // The viewer's own UI strings fall back to the body face where the system has no CJK font.
-  const uiText = readFileSync(new URL('../src/i18n/strings.ts', import.meta.url), 'utf8').match(/'[^'\n]*'/g)?.join('') ?? '';
   for (const role of Object.keys(ROLE_TEXT)) {
     const { pkg, weight } = FACES[role];
     const printed = charSet(roleText(edition, role));
@@ -166,7 +167,7 @@ async function main() {
   const hash = (text) => createHash('sha256').update(text).digest('hex');
   if (hash(readFileSync(editionPath, 'utf8')) !== hash(editionText)) {
     console.error(`error: ${editionArg} changed while the fonts were cut; its fonts field is NOT updated. Run again.`);
-    process.exit(3);
+    return 3;
   }
   writeFileSync(editionPath, JSON.stringify(out, null, 2) + '\n');
 
@@ -192,7 +193,23 @@ async function main() {
     );
     status = 1;
   }
-  process.exit(status);
+  return status;
 }
 
-await main();
+/** The viewer's own UI strings (they fall back to the body face where the system has no CJK font). */
+export function uiTextOf(stringsSource) {
+  return stringsSource.match(/'[^'\n]*'/g)?.join('') ?? '';
+}
+
+// Run as a script (npm run fonts): the edition's path is the one argument. (Bundled into the
+// e-paper command, import.meta.url is the command's own file: then this does not run.)
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && resolve(process.argv[1]) === self && /subset-fonts\.mjs$/.test(self)) {
+  const editionArg = process.argv[2];
+  if (!editionArg || process.argv.length > 3) {
+    console.error('usage: node scripts/subset-fonts.mjs <edition.json>');
+    process.exit(64);
+  }
+  const uiText = uiTextOf(readFileSync(new URL('../src/i18n/strings.ts', import.meta.url), 'utf8'));
+  process.exit(await subsetFonts(editionArg, { uiText }));
+}

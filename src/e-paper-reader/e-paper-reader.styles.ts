@@ -302,6 +302,14 @@ export const readerStyles = css`
     line-height: 1.6;
   }
 
+  /* The edition's rights statement: small, after the text, as a credit line. */
+  .attribution {
+    margin-top: 2em;
+    color: var(--_muted);
+    font-size: 0.78em;
+    line-height: 1.5;
+  }
+
   /* Photo, or a placeholder when there is no file, with caption and credit. */
   .photo {
     margin: 0 0 1.4em;

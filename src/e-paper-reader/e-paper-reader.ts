@@ -10,6 +10,7 @@ import { searchHitStyles } from '../styles/search-hit.js';
 import {
   articleLink,
   clampTextScale,
+  inReadingOrder,
   lockPageScroll,
   tabbables,
   TEXT_SCALE,
@@ -84,6 +85,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @csspart bylines - The bylines.
  * @csspart photo - Each photo (figure with caption and credit).
  * @csspart body - The body paragraphs.
+ * @csspart attribution - The edition's rights statement (its `rights.attribution`), under the body.
  * @cssprop [--e-paper-reader-width=38em] - Width of the column on wide screens (em of the 18 px base size).
  * @cssprop [--e-paper-reader-leading=1.9] - Line height of the body.
  * @cssprop [--e-paper-reader-paper=#fbf8f1] - Paper colour (light theme); falls back to `--e-paper-paper`.
@@ -178,14 +180,20 @@ export class EPaperReader extends LitElement {
     return id === undefined || !this.edition ? undefined : articlesById(this.edition).get(id);
   }
 
+  /** The page's articles that count in the reading order (advertisements and notices do not, by default). */
+  get #order(): string[] {
+    const edition = this.edition;
+    return edition ? this.articleIds.filter((id) => inReadingOrder(edition, id)) : this.articleIds;
+  }
+
   get #position(): number {
-    return this.articleId === undefined ? -1 : this.articleIds.indexOf(this.articleId);
+    return this.articleId === undefined ? -1 : this.#order.indexOf(this.articleId);
   }
 
   #neighbour(direction: 'previous' | 'next'): string | undefined {
     const index = this.#position;
     if (index < 0) return undefined;
-    return this.articleIds[direction === 'previous' ? index - 1 : index + 1] ?? this.beyond[direction];
+    return this.#order[direction === 'previous' ? index - 1 : index + 1] ?? this.beyond[direction];
   }
 
   /** Set when the element comes back while open, so `updated` shows the dialog again. */
@@ -531,7 +539,7 @@ export class EPaperReader extends LitElement {
     const article = this.#article;
     const edition = this.edition;
     const index = this.#position;
-    const count = this.articleIds.length;
+    const count = this.#order.length;
     const previous = this.#neighbour('previous');
     const next = this.#neighbour('next');
     const fonts = {
@@ -621,6 +629,7 @@ export class EPaperReader extends LitElement {
         </div>
         ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
         <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
+        ${edition.rights?.attribution ? html`<p part="attribution" class="attribution">${edition.rights.attribution}</p>` : nothing}
       </div>
     </article>`;
   }

@@ -1,3 +1,11 @@
+import type { Edition } from '../edition/schema.js';
+import { articlesById } from '../edition/regions.js';
+
+/** Whether the article counts in the reader's order: its kind (news when absent) is among the edition's `readingOrder` (news when absent). */
+export function inReadingOrder(edition: Edition, articleId: string): boolean {
+  const kind = articlesById(edition).get(articleId)?.kind ?? 'news';
+  return (edition.readingOrder ?? ['news']).includes(kind);
+}
 
 /** Text scale bounds and step of the reader. */
 export const TEXT_SCALE = { min: 0.8, max: 1.8, step: 0.1, default: 1 } as const;

@@ -99,6 +99,7 @@ const NOTICE_MS = 5_000;
  * @csspart toolbar - The toolbar (forwarded).
  * @csspart button - A toolbar button (forwarded).
  * @csspart reader - The reader dialog (forwarded).
+ * @csspart attribution - The edition's rights statement under an article in the reader (forwarded).
  * @csspart pages - The page strip of an edition of several pages (forwarded).
  * @csspart page-thumb - A page's thumbnail button in the strip (forwarded).
  * @csspart page-label - The label under a thumbnail (forwarded).
@@ -1013,7 +1014,7 @@ export class EPaper extends LitElement {
         ?open=${this.hovered !== undefined && !this.article}
       ></e-paper-tooltip>
       <e-paper-reader
-        exportparts="reader, header, content, headline, body, controls"
+        exportparts="reader, header, content, headline, body, controls, attribution"
         .edition=${edition}
         .articleIds=${articles.map((a) => a.id)}
         .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}

@@ -109,8 +109,20 @@ export const PhotoSchema = v.strictObject({
   aspect: v.optional(v.pipe(finite, v.gtValue(0.1, 'expected an aspect ratio above 0.1'), v.maxValue(10, 'expected an aspect ratio of at most 10'))),
 }, 'expected a photo {src, alt, caption, credit, aspect}');
 
+/**
+ * What a unit of the paper is. `news` (the default) is an article; the others are units a
+ * publisher's material marks apart (an advertisement, a notice such as a publishing statement or
+ * an announcement, the masthead or title section, an illustration standing alone, anything else).
+ * Every kind is shown and can be opened; only the kinds in the edition's `readingOrder` (news by
+ * default) count in the reader's previous/next and its "3 / 9".
+ */
+export const ARTICLE_KINDS = ['news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'] as const;
+const ArticleKindSchema = v.picklist(ARTICLE_KINDS, `expected an article kind: ${ARTICLE_KINDS.join(', ')}`);
+
 export const ArticleSchema = v.strictObject({
   id: Id,
+  /** What the unit is; `news` when absent. */
+  kind: v.optional(ArticleKindSchema),
   /** Series banner (栏目). */
   banner: v.optional(text()),
   /** Kicker (引题), set above the headline. */
@@ -264,6 +276,17 @@ const ArticlesSchema = v.pipe(
   v.maxLength(LIMITS.articles, `expected at most ${LIMITS.articles} articles`),
 );
 
+/**
+ * Who holds the rights and what a reader must be shown (IIIF `requiredStatement`, a library's
+ * credit line): the viewer shows `attribution` with every article.
+ */
+export const RightsSchema = v.strictObject({
+  /** The statement as it must be shown ("Courtesy of …", "Public domain"). */
+  attribution: v.optional(nonEmptyText('an attribution')),
+  /** URL of the licence or rights statement. */
+  license: v.optional(nonEmptyText('a URL')),
+}, 'expected rights {attribution, license}');
+
 export const EditionSchema = v.strictObject({
   format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
   version: v.literal(1, 'expected version 1'),
@@ -278,6 +301,10 @@ export const EditionSchema = v.strictObject({
   masthead: v.optional(MastheadSchema),
   ear: v.optional(EarSchema),
   footer: v.optional(FooterSchema),
+  /** Rights and the attribution the viewer shows. */
+  rights: v.optional(RightsSchema),
+  /** The article kinds in the reader's order (previous/next, "3 / 9"); `["news"]` when absent. */
+  readingOrder: v.optional(v.pipe(v.array(ArticleKindSchema, 'expected a list of article kinds'), v.maxLength(ARTICLE_KINDS.length, `expected at most ${ARTICLE_KINDS.length} kinds`))),
   fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
   articles: ArticlesSchema,
   pages: v.pipe(
@@ -312,3 +339,5 @@ export type EditionFont = v.InferOutput<typeof FontSchema>;
 export type FontRole = (typeof FONT_ROLES)[number];
 export type Photo = v.InferOutput<typeof PhotoSchema>;
 export type ArticlePart = (typeof ARTICLE_PARTS)[number];
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+export type Rights = v.InferOutput<typeof RightsSchema>;

@@ -47,8 +47,31 @@ export function documentParser(given: ParseDocument | undefined, type: DOMParser
   return (text) => new Parser().parseFromString(text, type);
 }
 
-/** Calls the parser, turning its exceptions and `<parsererror>` documents into an ImportError. */
+/** Characters of one input document the importers read at most (64 Mi): more is refused before parsing. */
+export const MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+
+/**
+ * Refuses what no newspaper XML needs and hostile XML uses: entity declarations (entity
+ * expansion, external entities) and documents past {@link MAX_DOCUMENT_CHARS}.
+ */
+export function guardMarkup(text: string, path: string, what: string): void {
+  if (text.length > MAX_DOCUMENT_CHARS)
+    throw new ImportError(path, `${what} of ${text.length} characters, over the ${MAX_DOCUMENT_CHARS} the importers read: refused`);
+  // Declarations stand in the prolog, before the root element.
+  const root = text.search(/<[A-Za-z_]/);
+  const prolog = root < 0 ? text : text.slice(0, root);
+  if (what === 'XML' && /<!ENTITY/i.test(prolog))
+    throw new ImportError(path, 'the XML declares entities in a DTD (<!ENTITY>): refused, as no METS, ALTO or IIIF file needs them and they can expand without bound');
+}
+
+/**
+ * Checks the text ({@link guardMarkup}), calls the parser, and turns its exceptions and
+ * `<parsererror>` documents into an ImportError: whatever parser the caller brings, the
+ * importers throw nothing else.
+ */
 export function parseWith(parse: ParseDocument, text: string, path: string, what: string): Document {
+  if (typeof text !== 'string') throw new ImportError(path, `expected ${what} text, got ${text === null ? 'null' : typeof text}`);
+  guardMarkup(text, path, what);
   let doc: Document;
   try {
     doc = parse(text);
@@ -206,6 +229,9 @@ export function firstChar(text: string): string | undefined {
   return text.length ? String.fromCodePoint(text.codePointAt(0)!) : undefined;
 }
 export function lastChar(text: string): string | undefined {
-  const chars = Array.from(text);
-  return chars[chars.length - 1];
+  // From the end, without splitting the whole text: it is called on growing paragraphs.
+  if (!text) return undefined;
+  const low = text.charCodeAt(text.length - 1);
+  const high = text.length > 1 ? text.charCodeAt(text.length - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(-2) : text.slice(-1);
 }

@@ -1,10 +1,21 @@
 /**
- * IIIF Presentation 3 manifests → editions. Each Canvas becomes a scan page (page units are canvas
+ * IIIF Presentation manifests → editions. Each Canvas becomes a scan page (page units are canvas
  * units), the image painted on it becomes the scan, and each Range whose items select parts of
- * canvases with `xywh` fragments becomes an article with one region per canvas. Plain data in,
- * plain data out: no DOM, so it runs at build time in Node as well as in the browser.
+ * canvases with `xywh` fragments becomes an article with one region per canvas.
+ *
+ * An article's text is, first found: the Range's `summary`; the annotations of its
+ * `supplementary` collection; the canvas's text annotations (the cookbook's newspaper pattern:
+ * `supplementing` TextualBody lines) inside its regions; the blocks of the canvas's `rendering`
+ * ALTO inside them. A manifest without article ranges gets its articles from the ALTO (grouped as
+ * {@link importAlto} does) or, with text annotations alone, one unit of kind `other` per page.
+ * `requiredStatement` becomes the edition's attribution, `rights` its licence.
+ *
+ * Presentation 2 manifests are upgraded by `options.upgrade` (the `e-paper` command passes
+ * @iiif/parser's); resources the manifest only points at (annotation pages, ALTO files) come
+ * from `options.resources`, by URL ({@link iiifReferences} lists them). JSON in, no DOM needed
+ * except to read ALTO (`options.parseXml`).
  */
-import { LIMITS, type Article, type Edition, type Page, type Region, type Rect } from '../schema.js';
+import { LIMITS, type Article, type Edition, type Page, type Region, type Rect, type Shape } from '../schema.js';
 import { validateEdition } from '../validate.js';
 import {
   IdFactory,
@@ -12,15 +23,21 @@ import {
   chunkShapes,
   clean,
   clipRect,
+  documentParser,
   fitText,
-  isLanguageTag,
   isoDatePrefix,
   lastSegment,
+  parseWith,
   round,
   slug,
   type ImportResult,
   type ImportWarning,
+  type ParseDocument,
 } from './common.js';
+import { altoLinesText, readAltoPage, type AltoPage } from './alto-page.js';
+import { children as childrenNamed, descendants as descendantsNamed, numberAttr } from './dom.js';
+import { groupAltoBlocks } from './alto.js';
+import { detectLanguage, editionId, isKnownLanguage, joinLines, parseDate } from './text.js';
 
 export interface IiifImportOptions {
   /** Edition id; else taken from the manifest's URI. */
@@ -31,6 +48,14 @@ export interface IiifImportOptions {
   lang?: string;
   /** YYYY-MM-DD; else the date part of the manifest's `navDate`. */
   date?: string;
+  /** The publication's name, for the default id (publication + date); else the manifest's label. */
+  publication?: string;
+  /** Upgrades a Presentation 2 manifest to 3 (such as @iiif/parser's `upgrade`); without it version 2 is refused. */
+  upgrade?: (manifest: unknown) => unknown;
+  /** Resources the manifest points at without embedding them, by URL: JSON (annotation pages, collections) or text (ALTO). */
+  resources?: Record<string, unknown>;
+  /** XML parser for `rendering` ALTO files; defaults to the platform's DOMParser (browsers). */
+  parseXml?: ParseDocument;
 }
 
 type Json = Record<string, unknown>;
@@ -70,8 +95,184 @@ export function resolveLanguageMap(map: unknown, preferred: readonly string[]): 
 /** The first language (other than `none`) a language map offers. */
 function firstLanguage(map: unknown): string | undefined {
   if (!isObject(map)) return undefined;
-  return Object.keys(map).find((lang) => lang !== 'none' && lang !== '@none' && isLanguageTag(lang));
+  return Object.keys(map).find((lang) => lang !== 'none' && lang !== '@none' && isKnownLanguage(lang));
 }
+
+/** A label's value in Latin letters, if any language gives one: ids read better from it. */
+function latinLabel(label: unknown): string | undefined {
+  const values = isObject(label) ? Object.values(label).flat() : [label];
+  return values.find((value): value is string => typeof value === 'string' && /[A-Za-z]{2}/.test(value));
+}
+
+const isPresentation2 = (json: Json) => {
+  const type = typeOf(json) ?? '';
+  return /^sc:/.test(type) || 'sequences' in json || 'manifests' in json || String(json['@context'] ?? '').includes('presentation/2');
+};
+
+/** A Presentation 2 resource upgraded by the caller's upgrader, or an ImportError. */
+function upgraded(json: Json, upgrade: IiifImportOptions['upgrade'], what: string): Json {
+  if (!upgrade) throw new ImportError('type', `a IIIF Presentation 2 ${what}: pass options.upgrade (such as @iiif/parser's upgrade), or use the e-paper command, which upgrades it`);
+  let out: unknown;
+  try {
+    out = upgrade(json);
+  } catch (error) {
+    throw new ImportError('', `the Presentation 2 ${what} could not be upgraded: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+  }
+  if (!isObject(out)) throw new ImportError('', `the Presentation 2 ${what} could not be upgraded: the upgrader returned no object`);
+  return out;
+}
+
+/** One manifest a Collection lists: its URI and what the Collection says of it. */
+export interface CollectionItem {
+  id: string;
+  label?: string;
+  navDate?: string;
+}
+
+/**
+ * The manifests of a IIIF Collection (version 3, or 2 through `upgrade`), nested collections
+ * included when embedded; each becomes an edition of the archive the `e-paper` command writes.
+ */
+export function iiifCollectionManifests(collection: unknown, upgrade?: IiifImportOptions['upgrade']): { label?: string; items: CollectionItem[]; warnings: ImportWarning[] } {
+  if (!isObject(collection)) throw new ImportError('', 'expected a IIIF Collection (a JSON object)');
+  const json = isPresentation2(collection) ? upgraded(collection, upgrade, 'collection') : collection;
+  if (typeOf(json) !== 'Collection') throw new ImportError('type', `expected "Collection", got ${JSON.stringify(typeOf(json) ?? 'nothing')}`);
+  const warnings: ImportWarning[] = [];
+  const items: CollectionItem[] = [];
+  const visit = (node: Json, at: string, depth: number) => {
+    asArray(node.items).forEach((item, i) => {
+      const iat = `${at}.items[${i}]`;
+      if (!isObject(item)) return warnings.push({ path: iat, message: 'not an object, skipped' });
+      const type = typeOf(item);
+      if (type === 'Manifest' && idOf(item)) {
+        const label = resolveLanguageMap(item.label, []).map(clean).join(' / ') || undefined;
+        items.push({ id: idOf(item)!, ...(label && { label }), ...(str(item.navDate) && { navDate: str(item.navDate) }) });
+      } else if (type === 'Collection' && Array.isArray(item.items) && depth < 8) visit(item, iat, depth + 1);
+      else warnings.push({ path: iat, message: `${type === 'Collection' ? 'a Collection that is only referenced' : `a ${type ?? 'resource of no type'}`}, not a manifest: skipped` });
+    });
+  };
+  visit(json, 'collection', 0);
+  if (!items.length) throw new ImportError('items', 'the Collection lists no manifest');
+  return { label: resolveLanguageMap(json.label, []).map(clean).join(' / ') || undefined, items, warnings };
+}
+
+const TEXT_MOTIVATIONS = new Set(['supplementing', 'commenting', 'transcribing', 'describing', 'sc:painting']);
+const isAlto = (rendering: Json) =>
+  /xml/i.test(str(rendering.format) ?? '') && /alto/i.test(`${String(rendering.profile ?? '')} ${JSON.stringify(rendering.label ?? '')} ${idOf(rendering) ?? ''}`);
+
+/**
+ * The URLs a manifest points at without embedding what is there and that its import would use:
+ * text annotation pages, `rendering` ALTO files, `supplementary` collections and their pages.
+ * Those already in `resources` are left out: fetch these, add them, and ask again (a collection
+ * names its pages only once fetched).
+ */
+export function iiifReferences(manifest: unknown, resources: Record<string, unknown> = {}): string[] {
+  const wanted = new Set<string>();
+  if (!isObject(manifest)) return [];
+  const need = (id: string | undefined) => {
+    if (id && /^https?:/i.test(id) && !Object.hasOwn(resources, id)) wanted.add(id);
+  };
+  for (const canvas of asArray(manifest.items)) {
+    if (!isObject(canvas)) continue;
+    for (const page of asArray(canvas.annotations)) if (isObject(page) && !Array.isArray(page.items)) need(idOf(page));
+    for (const rendering of asArray(canvas.rendering)) if (isObject(rendering) && isAlto(rendering)) need(idOf(rendering));
+  }
+  const ranges = [...asArray(manifest.structures)];
+  for (let range = ranges.pop(); range !== undefined; range = ranges.pop()) {
+    if (!isObject(range)) continue;
+    ranges.push(...asArray(range.items).filter((item) => isObject(item) && typeOf(item) === 'Range'));
+    const supplementary = asArray(range.supplementary)[0];
+    if (!isObject(supplementary) && typeof supplementary !== 'string') continue;
+    const id = idOf(supplementary);
+    const collection = (id && isObject(resources[id]) ? resources[id] : supplementary) as Json | string;
+    if (typeof collection === 'string' || (!Array.isArray(collection.items) && !collection.first)) need(id);
+    else for (const page of pagesOf(collection, resources)) if (typeof page === 'string') need(page);
+  }
+  return [...wanted];
+}
+
+/** The annotation pages of a collection (`items`, or `first` and each `next`), resolved where possible, else their URLs. */
+function pagesOf(collection: Json, resources: Record<string, unknown>): (Json | string)[] {
+  if (Array.isArray(collection.items) && typeOf(collection) === 'AnnotationPage') return [collection];
+  const out: (Json | string)[] = [];
+  let next: unknown = collection.first ?? asArray(collection.items)[0];
+  const seen = new Set<string>();
+  while (next !== undefined && out.length < 1000) {
+    const id = idOf(next);
+    const page = isObject(next) && Array.isArray(next.items) ? next : id && isObject(resources[id]) ? (resources[id] as Json) : undefined;
+    if (!page) {
+      if (id) out.push(id);
+      break;
+    }
+    if (id && seen.has(id)) break;
+    if (id) seen.add(id);
+    out.push(page);
+    next = page.next;
+  }
+  return out;
+}
+
+/** A line of text on a canvas: an annotation's text and where it stands. */
+interface TextLine {
+  text: string;
+  canvas: string;
+  rect?: Rect;
+}
+
+/** Text lines from annotation pages: bodies that are text (TextualBody, or a `value`), targets on canvases. */
+function linesOf(pages: (Json | string)[], warnings: ImportWarning[], at: string): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const page of pages) {
+    if (typeof page === 'string') {
+      warnings.push({ path: at, message: `the annotation page ${page} was not given (not fetched): its text is not used` });
+      continue;
+    }
+    for (const annotation of asArray(page.items)) {
+      if (!isObject(annotation)) continue;
+      const motivations = asArray(annotation.motivation).map(String);
+      if (motivations.length && !motivations.some((m) => TEXT_MOTIVATIONS.has(m))) continue;
+      const body = asArray(annotation.body).find((b) => isObject(b) && (typeOf(b) === 'TextualBody' || typeof b.value === 'string')) as Json | undefined;
+      const value = str(body?.value);
+      if (!value) continue;
+      const text = /^\s*</.test(value) ? paragraphsOf([value]).join(' ') : clean(value);
+      const target = targetOf(isObject(asArray(annotation.target)[0]) ? (asArray(annotation.target)[0] as Json) : { id: asArray(annotation.target)[0], type: 'Canvas' });
+      const xywh = target?.fragment ? parseXywh(target.fragment) : undefined;
+      lines.push({ text, canvas: target?.canvas ?? '', ...(xywh && typeof xywh !== 'string' && xywh.unit === 'pixel' && { rect: xywh.rect }) });
+    }
+  }
+  return lines;
+}
+
+/**
+ * Lines as paragraphs: lines join (by {@link joinLines}) until a gap of more than 0.8 line heights,
+ * or a line that stands above the one before (the next column), starts a paragraph.
+ */
+function paragraphsFromLines(lines: TextLine[], lang: string | undefined): string[] {
+  const paragraphs: string[][] = [];
+  let previous: TextLine | undefined;
+  for (const line of lines) {
+    const a = previous?.rect;
+    const b = line.rect;
+    const breaks = !previous || (a && b && (b.y - (a.y + a.h) > 0.8 * a.h || b.y + b.h <= a.y));
+    if (breaks || !paragraphs.length) paragraphs.push([]);
+    paragraphs[paragraphs.length - 1].push(line.text);
+    previous = line;
+  }
+  return paragraphs.map((p) => joinLines(p, lang)).filter(Boolean);
+}
+
+/** An ALTO block's box in ALTO page units times `factor`. */
+function blockBox(block: Element, factor: number): Rect | undefined {
+  const [x, y, w, h] = ['HPOS', 'VPOS', 'WIDTH', 'HEIGHT'].map((name) => numberAttr(block, name));
+  if (x === undefined || y === undefined || !(w! > 0) || !(h! > 0)) return undefined;
+  return { x: x * factor, y: y * factor, w: w! * factor, h: h! * factor };
+}
+
+const centerIn = (rect: Rect, shapes: Shape[]) => {
+  const cx = rect.x + rect.w / 2;
+  const cy = rect.y + rect.h / 2;
+  return shapes.some((shape) => 'rect' in shape && cx >= shape.rect.x && cx <= shape.rect.x + shape.rect.w && cy >= shape.rect.y && cy <= shape.rect.y + shape.rect.h);
+};
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -144,6 +345,7 @@ interface CanvasInfo {
   page: Page | undefined;
   width: number;
   height: number;
+  json: Json;
 }
 
 /** Where an item of a Range points: a canvas URI and the fragment, if any. */
@@ -244,13 +446,14 @@ function scanOf(canvas: Json, at: string, warnings: ImportWarning[]): Page['scan
  * what could not be mapped. Throws an {@link ImportError} for input that is not such a manifest,
  * and lets the validator's `EditionError` through should the result still not be a valid edition.
  */
-export function importIiifManifest(manifest: unknown, options: IiifImportOptions = {}): ImportResult {
+export function importIiifManifest(input: unknown, options: IiifImportOptions = {}): ImportResult {
   const warnings: ImportWarning[] = [];
-  if (!isObject(manifest))
-    throw new ImportError('', `expected a IIIF manifest (a JSON object), got ${Array.isArray(manifest) ? 'an array' : manifest === null ? 'null' : typeof manifest}`);
+  if (!isObject(input))
+    throw new ImportError('', `expected a IIIF manifest (a JSON object), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`);
+  const manifest = isPresentation2(input) ? upgraded(input, options.upgrade, typeOf(input) === 'sc:Collection' ? 'collection' : 'manifest') : input;
   const type = typeOf(manifest);
-  if (type === 'sc:Manifest' || 'sequences' in manifest)
-    throw new ImportError('type', 'a IIIF Presentation 2 manifest: only Presentation 3 is supported (type "Manifest" with items)');
+  if (type === 'Collection')
+    throw new ImportError('type', 'a IIIF Collection, not a manifest: import each of its manifests (iiifCollectionManifests lists them; the e-paper command writes them as an archive)');
   if (type !== 'Manifest') throw new ImportError('type', `expected "Manifest", got ${type === undefined ? 'nothing' : JSON.stringify(type)}`);
   if (!Array.isArray(manifest.items) || manifest.items.length === 0)
     throw new ImportError('items', 'expected a list of canvases, but it is missing or empty');
@@ -261,9 +464,8 @@ export function importIiifManifest(manifest: unknown, options: IiifImportOptions
 
   const title = options.title ?? text(manifest.label).join(' / ');
   if (!title) throw new ImportError('label', 'the manifest has no label: pass options.title');
-  const date = options.date ?? isoDatePrefix(str(manifest.navDate));
+  const date = options.date ?? isoDatePrefix(str(manifest.navDate)) ?? parseDate(str(manifest.navDate));
   if (!date) throw new ImportError('navDate', 'no date: the manifest has no navDate in YYYY-MM-DD form; pass options.date');
-  if (!lang) warnings.push({ path: 'label', message: 'no language found: the edition is marked "und"; pass options.lang' });
 
   // Pages, one per canvas.
   const pageIds = new IdFactory('p');
@@ -282,7 +484,7 @@ export function importIiifManifest(manifest: unknown, options: IiifImportOptions
     const scan = scanOf(canvas, at, warnings);
     if (typeof scan === 'string') {
       warnings.push({ path: at, message: `${scan}, page skipped` });
-      canvases.set(id, { page: undefined, width, height });
+      canvases.set(id, { page: undefined, width, height, json: canvas });
       return;
     }
     let label = text(canvas.label).join(' / ');
@@ -299,9 +501,44 @@ export function importIiifManifest(manifest: unknown, options: IiifImportOptions
       regions: [],
     };
     pages.push(page);
-    canvases.set(id, { page, width, height });
+    canvases.set(id, { page, width, height, json: canvas });
   });
   if (!pages.length) throw new ImportError('items', 'no canvas with an image: nothing to show');
+
+  // Text the canvases carry: annotation lines, and ALTO files as `rendering`.
+  const resources = options.resources ?? {};
+  const linesByCanvas = new Map<string, TextLine[]>();
+  const altoByCanvas = new Map<string, { alto: AltoPage; sx: number; sy: number }>();
+  for (const [canvasId, info] of canvases) {
+    if (!info.page) continue;
+    const c = [...canvases.keys()].indexOf(canvasId);
+    const pages = asArray(info.json.annotations).map((page) => {
+      const id = idOf(page);
+      return isObject(page) && Array.isArray(page.items) ? page : id && isObject(resources[id]) ? (resources[id] as Json) : id ?? '(an annotation page without id)';
+    });
+    const lines = linesOf(pages, warnings, `items[${c}].annotations`).filter((line) => line.canvas === canvasId || !line.canvas);
+    if (lines.length) linesByCanvas.set(canvasId, lines);
+    asArray(info.json.rendering).forEach((rendering, r) => {
+      if (!isObject(rendering) || !isAlto(rendering)) return;
+      const rat = `items[${c}].rendering[${r}]`;
+      const href = idOf(rendering) ?? '';
+      const text = resources[href];
+      if (typeof text !== 'string') return warnings.push({ path: rat, message: `the ALTO file ${href} was not given (not fetched): its text is not used` });
+      try {
+        const parse = documentParser(options.parseXml, 'application/xml', 'parseXml');
+        const alto = readAltoPage(parseWith(parse, text, rat, 'XML').documentElement, href, rat, 300, warnings);
+        if (typeof alto === 'string') return warnings.push({ path: rat, message: `${alto}: its text is not used` });
+        altoByCanvas.set(canvasId, { alto, sx: info.width / alto.page.width, sy: info.height / alto.page.height });
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        warnings.push({ path: rat, message: `${error.message.replace(`${rat}: `, '')}: its text is not used` });
+      }
+    });
+  }
+  const scaled = (shape: Shape, sx: number, sy: number): Shape =>
+    'rect' in shape
+      ? { rect: { x: round(shape.rect.x * sx), y: round(shape.rect.y * sy), w: round(shape.rect.w * sx), h: round(shape.rect.h * sy) } }
+      : { polygon: shape.polygon.map(([x, y]) => [round(x * sx), round(y * sy)] as [number, number]) };
 
   // Articles, one per range that selects parts of canvases.
   const articleIds = new IdFactory('a');
@@ -362,9 +599,32 @@ export function importIiifManifest(manifest: unknown, options: IiifImportOptions
     }
     headline = fitText(headline, LIMITS.textLength, `${rat}.label`, 'label', warnings);
     let paragraphs = paragraphsOf(resolveLanguageMap(range.summary, preferred));
+    const supplementary = asArray(range.supplementary)[0];
+    if (!paragraphs.length && supplementary !== undefined) {
+      const id = idOf(supplementary);
+      const collection = id && isObject(resources[id]) ? (resources[id] as Json) : isObject(supplementary) ? supplementary : undefined;
+      const pages = collection && (Array.isArray(collection.items) || collection.first) ? pagesOf(collection, resources) : [id ?? '(no id)'];
+      paragraphs = paragraphsFromLines(linesOf(pages, warnings, `${rat}.supplementary`), lang);
+    }
+    // Else the text inside its regions: annotation lines, then ALTO blocks.
+    for (const [page, shapes] of shapesByPage) {
+      if (paragraphs.length) break;
+      const canvasId = [...canvases].find(([, info]) => info.page === page)?.[0] ?? '';
+      const lines = (linesByCanvas.get(canvasId) ?? []).filter((line) => line.rect && centerIn(line.rect, shapes));
+      paragraphs.push(...paragraphsFromLines(lines, lang));
+      const rendered = altoByCanvas.get(canvasId);
+      if (!lines.length && rendered) {
+        for (const block of descendantsNamed(rendered.alto.root, 'TextBlock')) {
+          const box = blockBox(block, rendered.alto.factor);
+          if (!box || !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes)) continue;
+          const text = altoLinesText(childrenNamed(block, 'TextLine'), lang);
+          if (text) paragraphs.push(text);
+        }
+      }
+    }
     if (!paragraphs.length) {
       paragraphs = [headline];
-      warnings.push({ path: rat, message: 'no summary: the label stands in as the only paragraph; supply the text' });
+      warnings.push({ path: rat, message: 'no summary and no text on its regions: the label stands in as the only paragraph; supply the text' });
     }
     if (paragraphs.length > LIMITS.paragraphs) {
       warnings.push({ path: `${rat}.summary`, message: `more than ${LIMITS.paragraphs} paragraphs, the rest dropped` });
@@ -377,16 +637,83 @@ export function importIiifManifest(manifest: unknown, options: IiifImportOptions
   if (manifest.structures !== undefined && !Array.isArray(manifest.structures))
     throw new ImportError('structures', 'expected a list of Ranges');
   asArray(manifest.structures).forEach((range, r) => visit(range, `structures[${r}]`));
-  if (!articles.length) warnings.push({ path: 'structures', message: 'no Range selects parts of canvases (xywh): the edition has no articles' });
+  // No article ranges: articles from the ALTO of each page, else the page's text as one unit.
+  if (!articles.length) {
+    let c = -1;
+    for (const [canvasId, info] of canvases) {
+      c++;
+      const page = info.page;
+      if (!page) continue;
+      const rendered = altoByCanvas.get(canvasId);
+      const lines = linesByCanvas.get(canvasId);
+      if (rendered) {
+        for (const group of groupAltoBlocks(rendered.alto, lang, warnings)) {
+          const shapes = group.shapes.map((shape) => scaled(shape, rendered.sx, rendered.sy));
+          const headline = fitText(group.headline ?? group.paragraphs[0] ?? `Illustration ${articles.length + 1}`, LIMITS.textLength, rendered.alto.path, 'headline', warnings);
+          const id = articleIds.next(`${page.id}-${group.first.getAttribute('ID') ?? ''}`, articles.length + 1);
+          articles.push({ id, headline, paragraphs: (group.paragraphs.length ? group.paragraphs : [headline]).slice(0, LIMITS.paragraphs).map((p) => fitText(p, LIMITS.paragraphLength, rendered.alto.path, 'paragraph', warnings)) });
+          for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: id, shapes: chunk });
+        }
+      } else if (lines?.length) {
+        const boxes = lines.map((line) => line.rect).filter((rect): rect is Rect => !!rect);
+        const all = boxes.length
+          ? { x: Math.min(...boxes.map((b) => b.x)), y: Math.min(...boxes.map((b) => b.y)), w: 0, h: 0 }
+          : { x: 0, y: 0, w: info.width, h: info.height };
+        if (boxes.length) {
+          all.w = Math.max(...boxes.map((b) => b.x + b.w)) - all.x;
+          all.h = Math.max(...boxes.map((b) => b.y + b.h)) - all.y;
+        }
+        const rect = clipRect(all, page.width, page.height, `items[${c}].annotations`, warnings);
+        const paragraphs = paragraphsFromLines(lines, lang).slice(0, LIMITS.paragraphs).map((p) => fitText(p, LIMITS.paragraphLength, `items[${c}]`, 'paragraph', warnings));
+        if (!rect || !paragraphs.length) continue;
+        const id = articleIds.next(`${page.id}-text`, articles.length + 1);
+        articles.push({ id, kind: 'other', headline: fitText(`${page.label}: ${paragraphs[0]}`, 80, `items[${c}]`, 'headline', []), paragraphs });
+        page.regions!.push({ article: id, shapes: [{ rect }] });
+        warnings.push({ path: `items[${c}].annotations`, message: 'text without article segmentation (no Range selects parts of this canvas, no ALTO): the page\'s text is one unit of kind "other"' });
+      }
+    }
+  }
+  if (!articles.length) warnings.push({ path: 'structures', message: 'no Range selects parts of canvases (xywh), and no text on the canvases: the edition has no articles' });
+  // Text that stands in no article's region is not in the edition: say how much, and where.
+  let c = -1;
+  for (const [canvasId, info] of canvases) {
+    c++;
+    const shapes = info.page?.regions?.flatMap((region) => region.shapes) ?? [];
+    if (!info.page) continue;
+    const lines = (linesByCanvas.get(canvasId) ?? []).filter((line) => line.rect && !centerIn(line.rect, shapes));
+    if (lines.length)
+      warnings.push({ path: `items[${c}].annotations`, message: `${lines.length} text annotation(s) outside every article, their text not in the edition: "${lines[0].text.slice(0, 40)}"…` });
+    const rendered = altoByCanvas.get(canvasId);
+    if (!rendered) continue;
+    const blocks = descendantsNamed(rendered.alto.root, 'TextBlock').filter((block) => {
+      const box = blockBox(block, rendered.alto.factor);
+      return box && !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes);
+    });
+    if (blocks.length)
+      warnings.push({ path: rendered.alto.path, message: `${blocks.length} ALTO text block(s) outside every article, their text not in the edition: ${blocks.slice(0, 10).map((b) => b.getAttribute('ID') ?? '(no ID)').join(', ')}` });
+  }
+  let editionLang = lang;
+  if (!editionLang) {
+    editionLang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
+    warnings.push({ path: 'label', message: editionLang ? `no language stated: "${editionLang}" told from the text` : 'no language found: the edition is marked "und"; pass options.lang' });
+  }
+  const attribution = isObject(manifest.requiredStatement) ? paragraphsOf(text(manifest.requiredStatement.value)).join(' ') : '';
+  const license = str(manifest.rights) ?? str(manifest.license);
 
   const edition: Edition = {
     format: 'e-paper-edition',
     version: 1,
-    id: options.id ?? (slug(lastSegment(idOf(manifest), ['manifest', 'iiif']) ?? '') || 'iiif-edition'),
+    id: options.id ?? (editionId(options.publication ?? latinLabel(manifest.label) ?? title, date) || slug(lastSegment(idOf(manifest), ['manifest', 'iiif']) ?? '') || 'iiif-edition'),
     title: fitText(title, LIMITS.textLength, 'label', 'title', warnings),
     date,
-    lang: lang ?? 'und',
+    lang: editionLang ?? 'und',
     pageCount: manifest.items.length,
+    ...((attribution || license) && {
+      rights: {
+        ...(attribution && { attribution: fitText(attribution, LIMITS.textLength, 'requiredStatement', 'attribution', warnings) }),
+        ...(license && { license: fitText(license, LIMITS.textLength, 'rights', 'rights URL', warnings) }),
+      },
+    }),
     articles,
     pages,
   };

@@ -1,12 +1,20 @@
 /**
- * HTML image maps (`<map><area shape coords href alt>`), the form most existing e-paper sites use,
- * → a one-page scan edition. Areas that share an href are one (multi-part) article; the href only
- * groups, it is not kept (the format has no link field). An image map has no article text, so each
- * article's headline (alt, else title, else href) stands in as its one paragraph, with a warning.
+ * HTML image maps (`<map><area shape coords href alt>`), the form most existing e-paper sites use
+ * (the 数字报 of Chinese papers among them), → a one-page scan edition. Areas whose hrefs differ
+ * only in a query or a fragment are one (multi-part) article, and the same shape twice in one is
+ * kept once; the href only groups, it is not kept (the format has no link field).
  *
- * HTML is read with a DOMParser: the browser's by default; in Node pass `options.parseHtml`.
+ * The article's text comes from the article page the link points to, when the caller gives it
+ * (`options.articlePages`, read by {@link readArticlePage}); its headline from that page, else
+ * the area's alt or title, else the text of a link to the same page elsewhere on the page (数字报
+ * pages list every title beside the map), else the href, with a warning.
+ *
+ * HTML is read with a DOMParser: the browser's by default; in Node pass `options.parseHtml` (the
+ * `e-paper` command brings linkedom).
  */
 import { LIMITS, type Article, type Edition, type Page, type Shape } from '../schema.js';
+import { readArticlePage, type ArticlePage } from './article-page.js';
+import { detectLanguage, editionId, isKnownLanguage } from './text.js';
 import { validateEdition } from '../validate.js';
 import {
   IdFactory,
@@ -17,9 +25,8 @@ import {
   clipRect,
   documentParser,
   fitText,
-  isLanguageTag,
+  parseWith,
   round,
-  slug,
   type ImportResult,
   type ImportWarning,
   type ParseDocument,
@@ -28,13 +35,20 @@ import {
 export interface ImageMapImportOptions {
   /** The page image the map is drawn over; its pixels are the page units. */
   image: { src: string; width: number; height: number };
-  /** Edition id; else the map's name. */
+  /**
+   * The size the coords were drawn for, when the `<img>` does not state it (the page showed the
+   * image smaller than its file): coords are scaled from it to the image's size.
+   */
+  displaySize?: { width: number; height: number };
+  /** The HTML of the article pages, by the href the map's areas give (query and fragment aside). */
+  articlePages?: Record<string, string>;
+  /** Edition id; else the title and the date (see {@link editionId}). */
   id?: string;
   /** Edition title; else the HTML document's title. */
   title?: string;
   /** YYYY-MM-DD. Required: an image map carries no date. */
   date?: string;
-  /** BCP 47; else the `lang` of the HTML element. */
+  /** BCP 47; else the `lang` of the HTML element if it names a language, else told from the text. */
   lang?: string;
   /** The page's label as printed (A1). Default "1". */
   pageLabel?: string;
@@ -86,6 +100,11 @@ function hrefKey(href: string | null): { key?: string; problem?: string } {
   return { key: value };
 }
 
+/** The href an article is known by: without its query and fragment (`content_1.htm?div=0` is `content_1.htm`). */
+export function articleKey(href: string): string {
+  return href.trim().replace(/[?#].*$/, '');
+}
+
 /**
  * Turns the `<map>` of an HTML page into a validated one-page scan edition over `options.image`,
  * with warnings for what could not be mapped. Throws an {@link ImportError} for input without a map,
@@ -101,8 +120,8 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
     if (!(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= LIMITS.pageUnits))
       throw new ImportError(`options.image.${side}`, `expected the image's ${side} in pixels (a positive number up to ${LIMITS.pageUnits}), got ${String(value)}`);
   }
-  const doc = documentParser(options.parseHtml, 'text/html', 'parseHtml')(html);
-  if (!doc?.documentElement) throw new ImportError('html', 'the parser returned no document');
+  const parseHtml = documentParser(options.parseHtml, 'text/html', 'parseHtml');
+  const doc = parseWith(parseHtml, html, 'html', 'HTML');
 
   // The map: the one an <img usemap> names, else the first.
   const maps = Array.from(doc.getElementsByTagName('map'));
@@ -122,26 +141,40 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   }
   if (maps.length > 1) warnings.push({ path: 'html', message: `${maps.length} <map> elements: only "${mapName(map)}" is read` });
 
-  // Coordinates are CSS pixels of the displayed image: scale them when the <img> says it is shown
-  // at another size than the image's own.
+  // Coordinates are CSS pixels of the displayed image: scale them when the <img> (or the caller)
+  // says it is shown at another size than the image's own.
   const { width, height } = image;
   let sx = 1;
   let sy = 1;
-  const shownW = img && Number(img.getAttribute('width'));
-  const shownH = img && Number(img.getAttribute('height'));
-  if (shownW && shownH && shownW > 0 && shownH > 0 && (shownW !== width || shownH !== height)) {
-    sx = width / shownW;
-    sy = height / shownH;
+  const shownW = (img && Number(img.getAttribute('width'))) || options.displaySize?.width;
+  const shownH = (img && Number(img.getAttribute('height'))) || options.displaySize?.height;
+  const sizeStated = !!(shownW && shownH && shownW > 0 && shownH > 0);
+  if (sizeStated && (shownW !== width || shownH !== height)) {
+    sx = width / shownW!;
+    sy = height / shownH!;
     warnings.push({ path: 'img', message: `coords are given for the image shown at ${shownW} × ${shownH}: scaled to ${width} × ${height}` });
   }
 
   const areas = Array.from(map.getElementsByTagName('area'));
   if (!areas.length) throw new ImportError('map', `the map "${mapName(map)}" has no <area> elements`);
 
+  // When nothing states the size the coords were drawn for, they must at least agree with the image's.
+  if (!sizeStated) checkExtent(areas, width, height, warnings);
+
+  // Titles the page itself gives its articles: the text of its other links, by href.
+  const linkTitles = new Map<string, string>();
+  for (const link of Array.from(doc.getElementsByTagName('a'))) {
+    const href = link.getAttribute('href');
+    const title = clean(link.textContent ?? '');
+    if (href && title && !linkTitles.has(articleKey(href))) linkTitles.set(articleKey(href), title);
+  }
+
   interface Group {
+    key?: string;
     headline?: string;
-    fallback: string;
+    at: string;
     shapes: Shape[];
+    seen: Set<string>;
   }
   const groups: Group[] = [];
   const byHref = new Map<string, Group>();
@@ -183,16 +216,21 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
       shape = { polygon: clampPolygon(points, width, height, `${at}.coords`, warnings) };
     }
 
-    const { key, problem } = hrefKey(area.getAttribute('href'));
+    const { key: href, problem } = hrefKey(area.getAttribute('href'));
     if (problem) warnings.push({ path: `${at}.href`, message: `${problem}: dropped, the area stands alone` });
+    const key = href === undefined ? undefined : articleKey(href);
     const headline = clean(area.getAttribute('alt') ?? '') || clean(area.getAttribute('title') ?? '') || undefined;
     let group = key === undefined ? undefined : byHref.get(key);
     if (!group) {
-      group = { fallback: key ?? '', shapes: [] };
+      group = { key, at, shapes: [], seen: new Set() };
       groups.push(group);
       if (key !== undefined) byHref.set(key, group);
     }
     group.headline ??= headline;
+    // The same shape twice for one article (two areas, links differing in a query) is one.
+    const signature = JSON.stringify(shape);
+    if (group.seen.has(signature)) return warnings.push({ path: at, message: `the same shape as an earlier area of ${key ?? 'this article'}: merged` });
+    group.seen.add(signature);
     group.shapes.push(shape);
   });
   if (!groups.length) throw new ImportError('map', 'no area could be mapped (see the warnings): the edition would have no articles');
@@ -206,31 +244,73 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
     regions: [],
   };
   const ids = new IdFactory('a');
+  const pagesByKey = new Map<string, string>();
+  for (const [href, text] of Object.entries(options.articlePages ?? {})) pagesByKey.set(articleKey(href), text);
   const articles: Article[] = groups.map((group, g) => {
     const at = `articles[${g}]`;
-    let headline = group.headline ?? clean(group.fallback);
+    const source = group.key !== undefined ? pagesByKey.get(group.key) : undefined;
+    let content: ArticlePage | undefined;
+    if (source !== undefined) {
+      try {
+        content = readArticlePage(parseWith(parseHtml, source, `page[${group.key}]`, 'HTML'), group.key!);
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        warnings.push({ path: `page[${group.key}]`, message: `${error.message}: its text is not used` });
+      }
+    } else if (group.key !== undefined && options.articlePages)
+      warnings.push({ path: `${group.at}.href`, message: `the article page "${group.key}" was not found: the headline stands in as the text` });
+    let headline = content?.headline ?? group.headline ?? (group.key !== undefined ? linkTitles.get(group.key) : undefined);
+    if (!headline && group.key) {
+      headline = clean(group.key);
+      warnings.push({ path: `${at}.headline`, message: `no title for "${group.key}" (no alt, title, link text or article page): the href stands in as the headline` });
+    }
     if (!headline) {
       headline = `Article ${g + 1}`;
       warnings.push({ path: `${at}.headline`, message: `no alt, title or href: the headline reads "${headline}"` });
     }
     headline = fitText(headline, LIMITS.textLength, `${at}.headline`, 'headline', warnings);
-    warnings.push({ path: `${at}.paragraphs`, message: 'an image map has no article text: the headline stands in as the only paragraph; supply the text' });
+    let paragraphs = content?.paragraphs.map((p, k) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${k + 1}`, warnings)).slice(0, LIMITS.paragraphs) ?? [];
+    if (!paragraphs.length) {
+      paragraphs = [headline];
+      if (!options.articlePages || source !== undefined)
+        warnings.push({ path: `${at}.paragraphs`, message: `${source !== undefined ? 'the article page has no text' : 'an image map has no article text'}: the headline stands in as the only paragraph; supply the text` });
+    }
     const id = ids.next(undefined, g + 1);
     for (const chunk of chunkShapes(group.shapes)) page.regions!.push({ article: id, shapes: chunk });
-    return { id, headline, paragraphs: [headline] };
+    const fit = (text: string, what: string) => fitText(text, LIMITS.textLength, at, what, warnings);
+    return {
+      id,
+      ...(content?.kicker && { kicker: fit(content.kicker, 'kicker') }),
+      headline,
+      ...(content?.subheads.length && { subheads: content.subheads.slice(0, 10).map((s) => fit(s, 'subhead')) }),
+      ...(content?.bylines.length && { bylines: content.bylines.slice(0, 10).map((s) => fit(s, 'byline')) }),
+      paragraphs,
+      ...(content?.photos.length && {
+        photos: content.photos.slice(0, 20).map((photo) => ({
+          src: fit(photo.src, 'photo URL'),
+          ...(photo.alt && { alt: fit(photo.alt, 'photo alt') }),
+          ...(photo.caption && { caption: fit(photo.caption, 'caption') }),
+        })),
+      }),
+    };
   });
 
   const title = options.title ?? (clean(doc.getElementsByTagName('title')[0]?.textContent ?? '') || undefined);
   if (!title) throw new ImportError('options.title', 'no title: the HTML has no <title>; pass options.title');
   if (!options.date) throw new ImportError('options.date', 'no date: an image map carries none; pass options.date (YYYY-MM-DD)');
   const htmlLang = doc.documentElement.getAttribute('lang');
-  const lang = options.lang ?? (isLanguageTag(htmlLang) ? htmlLang : undefined);
-  if (!lang) warnings.push({ path: 'html', message: 'no language found (no lang on <html>): the edition is marked "und"; pass options.lang' });
+  if (htmlLang && !isKnownLanguage(htmlLang) && !options.lang)
+    warnings.push({ path: 'html.lang', message: `lang="${htmlLang.slice(0, 40)}" names no language (a charset?): ignored` });
+  let lang = options.lang ?? (isKnownLanguage(htmlLang) ? htmlLang : undefined);
+  if (!lang) {
+    lang = detectLanguage([title, ...articles.flatMap((a) => [a.headline, ...a.paragraphs])].join('\n'));
+    warnings.push({ path: 'html', message: lang ? `no language stated: "${lang}" told from the text` : 'no language found: the edition is marked "und"; pass options.lang' });
+  }
 
   const edition: Edition = {
     format: 'e-paper-edition',
     version: 1,
-    id: options.id ?? (slug(mapName(map)) || 'image-map'),
+    id: options.id ?? editionId(title, options.date),
     title: fitText(title, LIMITS.textLength, 'title', 'title', warnings),
     date: options.date,
     lang: lang ?? 'und',
@@ -239,4 +319,33 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
     pages: [page],
   };
   return { edition: validateEdition(edition), warnings };
+}
+
+/**
+ * Warns when the areas' coords disagree with the image's size and nothing states the size they
+ * were drawn for: areas reaching past the image, or all of them within its top-left part (drawn
+ * over a smaller display of it), misplace every region.
+ */
+function checkExtent(areas: Element[], width: number, height: number, warnings: ImportWarning[]): void {
+  let maxX = 0;
+  let maxY = 0;
+  for (const area of areas) {
+    const coords = parseCoords(area.getAttribute('coords'));
+    if (typeof coords === 'string') continue;
+    const circle = shapeState(area.getAttribute('shape')).state === 'circle';
+    const xs = circle ? [coords[0] + (coords[2] ?? 0)] : coords.filter((_, i) => i % 2 === 0);
+    const ys = circle ? [coords[1] + (coords[2] ?? 0)] : coords.filter((_, i) => i % 2 === 1);
+    maxX = Math.max(maxX, ...xs);
+    maxY = Math.max(maxY, ...ys);
+  }
+  if (maxX > width * 1.02 || maxY > height * 1.02)
+    warnings.push({
+      path: 'map',
+      message: `the areas reach ${round(maxX)} × ${round(maxY)}, past the image's ${width} × ${height}, and the <img> states no size: is the image size right? Give the size the coords were drawn for (--display-size, options.displaySize)`,
+    });
+  else if (maxX > 0 && maxX < width * 0.6 && maxY < height * 0.6)
+    warnings.push({
+      path: 'map',
+      message: `the areas reach only ${round(maxX)} × ${round(maxY)} of the image's ${width} × ${height}, and the <img> states no size: were the coords drawn over a smaller display of it? Give that size (--display-size, options.displaySize)`,
+    });
 }

@@ -1,99 +1,103 @@
 /**
  * METS/ALTO → editions. The physical structMap gives the pages (each with its page image and its
- * ALTO file, through the fileSec); the logical structMap's ARTICLE divs give the articles, whose
- * `area`s point (FILEID + BEGIN/END, BETYPE IDREF) at ALTO blocks: the blocks' boxes become the
- * article's regions and their text its paragraphs, one per TextBlock.
+ * ALTO file, through the fileSec); the logical structMap gives the units of the paper: articles,
+ * and what is not an article (advertisements, the title section, publishing statements,
+ * illustrations), each kept with its `kind`. A unit's areas point (FILEID + BEGIN/END, BETYPE
+ * IDREF) at ALTO blocks or at ranges of words, either from the logical div itself or through the
+ * structLink (smLink from the logical div to a physical area div): their boxes become the unit's
+ * regions and their text its parts.
  *
- * Page units are ALTO units converted to pixels at a stated resolution (`options.dpi`, 300 by
- * default): `pixel` stays as is, `mm10` is value / 254 × dpi, `inch1200` is value / 1200 × dpi.
+ * Parts of a unit by the TYPE of the div they stand in: OVERLINE (kicker), TITLE (headline),
+ * SUBHEADLINE (subheads), AUTHOR (bylines), CAPTION (a photo's caption), ILLUSTRATION (a photo),
+ * anything else body text; the enclosing SECTION's LABEL is the banner (栏目). A unit's LABEL is
+ * the headline when it has no TITLE.
  *
- * XML is read with a DOMParser: the browser's by default; in Node pass `options.parseXml`.
+ * XML is read with a DOMParser: the browser's by default; in Node pass `options.parseXml` (the
+ * `e-paper` command brings @xmldom/xmldom).
  */
-import { LIMITS, type Article, type Edition, type Page, type Shape } from '../schema.js';
+import { LIMITS, type Article, type ArticleKind, type Edition, type Page, type Photo, type Shape } from '../schema.js';
 import { validateEdition } from '../validate.js';
 import {
   IdFactory,
   ImportError,
   chunkShapes,
-  clampPolygon,
   clean,
-  clipRect,
   documentParser,
   firstChar,
   fitText,
   isCjk,
-  isLanguageTag,
-  isoDatePrefix,
   lastChar,
   parseWith,
-  round,
   slug,
   type ImportResult,
   type ImportWarning,
   type ParseDocument,
 } from './common.js';
+import { attr, children, descendants, elementChildren, hrefOf, nameOf, numberAttr, xlinkAttr } from './dom.js';
+import { BLOCKS, HEADING, piecesOf, readAltoPage, shapeOf, textBlockOf, wordRange, type AltoPage, type TextPiece } from './alto-page.js';
+import { detectLanguage, editionId, isKnownLanguage, parseDate } from './text.js';
+import { resolveImageHref, type ImageMapper } from './images.js';
+
+export { altoLinesText } from './alto-page.js';
 
 export interface MetsAltoImportOptions {
-  /** Edition id; else the METS OBJID. */
+  /** Edition id; else the publication (title) and the date: see {@link editionId}. */
   id?: string;
   /** Edition title; else the METS LABEL, the outermost logical div's LABEL or the MODS title. */
   title?: string;
-  /** YYYY-MM-DD; else the MODS dateIssued. */
+  /** YYYY-MM-DD; else the MODS dateIssued, in any of the forms {@link parseDate} reads. */
   date?: string;
-  /** BCP 47; else a MODS languageTerm of an RFC authority, else the first LANG in the ALTO files. */
+  /** BCP 47; else a MODS languageTerm of an RFC authority, else the first LANG in the ALTO files, else told from the text. */
   lang?: string;
   /** The resolution that turns mm10 and inch1200 into pixels (page units). Default 300. */
   dpi?: number;
+  /** The URL relative image hrefs are resolved against; they stay relative without it. */
+  base?: string;
+  /** Maps a page's master image (a JPEG 2000 or TIFF href) to the web image to show. */
+  image?: ImageMapper;
   /** XML parser, `(text) => Document`; defaults to the platform's DOMParser (browsers). */
   parseXml?: ParseDocument;
 }
 
-const XLINK = 'http://www.w3.org/1999/xlink';
-const BLOCKS = new Set(['TextBlock', 'Illustration', 'GraphicalElement', 'ComposedBlock']);
-const HEADING = /^(heading|headline|title|main_title|maintitle)$/i;
+/** The logical div TYPEs that are units of the paper, and their kind. */
+const UNIT_KINDS: Record<string, ArticleKind> = {
+  ARTICLE: 'news',
+  ADVERTISEMENT: 'advertisement',
+  ADVERTISEMENTS: 'advertisement',
+  ADVERT: 'advertisement',
+  TITLE_SECTION: 'masthead',
+  MASTHEAD: 'masthead',
+  TITLE_PAGE: 'masthead',
+  PUBLISHING_STMT: 'notice',
+  NOTICE: 'notice',
+  ANNOUNCEMENT: 'notice',
+  OBITUARY: 'notice',
+  DEATH_NOTICE: 'notice',
+  CLASSIFIED: 'advertisement',
+  ILLUSTRATION: 'illustration',
+  PICTURE: 'illustration',
+  PHOTOGRAPH: 'illustration',
+  MAP: 'illustration',
+  CARTOON: 'illustration',
+  TABLE: 'other',
+  LIST: 'other',
+};
 
-// —— small DOM helpers that work with any DOM Level 2 implementation (no querySelector) ——
+/** The logical div TYPEs that only group units: walked through, never units themselves. */
+const CONTAINERS = new Set(['NEWSPAPER', 'PERIODICAL', 'YEAR', 'YEAR_VOLUME', 'VOLUME', 'MONTH', 'DAY', 'ISSUE', 'EDITION', 'SECTION', 'SUPPLEMENT', 'PART', 'CONTENTS', 'CONTENT', 'TABLE_OF_CONTENTS']);
 
-const nameOf = (el: Element): string => el.localName ?? el.nodeName.replace(/^.*:/, '');
+/** `heading`: a HEADING div's text without TITLE inside, the headline when the unit has no TITLE or LABEL. */
+type Role = 'kicker' | 'headline' | 'heading' | 'subhead' | 'byline' | 'caption' | 'photo' | 'body';
 
-function elementChildren(el: Element): Element[] {
-  const out: Element[] = [];
-  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 1) out.push(node as Element);
-  return out;
-}
-
-function children(el: Element, name: string): Element[] {
-  return elementChildren(el).filter((child) => nameOf(child) === name);
-}
-
-/** Descendants named `name`, in document order. */
-function descendants(el: Element, name: string): Element[] {
-  const out: Element[] = [];
-  const visit = (node: Element) => {
-    for (const child of elementChildren(node)) {
-      if (nameOf(child) === name) out.push(child);
-      visit(child);
-    }
-  };
-  visit(el);
-  return out;
-}
-
-function attr(el: Element, name: string): string | undefined {
-  const value = el.getAttribute(name);
-  return value !== null && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function hrefOf(el: Element): string | undefined {
-  const value = el.getAttributeNS(XLINK, 'href') ?? el.getAttribute('xlink:href') ?? el.getAttribute('href');
-  return value && value.trim() ? value.trim() : undefined;
-}
-
-function numberAttr(el: Element, name: string): number | undefined {
-  const value = attr(el, name);
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
+/** The part of a unit a div of this TYPE holds. */
+function roleOf(type: string): Role | undefined {
+  if (/^(OVERLINE|KICKER|ROOFLINE|PRE_?TITLE)$/.test(type)) return 'kicker';
+  if (/^(TITLE|HEADLINE|MAIN_?TITLE)$/.test(type)) return 'headline';
+  if (/^(SUB_?HEADLINE|SUB_?TITLE|DECK)$/.test(type)) return 'subhead';
+  if (/^(AUTHOR|BYLINE|AUTHORS)$/.test(type)) return 'byline';
+  if (/^CAPTION$/.test(type)) return 'caption';
+  if (/^(ILLUSTRATION|PICTURE|PHOTOGRAPH|FIGURE|IMAGE|MAP|CARTOON)$/.test(type)) return 'photo';
+  return undefined;
 }
 
 // —— METS ——
@@ -121,142 +125,52 @@ function readFileSec(root: Element): Map<string, MetsFile> {
   return files;
 }
 
-const isImage = (file: MetsFile) => /^image\//i.test(file.mimetype ?? '') || /image/i.test(file.use ?? '');
+const isImage = (file: MetsFile) => /^image\//i.test(file.mimetype ?? '') || /image|master|default|max|min|thumb/i.test(file.use ?? '') && !/xml|alto|text/i.test(file.mimetype ?? '') && !/\.xml$/i.test(file.href ?? '');
 const looksLikeText = (file: MetsFile) =>
-  !isImage(file) && (/alto|text|ocr/i.test(file.use ?? '') || /xml/i.test(file.mimetype ?? '') || /\.xml$/i.test(file.href ?? ''));
+  !isImage(file) && (/alto|text|ocr|fulltext/i.test(file.use ?? '') || /xml/i.test(file.mimetype ?? '') || /\.xml$/i.test(file.href ?? ''));
 const isWebImage = (file: MetsFile) =>
-  /^image\/(jpeg|jpg|png|webp|gif|avif)$/i.test(file.mimetype ?? '') || /\.(jpe?g|png|webp|gif|avif)$/i.test(file.href ?? '');
+  /^image\/(jpeg|jpg|png|webp|gif|avif)$/i.test(file.mimetype ?? '') || /\.(jpe?g|png|webp|gif|avif)([?#]|$)/i.test(file.href ?? '');
 
-// —— ALTO ——
-
-interface AltoPage {
-  key: string;
-  path: string;
-  page: Page;
-  factor: number;
-  byId: Map<string, { el: Element; index: number }>;
-  tags: Map<string, string>;
-  root: Element;
-}
-
-interface TextPiece {
-  /** The TextBlock the text belongs to: consecutive pieces of one block make one paragraph. */
-  block: Element;
-  text: string;
-  heading: boolean;
-}
-
-/**
- * The text of some lines. Strings are words: between two of them a space, except between CJK
- * characters (no spaces in CJK text) and, when no SP stands between them, next to a CJK character
- * ("2021年"). A line ending in HYP joins the next line without a space and without the hyphen;
- * SUBS_CONTENT of a HypPart1 string gives the whole word and its HypPart2 is then skipped.
- */
-export function altoLinesText(lines: Element[]): string {
-  let out = '';
-  let gap: 'string' | 'space' | 'line' | 'hyphen' = 'string';
-  let wholeWordGiven = false;
-  const append = (content: string) => {
-    if (!content) return;
-    if (out) {
-      const before = lastChar(out);
-      const after = firstChar(content);
-      const both = isCjk(before) && isCjk(after);
-      const either = isCjk(before) || isCjk(after);
-      const sep = gap === 'hyphen' ? '' : gap === 'space' ? (both ? '' : ' ') : either ? '' : ' ';
-      out += sep;
-    }
-    out += content;
+/** The structLink: physical div IDs by the logical div ID they are linked from (smLink and smLinkGrp arcs). */
+function readStructLink(root: Element): Map<string, string[]> {
+  const links = new Map<string, string[]>();
+  const add = (from: string | undefined, to: string | undefined) => {
+    if (!from || !to) return;
+    const list = links.get(from) ?? [];
+    list.push(to);
+    links.set(from, list);
   };
-  for (const line of lines) {
-    if (out && gap !== 'hyphen') gap = 'line';
-    for (const child of elementChildren(line)) {
-      const name = nameOf(child);
-      if (name === 'String') {
-        const subsType = attr(child, 'SUBS_TYPE');
-        if (subsType === 'HypPart2' && wholeWordGiven) {
-          wholeWordGiven = false;
-          gap = 'string';
-          continue;
-        }
-        let content = child.getAttribute('CONTENT') ?? '';
-        const subs = attr(child, 'SUBS_CONTENT');
-        if (subsType === 'HypPart1' && subs) {
-          content = subs;
-          wholeWordGiven = true;
-        }
-        append(content);
-        gap = 'string';
-      } else if (name === 'SP') {
-        gap = 'space';
-      } else if (name === 'HYP') {
-        if (!wholeWordGiven) gap = 'hyphen';
+  const bare = (ref: string | undefined) => ref?.replace(/^#/, '');
+  for (const structLink of children(root, 'structLink')) {
+    for (const link of descendants(structLink, 'smLink')) add(bare(xlinkAttr(link, 'from')), bare(xlinkAttr(link, 'to')));
+    for (const group of descendants(structLink, 'smLinkGrp')) {
+      const byLabel = new Map<string, string>();
+      for (const locator of children(group, 'smLocatorLink')) {
+        const label = xlinkAttr(locator, 'label');
+        const href = bare(hrefOf(locator));
+        if (label && href) byLabel.set(label, href);
       }
+      for (const arc of children(group, 'smArcLink')) add(byLabel.get(xlinkAttr(arc, 'from') ?? ''), byLabel.get(xlinkAttr(arc, 'to') ?? ''));
     }
   }
-  return clean(out);
+  return links;
 }
 
-function readUnit(doc: Element, dpi: number, path: string, warnings: ImportWarning[]): number {
-  const description = children(doc, 'Description')[0];
-  const unitEl = description ? children(description, 'MeasurementUnit')[0] : undefined;
-  const unit = unitEl?.textContent?.trim();
-  if (unit === 'pixel') return 1;
-  if (unit === 'mm10') return dpi / 254;
-  if (unit === 'inch1200') return dpi / 1200;
-  warnings.push({
-    path: `${path}.Description.MeasurementUnit`,
-    message: unit ? `unknown unit "${unit}" (expected pixel, mm10 or inch1200), read as pixel` : 'no MeasurementUnit, read as pixel',
-  });
-  return 1;
+/** An area of a unit: the `<area>` and the role of the part it belongs to. */
+interface UnitArea {
+  area: Element;
+  role: Role;
+  /** The div of that part (a CAPTION and an ILLUSTRATION in one div make one photo). */
+  part: Element;
 }
 
-/** The TextBlock an element belongs to (itself, or its nearest TextBlock ancestor). */
-function textBlockOf(el: Element): Element | undefined {
-  for (let up: Element | null = el; up && up.nodeType === 1; up = up.parentNode as Element | null) if (nameOf(up) === 'TextBlock') return up;
-  return undefined;
-}
-
-function isHeadingBlock(el: Element, alto: AltoPage): boolean {
-  if (HEADING.test(attr(el, 'TYPE') ?? '')) return true;
-  return (attr(el, 'TAGREFS') ?? '').split(/\s+/).some((ref) => HEADING.test(alto.tags.get(ref) ?? ''));
-}
-
-/** Text pieces of one referenced ALTO element. */
-function piecesOf(el: Element, heading: boolean, alto: AltoPage): TextPiece[] {
-  const name = nameOf(el);
-  const isHeading = heading || isHeadingBlock(el, alto);
-  if (name === 'TextBlock') return [{ block: el, text: altoLinesText(children(el, 'TextLine')), heading: isHeading }];
-  if (name === 'TextLine') return [{ block: textBlockOf(el) ?? el, text: altoLinesText([el]), heading: isHeading }];
-  if (name === 'String') {
-    const text = clean((attr(el, 'SUBS_TYPE') === 'HypPart1' && attr(el, 'SUBS_CONTENT')) || (el.getAttribute('CONTENT') ?? ''));
-    return [{ block: textBlockOf(el) ?? el, text, heading: isHeading }];
-  }
-  if (name === 'ComposedBlock') return descendants(el, 'TextBlock').flatMap((block) => piecesOf(block, isHeading, alto));
-  return [];
-}
-
-/** The region shape of an ALTO element: its Shape/Polygon if it has one, else its box. */
-function shapeOf(el: Element, alto: AltoPage, path: string, warnings: ImportWarning[]): Shape | undefined {
-  const { factor, page } = alto;
-  const polygon = children(el, 'Shape').flatMap((shape) => children(shape, 'Polygon'))[0];
-  const points = polygon ? (attr(polygon, 'POINTS') ?? '').split(/[\s,]+/).filter(Boolean).map(Number) : [];
-  if (points.length >= 6 && points.length % 2 === 0 && points.every(Number.isFinite)) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < points.length; i += 2) pairs.push([points[i] * factor, points[i + 1] * factor]);
-    return { polygon: clampPolygon(pairs, page.width, page.height, path, warnings) };
-  }
-  const [x, y, w, h] = ['HPOS', 'VPOS', 'WIDTH', 'HEIGHT'].map((name) => numberAttr(el, name));
-  if (x === undefined || y === undefined || w === undefined || h === undefined) {
-    warnings.push({ path, message: 'no position (HPOS, VPOS, WIDTH, HEIGHT): no region for it' });
-    return undefined;
-  }
-  if (w <= 0 || h <= 0) {
-    warnings.push({ path, message: `an empty box (${w} × ${h}): no region for it` });
-    return undefined;
-  }
-  const rect = clipRect({ x: x * factor, y: y * factor, w: w * factor, h: h * factor }, page.width, page.height, path, warnings);
-  return rect && { rect };
+interface Unit {
+  div: Element;
+  kind: ArticleKind;
+  type: string;
+  banner?: string;
+  /** Set when the TYPE was not known and the unit is kept as `other`. */
+  unknownType?: boolean;
 }
 
 /**
@@ -280,6 +194,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
   if (!logical) throw new ImportError('mets.structMap', 'no logical structMap (structMap TYPE="LOGICAL"): no articles to import');
   const physical = structMaps.find((map) => /physical/i.test(attr(map, 'TYPE') ?? ''));
   if (!physical) throw new ImportError('mets.structMap', 'no physical structMap (structMap TYPE="PHYSICAL"): no pages to import');
+  const structLink = readStructLink(root);
 
   // ALTO texts by the href METS gives: exact, then without "./", then by unique file name.
   const hrefs = Object.keys(altoByHref);
@@ -287,7 +202,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     const href = file?.href;
     if (!href) return undefined;
     if (Object.hasOwn(altoByHref, href)) return href;
-    const bare = href.replace(/^\.\//, '');
+    const bare = href.replace(/^file:\/\//i, '').replace(/^\.\//, '');
     const same = hrefs.find((key) => key.replace(/^\.\//, '') === bare);
     if (same) return same;
     const name = bare.split('/').pop();
@@ -295,12 +210,19 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     return byName.length === 1 ? byName[0] : undefined;
   };
 
-  // Pages, from the physical structMap's divs that point at files, in ORDER.
-  let pageDivs = descendants(physical, 'div').filter((div) => children(div, 'fptr').length > 0);
+  // Pages: the outermost physical divs that point at files, in ORDER. Divs with files inside a
+  // page are areas of it (the structLink kind), never pages of their own.
+  const hasFptr = (div: Element) => children(div, 'fptr').length > 0;
+  const insidePage = (div: Element) => {
+    for (let up = div.parentNode as Element | null; up && up !== physical; up = up.parentNode as Element | null) if (nameOf(up) === 'div' && hasFptr(up)) return true;
+    return false;
+  };
+  let pageDivs = descendants(physical, 'div').filter((div) => hasFptr(div) && !insidePage(div));
   if (pageDivs.every((div) => numberAttr(div, 'ORDER') !== undefined))
     pageDivs = pageDivs.map((div, i) => ({ div, i })).sort((a, b) => numberAttr(a.div, 'ORDER')! - numberAttr(b.div, 'ORDER')! || a.i - b.i).map(({ div }) => div);
   const pageIds = new IdFactory('p');
   const altoPages = new Map<string, AltoPage>();
+  const pageOfDiv = new Map<Element, AltoPage>();
   const pages: Page[] = [];
   pageDivs.forEach((div, d) => {
     const at = `div[${attr(div, 'ID') ?? `#${d + 1}`}]`;
@@ -329,114 +251,128 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       warnings.push({ path: at, message: `ALTO file "${key}" already makes an earlier page, page skipped` });
       return;
     }
-    let alto: Element;
+    let alto: AltoPage | string;
     try {
-      alto = parseWith(parse, altoByHref[key], apath, 'XML').documentElement;
+      alto = readAltoPage(parseWith(parse, altoByHref[key], apath, 'XML').documentElement, key, apath, dpi, warnings);
     } catch (error) {
-      warnings.push({ path: apath, message: `${(error as ImportError).message.replace(`${apath}: `, '')}, page skipped` });
-      return;
+      if (!(error instanceof ImportError)) throw error;
+      alto = error.message.replace(`${apath}: `, '');
     }
-    if (nameOf(alto) !== 'alto') {
-      warnings.push({ path: apath, message: `not an ALTO document (root element <${alto.nodeName}>), page skipped` });
+    if (typeof alto === 'string') {
+      warnings.push({ path: apath, message: `${alto}, page skipped` });
       return;
-    }
-    const layoutPages = children(alto, 'Layout').flatMap((layout) => children(layout, 'Page'));
-    if (!layoutPages.length) {
-      warnings.push({ path: apath, message: 'no Layout/Page, page skipped' });
-      return;
-    }
-    if (layoutPages.length > 1) warnings.push({ path: apath, message: `${layoutPages.length} Layout/Page elements: only the first is read` });
-    const factor = readUnit(alto, dpi, apath, warnings);
-    const altoPage = layoutPages[0];
-    let width = numberAttr(altoPage, 'WIDTH');
-    let height = numberAttr(altoPage, 'HEIGHT');
-    if (!(width! > 0 && height! > 0)) {
-      const space = children(altoPage, 'PrintSpace')[0];
-      const [x, y, w, h] = ['HPOS', 'VPOS', 'WIDTH', 'HEIGHT'].map((name) => (space ? numberAttr(space, name) : undefined));
-      if (w! > 0 && h! > 0) {
-        width = (x ?? 0) + w!;
-        height = (y ?? 0) + h!;
-        warnings.push({ path: `${apath}.Page`, message: 'no WIDTH/HEIGHT: the page is sized to its PrintSpace' });
-      } else {
-        warnings.push({ path: `${apath}.Page`, message: 'no WIDTH/HEIGHT and no PrintSpace size, page skipped' });
-        return;
-      }
     }
     const images = pageFiles.filter(isImage);
-    let image = images.find(isWebImage) ?? images[0];
-    if (image && !isWebImage(image)) warnings.push({ path: at, message: `the page image "${image.href}" (${image.mimetype ?? 'no MIMETYPE'}) may not show in browsers` });
-    let src = image?.href;
-    if (!src) {
-      const fileName = descendants(alto, 'fileName')[0]?.textContent?.trim();
-      if (fileName) {
-        src = fileName;
-        warnings.push({ path: at, message: `no page image in METS: the ALTO sourceImageInformation "${fileName}" is used` });
-      } else {
-        warnings.push({ path: at, message: image ? `the page image (FILEID ${image.id}) has no FLocat href, page skipped` : 'no page image (USE IMAGE or MIMETYPE image/*), page skipped' });
-        return;
-      }
-    }
     const label = attr(div, 'ORDERLABEL') ?? attr(div, 'LABEL') ?? attr(div, 'ORDER') ?? String(d + 1);
-    const page: Page = {
-      id: pageIds.next(attr(div, 'ID'), pages.length + 1),
-      label: fitText(label, LIMITS.textLength, at, 'label', warnings),
-      width: round(width! * factor),
-      height: round(height! * factor),
-      scan: { src },
-      regions: [],
-    };
-    const byId = new Map<string, { el: Element; index: number }>();
-    let index = 0;
-    const visit = (el: Element) => {
-      const id = attr(el, 'ID');
-      if (id && !byId.has(id)) byId.set(id, { el, index });
-      index++;
-      for (const child of elementChildren(el)) visit(child);
-    };
-    visit(alto);
-    const tags = new Map<string, string>();
-    for (const group of children(alto, 'Tags'))
-      for (const tag of elementChildren(group)) {
-        const id = attr(tag, 'ID');
-        if (id) tags.set(id, attr(tag, 'LABEL') ?? attr(tag, 'TYPE') ?? '');
-      }
+    const image = images.find(isWebImage) ?? images[0];
+    let href = image?.href;
+    if (!href && alto.fileName) {
+      href = alto.fileName;
+      warnings.push({ path: at, message: `no page image in METS: the ALTO sourceImageInformation "${href}" is used` });
+    }
+    if (!href) {
+      warnings.push({ path: at, message: image ? `the page image (FILEID ${image.id}) has no FLocat href, page skipped` : 'no page image (USE IMAGE or MIMETYPE image/*), page skipped' });
+      return;
+    }
+    const src = resolveImageHref(href, { base: options.base, image: options.image, label, order: pages.length + 1 }, at, warnings);
+    if (!src) return;
+    const page = alto.page;
+    page.id = pageIds.next(attr(div, 'ID'), pages.length + 1);
+    page.label = fitText(label, LIMITS.textLength, at, 'label', warnings);
+    page.scan = { src };
     pages.push(page);
-    altoPages.set(key, { key, path: apath, page, factor, byId, tags, root: alto });
+    altoPages.set(key, alto);
+    pageOfDiv.set(div, alto);
+    for (const inner of descendants(div, 'div')) pageOfDiv.set(inner, alto);
   });
   if (!pages.length)
     throw new ImportError(
       'mets.structMap',
       `no page could be imported from the physical structMap: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ') || 'no div points at files'}`,
     );
+  const physicalById = new Map<string, Element>();
+  for (const div of descendants(physical, 'div')) {
+    const id = attr(div, 'ID');
+    if (id) physicalById.set(id, div);
+  }
+  const lang0 = options.lang ?? modsLanguage(root) ?? [...altoPages.values()].map((a) => a.lang).find(Boolean);
 
-  // Articles, from the logical structMap's ARTICLE divs at any depth.
+  // Units: walk the logical structMap; containers pass their SECTION label down as the banner.
+  const units: Unit[] = [];
+  const walk = (div: Element, banner: string | undefined, path: string) => {
+    for (const child of children(div, 'div')) {
+      const type = (attr(child, 'TYPE') ?? '').toUpperCase();
+      const cat = `${path}/${attr(child, 'ID') ?? type ?? 'div'}`;
+      const kind = UNIT_KINDS[type];
+      if (kind) {
+        units.push({ div: child, kind, type, banner });
+        // Articles nested in a unit are units of their own (the unit's areas leave them out).
+        for (const inner of descendants(child, 'div'))
+          if (UNIT_KINDS[(attr(inner, 'TYPE') ?? '').toUpperCase()] === 'news') units.push({ div: inner, kind: 'news', type: 'ARTICLE', banner });
+        continue;
+      }
+      const ownAreas = children(child, 'fptr').length > 0 || structLink.has(attr(child, 'ID') ?? '\u0000');
+      if (CONTAINERS.has(type) || !ownAreas || (structLink.has(attr(child, 'ID') ?? '') && linksOnlyPages(child))) {
+        const label = attr(child, 'LABEL');
+        walk(child, type === 'SECTION' && label ? clean(label) : banner, cat);
+        continue;
+      }
+      units.push({ div: child, kind: 'other', type, banner, unknownType: true });
+    }
+  };
+  // Whether a div's structLink targets are all whole pages (as DFG METS links every logical div).
+  const linksOnlyPages = (div: Element) => (structLink.get(attr(div, 'ID') ?? '') ?? []).every((id) => pageDivs.includes(physicalById.get(id)!));
+  walk(logical, undefined, 'logical');
+  if (!units.length) warnings.push({ path: 'structMap[LOGICAL]', message: 'no unit (ARTICLE, ADVERTISEMENT, …) in the logical structMap: the edition has no articles' });
+
   const articleIds = new IdFactory('a');
   const articles: Article[] = [];
-  const articleDivs = descendants(logical, 'div').filter((div) => /^article$/i.test(attr(div, 'TYPE') ?? ''));
-  if (!articleDivs.length) warnings.push({ path: 'structMap[LOGICAL]', message: 'no div of TYPE ARTICLE: the edition has no articles' });
-  articleDivs.forEach((div, n) => {
-    const at = `div[${attr(div, 'ID') ?? `article #${n + 1}`}]`;
-    // The div's areas in document order, not those of articles nested inside it.
-    const areas: { area: Element; heading: boolean }[] = [];
-    const collect = (el: Element, heading: boolean) => {
+  // The ALTO text blocks some unit points at: the others are named in a warning at the end.
+  const usedBlocks = new Set<Element>();
+  units.forEach((unit, n) => {
+    const { div } = unit;
+    const at = `div[${attr(div, 'ID') ?? `${unit.type || 'unit'} #${n + 1}`}]`;
+    if (unit.unknownType)
+      warnings.push({ path: at, message: `TYPE "${attr(div, 'TYPE') ?? ''}" is not a kind the importer knows: kept as kind "other"` });
+    // The unit's areas in document order with their roles; units nested inside are their own.
+    const areas: UnitArea[] = [];
+    const collect = (el: Element, role: Role, part: Element) => {
+      const linked = (structLink.get(attr(el, 'ID') ?? '') ?? []).map((id) => ({ id, div: physicalById.get(id) }));
+      for (const { id, div: target } of linked) {
+        if (!target) warnings.push({ path: `${at}.structLink`, message: `links to "${id}", which is not a physical div, link skipped` });
+        else if (pageDivs.includes(target)) {
+          if (el === div && !children(el, 'fptr').length && !children(el, 'div').length)
+            warnings.push({ path: `${at}.structLink`, message: `links to the whole page "${id}", not to areas of it: no region from that link` });
+        } else for (const area of descendants(target, 'area')) areas.push({ area, role, part });
+      }
       for (const child of elementChildren(el)) {
         const name = nameOf(child);
         if (name === 'div') {
-          if (!/^article$/i.test(attr(child, 'TYPE') ?? '')) collect(child, heading || HEADING.test(attr(child, 'TYPE') ?? ''));
+          const type = (attr(child, 'TYPE') ?? '').toUpperCase();
+          if (child !== div && UNIT_KINDS[type] === 'news') continue;
+          const childRole = roleOf(type);
+          const headingDiv = HEADING.test(type) && !childRole;
+          collect(child, childRole ?? (headingDiv ? 'heading' : role), childRole ? child : part);
         } else if (name === 'fptr') {
           const inner = descendants(child, 'area');
           if (!inner.length && attr(child, 'FILEID'))
             warnings.push({ path: `${at}.fptr`, message: `points at the whole file ${attr(child, 'FILEID')}, not at blocks: skipped` });
-          for (const area of inner) areas.push({ area, heading });
+          for (const area of inner) areas.push({ area, role, part });
         }
       }
     };
-    collect(div, false);
+    collect(div, unit.kind === 'illustration' ? 'photo' : 'body', div);
 
-    const pieces: TextPiece[] = [];
+    const pieces: (TextPiece & { role: Role; part: Element })[] = [];
     const shapesByPage = new Map<Page, Shape[]>();
     const seen = new Set<Element>();
-    areas.forEach(({ area, heading }, k) => {
+    const addShape = (alto: AltoPage, shape: Shape | undefined) => {
+      if (!shape) return;
+      const shapes = shapesByPage.get(alto.page) ?? [];
+      shapes.push(shape);
+      shapesByPage.set(alto.page, shapes);
+    };
+    areas.forEach(({ area, role, part }, k) => {
       const aat = `${at}.area[${k}]`;
       const fileId = attr(area, 'FILEID');
       const file = fileId ? files.get(fileId) : undefined;
@@ -458,78 +394,65 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       if (!begin) return warnings.push({ path: aat, message: 'no BEGIN: the area points at no block, skipped' });
       const first = alto.byId.get(begin);
       if (!first) return warnings.push({ path: aat, message: `no element with ID "${begin}" in ${key}, area skipped` });
-      let targets = [first.el];
       const end = attr(area, 'END');
-      if (end && end !== begin) {
-        const last = alto.byId.get(end);
-        if (!last) warnings.push({ path: aat, message: `no element with ID "${end}" (END) in ${key}: BEGIN alone is used` });
-        else if (last.index < first.index) warnings.push({ path: aat, message: `END "${end}" comes before BEGIN "${begin}": BEGIN alone is used` });
-        else {
-          const picked: Element[] = [];
-          const inPicked = (el: Element) => {
-            for (let up = el.parentNode as Element | null; up && up.nodeType === 1; up = up.parentNode as Element | null) if (picked.includes(up)) return true;
-            return false;
-          };
-          for (const { el, index } of alto.byId.values())
-            if (index >= first.index && index <= last.index && BLOCKS.has(nameOf(el)) && !inPicked(el)) picked.push(el);
-          if (picked.length) targets = picked;
+      const last = end ? alto.byId.get(end) : undefined;
+      if (end && !last) warnings.push({ path: aat, message: `no element with ID "${end}" (END) in ${key}: BEGIN alone is used` });
+      else if (last && last.index < first.index) warnings.push({ path: aat, message: `END "${end}" comes before BEGIN "${begin}": BEGIN alone is used` });
+      const lastEl = last && last.index >= first.index ? last.el : first.el;
+      // A range of words (the structLink kind points at words within blocks).
+      if (nameOf(first.el) === 'String' && nameOf(lastEl) === 'String') {
+        const range = wordRange(first.el, lastEl, alto, aat, warnings, lang0);
+        for (const piece of range.pieces) {
+          pieces.push({ ...piece, heading: piece.heading || role !== 'body', role, part });
+          usedBlocks.add(piece.block);
         }
+        for (const shape of range.shapes) addShape(alto, shape);
+        return;
+      }
+      let targets = [first.el];
+      if (lastEl !== first.el) {
+        const picked: Element[] = [];
+        const inPicked = (el: Element) => {
+          for (let up = el.parentNode as Element | null; up && up.nodeType === 1; up = up.parentNode as Element | null) if (picked.includes(up)) return true;
+          return false;
+        };
+        const lastIndex = alto.byId.get(attr(lastEl, 'ID') ?? '')!.index;
+        for (const { el, index } of alto.byId.values()) if (index >= first.index && index <= lastIndex && BLOCKS.has(nameOf(el)) && !inPicked(el)) picked.push(el);
+        if (picked.length) targets = picked;
       }
       for (const el of targets) {
         const bat = `${alto.path}#${attr(el, 'ID') ?? nameOf(el)}`;
         if (seen.has(el)) {
-          warnings.push({ path: aat, message: `${attr(el, 'ID') ?? nameOf(el)} is already part of this article, skipped` });
+          warnings.push({ path: aat, message: `${attr(el, 'ID') ?? nameOf(el)} is already part of this unit, skipped` });
           continue;
         }
         seen.add(el);
-        pieces.push(...piecesOf(el, heading, alto));
-        const shape = shapeOf(el, alto, bat, warnings);
-        if (!shape) continue;
-        const shapes = shapesByPage.get(alto.page) ?? [];
-        shapes.push(shape);
-        shapesByPage.set(alto.page, shapes);
+        for (const block of [textBlockOf(el) ?? el, ...descendants(el, 'TextBlock')]) usedBlocks.add(block);
+        for (const piece of piecesOf(el, role !== 'body', alto, lang0)) pieces.push({ ...piece, role, part });
+        addShape(alto, shapeOf(el, alto, bat, warnings));
       }
     });
     if (!shapesByPage.size) {
-      warnings.push({ path: at, message: areas.length ? 'none of its areas could be placed on a page, article skipped' : 'no areas, article skipped' });
+      const what = unit.kind === 'news' ? 'article' : `${unit.kind} (TYPE ${unit.type || 'none'})`;
+      warnings.push({ path: at, message: `${areas.length ? 'none of its areas could be placed on a page' : 'no areas on any page'}, ${what} skipped` });
       return;
     }
-
-    // Paragraphs: one per TextBlock (consecutive pieces of one block join).
-    const merged: TextPiece[] = [];
-    for (const piece of pieces) {
-      const previous = merged[merged.length - 1];
-      if (previous && previous.block === piece.block && previous.heading === piece.heading) {
-        const either = isCjk(lastChar(previous.text)) || isCjk(firstChar(piece.text));
-        previous.text = clean(previous.text + (either ? '' : ' ') + piece.text);
-      } else if (piece.text) merged.push({ ...piece });
-    }
-    const headings = merged.filter((p) => p.heading && p.text).map((p) => p.text);
-    let paragraphs = merged.filter((p) => !p.heading && p.text).map((p) => p.text);
-    const label = attr(div, 'LABEL') && clean(attr(div, 'LABEL')!);
-    let headline = label ?? headings.shift();
-    const subheads = headings.filter((h) => h.toLowerCase() !== headline?.toLowerCase());
-    if (!headline && paragraphs.length) headline = paragraphs.length > 1 ? paragraphs.shift() : paragraphs[0];
-    if (!headline) {
-      headline = `Article ${articles.length + 1}`;
-      warnings.push({ path: at, message: `no LABEL and no text: the headline reads "${headline}"` });
-    }
-    headline = fitText(headline, LIMITS.textLength, at, 'headline', warnings);
-    if (!paragraphs.length) {
-      paragraphs = [headline];
-      warnings.push({ path: at, message: 'no text in its blocks: the headline stands in as the only paragraph; supply the text' });
-    }
-    if (paragraphs.length > LIMITS.paragraphs) {
-      warnings.push({ path: at, message: `more than ${LIMITS.paragraphs} paragraphs: the rest are joined into the last` });
-      paragraphs = [...paragraphs.slice(0, LIMITS.paragraphs - 1), paragraphs.slice(LIMITS.paragraphs - 1).join(' ')];
-    }
-    paragraphs = paragraphs.map((p, i) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${i + 1}`, warnings));
-    const id = articleIds.next(attr(div, 'ID'), articles.length + 1);
-    const article: Article = { id, headline, paragraphs };
-    if (subheads.length) article.subheads = subheads.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'subhead', warnings));
+    const article = buildArticle(unit, pieces, at, warnings, articles.length + 1);
+    article.id = articleIds.next(attr(div, 'ID'), articles.length + 1);
     articles.push(article);
-    for (const [page, shapes] of shapesByPage) for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: id, shapes: chunk });
+    for (const [page, shapes] of shapesByPage) for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: article.id, shapes: chunk });
   });
+
+  // Text on the pages that no unit points at is not in the edition: say which.
+  if (units.length)
+    for (const alto of altoPages.values()) {
+      const unused = descendants(alto.root, 'TextBlock').filter((block) => !usedBlocks.has(block) && descendants(block, 'String').length);
+      if (unused.length)
+        warnings.push({
+          path: alto.path,
+          message: `${unused.length} text block(s) in no unit of the logical structMap, their text not in the edition: ${unused.slice(0, 10).map((b) => attr(b, 'ID') ?? '(no ID)').join(', ')}${unused.length > 10 ? '…' : ''}`,
+        });
+    }
 
   // The edition's own facts: options first, then METS and MODS.
   const mods = (name: string) => children(root, 'dmdSec').flatMap((sec) => descendants(sec, name));
@@ -540,36 +463,101 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     (outermost && attr(outermost, 'LABEL')) ??
     mods('title').map((t) => clean(t.textContent ?? '')).find(Boolean);
   if (!title) throw new ImportError('mets', 'no title (no LABEL on mets or on the outermost logical div, no MODS title): pass options.title');
-  const date = options.date ?? mods('dateIssued').map((d) => isoDatePrefix(d.textContent)).find(Boolean);
-  if (!date) throw new ImportError('mets', 'no date (no MODS dateIssued in YYYY-MM-DD form): pass options.date');
-  let lang =
-    options.lang ??
-    mods('languageTerm')
-      .filter((term) => /^rfc\d+$/i.test(attr(term, 'authority') ?? ''))
-      .map((term) => term.textContent?.trim())
-      .find(isLanguageTag);
-  const firstLang = (el: Element): string | undefined => {
-    const value = attr(el, 'LANG') ?? attr(el, 'language');
-    if (isLanguageTag(value)) return value;
-    for (const child of elementChildren(el)) {
-      const found = firstLang(child);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  for (const alto of altoPages.values()) lang ??= firstLang(alto.root);
-  if (!lang) warnings.push({ path: 'mets', message: 'no language found: the edition is marked "und"; pass options.lang' });
+  const issued = mods('dateIssued').map((d) => clean(d.textContent ?? '')).filter(Boolean);
+  const date = options.date ?? issued.map(parseDate).find(Boolean);
+  if (!date)
+    throw new ImportError('mets', `no date (${issued.length ? `MODS dateIssued "${issued[0].slice(0, 40)}" is not a day in a form the importer reads` : 'no MODS dateIssued'}): pass options.date`);
+  let lang = lang0;
+  if (!lang) {
+    const detected = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
+    if (detected) {
+      lang = detected;
+      warnings.push({ path: 'mets', message: `no language stated: "${detected}" told from the text` });
+    } else warnings.push({ path: 'mets', message: 'no language found: the edition is marked "und"; pass options.lang' });
+  }
+  const rights = mods('accessCondition').map((el) => clean(el.textContent ?? '')).find(Boolean);
+  const publication = mods('title').map((t) => clean(t.textContent ?? '')).find(Boolean) ?? title;
 
   const edition: Edition = {
     format: 'e-paper-edition',
     version: 1,
-    id: options.id ?? (slug(attr(root, 'OBJID') ?? '') || slug(attr(root, 'ID') ?? '') || 'mets-edition'),
+    id: options.id ?? (editionId(publication, date) || slug(attr(root, 'OBJID') ?? '') || 'mets-edition'),
     title: fitText(title, LIMITS.textLength, 'mets', 'title', warnings),
     date,
     lang: lang ?? 'und',
     pageCount: Math.max(pageDivs.length, pages.length),
+    ...(rights && { rights: { attribution: fitText(rights, LIMITS.textLength, 'mods.accessCondition', 'rights statement', warnings) } }),
     articles,
     pages,
   };
   return { edition: validateEdition(edition), warnings };
+}
+
+/** A MODS languageTerm of an RFC authority, if it names a known language. */
+function modsLanguage(root: Element): string | undefined {
+  return children(root, 'dmdSec')
+    .flatMap((sec) => descendants(sec, 'languageTerm'))
+    .filter((term) => /^rfc\d+$/i.test(attr(term, 'authority') ?? ''))
+    .map((term) => term.textContent?.trim())
+    .find(isKnownLanguage);
+}
+
+/** What a unit's text pieces make: kicker, headline, subheads, bylines, photos with captions, paragraphs. */
+function buildArticle(unit: Unit, allPieces: (TextPiece & { role: Role; part: Element })[], at: string, warnings: ImportWarning[], n: number): Article {
+  // Paragraphs: one per TextBlock and role (consecutive pieces of one block join).
+  const merged: typeof allPieces = [];
+  for (const piece of allPieces) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.block === piece.block && previous.role === piece.role && previous.heading === piece.heading) {
+      const either = isCjk(lastChar(previous.text)) || isCjk(firstChar(piece.text));
+      previous.text = clean(previous.text + (either ? '' : ' ') + piece.text);
+    } else if (piece.text) merged.push({ ...piece });
+  }
+  const of = (role: Role) => merged.filter((p) => p.role === role).map((p) => p.text);
+  const kicker = of('kicker').join(' ') || undefined;
+  const titles = of('headline');
+  const headingsInBody = merged.filter((p) => p.role === 'heading' || (p.role === 'body' && p.heading)).map((p) => p.text);
+  let paragraphs = merged.filter((p) => p.role === 'body' && !p.heading).map((p) => p.text);
+  const label = attr(unit.div, 'LABEL') && clean(attr(unit.div, 'LABEL')!);
+  let headline = titles.join(' ') || label || headingsInBody.shift();
+  const said = new Set([headline, kicker].filter(Boolean).map((t) => t!.toLowerCase()));
+  // A LABEL that repeats kicker and title ("Overline: Title") is not a subhead of its own.
+  const subheads = [...of('subhead'), ...headingsInBody].filter((h) => !said.has(h.toLowerCase()) && !(label && h === label));
+  if (!headline && paragraphs.length) headline = paragraphs.length > 1 ? paragraphs.shift() : paragraphs[0];
+  if (!headline) {
+    headline = unit.kind === 'news' ? `Article ${n}` : `${unit.kind[0].toUpperCase()}${unit.kind.slice(1)} ${n}`;
+    warnings.push({ path: at, message: `no LABEL and no text: the headline reads "${headline}"` });
+  }
+  headline = fitText(headline, LIMITS.textLength, at, 'headline', warnings);
+  // Photos: one per ILLUSTRATION (or CAPTION standing alone) part, with the caption in it.
+  const photos: Photo[] = [];
+  const photoParts = new Map<Element, Photo>();
+  for (const piece of merged) {
+    if (piece.role !== 'photo' && piece.role !== 'caption') continue;
+    let photo = photoParts.get(piece.part);
+    if (!photo) photoParts.set(piece.part, (photo = {}));
+    photo.caption = fitText(clean(`${photo.caption ?? ''} ${piece.text}`), LIMITS.textLength, at, 'caption', warnings);
+  }
+  photos.push(...photoParts.values());
+  if (!paragraphs.length) {
+    paragraphs = [headline];
+    if (unit.kind === 'news') warnings.push({ path: at, message: 'no text in its blocks: the headline stands in as the only paragraph; supply the text' });
+  }
+  if (paragraphs.length > LIMITS.paragraphs) {
+    warnings.push({ path: at, message: `more than ${LIMITS.paragraphs} paragraphs: the rest are joined into the last` });
+    paragraphs = [...paragraphs.slice(0, LIMITS.paragraphs - 1), paragraphs.slice(LIMITS.paragraphs - 1).join(' ')];
+  }
+  paragraphs = paragraphs.map((p, i) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${i + 1}`, warnings));
+  const article: Article = { id: '', headline, paragraphs };
+  if (unit.kind !== 'news') article.kind = unit.kind;
+  if (unit.banner) article.banner = fitText(unit.banner, LIMITS.textLength, at, 'banner', warnings);
+  if (kicker) article.kicker = fitText(kicker, LIMITS.textLength, at, 'kicker', warnings);
+  if (subheads.length) article.subheads = subheads.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'subhead', warnings));
+  const bylines = of('byline');
+  if (bylines.length) article.bylines = bylines.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'byline', warnings));
+  if (photos.length) article.photos = photos.slice(0, 20);
+  if (subheads.length > 10 || bylines.length > 10 || photos.length > 20) warnings.push({ path: at, message: 'more than 10 subheads or bylines or 20 photos: the rest dropped' });
+  // Object key order as the format lists them, for readable files.
+  const { id, kind, banner, kicker: k, headline: h, subheads: s, bylines: b, paragraphs: p, photos: ph } = article;
+  return { id, ...(kind && { kind }), ...(banner && { banner }), ...(k && { kicker: k }), headline: h, ...(s && { subheads: s }), ...(b && { bylines: b }), paragraphs: p, ...(ph && { photos: ph }) };
 }

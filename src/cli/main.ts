@@ -1,0 +1,64 @@
+/**
+ * The `e-paper` command: turns what a newspaper or a library has into edition folders ready to
+ * serve, checks them, indexes them and cuts their fonts. Each subcommand is a module of its own;
+ * this one dispatches and turns every failure into a message and an exit code.
+ */
+import { archiveCommand } from './archive.js';
+import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
+import { fontsCommand } from './fonts.js';
+import { importCommand } from './import.js';
+import { validateCommand } from './validate.js';
+
+declare const __E_PAPER_VERSION__: string;
+
+export const USAGE = `e-paper: publish a newspaper edition for the <e-paper> viewer
+
+Usage: e-paper <command> [options]
+
+Commands:
+  import <kind|auto> <inputs…> -o <dir>   an issue (IIIF, METS/ALTO, ALTO, image map) → an edition folder
+  validate <edition…>                     check editions as the viewer will
+  archive add <archive.json> <edition…>   add editions to the archive index (date picker)
+  archive build <dir>                     index every edition under a folder
+  fonts <edition.json>                    cut the edition's web fonts to the characters it prints
+
+Every command takes --help, --json (one JSON document on stdout) and -q/--quiet.
+
+${EXIT_HELP}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(rest);
+      case 'validate':
+        return validateCommand(rest);
+      case 'archive':
+        return archiveCommand(rest);
+      case 'fonts':
+        return await fontsCommand(rest);
+      case '--version':
+      case '-v':
+        process.stdout.write(`${typeof __E_PAPER_VERSION__ === 'string' ? __E_PAPER_VERSION__ : 'dev'}\n`);
+        return EXIT.ok;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new CliError(EXIT.usage, `unknown command "${command}" (e-paper --help lists them)`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`e-paper: ${error.message}\n`);
+      return error.code;
+    }
+    process.stderr.write(`e-paper: unexpected error (a bug; please report it with the input):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.software;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
