@@ -1,9 +1,26 @@
 // What the font scripts share: the source faces in the @fontsource packages, CSS unicode-ranges
 // both ways, and reading a font file's character map (harfbuzz, through subset-font's own copy).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureInstalled } from './on-demand.js';
+
+/** The source fonts' own package in the repository (scripts/fonts/package.json). */
+const SOURCE_FONTS = fileURLToPath(new URL('fonts/', import.meta.url));
+
+/**
+ * The folder of a @fontsource package. In the repository they are no dependency of the project
+ * (177 MB that only the font scripts read): installed into scripts/fonts/ on first use. Bundled
+ * into the e-paper command there is no such folder: the publisher's own install is used.
+ */
+export function fontPackageDir(pkg) {
+  if (existsSync(join(SOURCE_FONTS, 'package.json'))) {
+    ensureInstalled(SOURCE_FONTS);
+    return join(SOURCE_FONTS, 'node_modules', pkg);
+  }
+  return dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`));
+}
 
 /** U+4E00-4E02,U+4E2D … for a list of code points. */
 export function toUnicodeRange(codePoints) {

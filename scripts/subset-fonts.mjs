@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLE_TEXT, roleText } from './font-roles.js';
-import { fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
+import { fontPackageDir, fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
 
 /** Printable ASCII and the common CJK punctuation, for the body face. */
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
@@ -89,7 +89,7 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
 
     // What each source file can give: its cmap, within its declared unicode-range.
     const candidates = [];
-    const pkgDir = dirname(require.resolve(`${pkg}/package.json`));
+    const pkgDir = fontPackageDir(pkg);
     // The fonts are under the SIL Open Font License, which travels with every copy.
     writeFileSync(join(fontsDir, `LICENSE-${role}.txt`), `${pkg}\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`);
     for (const file of sourceFiles(pkgDir, weight)) {

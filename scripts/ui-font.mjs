@@ -11,12 +11,11 @@
 // it). Exits 1 if a character has no glyph in the source font.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import fonteditor from 'fonteditor-core';
-import { fontReader, sourceFiles } from './font-sources.mjs';
+import { fontPackageDir, fontReader, sourceFiles } from './font-sources.mjs';
 
 const { Font, woff2 } = fonteditor;
 const SOURCE = { pkg: '@fontsource/noto-sans-sc', weight: 400 };
@@ -48,8 +47,7 @@ async function main() {
   await woff2.init();
 
   // Each character from the source file whose range and character map have it.
-  const require = createRequire(import.meta.url);
-  const pkgDir = dirname(require.resolve(`${SOURCE.pkg}/package.json`));
+  const pkgDir = fontPackageDir(SOURCE.pkg);
   const left = new Set(wanted);
   const parts = [];
   for (const file of sourceFiles(pkgDir, SOURCE.weight)) {
