@@ -36,7 +36,7 @@ export function apiTables(manifest, tagName = 'e-paper') {
     '#### Methods\n',
     table(['method', 'what it does'], methods),
     '#### Events\n',
-    'All are `CustomEvent`s that bubble and cross shadow roots (`composed`).\n',
+    'All are `CustomEvent`s that bubble and cross shadow roots (`composed`). They are the only events that reach the page: the viewer\'s parts talk to it with internal events that stop at its shadow root.\n',
     table(['event', 'when, and its `detail`'], events),
     '#### CSS custom properties\n',
     table(['property', 'default', 'what it styles'], cssProperties),

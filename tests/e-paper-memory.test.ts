@@ -33,10 +33,10 @@ const progressWhere = (el: EPaper, match: (detail: Progress) => boolean) =>
   new Promise<void>((resolve) => {
     const listener = (event: Event) => {
       if (!match((event as CustomEvent<Progress>).detail)) return;
-      el.removeEventListener('e-paper-reader-progress', listener);
+      el.shadowRoot!.removeEventListener('e-paper-reader-progress', listener);
       resolve();
     };
-    el.addEventListener('e-paper-reader-progress', listener);
+    el.shadowRoot!.addEventListener('e-paper-reader-progress', listener);
   });
 const settle = (ms = 450) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -207,7 +207,8 @@ describe('<e-paper-reader>: previous and next', () => {
       expect(reader.articleId).to.equal(order[i]);
     }
     expect(asked.map((e) => e.detail.articleId)).to.deep.equal(order.slice(1));
-    expect(asked.every((e) => e.detail.direction === 'next' && e.bubbles && e.composed)).to.equal(true);
+    // Internal: it bubbles, but stops at the viewer's shadow root (src/events.ts).
+    expect(asked.every((e) => e.detail.direction === 'next' && e.bubbles && !e.composed)).to.equal(true);
     expect(next.disabled).to.equal(true);
     expect($(reader, '.position [aria-hidden]').textContent).to.equal('9 / 9');
     // Focus does not fall out of the dialog when the button it was on is disabled.
@@ -280,7 +281,7 @@ describe('<e-paper-reader>: closing and focus', () => {
       if (reason === 'backdrop') await sendMouse({ type: 'click', position: [20, 450] });
       await sleep(100);
       expect(closed.map((e) => e.detail)).to.deep.equal([{ articleId: 'a3', reason }]);
-      expect(closed[0].composed).to.equal(true);
+      expect(closed[0].composed, 'internal: not composed').to.equal(false);
       expect(reader.open).to.equal(false);
       expect(reader.hasAttribute('open')).to.equal(false);
       expect(dialogOf(reader).open).to.equal(false);

@@ -564,11 +564,11 @@ describe('<e-paper-viewport>: sizes and resizes', () => {
 describe('<e-paper-viewport>: settling and events', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
-  it('fires e-paper-zoom once a gesture settles, not per input event', async () => {
+  it('fires e-paper-viewport-zoom once a gesture settles, not per input event', async () => {
     const m = (mounted = await mount());
     const events: ZoomEventDetail[] = [];
     const listener = (event: Event) => events.push((event as CustomEvent<ZoomEventDetail>).detail);
-    document.addEventListener('e-paper-zoom', listener);
+    document.addEventListener('e-paper-viewport-zoom', listener);
     try {
       await sleep(50);
       expect(events, 'not for the first fit').to.have.length(0);
@@ -605,7 +605,7 @@ describe('<e-paper-viewport>: settling and events', () => {
       expect(events[3].scale).to.equal(1.4);
       expect(events[3].minScale).to.be.closeTo(500 / PAGE.height, 1e-9);
     } finally {
-      document.removeEventListener('e-paper-zoom', listener);
+      document.removeEventListener('e-paper-viewport-zoom', listener);
     }
   });
 });

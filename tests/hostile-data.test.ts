@@ -880,7 +880,7 @@ describe('hostile data: injection corpus through every field', () => {
       const reader = el.shadowRoot!.querySelector<EPaperReader>('e-paper-reader')!;
       await reader.updateComplete;
       const done = new Promise<void>((resolve) =>
-        el.addEventListener('e-paper-reader-progress', (e) => (e as CustomEvent).detail.fraction >= 0.98 && resolve()),
+        reader.addEventListener('e-paper-reader-progress', (e) => (e as CustomEvent).detail.fraction >= 0.98 && resolve()),
       );
       const scroller = reader.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
       scroller.scrollTop = scroller.scrollHeight;

@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../edition/schema.js';
 import { isolate, uiStrings } from '../i18n/strings.js';
+import { emit } from '../events.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
@@ -172,7 +173,7 @@ export class EPaperContents extends LitElement {
 
   private choose(detail: ContentsSelectDetail) {
     this.open = false;
-    this.dispatchEvent(new CustomEvent<ContentsSelectDetail>('e-paper-contents-select', { detail, bubbles: true, composed: true }));
+    emit(this, 'e-paper-contents-select', detail);
   }
 
   private renderItems(articles: readonly Article[], pageId?: string) {

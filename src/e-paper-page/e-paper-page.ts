@@ -10,6 +10,7 @@ import { uiStrings } from '../i18n/strings.js';
 import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
+import { emit } from '../events.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -18,9 +19,13 @@ export interface RegionEventDetail {
   via: 'pointer' | 'focus';
 }
 
-function emitRegion(target: EventTarget, name: string, region: SVGGElement, via: RegionEventDetail['via']): void {
-  const detail: RegionEventDetail = { articleId: region.dataset.articleId ?? '', region, via };
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+function emitRegion(
+  target: EventTarget,
+  name: 'e-paper-region-enter' | 'e-paper-region-leave' | 'e-paper-region-activate',
+  region: SVGGElement,
+  via: RegionEventDetail['via'],
+): void {
+  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via });
 }
 
 const place = (rect: Rect) => ({

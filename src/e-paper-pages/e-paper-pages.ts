@@ -7,6 +7,7 @@ import { cssProps } from '../directives/css-props.js';
 import { isolate } from '../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
 import { pagesStyles } from './e-paper-pages.styles.js';
+import { emit } from '../events.js';
 
 /** Detail of `e-paper-pages-select`. */
 export interface PagesSelectDetail {
@@ -138,7 +139,7 @@ export class EPaperPages extends LitElement {
 
   #choose(pageId: string): void {
     this.tabStop = pageId;
-    this.dispatchEvent(new CustomEvent<PagesSelectDetail>('e-paper-pages-select', { detail: { pageId }, bubbles: true, composed: true }));
+    emit(this, 'e-paper-pages-select', { pageId });
   }
 
   override render() {

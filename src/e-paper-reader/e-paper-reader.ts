@@ -18,11 +18,12 @@ import {
 import { cssProps } from '../directives/css-props.js';
 import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { safeHttpUrl } from '../edition/urls.js';
+import { emit } from '../events.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
 
-/** The events `<e-paper-reader>` fires, by name, with their `detail`. All bubble and are composed. */
+/** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events.ts). */
 export interface EPaperReaderEventMap {
   'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
@@ -33,12 +34,6 @@ export interface EPaperReaderEventMap {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-reader': EPaperReader;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-reader-close': CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>;
-    'e-paper-reader-navigate': CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>;
-    'e-paper-reader-text-scale': CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>;
-    'e-paper-reader-progress': CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>;
   }
 }
 
@@ -284,12 +279,6 @@ export class EPaperReader extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('.body > p')];
   }
 
-  // ---- events -------------------------------------------------------------------------------
-
-  #emit<K extends keyof EPaperReaderEventMap>(name: K, detail: EPaperReaderEventMap[K]): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   /** Closes the dialog for a reason the user gave; the native `close` event then reports it. */
   #requestClose(reason: ReaderCloseReason): void {
     if (!this.#dialog.open) return;
@@ -318,7 +307,7 @@ export class EPaperReader extends LitElement {
     this.open = false;
     clearTimeout(this.#statusTimer);
     this.status = '';
-    if (reason) this.#emit('e-paper-reader-close', { articleId: this.articleId, reason });
+    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason });
   };
 
   #onPointerDown = (event: PointerEvent) => {
@@ -390,7 +379,7 @@ export class EPaperReader extends LitElement {
   #navigate(direction: 'previous' | 'next'): void {
     const target = this.#neighbour(direction);
     if (target === undefined) return;
-    this.#emit('e-paper-reader-navigate', { articleId: target, direction });
+    emit(this, 'e-paper-reader-navigate', { articleId: target, direction });
   }
 
   #setScale(value: number): void {
@@ -400,7 +389,7 @@ export class EPaperReader extends LitElement {
     const paragraph = this.#paragraphAtTop();
     const scrolled = (this.#scroller?.scrollTop ?? 0) > 0;
     this.textScale = next;
-    this.#emit('e-paper-reader-text-scale', { textScale: next });
+    emit(this, 'e-paper-reader-text-scale', { textScale: next });
     if (scrolled) void this.scrollToParagraph(paragraph);
   }
 
@@ -449,7 +438,7 @@ export class EPaperReader extends LitElement {
     this.#lastProgressAt = performance.now();
     const range = scroller.scrollHeight - scroller.clientHeight;
     const fraction = range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
-    this.#emit('e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
+    emit(this, 'e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
   }
 
   /** Index of the first body paragraph that reaches below the top of the view (by more than a few pixels). */

@@ -400,7 +400,7 @@ export class EPaper extends LitElement {
     if (!current()) return;
     this.#shown = true;
     this.requestUpdate(); // the page strip may draw now
-    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
+    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
     this.#loadArchiveLater();
     // The tooltip, the reader and the search, before the first hover, click or Ctrl+F asks for
     // them (keys typed while the search loaded would be lost).
@@ -487,7 +487,7 @@ export class EPaper extends LitElement {
     const problem = this.#describe(error);
     console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
     this.#showMessage(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
-    emit(this, 'e-paper-error', { ...problem, page: page.id });
+    emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
     // The attribute goes back to the page in view.
     if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
   }
@@ -507,7 +507,7 @@ export class EPaper extends LitElement {
   #fontFailed(url: string): void {
     const message = `font ${url} failed; a system font stands in`;
     console.warn(`e-paper: ${message}`);
-    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url });
+    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url }, true);
   }
 
   // ---- archive and search ---------------------------------------------------------------------
@@ -623,7 +623,7 @@ export class EPaper extends LitElement {
     this.hovered = undefined;
     const view = this.#reading.viewOf(page.id);
     this.#reading.update({ page: page.id, view: view ?? null });
-    emit(this, 'e-paper-page-change', { page: page.id });
+    emit(this, 'e-paper-page-change', { page: page.id }, true);
     this.#writeHash({ page: page.id });
     // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
     this.#pageView = view ?? null;
@@ -638,7 +638,7 @@ export class EPaper extends LitElement {
     if (id === undefined || id === '') {
       if (previous) {
         this.#reading.update({ open: null });
-        emit(this, 'e-paper-article-close', { articleId: previous });
+        emit(this, 'e-paper-article-close', { articleId: previous }, true);
         this.#writeHash({ article: undefined });
         this.#returnFocus(previous);
       }
@@ -665,7 +665,7 @@ export class EPaper extends LitElement {
     this.#pendingParagraph = undefined;
     this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
     this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
-    emit(this, 'e-paper-article-open', { articleId: id });
+    emit(this, 'e-paper-article-open', { articleId: id }, true);
     this.#writeHash({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
@@ -741,7 +741,7 @@ export class EPaper extends LitElement {
 
   #fail(error: EPaperEventMap['e-paper-error']): void {
     this.viewState = { kind: 'error', error };
-    emit(this, 'e-paper-error', error);
+    emit(this, 'e-paper-error', error, true);
     this.#loadArchiveLater();
   }
 
@@ -799,8 +799,8 @@ export class EPaper extends LitElement {
     if (event.buttons && this.hovered) this.hovered = undefined;
   };
 
-  #onZoom = (event: CustomEvent<ZoomEventDetail>) => {
-    const { scale, center, minScale, maxScale, fitted } = event.detail;
+  #onZoom = ({ detail }: CustomEvent<ZoomEventDetail>) => {
+    const { scale, center, minScale, maxScale, fitted } = detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
     const state = this.viewState;
@@ -808,6 +808,8 @@ export class EPaper extends LitElement {
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
     // is remembered as that, not as a scale that fits only this box.
     if (state.kind === 'ready' && this.#shown && !this.nextLoading) this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
+    // Passed on as the viewer's own, once the viewer has taken it in.
+    emit(this, 'e-paper-zoom', detail, true);
   };
 
   #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
@@ -974,7 +976,7 @@ export class EPaper extends LitElement {
         .pageWidth=${page.width}
         .pageHeight=${page.height}
         lang=${this.lang}
-        @e-paper-zoom=${this.#onZoom}
+        @e-paper-viewport-zoom=${this.#onZoom}
         @e-paper-viewport-swipe=${this.#onSwipe}
       >
         <e-paper-page
