@@ -2,6 +2,7 @@
 // no network bytes): frame timestamps, long animation frames, input event counts, the click →
 // article text timing, and an adapter per viewer (scale, where an article is, whether its text
 // is shown, the view for the reload check). Plain script, no globals but window.__harness.
+/* global OpenSeadragon -- the OpenSeadragon page's own global, read only on that page */
 (() => {
   if (window.__harness) return;
   const viewer = /\/(e-paper|osd|pdfjs)\.html$/.exec(location.pathname)?.[1] ?? 'unknown';

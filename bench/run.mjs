@@ -354,7 +354,7 @@ async function measure(browser, browserCdp, origin, viewer, round) {
     phase('quiet');
 
     // Click on an article → its text shown.
-    result.click = await clickArticle(page, input, viewer);
+    result.click = await clickArticle(page, input);
     phase('click');
 
     // JS heap after GC: the page and its workers.
@@ -501,7 +501,7 @@ async function scaleRound(browser, browserCdp, origin, round, passes, firstPass,
   }
 }
 
-async function clickArticle(page, input, viewer) {
+async function clickArticle(page, input) {
   const probe = probeOf(CLICK_ARTICLE);
   const point = await page.evaluate((id) => window.__harness.articlePoint(id), CLICK_ARTICLE);
   if (!point) return { ms: null, note: 'no article region to click' };

@@ -62,6 +62,7 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
   const unclaimed = [];
   (function walk(value, path) {
     if (typeof value === 'string') {
+      // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
       if (!claimed.has(path) && /[^\x00-\x7f]/.test(value)) unclaimed.push(`${path}: ${JSON.stringify(value.slice(0, 40))}`);
     } else if (Array.isArray(value)) value.forEach((item) => walk(item, path));
     else if (value && typeof value === 'object') {

@@ -157,7 +157,7 @@ export const PartsAfter: Story = {
   ...viewerStory({}),
   parameters: {
     ...viewerStory({}).parameters,
-    docs: { source: { language: 'css', code: PART_RULES.replaceAll('.restyle-parts ', '').replace(/^\n|\s+$/g, '').replace(/^  /gm, '') } },
+    docs: { source: { language: 'css', code: PART_RULES.replaceAll('.restyle-parts ', '').replace(/^\n|\s+$/g, '').replace(/^ {2}/gm, '') } },
   },
   render: (args, context) =>
     html`<div class="restyle-parts">

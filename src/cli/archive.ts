@@ -54,7 +54,7 @@ export function addToArchive(path: string, entries: Entry[], title?: string): nu
   let index: { format: 'e-paper-archive'; version: 1; title?: string; editions: Entry[] } = { format: 'e-paper-archive', version: 1, editions: [] };
   if (existsSync(path)) {
     try {
-      index = JSON.parse(readText(path));
+      index = JSON.parse(readText(path)) as typeof index;
       validateArchive(index, 'https://e-paper.invalid/');
     } catch (error) {
       throw new CliError(EXIT.failed, `${path}: not a valid archive index (${(error as Error).message.split('\n')[0]}): fix or remove it`);

@@ -404,7 +404,10 @@ async function importManifest(json: unknown, settings: Settings, readUrl: (url: 
   return result;
 }
 
-const isP2 = (json: unknown) => !!json && typeof json === 'object' && ('sequences' in json || String((json as Record<string, unknown>)['@type'] ?? '').startsWith('sc:'));
+const isP2 = (json: unknown) => {
+  const type = !!json && typeof json === 'object' ? (json as Record<string, unknown>)['@type'] : undefined;
+  return !!json && typeof json === 'object' && ('sequences' in json || (typeof type === 'string' && type.startsWith('sc:')));
+};
 
 function upgradeOrFail(json: unknown): unknown {
   try {

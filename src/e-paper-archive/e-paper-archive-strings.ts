@@ -69,7 +69,7 @@ const made = new WeakMap<object, Map<string, ArchiveStrings>>();
 export function archiveStrings(lang: string | null | undefined): ArchiveStrings {
   const words: ArchiveWords & Partial<ArchiveStrings> = localize(lang, 'archive', zhCN, en);
   let byLang = made.get(words);
-  if (!byLang) made.set(words, (byLang = new Map()));
+  if (!byLang) made.set(words, (byLang = new Map<string, ArchiveStrings>()));
   let strings = byLang.get(lang ?? '');
   if (!strings) byLang.set(lang ?? '', (strings = { ...dates(locale(lang)), ...words }));
   return strings;

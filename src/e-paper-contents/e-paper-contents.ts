@@ -191,7 +191,7 @@ export class EPaperContents extends LitElement {
   override render() {
     const strings = uiStrings(this.uiLang).viewer;
     const whole = this.pages.length > 1;
-    return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+    return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
         ${whole ? strings.editionContents : strings.contents}
       </button>
       ${!this.open

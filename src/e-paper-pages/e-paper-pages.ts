@@ -86,7 +86,7 @@ export class EPaperPages extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The same edition again (a page of it loaded since): the thumbnails near stay drawn.
-    const before = changed.get('edition') as Edition | undefined;
+    const before = (changed as PropertyValues<EPaperPages>).get('edition');
     if (changed.has('edition') && before?.id !== this.edition?.id) this.near = new Set();
     const pages = this.edition?.pages ?? [];
     if (changed.has('pageId') || !pages.some((p) => p.id === this.tabStop)) this.tabStop = pages.some((p) => p.id === this.pageId) ? this.pageId : (pages[0]?.id ?? '');

@@ -104,11 +104,11 @@ export class EPaperTooltip extends LitElement {
   @property() textLang = 'zh-CN';
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.open && (changed.has('anchor') || changed.has('point') || changed.has('open') || changed.has('article'))) void this.place();
+    if (this.open && (changed.has('anchor') || changed.has('point') || changed.has('open') || changed.has('article'))) this.place();
   }
 
   /** Places the tooltip again, after the page moved under it. */
-  async place(): Promise<void> {
+  place(): void {
     const { anchor, boundary, point } = this;
     if (!anchor || !boundary) return;
     const bounds = boundary.getBoundingClientRect();
@@ -126,6 +126,7 @@ export class EPaperTooltip extends LitElement {
     const article = this.article;
     if (!article) return nothing;
     const over = article.banner ?? article.kicker;
+    // eslint-disable-next-line lit-a11y/accessible-name -- a tooltip is named from its contents (ARIA 1.2), which the rule does not count
     return html`<div class="tooltip" part="tooltip" role="tooltip" id="tooltip">
       ${over ? html`<div class="over" lang=${this.textLang}>${over}</div>` : nothing}
       <div class="headline" lang=${this.textLang}>${article.headline}</div>

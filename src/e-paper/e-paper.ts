@@ -592,6 +592,7 @@ export class EPaper extends LitElement {
     const reader = this.article ? customElements.whenDefined('e-paper-reader') : undefined;
     void Promise.all([import('../search/search-highlight.js'), reader]).then(async ([m]) => {
       const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- a part not there yet gives undefined: nothing to wait for
       await Promise.all(parts.map((p) => p?.updateComplete));
       if (this.#highlighted !== key) return;
       m.highlightMatches(this, parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])), this.searchQuery);

@@ -27,6 +27,7 @@ export const MAX_PROBLEMS = 20;
 export function quoteData(text: string, max = 80): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
   return cut.replace(
+    // eslint-disable-next-line no-control-regex -- the control characters are what it escapes
     /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -118,7 +119,7 @@ function snapshot(data: unknown): { value: unknown } | { problem: EditionProblem
       const keys = Object.keys(value);
       values += keys.length;
       if (values > LIMITS.values) return tooMany;
-      const copy: Record<string, unknown> = Object.create(null);
+      const copy = Object.create(null) as Record<string, unknown>;
       into[at] = copy;
       // Pushed last to first, so that they are taken, and the copy's fields made, in their order.
       for (let i = keys.length - 1; i >= 0; i--) {

@@ -79,7 +79,7 @@ export class PageFileLoader {
     const next = async (): Promise<void> => {
       for (let page = queue.shift(); page; page = queue.shift()) {
         const file = await this.fetch(page).catch((error: unknown) => {
-          if ((error as Error)?.name !== 'AbortError') console.warn(`e-paper: the page file of page "${page!.id}" could not be loaded`, error);
+          if ((error as Error)?.name !== 'AbortError') console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, error);
         });
         if (file) files.push(file);
       }

@@ -106,7 +106,7 @@ function latinLabel(label: unknown): string | undefined {
 
 const isPresentation2 = (json: Json) => {
   const type = typeOf(json) ?? '';
-  return /^sc:/.test(type) || 'sequences' in json || 'manifests' in json || String(json['@context'] ?? '').includes('presentation/2');
+  return /^sc:/.test(type) || 'sequences' in json || 'manifests' in json || JSON.stringify(json['@context'] ?? '').includes('presentation/2');
 };
 
 /** A Presentation 2 resource upgraded by the caller's upgrader, or an ImportError. */
@@ -158,7 +158,7 @@ export function iiifCollectionManifests(collection: unknown, upgrade?: IiifImpor
 
 const TEXT_MOTIVATIONS = new Set(['supplementing', 'commenting', 'transcribing', 'describing', 'sc:painting']);
 const isAlto = (rendering: Json) =>
-  /xml/i.test(str(rendering.format) ?? '') && /alto/i.test(`${String(rendering.profile ?? '')} ${JSON.stringify(rendering.label ?? '')} ${idOf(rendering) ?? ''}`);
+  /xml/i.test(str(rendering.format) ?? '') && /alto/i.test(`${JSON.stringify(rendering.profile ?? '')} ${JSON.stringify(rendering.label ?? '')} ${idOf(rendering) ?? ''}`);
 
 /**
  * The URLs a manifest points at without embedding what is there and that its import would use:
@@ -184,7 +184,7 @@ export function iiifReferences(manifest: unknown, resources: Record<string, unkn
     const supplementary = asArray(range.supplementary)[0];
     if (!isObject(supplementary) && typeof supplementary !== 'string') continue;
     const id = idOf(supplementary);
-    const collection = (id && isObject(resources[id]) ? resources[id] : supplementary) as Json | string;
+    const collection = id && isObject(resources[id]) ? resources[id] : supplementary;
     if (typeof collection === 'string' || (!Array.isArray(collection.items) && !collection.first)) need(id);
     else for (const page of pagesOf(collection, resources)) if (typeof page === 'string') need(page);
   }
@@ -199,7 +199,7 @@ function pagesOf(collection: Json, resources: Record<string, unknown>): (Json | 
   const seen = new Set<string>();
   while (next !== undefined && out.length < 1000) {
     const id = idOf(next);
-    const page = isObject(next) && Array.isArray(next.items) ? next : id && isObject(resources[id]) ? (resources[id] as Json) : undefined;
+    const page = isObject(next) && Array.isArray(next.items) ? next : id && isObject(resources[id]) ? resources[id] : undefined;
     if (!page) {
       if (id) out.push(id);
       break;
@@ -514,7 +514,7 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     const c = [...canvases.keys()].indexOf(canvasId);
     const pages = asArray(info.json.annotations).map((page) => {
       const id = idOf(page);
-      return isObject(page) && Array.isArray(page.items) ? page : id && isObject(resources[id]) ? (resources[id] as Json) : id ?? '(an annotation page without id)';
+      return isObject(page) && Array.isArray(page.items) ? page : id && isObject(resources[id]) ? resources[id] : id ?? '(an annotation page without id)';
     });
     const lines = linesOf(pages, warnings, `items[${c}].annotations`).filter((line) => line.canvas === canvasId || !line.canvas);
     if (lines.length) linesByCanvas.set(canvasId, lines);
@@ -602,7 +602,7 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     const supplementary = asArray(range.supplementary)[0];
     if (!paragraphs.length && supplementary !== undefined) {
       const id = idOf(supplementary);
-      const collection = id && isObject(resources[id]) ? (resources[id] as Json) : isObject(supplementary) ? supplementary : undefined;
+      const collection = id && isObject(resources[id]) ? resources[id] : isObject(supplementary) ? supplementary : undefined;
       const pages = collection && (Array.isArray(collection.items) || collection.first) ? pagesOf(collection, resources) : [id ?? '(no id)'];
       paragraphs = paragraphsFromLines(linesOf(pages, warnings, `${rat}.supplementary`), lang);
     }

@@ -95,6 +95,7 @@ function hrefKey(href: string | null): { key?: string; problem?: string } {
   if (href === null) return { problem: 'no href' };
   const value = href.trim();
   if (!value || value === '#') return { problem: `href ${JSON.stringify(href)} names no target` };
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value.replace(/[\u0000-\u0020]/g, ''));
   if (scheme && !/^https?$/i.test(scheme[1])) return { problem: `href "${value.slice(0, 60)}" is a ${scheme[1].toLowerCase()}: URL, not http(s) or relative` };
   return { key: value };
@@ -150,8 +151,8 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   const shownH = (img && Number(img.getAttribute('height'))) || options.displaySize?.height;
   const sizeStated = !!(shownW && shownH && shownW > 0 && shownH > 0);
   if (sizeStated && (shownW !== width || shownH !== height)) {
-    sx = width / shownW!;
-    sy = height / shownH!;
+    sx = width / shownW;
+    sy = height / shownH;
     warnings.push({ path: 'img', message: `coords are given for the image shown at ${shownW} × ${shownH}: scaled to ${width} × ${height}` });
   }
 
