@@ -67,7 +67,13 @@ export default tseslint.config(
       // property taken out of an object so that the rest goes on without it.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },
@@ -80,7 +86,14 @@ export default tseslint.config(
   },
   // Node: the command, the builds, the scripts, the benchmark, the configs, the Node tests.
   {
-    files: ['src/cli/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.{js,mjs}', '**/*.config.{js,mjs,ts}', 'tests/node/**/*.mjs', '.storybook/**/*.{ts,mjs}'],
+    files: [
+      'src/cli/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bench/**/*.{js,mjs}',
+      '**/*.config.{js,mjs,ts}',
+      'tests/node/**/*.mjs',
+      '.storybook/**/*.{ts,mjs}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

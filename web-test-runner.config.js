@@ -19,7 +19,13 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), inputPlugin(), faultsPlugin(), fixturesPlugin(), eventNamesPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    inputPlugin(),
+    faultsPlugin(),
+    fixturesPlugin(),
+    eventNamesPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: [...CHROME_FLAGS, ...TEST_ONLY_FLAGS] },

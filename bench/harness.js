@@ -20,7 +20,11 @@
           duration: e.duration,
           blocking: e.blockingDuration ?? 0,
           styleAndLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
-          scripts: (e.scripts ?? []).map((s) => ({ invoker: s.invoker, ms: Math.round(s.duration), source: `${s.sourceURL.split('/').pop()}:${s.sourceFunctionName}` })),
+          scripts: (e.scripts ?? []).map((s) => ({
+            invoker: s.invoker,
+            ms: Math.round(s.duration),
+            source: `${s.sourceURL.split('/').pop()}:${s.sourceFunctionName}`,
+          })),
         });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -44,12 +48,28 @@
     lcpCandidates: H.lcp,
   });
   for (const type of EVENTS) {
-    addEventListener(type, () => { if (H.counting) H.events[type]++; }, { capture: true, passive: true });
+    addEventListener(
+      type,
+      () => {
+        if (H.counting) H.events[type]++;
+      },
+      { capture: true, passive: true },
+    );
   }
-  document.addEventListener('e-paper-zoom', (event) => { H.lastZoom = event.detail; }, true);
-  document.addEventListener('e-paper-article-open', (event) => {
-    (H.articleOpenEvents ??= []).push({ t: performance.now(), detail: event.detail });
-  }, true);
+  document.addEventListener(
+    'e-paper-zoom',
+    (event) => {
+      H.lastZoom = event.detail;
+    },
+    true,
+  );
+  document.addEventListener(
+    'e-paper-article-open',
+    (event) => {
+      (H.articleOpenEvents ??= []).push({ t: performance.now(), detail: event.detail });
+    },
+    true,
+  );
 
   // ---- deep queries (open shadow roots) ------------------------------------------------------
   const deepQuery = (root, selector) => {
@@ -223,7 +243,15 @@
   // ---- e-paper: the view at every frame until ready (for the reload check) ---------------------
   if (viewer === 'e-paper') {
     H.viewFrames = [];
-    document.addEventListener('e-paper-ready', (event) => { H.readyView = epaper.view(); H.readyAt = performance.now(); H.readyDetail = event.detail; }, { once: true, capture: true });
+    document.addEventListener(
+      'e-paper-ready',
+      (event) => {
+        H.readyView = epaper.view();
+        H.readyAt = performance.now();
+        H.readyDetail = event.detail;
+      },
+      { once: true, capture: true },
+    );
     let sheet = null;
     const sample = (t) => {
       if (!sheet?.isConnected) sheet = epaper.sheet();

@@ -142,7 +142,12 @@ describe('<e-paper> remembers each reader', () => {
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+    Object.defineProperty(window, 'indexedDB', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
     try {
       const { el, host } = await mount(freshKey());
       expect(deepQuery(el, 'e-paper-page', '.page')).to.exist;

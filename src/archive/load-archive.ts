@@ -45,7 +45,9 @@ function guarded(read: () => Archive): Archive {
     return read();
   } catch (error) {
     if (error instanceof EditionError) throw error;
-    throw new EditionError([{ path: '', message: `the archive index could not be read: ${quoteData(String((error as Error)?.message ?? error))}` }]);
+    throw new EditionError([
+      { path: '', message: `the archive index could not be read: ${quoteData(String((error as Error)?.message ?? error))}` },
+    ]);
   }
 }
 

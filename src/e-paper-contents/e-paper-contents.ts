@@ -194,10 +194,11 @@ export class EPaperContents extends LitElement {
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
         ${whole ? strings.editionContents : strings.contents}
       </button>
-      ${!this.open
-        ? nothing
-        : whole
-          ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.editionContents}>
+      ${
+        !this.open
+          ? nothing
+          : whole
+            ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.editionContents}>
               ${this.pages.map(
                 (page) => html`<li>
                   <button class="item page" part="contents-item contents-page" type="button" data-page-id=${page.id}
@@ -208,9 +209,10 @@ export class EPaperContents extends LitElement {
                 </li>`,
               )}
             </ul>`
-          : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
+            : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
               ${this.renderItems(this.articles)}
-            </ul>`}`;
+            </ul>`
+      }`;
   }
 }
 

@@ -160,15 +160,17 @@ export class EPaperPage extends LitElement {
       @keydown=${this.#onRegionKey}
     >
       ${page.scan ? this.#renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.#renderBlock(edition, page, block))}
-      ${this.thumbnail
-        ? nothing
-        : regionLayer({
-            page,
-            regions: regionsOf(page),
-            articles: new Map(edition.articles.map((a) => [a.id, a])),
-            read: this.readArticles,
-            readLabel: uiStrings(this.uiLang).read,
-          })}
+      ${
+        this.thumbnail
+          ? nothing
+          : regionLayer({
+              page,
+              regions: regionsOf(page),
+              articles: new Map(edition.articles.map((a) => [a.id, a])),
+              read: this.readArticles,
+              readLabel: uiStrings(this.uiLang).read,
+            })
+      }
     </div>`;
   }
 
@@ -260,9 +262,11 @@ export class EPaperPage extends LitElement {
       <div class="placeholder" ${cssProps(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
         <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
       </div>
-      ${photo.caption || photo.credit
-        ? html`<figcaption><span class="caption">${photo.caption}</span>${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
-        : nothing}
+      ${
+        photo.caption || photo.credit
+          ? html`<figcaption><span class="caption">${photo.caption}</span>${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
+          : nothing
+      }
     </figure>`;
   }
 

@@ -7,14 +7,7 @@ import { uiStrings } from '../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../styles/search-hit.js';
-import {
-  articleLink,
-  clampTextScale,
-  inReadingOrder,
-  lockPageScroll,
-  tabbables,
-  TEXT_SCALE,
-} from './reader-helpers.js';
+import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, tabbables, TEXT_SCALE } from './reader-helpers.js';
 import { cssProps } from '../directives/css-props.js';
 import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { safeHttpUrl } from '../edition/urls.js';
@@ -551,12 +544,14 @@ export class EPaperReader extends LitElement {
       <div part="header" class="header">
         <p class="where">
           ${this.pageLabel ? html`<span class="page-label">${strings.pageLabel(this.pageLabel)}</span>` : nothing}
-          ${index >= 0
-            ? html`<span class="position"
+          ${
+            index >= 0
+              ? html`<span class="position"
                 ><span aria-hidden="true">${s.position(index + 1, count)}</span
                 ><span class="visually-hidden">${s.positionLabel(index + 1, count)}</span></span
               >`
-            : nothing}
+              : nothing
+          }
         </p>
         <div part="controls" class="controls">
           <div class="text-size" role="group" aria-label=${s.textSize}>
@@ -583,9 +578,11 @@ export class EPaperReader extends LitElement {
       </div>
       <div class="status">
         <p class="toast" role="status">${this.status}</p>
-        ${this.manualLink
-          ? html`<input class="manual-link" readonly .value=${this.manualLink} aria-label=${s.copyLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
-          : nothing}
+        ${
+          this.manualLink
+            ? html`<input class="manual-link" readonly .value=${this.manualLink} aria-label=${s.copyLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
+            : nothing
+        }
       </div>
     </dialog>`;
   }
@@ -612,9 +609,11 @@ export class EPaperReader extends LitElement {
           ${article.kicker ? html`<p part="kicker" class="kicker">${article.kicker}</p>` : nothing}
           <h2 part="headline" class="headline" id="headline" tabindex="-1">${article.headline}</h2>
           ${(article.subheads ?? []).map((subhead) => html`<p part="subhead" class="subhead">${subhead}</p>`)}
-          ${article.bylines?.length
-            ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
-            : nothing}
+          ${
+            article.bylines?.length
+              ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
+              : nothing
+          }
         </div>
         ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
         <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
@@ -643,12 +642,14 @@ export class EPaperReader extends LitElement {
           </div>`;
     return html`<figure part="photo" class="photo">
       ${image}
-      ${photo.caption || photo.credit
-        ? html`<figcaption>
+      ${
+        photo.caption || photo.credit
+          ? html`<figcaption>
             ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
             ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
           </figcaption>`
-        : nothing}
+          : nothing
+      }
     </figure>`;
   }
 }

@@ -193,8 +193,9 @@ export class EPaperSearch extends LitElement {
         <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
       </div>
       <p class="status" role="status">${result ? (result.total ? t.count(result.matches, hits.length, result.total) : t.none) : ''}</p>
-      ${groups.length
-        ? html`<div aria-label=${t.results} role="group">
+      ${
+        groups.length
+          ? html`<div aria-label=${t.results} role="group">
             ${groups.map(
               (group) => html`<h3>${group[0].pageId ? t.page(group[0].pageLabel) : t.other}</h3>
                 <ul>
@@ -219,7 +220,8 @@ export class EPaperSearch extends LitElement {
                 </ul>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

@@ -100,14 +100,16 @@ export class EPaperToolbar extends LitElement {
       ${this.button('zoom-in', t.zoomIn, this.canZoomIn)}
       <span class="separator" aria-hidden="true"></span>
       ${this.button('fit-page', t.fitPage)} ${this.button('fit-width', t.fitWidth)}
-      ${this.pageCount > 1
-        ? html`<span class="separator" aria-hidden="true"></span>
+      ${
+        this.pageCount > 1
+          ? html`<span class="separator" aria-hidden="true"></span>
             ${this.button('previous-page', t.previousPage, this.pageIndex > 0)}
             <span class="page-number" part="page-number" role="status" aria-label=${t.pageOf(this.pageLabel, this.pageIndex + 1, this.pageCount)}
               >${isolate(this.pageLabel)} <small>${this.pageIndex + 1}/${this.pageCount}</small></span
             >
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
-        : ''}
+          : ''
+      }
       <slot name="end"></slot>
     </div>`;
   }

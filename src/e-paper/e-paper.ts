@@ -50,7 +50,6 @@ const NO_BEYOND = {};
 /** How long a short notice stays. */
 const NOTICE_MS = 5_000;
 
-
 /**
  * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
  * open in a reader overlay. It remembers, per reader, where they were.
@@ -424,7 +423,12 @@ export class EPaper extends LitElement {
    * The page to show first, with its page file loaded if it is kept in one. When that file fails
    * and the page is not the first, the first page is shown instead (with a message).
    */
-  async #firstPage(edition: Edition, page: Page, pageFiles: (() => Promise<PageFileLoader>) | undefined, signal: AbortSignal): Promise<{ edition: Edition; page: Page }> {
+  async #firstPage(
+    edition: Edition,
+    page: Page,
+    pageFiles: (() => Promise<PageFileLoader>) | undefined,
+    signal: AbortSignal,
+  ): Promise<{ edition: Edition; page: Page }> {
     if (!isPageRef(page) || !pageFiles) return { edition, page };
     try {
       return await (await pageFiles()).resolve(page, () => edition);
@@ -446,10 +450,12 @@ export class EPaper extends LitElement {
     const options = { signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
     let made: Promise<PageFileLoader> | undefined;
     const host: PageFileHost = {
-      view: () => (this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined),
+      view: () =>
+        this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined,
       show: (next, page) => {
         const state = this.viewState;
-        if (state.kind === 'ready' && next !== state.edition) this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
+        if (state.kind === 'ready' && next !== state.edition)
+          this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
         if (page) this.#showPage(page);
       },
       notice: (text, show) => {
@@ -479,7 +485,10 @@ export class EPaper extends LitElement {
   #goToPage(page: Page): void {
     if (!isPageRef(page)) return this.#showPage(page);
     this.#wantedPage = page.id;
-    this.#pageFiles?.().then((loader) => loader.goTo(page), (error: unknown) => this.#pageFailed(page, error));
+    this.#pageFiles?.().then(
+      (loader) => loader.goTo(page),
+      (error: unknown) => this.#pageFailed(page, error),
+    );
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
@@ -595,7 +604,11 @@ export class EPaper extends LitElement {
       // eslint-disable-next-line @typescript-eslint/await-thenable -- a part not there yet gives undefined: nothing to wait for
       await Promise.all(parts.map((p) => p?.updateComplete));
       if (this.#highlighted !== key) return;
-      m.highlightMatches(this, parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])), this.searchQuery);
+      m.highlightMatches(
+        this,
+        parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])),
+        this.searchQuery,
+      );
     });
   }
 
@@ -682,7 +695,10 @@ export class EPaper extends LitElement {
     const opener = this.#opener;
     this.#opener = undefined;
     void this.updateComplete.then(() => {
-      const target = opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
+      const target =
+        opener?.isConnected && opener !== document.body
+          ? opener
+          : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
       (target as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
   }
@@ -697,7 +713,8 @@ export class EPaper extends LitElement {
         const edition = state.edition.id;
         void this.#loadPageFiles().then(() => {
           const now = this.viewState;
-          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice) this.#offerToContinue(articleId, paragraph, true);
+          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice)
+            this.#offerToContinue(articleId, paragraph, true);
         });
       }
       return;
@@ -808,7 +825,8 @@ export class EPaper extends LitElement {
     // While the next edition loads, the reading state is already that edition's; before the page
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
     // is remembered as that, not as a scale that fits only this box.
-    if (state.kind === 'ready' && this.#shown && !this.nextLoading) this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
+    if (state.kind === 'ready' && this.#shown && !this.nextLoading)
+      this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
     // Passed on as the viewer's own, once the viewer has taken it in.
     emit(this, 'e-paper-zoom', detail, true);
   };
@@ -920,8 +938,9 @@ export class EPaper extends LitElement {
         lang=${this.lang}
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
-        ${this.archiveIndex
-          ? html`<e-paper-archive
+        ${
+          this.archiveIndex
+            ? html`<e-paper-archive
               slot="end"
               exportparts="archive-button, archive-calendar, archive-day"
               .archive=${this.archiveIndex}
@@ -930,7 +949,8 @@ export class EPaper extends LitElement {
               ?busy=${this.nextLoading}
               @e-paper-archive-select=${this.#onArchiveSelect}
             ></e-paper-archive>`
-          : nothing}
+            : nothing
+        }
         <button class="clear-history" slot="end" type="button" part="button" aria-label=${strings.viewer.clearHistory} title=${strings.viewer.clearHistory} @click=${() => this.clearHistory()}>
           ${CLEAR_ICON}<span>${strings.viewer.clearHistory}</span>
         </button>
@@ -945,8 +965,9 @@ export class EPaper extends LitElement {
         >
           ${strings.viewer.search}
         </button>
-        ${this.searchOpen
-          ? html`<e-paper-search
+        ${
+          this.searchOpen
+            ? html`<e-paper-search
               slot="end"
               exportparts="search-panel, search-input, search-result"
               .edition=${edition}
@@ -957,7 +978,8 @@ export class EPaper extends LitElement {
               @e-paper-search-select=${this.#onSearchSelect}
               @e-paper-search-close=${() => this.#closeSearch()}
             ></e-paper-search>`
-          : nothing}
+            : nothing
+        }
         <e-paper-contents
           slot="end"
           exportparts="contents-button, contents-panel, contents-item"
@@ -994,8 +1016,9 @@ export class EPaper extends LitElement {
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
-      ${edition.pages.length > 1
-        ? html`<e-paper-pages
+      ${
+        edition.pages.length > 1
+          ? html`<e-paper-pages
             exportparts="pages, page-thumb, page-label"
             .edition=${edition}
             .pageId=${page.id}
@@ -1004,7 +1027,8 @@ export class EPaper extends LitElement {
             ?paused=${!this.#shown}
             @e-paper-pages-select=${this.#onPagesSelect}
           ></e-paper-pages>`
-        : nothing}
+          : nothing
+      }
       ${this.#renderNotice(edition)}
       <e-paper-tooltip
         exportparts="tooltip"
@@ -1039,7 +1063,13 @@ export class EPaper extends LitElement {
   /** Every page with its articles, once per edition (the list re-renders on every zoom). */
   #contentsPages(edition: Edition): ContentsPage[] {
     if (this.#contentsCache?.edition !== edition) {
-      const pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p), loading: isPageRef(p) }));
+      const pages = edition.pages.map((p) => ({
+        id: p.id,
+        label: p.label,
+        section: p.section,
+        articles: articlesOnPage(edition, p),
+        loading: isPageRef(p),
+      }));
       this.#contentsCache = { edition, pages };
     }
     return this.#contentsCache.pages;
