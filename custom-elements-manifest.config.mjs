@@ -20,7 +20,11 @@ function tagNamesFromDefine() {
       for (const prop of init.properties) {
         if (!ts.isPropertyAssignment(prop)) continue;
         // ELEMENTS: tag → class; LAZY_ELEMENTS: tag → () => import(…).then((m) => m.Class).
-        const className = lazy ? /\.(\w+)\)\s*$/.exec(prop.initializer.getText())?.[1] : ts.isIdentifier(prop.initializer) ? prop.initializer.text : undefined;
+        const className = lazy
+          ? /\.(\w+)\)\s*$/.exec(prop.initializer.getText())?.[1]
+          : ts.isIdentifier(prop.initializer)
+            ? prop.initializer.text
+            : undefined;
         if (!className) continue;
         const tag = ts.isStringLiteral(prop.name) ? prop.name.text : prop.name.getText();
         tags.set(className, tag);

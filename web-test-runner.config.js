@@ -6,6 +6,7 @@ import { summaryReporter } from './scripts/summary-reporter.js';
 import { inputPlugin } from './scripts/wtr-input-plugin.js';
 import { faultsPlugin } from './scripts/wtr-faults-plugin.js';
 import { fixturesPlugin } from './scripts/wtr-fixtures-plugin.js';
+import { eventNamesPlugin } from './scripts/wtr-event-names-plugin.js';
 
 const executablePath = await findBrowser();
 /** For the leak test: window.gc and exact performance.memory. Tests only, not the benchmark. */
@@ -18,7 +19,13 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), inputPlugin(), faultsPlugin(), fixturesPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    inputPlugin(),
+    faultsPlugin(),
+    fixturesPlugin(),
+    eventNamesPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: [...CHROME_FLAGS, ...TEST_ONLY_FLAGS] },

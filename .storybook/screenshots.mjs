@@ -91,9 +91,13 @@ for (const [name, path, article] of [
 {
   const { page, preview } = await open('/docs/guides-restyling--docs', () => document.querySelector('#page-colours') !== null);
   await preview.evaluate(() => document.querySelector('#before-and-after').scrollIntoView());
-  await preview.waitForFunction(() => [...document.querySelectorAll('e-paper')].every((el) => el.shadowRoot?.querySelector('e-paper-page')), null, {
-    timeout: 20_000,
-  });
+  await preview.waitForFunction(
+    () => [...document.querySelectorAll('e-paper')].every((el) => el.shadowRoot?.querySelector('e-paper-page')),
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(out, 'storybook-docs.png') });
   console.log('demo/screenshots/storybook-docs.png');

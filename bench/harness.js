@@ -2,6 +2,7 @@
 // no network bytes): frame timestamps, long animation frames, input event counts, the click →
 // article text timing, and an adapter per viewer (scale, where an article is, whether its text
 // is shown, the view for the reload check). Plain script, no globals but window.__harness.
+/* global OpenSeadragon -- the OpenSeadragon page's own global, read only on that page */
 (() => {
   if (window.__harness) return;
   const viewer = /\/(e-paper|osd|pdfjs)\.html$/.exec(location.pathname)?.[1] ?? 'unknown';
@@ -19,7 +20,11 @@
           duration: e.duration,
           blocking: e.blockingDuration ?? 0,
           styleAndLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
-          scripts: (e.scripts ?? []).map((s) => ({ invoker: s.invoker, ms: Math.round(s.duration), source: `${s.sourceURL.split('/').pop()}:${s.sourceFunctionName}` })),
+          scripts: (e.scripts ?? []).map((s) => ({
+            invoker: s.invoker,
+            ms: Math.round(s.duration),
+            source: `${s.sourceURL.split('/').pop()}:${s.sourceFunctionName}`,
+          })),
         });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -43,12 +48,28 @@
     lcpCandidates: H.lcp,
   });
   for (const type of EVENTS) {
-    addEventListener(type, () => { if (H.counting) H.events[type]++; }, { capture: true, passive: true });
+    addEventListener(
+      type,
+      () => {
+        if (H.counting) H.events[type]++;
+      },
+      { capture: true, passive: true },
+    );
   }
-  document.addEventListener('e-paper-zoom', (event) => { H.lastZoom = event.detail; }, true);
-  document.addEventListener('e-paper-article-open', (event) => {
-    (H.articleOpenEvents ??= []).push({ t: performance.now(), detail: event.detail });
-  }, true);
+  document.addEventListener(
+    'e-paper-zoom',
+    (event) => {
+      H.lastZoom = event.detail;
+    },
+    true,
+  );
+  document.addEventListener(
+    'e-paper-article-open',
+    (event) => {
+      (H.articleOpenEvents ??= []).push({ t: performance.now(), detail: event.detail });
+    },
+    true,
+  );
 
   // ---- deep queries (open shadow roots) ------------------------------------------------------
   const deepQuery = (root, selector) => {
@@ -222,7 +243,15 @@
   // ---- e-paper: the view at every frame until ready (for the reload check) ---------------------
   if (viewer === 'e-paper') {
     H.viewFrames = [];
-    document.addEventListener('e-paper-ready', (event) => { H.readyView = epaper.view(); H.readyAt = performance.now(); H.readyDetail = event.detail; }, { once: true, capture: true });
+    document.addEventListener(
+      'e-paper-ready',
+      (event) => {
+        H.readyView = epaper.view();
+        H.readyAt = performance.now();
+        H.readyDetail = event.detail;
+      },
+      { once: true, capture: true },
+    );
     let sheet = null;
     const sample = (t) => {
       if (!sheet?.isConnected) sheet = epaper.sheet();

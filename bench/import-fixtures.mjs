@@ -24,11 +24,15 @@ for (const [name, args] of cases) {
   let summary;
   for (let i = 0; i < runs; i++) {
     const out = mkdtempSync(join(tmpdir(), 'e-paper-bench-'));
-    const run = spawnSync(process.execPath, ['dist/cli/e-paper.js', 'import', ...args, '-o', out, '--copy-images', '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['dist/cli/e-paper.js', 'import', ...args, '-o', out, '--copy-images', '--json'], {
+      encoding: 'utf8',
+    });
     rmSync(out, { recursive: true, force: true });
     if (run.status !== 0) throw new Error(`${name}: exit ${run.status}\n${run.stderr}${run.stdout}`);
     [summary] = JSON.parse(run.stdout).editions;
     times.push(summary.ms / summary.pages);
   }
-  console.log(`| ${name} | ${summary.pages} | ${summary.articles} | ${summary.regions} | ${summary.words} | ${summary.warnings} | ${median(times).toFixed(0)} |`);
+  console.log(
+    `| ${name} | ${summary.pages} | ${summary.articles} | ${summary.regions} | ${summary.words} | ${summary.warnings} | ${median(times).toFixed(0)} |`,
+  );
 }

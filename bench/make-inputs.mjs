@@ -63,13 +63,18 @@ function inputsKey() {
   }
   for (const name of readdirSync(FONTS_DIR).sort()) hash.update(name).update(readFileSync(join(FONTS_DIR, name)));
   for (const name of bundleParts()) hash.update(name).update(readFileSync(join(PARTS_DIR, name)));
-  for (const dir of [join(PEERS, 'pdfjs-dist'), join(ROOT, 'node_modules/esbuild')]) hash.update(JSON.parse(readFileSync(join(dir, 'package.json'))).version);
+  for (const dir of [join(PEERS, 'pdfjs-dist'), join(ROOT, 'node_modules/esbuild')])
+    hash.update(JSON.parse(readFileSync(join(dir, 'package.json'))).version);
   return hash.digest('hex');
 }
 
 /** The file names of the bundle's lazy parts (none for a build without them). */
 export function bundleParts() {
-  return existsSync(PARTS_DIR) ? readdirSync(PARTS_DIR).filter((name) => name.endsWith('.js')).sort() : [];
+  return existsSync(PARTS_DIR)
+    ? readdirSync(PARTS_DIR)
+        .filter((name) => name.endsWith('.js'))
+        .sort()
+    : [];
 }
 
 /** Bytes and gzipped bytes (level 6, as the bench server sends them) of a text. */
@@ -114,9 +119,24 @@ export function makeScaleInputs() {
   const about = { id: edition.id, pages: edition.pages.length, articles: edition.articles.length };
   return {
     // bytes and gzipBytes: the manifest's, what the first render fetches; pageFiles: all 23 files together.
-    edition24: { url: SCALE_URLS.edition24, ...about, inlinePages: 1, manifestArticles: split.edition.articles.length, ...sizes(manifestJson), pageFiles },
+    edition24: {
+      url: SCALE_URLS.edition24,
+      ...about,
+      inlinePages: 1,
+      manifestArticles: split.edition.articles.length,
+      ...sizes(manifestJson),
+      pageFiles,
+    },
     edition24OneFile: { url: SCALE_URLS.edition24OneFile, ...about, ...sizes(oneFileJson) },
-    archive365: { url: SCALE_URLS.archive365, days: SCALE_DAYS, first: archive.editions[0].date, last: archive.editions.at(-1).date, editions: archive.editions.length, src: toA1, ...sizes(archiveJson) },
+    archive365: {
+      url: SCALE_URLS.archive365,
+      days: SCALE_DAYS,
+      first: archive.editions[0].date,
+      last: archive.editions.at(-1).date,
+      editions: archive.editions.length,
+      src: toA1,
+      ...sizes(archiveJson),
+    },
     a1: { url: EDITION_URL, ...sizes(readFileSync(EDITION_FILE, 'utf8')) },
   };
 }
@@ -176,11 +196,20 @@ async function minifyPdfViewer() {
   const { transform } = await import('esbuild');
   const web = join(PEERS, 'pdfjs-dist/web');
   mkdirSync(join(CACHE, 'pdfjs'), { recursive: true });
-  const js = await transform(readFileSync(join(web, 'pdf_viewer.mjs'), 'utf8'), { loader: 'js', format: 'esm', minify: true, target: 'es2022', legalComments: 'none' });
+  const js = await transform(readFileSync(join(web, 'pdf_viewer.mjs'), 'utf8'), {
+    loader: 'js',
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+  });
   writeFileSync(join(CACHE, 'pdfjs/pdf_viewer.min.mjs'), js.code);
   const css = await transform(readFileSync(join(web, 'pdf_viewer.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
   // Its images stay where the package has them.
-  writeFileSync(join(CACHE, 'pdfjs/pdf_viewer.min.css'), css.code.replace(/url\((["']?)images\//g, 'url($1/node_modules/pdfjs-dist/web/images/'));
+  writeFileSync(
+    join(CACHE, 'pdfjs/pdf_viewer.min.css'),
+    css.code.replace(/url\((["']?)images\//g, 'url($1/node_modules/pdfjs-dist/web/images/'),
+  );
 }
 
 /** Screenshot (PNG) and print (PDF) of the sheet at 100%, drawn by the production build. */
@@ -205,7 +234,8 @@ async function renderSheet(browser, origin) {
       const viewer = document.querySelector('e-paper');
       const viewport = viewer.shadowRoot.querySelector('e-paper-viewport');
       for (let node = viewport; node && node !== viewer.shadowRoot; node = node.parentNode) {
-        for (const sibling of node.parentNode?.children ?? []) if (sibling !== node) sibling.style.setProperty('display', 'none', 'important');
+        for (const sibling of node.parentNode?.children ?? [])
+          if (sibling !== node) sibling.style.setProperty('display', 'none', 'important');
       }
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       const outer = viewer.getBoundingClientRect();
@@ -379,7 +409,9 @@ export async function makeInputs({ browser, origin, force = false, log = console
       rects: articles.rects.length,
     };
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-    log(`bench: inputs made in ${manifest.seconds} s: PNG ${image.width}×${image.height}, ${tiles.tiles} tiles in ${tiles.levels} levels, PDF ${(pdf.length / 1024).toFixed(0)} KB`);
+    log(
+      `bench: inputs made in ${manifest.seconds} s: PNG ${image.width}×${image.height}, ${tiles.tiles} tiles in ${tiles.levels} levels, PDF ${(pdf.length / 1024).toFixed(0)} KB`,
+    );
     return { ...manifest, bundleParts: parts, scale };
   } finally {
     await ownBrowser?.close();

@@ -2,7 +2,10 @@
 // the JSDoc), so the README, the manifest and Storybook say the same. Plain ESM with no Node
 // imports: the README test runs it in the browser too.
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 const code = (text) => (text ? `\`${text}\`` : '');
 
 function table(head, rows) {
@@ -17,14 +20,23 @@ export function apiTables(manifest, tagName = 'e-paper') {
   const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
   if (!element) throw new Error(`no <${tagName}> in the manifest`);
   const members = (element.members ?? []).filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
-  const attributes = (element.attributes ?? []).map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), a.description]);
+  const attributes = (element.attributes ?? []).map((a) => [
+    code(a.name),
+    code(a.fieldName),
+    code(a.type?.text),
+    code(a.default),
+    a.description,
+  ]);
   const attributeFields = new Set((element.attributes ?? []).map((a) => a.fieldName));
   const properties = members
     .filter((m) => m.kind === 'field' && !attributeFields.has(m.name) && m.description)
     .map((m) => [code(m.name), code(m.type?.text), m.description]);
   const methods = members
     .filter((m) => m.kind === 'method' && m.description)
-    .map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional || p.default ? '?' : ''}`).join(', ')})`), m.description]);
+    .map((m) => [
+      code(`${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional || p.default ? '?' : ''}`).join(', ')})`),
+      m.description,
+    ]);
   const events = (element.events ?? []).map((e) => [code(e.name), e.description]);
   const cssProperties = (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), p.description]);
   const parts = (element.cssParts ?? []).map((p) => [code(p.name), p.description]);
@@ -36,7 +48,7 @@ export function apiTables(manifest, tagName = 'e-paper') {
     '#### Methods\n',
     table(['method', 'what it does'], methods),
     '#### Events\n',
-    'All are `CustomEvent`s that bubble and cross shadow roots (`composed`).\n',
+    "All are `CustomEvent`s that bubble and cross shadow roots (`composed`). They are the only events that reach the page: the viewer's parts talk to it with internal events that stop at its shadow root.\n",
     table(['event', 'when, and its `detail`'], events),
     '#### CSS custom properties\n',
     table(['property', 'default', 'what it styles'], cssProperties),

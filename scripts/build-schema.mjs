@@ -9,7 +9,14 @@ import { pathToFileURL } from 'node:url';
 const dir = mkdtempSync(join(tmpdir(), 'e-paper-schema-'));
 try {
   const out = join(dir, 'schema.mjs');
-  await build({ entryPoints: ['src/edition/json-schema.ts'], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error' });
+  await build({
+    entryPoints: ['src/edition/json-schema.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: out,
+    logLevel: 'error',
+  });
   const { editionJsonSchema, pageFileJsonSchema } = await import(pathToFileURL(out).href);
   for (const [file, schema] of [
     ['schema/edition-v1.schema.json', editionJsonSchema()],

@@ -10,7 +10,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 
 const entry = 'src/index.ts';
 /** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, and the languages beyond Simplified Chinese and English. */
-const lazyPart = /\/src\/((e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive|page-files)\/|i18n\/(languages|zh-hant)\.ts)/;
+const lazyPart =
+  /\/src\/((e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|search|archive|page-files)\/|i18n\/(languages|zh-hant)\.ts)/;
 
 /** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
 const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];
@@ -119,7 +120,10 @@ await build({
     ...common.build,
     outDir: 'dist/lib',
     minify: false,
-    rolldownOptions: { external: (id) => dependencies.test(id), output: { preserveModules: true, preserveModulesRoot: 'src', minify: false } },
+    rolldownOptions: {
+      external: (id) => dependencies.test(id),
+      output: { preserveModules: true, preserveModulesRoot: 'src', minify: false },
+    },
     lib: {
       entry: { index: entry, elements: 'src/elements.ts', importers: 'src/edition/importers/index.ts' },
       formats: ['es'],
@@ -132,7 +136,10 @@ execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The manifest the package ships names the modules it ships (dist/lib/…js), not the sources.
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const shipped = (path) => path.replace(/^src\/(.*)\.ts$/, 'dist/lib/$1.js');
-writeFileSync('dist/custom-elements.json', JSON.stringify(manifest, (key, value) => (key === 'path' || key === 'module') && typeof value === 'string' ? shipped(value) : value, 2));
+writeFileSync(
+  'dist/custom-elements.json',
+  JSON.stringify(manifest, (key, value) => ((key === 'path' || key === 'module') && typeof value === 'string' ? shipped(value) : value), 2),
+);
 // The UI font and its licence, where each build looks for it.
 for (const dir of ['dist/e-paper-parts', 'dist/lib/i18n']) {
   mkdirSync(dir, { recursive: true });

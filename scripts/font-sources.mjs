@@ -26,7 +26,7 @@ export function fontPackageDir(pkg) {
 export function toUnicodeRange(codePoints) {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
   const parts = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j += 1;
     const hex = (n) => n.toString(16).toUpperCase();

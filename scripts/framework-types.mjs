@@ -28,7 +28,9 @@ const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase(
 
 /** The settable properties (fields neither static nor readonly) and the attributes, in manifest order. */
 function surface(element) {
-  const properties = (element.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && m.privacy !== 'private' && m.privacy !== 'protected');
+  const properties = (element.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.static && !m.readonly && m.privacy !== 'private' && m.privacy !== 'protected',
+  );
   const attributes = (element.attributes ?? []).filter((a) => a.fieldName && a.name !== a.fieldName);
   const events = (element.events ?? []).filter((e) => e.name);
   return { properties, attributes, events };
@@ -51,7 +53,10 @@ function reactTypes(element) {
     `/** The properties and attributes of <${TAG}>. */`,
     `export interface EPaperReactProps {`,
     ...properties.map((p) => `${doc(p.description, '  ')}  ${key(p.name)}?: EPaper['${p.name}'];`),
-    ...attributes.map((a) => `${doc(`Attribute of \`${a.fieldName}\`. ${a.description ?? ''}`.trim(), '  ')}  ${key(a.name)}?: EPaper['${a.fieldName}'] | string;`),
+    ...attributes.map(
+      (a) =>
+        `${doc(`Attribute of \`${a.fieldName}\`. ${a.description ?? ''}`.trim(), '  ')}  ${key(a.name)}?: EPaper['${a.fieldName}'] | string;`,
+    ),
     `}`,
     ``,
     `/** The listeners of <${TAG}>'s events: \`on\` + the event's type. */`,
@@ -86,7 +91,10 @@ function vueTypes(element) {
     `/** The properties of <${TAG}> and the listeners of its events. */`,
     `export interface EPaperVueProps {`,
     ...properties.map((p) => `${doc(p.description, '  ')}  ${key(p.name)}?: EPaper['${p.name}'];`),
-    ...events.map((e) => `${doc(`\`@${e.name}\`: ${e.description ?? ''}`.trim(), '  ')}  on${pascal(e.name)}?: (event: CustomEvent<EPaperEventMap['${e.name}']>) => void;`),
+    ...events.map(
+      (e) =>
+        `${doc(`\`@${e.name}\`: ${e.description ?? ''}`.trim(), '  ')}  on${pascal(e.name)}?: (event: CustomEvent<EPaperEventMap['${e.name}']>) => void;`,
+    ),
     `}`,
     ``,
     `declare module 'vue' {`,

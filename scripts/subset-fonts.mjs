@@ -58,10 +58,15 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
   const readFace = await fontReader();
 
   // Text that no role's paths reach: a new field the table above should learn about.
-  const claimed = new Set(Object.values(ROLE_TEXT).flat().map((p) => p.replace(/\[\]/g, '')));
+  const claimed = new Set(
+    Object.values(ROLE_TEXT)
+      .flat()
+      .map((p) => p.replace(/\[\]/g, '')),
+  );
   const unclaimed = [];
   (function walk(value, path) {
     if (typeof value === 'string') {
+      // eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, on purpose
       if (!claimed.has(path) && /[^\x00-\x7f]/.test(value)) unclaimed.push(`${path}: ${JSON.stringify(value.slice(0, 40))}`);
     } else if (Array.isArray(value)) value.forEach((item) => walk(item, path));
     else if (value && typeof value === 'object') {
@@ -119,7 +124,10 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
     const lostPrinted = lost.filter((ch) => printed.includes(ch));
     const lostExtra = lost.filter((ch) => !printed.includes(ch));
     if (lostPrinted.length) missing[role] = lostPrinted;
-    if (lostExtra.length) console.warn(`warning: ${role}: ${pkg} ${weight} lacks extra characters ${JSON.stringify(lostExtra.join(''))} (not printed in this edition)`);
+    if (lostExtra.length)
+      console.warn(
+        `warning: ${role}: ${pkg} ${weight} lacks extra characters ${JSON.stringify(lostExtra.join(''))} (not printed in this edition)`,
+      );
 
     let roleBytes = 0;
     let roleGlyphs = 0;

@@ -32,7 +32,14 @@ const RANGE = [0x2000, 0xffff];
 
 /** The characters to cover, from the strings modules themselves (bundled by esbuild for Node). */
 async function uiFontChars() {
-  const bundle = await build({ entryPoints: [join(root, 'scripts/ui-text.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+  const bundle = await build({
+    entryPoints: [join(root, 'scripts/ui-text.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
   const module = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
   return module.uiFontChars();
 }
@@ -88,7 +95,11 @@ async function main() {
   const range = `U+${RANGE.map((cp) => cp.toString(16).toUpperCase()).join('-')}`;
   writeFileSync(
     join(outDir, 'ui-font.json'),
-    JSON.stringify({ file, source: `${SOURCE.pkg} ${SOURCE.weight}`, bytes: data.length, glyphs, characters: String.fromCodePoint(...covered) }, null, 2) + '\n',
+    JSON.stringify(
+      { file, source: `${SOURCE.pkg} ${SOURCE.weight}`, bytes: data.length, glyphs, characters: String.fromCodePoint(...covered) },
+      null,
+      2,
+    ) + '\n',
   );
   writeFileSync(
     join(outDir, 'ui-font-file.ts'),
@@ -99,10 +110,15 @@ async function main() {
       `export const UI_FONT_RANGE = '${range}';\n`,
   );
   // The font is under the SIL Open Font License, which travels with every copy.
-  writeFileSync(join(outDir, 'LICENSE-ui-font.txt'), `${file}: a subset of ${SOURCE.pkg} (Noto Sans SC)\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`);
+  writeFileSync(
+    join(outDir, 'LICENSE-ui-font.txt'),
+    `${file}: a subset of ${SOURCE.pkg} (Noto Sans SC)\n\n${readFileSync(join(pkgDir, 'LICENSE'), 'utf8')}`,
+  );
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${file}: ${covered.length} characters, ${glyphs} glyphs, ${data.length} bytes (${(data.length / 1024).toFixed(1)} KiB) from ${parts.length} files of ${SOURCE.pkg} ${SOURCE.weight}; ${seconds} s`);
+  console.log(
+    `${file}: ${covered.length} characters, ${glyphs} glyphs, ${data.length} bytes (${(data.length / 1024).toFixed(1)} KiB) from ${parts.length} files of ${SOURCE.pkg} ${SOURCE.weight}; ${seconds} s`,
+  );
 }
 
 await main();

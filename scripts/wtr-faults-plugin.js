@@ -112,7 +112,11 @@ export function faultsPlugin() {
       case 'http-404':
         return send(404, 'text/plain', 'Not Found');
       case 'html':
-        return send(200, 'text/html; charset=utf-8', '<!doctype html><html><head><title>Login</title></head><body><p>Please sign in.</p></body></html>');
+        return send(
+          200,
+          'text/html; charset=utf-8',
+          '<!doctype html><html><head><title>Login</title></head><body><p>Please sign in.</p></body></html>',
+        );
       case 'truncated': {
         const text = edition();
         return json(text.slice(0, Math.floor(text.length / 2)));

@@ -1,8 +1,18 @@
 import type { LoadFailure } from './edition/load.js';
 import type { EditionProblem } from './edition/validate.js';
 import type { ZoomEventDetail } from './e-paper-viewport/e-paper-viewport.js';
+import type { ArchiveSelectDetail } from './e-paper-archive/e-paper-archive.js';
+import type { ContentsSelectDetail } from './e-paper-contents/e-paper-contents.js';
+import type { RegionEventDetail } from './e-paper-page/e-paper-page.js';
+import type { PagesSelectDetail } from './e-paper-pages/e-paper-pages.js';
+import type { EPaperReaderEventMap } from './e-paper-reader/e-paper-reader.js';
+import type { SearchQueryDetail, SearchSelectDetail } from './e-paper-search/e-paper-search.js';
+import type { ToolbarActionDetail } from './e-paper-toolbar/e-paper-toolbar.js';
 
-/** The events `<e-paper>` fires, by name, with their `detail`. All bubble and are composed. */
+/**
+ * The public events: `<e-paper>` fires them at itself; they bubble and are composed, so a host page
+ * hears them wherever it puts the viewer. By name, with their `detail`.
+ */
 export interface EPaperEventMap {
   'e-paper-ready': { editionId: string; page: string };
   /**
@@ -13,23 +23,50 @@ export interface EPaperEventMap {
   'e-paper-article-open': { articleId: string };
   'e-paper-article-close': { articleId: string };
   'e-paper-page-change': { page: string };
-  /** Fired by the viewport inside the viewer; it reaches the host as the viewer's own. */
+  /** The viewer passes on its viewport's `e-paper-viewport-zoom`. */
   'e-paper-zoom': ZoomEventDetail;
 }
 
 export type EPaperEventName = keyof EPaperEventMap;
 
-/** Fires one of our events from `target`. */
-export function emit<K extends EPaperEventName>(target: EventTarget, name: K, detail: EPaperEventMap[K]): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+/**
+ * The internal events: a part of the viewer fires them at its own host element for the viewer,
+ * which listens on that element. They bubble but are not composed: they stop at the viewer's
+ * shadow root and never reach the host page.
+ */
+export interface EPaperInternalEventMap extends EPaperReaderEventMap {
+  'e-paper-viewport-zoom': ZoomEventDetail;
+  'e-paper-viewport-swipe': { direction: 1 | -1 };
+  'e-paper-region-enter': RegionEventDetail;
+  'e-paper-region-leave': RegionEventDetail;
+  'e-paper-region-activate': RegionEventDetail;
+  'e-paper-toolbar-action': ToolbarActionDetail;
+  'e-paper-search-query': SearchQueryDetail;
+  'e-paper-search-select': SearchSelectDetail;
+  'e-paper-search-close': undefined;
+  'e-paper-archive-select': ArchiveSelectDetail;
+  'e-paper-contents-select': ContentsSelectDetail;
+  'e-paper-pages-select': PagesSelectDetail;
 }
 
+type Events = EPaperEventMap & EPaperInternalEventMap;
+
+/**
+ * Fires one of our events at `target`: every event of e-paper goes through here. It bubbles; it is
+ * composed (the last argument, `true`) if and only if it is public, which the types enforce.
+ * Returns false if a cancelable event was cancelled.
+ */
+export function emit<K extends keyof Events>(
+  target: EventTarget,
+  name: K,
+  detail: Events[K],
+  ...[composed, cancelable]: K extends EPaperEventName ? [composed: true] : [composed?: false, cancelable?: boolean]
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed, cancelable }));
+}
+
+type EventsOf<M> = { [K in keyof M]: CustomEvent<M[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'e-paper-ready': CustomEvent<EPaperEventMap['e-paper-ready']>;
-    'e-paper-error': CustomEvent<EPaperEventMap['e-paper-error']>;
-    'e-paper-article-open': CustomEvent<EPaperEventMap['e-paper-article-open']>;
-    'e-paper-article-close': CustomEvent<EPaperEventMap['e-paper-article-close']>;
-    'e-paper-page-change': CustomEvent<EPaperEventMap['e-paper-page-change']>;
-  }
+  interface HTMLElementEventMap extends EventsOf<EPaperEventMap>, EventsOf<EPaperInternalEventMap> {}
 }

@@ -45,7 +45,7 @@ const loading = new WeakMap<CustomElementRegistry, Map<string, Promise<void>>>()
 export function definePart(name: LazyElementName, registry: CustomElementRegistry | undefined = globalThis.customElements): Promise<void> {
   if (!registry || registry.get(name)) return Promise.resolve();
   let loads = loading.get(registry);
-  if (!loads) loading.set(registry, (loads = new Map()));
+  if (!loads) loading.set(registry, (loads = new Map<string, Promise<void>>()));
   let pending = loads.get(name);
   if (!pending) {
     pending = LAZY_ELEMENTS[name]().then(

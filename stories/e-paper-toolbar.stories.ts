@@ -34,15 +34,17 @@ const meta = {
       ${cssProps(knobValues(args))}
       ${actions(args, ['e-paper-toolbar-action'])}
     >
-      ${args.withContents
-        ? html`<e-paper-contents
+      ${
+        args.withContents
+          ? html`<e-paper-contents
             slot="end"
             .articles=${articles}
             .pageLabel=${page.label}
             .uiLang=${args.lang ?? 'zh-CN'}
             .textLang=${edition.lang}
           ></e-paper-contents>`
-        : nothing}
+          : nothing
+      }
     </e-paper-toolbar>`;
   },
   args: { scale: 0.42, 'min-scale': 0.26, 'max-scale': 4, lang: 'zh-CN', withContents: false },

@@ -31,7 +31,7 @@ const meta = {
       .pageHeight=${page.height}
       lang=${args.lang ?? 'zh-CN'}
       ${cssProps({ display: 'block', height: `${args.height}px`, background: 'var(--e-paper-surface, #e9e6df)', ...knobValues(args) })}
-      ${actions(args, ['e-paper-zoom'])}
+      ${actions(args, ['e-paper-viewport-zoom', 'e-paper-viewport-swipe'])}
     >
       <e-paper-page .edition=${edition} .page=${page} .uiLang=${args.lang ?? 'zh-CN'}></e-paper-page>
     </e-paper-viewport>`;

@@ -44,7 +44,10 @@ const cssFor = (selector: string, knobs: Record<string, unknown>) => {
 /** The "after" half of a pair: its CSS is what the guide shows under the pair. */
 const after = (story: Story, selector: string, knobs: Record<string, unknown>, extra = ''): Story => ({
   ...story,
-  parameters: { ...story.parameters, docs: { ...story.parameters?.docs, source: { language: 'css', code: `${cssFor(selector, knobs)}${extra}` } } },
+  parameters: {
+    ...story.parameters,
+    docs: { ...story.parameters?.docs, source: { language: 'css', code: `${cssFor(selector, knobs)}${extra}` } },
+  },
 });
 
 /** A brand's colours for the examples. */
@@ -157,7 +160,14 @@ export const PartsAfter: Story = {
   ...viewerStory({}),
   parameters: {
     ...viewerStory({}).parameters,
-    docs: { source: { language: 'css', code: PART_RULES.replaceAll('.restyle-parts ', '').replace(/^\n|\s+$/g, '').replace(/^  /gm, '') } },
+    docs: {
+      source: {
+        language: 'css',
+        code: PART_RULES.replaceAll('.restyle-parts ', '')
+          .replace(/^\n|\s+$/g, '')
+          .replace(/^ {2}/gm, ''),
+      },
+    },
   },
   render: (args, context) =>
     html`<div class="restyle-parts">

@@ -138,7 +138,10 @@ describe('validateArchive', () => {
 
   it('parses JSON text, refusing absurd nesting before JSON.parse', () => {
     expect(parseArchive('\uFEFF' + JSON.stringify(index([{ date: '2021-01-08', src: 'a.json' }])), BASE).editions).to.have.length(1);
-    expect(() => parseArchive('['.repeat(1_000_000) + ']'.repeat(1_000_000), BASE)).to.throw(EditionError, 'expected at most 8 levels of nesting');
+    expect(() => parseArchive('['.repeat(1_000_000) + ']'.repeat(1_000_000), BASE)).to.throw(
+      EditionError,
+      'expected at most 8 levels of nesting',
+    );
     expect(() => parseArchive('{"format": ', BASE)).to.throw(EditionError, 'not JSON');
   });
 });
@@ -217,7 +220,12 @@ describe('calendar maths', () => {
     expect(janSunday.at(-1)).to.deep.equal(['2021-01-31', null, null, null, null, null, null]);
     // February 2021 starts on a Monday and fills four weeks exactly.
     expect(monthGrid(2021, 2).flat()).to.deep.equal(Array.from({ length: 28 }, (_, i) => `2021-02-${String(i + 1).padStart(2, '0')}`));
-    for (const [year, month, weekStart] of [[2024, 2, 1], [2020, 5, 0], [1999, 12, 1], [2021, 8, 0]]) {
+    for (const [year, month, weekStart] of [
+      [2024, 2, 1],
+      [2020, 5, 0],
+      [1999, 12, 1],
+      [2021, 8, 0],
+    ]) {
       const grid = monthGrid(year, month, weekStart);
       expect(grid.every((week) => week.length === 7)).to.equal(true);
       const days = grid.flat().filter(Boolean) as string[];
@@ -230,7 +238,12 @@ describe('calendar maths', () => {
   it('knows month ends and leap years', () => {
     const last = (year: number, month: number) => monthGrid(year, month).flat().filter(Boolean).at(-1);
     expect([last(2024, 2), last(2023, 2), last(2000, 2), last(1900, 2), last(2021, 4), last(2021, 12)]).to.deep.equal([
-      '2024-02-29', '2023-02-28', '2000-02-29', '1900-02-28', '2021-04-30', '2021-12-31',
+      '2024-02-29',
+      '2023-02-28',
+      '2000-02-29',
+      '1900-02-28',
+      '2021-04-30',
+      '2021-12-31',
     ]);
   });
 

@@ -53,11 +53,22 @@ describe('<e-paper-archive>', () => {
     el.uiLang = 'en';
     await el.updateComplete;
     expect($('.date').innerText.trim()).to.equal('Fri 8 Jan 2021');
-    expect([$('.prev').getAttribute('aria-label'), $('.next').getAttribute('aria-label')]).to.deep.equal(['Previous edition', 'Next edition']);
+    expect([$('.prev').getAttribute('aria-label'), $('.next').getAttribute('aria-label')]).to.deep.equal([
+      'Previous edition',
+      'Next edition',
+    ]);
     await click($('.date'));
     await el.updateComplete;
     expect($('#heading').textContent!.trim()).to.equal('January 2021');
-    expect([...el.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect([...el.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      'Mon',
+      'Tue',
+      'Wed',
+      'Thu',
+      'Fri',
+      'Sat',
+      'Sun',
+    ]);
     expect($('th').getAttribute('abbr')).to.equal('Monday');
     expect($('td[data-date="2021-01-08"]').getAttribute('aria-label')).to.equal('Fri 8 Jan 2021');
   });
@@ -70,7 +81,15 @@ describe('<e-paper-archive>', () => {
     expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.equal('2021年1月');
     expect($('.date').getAttribute('aria-expanded')).to.equal('true');
     expect($('table').getAttribute('role')).to.equal('grid');
-    expect([...el.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal(['一', '二', '三', '四', '五', '六', '日']);
+    expect([...el.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim())).to.deep.equal([
+      '一',
+      '二',
+      '三',
+      '四',
+      '五',
+      '六',
+      '日',
+    ]);
     expect(focused()).to.equal(day('2021-01-08'));
     expect(day('2021-01-08').getAttribute('aria-selected')).to.equal('true');
     expect(day('2021-01-08').getAttribute('aria-current')).to.equal('date');
@@ -270,7 +289,11 @@ describe('<e-paper-archive>', () => {
     await setViewport({ width: 400, height: 700 });
     const { $, open } = await picker();
     await open();
-    await Promise.all($('[role="dialog"]').getAnimations().map((animation) => animation.finished));
+    await Promise.all(
+      $('[role="dialog"]')
+        .getAnimations()
+        .map((animation) => animation.finished),
+    );
     const rect = $('[role="dialog"]').getBoundingClientRect();
     expect(Math.round(rect.width)).to.equal(document.documentElement.clientWidth);
     expect(Math.round(rect.bottom)).to.equal(document.documentElement.clientHeight);
@@ -293,9 +316,16 @@ describe('<e-paper-archive>', () => {
       el.busy = true;
       await open();
       // Measured after the calendar's fade-in: mid-way its text is paler than it ends.
-      await Promise.all(el.shadowRoot!.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished));
+      await Promise.all(
+        el
+          .shadowRoot!.getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished),
+      );
       const results = await axe.run(el, { resultTypes: ['violations'] });
-      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`))).to.deep.equal([]);
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`))).to.deep.equal(
+        [],
+      );
     });
   }
 });

@@ -19,11 +19,13 @@ async function viewer(attrs: { article?: string; hashSync?: boolean; lang?: stri
 }
 
 const readerOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperReader>('e-paper-reader')!;
-const regionOf = (el: EPaper, id: string) => deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector<SVGGElement>(`.region[data-article-id="${id}"]`)!;
-const frames = (n = 2) => new Promise<void>((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  step();
-});
+const regionOf = (el: EPaper, id: string) =>
+  deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector<SVGGElement>(`.region[data-article-id="${id}"]`)!;
+const frames = (n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    step();
+  });
 
 function countEvents(target: EventTarget, names: string[]) {
   const counts: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -93,7 +95,9 @@ describe('<e-paper>: articles open in the reader', () => {
     el.openArticle('nope');
     await el.updateComplete;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent!.replace(/[\u2068\u2069]/g, '')).to.contain('This edition has no article “nope”.');
+    expect(el.shadowRoot!.querySelector('[part="notice"]')!.textContent!.replace(/[\u2068\u2069]/g, '')).to.contain(
+      'This edition has no article “nope”.',
+    );
     expect(readerOf(el).open).to.equal(false);
     el.openArticle('a4');
     await el.updateComplete;

@@ -33,10 +33,10 @@ const progressWhere = (el: EPaper, match: (detail: Progress) => boolean) =>
   new Promise<void>((resolve) => {
     const listener = (event: Event) => {
       if (!match((event as CustomEvent<Progress>).detail)) return;
-      el.removeEventListener('e-paper-reader-progress', listener);
+      el.shadowRoot!.removeEventListener('e-paper-reader-progress', listener);
       resolve();
     };
-    el.addEventListener('e-paper-reader-progress', listener);
+    el.shadowRoot!.addEventListener('e-paper-reader-progress', listener);
   });
 const settle = (ms = 450) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,7 +142,12 @@ describe('<e-paper> remembers each reader', () => {
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => { throw new DOMException('denied', 'SecurityError'); } });
+    Object.defineProperty(window, 'indexedDB', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
     try {
       const { el, host } = await mount(freshKey());
       expect(deepQuery(el, 'e-paper-page', '.page')).to.exist;

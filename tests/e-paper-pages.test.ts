@@ -23,16 +23,25 @@ const sizer = (el: EPaperPages) => el.shadowRoot!.querySelector<HTMLElement>('.s
 
 /** The edition with some pages' sizes changed: `{A20: [1, 1.25]}` makes A20 a quarter taller. */
 function resized(ed: Edition, factors: Record<string, [number, number]>): Edition {
-  return { ...ed, pages: ed.pages.map((p) => (factors[p.id] ? { ...p, width: p.width * factors[p.id][0], height: p.height * factors[p.id][1] } : p)) };
+  return {
+    ...ed,
+    pages: ed.pages.map((p) => (factors[p.id] ? { ...p, width: p.width * factors[p.id][0], height: p.height * factors[p.id][1] } : p)),
+  };
 }
 
 /** The page as a reference to a page file not loaded yet: its size and label, no content. */
-const asRef = ({ id, label, section, width, height }: Page): Page => ({ id, label, section, width, height, src: `pages/${id}.json` }) as Page;
+const asRef = ({ id, label, section, width, height }: Page): Page =>
+  ({ id, label, section, width, height, src: `pages/${id}.json` }) as Page;
 
 /** What the strip's layout gives the viewer: its height, and the scroll box of its row. */
 function stripSize(el: EPaperPages) {
   const row = list(el);
-  return { height: el.getBoundingClientRect().height, scrollWidth: row.scrollWidth, clientWidth: row.clientWidth, clientHeight: row.clientHeight };
+  return {
+    height: el.getBoundingClientRect().height,
+    scrollWidth: row.scrollWidth,
+    clientWidth: row.clientWidth,
+    clientHeight: row.clientHeight,
+  };
 }
 
 function center(node: Element): [number, number] {
@@ -53,7 +62,13 @@ async function strip(ed: Edition, width: number, pageId = 'A1', uiLang = 'zh-CN'
 
 /** Waits until the first `count` thumbnails are drawn and their pages rendered. */
 async function drawn(el: EPaperPages, count: number) {
-  await waitUntil(() => thumbs(el).slice(0, count).every((t) => pageIn(t)), `${count} thumbnails drawn`);
+  await waitUntil(
+    () =>
+      thumbs(el)
+        .slice(0, count)
+        .every((t) => pageIn(t)),
+    `${count} thumbnails drawn`,
+  );
   await Promise.all(thumbs(el).map((t) => pageIn(t)?.updateComplete));
 }
 
@@ -65,8 +80,21 @@ describe('<e-paper-pages>', () => {
     const el = await strip(ed, 800);
     const nav = el.shadowRoot!.querySelector('nav[part="pages"]')!;
     expect(nav.getAttribute('aria-label')).to.equal('版面');
-    expect(thumbs(el).map((t) => t.querySelector('b')!.textContent!.replace(/[\u2066-\u2069]/g, ''))).to.deep.equal(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
-    const labels = thumbs(el).map((t) => t.querySelector('[part="page-label"]')!.textContent!.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim());
+    expect(thumbs(el).map((t) => t.querySelector('b')!.textContent!.replace(/[\u2066-\u2069]/g, ''))).to.deep.equal([
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A5',
+      'A6',
+    ]);
+    const labels = thumbs(el).map((t) =>
+      t
+        .querySelector('[part="page-label"]')!
+        .textContent!.replace(/[\u2066-\u2069]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(labels[0]).to.equal(`A1 ${ed.pages[0].section}`);
     expect(labels[1]).to.equal('A2 测试版面（A1 的副本）');
     expect(thumbs(el)[0].querySelector('[part="page-label"]')!.getAttribute('lang')).to.equal(ed.lang);
@@ -77,7 +105,10 @@ describe('<e-paper-pages>', () => {
 
   it('marks the shown page with aria-current and an accent outline, and follows pageId', async () => {
     const el = await strip(await edition(6), 800, 'A2');
-    const current = () => thumbs(el).filter((t) => t.getAttribute('aria-current') === 'page').map((t) => t.dataset.pageId);
+    const current = () =>
+      thumbs(el)
+        .filter((t) => t.getAttribute('aria-current') === 'page')
+        .map((t) => t.dataset.pageId);
     expect(current()).to.deep.equal(['A2']);
     const box = (id: string) => getComputedStyle(thumbOf(el, id).querySelector('.box')!);
     expect(box('A2').outlineStyle).to.equal('solid');
@@ -161,7 +192,7 @@ describe('<e-paper-pages>', () => {
       expect(shown.length).to.be.greaterThan(0);
       const r = inner.getBoundingClientRect();
       expect(r.width).to.be.closeTo(72, 0.5);
-      expect((r.width / r.height) / (page.width / page.height)).to.be.closeTo(1, 0.01);
+      expect(r.width / r.height / (page.width / page.height)).to.be.closeTo(1, 0.01);
       const box = thumb.querySelector('.box')!.getBoundingClientRect();
       expect(r.left).to.be.closeTo(box.left, 0.5);
       expect(r.bottom).to.be.closeTo(box.bottom, 0.5);
@@ -178,7 +209,9 @@ describe('<e-paper-pages>', () => {
 
   it('a thumbnail page of a scan shows its smallest image and no regions, whatever its scale', async () => {
     const scan = (await (await fetch(SCAN_URL)).json()) as Edition;
-    const page = await fixture<EPaperPage>(html`<e-paper-page thumbnail .edition=${scan} .page=${scan.pages[0]} .baseUrl=${SCAN_URL} .scale=${2}></e-paper-page>`);
+    const page = await fixture<EPaperPage>(
+      html`<e-paper-page thumbnail .edition=${scan} .page=${scan.pages[0]} .baseUrl=${SCAN_URL} .scale=${2}></e-paper-page>`,
+    );
     const images = [...page.shadowRoot!.querySelectorAll('img')].map((img) => img.src);
     expect(images).to.deep.equal([new URL('zhuzhou-daily-2021-01-08-scan/page-500.jpg', SCAN_URL).href]);
     expect(page.shadowRoot!.querySelector('.regions, .region')).to.equal(null);
@@ -273,7 +306,10 @@ describe('<e-paper-pages>', () => {
       await sendKeys({ press: 'Tab' });
       expect(document.activeElement!.id, 'Tab goes past the paused strip').to.equal('after');
       const violations = (await axe.run(el, { resultTypes: ['violations'] })).violations;
-      expect(violations.map((v) => v.id), 'axe while paused').to.deep.equal([]);
+      expect(
+        violations.map((v) => v.id),
+        'axe while paused',
+      ).to.deep.equal([]);
       const paused = stripSize(el);
       if (pages === 24) expect(paused.scrollWidth, 'the narrow strip scrolls').to.be.greaterThan(paused.clientWidth);
       else expect(paused.scrollWidth, 'the wide strip does not').to.equal(paused.clientWidth);
@@ -327,7 +363,11 @@ describe('<e-paper-pages>', () => {
     expect(pageIn(thumbOf(el, 'A2')), 'no thumbnail of a page reference').to.equal(null);
     const box = thumbOf(el, 'A2').querySelector('.box')!.getBoundingClientRect();
     expect(box.width / box.height).to.be.closeTo(ed.pages[1].width / ed.pages[1].height, 0.01);
-    expect(thumbOf(el, 'A2').querySelector('b')!.textContent!.replace(/[\u2066-\u2069]/g, '')).to.equal('A2');
+    expect(
+      thumbOf(el, 'A2')
+        .querySelector('b')!
+        .textContent!.replace(/[\u2066-\u2069]/g, ''),
+    ).to.equal('A2');
     const a1 = pageIn(thumbOf(el, 'A1'));
     // The same edition with A2's page file in its place: A2 is drawn; the others stay as they were.
     el.edition = { ...withRef, pages: ed.pages };
@@ -351,7 +391,9 @@ describe('<e-paper-pages>', () => {
       const el = await strip(await edition(6), 390, 'A2', lang);
       await drawn(el, 4);
       const results = await axe.run(el, { resultTypes: ['violations'] });
-      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`))).to.deep.equal([]);
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`))).to.deep.equal(
+        [],
+      );
     });
   }
 });

@@ -88,7 +88,9 @@ describe('<e-paper-search>', () => {
     const first = buttons[0];
     const hit = expected.hits[0];
     const headline = edition.articles.find((a) => a.id === hit.articleId)!.headline;
-    expect(first.textContent!.replace(/\s+/g, '')).to.equal(`\u2068A1\u2069·\u2068${headline}\u2069${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''));
+    expect(first.textContent!.replace(/\s+/g, '')).to.equal(
+      `\u2068A1\u2069·\u2068${headline}\u2069${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''),
+    );
     expect([...first.querySelectorAll('[lang]')].map((n) => n.getAttribute('lang'))).to.deep.equal(['zh-CN', 'zh-CN']);
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).to.deep.equal([searchStrings('zh-CN').page('A1')]);
@@ -181,7 +183,13 @@ describe('<e-paper-search>', () => {
     const selected = nextEvent<SearchSelectDetail>(el, 'e-paper-search-select');
     await sendKeys({ press: 'Enter' });
     const hit = searchEdition(edition, '株洲日报记者').hits[1];
-    expect((await selected).detail).to.deep.equal({ articleId: hit.articleId, pageId: 'A1', field: 'byline', index: hit.index, query: '株洲日报记者' });
+    expect((await selected).detail).to.deep.equal({
+      articleId: hit.articleId,
+      pageId: 'A1',
+      field: 'byline',
+      index: hit.index,
+      query: '株洲日报记者',
+    });
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     expect(focused(el)).to.equal(input(el));
@@ -313,7 +321,9 @@ describe('search highlights', () => {
     const highlight = CSS.highlights.get('e-paper-search')!;
     expect(highlight.size).to.equal(12);
     const texts = [...highlight.keys()].map((r) => (r as Range).toString());
-    expect(texts.sort()).to.deep.equal([...Array(6).fill('ZHUZHOU').slice(0, 3), ...Array(3).fill('Zhuzhou'), ...Array(6).fill('株洲')].sort());
+    expect(texts.sort()).to.deep.equal(
+      [...Array(6).fill('ZHUZHOU').slice(0, 3), ...Array(3).fill('Zhuzhou'), ...Array(6).fill('株洲')].sort(),
+    );
     // A full-width date found by a half-width query.
     expect(highlightMatches(ownerA, [a], '1月7日')).to.equal(3);
     expect([...highlight.keys()].filter((r) => (r as Range).toString() === '１月７日')).to.have.length(3);

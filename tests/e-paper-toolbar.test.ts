@@ -4,7 +4,8 @@ import { EPaperToolbar, type ToolbarAction, type ToolbarActionDetail } from '../
 
 if (!customElements.get('e-paper-toolbar')) customElements.define('e-paper-toolbar', EPaperToolbar);
 
-const buttonOf = (el: EPaperToolbar, action: ToolbarAction) => el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+const buttonOf = (el: EPaperToolbar, action: ToolbarAction) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
 
 function center(node: Element): [number, number] {
   const r = node.getBoundingClientRect();

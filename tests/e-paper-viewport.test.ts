@@ -19,7 +19,10 @@ function cdp(events: CdpEvent[], delay = 0): Promise<unknown> {
 /** Wheel events at a client point. */
 function wheel(x: number, y: number, deltaY: number, { count = 1, modifiers = 0, deltaX = 0, delay = 0 } = {}) {
   const event = { method: 'Input.dispatchMouseEvent', params: { type: 'mouseWheel', x, y, deltaX, deltaY, modifiers } };
-  return cdp(Array.from({ length: count }, () => event), delay);
+  return cdp(
+    Array.from({ length: count }, () => event),
+    delay,
+  );
 }
 
 /** A double click at a client point (two presses, the second with clickCount 2). */
@@ -27,7 +30,10 @@ function doubleClick(x: number, y: number, modifiers = 0) {
   const events: CdpEvent[] = [];
   for (const clickCount of [1, 2]) {
     for (const type of ['mousePressed', 'mouseReleased']) {
-      events.push({ method: 'Input.dispatchMouseEvent', params: { type, x, y, button: 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount, modifiers } });
+      events.push({
+        method: 'Input.dispatchMouseEvent',
+        params: { type, x, y, button: 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount, modifiers },
+      });
     }
   }
   return cdp(events);
@@ -54,7 +60,8 @@ async function pinch(cx: number, cy: number, from: number, to: number, steps = 1
 /** A one-finger swipe. */
 async function swipe(x0: number, y0: number, x1: number, y1: number, steps = 10) {
   const events = [touch('touchStart', [{ x: x0, y: y0, id: 1 }])];
-  for (let i = 1; i <= steps; i++) events.push(touch('touchMove', [{ x: x0 + ((x1 - x0) * i) / steps, y: y0 + ((y1 - y0) * i) / steps, id: 1 }]));
+  for (let i = 1; i <= steps; i++)
+    events.push(touch('touchMove', [{ x: x0 + ((x1 - x0) * i) / steps, y: y0 + ((y1 - y0) * i) / steps, id: 1 }]));
   await cdp(events, 16);
   await cdp([touch('touchEnd', [])]);
 }
@@ -92,7 +99,14 @@ async function mount({ width = BOX.width, height = BOX.height, parent = document
   page.style.background = '#fbf8f1';
   const article = document.createElement('div');
   article.className = 'article';
-  Object.assign(article.style, { position: 'absolute', left: '200px', top: '300px', width: '1600px', height: '2200px', background: '#eee' });
+  Object.assign(article.style, {
+    position: 'absolute',
+    left: '200px',
+    top: '300px',
+    width: '1600px',
+    height: '2200px',
+    background: '#eee',
+  });
   page.style.position = 'relative';
   page.append(article);
   el.append(page);
@@ -564,11 +578,11 @@ describe('<e-paper-viewport>: sizes and resizes', () => {
 describe('<e-paper-viewport>: settling and events', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
-  it('fires e-paper-zoom once a gesture settles, not per input event', async () => {
+  it('fires e-paper-viewport-zoom once a gesture settles, not per input event', async () => {
     const m = (mounted = await mount());
     const events: ZoomEventDetail[] = [];
     const listener = (event: Event) => events.push((event as CustomEvent<ZoomEventDetail>).detail);
-    document.addEventListener('e-paper-zoom', listener);
+    document.addEventListener('e-paper-viewport-zoom', listener);
     try {
       await sleep(50);
       expect(events, 'not for the first fit').to.have.length(0);
@@ -605,7 +619,7 @@ describe('<e-paper-viewport>: settling and events', () => {
       expect(events[3].scale).to.equal(1.4);
       expect(events[3].minScale).to.be.closeTo(500 / PAGE.height, 1e-9);
     } finally {
-      document.removeEventListener('e-paper-zoom', listener);
+      document.removeEventListener('e-paper-viewport-zoom', listener);
     }
   });
 });
@@ -630,7 +644,12 @@ describe('<e-paper-viewport>: lifecycle', () => {
       listenerIds.set(listener, ++nextId);
       return nextId;
     };
-    proto.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    proto.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if (listener && watched(this)) {
         const set = registered.get(this) ?? new Set<string>();
         registered.set(this, set);
@@ -642,7 +661,12 @@ describe('<e-paper-viewport>: lifecycle', () => {
       }
       return add.call(this, type, listener, options);
     };
-    proto.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    proto.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) {
       if (listener && watched(this)) {
         const set = registered.get(this);
         const k = key(type, listener, options);
@@ -796,7 +820,11 @@ describe('<e-paper-viewport>: Safari trackpad pinch (synthetic: Chromium has no 
     const before = measured(m);
     const pagePoint = { x: (x - before.left) / before.scale, y: (y - before.top) / before.scale };
     const fire = (type: string, scale: number) => {
-      const event = Object.assign(new UIEvent(type, { bubbles: true, cancelable: true, composed: true }), { scale, clientX: x, clientY: y });
+      const event = Object.assign(new UIEvent(type, { bubbles: true, cancelable: true, composed: true }), {
+        scale,
+        clientX: x,
+        clientY: y,
+      });
       m.page.dispatchEvent(event);
       return event.defaultPrevented;
     };

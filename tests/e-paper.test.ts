@@ -99,7 +99,8 @@ describe('<e-paper>: loading, error and ready', () => {
 
   it('leaves the replica untouched by the host page CSS', async () => {
     const style = document.createElement('style');
-    style.textContent = 'h1, h2, p { color: lime !important; font-size: 33px !important; margin: 30px !important } * { line-height: 3 !important }';
+    style.textContent =
+      'h1, h2, p { color: lime !important; font-size: 33px !important; margin: 30px !important } * { line-height: 3 !important }';
     document.head.append(style);
     try {
       const { el } = await mount(html`<e-paper src=${A1_URL}></e-paper>`, 'e-paper-ready');

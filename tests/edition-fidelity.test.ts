@@ -20,8 +20,22 @@ const SOURCE_URL = new URL('./fixtures/zhuzhou-daily-2021-01-08-A1.md', import.m
  * 157→130 joins the two halves of the feature that stands in two places (rule 4).
  */
 const JOINS: ReadonlyArray<readonly [from: number, to: number]> = [
-  [36, 38], [52, 54], [58, 60], [60, 62], [74, 76], [90, 92], [102, 108], [110, 112],
-  [116, 118], [132, 134], [167, 169], [173, 175], [179, 181], [190, 192], [205, 207], [157, 130],
+  [36, 38],
+  [52, 54],
+  [58, 60],
+  [60, 62],
+  [74, 76],
+  [90, 92],
+  [102, 108],
+  [110, 112],
+  [116, 118],
+  [132, 134],
+  [167, 169],
+  [173, 175],
+  [179, 181],
+  [190, 192],
+  [205, 207],
+  [157, 130],
 ];
 
 /** What each article takes from the source, by line number. */
@@ -47,7 +61,10 @@ const ARTICLES: ArticleSource[] = [
   { id: 'a4', kicker: 80, headline: 82, bylines: [84], paragraphs: [86, 88, 90, 94, 96] },
   { id: 'a5', kicker: 104, headline: 106, bylines: [98], paragraphs: [100, 102, 110, 114, 116, 120, 122] },
   {
-    id: 'a6', banner: 144, headline: 124, bylines: [146, 147],
+    id: 'a6',
+    banner: 144,
+    headline: 124,
+    bylines: [146, 147],
     paragraphs: [149, 151, 153, 155, 157, 132, 136, 138, 140, 142],
   },
   { id: 'a7', headline: 159, subheads: [161], bylines: [163], paragraphs: [165, 167, 171, 173, 177, 179] },
@@ -212,9 +229,7 @@ describe('the A1 edition (株洲日报 2021-01-08) against its source text', () 
     // Line 128 is the caption (ending 。) followed by the credit; no photo file exists.
     const line = source.line(PHOTO_LINE);
     const cut = line.indexOf('。') + 1;
-    expect(articleById('a6').photos).to.deep.equal([
-      { caption: line.slice(0, cut), credit: line.slice(cut), aspect: 1.5 },
-    ]);
+    expect(articleById('a6').photos).to.deep.equal([{ caption: line.slice(0, cut), credit: line.slice(cut), aspect: 1.5 }]);
     expect(edition.articles.filter((a) => a.photos).map((a) => a.id)).to.deep.equal(['a6']);
   });
 
@@ -236,8 +251,14 @@ describe('the A1 edition (株洲日报 2021-01-08) against its source text', () 
       label: line(10),
       masthead: { titleLatin: line(5), publisher: line(7), serial: line(8) },
       ear: {
-        yearMonth: line(15), day: line(17), weekday: line(19), lunarDate: line(21),
-        issue: line(23), weather: line(12), temperature: line(13), pagesToday: line(27),
+        yearMonth: line(15),
+        day: line(17),
+        weekday: line(19),
+        lunarDate: line(21),
+        issue: line(23),
+        weather: line(12),
+        temperature: line(13),
+        pagesToday: line(27),
       },
       // No QR targets or addresses are given, so the channels have no url.
       footer: { prompt: line(213), channels: [{ name: wechat, kind: wechatKind }, { name: site }, { name: app }] },

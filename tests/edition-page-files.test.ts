@@ -76,7 +76,10 @@ describe('<e-paper>: pages kept in page files', () => {
     const a2Articles = shownArticles(el);
     expect(a2Articles).not.to.deep.equal(a1Articles);
     expect(a2Articles.length).to.be.greaterThan(0);
-    expect(a2Articles.every((id) => id?.endsWith('-p2')), a2Articles.join()).to.equal(true);
+    expect(
+      a2Articles.every((id) => id?.endsWith('-p2')),
+      a2Articles.join(),
+    ).to.equal(true);
   });
 
   it('keeps the page in view while the next one loads, then shows it', async () => {
@@ -162,7 +165,10 @@ describe('<e-paper>: pages kept in page files', () => {
     el.openArticle('no-such-article');
     await until(() => /no-such-article/.test(noticeText(el!)), 'the unknown article is reported');
     const listed = (deepQuery(el, 'e-paper-contents') as unknown as { pages: { id: string; loading?: boolean }[] }).pages;
-    expect(listed.filter((p) => p.loading).map((p) => p.id), 'every page file was looked at first').to.deep.equal([]);
+    expect(
+      listed.filter((p) => p.loading).map((p) => p.id),
+      'every page file was looked at first',
+    ).to.deep.equal([]);
     expect(el.article ?? '').to.equal('');
   });
 
@@ -208,7 +214,13 @@ describe('<e-paper>: pages kept in page files', () => {
     el.openArticle('a1-p2');
     await el.updateComplete;
     expect(el.page).to.equal('A2');
-    await until(() => performance.getEntriesByType('resource').some((e) => /\/split\/8\/A5\.json/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0), 'A5 has arrived');
+    await until(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .some((e) => /\/split\/8\/A5\.json/.test(e.name) && (e as PerformanceResourceTiming).responseEnd > 0),
+      'A5 has arrived',
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     await el.updateComplete;
     expect(el.page, 'the page of the article stays').to.equal('A2');

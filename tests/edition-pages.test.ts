@@ -21,7 +21,8 @@ const mount = (edition: Edition, options: { storageKey?: string; hashSync?: bool
 
 const sixPages = async () => multiPageEdition(await loadA1(), 6, { fontBase: A1_URL });
 const viewportOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport')!;
-const toolbarButton = (el: EPaper, action: string) => deepQuery<HTMLButtonElement>(el, 'e-paper-toolbar', `button[data-action="${action}"]`)!;
+const toolbarButton = (el: EPaper, action: string) =>
+  deepQuery<HTMLButtonElement>(el, 'e-paper-toolbar', `button[data-action="${action}"]`)!;
 
 async function click(target: Element) {
   const r = target.getBoundingClientRect();
@@ -29,10 +30,14 @@ async function click(target: Element) {
 }
 
 type Touch = { x: number; y: number; id: number };
-const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', touchPoints: Touch[]) => ({ method: 'Input.dispatchTouchEvent', params: { type, touchPoints } });
+const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', touchPoints: Touch[]) => ({
+  method: 'Input.dispatchTouchEvent',
+  params: { type, touchPoints },
+});
 async function swipe(x0: number, y0: number, x1: number, y1: number, steps = 8) {
   const events = [touch('touchStart', [{ x: x0, y: y0, id: 1 }])];
-  for (let i = 1; i <= steps; i++) events.push(touch('touchMove', [{ x: x0 + ((x1 - x0) * i) / steps, y: y0 + ((y1 - y0) * i) / steps, id: 1 }]));
+  for (let i = 1; i <= steps; i++)
+    events.push(touch('touchMove', [{ x: x0 + ((x1 - x0) * i) / steps, y: y0 + ((y1 - y0) * i) / steps, id: 1 }]));
   await executeServerCommand('cdp-input', { events, delay: 16 });
   await executeServerCommand('cdp-input', { events: [touch('touchEnd', [])] });
 }

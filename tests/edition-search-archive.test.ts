@@ -28,7 +28,10 @@ describe('<e-paper>: search the edition', () => {
   before(async () => {
     const a1 = await loadA1();
     edition = multiPageEdition(a1, 4, { fontBase: A1_URL });
-    const others = a1.articles.filter((a) => a.id !== 'a3').map((a) => [a.headline, ...a.paragraphs].join('\n')).join('\n');
+    const others = a1.articles
+      .filter((a) => a.id !== 'a3')
+      .map((a) => [a.headline, ...a.paragraphs].join('\n'))
+      .join('\n');
     const text = a1.articles.find((a) => a.id === 'a3')!.paragraphs.join('');
     for (let i = 0; !phrase; i++) if (!others.includes(text.slice(i, i + 7))) phrase = text.slice(i, i + 7);
   });

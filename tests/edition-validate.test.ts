@@ -78,7 +78,18 @@ describe('edition format v1: validation', () => {
     const data = await a1With((e) => {
       e.pages[0].regions = [
         { article: 'a1', shapes: [{ rect: { x: 0, y: 0, w: e.pages[0].width + 1, h: 10 } }] },
-        { article: 'nobody', shapes: [{ polygon: [[0, 0], [10, 0], [10, 10]] }] },
+        {
+          article: 'nobody',
+          shapes: [
+            {
+              polygon: [
+                [0, 0],
+                [10, 0],
+                [10, 10],
+              ],
+            },
+          ],
+        },
       ];
     });
     const { width, height } = ((await loadA1()) as Edition).pages[0];
@@ -168,7 +179,9 @@ describe('edition format v1: validation', () => {
       const data = await withReference((_e, reference) => {
         reference.regions = [{ article: 'a1', shapes: [{ rect: { x: 0, y: 0, w: 10, h: 10 } }] }];
       });
-      expect(rejections(data)).to.deep.equal(['pages[1].regions: expected no regions on a page kept in a page file (they belong in the file)']);
+      expect(rejections(data)).to.deep.equal([
+        'pages[1].regions: expected no regions on a page kept in a page file (they belong in the file)',
+      ]);
     });
 
     it('still rejects an article on no page: a page reference brings none', async () => {

@@ -103,14 +103,24 @@ describe('embedding', () => {
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
       // A second copy of the script brings other classes under the same names.
-      const registry = { get: (name: string) => customElements.get(name), define: () => { throw new Error('must not define again'); } };
+      const registry = {
+        get: (name: string) => customElements.get(name),
+        define: () => {
+          throw new Error('must not define again');
+        },
+      };
       await define(registry as unknown as CustomElementRegistry);
       await define(); // the same classes again: silently nothing to do
     } finally {
       console.warn = original;
     }
     expect(warnings).to.deep.equal([]);
-    const other = { get: () => class extends HTMLElement {}, define: () => { throw new Error('must not define'); } };
+    const other = {
+      get: () => class extends HTMLElement {},
+      define: () => {
+        throw new Error('must not define');
+      },
+    };
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
       await define(other as unknown as CustomElementRegistry);
@@ -125,7 +135,9 @@ describe('embedding', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const ready = nextEvent(host, 'e-paper-ready');
-    const el = await fixture<EPaper>(html`<e-paper no-persist style="width: 500px; height: 400px" src=${A1_URL}></e-paper>`, { parentNode: host });
+    const el = await fixture<EPaper>(html`<e-paper no-persist style="width: 500px; height: 400px" src=${A1_URL}></e-paper>`, {
+      parentNode: host,
+    });
     await ready;
     const other = document.createElement('section');
     document.body.append(other);
@@ -143,7 +155,9 @@ describe('embedding', () => {
     const host = document.createElement('div');
     document.body.append(host);
     const ready = nextEvent(host, 'e-paper-ready');
-    const el = await fixture<EPaper>(html`<e-paper no-persist lang="en" style="width: 700px; height: 500px" src=${A1_URL}></e-paper>`, { parentNode: host });
+    const el = await fixture<EPaper>(html`<e-paper no-persist lang="en" style="width: 700px; height: 500px" src=${A1_URL}></e-paper>`, {
+      parentNode: host,
+    });
     await ready;
     await partsLoaded(el);
     const toolbar = deepQuery(el, 'e-paper-toolbar')!;
@@ -153,7 +167,9 @@ describe('embedding', () => {
       el.shadowRoot!.querySelector('.clear-history')!.textContent,
       el.shadowRoot!.querySelector('.search-toggle')!.textContent,
     ].join(' ');
-    expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal('\u2068株洲日报\u2069, \u20682021-01-08\u2069, e-paper edition');
+    expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal(
+      '\u2068株洲日报\u2069, \u20682021-01-08\u2069, e-paper edition',
+    );
     // No Chinese in the UI chrome (the page's own text stays Chinese).
     expect(uiText).not.to.match(/[\u4e00-\u9fff]/);
     expect(uiText).to.contain('Zoom in');

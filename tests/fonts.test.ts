@@ -12,7 +12,8 @@ const COVERAGE_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08/fonts/co
 const BUDGET = 600 * 1024;
 
 /** The printable characters of the text each role sets (line breaks and controls draw nothing). */
-const printed = (text: string) => [...new Set(Array.from(text))].filter((ch) => ch.codePointAt(0)! >= 0x20 && !/[\u007f-\u009f\u2028\u2029]/.test(ch));
+const printed = (text: string) =>
+  [...new Set(Array.from(text))].filter((ch) => ch.codePointAt(0)! >= 0x20 && !/[\u007f-\u009f\u2028\u2029]/.test(ch));
 
 /** Code points a CSS unicode-range names. */
 function rangeCodePoints(range: string): Set<number> {
@@ -35,7 +36,10 @@ describe('edition fonts', () => {
 
   it('ships a font for every role', () => {
     for (const role of Object.keys(ROLE_TEXT)) {
-      expect(edition.fonts?.some((font) => font.role === role), `a ${role} font`).to.equal(true);
+      expect(
+        edition.fonts?.some((font) => font.role === role),
+        `a ${role} font`,
+      ).to.equal(true);
     }
   });
 
@@ -59,7 +63,10 @@ describe('edition fonts', () => {
         }
       }
       const covered = Array.from(coverage[role]).map((ch) => ch.codePointAt(0)!);
-      expect([...ranged].sort((a, b) => a - b), role).to.deep.equal(covered.sort((a, b) => a - b));
+      expect(
+        [...ranged].sort((a, b) => a - b),
+        role,
+      ).to.deep.equal(covered.sort((a, b) => a - b));
     }
   });
 

@@ -35,7 +35,10 @@ async function layoutWith(css: string): Promise<{ wrapper: DOMRect; layout: Layo
     const pageRoot = deepQuery(el, 'e-paper-page')!.shadowRoot!;
     const shapes = [...pageRoot.querySelectorAll<SVGGraphicsElement>('.region .shape')].map((shape) => {
       const box = shape.getBoundingClientRect();
-      return { id: shape.closest<SVGGElement>('.region')!.dataset.articleId!, box: [box.left - origin.left, box.top - origin.top, box.width, box.height] };
+      return {
+        id: shape.closest<SVGGElement>('.region')!.dataset.articleId!,
+        box: [box.left - origin.left, box.top - origin.top, box.width, box.height],
+      };
     });
     return {
       wrapper: origin,
@@ -81,7 +84,12 @@ describe('host page styles for the e-paper tag', () => {
       expect(layout.inner.height, 'the viewer fills the wrapper').to.be.closeTo(860, 0.5);
       expect(layout.shapes.map((s) => s.id)).to.deep.equal(reference.shapes.map((s) => s.id));
       layout.shapes.forEach((shape, i) =>
-        shape.box.forEach((v, k) => expect(Math.abs(v - reference.shapes[i].box[k]), `region ${shape.id} box[${k}]: ${v} against ${reference.shapes[i].box[k]}`).to.be.at.most(1)),
+        shape.box.forEach((v, k) =>
+          expect(
+            Math.abs(v - reference.shapes[i].box[k]),
+            `region ${shape.id} box[${k}]: ${v} against ${reference.shapes[i].box[k]}`,
+          ).to.be.at.most(1),
+        ),
       );
     });
   }

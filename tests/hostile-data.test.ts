@@ -12,10 +12,11 @@ import { loadA1, partsLoaded } from './helpers.js';
 
 type Json = Record<string, unknown>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const frames = (n = 2) => new Promise<void>((resolve) => {
-  const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
-  step(n);
-});
+const frames = (n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = (left: number) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+    step(n);
+  });
 
 /** The A1 edition with its fonts at absolute paths, so that they load whatever the base URL. */
 async function a1(): Promise<Edition> {
@@ -88,21 +89,27 @@ describe('hostile data: validation limits', () => {
         const polygon = Array.from({ length: LIMITS.pointsPerPolygon + 1 }, (_, i): [number, number] => [i % 100, Math.floor(i / 100)]);
         e.pages[0].regions = [{ article: 'a1', shapes: [{ polygon }] }];
       });
-      expect(messages).to.include(`pages[0].regions[0].shapes[0].polygon: expected at most ${LIMITS.pointsPerPolygon} points, got ${LIMITS.pointsPerPolygon + 1}`);
+      expect(messages).to.include(
+        `pages[0].regions[0].shapes[0].polygon: expected at most ${LIMITS.pointsPerPolygon} points, got ${LIMITS.pointsPerPolygon + 1}`,
+      );
     });
 
     it('shapes per region', async () => {
       const messages = await rejectionsOf((e) => {
         e.pages[0].regions = [{ article: 'a1', shapes: Array.from({ length: LIMITS.shapesPerRegion + 1 }, () => rect()) }];
       });
-      expect(messages).to.include(`pages[0].regions[0].shapes: expected at most ${LIMITS.shapesPerRegion} shapes, got ${LIMITS.shapesPerRegion + 1}`);
+      expect(messages).to.include(
+        `pages[0].regions[0].shapes: expected at most ${LIMITS.shapesPerRegion} shapes, got ${LIMITS.shapesPerRegion + 1}`,
+      );
     });
 
     it('paragraph length, number of paragraphs, short text', async () => {
       const long = await rejectionsOf((e) => {
         e.articles[0].paragraphs[0] = '长'.repeat(LIMITS.paragraphLength + 1);
       });
-      expect(long).to.include(`articles[0].paragraphs[0]: expected a paragraph of at most ${LIMITS.paragraphLength} characters, got ${LIMITS.paragraphLength + 1}`);
+      expect(long).to.include(
+        `articles[0].paragraphs[0]: expected a paragraph of at most ${LIMITS.paragraphLength} characters, got ${LIMITS.paragraphLength + 1}`,
+      );
       const many = await rejectionsOf((e) => {
         e.articles[0].paragraphs = Array.from({ length: LIMITS.paragraphs + 1 }, () => '段');
       });
@@ -118,7 +125,9 @@ describe('hostile data: validation limits', () => {
       const article = await rejectionsOf((e) => {
         e.articles[0].paragraphs = Array.from({ length: 30 }, () => paragraph);
       });
-      expect(article).to.include(`articles[0].paragraphs: expected at most ${LIMITS.articleText} characters of text in an article, got ${30 * LIMITS.paragraphLength}`);
+      expect(article).to.include(
+        `articles[0].paragraphs: expected at most ${LIMITS.articleText} characters of text in an article, got ${30 * LIMITS.paragraphLength}`,
+      );
       // 20 blocks that each set the same 400 000 characters: 8 million on the page from a file of 400 KB.
       const amplified = await rejectionsOf((e) => {
         e.articles[0].paragraphs = Array.from({ length: 20 }, () => paragraph);
@@ -141,7 +150,9 @@ describe('hostile data: validation limits', () => {
     });
 
     it('a list of millions of items is refused at once, before its items are looked at', async () => {
-      const { value: messages, ms } = timed(() => rejections({ ...({} as Json), format: 'e-paper-edition', articles: new Array(3_000_000).fill(0) }));
+      const { value: messages, ms } = timed(() =>
+        rejections({ ...({} as Json), format: 'e-paper-edition', articles: new Array(3_000_000).fill(0) }),
+      );
       expect(messages).to.include(`articles: expected at most ${LIMITS.listItems} items, got 3000000`);
       expect(ms, 'refused quickly').to.be.below(1000);
       const polygon = new Array(3_000_000).fill([1, 1]);
@@ -240,7 +251,24 @@ describe('hostile data: validation limits', () => {
       ['pageCount', (e, bad) => (e.pageCount = bad)],
       ['fonts[0].weight', (e, bad) => (e.fonts![0].weight = bad)],
       ['articles[5].photos[0].aspect', (e, bad) => (e.articles[5].photos![0].aspect = bad)],
-      ['pages[0].regions[0].shapes[0].polygon[1][0]', (e, bad) => (e.pages[0].regions = [{ article: 'a1', shapes: [{ polygon: [[0, 0], [bad, 0], [10, 10]] }] }])],
+      [
+        'pages[0].regions[0].shapes[0].polygon[1][0]',
+        (e, bad) =>
+          (e.pages[0].regions = [
+            {
+              article: 'a1',
+              shapes: [
+                {
+                  polygon: [
+                    [0, 0],
+                    [bad, 0],
+                    [10, 10],
+                  ],
+                },
+              ],
+            },
+          ]),
+      ],
     ];
     for (const bad of [NaN, Infinity, -Infinity]) {
       it(`refuses ${bad} (possible in an .edition object, never in JSON) with its path`, async () => {
@@ -275,12 +303,16 @@ describe('hostile data: validation limits', () => {
       el.lang = 'en';
       el.noPersist = true;
       el.edition = edition;
-      const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('e-paper-error', (e) => resolve(e as CustomEvent), { once: true }));
+      const failed = new Promise<CustomEvent>((resolve) =>
+        el.addEventListener('e-paper-error', (e) => resolve(e as CustomEvent), { once: true }),
+      );
       document.body.append(el);
       const { detail } = await failed;
       await el.updateComplete;
       expect(detail.cause).to.equal('invalid');
-      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('pages[0].blocks[2].rect.h: expected a number, got NaN');
+      expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain(
+        'pages[0].blocks[2].rect.h: expected a number, got NaN',
+      );
       el.remove();
     });
   });
@@ -292,7 +324,18 @@ describe('hostile data: validation limits', () => {
       const messages = await rejectionsOf((e) => {
         e.pages[0].regions = [
           { article: 'a1', shapes: [rect(width - 5, 0, 10, 10)] },
-          { article: 'a2', shapes: [{ polygon: [[0, 0], [width + 1, 0], [0, 10]] }] },
+          {
+            article: 'a2',
+            shapes: [
+              {
+                polygon: [
+                  [0, 0],
+                  [width + 1, 0],
+                  [0, 10],
+                ],
+              },
+            ],
+          },
           { article: 'a3', shapes: [rect(0, height, 1, 1), rect(0, 0, 1, 1)] },
         ];
         e.pages[0].blocks![0].rect.y = height;
@@ -307,7 +350,20 @@ describe('hostile data: validation limits', () => {
 
     it('refuses negative coordinates', async () => {
       const messages = await rejectionsOf((e) => {
-        e.pages[0].regions = [{ article: 'a1', shapes: [{ polygon: [[0, 0], [-1, 0], [0, 10]] }] }];
+        e.pages[0].regions = [
+          {
+            article: 'a1',
+            shapes: [
+              {
+                polygon: [
+                  [0, 0],
+                  [-1, 0],
+                  [0, 10],
+                ],
+              },
+            ],
+          },
+        ];
       });
       expect(messages).to.include('pages[0].regions[0].shapes[0].polygon[1][0]: expected a number of at least 0, got -1');
     });
@@ -349,9 +405,21 @@ describe('hostile data: validation limits', () => {
 
     it('an object whose getter throws, a proxy that throws: EditionError all the same', async () => {
       const getter = (await a1()) as Edition & Json;
-      Object.defineProperty(getter.articles[0], 'headline', { enumerable: true, get: () => { throw new Error('boom'); } });
+      Object.defineProperty(getter.articles[0], 'headline', {
+        enumerable: true,
+        get: () => {
+          throw new Error('boom');
+        },
+      });
       expect(rejections(getter)).to.deep.equal(['the edition could not be read: boom']);
-      const proxy = new Proxy({}, { ownKeys: () => { throw new TypeError('no keys for you'); } });
+      const proxy = new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new TypeError('no keys for you');
+          },
+        },
+      );
       expect(rejections(proxy)).to.deep.equal(['the edition could not be read: no keys for you']);
     });
 
@@ -392,14 +460,78 @@ describe('hostile data: validation limits', () => {
 // ---- property tests -----------------------------------------------------------------------------
 
 /** Strings that break naive code: lone surrogates, bidi controls, zero-width characters, controls, markup, absurd lengths. */
-const ODD_CHARS = ['\uD800', '\uDFFF', '\u202E', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\uFEFF', '\u061C', '\u0000', '\u0001', '\u001F', '\u007F', '\u0085', '\u2028', '\u2029', '"', '\\', '<', '>', '&', "'", '`', '\n', '\t', '𠮷', '👨‍👩‍👧', 'é', 'ي'];
+const ODD_CHARS = [
+  '\uD800',
+  '\uDFFF',
+  '\u202E',
+  '\u202D',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\uFEFF',
+  '\u061C',
+  '\u0000',
+  '\u0001',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '"',
+  '\\',
+  '<',
+  '>',
+  '&',
+  "'",
+  '`',
+  '\n',
+  '\t',
+  '𠮷',
+  '👨‍👩‍👧',
+  'é',
+  'ي',
+];
 const oddString = fc.oneof(
   fc.array(fc.constantFrom(...ODD_CHARS), { maxLength: 12 }).map((chars) => chars.join('')),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('', ' ', '__proto__', 'constructor', 'prototype', 'toString', 'javascript:alert(1)', '<script>window.__pwned=1</script>', 'a'.repeat(401), 'b'.repeat(20_001), 'c'.repeat(100_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'javascript:alert(1)',
+    '<script>window.__pwned=1</script>',
+    'a'.repeat(401),
+    'b'.repeat(20_001),
+    'c'.repeat(100_000),
+  ),
 );
 const oddNumber = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1, -1, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_VALUE, 2 ** 31, 100_000, 100_001),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    1,
+    -1,
+    0.5,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_VALUE,
+    2 ** 31,
+    100_000,
+    100_001,
+  ),
   fc.double(),
   fc.integer(),
 );
@@ -409,7 +541,16 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, undefined, true, false),
   fc.constant([]),
   fc.constant({}),
-  fc.anything({ maxDepth: 2, maxKeys: 4, withNullPrototype: true, withBigInt: true, withMap: true, withDate: true, withTypedArray: true, withSparseArray: true }),
+  fc.anything({
+    maxDepth: 2,
+    maxKeys: 4,
+    withNullPrototype: true,
+    withBigInt: true,
+    withMap: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  }),
 );
 
 type Mutation = { at: number; kind: string; value: unknown };
@@ -424,7 +565,8 @@ function places(root: unknown): [Json | unknown[], string | number][] {
   const out: [Json | unknown[], string | number][] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((item, i) => (out.push([node, i]), visit(item)));
-    else if (node && typeof node === 'object') for (const key of Object.keys(node)) (out.push([node as Json, key]), visit((node as Json)[key]));
+    else if (node && typeof node === 'object')
+      for (const key of Object.keys(node)) (out.push([node as Json, key]), visit((node as Json)[key]));
   };
   visit(root);
   return out;
@@ -452,7 +594,7 @@ function mutate(edition: Json, mutations: Mutation[]): Json {
         target[key] = Array.isArray(current) ? { ...current } : current && typeof current === 'object' ? Object.values(current) : current;
         break;
       case 'to-string':
-        target[key] = typeof current === 'object' ? JSON.stringify(current) ?? 'undefined' : String(current);
+        target[key] = typeof current === 'object' ? (JSON.stringify(current) ?? 'undefined') : String(current);
         break;
       case 'to-number':
         target[key] = typeof current === 'string' ? Number(current) || current.length : Array.isArray(current) ? current.length : 42;
@@ -470,7 +612,30 @@ function mutate(edition: Json, mutations: Mutation[]): Json {
 }
 
 /** Fields whose text is only shown, never parsed: safe to fill with odd strings and stay valid. */
-const TEXT_KEYS = new Set(['title', 'issue', 'titleLatin', 'publisher', 'serial', 'yearMonth', 'day', 'weekday', 'lunarDate', 'weather', 'temperature', 'pagesToday', 'prompt', 'name', 'banner', 'kicker', 'headline', 'label', 'section', 'caption', 'credit', 'alt']);
+const TEXT_KEYS = new Set([
+  'title',
+  'issue',
+  'titleLatin',
+  'publisher',
+  'serial',
+  'yearMonth',
+  'day',
+  'weekday',
+  'lunarDate',
+  'weather',
+  'temperature',
+  'pagesToday',
+  'prompt',
+  'name',
+  'banner',
+  'kicker',
+  'headline',
+  'label',
+  'section',
+  'caption',
+  'credit',
+  'alt',
+]);
 const LIST_TEXT_KEYS = new Set(['subheads', 'bylines', 'paragraphs']);
 
 /** Odd text put into text fields only (the edition stays valid unless a string is too long or empty). */
@@ -555,12 +720,20 @@ describe('hostile data: property tests (fast-check)', () => {
 
   it('the validator returns or throws EditionError for random values and mangled JSON text (300 runs each)', function () {
     this.timeout(60_000);
-    fc.assert(fc.property(oddValue, (value) => void validateOnly(value)), { numRuns: 300 });
+    fc.assert(
+      fc.property(oddValue, (value) => void validateOnly(value)),
+      { numRuns: 300 },
+    );
     const text = JSON.stringify(base);
     fc.assert(
       fc.property(fc.nat(text.length), fc.nat(text.length), oddString, fc.constantFrom('cut', 'insert', 'delete'), (a, b, odd, how) => {
         const [from, to] = a < b ? [a, b] : [b, a];
-        const mangled = how === 'cut' ? text.slice(0, from) : how === 'insert' ? text.slice(0, from) + odd + text.slice(from) : text.slice(0, from) + text.slice(to);
+        const mangled =
+          how === 'cut'
+            ? text.slice(0, from)
+            : how === 'insert'
+              ? text.slice(0, from) + odd + text.slice(from)
+              : text.slice(0, from) + text.slice(to);
         const result = validateOnly(mangled, true);
         if (result) checkAccepted(result);
       }),
@@ -633,7 +806,7 @@ const PAYLOADS = [
   '<script>window.__pwned=1</script>',
   '<img src=x onerror="window.__pwned=1">',
   '"><svg onload="window.__pwned=1"><!--',
-  "'><iframe src=\"javascript:window.__pwned=1\"></iframe>",
+  '\'><iframe src="javascript:window.__pwned=1"></iframe>',
   'javascript:window.__pwned=1',
   'JaVaScRiPt:window.__pwned=1',
   'java\tscript:window.__pwned=1',
@@ -695,7 +868,24 @@ function allElements(root: Element): Element[] {
 }
 
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'data', 'ping'];
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'form', 'style', 'foreignobject', 'a', 'video', 'audio', 'source']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'style',
+  'foreignobject',
+  'a',
+  'video',
+  'audio',
+  'source',
+]);
 
 /** Whether bidi controls in `text` reach outside the isolates in it (explicit embeddings and overrides, unmatched isolates). */
 function leakingBidi(text: string): boolean {
@@ -809,7 +999,9 @@ describe('hostile data: injection corpus through every field', () => {
     expect(page.querySelector('.ear .page-label')!.textContent, 'page label in the ear').to.equal(payload);
     // In a UI sentence the title stands isolated; a stray PDI of its own cannot end that early.
     const title = payload.replace(/^\u2069/, '');
-    expect(el.shadowRoot!.querySelector('e-paper-viewport')!.getAttribute('aria-label')).to.equal(`\u2068${title}\u2069, \u20682021-01-08\u2069, e-paper edition`);
+    expect(el.shadowRoot!.querySelector('e-paper-viewport')!.getAttribute('aria-label')).to.equal(
+      `\u2068${title}\u2069, \u20682021-01-08\u2069, e-paper edition`,
+    );
   }
 
   for (const payload of PAYLOADS) {
@@ -880,7 +1072,7 @@ describe('hostile data: injection corpus through every field', () => {
       const reader = el.shadowRoot!.querySelector<EPaperReader>('e-paper-reader')!;
       await reader.updateComplete;
       const done = new Promise<void>((resolve) =>
-        el.addEventListener('e-paper-reader-progress', (e) => (e as CustomEvent).detail.fraction >= 0.98 && resolve()),
+        reader.addEventListener('e-paper-reader-progress', (e) => (e as CustomEvent).detail.fraction >= 0.98 && resolve()),
       );
       const scroller = reader.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
       scroller.scrollTop = scroller.scrollHeight;
@@ -988,7 +1180,10 @@ function bidiProblems(el: EPaper, payload: string, others: 'ui' | 'all'): string
     const line = node ?? text.parentElement!;
     const rest = (line.textContent ?? '').replace(text.data, '');
     const around = (others === 'ui' ? rest.replaceAll(payload, '') : rest).trim();
-    if (!isolated && around) problems.push(`<${text.parentElement!.localName} class="${text.parentElement!.className}"> in <${line.localName} class="${line.className}">: ${JSON.stringify(line.textContent)}`);
+    if (!isolated && around)
+      problems.push(
+        `<${text.parentElement!.localName} class="${text.parentElement!.className}"> in <${line.localName} class="${line.className}">: ${JSON.stringify(line.textContent)}`,
+      );
   }
   return problems;
 }

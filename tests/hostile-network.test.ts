@@ -83,7 +83,11 @@ interface FaultCase {
 const CASES: Record<string, FaultCase> = {
   'an HTTP 500': { route: 'http-500', cause: 'http', says: ['The server did not return the edition.', 'the server answered 500'] },
   'an HTTP 404': { route: 'http-404', cause: 'http', says: ['The server did not return the edition.', 'the server answered 404'] },
-  'an HTML page': { route: 'html', cause: 'not-json', says: ['The edition file is not in the right format.', 'a web page, not edition data'] },
+  'an HTML page': {
+    route: 'html',
+    cause: 'not-json',
+    says: ['The edition file is not in the right format.', 'a web page, not edition data'],
+  },
   'truncated JSON': { route: 'truncated', cause: 'not-json', says: ['The edition file is not in the right format.', 'not valid JSON'] },
   'an empty body': { route: 'empty', cause: 'empty', says: ['The edition file is empty.'] },
   'a body of only whitespace': { route: 'blank', cause: 'empty', says: ['The edition file is empty.'] },

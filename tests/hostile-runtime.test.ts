@@ -18,7 +18,8 @@ const frames = (n = 2) =>
 
 let keys = 0;
 const freshKey = () => `rt-${Date.now().toString(36)}-${keys++}`;
-const statsOf = async (key: string) => (await (await fetch(`/faults/stats?key=${key}`)).json()) as { requests: number; completed: number; aborted: number };
+const statsOf = async (key: string) =>
+  (await (await fetch(`/faults/stats?key=${key}`)).json()) as { requests: number; completed: number; aborted: number };
 
 /** The A1 edition with its fonts at absolute paths. */
 async function a1(): Promise<Edition> {
@@ -38,12 +39,18 @@ function next(target: EventTarget, name: string, ms = 10_000): Promise<CustomEve
 /** Every e-paper event that reaches `target`, in order. */
 function record(target: EventTarget): string[] {
   const seen: string[] = [];
-  for (const name of ['e-paper-ready', 'e-paper-error', 'e-paper-article-open', 'e-paper-article-close', 'e-paper-page-change', 'e-paper-zoom']) {
+  for (const name of [
+    'e-paper-ready',
+    'e-paper-error',
+    'e-paper-article-open',
+    'e-paper-article-close',
+    'e-paper-page-change',
+    'e-paper-zoom',
+  ]) {
     target.addEventListener(name, () => seen.push(name));
   }
   return seen;
 }
-
 
 const hosts: HTMLElement[] = [];
 /** A host div in the document and a viewer (no-persist, 800 × 600) not yet attached to it. */
@@ -117,7 +124,8 @@ function trackTimers() {
   const call = original as unknown as typeof patched;
   patched.setTimeout = (fn, ms, ...args) => call.setTimeout.call(window, wrap('setTimeout', fn), ms, ...args);
   patched.setInterval = (fn, ms, ...args) => call.setInterval.call(window, wrap('setInterval', fn), ms, ...args);
-  window.requestAnimationFrame = ((fn: FrameRequestCallback) => original.requestAnimationFrame.call(window, wrap('requestAnimationFrame', fn) as FrameRequestCallback)) as typeof requestAnimationFrame;
+  window.requestAnimationFrame = ((fn: FrameRequestCallback) =>
+    original.requestAnimationFrame.call(window, wrap('requestAnimationFrame', fn) as FrameRequestCallback)) as typeof requestAnimationFrame;
   return {
     fired,
     arm: () => (armed = true),
@@ -140,7 +148,10 @@ const keyPress = (key: string, shift = false): CdpEvent[] => {
   const { code, keyCode, text } = KEYS[key];
   const common = { key, code, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0 };
   return [
-    { method: 'Input.dispatchKeyEvent', params: { type: text ? 'keyDown' : 'rawKeyDown', ...common, ...(text ? { text, unmodifiedText: text } : {}) } },
+    {
+      method: 'Input.dispatchKeyEvent',
+      params: { type: text ? 'keyDown' : 'rawKeyDown', ...common, ...(text ? { text, unmodifiedText: text } : {}) },
+    },
     { method: 'Input.dispatchKeyEvent', params: { type: 'keyUp', ...common } },
   ];
 };
@@ -288,7 +299,10 @@ describe('hostile runtime', () => {
       await sleep(200);
       el.remove();
       await sleep(1800); // the fonts are in by now
-      expect(detachedEvents.filter((e) => e !== 'e-paper-zoom'), 'nothing fires at the detached element').to.deep.equal([]);
+      expect(
+        detachedEvents.filter((e) => e !== 'e-paper-zoom'),
+        'nothing fires at the detached element',
+      ).to.deep.equal([]);
       host.append(el);
       await next(host, 'e-paper-ready', 5000);
       await sleep(300);
@@ -310,7 +324,10 @@ describe('hostile runtime', () => {
       await sleep(200);
       el.remove();
       await sleep(1800); // the fonts are in by now
-      expect(detachedEvents.filter((e) => e !== 'e-paper-zoom'), 'nothing fires at the detached element').to.deep.equal([]);
+      expect(
+        detachedEvents.filter((e) => e !== 'e-paper-zoom'),
+        'nothing fires at the detached element',
+      ).to.deep.equal([]);
       host.append(el);
       await next(host, 'e-paper-ready', 5000);
       await sleep(300);

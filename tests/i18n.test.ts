@@ -46,7 +46,13 @@ const leaves = (value: unknown): string[] =>
  * …), from the modules themselves, without loading the Traditional ones through the viewer's way.
  */
 function simplifiedOnly(): Set<string> {
-  const simplified = leaves([uiStrings('zh-CN'), readerStrings('zh-CN'), searchStrings('zh-CN'), pagesStrings('zh-CN'), archiveStrings('zh-CN')]);
+  const simplified = leaves([
+    uiStrings('zh-CN'),
+    readerStrings('zh-CN'),
+    searchStrings('zh-CN'),
+    pagesStrings('zh-CN'),
+    archiveStrings('zh-CN'),
+  ]);
   const traditional = new Set(leaves(zhHant));
   return new Set(simplified.filter((text) => !traditional.has(text)));
 }
@@ -83,9 +89,23 @@ const noneOf = (snapshots: Set<string>[], forbidden: Set<string>) => snapshots.f
 describe('UI languages', () => {
   it('resolve: Traditional for zh-Hant and Chinese of Taiwan, Hong Kong, Macao; Simplified for other Chinese; English otherwise', () => {
     const cases: Record<string, string> = {
-      'zh-TW': 'zh-Hant', 'zh-HK': 'zh-Hant', 'zh-MO': 'zh-Hant', 'zh-Hant': 'zh-Hant', 'zh-hant-tw': 'zh-Hant', 'ZH-HK': 'zh-Hant', 'zh-yue-HK': 'zh-Hant',
-      'zh-Hans-HK': 'zh-CN', 'zh-CN': 'zh-CN', zh: 'zh-CN', 'zh-SG': 'zh-CN', 'zh-Hans': 'zh-CN', '': 'zh-CN',
-      en: 'en', 'en-US': 'en', ja: 'en', fr: 'en',
+      'zh-TW': 'zh-Hant',
+      'zh-HK': 'zh-Hant',
+      'zh-MO': 'zh-Hant',
+      'zh-Hant': 'zh-Hant',
+      'zh-hant-tw': 'zh-Hant',
+      'ZH-HK': 'zh-Hant',
+      'zh-yue-HK': 'zh-Hant',
+      'zh-Hans-HK': 'zh-CN',
+      'zh-CN': 'zh-CN',
+      zh: 'zh-CN',
+      'zh-SG': 'zh-CN',
+      'zh-Hans': 'zh-CN',
+      '': 'zh-CN',
+      en: 'en',
+      'en-US': 'en',
+      ja: 'en',
+      fr: 'en',
     };
     for (const [tag, language] of Object.entries(cases)) expect(builtInLanguage(tag), tag).to.equal(language);
     expect(builtInLanguage(undefined)).to.equal('zh-CN');
@@ -101,7 +121,10 @@ describe('UI languages', () => {
     expect(loadStrings('en'), 'English is built into the first render').to.equal(undefined);
     expect(uiStrings('zh-HK').viewer.search, 'Simplified Chinese stands in until then').to.equal(uiStrings('zh-CN').viewer.search);
     el.lang = 'zh-HK';
-    const snapshots = record(el, until(() => shown(el).has(zhHant.viewer.search), 'the Traditional search button'));
+    const snapshots = record(
+      el,
+      until(() => shown(el).has(zhHant.viewer.search), 'the Traditional search button'),
+    );
     const seen = await snapshots;
     expect(noneOf(seen, forbidden), 'Simplified strings shown').to.deep.equal([]);
     expect(seen.at(-1)!.has(zhHant.toolbar.zoomIn), 'the toolbar too').to.equal(true);
@@ -127,7 +150,10 @@ describe('UI languages', () => {
     const seen = await record(el, ready);
     expect(seen.length, 'renders observed').to.be.above(1);
     expect(noneOf(seen, forbidden), 'Simplified strings shown').to.deep.equal([]);
-    expect(seen.some((s) => s.has(zhHant.loading)), 'the loading message in Traditional Chinese').to.equal(true);
+    expect(
+      seen.some((s) => s.has(zhHant.loading)),
+      'the loading message in Traditional Chinese',
+    ).to.equal(true);
     expect(seen.at(-1)!.has(zhHant.viewer.search)).to.equal(true);
     frame.remove();
   });
@@ -207,7 +233,8 @@ describe('UI languages', () => {
       expect(texts.has(text), `the host's ${text}`).to.equal(true);
     }
     // What the host did not give comes from English, the built-in language for Japanese.
-    for (const text of ['Fit width', 'Previous edition', 'Close search', 'Copy link']) expect(texts.has(text), `the fallback ${text}`).to.equal(true);
+    for (const text of ['Fit width', 'Previous edition', 'Close search', 'Copy link'])
+      expect(texts.has(text), `the fallback ${text}`).to.equal(true);
     // A function the host gave, and dates in Japanese through Intl.
     expect(uiStrings('ja').toolbar.pageOf('A2', 2, 4)).to.equal('A2 面（2/4）');
     expect(el.shadowRoot!.querySelector('e-paper-archive')!.shadowRoot!.querySelector('.date')!.textContent).to.contain('金曜日');

@@ -31,7 +31,13 @@ describe('importers: IIIF Presentation 3', () => {
   it('turns the fixture manifest into a valid scan edition', async () => {
     const result = valid(importIiifManifest(await json('iiif-manifest.json')));
     const { edition } = result;
-    expect(edition).to.include({ id: 'sample-daily-2021-01-08', title: '示例日报 2021年1月8日', date: '2021-01-08', lang: 'zh-CN', pageCount: 2 });
+    expect(edition).to.include({
+      id: 'sample-daily-2021-01-08',
+      title: '示例日报 2021年1月8日',
+      date: '2021-01-08',
+      lang: 'zh-CN',
+      pageCount: 2,
+    });
     expect(edition.articles).to.deep.equal([
       { id: 'r1', headline: '示例文章一', paragraphs: ['示例文章一的第一段。', '示例文章一的第二段。'] },
       { id: 'r2', headline: 'Sample article two', paragraphs: ['Sample article two'] },
@@ -64,7 +70,10 @@ describe('importers: IIIF Presentation 3', () => {
       },
     ]);
     expect(result.warnings).to.deep.equal([
-      { path: 'structures[1]', message: 'no summary and no text on its regions: the label stands in as the only paragraph; supply the text' },
+      {
+        path: 'structures[1]',
+        message: 'no summary and no text on its regions: the label stands in as the only paragraph; supply the text',
+      },
       { path: 'structures[2].items[0]', message: 'no xywh fragment, range skipped' },
     ]);
   });
@@ -95,16 +104,30 @@ describe('importers: IIIF Presentation 3', () => {
       src: 'iiif2/page-1/full/max/0/default.jpg',
       srcset: [{ src: 'iiif2/page-1/full/1000,/0/default.jpg', width: 1000 }],
     });
-    expect(p2.scan).to.deep.equal({ src: 'iiif/page-2/full/max/0/default.jpg', width: 800, height: 1200, srcset: [{ src: 'iiif/page-2/full/max/0/default.jpg', width: 800 }] });
+    expect(p2.scan).to.deep.equal({
+      src: 'iiif/page-2/full/max/0/default.jpg',
+      width: 800,
+      height: 1200,
+      srcset: [{ src: 'iiif/page-2/full/max/0/default.jpg', width: 800 }],
+    });
   });
 
   it('walks nested ranges: a range that only groups others is a table of contents, not an article', async () => {
     const manifest = await json('iiif-manifest.json');
     const [r1, r2] = manifest.structures as unknown[];
-    manifest.structures = [{ id: 'https://example.org/range/toc', type: 'Range', label: { en: ['Contents'] }, items: [r1, { id: 'https://example.org/range/sec', type: 'Range', items: [r2] }] }];
+    manifest.structures = [
+      {
+        id: 'https://example.org/range/toc',
+        type: 'Range',
+        label: { en: ['Contents'] },
+        items: [r1, { id: 'https://example.org/range/sec', type: 'Range', items: [r2] }],
+      },
+    ];
     const result = valid(importIiifManifest(manifest));
     expect(result.edition.articles.map((a) => a.id)).to.deep.equal(['r1', 'r2']);
-    expect(messages(result)).to.deep.equal(['structures[0].items[1].items[0]: no summary and no text on its regions: the label stands in as the only paragraph; supply the text']);
+    expect(messages(result)).to.deep.equal([
+      'structures[0].items[1].items[0]: no summary and no text on its regions: the label stands in as the only paragraph; supply the text',
+    ]);
   });
 
   it('reports malformed and out-of-canvas fragments, keeping the rest of the range', async () => {
@@ -132,9 +155,15 @@ describe('importers: IIIF Presentation 3', () => {
       expect(error.path).to.equal('');
       expect(error.message).to.match(/^expected a IIIF manifest \(a JSON object\), got (string|null|an array|number)$/);
     }
-    expect(importError(() => importIiifManifest({ type: 'Collection', items: [] })).message).to.match(/^type: a IIIF Collection, not a manifest/);
-    expect(importError(() => importIiifManifest({ '@type': 'sc:Manifest', sequences: [] })).message).to.match(/^type: a IIIF Presentation 2 manifest/);
-    expect(importError(() => importIiifManifest({ type: 'Manifest', label: { en: ['x'] } })).message).to.equal('items: expected a list of canvases, but it is missing or empty');
+    expect(importError(() => importIiifManifest({ type: 'Collection', items: [] })).message).to.match(
+      /^type: a IIIF Collection, not a manifest/,
+    );
+    expect(importError(() => importIiifManifest({ '@type': 'sc:Manifest', sequences: [] })).message).to.match(
+      /^type: a IIIF Presentation 2 manifest/,
+    );
+    expect(importError(() => importIiifManifest({ type: 'Manifest', label: { en: ['x'] } })).message).to.equal(
+      'items: expected a list of canvases, but it is missing or empty',
+    );
 
     const manifest = await json('iiif-manifest.json');
     delete (manifest.items as Record<string, unknown>[])[1].width;
@@ -156,7 +185,10 @@ describe('importers: IIIF Presentation 3', () => {
       thrown = error;
     }
     expect(thrown).to.be.instanceOf(EditionError);
-    expect((thrown as EditionError).problems).to.deep.include({ path: 'date', message: 'expected a date as YYYY-MM-DD, got "8 January 2021"' });
+    expect((thrown as EditionError).problems).to.deep.include({
+      path: 'date',
+      message: 'expected a date as YYYY-MM-DD, got "8 January 2021"',
+    });
   });
 });
 
@@ -173,7 +205,13 @@ describe('importers: METS/ALTO', () => {
     const result = valid(importMetsAlto(mets, alto));
     const { edition } = result;
     // The id is the publication (MODS title) and the date: each day's issue has its own.
-    expect(edition).to.include({ id: 'sample-daily-2021-01-08', title: 'Sample Daily, 8 January 2021', date: '2021-01-08', lang: 'zh-CN', pageCount: 3 });
+    expect(edition).to.include({
+      id: 'sample-daily-2021-01-08',
+      title: 'Sample Daily, 8 January 2021',
+      date: '2021-01-08',
+      lang: 'zh-CN',
+      pageCount: 3,
+    });
     expect(edition.articles).to.deep.equal([
       {
         id: 'ART_1',
@@ -228,7 +266,10 @@ describe('importers: METS/ALTO', () => {
       { path: 'div[PHYS_3]', message: 'missing ALTO file "alto/page-3.xml" (FILEID ALTO_3, not in altoByHref), page skipped' },
       { path: 'div[ART_2].area[3]', message: 'no element with ID "P2_TB99" in alto/page-2.xml, area skipped' },
       // The block above the articles (the page's running head) is in no unit: named, not lost silently.
-      { path: 'alto[alto/page-1.xml]', message: '1 text block(s) in no unit of the logical structMap, their text not in the edition: P1_TB0' },
+      {
+        path: 'alto[alto/page-1.xml]',
+        message: '1 text block(s) in no unit of the logical structMap, their text not in the edition: P1_TB0',
+      },
     ]);
   });
 
@@ -247,14 +288,23 @@ describe('importers: METS/ALTO', () => {
     const cm = { ...alto, 'alto/page-2.xml': alto['alto/page-2.xml'].replace('>mm10<', '>cm<') };
     const result = valid(importMetsAlto(mets, cm));
     expect(result.edition.pages[1].width).to.equal(2540);
-    expect(messages(result)).to.include('alto[alto/page-2.xml].Description.MeasurementUnit: unknown unit "cm" (expected pixel, mm10 or inch1200), read as pixel');
+    expect(messages(result)).to.include(
+      'alto[alto/page-2.xml].Description.MeasurementUnit: unknown unit "cm" (expected pixel, mm10 or inch1200), read as pixel',
+    );
   });
 
   it('reads BEGIN…END ranges of blocks', async () => {
     const { mets, alto } = await sources();
-    const ranged = mets.replace('<mets:area FILEID="ALTO_2" BETYPE="IDREF" BEGIN="P2_TB2"/>', '<mets:area FILEID="ALTO_2" BETYPE="IDREF" BEGIN="P2_TB2" END="P2_TB4"/>');
+    const ranged = mets.replace(
+      '<mets:area FILEID="ALTO_2" BETYPE="IDREF" BEGIN="P2_TB2"/>',
+      '<mets:area FILEID="ALTO_2" BETYPE="IDREF" BEGIN="P2_TB2" END="P2_TB4"/>',
+    );
     const result = valid(importMetsAlto(ranged, alto));
-    expect(result.edition.articles[1].paragraphs).to.deep.equal(['这是示例文章二的第一段正文。', '本文共2段。', 'Sample article one, continued.']);
+    expect(result.edition.articles[1].paragraphs).to.deep.equal([
+      '这是示例文章二的第一段正文。',
+      '本文共2段。',
+      'Sample article one, continued.',
+    ]);
     // The heading, then P2_TB2, P2_TB3 and P2_TB4 from the range; P2_TB3's own area repeats it.
     expect(result.edition.pages[1].regions![1].shapes).to.have.length(4);
     expect(messages(result)).to.include('div[ART_2].area[2]: P2_TB3 is already part of this unit, skipped');
@@ -285,7 +335,9 @@ describe('importers: METS/ALTO', () => {
     expect(error.path).to.equal('mets.structMap');
     expect(error.message).to.equal('mets.structMap: no logical structMap (structMap TYPE="LOGICAL"): no articles to import');
     expect(importError(() => importMetsAlto('<mets:mets', alto)).message).to.match(/^mets: not well-formed XML/);
-    expect(importError(() => importMetsAlto('<alto/>', alto)).message).to.equal('mets: expected a METS document (root element mets), got <alto>');
+    expect(importError(() => importMetsAlto('<alto/>', alto)).message).to.equal(
+      'mets: expected a METS document (root element mets), got <alto>',
+    );
     const undated = mets.replace(/<mods:originInfo>[\s\S]*?<\/mods:originInfo>/, '');
     expect(importError(() => importMetsAlto(undated, alto)).message).to.match(/^mets: no date/);
     expect(importMetsAlto(undated, alto, { date: '2021-01-08' }).edition.date).to.equal('2021-01-08');
@@ -299,7 +351,13 @@ describe('importers: HTML image map', () => {
     const result = valid(importImageMap(await text('image-map.html'), { image, date: '2021-01-08' }));
     const { edition } = result;
     // The id: the publication (the title less its digits, here in base 36) and the date.
-    expect(edition).to.include({ id: 'ny2fpnn5hi1cjhhobw-2021-01-08', title: '示例电子报 第1版', date: '2021-01-08', lang: 'zh-CN', pageCount: 1 });
+    expect(edition).to.include({
+      id: 'ny2fpnn5hi1cjhhobw-2021-01-08',
+      title: '示例电子报 第1版',
+      date: '2021-01-08',
+      lang: 'zh-CN',
+      pageCount: 1,
+    });
     expect(edition.articles).to.deep.equal([
       { id: 'a1', headline: '示例文章一', paragraphs: ['示例文章一'] },
       { id: 'a2', headline: 'Sample article two', paragraphs: ['Sample article two'] },
@@ -313,7 +371,18 @@ describe('importers: HTML image map', () => {
     expect(regions.map((r) => r.article)).to.deep.equal(['a1', 'a2', 'a3', 'a4']);
     // The <img> is shown at 1000 × 1500: coords scale by 2. Two areas share article-1.html.
     expect(regions[0].shapes).to.deep.equal([{ rect: { x: 100, y: 200, w: 800, h: 600 } }, { rect: { x: 100, y: 840, w: 800, h: 560 } }]);
-    expect(regions[1].shapes).to.deep.equal([{ polygon: [[1000, 200], [1900, 200], [1900, 1400], [1400, 1400], [1400, 800], [1000, 800]] }]);
+    expect(regions[1].shapes).to.deep.equal([
+      {
+        polygon: [
+          [1000, 200],
+          [1900, 200],
+          [1900, 1400],
+          [1400, 1400],
+          [1400, 800],
+          [1000, 800],
+        ],
+      },
+    ]);
     const circle = (regions[2].shapes[0] as { polygon: [number, number][] }).polygon;
     expect(circle).to.have.length(16);
     expect(circle[0]).to.deep.equal([700, 1800]);
@@ -325,7 +394,9 @@ describe('importers: HTML image map', () => {
       'area[3]: a circle, approximated by a 16-sided polygon',
       'area[4].href: href "javascript:openArticle(4)" is a javascript: URL, not http(s) or relative: dropped, the area stands alone',
       'area[5]: shape "default" covers the whole image, not an article: skipped',
-      ...[0, 1, 2, 3].map((i) => `articles[${i}].paragraphs: an image map has no article text: the headline stands in as the only paragraph; supply the text`),
+      ...[0, 1, 2, 3].map(
+        (i) => `articles[${i}].paragraphs: an image map has no article text: the headline stands in as the only paragraph; supply the text`,
+      ),
     ]);
     expect(JSON.stringify(edition)).not.to.contain('article-1.html');
   });
@@ -355,7 +426,11 @@ describe('importers: HTML image map', () => {
     const options = { image, date: '2021-01-08', title: 'T' };
     expect(importError(() => importImageMap('<p>no map here</p>', options)).message).to.equal('html: no <map> element');
     expect(importError(() => importImageMap('<map name="m"><area shape="default"></map>', options)).path).to.equal('map');
-    expect(importError(() => importImageMap('<map name="m"><area coords="0,0,5,5" href="a"></map>', { image, title: 'T' })).path).to.equal('options.date');
-    expect(importError(() => importImageMap('<map></map>', { image: { src: 'a.jpg', width: 0, height: 10 }, date: '2021-01-08' })).path).to.equal('options.image.width');
+    expect(importError(() => importImageMap('<map name="m"><area coords="0,0,5,5" href="a"></map>', { image, title: 'T' })).path).to.equal(
+      'options.date',
+    );
+    expect(
+      importError(() => importImageMap('<map></map>', { image: { src: 'a.jpg', width: 0, height: 10 }, date: '2021-01-08' })).path,
+    ).to.equal('options.image.width');
   });
 });

@@ -44,7 +44,10 @@ describe('the A1 page layout, measured in Chromium with the edition fonts', () =
       const family = editionFontFamily(edition, role);
       const faces = [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family);
       expect(faces.length, `${role} faces`).to.be.greaterThan(0);
-      expect(faces.every((face) => face.status === 'loaded'), `${role} loaded`).to.equal(true);
+      expect(
+        faces.every((face) => face.status === 'loaded'),
+        `${role} loaded`,
+      ).to.equal(true);
     }
   });
 

@@ -44,16 +44,31 @@ function listenerLedger() {
     if (!ids.has(listener as object)) ids.set(listener as object, nextId++);
     return ids.get(listener as object)!;
   };
-  const capture = (options: unknown) => (typeof options === 'boolean' ? options : Boolean((options as AddEventListenerOptions | undefined)?.capture));
+  const capture = (options: unknown) =>
+    typeof options === 'boolean' ? options : Boolean((options as AddEventListenerOptions | undefined)?.capture);
   const restore: (() => void)[] = [];
-  for (const [name, target] of [['window', window], ['document', document]] as const) {
+  for (const [name, target] of [
+    ['window', window],
+    ['document', document],
+  ] as const) {
     const add = target.addEventListener;
     const remove = target.removeEventListener;
-    target.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-      if (listener && !(typeof options === 'object' && options?.once)) live.set(`${name}|${type}|${capture(options)}|${idOf(listener)}`, { target: name, type });
+    target.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) {
+      if (listener && !(typeof options === 'object' && options?.once))
+        live.set(`${name}|${type}|${capture(options)}|${idOf(listener)}`, { target: name, type });
       return add.call(this, type, listener as EventListenerOrEventListenerObject, options);
     } as typeof add;
-    target.removeEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    target.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | EventListenerOptions,
+    ) {
       live.delete(`${name}|${type}|${capture(options)}|${idOf(listener)}`);
       return remove.call(this, type, listener as EventListenerOrEventListenerObject, options);
     } as typeof remove;

@@ -55,7 +55,10 @@ describe('PageFileLoader', () => {
       const [a, b] = [loader.fetch(edition.pages[1]), loader.fetch(edition.pages[1])];
       expect(a, 'one load for two asks').to.equal(b);
       await loader.loadAll();
-      expect(fetched.filter((id) => id === 'A2'), 'A2 fetched once').to.have.length(1);
+      expect(
+        fetched.filter((id) => id === 'A2'),
+        'A2 fetched once',
+      ).to.have.length(1);
       expect([...fetched].sort()).to.deep.equal(['A2', 'A3', 'A4']);
       expect(shown.edition.pages.some(isPageRef), 'every page in place').to.equal(false);
       expect(shown.edition.articles.length).to.be.greaterThan(edition.articles.length);
@@ -113,23 +116,31 @@ describe('PageFileLoader', () => {
     try {
       const shown = { edition, page: edition.pages[0], wanted: 'A2' };
       const pagesShown: string[] = [];
-      const loader = new PageFileLoader(edition, location.href, {}, {
-        view: () => shown,
-        show: (next, page) => {
-          shown.edition = next;
-          if (page) pagesShown.push(page.id);
+      const loader = new PageFileLoader(
+        edition,
+        location.href,
+        {},
+        {
+          view: () => shown,
+          show: (next, page) => {
+            shown.edition = next;
+            if (page) pagesShown.push(page.id);
+          },
+          notice: () => {},
+          failed: () => {},
+          lang: () => 'zh-CN',
         },
-        notice: () => {},
-        failed: () => {},
-        lang: () => 'zh-CN',
-      });
+      );
       const going = loader.goTo(edition.pages[1]);
       shown.wanted = 'A1';
       await going;
       expect(pagesShown, 'A2 is not shown').to.deep.equal([]);
       expect(isPageRef(shown.edition.pages[1]), 'A2 is in place').to.equal(false);
       await loader.loadAll();
-      expect(shown.edition.pages.filter(isPageRef).map((p) => p.id), 'every page in place').to.deep.equal([]);
+      expect(
+        shown.edition.pages.filter(isPageRef).map((p) => p.id),
+        'every page in place',
+      ).to.deep.equal([]);
     } finally {
       restore();
     }

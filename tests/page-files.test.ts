@@ -3,7 +3,16 @@
 import { expect } from '@open-wc/testing';
 import { EditionError, MAX_PROBLEMS, validateEdition } from '../src/edition/validate.js';
 import { EditionLoadError } from '../src/edition/load.js';
-import { isPageRef, loadPageFile, pageRefs, resolvePageFileUrls, withPageFile, parsePageFile, validatePageFile, type PageFile } from '../src/page-files/page-files.js';
+import {
+  isPageRef,
+  loadPageFile,
+  pageRefs,
+  resolvePageFileUrls,
+  withPageFile,
+  parsePageFile,
+  validatePageFile,
+  type PageFile,
+} from '../src/page-files/page-files.js';
 import { LIMITS, type Article, type Edition, type Page, type PageFileData } from '../src/edition/schema.js';
 import { loadA1 } from './helpers.js';
 
@@ -80,13 +89,18 @@ describe('page files: validation', () => {
   });
 
   it('rejects a page whose id or size differ from the page reference', async () => {
-    expect(await rejections((f) => (f.page.id = 'A3'))).to.deep.equal(['page.id: expected "A2", the id of the page that points to this file, got "A3"']);
+    expect(await rejections((f) => (f.page.id = 'A3'))).to.deep.equal([
+      'page.id: expected "A2", the id of the page that points to this file, got "A3"',
+    ]);
     expect(
       await rejections((f) => {
         f.page.width += 10;
         f.page.height -= 10;
       }),
-    ).to.deep.equal(['page.width: expected 2000, the width of the page that points to this file, got 2010', 'page.height: expected 2860, the height of the page that points to this file, got 2850']);
+    ).to.deep.equal([
+      'page.width: expected 2000, the width of the page that points to this file, got 2010',
+      'page.height: expected 2860, the height of the page that points to this file, got 2850',
+    ]);
   });
 
   it('rejects a page that points to another page file, and a page with no content', async () => {
@@ -104,7 +118,9 @@ describe('page files: validation', () => {
     const messages = await rejections((_f, known) => {
       for (let i = 0; known.size < LIMITS.articles - 8; i++) known.add(`x${i}`);
     });
-    expect(messages).to.deep.equal([`articles: expected at most ${LIMITS.articles} articles in the whole edition, got ${LIMITS.articles + 1} with this file`]);
+    expect(messages).to.deep.equal([
+      `articles: expected at most ${LIMITS.articles} articles in the whole edition, got ${LIMITS.articles + 1} with this file`,
+    ]);
   });
 
   it('rejects a block pointing at an article that is not in the file (even one of the edition)', async () => {
@@ -131,11 +147,16 @@ describe('page files: validation', () => {
       if (block?.kind === 'article') block.paragraphs = [0, 99];
     });
     expect(messages).to.include('page.regions[0].shapes[0]: expected a shape inside the page (2000 × 2860)');
-    expect(messages.some((m) => /^page\.blocks\[\d+\]\.paragraphs: expected a range within 0…\d+, got \[0, 99\]$/.test(m))).to.equal(true, messages.join('\n'));
+    expect(messages.some((m) => /^page\.blocks\[\d+\]\.paragraphs: expected a range within 0…\d+, got \[0, 99\]$/.test(m))).to.equal(
+      true,
+      messages.join('\n'),
+    );
   });
 
   it('rejects another format, another version, and an edition handed over as a page file', async () => {
-    expect(await rejections((f) => (f.format = 'e-paper-edition' as 'e-paper-page'))).to.deep.equal(['format: expected "e-paper-page", got "e-paper-edition"']);
+    expect(await rejections((f) => (f.format = 'e-paper-edition' as 'e-paper-page'))).to.deep.equal([
+      'format: expected "e-paper-page", got "e-paper-edition"',
+    ]);
     expect(await rejections((f) => (f.version = 2 as 1))).to.deep.equal(['version: expected version 1, got 2']);
     const { edition, reference, known } = await twoPages();
     expect(() => validatePageFile(edition, reference, known)).to.throw(EditionError, /format: expected "e-paper-page"/);
@@ -148,7 +169,12 @@ describe('page files: validation', () => {
     expect(many).to.have.length(MAX_PROBLEMS);
     const { reference, file, known } = await twoPages();
     const hostile = { ...file };
-    Object.defineProperty(hostile, 'page', { enumerable: true, get: () => { throw new Error('no page for you'); } });
+    Object.defineProperty(hostile, 'page', {
+      enumerable: true,
+      get: () => {
+        throw new Error('no page for you');
+      },
+    });
     expect(() => validatePageFile(hostile, reference, known)).to.throw(EditionError, 'the page file could not be read: no page for you');
   });
 
@@ -179,7 +205,9 @@ describe('page files: loading', () => {
     const wrong = await rejection(loadPageFile(served(JSON.stringify({ ...file, page: { ...file.page, id: 'A3' } })), reference, known));
     expect(wrong).to.be.instanceOf(EditionLoadError);
     expect((wrong as EditionLoadError).failure).to.equal('invalid');
-    expect((wrong as EditionLoadError).problems).to.deep.equal([{ path: 'page.id', message: 'expected "A2", the id of the page that points to this file, got "A3"' }]);
+    expect((wrong as EditionLoadError).problems).to.deep.equal([
+      { path: 'page.id', message: 'expected "A2", the id of the page that points to this file, got "A3"' },
+    ]);
     const unparsable = await rejection(loadPageFile('http://[', reference, known));
     expect(unparsable).to.be.instanceOf(EditionLoadError);
   });
@@ -218,8 +246,18 @@ describe('page files: resolving URLs', () => {
   const fileUrl = 'https://news.example/2021-01-08/pages/A2.json';
   const scanFile = (): PageFile => ({
     page: {
-      id: 'A2', label: 'A2', width: 100, height: 100,
-      scan: { src: 'scans/A2.jpg', width: 3000, srcset: [{ src: 'scans/A2-800.jpg', width: 800 }, { src: 'https://cdn.example/A2-1600.jpg', width: 1600 }] },
+      id: 'A2',
+      label: 'A2',
+      width: 100,
+      height: 100,
+      scan: {
+        src: 'scans/A2.jpg',
+        width: 3000,
+        srcset: [
+          { src: 'scans/A2-800.jpg', width: 800 },
+          { src: 'https://cdn.example/A2-1600.jpg', width: 1600 },
+        ],
+      },
       regions: [{ article: 'b1', shapes: [{ rect: { x: 0, y: 0, w: 10, h: 10 } }] }],
     },
     articles: [
@@ -235,7 +273,10 @@ describe('page files: resolving URLs', () => {
     expect(resolved.page.scan).to.deep.equal({
       src: 'https://news.example/2021-01-08/pages/scans/A2.jpg',
       width: 3000,
-      srcset: [{ src: 'https://news.example/2021-01-08/pages/scans/A2-800.jpg', width: 800 }, { src: 'https://cdn.example/A2-1600.jpg', width: 1600 }],
+      srcset: [
+        { src: 'https://news.example/2021-01-08/pages/scans/A2-800.jpg', width: 800 },
+        { src: 'https://cdn.example/A2-1600.jpg', width: 1600 },
+      ],
     });
     expect(resolved.articles[0].photos).to.deep.equal([{ src: 'https://news.example/img/b1.jpg', caption: 'C' }, { caption: 'no file' }]);
     expect(resolved.articles[1]).to.equal(file.articles[1]);

@@ -1,11 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import {
-  ReadingStateController,
-  READING_DB_NAME,
-  READING_STORE_NAME,
-  type ReadingStateOptions,
-} from '../src/state/reading-state.js';
+import { ReadingStateController, READING_DB_NAME, READING_STORE_NAME, type ReadingStateOptions } from '../src/state/reading-state.js';
 import { emptyRecord, mergeRecords, sanitizeRecord, type ReadingRecord, type RecordContext } from '../src/state/reading-record.js';
 
 // The test pages of all files share one origin, so one IndexedDB: every test saves under a key of its own.
@@ -369,7 +364,15 @@ describe('reading state: save and restore with real IndexedDB', () => {
 
   it('lets changes made while restore() is pending win over the saved fields', async () => {
     const storageKey = freshKey();
-    await rawPut(`${storageKey}:${EDITION}`, { v: 1, editionId: EDITION, page: 'A1', textScale: 1.5, progress: {}, read: ['a1'], updatedAt: 1 });
+    await rawPut(`${storageKey}:${EDITION}`, {
+      v: 1,
+      editionId: EDITION,
+      page: 'A1',
+      textScale: 1.5,
+      progress: {},
+      read: ['a1'],
+      updatedAt: 1,
+    });
     const { state } = mount({ storageKey });
     const restoring = state.restore(EDITION, IDS);
     state.update({ page: 'A2' });
@@ -428,7 +431,13 @@ describe('reading state: sanitizeRecord', () => {
 
   it('drops unknown page and article ids', () => {
     const output = sanitizeRecord(
-      { ...valid(), page: 'Z9', open: { article: 'gone', fraction: 0.5, paragraph: 1 }, progress: { a2: 0.5, gone: 1, toString: 1 }, read: ['a1', 'gone', 7, null, 'a1', 'a3'] },
+      {
+        ...valid(),
+        page: 'Z9',
+        open: { article: 'gone', fraction: 0.5, paragraph: 1 },
+        progress: { a2: 0.5, gone: 1, toString: 1 },
+        read: ['a1', 'gone', 7, null, 'a1', 'a3'],
+      },
       CTX,
     )!;
     expect(output).not.to.have.property('page');
@@ -437,9 +446,13 @@ describe('reading state: sanitizeRecord', () => {
     expect(output.read).to.deep.equal(['a1', 'a3']);
   });
 
-
   it('keeps ids of articles not known yet (in page files) when told so, but never a malformed or forbidden one', () => {
-    const raw = { ...valid(), open: { article: 'a7-p3', fraction: 0.5, paragraph: 1 }, progress: { 'a7-p3': 0.5, 'bad id': 1, __proto__x: 1 }, read: ['a1', 'a8-p5', ' spaced', 'constructor', 'x'.repeat(65)] };
+    const raw = {
+      ...valid(),
+      open: { article: 'a7-p3', fraction: 0.5, paragraph: 1 },
+      progress: { 'a7-p3': 0.5, 'bad id': 1, __proto__x: 1 },
+      read: ['a1', 'a8-p5', ' spaced', 'constructor', 'x'.repeat(65)],
+    };
     const open = sanitizeRecord(raw, { ...CTX, allArticlesKnown: false })!;
     expect(open.open?.article).to.equal('a7-p3');
     expect(open.progress).to.deep.equal({ 'a7-p3': 0.5 });
@@ -457,9 +470,21 @@ describe('reading state: sanitizeRecord', () => {
     expect(clamp({ view: { scale: -1, x: 1, y: 1 } })).not.to.have.property('view');
     expect(clamp({ view: { scale: '2', x: 1, y: 1 } })).not.to.have.property('view');
     expect(clamp({ view: { scale: 50, x: -5, y: 1e5 } }).view).to.deep.equal({ scale: 10, x: -5, y: 1e5 });
-    expect(clamp({ open: { article: 'a2', fraction: 1.7, paragraph: 3.9 } }).open).to.deep.equal({ article: 'a2', fraction: 1, paragraph: 3 });
-    expect(clamp({ open: { article: 'a2', fraction: -0.3, paragraph: -2 } }).open).to.deep.equal({ article: 'a2', fraction: 0, paragraph: 0 });
-    expect(clamp({ open: { article: 'a2', fraction: Number.NaN, paragraph: Infinity } }).open).to.deep.equal({ article: 'a2', fraction: 0, paragraph: 0 });
+    expect(clamp({ open: { article: 'a2', fraction: 1.7, paragraph: 3.9 } }).open).to.deep.equal({
+      article: 'a2',
+      fraction: 1,
+      paragraph: 3,
+    });
+    expect(clamp({ open: { article: 'a2', fraction: -0.3, paragraph: -2 } }).open).to.deep.equal({
+      article: 'a2',
+      fraction: 0,
+      paragraph: 0,
+    });
+    expect(clamp({ open: { article: 'a2', fraction: Number.NaN, paragraph: Infinity } }).open).to.deep.equal({
+      article: 'a2',
+      fraction: 0,
+      paragraph: 0,
+    });
     expect(clamp({ progress: { a1: Infinity, a2: Number.NaN, a3: 2, a4: -1, a5: '0.5' } }).progress).to.deep.equal({ a3: 1, a4: 0 });
     expect(clamp({ textScale: 9 }).textScale).to.equal(2);
     expect(clamp({ textScale: 0.1 }).textScale).to.equal(0.75);
@@ -709,7 +734,13 @@ describe('reading state: storage faults', () => {
   });
 
   it('a corrupt record, one of another version and one of another edition: ignored, warned once, then replaced', async () => {
-    const corrupt = ['{"v":1,"editi', 42, [1, 2], { v: 2, editionId: EDITION, page: 'A1', progress: {}, read: [] }, { v: 1, editionId: 'another', progress: {}, read: [] }];
+    const corrupt = [
+      '{"v":1,"editi',
+      42,
+      [1, 2],
+      { v: 2, editionId: EDITION, page: 'A1', progress: {}, read: [] },
+      { v: 1, editionId: 'another', progress: {}, read: [] },
+    ];
     for (const value of corrupt) {
       warnings.length = 0;
       const storageKey = freshKey();

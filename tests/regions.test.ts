@@ -17,10 +17,11 @@ async function viewer(style = 'width: 900px; height: 700px') {
 const pageRoot = (el: EPaper) => deepQuery(el, 'e-paper-page')!.shadowRoot!;
 const regionOf = (el: EPaper, id: string) => pageRoot(el).querySelector<SVGGElement>(`.region[data-article-id="${id}"]`)!;
 const tooltipOf = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-tooltip')!;
-const frames = (n = 2) => new Promise<void>((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  step();
-});
+const frames = (n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    step();
+  });
 
 /** The on-screen centre of the visible part of an article's first shape. */
 function centreOf(el: EPaper, id: string) {

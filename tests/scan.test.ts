@@ -20,10 +20,11 @@ async function viewer(setup: (el: EPaper) => void) {
 
 const pageRoot = (el: EPaper) => deepQuery(el, 'e-paper-page')!.shadowRoot!;
 const sharpImage = (el: EPaper) => pageRoot(el).querySelector<HTMLImageElement>('.scan-image.sharp')!;
-const frames = (n = 3) => new Promise<void>((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  step();
-});
+const frames = (n = 3) =>
+  new Promise<void>((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    step();
+  });
 async function loaded(img: HTMLImageElement) {
   if (!img.complete) await new Promise((resolve) => img.addEventListener('load', resolve, { once: true }));
   await frames();
@@ -79,7 +80,10 @@ describe('scan pages', () => {
     await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     await frames(6);
     const strokes = shapes.map((s) => getComputedStyle(s).stroke);
-    expect(strokes.every((stroke) => stroke !== 'none' && !/rgba\(0, 0, 0, 0\)|transparent/.test(stroke)), strokes.join()).to.equal(true);
+    expect(
+      strokes.every((stroke) => stroke !== 'none' && !/rgba\(0, 0, 0, 0\)|transparent/.test(stroke)),
+      strokes.join(),
+    ).to.equal(true);
   });
 
   it('show the small image at once and a sharper one when zoomed in, with progress while it loads', async () => {

@@ -27,7 +27,9 @@ describe('<e-paper>: search highlights in a reader that arrives late', () => {
           // Before the viewer's idle time: the search is asked for, the reader not yet.
           (el as unknown as { searchOpen: boolean }).searchOpen = true;
           await el.updateComplete;
-          el.shadowRoot!.querySelector('e-paper-search')!.dispatchEvent(new CustomEvent('e-paper-search-query', { detail: { query: phrase } }));
+          el.shadowRoot!.querySelector('e-paper-search')!.dispatchEvent(
+            new CustomEvent('e-paper-search-query', { detail: { query: phrase } }),
+          );
           definedWhenOpened = customElements.get('e-paper-reader') !== undefined;
           el.openArticle('a3');
           resolve();
@@ -40,7 +42,8 @@ describe('<e-paper>: search highlights in a reader that arrives late', () => {
     expect(definedWhenOpened, 'the reader part had not arrived when the article opened').to.equal(false);
     await customElements.whenDefined('e-paper-reader');
     const readerRoot = () => deepQuery(el, 'e-paper-reader')?.shadowRoot;
-    for (let i = 0; i < 200 && !highlightRanges().some((r) => readerRoot()?.contains(r.startContainer)); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !highlightRanges().some((r) => readerRoot()?.contains(r.startContainer)); i++)
+      await new Promise((r) => setTimeout(r, 25));
     const inReader = highlightRanges().filter((r) => readerRoot()?.contains(r.startContainer));
     expect(inReader.length, 'matches highlighted in the reader').to.be.greaterThan(0);
     expect(inReader[0].toString()).to.equal(phrase);

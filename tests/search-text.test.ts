@@ -52,7 +52,10 @@ describe('search-text', () => {
       expect(total, q).to.equal(expectedTexts);
       expect(matches, q).to.equal(expectedMatches);
       expect(hits, q).to.have.length(expectedTexts);
-      expect(hits.reduce((n, h) => n + h.matches, 0), q).to.equal(expectedMatches);
+      expect(
+        hits.reduce((n, h) => n + h.matches, 0),
+        q,
+      ).to.equal(expectedMatches);
       for (const hit of hits) {
         const text = textOf(edition, hit);
         expect(hit.match).to.equal(q);
@@ -70,7 +73,11 @@ describe('search-text', () => {
     // Full-width brackets in the text, half-width in the query.
     const half = searchEdition(edition, '(筹)');
     expect(half.hits.map((h) => h.match)).to.deep.equal(['（筹）', '（筹）', '（筹）']);
-    expect(half.hits.map((h) => [h.articleId, h.field])).to.deep.equal([['a8', 'kicker'], ['a8', 'paragraph'], ['a8', 'paragraph']]);
+    expect(half.hits.map((h) => [h.articleId, h.field])).to.deep.equal([
+      ['a8', 'kicker'],
+      ['a8', 'paragraph'],
+      ['a8', 'paragraph'],
+    ]);
     expect(searchEdition(edition, '（筹）')).to.deep.equal(half);
   });
 
@@ -97,7 +104,10 @@ describe('search-text', () => {
     // A match inside one char's expansion takes the whole char.
     expect(findMatches(text, '式会')).to.deep.equal([{ start: 5, end: 6 }]);
     // Non-overlapping: "aaaa" has two "aa".
-    expect(findMatches('aaaa', 'aa')).to.deep.equal([{ start: 0, end: 2 }, { start: 2, end: 4 }]);
+    expect(findMatches('aaaa', 'aa')).to.deep.equal([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+    ]);
   });
 
   it('takes a query as plain text, never as a pattern', () => {
@@ -136,7 +146,10 @@ describe('search-text', () => {
     expect(hits.some((h) => h.before.startsWith('…') && [...h.before].length === 25)).to.equal(true);
     // A cut never splits a surrogate pair.
     const text = '𠀀'.repeat(20) + '中' + '𠀀'.repeat(20);
-    const [hit] = searchEdition({ ...edition, pages: edition.pages, articles: [{ id: 'x', headline: text, paragraphs: ['p'] }] }, '中').hits;
+    const [hit] = searchEdition(
+      { ...edition, pages: edition.pages, articles: [{ id: 'x', headline: text, paragraphs: ['p'] }] },
+      '中',
+    ).hits;
     expect(hit.before).to.equal('…' + '𠀀'.repeat(12));
     expect(hit.after).to.equal('𠀀'.repeat(12) + '…');
   });
@@ -171,14 +184,26 @@ describe('search-text', () => {
     const edition = await loadA1();
     edition.articles.push({ id: 'loose', headline: '株洲 loose', paragraphs: ['株洲'] });
     // A second page that sets a4 first, then a2 (already on A1: listed once, under A1).
-    edition.pages.push({ id: 'B2', label: 'B2', width: 100, height: 100, regions: [{ article: 'a4', shapes: [{ rect: { x: 0, y: 0, w: 1, h: 1 } }] }] });
-    edition.pages[0].regions = ['a9', 'a1', 'a2', 'a3', 'a5', 'a6', 'a7', 'a8'].map((article) => ({ article, shapes: [{ rect: { x: 0, y: 0, w: 1, h: 1 } }] }));
+    edition.pages.push({
+      id: 'B2',
+      label: 'B2',
+      width: 100,
+      height: 100,
+      regions: [{ article: 'a4', shapes: [{ rect: { x: 0, y: 0, w: 1, h: 1 } }] }],
+    });
+    edition.pages[0].regions = ['a9', 'a1', 'a2', 'a3', 'a5', 'a6', 'a7', 'a8'].map((article) => ({
+      article,
+      shapes: [{ rect: { x: 0, y: 0, w: 1, h: 1 } }],
+    }));
     const { hits } = searchEdition(edition, '株洲');
     const articles = [...new Set(hits.map((h) => h.articleId))];
     const expected = ['a9', 'a1', 'a2', 'a3', 'a5', 'a6', 'a7', 'a8', 'a4', 'loose'].filter((id) => articles.includes(id));
     expect(articles).to.deep.equal(expected);
     expect(hits.filter((h) => h.articleId === 'a4').every((h) => h.pageId === 'B2' && h.pageLabel === 'B2')).to.equal(true);
-    expect(hits.filter((h) => h.articleId === 'loose').map((h) => [h.pageId, h.field])).to.deep.equal([['', 'headline'], ['', 'paragraph']]);
+    expect(hits.filter((h) => h.articleId === 'loose').map((h) => [h.pageId, h.field])).to.deep.equal([
+      ['', 'headline'],
+      ['', 'paragraph'],
+    ]);
     const order: SearchField[] = ['banner', 'kicker', 'headline', 'subhead', 'byline', 'paragraph', 'caption'];
     for (const id of articles) {
       const mine = hits.filter((h) => h.articleId === id).map((h) => [order.indexOf(h.field), h.index]);
@@ -188,7 +213,9 @@ describe('search-text', () => {
       expect(new Set(mine.map(String)).size, id).to.equal(mine.length);
     }
     const a1 = hits.filter((h) => h.articleId === 'a1');
-    expect(new Set(a1.map((h) => h.field))).to.include('byline').and.include('paragraph');
+    expect(new Set(a1.map((h) => h.field)))
+      .to.include('byline')
+      .and.include('paragraph');
   });
 
   it('caps the query at 100 characters', () => {

@@ -173,7 +173,10 @@ async function expectViewerState(rendered: Rendered, expected: ViewerExpectation
   expect(viewer, 'the story renders an <e-paper>').to.exist;
   if (expected.state === 'loading') {
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(rendered.events.map((e) => e.type), 'no ready or error while loading').to.deep.equal([]);
+    expect(
+      rendered.events.map((e) => e.type),
+      'no ready or error while loading',
+    ).to.deep.equal([]);
     expect(viewer!.shadowRoot!.querySelector('.skeleton'), 'the skeleton shows').to.exist;
     return;
   }
@@ -206,8 +209,7 @@ async function expectViewerState(rendered: Rendered, expected: ViewerExpectation
  * not edit it). Each is matched by rule and by the node it is on, so that the same rule anywhere
  * else still fails. Delete an entry once its fix lands.
  */
-const KNOWN_VIOLATIONS: { rule: string; target: RegExp; why: string }[] = [
-];
+const KNOWN_VIOLATIONS: { rule: string; target: RegExp; why: string }[] = [];
 const reportedKnown = new Set<string>();
 
 async function expectNoAxeViolations(canvas: HTMLElement) {
@@ -225,7 +227,11 @@ async function expectNoAxeViolations(canvas: HTMLElement) {
   }
   results.violations = results.violations.filter((violation) => violation.nodes.length > 0);
   const report = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 3).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 3)
+        .map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`)
+        .join('\n')}`,
   );
   expect(report, report.join('\n')).to.deep.equal([]);
 }
@@ -249,7 +255,9 @@ for (const [file, module] of Object.entries(MODULES)) {
           if (expected) await expectViewerState(rendered, expected, args);
           else {
             // Parts: their own updates, then the frame after (tooltips place themselves in it).
-            await Promise.all([...rendered.canvas.querySelectorAll('*')].map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete));
+            await Promise.all(
+              [...rendered.canvas.querySelectorAll('*')].map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete),
+            );
             await frame();
             await frame();
           }
@@ -327,12 +335,18 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
       const doc = new RegExp(String.raw`/\*\*((?:(?!\*/)[\s\S])*)\*/\s*export class ${declaration.name}\b`).exec(source)?.[1] ?? '';
       const where = `${declaration.tagName} (${path}); run npm run manifest`;
       expect(names(declaration.events), `events of ${where}`).to.deep.equal(all(doc, /@fires\s+([\w-]+)/g).sort());
-      expect(names(declaration.slots), `slots of ${where}`).to.deep.equal([...doc.matchAll(/@slot(?:\s+([\w-]+))?\s+-/g)].map((m) => m[1] ?? '').sort());
+      expect(names(declaration.slots), `slots of ${where}`).to.deep.equal(
+        [...doc.matchAll(/@slot(?:\s+([\w-]+))?\s+-/g)].map((m) => m[1] ?? '').sort(),
+      );
       expect(names(declaration.cssParts), `CSS parts of ${where}`).to.deep.equal(all(doc, /@csspart\s+([\w-]+)/g).sort());
-      expect(names(declaration.cssProperties), `CSS custom properties of ${where}`).to.deep.equal(all(doc, /@cssprop\s+\[?(--[\w-]+)/g).sort());
+      expect(names(declaration.cssProperties), `CSS custom properties of ${where}`).to.deep.equal(
+        all(doc, /@cssprop\s+\[?(--[\w-]+)/g).sort(),
+      );
       const body = source.slice(source.indexOf(`export class ${declaration.name}`));
       const attributes = [...body.matchAll(/@property\((\{[^)]*\})?\)\s*(?:(?:override|readonly|declare|public)\s+)*(\w+)/g)]
-        .map(([, options = '', field]) => (/attribute:\s*false/.test(options) ? null : (/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? field.toLowerCase())))
+        .map(([, options = '', field]) =>
+          /attribute:\s*false/.test(options) ? null : (/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? field.toLowerCase()),
+        )
         .filter((name): name is string => name !== null)
         .sort();
       expect(names(declaration.attributes), `attributes of ${where}`).to.deep.equal(attributes);
@@ -345,7 +359,9 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
       for (const property of declaration.cssProperties ?? []) {
         const knob = knobs.get(property.name);
         expect(knob, `${property.name} of <${declaration.tagName}> has a knob in stories/support/knobs.ts`).to.exist;
-        const defaults = elements.flatMap((e) => (e.declaration.cssProperties ?? []).filter((p) => p.name === property.name && p.default).map((p) => p.default));
+        const defaults = elements.flatMap((e) =>
+          (e.declaration.cssProperties ?? []).filter((p) => p.name === property.name && p.default).map((p) => p.default),
+        );
         if (defaults.length) expect(defaults, `default of ${property.name}`).to.include(knob!.default);
       }
     }

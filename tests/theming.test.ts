@@ -5,10 +5,11 @@ import type { EPaper } from '../src/e-paper/e-paper.js';
 import type { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
 import { A1_URL, deepQuery, nextEvent } from './helpers.js';
 
-const frames = (n = 3) => new Promise<void>((resolve) => {
-  const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
-  step();
-});
+const frames = (n = 3) =>
+  new Promise<void>((resolve) => {
+    const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
+    step();
+  });
 
 let el: EPaper;
 const shadow = (selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector)!;
@@ -38,16 +39,31 @@ async function closeReader() {
  * Each documented knob: a value to set, and what it must change. `read` returns the computed
  * value the knob drives; the test checks it changes from its default to the expected one.
  */
-const KNOBS: Record<string, { value: string; expected: string | RegExp; read: () => Promise<string> | string; after?: () => Promise<void> }> = {
+const KNOBS: Record<
+  string,
+  { value: string; expected: string | RegExp; read: () => Promise<string> | string; after?: () => Promise<void> }
+> = {
   '--e-paper-height': { value: '333px', expected: '333px', read: () => `${el.getBoundingClientRect().height}px` },
   '--e-paper-surface': { value: 'rgb(1, 2, 3)', expected: 'rgb(1, 2, 3)', read: () => style(el).backgroundColor },
-  '--e-paper-paper': { value: 'rgb(250, 240, 200)', expected: 'rgb(250, 240, 200)', read: () => style(pageRoot().querySelector('.page')!).backgroundColor },
+  '--e-paper-paper': {
+    value: 'rgb(250, 240, 200)',
+    expected: 'rgb(250, 240, 200)',
+    read: () => style(pageRoot().querySelector('.page')!).backgroundColor,
+  },
   '--e-paper-ink': { value: 'rgb(10, 20, 90)', expected: 'rgb(10, 20, 90)', read: () => style(pageRoot().querySelector('.page')!).color },
   '--e-paper-accent': { value: 'rgb(0, 128, 0)', expected: 'rgb(0, 128, 0)', read: () => style(pageRoot().querySelector('.title')!).color },
   '--e-paper-ui-ink': { value: 'rgb(90, 0, 90)', expected: 'rgb(90, 0, 90)', read: () => style(shadow('.viewer')).color },
   '--e-paper-font-ui': { value: 'Georgia', expected: /^Georgia/, read: () => style(shadow('.viewer')).fontFamily },
-  '--e-paper-toolbar-bg': { value: 'rgb(0, 0, 128)', expected: 'rgb(0, 0, 128)', read: () => style(deepQuery(el, 'e-paper-toolbar', '[part~="toolbar"]')!).backgroundColor },
-  '--e-paper-toolbar-ink': { value: 'rgb(255, 200, 0)', expected: 'rgb(255, 200, 0)', read: () => style(deepQuery(el, 'e-paper-toolbar', '[part~="toolbar"]')!).color },
+  '--e-paper-toolbar-bg': {
+    value: 'rgb(0, 0, 128)',
+    expected: 'rgb(0, 0, 128)',
+    read: () => style(deepQuery(el, 'e-paper-toolbar', '[part~="toolbar"]')!).backgroundColor,
+  },
+  '--e-paper-toolbar-ink': {
+    value: 'rgb(255, 200, 0)',
+    expected: 'rgb(255, 200, 0)',
+    read: () => style(deepQuery(el, 'e-paper-toolbar', '[part~="toolbar"]')!).color,
+  },
   '--e-paper-focus': {
     value: 'rgb(255, 0, 255)',
     expected: 'rgb(255, 0, 255)',
@@ -207,20 +223,32 @@ describe('theme knobs: every documented custom property changes what it says', (
     const host = document.createElement('div');
     document.body.append(host);
     const ready = nextEvent(host, 'e-paper-ready');
-    el = await fixture<EPaper>(html`<e-paper no-persist theme="light" style="width: 700px; height: 560px" src=${A1_URL}></e-paper>`, { parentNode: host });
+    el = await fixture<EPaper>(html`<e-paper no-persist theme="light" style="width: 700px; height: 560px" src=${A1_URL}></e-paper>`, {
+      parentNode: host,
+    });
     await ready;
   });
   afterEach(() => resetMouse());
 
   it('covers every knob the elements document', async () => {
-    const sources = ['e-paper/e-paper.ts', 'e-paper-page/e-paper-page.ts', 'e-paper-reader/e-paper-reader.ts', 'e-paper-viewport/e-paper-viewport.ts', 'e-paper-toolbar/e-paper-toolbar.ts', 'e-paper-tooltip/e-paper-tooltip.ts'];
+    const sources = [
+      'e-paper/e-paper.ts',
+      'e-paper-page/e-paper-page.ts',
+      'e-paper-reader/e-paper-reader.ts',
+      'e-paper-viewport/e-paper-viewport.ts',
+      'e-paper-toolbar/e-paper-toolbar.ts',
+      'e-paper-tooltip/e-paper-tooltip.ts',
+    ];
     const documented = new Set<string>();
     for (const source of sources) {
       const text = await (await fetch(new URL(`../src/${source}`, import.meta.url))).text();
       for (const match of text.matchAll(/@cssprop \[?(--e-paper-[a-z-]+)/g)) documented.add(match[1]);
     }
     const tested = new Set([...Object.keys(KNOBS), ...Object.keys(DARK_KNOBS)]);
-    expect([...documented].filter((knob) => !tested.has(knob)), 'documented but untested').to.deep.equal([]);
+    expect(
+      [...documented].filter((knob) => !tested.has(knob)),
+      'documented but untested',
+    ).to.deep.equal([]);
   });
 
   for (const [knob, { value, expected, read, after }] of Object.entries(KNOBS)) {
@@ -228,7 +256,9 @@ describe('theme knobs: every documented custom property changes what it says', (
       if (knob === '--e-paper-height') el.style.removeProperty('height');
       if (knob.startsWith('--e-paper-hint')) {
         // The hint shows when a plain wheel meets the fitted page.
-        deepQuery(el, 'e-paper-viewport')!.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, bubbles: true, cancelable: true, composed: true }));
+        deepQuery(el, 'e-paper-viewport')!.dispatchEvent(
+          new WheelEvent('wheel', { deltaY: 40, bubbles: true, cancelable: true, composed: true }),
+        );
         await frames();
       }
       const before = await read();
@@ -237,7 +267,9 @@ describe('theme knobs: every documented custom property changes what it says', (
       await frames();
       const now = await read();
       await after?.();
-      expect(now, `${knob} (default was ${before})`).to.match(expected instanceof RegExp ? expected : new RegExp(`^${expected.replace(/[()]/g, '\\$&')}$`));
+      expect(now, `${knob} (default was ${before})`).to.match(
+        expected instanceof RegExp ? expected : new RegExp(`^${expected.replace(/[()]/g, '\\$&')}$`),
+      );
       expect(now, `${knob} must differ from its default`).not.to.equal(before);
     });
   }

@@ -31,7 +31,10 @@ describe('typed tags and events', () => {
 
   it('every registered tag is in the tag map', () => {
     // A compile-time check: the keys of both tables must be keys of HTMLElementTagNameMap.
-    const tags: (keyof HTMLElementTagNameMap)[] = [...(Object.keys(ELEMENTS) as (keyof typeof ELEMENTS)[]), ...(Object.keys(LAZY_ELEMENTS) as (keyof typeof LAZY_ELEMENTS)[])];
+    const tags: (keyof HTMLElementTagNameMap)[] = [
+      ...(Object.keys(ELEMENTS) as (keyof typeof ELEMENTS)[]),
+      ...(Object.keys(LAZY_ELEMENTS) as (keyof typeof LAZY_ELEMENTS)[]),
+    ];
     expect(tags).to.have.length(10);
   });
 

@@ -94,7 +94,8 @@ describe('the UI font', () => {
         await document.fonts.load(font, [...chars].join(''));
         for (const char of chars) {
           checked++;
-          if (drawing(font, char) === missingGlyph) missing.push(`${language} (${tag}): ${char} U+${char.codePointAt(0)!.toString(16).toUpperCase()}`);
+          if (drawing(font, char) === missingGlyph)
+            missing.push(`${language} (${tag}): ${char} U+${char.codePointAt(0)!.toString(16).toUpperCase()}`);
         }
       }
     }
@@ -159,7 +160,8 @@ describe('the UI font in the builds', () => {
 
   it('the one-file script finds it beside itself, by the URL it had while it ran', async () => {
     const page = await framed(
-      (frame) => (frame.srcdoc = `<!doctype html><script src="/dist/e-paper.iife.js"></script><e-paper lang="zh-TW" no-persist src="${A1_URL}"></e-paper>`),
+      (frame) =>
+        (frame.srcdoc = `<!doctype html><script src="/dist/e-paper.iife.js"></script><e-paper lang="zh-TW" no-persist src="${A1_URL}"></e-paper>`),
     );
     expect(await fontFetched(page.doc, page.win)).to.equal(`/dist/e-paper-parts/${UI_FONT_FILE}`);
     page.frame.remove();
@@ -167,7 +169,8 @@ describe('the UI font in the builds', () => {
 
   it('the package finds it beside its module (the pattern a bundler copies)', async () => {
     const page = await framed(
-      (frame) => (frame.srcdoc = `<!doctype html><script type="module">import '/dist/lib/index.js';</script><e-paper no-persist src="${A1_URL}"></e-paper>`),
+      (frame) =>
+        (frame.srcdoc = `<!doctype html><script type="module">import '/dist/lib/index.js';</script><e-paper no-persist src="${A1_URL}"></e-paper>`),
     );
     expect(await fontFetched(page.doc, page.win)).to.equal(`/dist/lib/i18n/${UI_FONT_FILE}`);
     page.frame.remove();

@@ -16,7 +16,7 @@ export const ARCHIVE_LIMITS = {
  * Schema entries without a prototype: valibot walks a schema's entries with for…in, and would
  * take fields a host page added to Object.prototype for schemas of its own.
  */
-const bare = <T extends object>(entries: T): T => Object.assign(Object.create(null), entries);
+const bare = <T extends object>(entries: T): T => Object.assign(Object.create(null) as object, entries);
 
 const text = v.pipe(v.string('expected a string'), v.maxLength(LIMITS.textLength, `expected at most ${LIMITS.textLength} characters`));
 

@@ -9,7 +9,7 @@ const MAX_DEPTH = 8;
 
 /** Objects without a prototype, so that fields a host page added to Object.prototype are not the data's. */
 const reviver = (_: string, value: unknown) =>
-  value && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value;
+  value && typeof value === 'object' && !Array.isArray(value) ? Object.assign(Object.create(null) as object, value) : value;
 
 /** Refuses too many editions before anything walks them. */
 function checkLength(data: unknown): void {
@@ -45,7 +45,9 @@ function guarded(read: () => Archive): Archive {
     return read();
   } catch (error) {
     if (error instanceof EditionError) throw error;
-    throw new EditionError([{ path: '', message: `the archive index could not be read: ${quoteData(String((error as Error)?.message ?? error))}` }]);
+    throw new EditionError([
+      { path: '', message: `the archive index could not be read: ${quoteData(String((error as Error)?.message ?? error))}` },
+    ]);
   }
 }
 

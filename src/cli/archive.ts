@@ -41,7 +41,8 @@ function readEdition(path: string): { date: string; id: string } {
     const edition = validateEdition(JSON.parse(readText(path)));
     return { date: edition.date, id: edition.id };
   } catch (error) {
-    if (error instanceof EditionError) throw new CliError(EXIT.failed, `${path}: not a valid edition:\n  ${error.message.split('\n').join('\n  ')}`);
+    if (error instanceof EditionError)
+      throw new CliError(EXIT.failed, `${path}: not a valid edition:\n  ${error.message.split('\n').join('\n  ')}`);
     throw new CliError(EXIT.failed, `${path}: not JSON (${(error as Error).message})`);
   }
 }
@@ -51,10 +52,14 @@ function readEdition(path: string): { date: string; id: string } {
  * the same dates, sorted by date, checked, written through a temporary file. Returns the count.
  */
 export function addToArchive(path: string, entries: Entry[], title?: string): number {
-  let index: { format: 'e-paper-archive'; version: 1; title?: string; editions: Entry[] } = { format: 'e-paper-archive', version: 1, editions: [] };
+  let index: { format: 'e-paper-archive'; version: 1; title?: string; editions: Entry[] } = {
+    format: 'e-paper-archive',
+    version: 1,
+    editions: [],
+  };
   if (existsSync(path)) {
     try {
-      index = JSON.parse(readText(path));
+      index = JSON.parse(readText(path)) as typeof index;
       validateArchive(index, 'https://e-paper.invalid/');
     } catch (error) {
       throw new CliError(EXIT.failed, `${path}: not a valid archive index (${(error as Error).message.split('\n')[0]}): fix or remove it`);
@@ -62,7 +67,12 @@ export function addToArchive(path: string, entries: Entry[], title?: string): nu
   }
   const dates = new Set(entries.map((e) => e.date));
   const editions = [...index.editions.filter((e) => !dates.has(e.date)), ...entries].sort((a, b) => a.date.localeCompare(b.date));
-  const out = { format: 'e-paper-archive' as const, version: 1 as const, ...((title ?? index.title) && { title: title ?? index.title }), editions };
+  const out = {
+    format: 'e-paper-archive' as const,
+    version: 1 as const,
+    ...((title ?? index.title) && { title: title ?? index.title }),
+    editions,
+  };
   try {
     validateArchive(out, 'https://e-paper.invalid/');
   } catch (error) {
@@ -88,16 +98,25 @@ export function archiveCommand(argv: string[]): number {
   let indexPath: string;
   let files: string[];
   if (action === 'add') {
-    if (!target || !rest.length) throw new CliError(EXIT.usage, `archive add: expected the index and at least one edition\n(e-paper archive --help lists the options)`);
+    if (!target || !rest.length)
+      throw new CliError(
+        EXIT.usage,
+        `archive add: expected the index and at least one edition\n(e-paper archive --help lists the options)`,
+      );
     indexPath = target;
     files = rest.map(editionFile);
   } else if (action === 'build') {
-    if (!target || rest.length) throw new CliError(EXIT.usage, `archive build: expected one folder\n(e-paper archive --help lists the options)`);
+    if (!target || rest.length)
+      throw new CliError(EXIT.usage, `archive build: expected one folder\n(e-paper archive --help lists the options)`);
     if (!isDirectory(target)) throw new CliError(EXIT.noInput, `${target}: not a folder`);
     indexPath = str(parsed, 'out') ?? join(target, 'archive.json');
     files = listFiles(target, (name) => name === 'edition.json', { depth: 4 }).map((f) => join(target, f));
     if (!files.length) throw new CliError(EXIT.failed, `${target}: no edition.json under it`);
-  } else throw new CliError(EXIT.usage, `archive: expected add or build, got ${action ? `"${action}"` : 'nothing'}\n(e-paper archive --help lists the options)`);
+  } else
+    throw new CliError(
+      EXIT.usage,
+      `archive: expected add or build, got ${action ? `"${action}"` : 'nothing'}\n(e-paper archive --help lists the options)`,
+    );
   const base = dirname(resolve(indexPath));
   const entries = files.map((file) => ({ ...readEdition(file), src: relativePosix(base, resolve(file)) }));
   const byDate = new Map<string, string>();
@@ -106,8 +125,15 @@ export function archiveCommand(argv: string[]): number {
     if (other) throw new CliError(EXIT.failed, `two editions of ${entry.date}: ${other} and ${entry.src}; an archive has one per day`);
     byDate.set(entry.date, entry.src);
   }
-  const count = addToArchive(indexPath, entries.map(({ date, src }) => ({ date, src })), str(parsed, 'title'));
-  if (parsed.values.json) process.stdout.write(`${JSON.stringify({ command: `archive ${action}`, ok: true, index: indexPath, added: entries, editions: count }, null, 2)}\n`);
+  const count = addToArchive(
+    indexPath,
+    entries.map(({ date, src }) => ({ date, src })),
+    str(parsed, 'title'),
+  );
+  if (parsed.values.json)
+    process.stdout.write(
+      `${JSON.stringify({ command: `archive ${action}`, ok: true, index: indexPath, added: entries, editions: count }, null, 2)}\n`,
+    );
   else if (!parsed.values.quiet) process.stdout.write(`${indexPath}: ${entries.length} edition(s) added, ${count} in all\n`);
   return EXIT.ok;
 }

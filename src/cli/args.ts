@@ -25,7 +25,10 @@ export function parse(argv: string[], options: OptionSpec, command: string): Par
     const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
     return { values: values as Parsed['values'], positionals };
   } catch (error) {
-    throw new CliError(EXIT.usage, `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n(e-paper ${command} --help lists the options)`);
+    throw new CliError(
+      EXIT.usage,
+      `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n(e-paper ${command} --help lists the options)`,
+    );
   }
 }
 

@@ -39,11 +39,16 @@ export async function fontsCommand(argv: string[]): Promise<number> {
     status = await subsetFonts(parsed.positionals[0], { uiText: typeof __E_PAPER_UI_TEXT__ === 'string' ? __E_PAPER_UI_TEXT__ : '', out });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') throw new CliError(EXIT.unavailable, `${(error as Error).message.split('\n')[0]}: the fonts command needs the font packages (e-paper fonts --help names them)`);
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND')
+      throw new CliError(
+        EXIT.unavailable,
+        `${(error as Error).message.split('\n')[0]}: the fonts command needs the font packages (e-paper fonts --help names them)`,
+      );
     if (code === 'ENOENT') throw new CliError(EXIT.noInput, (error as Error).message);
     if (error instanceof SyntaxError) throw new CliError(EXIT.failed, `${parsed.positionals[0]}: not JSON (${error.message})`);
     throw error;
   }
-  if (parsed.values.json) process.stdout.write(`${JSON.stringify({ command: 'fonts', ok: status === 0, exitCode: status, log: lines }, null, 2)}\n`);
+  if (parsed.values.json)
+    process.stdout.write(`${JSON.stringify({ command: 'fonts', ok: status === 0, exitCode: status, log: lines }, null, 2)}\n`);
   return status;
 }

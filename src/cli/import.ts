@@ -116,16 +116,22 @@ export async function importCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [kindArg, ...inputs] = parsed.positionals;
-  if (!kindArg || !inputs.length) throw new CliError(EXIT.usage, `expected a kind and at least one input\n(e-paper import --help lists the options)`);
+  if (!kindArg || !inputs.length)
+    throw new CliError(EXIT.usage, `expected a kind and at least one input\n(e-paper import --help lists the options)`);
   if (kindArg !== 'auto' && !(KINDS as readonly string[]).includes(kindArg))
-    throw new CliError(EXIT.usage, `unknown kind "${kindArg}": expected ${KINDS.join(', ')} or auto\n(e-paper import --help lists the options)`);
+    throw new CliError(
+      EXIT.usage,
+      `unknown kind "${kindArg}": expected ${KINDS.join(', ')} or auto\n(e-paper import --help lists the options)`,
+    );
   const out = str(parsed, 'out');
   if (!out) throw new CliError(EXIT.usage, `-o, --out: the edition folder to write is required\n(e-paper import --help lists the options)`);
   const date = str(parsed, 'date');
   if (date !== undefined && parseDate(date) !== date) throw new CliError(EXIT.usage, `--date: expected a day as YYYY-MM-DD, got "${date}"`);
   const lang = str(parsed, 'lang');
-  if (lang !== undefined && !isKnownLanguage(lang)) throw new CliError(EXIT.usage, `--lang: expected a BCP 47 language tag such as zh-CN or de, got "${lang}"`);
-  for (const input of inputs) if (!/^https?:\/\//i.test(input) && !existsSync(input)) throw new CliError(EXIT.noInput, `${input}: no such file or folder`);
+  if (lang !== undefined && !isKnownLanguage(lang))
+    throw new CliError(EXIT.usage, `--lang: expected a BCP 47 language tag such as zh-CN or de, got "${lang}"`);
+  for (const input of inputs)
+    if (!/^https?:\/\//i.test(input) && !existsSync(input)) throw new CliError(EXIT.noInput, `${input}: no such file or folder`);
   const kind: Kind = kindArg === 'auto' ? detectKind(inputs[0]) : (kindArg as Kind);
   const maxBytes = positiveNumber(parsed, 'max-bytes') ?? DEFAULT_MAX_BYTES;
   const image = str(parsed, 'image');
@@ -161,7 +167,12 @@ export async function importCommand(argv: string[]): Promise<number> {
     if (kind === 'iiif') await importIiif(inputs, out, settings, write);
     else {
       const t0 = performance.now();
-      const imported = kind === 'mets' ? importMets(inputs, settings) : kind === 'alto' ? importAltoPages(inputs, settings) : importImageMaps(inputs, settings);
+      const imported =
+        kind === 'mets'
+          ? importMets(inputs, settings)
+          : kind === 'alto'
+            ? importAltoPages(inputs, settings)
+            : importImageMaps(inputs, settings);
       write(imported, out, t0);
     }
   } catch (error) {
@@ -174,13 +185,25 @@ export async function importCommand(argv: string[]): Promise<number> {
   const warningCount = allWarnings.length;
   const code = failure ? EXIT.failed : parsed.values.strict && warningCount ? EXIT.warnings : EXIT.ok;
   if (parsed.values.json) {
-    const report = { command: 'import', kind, ok: !failure, exitCode: code, ...(failure && { error: failure }), editions: summaries, files, warnings: allWarnings, ms: Math.round(performance.now() - started) };
+    const report = {
+      command: 'import',
+      kind,
+      ok: !failure,
+      exitCode: code,
+      ...(failure && { error: failure }),
+      editions: summaries,
+      files,
+      warnings: allWarnings,
+      ms: Math.round(performance.now() - started),
+    };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     if (failure) process.stderr.write(`error: ${failure}\n`);
     if (!parsed.values.quiet && summaries.length) {
       process.stdout.write(`${summaryTable(summaries)}\n`);
-      process.stdout.write(`wrote ${files.length} files to ${out}${warningCount ? `; ${warningCount} warning(s), in the warnings.json of ${summaries.length > 1 ? 'each edition' : 'the edition'}` : ''}\n`);
+      process.stdout.write(
+        `wrote ${files.length} files to ${out}${warningCount ? `; ${warningCount} warning(s), in the warnings.json of ${summaries.length > 1 ? 'each edition' : 'the edition'}` : ''}\n`,
+      );
     }
   }
   return code;
@@ -233,7 +256,8 @@ function importAltoPages(inputs: string[], settings: Settings): Imported {
     image: settings.mapper,
     parseXml,
   });
-  if (!str(settings.parsed, 'date')) result.warnings.unshift({ path: 'options.date', message: `no --date: ${date} taken from the path ${paths[0]}` });
+  if (!str(settings.parsed, 'date'))
+    result.warnings.unshift({ path: 'options.date', message: `no --date: ${date} taken from the path ${paths[0]}` });
   return { result, sourceDir, inputs: paths };
 }
 
@@ -244,7 +268,8 @@ function pageImage(htmlPath: string, html: string, sourceDir: string): { src: st
   const img = imgs.find((el) => el.getAttribute('usemap')) ?? imgs[0];
   const src = img?.getAttribute('src')?.trim();
   if (!src) return 'no <img> for the map';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return `the page image "${src}" is not a local file: save the page with its image`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
+    return `the page image "${src}" is not a local file: save the page with its image`;
   const file = resolve(dirname(htmlPath), decodeURI(src.replace(/[?#].*$/, '')));
   if (!existsSync(file)) return `the page image "${src}" is not at ${file}`;
   let size;
@@ -263,7 +288,8 @@ function importImageMaps(inputs: string[], settings: Settings): Imported {
   const sourceDir = isDirectory(inputs[0]) ? inputs[0] : dirname(paths[0]);
   const display = str(settings.parsed, 'display-size');
   const displayMatch = display ? /^(\d+(?:\.\d+)?)[x×](\d+(?:\.\d+)?)$/.exec(display) : undefined;
-  if (display && !displayMatch) throw new CliError(EXIT.usage, `--display-size: expected WIDTHxHEIGHT, such as 1000x1500, got "${display}"`);
+  if (display && !displayMatch)
+    throw new CliError(EXIT.usage, `--display-size: expected WIDTHxHEIGHT, such as 1000x1500, got "${display}"`);
   const results: { result: ImportResult; at: string }[] = [];
   const warnings: ImportWarning[] = [];
   const date = str(settings.parsed, 'date') ?? paths.map((p) => dateFromPath(resolve(p))).find(Boolean);
@@ -299,14 +325,16 @@ function importImageMaps(inputs: string[], settings: Settings): Imported {
       const prefix = relativePosix(sourceDir, dirname(path));
       if (prefix !== '.')
         for (const article of result.edition.articles)
-          for (const photo of article.photos ?? []) if (photo.src && !/^[a-z][a-z0-9+.-]*:/i.test(photo.src)) photo.src = `${prefix}/${photo.src}`;
+          for (const photo of article.photos ?? [])
+            if (photo.src && !/^[a-z][a-z0-9+.-]*:/i.test(photo.src)) photo.src = `${prefix}/${photo.src}`;
       results.push({ result, at });
     } catch (error) {
       if (!(error instanceof ImportError) || paths.length === 1) throw error;
       warnings.push({ path: `page[${at}]`, message: `${error.message}: page skipped` });
     }
   });
-  if (!results.length) throw new ImportError('pages', `no page could be imported: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
+  if (!results.length)
+    throw new ImportError('pages', `no page could be imported: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
   if (!date) warnings.push({ path: 'options.date', message: 'no --date and none in the path' });
   else if (!str(settings.parsed, 'date')) warnings.push({ path: 'options.date', message: `no --date: ${date} taken from the path` });
   return { result: mergePages(results, warnings), sourceDir, inputs: paths };
@@ -335,7 +363,12 @@ function mergePages(results: { result: ImportResult; at: string }[], warnings: I
 }
 
 /** A IIIF manifest (with what it points at), or each manifest of a Collection into its own folder and the archive. */
-async function importIiif(inputs: string[], out: string, settings: Settings, write: (imported: Imported, dir: string, t0: number) => Edition): Promise<void> {
+async function importIiif(
+  inputs: string[],
+  out: string,
+  settings: Settings,
+  write: (imported: Imported, dir: string, t0: number) => Edition,
+): Promise<void> {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'iiif: expected one manifest or collection (file or URL)');
   const input = inputs[0];
   const isUrl = /^https?:\/\//i.test(input);
@@ -375,7 +408,12 @@ async function importIiif(inputs: string[], out: string, settings: Settings, wri
   write({ result, sourceDir, inputs: [input] }, out, t0);
 }
 
-async function importManifest(json: unknown, settings: Settings, readUrl: (url: string) => Promise<string>, publication?: string): Promise<ImportResult> {
+async function importManifest(
+  json: unknown,
+  settings: Settings,
+  readUrl: (url: string) => Promise<string>,
+  publication?: string,
+): Promise<ImportResult> {
   const manifest = isP2(json) ? upgradeOrFail(json) : json;
   // What the manifest points at, fetched round by round (a collection names its pages once read).
   const resources: Record<string, unknown> = {};
@@ -404,7 +442,10 @@ async function importManifest(json: unknown, settings: Settings, readUrl: (url: 
   return result;
 }
 
-const isP2 = (json: unknown) => !!json && typeof json === 'object' && ('sequences' in json || String((json as Record<string, unknown>)['@type'] ?? '').startsWith('sc:'));
+const isP2 = (json: unknown) => {
+  const type = !!json && typeof json === 'object' ? (json as Record<string, unknown>)['@type'] : undefined;
+  return !!json && typeof json === 'object' && ('sequences' in json || (typeof type === 'string' && type.startsWith('sc:')));
+};
 
 function upgradeOrFail(json: unknown): unknown {
   try {

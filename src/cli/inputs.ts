@@ -20,7 +20,8 @@ export function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
     if (error instanceof CliError) throw error;
     throw new CliError(EXIT.noInput, `${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (size > maxBytes) throw new CliError(EXIT.failed, `${path}: ${size} bytes, over the ${maxBytes} the command reads (--max-bytes): refused`);
+  if (size > maxBytes)
+    throw new CliError(EXIT.failed, `${path}: ${size} bytes, over the ${maxBytes} the command reads (--max-bytes): refused`);
   return readFileSync(path);
 }
 

@@ -56,7 +56,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`e-paper: ${error.message}\n`);
       return error.code;
     }
-    process.stderr.write(`e-paper: unexpected error (a bug; please report it with the input):\n${(error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(
+      `e-paper: unexpected error (a bug; please report it with the input):\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
     return EXIT.software;
   }
 }

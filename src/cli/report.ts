@@ -27,7 +27,17 @@ export interface EditionSummary {
 
 /** The figures of one edition (its page files' articles and regions included). */
 export function summarize(kind: string, edition: Edition, out: string, warnings: number, ms: number): EditionSummary {
-  const text = edition.articles.flatMap((a) => [a.kicker, a.headline, ...(a.subheads ?? []), ...(a.bylines ?? []), ...a.paragraphs, ...(a.photos ?? []).map((p) => p.caption)]).filter(Boolean).join('\n');
+  const text = edition.articles
+    .flatMap((a) => [
+      a.kicker,
+      a.headline,
+      ...(a.subheads ?? []),
+      ...(a.bylines ?? []),
+      ...a.paragraphs,
+      ...(a.photos ?? []).map((p) => p.caption),
+    ])
+    .filter(Boolean)
+    .join('\n');
   return {
     kind,
     id: edition.id,
@@ -47,7 +57,10 @@ export function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((row) => [...(row[c] ?? '')].length)));
   const line = (row: string[], r: number) =>
-    row.map((cell, c) => (r > 0 && typeof rows[r - 1][c] === 'number' ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+    row
+      .map((cell, c) => (r > 0 && typeof rows[r - 1][c] === 'number' ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0], 0), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map((row, r) => line(row, r + 1))].join('\n');
 }
 

@@ -26,7 +26,8 @@ export function detectKind(input: string): Kind {
   if (/^https?:\/\//i.test(input)) return 'iiif';
   if (isDirectory(input)) {
     const files = listFiles(input, (name) => /\.(xml|json|html?)$/i.test(name), { depth: 3 });
-    if (files.some((f) => /\.json$/i.test(f) && /"(Manifest|sc:Manifest|Collection|sc:Collection)"/.test(head(join(input, f))))) return 'iiif';
+    if (files.some((f) => /\.json$/i.test(f) && /"(Manifest|sc:Manifest|Collection|sc:Collection)"/.test(head(join(input, f)))))
+      return 'iiif';
     const xml = files.filter((f) => /\.xml$/i.test(f));
     if (xml.some((f) => /<(\w+:)?mets[\s>]/.test(head(join(input, f))))) return 'mets';
     if (xml.some((f) => /<(\w+:)?alto[\s>]/.test(head(join(input, f))))) return 'alto';
@@ -62,7 +63,8 @@ export function dateFromPath(path: string): string | undefined {
  * `web/{stem}.jpg` maps `masters/0001.jp2` to `web/0001.jpg`.
  */
 export function imagePattern(pattern: string): ImageMapper {
-  if (!/\{(href|dir|name|stem|label|n)\}/.test(pattern)) throw new CliError(EXIT.usage, `--image: expected a pattern with {stem}, {name}, {dir}, {href}, {label} or {n}, got "${pattern}"`);
+  if (!/\{(href|dir|name|stem|label|n)\}/.test(pattern))
+    throw new CliError(EXIT.usage, `--image: expected a pattern with {stem}, {name}, {dir}, {href}, {label} or {n}, got "${pattern}"`);
   return (href, { label, order }) => {
     const path = href.replace(/^file:\/\/(\.\/)?/i, '').replace(/[?#].*$/, '');
     const name = path.split('/').pop() ?? path;
@@ -76,9 +78,12 @@ export function imagePattern(pattern: string): ImageMapper {
 export function metsSource(input: string, maxBytes: number): { metsPath: string; mets: string; alto: Record<string, string>; dir: string } {
   let metsPath = input;
   if (isDirectory(input)) {
-    const candidates = listFiles(input, (name) => /\.xml$/i.test(name), { depth: 1 }).filter((f) => /<(\w+:)?mets[\s>]/.test(head(join(input, f))));
+    const candidates = listFiles(input, (name) => /\.xml$/i.test(name), { depth: 1 }).filter((f) =>
+      /<(\w+:)?mets[\s>]/.test(head(join(input, f))),
+    );
     if (!candidates.length) throw new CliError(EXIT.failed, `${input}: no METS file (an XML file whose root is mets) in it`);
-    if (candidates.length > 1) throw new CliError(EXIT.usage, `${input}: ${candidates.length} METS files in it (${candidates.slice(0, 3).join(', ')}…): name one`);
+    if (candidates.length > 1)
+      throw new CliError(EXIT.usage, `${input}: ${candidates.length} METS files in it (${candidates.slice(0, 3).join(', ')}…): name one`);
     metsPath = join(input, candidates[0]);
   }
   const dir = dirname(metsPath);
@@ -94,7 +99,11 @@ export function metsSource(input: string, maxBytes: number): { metsPath: string;
 /** ALTO files from the inputs (files, or folders of them), in natural order. */
 export function altoFiles(inputs: string[]): string[] {
   return inputs.flatMap((input) =>
-    isDirectory(input) ? listFiles(input, (name) => /\.xml$/i.test(name)).map((f) => join(input, f)).filter((f) => /<(\w+:)?alto[\s>]/.test(head(f))) : [input],
+    isDirectory(input)
+      ? listFiles(input, (name) => /\.xml$/i.test(name))
+          .map((f) => join(input, f))
+          .filter((f) => /<(\w+:)?alto[\s>]/.test(head(f)))
+      : [input],
   );
 }
 
@@ -127,4 +136,3 @@ export function pageLabelOf(text: string): string | undefined {
 export function publicationOf(title: string): string {
   return title.replace(/[-_|·—\s]*第\s*[A-Z]?\d{1,3}\s*[版面].*$/, '').trim() || title.trim();
 }
-

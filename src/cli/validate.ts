@@ -80,7 +80,8 @@ export function validateCommand(argv: string[]): number {
     process.stdout.write(`${VALIDATE_USAGE}\n`);
     return EXIT.ok;
   }
-  if (!parsed.positionals.length) throw new CliError(EXIT.usage, `expected at least one edition\n(e-paper validate --help lists the options)`);
+  if (!parsed.positionals.length)
+    throw new CliError(EXIT.usage, `expected at least one edition\n(e-paper validate --help lists the options)`);
   const results = parsed.positionals.map(checkEdition);
   const invalid = results.some((r) => !r.ok);
   const missing = results.some((r) => r.missing.length);
@@ -94,6 +95,11 @@ export function validateCommand(argv: string[]): number {
     for (const src of r.missing) process.stderr.write(`${r.file}: warning: the image ${src} is missing\n`);
   }
   if (!parsed.values.quiet)
-    process.stdout.write(`${table(['edition', 'valid', 'pages', 'articles', 'problems', 'missing images'], results.map((r) => [r.file, r.ok ? 'yes' : 'NO', r.pages, r.articles, r.problems.length, r.missing.length]))}\n`);
+    process.stdout.write(
+      `${table(
+        ['edition', 'valid', 'pages', 'articles', 'problems', 'missing images'],
+        results.map((r) => [r.file, r.ok ? 'yes' : 'NO', r.pages, r.articles, r.problems.length, r.missing.length]),
+      )}\n`,
+    );
   return code;
 }

@@ -43,7 +43,11 @@ function writeAtomic(path: string, text: string): void {
 }
 
 /** The files written, and warnings about images the folder will not find. */
-export function writeEdition(input: Edition, warnings: ImportWarning[], options: WriteOptions): { files: string[]; warnings: ImportWarning[]; edition: Edition } {
+export function writeEdition(
+  input: Edition,
+  warnings: ImportWarning[],
+  options: WriteOptions,
+): { files: string[]; warnings: ImportWarning[]; edition: Edition } {
   const out = resolve(options.out);
   const written: string[] = [];
   const more: ImportWarning[] = [];
@@ -67,7 +71,8 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
     }
     if (!options.copyImages) {
       const rel = posix(relative(out, file));
-      if (rel.startsWith('../')) more.push({ path, message: `the image "${src}" lies outside the edition folder (${rel}): serve it there, or use --copy-images` });
+      if (rel.startsWith('../'))
+        more.push({ path, message: `the image "${src}" lies outside the edition folder (${rel}): serve it there, or use --copy-images` });
       return encodeURI(rel);
     }
     const done = copied.get(file);
@@ -91,7 +96,14 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
     return { ...page, scan };
   });
   const articles: Article[] = input.articles.map((article, a) =>
-    article.photos ? { ...article, photos: article.photos.map((photo, k) => (photo.src ? { ...photo, src: image(photo.src, `articles[${a}].photos[${k}]`) } : photo)) } : article,
+    article.photos
+      ? {
+          ...article,
+          photos: article.photos.map((photo, k) =>
+            photo.src ? { ...photo, src: image(photo.src, `articles[${a}].photos[${k}]`) } : photo,
+          ),
+        }
+      : article,
   );
   let edition: Edition = validateEdition({ ...input, pages, articles });
 
@@ -99,7 +111,9 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
   const files = new Map<string, unknown>();
   if (options.pageFiles && edition.pages.length > 1) {
     const pagesOf = new Map<string, Set<Page>>();
-    for (const page of edition.pages) for (const region of regionsOf(page)) (pagesOf.get(region.article) ?? pagesOf.set(region.article, new Set()).get(region.article)!).add(page);
+    for (const page of edition.pages)
+      for (const region of regionsOf(page))
+        (pagesOf.get(region.article) ?? pagesOf.set(region.article, new Set()).get(region.article)!).add(page);
     const moved = new Set<string>();
     const refs = edition.pages.map((page, i) => {
       const ids = new Set(regionsOf(page).map((r) => r.article));
@@ -107,12 +121,27 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
       const rebase = (src: string) => (isRelative(src) ? `../${src}` : src);
       const own = edition.articles
         .filter((article) => ids.has(article.id))
-        .map((article) => (article.photos ? { ...article, photos: article.photos.map((photo) => (photo.src ? { ...photo, src: rebase(photo.src) } : photo)) } : article));
-      const scan = page.scan && { ...page.scan, src: rebase(page.scan.src), ...(page.scan.srcset && { srcset: page.scan.srcset.map((s) => ({ ...s, src: rebase(s.src) })) }) };
+        .map((article) =>
+          article.photos
+            ? { ...article, photos: article.photos.map((photo) => (photo.src ? { ...photo, src: rebase(photo.src) } : photo)) }
+            : article,
+        );
+      const scan = page.scan && {
+        ...page.scan,
+        src: rebase(page.scan.src),
+        ...(page.scan.srcset && { srcset: page.scan.srcset.map((s) => ({ ...s, src: rebase(s.src) })) }),
+      };
       const src = `pages/${encodeURIComponent(page.id)}.json`;
       files.set(src, { format: 'e-paper-page', version: 1, page: { ...page, ...(scan && { scan }) }, articles: own });
       for (const id of ids) moved.add(id);
-      return { id: page.id, label: page.label, ...(page.section !== undefined && { section: page.section }), width: page.width, height: page.height, src };
+      return {
+        id: page.id,
+        label: page.label,
+        ...(page.section !== undefined && { section: page.section }),
+        width: page.width,
+        height: page.height,
+        src,
+      };
     });
     edition = validateEdition({ ...edition, articles: edition.articles.filter((article) => !moved.has(article.id)), pages: refs });
     // Each file checked as the viewer will check it, against the ids known before it.
@@ -133,7 +162,10 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
       written.push(path);
     }
     const all = [...warnings, ...more];
-    writeAtomic(join(out, 'warnings.json'), `${JSON.stringify({ ...options.meta, edition: edition.id, count: all.length, warnings: all }, null, 2)}\n`);
+    writeAtomic(
+      join(out, 'warnings.json'),
+      `${JSON.stringify({ ...options.meta, edition: edition.id, count: all.length, warnings: all }, null, 2)}\n`,
+    );
     written.push(join(out, 'warnings.json'));
     // The edition last: a folder with an edition.json is complete.
     writeAtomic(join(out, 'edition.json'), `${JSON.stringify(edition, null, 2)}\n`);
@@ -144,4 +176,3 @@ export function writeEdition(input: Edition, warnings: ImportWarning[], options:
   for (const url of copied.values()) written.push(join(out, decodeURIComponent(url)));
   return { files: written.map((f) => posix(relative(process.cwd(), f))), warnings: more, edition };
 }
-

@@ -23,8 +23,22 @@ export interface ArchiveStrings {
 /** The picker's words; its dates come from `Intl`. */
 export type ArchiveWords = Pick<ArchiveStrings, 'previous' | 'next' | 'choose' | 'previousMonth' | 'nextMonth' | 'loading'>;
 
-const zhCN: ArchiveWords = { previous: '上一期', next: '下一期', choose: '选择日期', previousMonth: '上个月', nextMonth: '下个月', loading: '载入中…' };
-const en: ArchiveWords = { previous: 'Previous edition', next: 'Next edition', choose: 'Choose a date', previousMonth: 'Previous month', nextMonth: 'Next month', loading: 'Loading…' };
+const zhCN: ArchiveWords = {
+  previous: '上一期',
+  next: '下一期',
+  choose: '选择日期',
+  previousMonth: '上个月',
+  nextMonth: '下个月',
+  loading: '载入中…',
+};
+const en: ArchiveWords = {
+  previous: 'Previous edition',
+  next: 'Next edition',
+  choose: 'Choose a date',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  loading: 'Loading…',
+};
 
 /** The picker's dates in `locale`: the CJK style (1月8日 周五) for Chinese, Japanese and Korean, else the Latin one (Fri 8 Jan). */
 function dates(locale: string): Omit<ArchiveStrings, keyof ArchiveWords> {
@@ -69,7 +83,7 @@ const made = new WeakMap<object, Map<string, ArchiveStrings>>();
 export function archiveStrings(lang: string | null | undefined): ArchiveStrings {
   const words: ArchiveWords & Partial<ArchiveStrings> = localize(lang, 'archive', zhCN, en);
   let byLang = made.get(words);
-  if (!byLang) made.set(words, (byLang = new Map()));
+  if (!byLang) made.set(words, (byLang = new Map<string, ArchiveStrings>()));
   let strings = byLang.get(lang ?? '');
   if (!strings) byLang.set(lang ?? '', (strings = { ...dates(locale(lang)), ...words }));
   return strings;

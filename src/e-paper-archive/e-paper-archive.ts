@@ -5,6 +5,7 @@ import { addDays, addMonths, editionOn, isRealDate, monthGrid, nearestOnOrBefore
 import { isolate } from '../i18n/strings.js';
 import { archiveStrings } from './e-paper-archive-strings.js';
 import { archiveStyles } from './e-paper-archive.styles.js';
+import { emit } from '../events.js';
 
 /** `detail` of `e-paper-archive-select`. */
 export interface ArchiveSelectDetail {
@@ -32,7 +33,7 @@ const RIGHT = chevron('M9 5l7 7-7 7');
  * cancels the event to leave `date` alone. Ends are `aria-disabled` and keep focus.
  *
  * @fires e-paper-archive-select - An edition was chosen (a day, previous or next). Bubbles,
- *   composed, cancelable. `detail: {date: 'YYYY-MM-DD', src: string}` (`src` absolute).
+ *   not composed, cancelable. `detail: {date: 'YYYY-MM-DD', src: string}` (`src` absolute).
  * @csspart archive-button - The previous, date and next buttons.
  * @csspart archive-calendar - The calendar dialog.
  * @csspart archive-day - A day of the month in the calendar.
@@ -89,13 +90,7 @@ export class EPaperArchive extends LitElement {
 
   #select(entry: ArchiveEntry | undefined): void {
     if (!entry) return;
-    const event = new CustomEvent<ArchiveSelectDetail>('e-paper-archive-select', {
-      detail: { date: entry.date, src: entry.src },
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) this.date = entry.date;
+    if (emit(this, 'e-paper-archive-select', { date: entry.date, src: entry.src }, false, true)) this.date = entry.date;
   }
 
   /** A day of the calendar chosen: its edition, if it has one, and the calendar closes. */
@@ -240,8 +235,5 @@ export class EPaperArchive extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-archive': EPaperArchive;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-archive-select': CustomEvent<ArchiveSelectDetail>;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../edition/schema.js';
 import { isolate, uiStrings } from '../i18n/strings.js';
+import { emit } from '../events.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
@@ -172,7 +173,7 @@ export class EPaperContents extends LitElement {
 
   private choose(detail: ContentsSelectDetail) {
     this.open = false;
-    this.dispatchEvent(new CustomEvent<ContentsSelectDetail>('e-paper-contents-select', { detail, bubbles: true, composed: true }));
+    emit(this, 'e-paper-contents-select', detail);
   }
 
   private renderItems(articles: readonly Article[], pageId?: string) {
@@ -190,13 +191,14 @@ export class EPaperContents extends LitElement {
   override render() {
     const strings = uiStrings(this.uiLang).viewer;
     const whole = this.pages.length > 1;
-    return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+    return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
         ${whole ? strings.editionContents : strings.contents}
       </button>
-      ${!this.open
-        ? nothing
-        : whole
-          ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.editionContents}>
+      ${
+        !this.open
+          ? nothing
+          : whole
+            ? html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.editionContents}>
               ${this.pages.map(
                 (page) => html`<li>
                   <button class="item page" part="contents-item contents-page" type="button" data-page-id=${page.id}
@@ -207,9 +209,10 @@ export class EPaperContents extends LitElement {
                 </li>`,
               )}
             </ul>`
-          : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
+            : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
               ${this.renderItems(this.articles)}
-            </ul>`}`;
+            </ul>`
+      }`;
   }
 }
 

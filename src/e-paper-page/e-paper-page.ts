@@ -10,6 +10,7 @@ import { uiStrings } from '../i18n/strings.js';
 import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
+import { emit } from '../events.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -18,9 +19,13 @@ export interface RegionEventDetail {
   via: 'pointer' | 'focus';
 }
 
-function emitRegion(target: EventTarget, name: string, region: SVGGElement, via: RegionEventDetail['via']): void {
-  const detail: RegionEventDetail = { articleId: region.dataset.articleId ?? '', region, via };
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+function emitRegion(
+  target: EventTarget,
+  name: 'e-paper-region-enter' | 'e-paper-region-leave' | 'e-paper-region-activate',
+  region: SVGGElement,
+  via: RegionEventDetail['via'],
+): void {
+  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via });
 }
 
 const place = (rect: Rect) => ({
@@ -155,15 +160,17 @@ export class EPaperPage extends LitElement {
       @keydown=${this.#onRegionKey}
     >
       ${page.scan ? this.#renderScan(page, page.scan) : (page.blocks ?? []).map((block) => this.#renderBlock(edition, page, block))}
-      ${this.thumbnail
-        ? nothing
-        : regionLayer({
-            page,
-            regions: regionsOf(page),
-            articles: new Map(edition.articles.map((a) => [a.id, a])),
-            read: this.readArticles,
-            readLabel: uiStrings(this.uiLang).read,
-          })}
+      ${
+        this.thumbnail
+          ? nothing
+          : regionLayer({
+              page,
+              regions: regionsOf(page),
+              articles: new Map(edition.articles.map((a) => [a.id, a])),
+              read: this.readArticles,
+              readLabel: uiStrings(this.uiLang).read,
+            })
+      }
     </div>`;
   }
 
@@ -255,9 +262,11 @@ export class EPaperPage extends LitElement {
       <div class="placeholder" ${cssProps(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
         <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
       </div>
-      ${photo.caption || photo.credit
-        ? html`<figcaption><span class="caption">${photo.caption}</span>${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
-        : nothing}
+      ${
+        photo.caption || photo.credit
+          ? html`<figcaption><span class="caption">${photo.caption}</span>${photo.credit ? html` <span class="credit">${photo.credit}</span>` : nothing}</figcaption>`
+          : nothing
+      }
     </figure>`;
   }
 

@@ -14,7 +14,8 @@ const shapeTemplate = (shape: Shape): SVGTemplateResult =>
 
 /** A small check mark in the top corner of an article already read. */
 function readBadge(shape: Shape): SVGTemplateResult {
-  const [x, y] = 'rect' in shape ? [shape.rect.x + shape.rect.w - 20, shape.rect.y + 24] : [shape.polygon[0][0] + 20, shape.polygon[0][1] + 24];
+  const [x, y] =
+    'rect' in shape ? [shape.rect.x + shape.rect.w - 20, shape.rect.y + 24] : [shape.polygon[0][0] + 20, shape.polygon[0][1] + 24];
   return svg`<g class="read-badge" aria-hidden="true" transform="translate(${x} ${y})">
     <circle r="13"></circle><path d="M -6 0 L -2 5 L 7 -5"></path>
   </g>`;

@@ -7,6 +7,7 @@ import { cssProps } from '../directives/css-props.js';
 import { isolate } from '../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
 import { pagesStyles } from './e-paper-pages.styles.js';
+import { emit } from '../events.js';
 
 /** Detail of `e-paper-pages-select`. */
 export interface PagesSelectDetail {
@@ -17,7 +18,10 @@ const KEY_STEP: Record<string, number> = { ArrowLeft: -1, ArrowUp: -1, ArrowRigh
 
 /** The page that is tallest for its width (its thumbnail is the tallest): the first of them on a tie. */
 const tallestPage = (pages: readonly Page[]): Page | undefined =>
-  pages.reduce<Page | undefined>((tallest, page) => (!tallest || page.height / page.width > tallest.height / tallest.width ? page : tallest), undefined);
+  pages.reduce<Page | undefined>(
+    (tallest, page) => (!tallest || page.height / page.width > tallest.height / tallest.width ? page : tallest),
+    undefined,
+  );
 
 /**
  * The page strip (版面导航): a row of thumbnails of the edition's pages, drawn from the pages
@@ -85,10 +89,11 @@ export class EPaperPages extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The same edition again (a page of it loaded since): the thumbnails near stay drawn.
-    const before = changed.get('edition') as Edition | undefined;
+    const before = (changed as PropertyValues<EPaperPages>).get('edition');
     if (changed.has('edition') && before?.id !== this.edition?.id) this.near = new Set();
     const pages = this.edition?.pages ?? [];
-    if (changed.has('pageId') || !pages.some((p) => p.id === this.tabStop)) this.tabStop = pages.some((p) => p.id === this.pageId) ? this.pageId : (pages[0]?.id ?? '');
+    if (changed.has('pageId') || !pages.some((p) => p.id === this.tabStop))
+      this.tabStop = pages.some((p) => p.id === this.pageId) ? this.pageId : (pages[0]?.id ?? '');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -96,12 +101,14 @@ export class EPaperPages extends LitElement {
     if (!list || this.paused) return;
     this.#observer ??= new IntersectionObserver((entries) => this.#onIntersect(entries), { root: list, rootMargin: '0px 100%' });
     // Observing a target twice is a no-op; those seen already were let go.
-    for (const item of list.querySelectorAll<HTMLElement>(':scope > [data-page-id]')) if (!this.near.has(item.dataset.pageId!)) this.#observer.observe(item);
+    for (const item of list.querySelectorAll<HTMLElement>(':scope > [data-page-id]'))
+      if (!this.near.has(item.dataset.pageId!)) this.#observer.observe(item);
     // Not while paused (returned above): measuring would force a layout of the whole viewer in its
     // first render (measured: 60 ms more to the first render of a 24-page edition).
     if (changed.has('pageId') || changed.has('edition') || changed.has('paused')) this.#scrollToShown(list);
     // The viewer registers the fonts too; alone, the strip does it for its thumbnails.
-    if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition) void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
+    if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition)
+      void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
   }
 
   #onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -129,7 +136,14 @@ export class EPaperPages extends LitElement {
     const at = buttons.findIndex((b) => b.dataset.pageId === this.tabStop);
     const step = KEY_STEP[event.key];
     if (!buttons.length) return;
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : step ? Math.min(Math.max(at + step, 0), buttons.length - 1) : -1;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? buttons.length - 1
+          : step
+            ? Math.min(Math.max(at + step, 0), buttons.length - 1)
+            : -1;
     if (next < 0) return;
     event.preventDefault();
     buttons[next].focus();
@@ -138,7 +152,7 @@ export class EPaperPages extends LitElement {
 
   #choose(pageId: string): void {
     this.tabStop = pageId;
-    this.dispatchEvent(new CustomEvent<PagesSelectDetail>('e-paper-pages-select', { detail: { pageId }, bubbles: true, composed: true }));
+    emit(this, 'e-paper-pages-select', { pageId });
   }
 
   override render() {

@@ -11,7 +11,6 @@ const dark = css`
   color-scheme: dark;
 `;
 
-
 /**
  * The reader: a sheet of newsprint over a veil. Public `--e-paper-*` tokens feed private `--_*`
  * properties; the dark theme swaps the private ones.

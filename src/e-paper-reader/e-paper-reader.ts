@@ -7,22 +7,16 @@ import { uiStrings } from '../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../styles/search-hit.js';
-import {
-  articleLink,
-  clampTextScale,
-  inReadingOrder,
-  lockPageScroll,
-  tabbables,
-  TEXT_SCALE,
-} from './reader-helpers.js';
+import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, tabbables, TEXT_SCALE } from './reader-helpers.js';
 import { cssProps } from '../directives/css-props.js';
 import { deepActiveElement, isTextField } from '../dom/focus.js';
 import { safeHttpUrl } from '../edition/urls.js';
+import { emit } from '../events.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
 
-/** The events `<e-paper-reader>` fires, by name, with their `detail`. All bubble and are composed. */
+/** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events.ts). */
 export interface EPaperReaderEventMap {
   'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
@@ -33,12 +27,6 @@ export interface EPaperReaderEventMap {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-reader': EPaperReader;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-reader-close': CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>;
-    'e-paper-reader-navigate': CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>;
-    'e-paper-reader-text-scale': CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>;
-    'e-paper-reader-progress': CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>;
   }
 }
 
@@ -284,12 +272,6 @@ export class EPaperReader extends LitElement {
     return [...this.renderRoot.querySelectorAll<HTMLElement>('.body > p')];
   }
 
-  // ---- events -------------------------------------------------------------------------------
-
-  #emit<K extends keyof EPaperReaderEventMap>(name: K, detail: EPaperReaderEventMap[K]): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
   /** Closes the dialog for a reason the user gave; the native `close` event then reports it. */
   #requestClose(reason: ReaderCloseReason): void {
     if (!this.#dialog.open) return;
@@ -318,7 +300,7 @@ export class EPaperReader extends LitElement {
     this.open = false;
     clearTimeout(this.#statusTimer);
     this.status = '';
-    if (reason) this.#emit('e-paper-reader-close', { articleId: this.articleId, reason });
+    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason });
   };
 
   #onPointerDown = (event: PointerEvent) => {
@@ -390,7 +372,7 @@ export class EPaperReader extends LitElement {
   #navigate(direction: 'previous' | 'next'): void {
     const target = this.#neighbour(direction);
     if (target === undefined) return;
-    this.#emit('e-paper-reader-navigate', { articleId: target, direction });
+    emit(this, 'e-paper-reader-navigate', { articleId: target, direction });
   }
 
   #setScale(value: number): void {
@@ -400,7 +382,7 @@ export class EPaperReader extends LitElement {
     const paragraph = this.#paragraphAtTop();
     const scrolled = (this.#scroller?.scrollTop ?? 0) > 0;
     this.textScale = next;
-    this.#emit('e-paper-reader-text-scale', { textScale: next });
+    emit(this, 'e-paper-reader-text-scale', { textScale: next });
     if (scrolled) void this.scrollToParagraph(paragraph);
   }
 
@@ -449,7 +431,7 @@ export class EPaperReader extends LitElement {
     this.#lastProgressAt = performance.now();
     const range = scroller.scrollHeight - scroller.clientHeight;
     const fraction = range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
-    this.#emit('e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
+    emit(this, 'e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
   }
 
   /** Index of the first body paragraph that reaches below the top of the view (by more than a few pixels). */
@@ -562,12 +544,14 @@ export class EPaperReader extends LitElement {
       <div part="header" class="header">
         <p class="where">
           ${this.pageLabel ? html`<span class="page-label">${strings.pageLabel(this.pageLabel)}</span>` : nothing}
-          ${index >= 0
-            ? html`<span class="position"
+          ${
+            index >= 0
+              ? html`<span class="position"
                 ><span aria-hidden="true">${s.position(index + 1, count)}</span
                 ><span class="visually-hidden">${s.positionLabel(index + 1, count)}</span></span
               >`
-            : nothing}
+              : nothing
+          }
         </p>
         <div part="controls" class="controls">
           <div class="text-size" role="group" aria-label=${s.textSize}>
@@ -594,9 +578,11 @@ export class EPaperReader extends LitElement {
       </div>
       <div class="status">
         <p class="toast" role="status">${this.status}</p>
-        ${this.manualLink
-          ? html`<input class="manual-link" readonly .value=${this.manualLink} aria-label=${s.copyLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
-          : nothing}
+        ${
+          this.manualLink
+            ? html`<input class="manual-link" readonly .value=${this.manualLink} aria-label=${s.copyLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
+            : nothing
+        }
       </div>
     </dialog>`;
   }
@@ -623,9 +609,11 @@ export class EPaperReader extends LitElement {
           ${article.kicker ? html`<p part="kicker" class="kicker">${article.kicker}</p>` : nothing}
           <h2 part="headline" class="headline" id="headline" tabindex="-1">${article.headline}</h2>
           ${(article.subheads ?? []).map((subhead) => html`<p part="subhead" class="subhead">${subhead}</p>`)}
-          ${article.bylines?.length
-            ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
-            : nothing}
+          ${
+            article.bylines?.length
+              ? html`<div part="bylines" class="bylines">${article.bylines.map((byline) => html`<p>${byline}</p>`)}</div>`
+              : nothing
+          }
         </div>
         ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
         <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
@@ -654,12 +642,14 @@ export class EPaperReader extends LitElement {
           </div>`;
     return html`<figure part="photo" class="photo">
       ${image}
-      ${photo.caption || photo.credit
-        ? html`<figcaption>
+      ${
+        photo.caption || photo.credit
+          ? html`<figcaption>
             ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
             ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
           </figcaption>`
-        : nothing}
+          : nothing
+      }
     </figure>`;
   }
 }

@@ -17,7 +17,6 @@ export function clampTextScale(value: number): number {
   return Math.round(Math.min(TEXT_SCALE.max, Math.max(TEXT_SCALE.min, stepped)) * 10) / 10;
 }
 
-
 /** `href` with its hash replaced by `#article=ID`: the link that opens the article. */
 export function articleLink(href: string, articleId: string): string {
   const url = new URL(href);
@@ -50,7 +49,9 @@ let restorePage: (() => void) | undefined;
 export function lockPageScroll(doc: Document = document): () => void {
   if (pageLocks++ === 0) {
     const style = doc.documentElement.style;
-    const saved = ['overflow', 'scrollbar-gutter'].map((name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)] as const);
+    const saved = ['overflow', 'scrollbar-gutter'].map(
+      (name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)] as const,
+    );
     const view = doc.defaultView;
     const hasScrollbar = view !== null && view.innerWidth - doc.documentElement.clientWidth > 0;
     style.setProperty('overflow', 'hidden', 'important');

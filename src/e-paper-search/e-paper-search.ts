@@ -5,6 +5,7 @@ import { MAX_QUERY, searchEdition, type SearchField, type SearchHit, type Search
 import { searchStyles } from './e-paper-search.styles.js';
 import { isolate } from '../i18n/strings.js';
 import { searchStrings } from './e-paper-search-strings.js';
+import { emit } from '../events.js';
 
 /** Detail of `e-paper-search-select`. */
 export interface SearchSelectDetail {
@@ -22,9 +23,6 @@ export interface SearchQueryDetail {
 
 /** Typing settles this long before the search runs. */
 const DEBOUNCE_MS = 150;
-
-const fire = (el: HTMLElement, name: string, detail?: unknown) =>
-  el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 
 /**
  * Full-text search across the edition (CJK as substrings, case, width and compatibility forms
@@ -95,7 +93,7 @@ export class EPaperSearch extends LitElement {
     if (!value.trim()) value = '';
     if (value === this.query) return;
     this.query = value;
-    fire(this, 'e-paper-search-query', { query: value } satisfies SearchQueryDetail);
+    emit(this, 'e-paper-search-query', { query: value });
   }
 
   /** Runs a search still waiting on the debounce, and renders it. */
@@ -116,13 +114,13 @@ export class EPaperSearch extends LitElement {
 
   #choose(hit: SearchHit) {
     const { articleId, pageId, field, index } = hit;
-    fire(this, 'e-paper-search-select', { articleId, pageId, field, index, query: this.query } satisfies SearchSelectDetail);
+    emit(this, 'e-paper-search-select', { articleId, pageId, field, index, query: this.query });
   }
 
   #close() {
     clearTimeout(this.#timer);
     this.open = false;
-    fire(this, 'e-paper-search-close');
+    emit(this, 'e-paper-search-close', undefined);
   }
 
   async #onKeyDown(event: KeyboardEvent) {
@@ -195,8 +193,9 @@ export class EPaperSearch extends LitElement {
         <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
       </div>
       <p class="status" role="status">${result ? (result.total ? t.count(result.matches, hits.length, result.total) : t.none) : ''}</p>
-      ${groups.length
-        ? html`<div aria-label=${t.results} role="group">
+      ${
+        groups.length
+          ? html`<div aria-label=${t.results} role="group">
             ${groups.map(
               (group) => html`<h3>${group[0].pageId ? t.page(group[0].pageLabel) : t.other}</h3>
                 <ul>
@@ -221,7 +220,8 @@ export class EPaperSearch extends LitElement {
                 </ul>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }
@@ -229,10 +229,5 @@ export class EPaperSearch extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-search': EPaperSearch;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-search-select': CustomEvent<SearchSelectDetail>;
-    'e-paper-search-query': CustomEvent<SearchQueryDetail>;
-    'e-paper-search-close': CustomEvent<undefined>;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isolate, uiStrings } from '../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
+import { emit } from '../events.js';
 
 /** What a toolbar button asks for. */
 export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';
@@ -31,7 +32,7 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * keep focus, so a keyboard reader pressing "zoom in" to the end is not thrown out of the
  * toolbar) and fire nothing.
  *
- * @fires e-paper-toolbar-action - A button was pressed. Bubbles, composed.
+ * @fires e-paper-toolbar-action - A button was pressed. Bubbles, not composed.
  *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page'}`.
  * @slot end - More controls after the zoom controls.
  * @csspart toolbar - The bar around the controls.
@@ -73,9 +74,7 @@ export class EPaperToolbar extends LitElement {
 
   private act(action: ToolbarAction, enabled: boolean): void {
     if (!enabled) return;
-    this.dispatchEvent(
-      new CustomEvent<ToolbarActionDetail>('e-paper-toolbar-action', { detail: { action }, bubbles: true, composed: true }),
-    );
+    emit(this, 'e-paper-toolbar-action', { action });
   }
 
   private button(action: ToolbarAction, label: string, enabled = true): TemplateResult {
@@ -101,14 +100,16 @@ export class EPaperToolbar extends LitElement {
       ${this.button('zoom-in', t.zoomIn, this.canZoomIn)}
       <span class="separator" aria-hidden="true"></span>
       ${this.button('fit-page', t.fitPage)} ${this.button('fit-width', t.fitWidth)}
-      ${this.pageCount > 1
-        ? html`<span class="separator" aria-hidden="true"></span>
+      ${
+        this.pageCount > 1
+          ? html`<span class="separator" aria-hidden="true"></span>
             ${this.button('previous-page', t.previousPage, this.pageIndex > 0)}
             <span class="page-number" part="page-number" role="status" aria-label=${t.pageOf(this.pageLabel, this.pageIndex + 1, this.pageCount)}
               >${isolate(this.pageLabel)} <small>${this.pageIndex + 1}/${this.pageCount}</small></span
             >
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
-        : ''}
+          : ''
+      }
       <slot name="end"></slot>
     </div>`;
   }
@@ -117,8 +118,5 @@ export class EPaperToolbar extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-toolbar': EPaperToolbar;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-toolbar-action': CustomEvent<ToolbarActionDetail>;
   }
 }

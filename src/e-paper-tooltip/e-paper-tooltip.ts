@@ -25,10 +25,21 @@ const PADDING = 8;
  * to stay inside. (Floating-ui's `offset`, `flip` with `fallbackAxisSideDirection: 'start'` and
  * `shift` with `crossAxis`, which this was placed with before.)
  */
-export function placeBy(reference: DOMRectReadOnly, width: number, height: number, bounds: DOMRectReadOnly, atPoint: boolean): { x: number; y: number } {
+export function placeBy(
+  reference: DOMRectReadOnly,
+  width: number,
+  height: number,
+  bounds: DOMRectReadOnly,
+  atPoint: boolean,
+): { x: number; y: number } {
   const { left, top, right, bottom } = reference;
   const gap = atPoint ? 16 : 8;
-  const [minX, minY, maxX, maxY] = [bounds.left + PADDING, bounds.top + PADDING, bounds.right - PADDING - width, bounds.bottom - PADDING - height];
+  const [minX, minY, maxX, maxY] = [
+    bounds.left + PADDING,
+    bounds.top + PADDING,
+    bounds.right - PADDING - width,
+    bounds.bottom - PADDING - height,
+  ];
   // Across: start-aligned (then end-aligned) at a point, centred on an element.
   const xs = atPoint ? [left, right - width] : [(left + right - width) / 2];
   const ys = atPoint ? [top, bottom - height] : [(top + bottom - height) / 2];
@@ -39,7 +50,8 @@ export function placeBy(reference: DOMRectReadOnly, width: number, height: numbe
   const overflow = ({ x, y }: { x: number; y: number }) =>
     Math.max(0, minX - x) + Math.max(0, x - maxX) + Math.max(0, minY - y) + Math.max(0, y - maxY);
   const chosen =
-    [...vertical, ...sides].find((place) => overflow(place) === 0) ?? vertical.reduce((best, place) => (overflow(place) < overflow(best) ? place : best));
+    [...vertical, ...sides].find((place) => overflow(place) === 0) ??
+    vertical.reduce((best, place) => (overflow(place) < overflow(best) ? place : best));
   return { x: Math.max(minX, Math.min(chosen.x, maxX)), y: Math.max(minY, Math.min(chosen.y, maxY)) };
 }
 
@@ -104,11 +116,11 @@ export class EPaperTooltip extends LitElement {
   @property() textLang = 'zh-CN';
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.open && (changed.has('anchor') || changed.has('point') || changed.has('open') || changed.has('article'))) void this.place();
+    if (this.open && (changed.has('anchor') || changed.has('point') || changed.has('open') || changed.has('article'))) this.place();
   }
 
   /** Places the tooltip again, after the page moved under it. */
-  async place(): Promise<void> {
+  place(): void {
     const { anchor, boundary, point } = this;
     if (!anchor || !boundary) return;
     const bounds = boundary.getBoundingClientRect();
@@ -126,6 +138,7 @@ export class EPaperTooltip extends LitElement {
     const article = this.article;
     if (!article) return nothing;
     const over = article.banner ?? article.kicker;
+    // eslint-disable-next-line lit-a11y/accessible-name -- a tooltip is named from its contents (ARIA 1.2), which the rule does not count
     return html`<div class="tooltip" part="tooltip" role="tooltip" id="tooltip">
       ${over ? html`<div class="over" lang=${this.textLang}>${over}</div>` : nothing}
       <div class="headline" lang=${this.textLang}>${article.headline}</div>

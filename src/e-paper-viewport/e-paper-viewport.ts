@@ -3,6 +3,7 @@ import { isTextField } from '../dom/focus.js';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../directives/css-props.js';
 import { uiStrings } from '../i18n/strings.js';
+import { emit } from '../events.js';
 import { viewportStyles } from './e-paper-viewport.styles.js';
 import {
   READING_SCALE,
@@ -30,7 +31,7 @@ import {
   type View,
 } from './viewport-math.js';
 
-/** `detail` of the `e-paper-zoom` event. */
+/** `detail` of the viewport's `e-paper-viewport-zoom` and the viewer's `e-paper-zoom`. */
 export interface ZoomEventDetail {
   /** Screen pixels per page unit (1 = 100%, body text at reading size). */
   scale: number;
@@ -128,11 +129,11 @@ const isMac = () => {
  * swallows the click that follows, so a drag that starts on an article never opens it.
  *
  * @slot - The page, drawn at its size in page units (`pageWidth` × `pageHeight` CSS px).
- * @fires e-paper-zoom - The view changed and settled (at most once a frame, at the end of a
- *   gesture). Bubbles, composed. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}`
+ * @fires e-paper-viewport-zoom - The view changed and settled (at most once a frame, at the end of a
+ *   gesture). Bubbles, not composed. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}`
  *   (center in page units); also when a resize moves the bounds; not fired for the first fit.
  * @fires e-paper-viewport-swipe - A one-finger (or pen) sideways swipe at the fitted scale, to turn
- *   the page. Bubbles, composed. `detail: {direction}`: `1` (swiped left: next) or `-1` (previous).
+ *   the page. Bubbles, not composed. `detail: {direction}`: `1` (swiped left: next) or `-1` (previous).
  * @csspart box - The clipping box the page moves in.
  * @csspart stage - The transformed layer that holds the page.
  * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
@@ -450,7 +451,7 @@ export class EPaperViewport extends LitElement {
       return;
     }
     this.#announced = detail;
-    this.dispatchEvent(new CustomEvent<ZoomEventDetail>('e-paper-zoom', { detail, bubbles: true, composed: true }));
+    emit(this, 'e-paper-viewport-zoom', detail);
   }
 
   #showHint(): void {
@@ -599,7 +600,7 @@ export class EPaperViewport extends LitElement {
       Math.abs(dx) > 2 * Math.abs(event.clientY - pointer.downY) &&
       isFittedScale(this.#current.scale, this.#bounds(box))
     ) {
-      this.dispatchEvent(new CustomEvent('e-paper-viewport-swipe', { detail: { direction: dx < 0 ? 1 : -1 }, bubbles: true, composed: true }));
+      emit(this, 'e-paper-viewport-swipe', { direction: dx < 0 ? 1 : -1 });
     }
     this.#updateAffordances(box);
     if (this.#sequence.moved || this.#sequence.multi) {
@@ -686,9 +687,5 @@ export class EPaperViewport extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'e-paper-viewport': EPaperViewport;
-  }
-  interface HTMLElementEventMap {
-    'e-paper-zoom': CustomEvent<ZoomEventDetail>;
-    'e-paper-viewport-swipe': CustomEvent<{ direction: 1 | -1 }>;
   }
 }

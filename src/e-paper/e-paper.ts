@@ -50,7 +50,6 @@ const NO_BEYOND = {};
 /** How long a short notice stays. */
 const NOTICE_MS = 5_000;
 
-
 /**
  * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
  * open in a reader overlay. It remembers, per reader, where they were.
@@ -400,7 +399,7 @@ export class EPaper extends LitElement {
     if (!current()) return;
     this.#shown = true;
     this.requestUpdate(); // the page strip may draw now
-    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id });
+    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
     this.#loadArchiveLater();
     // The tooltip, the reader and the search, before the first hover, click or Ctrl+F asks for
     // them (keys typed while the search loaded would be lost).
@@ -424,7 +423,12 @@ export class EPaper extends LitElement {
    * The page to show first, with its page file loaded if it is kept in one. When that file fails
    * and the page is not the first, the first page is shown instead (with a message).
    */
-  async #firstPage(edition: Edition, page: Page, pageFiles: (() => Promise<PageFileLoader>) | undefined, signal: AbortSignal): Promise<{ edition: Edition; page: Page }> {
+  async #firstPage(
+    edition: Edition,
+    page: Page,
+    pageFiles: (() => Promise<PageFileLoader>) | undefined,
+    signal: AbortSignal,
+  ): Promise<{ edition: Edition; page: Page }> {
     if (!isPageRef(page) || !pageFiles) return { edition, page };
     try {
       return await (await pageFiles()).resolve(page, () => edition);
@@ -446,10 +450,12 @@ export class EPaper extends LitElement {
     const options = { signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
     let made: Promise<PageFileLoader> | undefined;
     const host: PageFileHost = {
-      view: () => (this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined),
+      view: () =>
+        this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined,
       show: (next, page) => {
         const state = this.viewState;
-        if (state.kind === 'ready' && next !== state.edition) this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
+        if (state.kind === 'ready' && next !== state.edition)
+          this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
         if (page) this.#showPage(page);
       },
       notice: (text, show) => {
@@ -479,7 +485,10 @@ export class EPaper extends LitElement {
   #goToPage(page: Page): void {
     if (!isPageRef(page)) return this.#showPage(page);
     this.#wantedPage = page.id;
-    this.#pageFiles?.().then((loader) => loader.goTo(page), (error: unknown) => this.#pageFailed(page, error));
+    this.#pageFiles?.().then(
+      (loader) => loader.goTo(page),
+      (error: unknown) => this.#pageFailed(page, error),
+    );
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
@@ -487,7 +496,7 @@ export class EPaper extends LitElement {
     const problem = this.#describe(error);
     console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
     this.#showMessage(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
-    emit(this, 'e-paper-error', { ...problem, page: page.id });
+    emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
     // The attribute goes back to the page in view.
     if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
   }
@@ -507,7 +516,7 @@ export class EPaper extends LitElement {
   #fontFailed(url: string): void {
     const message = `font ${url} failed; a system font stands in`;
     console.warn(`e-paper: ${message}`);
-    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url });
+    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url }, true);
   }
 
   // ---- archive and search ---------------------------------------------------------------------
@@ -592,9 +601,14 @@ export class EPaper extends LitElement {
     const reader = this.article ? customElements.whenDefined('e-paper-reader') : undefined;
     void Promise.all([import('../search/search-highlight.js'), reader]).then(async ([m]) => {
       const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- a part not there yet gives undefined: nothing to wait for
       await Promise.all(parts.map((p) => p?.updateComplete));
       if (this.#highlighted !== key) return;
-      m.highlightMatches(this, parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])), this.searchQuery);
+      m.highlightMatches(
+        this,
+        parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])),
+        this.searchQuery,
+      );
     });
   }
 
@@ -623,7 +637,7 @@ export class EPaper extends LitElement {
     this.hovered = undefined;
     const view = this.#reading.viewOf(page.id);
     this.#reading.update({ page: page.id, view: view ?? null });
-    emit(this, 'e-paper-page-change', { page: page.id });
+    emit(this, 'e-paper-page-change', { page: page.id }, true);
     this.#writeHash({ page: page.id });
     // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
     this.#pageView = view ?? null;
@@ -638,7 +652,7 @@ export class EPaper extends LitElement {
     if (id === undefined || id === '') {
       if (previous) {
         this.#reading.update({ open: null });
-        emit(this, 'e-paper-article-close', { articleId: previous });
+        emit(this, 'e-paper-article-close', { articleId: previous }, true);
         this.#writeHash({ article: undefined });
         this.#returnFocus(previous);
       }
@@ -665,7 +679,7 @@ export class EPaper extends LitElement {
     this.#pendingParagraph = undefined;
     this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
     this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
-    emit(this, 'e-paper-article-open', { articleId: id });
+    emit(this, 'e-paper-article-open', { articleId: id }, true);
     this.#writeHash({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
@@ -681,7 +695,10 @@ export class EPaper extends LitElement {
     const opener = this.#opener;
     this.#opener = undefined;
     void this.updateComplete.then(() => {
-      const target = opener?.isConnected && opener !== document.body ? opener : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
+      const target =
+        opener?.isConnected && opener !== document.body
+          ? opener
+          : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
       (target as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
   }
@@ -696,7 +713,8 @@ export class EPaper extends LitElement {
         const edition = state.edition.id;
         void this.#loadPageFiles().then(() => {
           const now = this.viewState;
-          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice) this.#offerToContinue(articleId, paragraph, true);
+          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice)
+            this.#offerToContinue(articleId, paragraph, true);
         });
       }
       return;
@@ -741,7 +759,7 @@ export class EPaper extends LitElement {
 
   #fail(error: EPaperEventMap['e-paper-error']): void {
     this.viewState = { kind: 'error', error };
-    emit(this, 'e-paper-error', error);
+    emit(this, 'e-paper-error', error, true);
     this.#loadArchiveLater();
   }
 
@@ -799,15 +817,18 @@ export class EPaper extends LitElement {
     if (event.buttons && this.hovered) this.hovered = undefined;
   };
 
-  #onZoom = (event: CustomEvent<ZoomEventDetail>) => {
-    const { scale, center, minScale, maxScale, fitted } = event.detail;
+  #onZoom = ({ detail }: CustomEvent<ZoomEventDetail>) => {
+    const { scale, center, minScale, maxScale, fitted } = detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
     const state = this.viewState;
     // While the next edition loads, the reading state is already that edition's; before the page
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
     // is remembered as that, not as a scale that fits only this box.
-    if (state.kind === 'ready' && this.#shown && !this.nextLoading) this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
+    if (state.kind === 'ready' && this.#shown && !this.nextLoading)
+      this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
+    // Passed on as the viewer's own, once the viewer has taken it in.
+    emit(this, 'e-paper-zoom', detail, true);
   };
 
   #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
@@ -917,8 +938,9 @@ export class EPaper extends LitElement {
         lang=${this.lang}
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
-        ${this.archiveIndex
-          ? html`<e-paper-archive
+        ${
+          this.archiveIndex
+            ? html`<e-paper-archive
               slot="end"
               exportparts="archive-button, archive-calendar, archive-day"
               .archive=${this.archiveIndex}
@@ -927,7 +949,8 @@ export class EPaper extends LitElement {
               ?busy=${this.nextLoading}
               @e-paper-archive-select=${this.#onArchiveSelect}
             ></e-paper-archive>`
-          : nothing}
+            : nothing
+        }
         <button class="clear-history" slot="end" type="button" part="button" aria-label=${strings.viewer.clearHistory} title=${strings.viewer.clearHistory} @click=${() => this.clearHistory()}>
           ${CLEAR_ICON}<span>${strings.viewer.clearHistory}</span>
         </button>
@@ -942,8 +965,9 @@ export class EPaper extends LitElement {
         >
           ${strings.viewer.search}
         </button>
-        ${this.searchOpen
-          ? html`<e-paper-search
+        ${
+          this.searchOpen
+            ? html`<e-paper-search
               slot="end"
               exportparts="search-panel, search-input, search-result"
               .edition=${edition}
@@ -954,7 +978,8 @@ export class EPaper extends LitElement {
               @e-paper-search-select=${this.#onSearchSelect}
               @e-paper-search-close=${() => this.#closeSearch()}
             ></e-paper-search>`
-          : nothing}
+            : nothing
+        }
         <e-paper-contents
           slot="end"
           exportparts="contents-button, contents-panel, contents-item"
@@ -974,7 +999,7 @@ export class EPaper extends LitElement {
         .pageWidth=${page.width}
         .pageHeight=${page.height}
         lang=${this.lang}
-        @e-paper-zoom=${this.#onZoom}
+        @e-paper-viewport-zoom=${this.#onZoom}
         @e-paper-viewport-swipe=${this.#onSwipe}
       >
         <e-paper-page
@@ -991,8 +1016,9 @@ export class EPaper extends LitElement {
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
-      ${edition.pages.length > 1
-        ? html`<e-paper-pages
+      ${
+        edition.pages.length > 1
+          ? html`<e-paper-pages
             exportparts="pages, page-thumb, page-label"
             .edition=${edition}
             .pageId=${page.id}
@@ -1001,7 +1027,8 @@ export class EPaper extends LitElement {
             ?paused=${!this.#shown}
             @e-paper-pages-select=${this.#onPagesSelect}
           ></e-paper-pages>`
-        : nothing}
+          : nothing
+      }
       ${this.#renderNotice(edition)}
       <e-paper-tooltip
         exportparts="tooltip"
@@ -1036,7 +1063,13 @@ export class EPaper extends LitElement {
   /** Every page with its articles, once per edition (the list re-renders on every zoom). */
   #contentsPages(edition: Edition): ContentsPage[] {
     if (this.#contentsCache?.edition !== edition) {
-      const pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p), loading: isPageRef(p) }));
+      const pages = edition.pages.map((p) => ({
+        id: p.id,
+        label: p.label,
+        section: p.section,
+        articles: articlesOnPage(edition, p),
+        loading: isPageRef(p),
+      }));
       this.#contentsCache = { edition, pages };
     }
     return this.#contentsCache.pages;

@@ -44,11 +44,15 @@ export async function loadEditionFonts(
     const key = `${edition.id}|${font.role}|${url.href}`;
     let face = registered.get(key);
     if (!face) {
-      face = new FontFace(editionFontFamily(edition, font.role), `url("${url.href.replace(/["\\]/g, encodeURIComponent)}") format("woff2")`, {
-        weight: String(font.weight ?? 400),
-        unicodeRange: font.unicodeRange ?? 'U+0-10FFFF',
-        display: 'swap',
-      });
+      face = new FontFace(
+        editionFontFamily(edition, font.role),
+        `url("${url.href.replace(/["\\]/g, encodeURIComponent)}") format("woff2")`,
+        {
+          weight: String(font.weight ?? 400),
+          unicodeRange: font.unicodeRange ?? 'U+0-10FFFF',
+          display: 'swap',
+        },
+      );
       registered.set(key, face);
       document.fonts.add(face);
     }

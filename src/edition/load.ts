@@ -27,7 +27,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** A positive finite number, or the fallback (attributes such as `load-timeout="soon"` give NaN). */
-const positiveOr = (value: number | undefined, fallback: number) => (typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : fallback);
+const positiveOr = (value: number | undefined, fallback: number) =>
+  typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : fallback;
 
 /** `800 ms`, `20 s`: a duration as the messages give it. */
 const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`);

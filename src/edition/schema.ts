@@ -41,8 +41,7 @@ const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 const text = (what = 'a string') =>
   v.pipe(v.string(`expected ${what}`), v.maxLength(LIMITS.textLength, `expected at most ${LIMITS.textLength} characters`));
 
-const nonEmptyText = (what = 'a non-empty string') =>
-  v.pipe(text(what), v.minLength(1, `expected ${what}`));
+const nonEmptyText = (what = 'a non-empty string') => v.pipe(text(what), v.minLength(1, `expected ${what}`));
 
 const Id = v.pipe(
   v.string('expected an id (a string)'),
@@ -63,14 +62,9 @@ const positive = v.pipe(
   v.maxValue(LIMITS.pageUnits, `expected a number of at most ${LIMITS.pageUnits}`),
 );
 
-export const RectSchema = v.strictObject(
-  { x: coordinate, y: coordinate, w: positive, h: positive },
-  'expected a rectangle {x, y, w, h}',
-);
+export const RectSchema = v.strictObject({ x: coordinate, y: coordinate, w: positive, h: positive }, 'expected a rectangle {x, y, w, h}');
 
-export const PointSchema = v.pipe(
-  v.tuple([coordinate, coordinate], 'expected a point [x, y]'),
-);
+export const PointSchema = v.pipe(v.tuple([coordinate, coordinate], 'expected a point [x, y]'));
 
 /** One piece of an article's region: a rectangle or a polygon (at least three points). */
 export const ShapeSchema = v.union(
@@ -89,25 +83,30 @@ export const ShapeSchema = v.union(
 
 export const RegionSchema = v.strictObject(
   {
-  article: Id,
-  shapes: v.pipe(
-    v.array(ShapeSchema, 'expected a list of shapes'),
-    v.minLength(1, 'expected at least one shape'),
-    v.maxLength(LIMITS.shapesPerRegion, `expected at most ${LIMITS.shapesPerRegion} shapes`),
-  ),
+    article: Id,
+    shapes: v.pipe(
+      v.array(ShapeSchema, 'expected a list of shapes'),
+      v.minLength(1, 'expected at least one shape'),
+      v.maxLength(LIMITS.shapesPerRegion, `expected at most ${LIMITS.shapesPerRegion} shapes`),
+    ),
   },
   'expected a region {article, shapes}',
 );
 
-export const PhotoSchema = v.strictObject({
-  /** Image URL; absent when the publisher has no file (the page shows a placeholder). */
-  src: v.optional(nonEmptyText('a URL')),
-  alt: v.optional(text()),
-  caption: v.optional(text()),
-  credit: v.optional(text()),
-  /** Width divided by height, for the placeholder and for reserving space. */
-  aspect: v.optional(v.pipe(finite, v.gtValue(0.1, 'expected an aspect ratio above 0.1'), v.maxValue(10, 'expected an aspect ratio of at most 10'))),
-}, 'expected a photo {src, alt, caption, credit, aspect}');
+export const PhotoSchema = v.strictObject(
+  {
+    /** Image URL; absent when the publisher has no file (the page shows a placeholder). */
+    src: v.optional(nonEmptyText('a URL')),
+    alt: v.optional(text()),
+    caption: v.optional(text()),
+    credit: v.optional(text()),
+    /** Width divided by height, for the placeholder and for reserving space. */
+    aspect: v.optional(
+      v.pipe(finite, v.gtValue(0.1, 'expected an aspect ratio above 0.1'), v.maxValue(10, 'expected an aspect ratio of at most 10')),
+    ),
+  },
+  'expected a photo {src, alt, caption, credit, aspect}',
+);
 
 /**
  * What a unit of the paper is. `news` (the default) is an article; the others are units a
@@ -119,142 +118,185 @@ export const PhotoSchema = v.strictObject({
 export const ARTICLE_KINDS = ['news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'] as const;
 const ArticleKindSchema = v.picklist(ARTICLE_KINDS, `expected an article kind: ${ARTICLE_KINDS.join(', ')}`);
 
-export const ArticleSchema = v.strictObject({
-  id: Id,
-  /** What the unit is; `news` when absent. */
-  kind: v.optional(ArticleKindSchema),
-  /** Series banner (栏目). */
-  banner: v.optional(text()),
-  /** Kicker (引题), set above the headline. */
-  kicker: v.optional(text()),
-  /** Headline (主题). */
-  headline: nonEmptyText('a headline'),
-  /** Subheads (副题), set below the headline. */
-  subheads: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 subheads'))),
-  bylines: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 bylines'))),
-  paragraphs: v.pipe(
-    v.array(
-      v.pipe(
-        v.string('expected a paragraph (a string)'),
-        v.minLength(1, 'expected a non-empty paragraph'),
-        v.maxLength(LIMITS.paragraphLength, `expected a paragraph of at most ${LIMITS.paragraphLength} characters`),
+export const ArticleSchema = v.strictObject(
+  {
+    id: Id,
+    /** What the unit is; `news` when absent. */
+    kind: v.optional(ArticleKindSchema),
+    /** Series banner (栏目). */
+    banner: v.optional(text()),
+    /** Kicker (引题), set above the headline. */
+    kicker: v.optional(text()),
+    /** Headline (主题). */
+    headline: nonEmptyText('a headline'),
+    /** Subheads (副题), set below the headline. */
+    subheads: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 subheads'))),
+    bylines: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 bylines'))),
+    paragraphs: v.pipe(
+      v.array(
+        v.pipe(
+          v.string('expected a paragraph (a string)'),
+          v.minLength(1, 'expected a non-empty paragraph'),
+          v.maxLength(LIMITS.paragraphLength, `expected a paragraph of at most ${LIMITS.paragraphLength} characters`),
+        ),
+        'expected a list of paragraphs',
       ),
-      'expected a list of paragraphs',
+      v.minLength(1, 'expected at least one paragraph'),
+      v.maxLength(LIMITS.paragraphs, `expected at most ${LIMITS.paragraphs} paragraphs`),
     ),
-    v.minLength(1, 'expected at least one paragraph'),
-    v.maxLength(LIMITS.paragraphs, `expected at most ${LIMITS.paragraphs} paragraphs`),
-  ),
-  photos: v.optional(v.pipe(v.array(PhotoSchema, 'expected a list of photos'), v.maxLength(20, 'expected at most 20 photos'))),
-}, 'expected an article {id, headline, paragraphs…}');
+    photos: v.optional(v.pipe(v.array(PhotoSchema, 'expected a list of photos'), v.maxLength(20, 'expected at most 20 photos'))),
+  },
+  'expected an article {id, headline, paragraphs…}',
+);
 
 /** The parts of an article that a typeset block can show. */
 export const ARTICLE_PARTS = ['banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'] as const;
 
-const ArticleBlockSchema = v.strictObject({
-  kind: v.literal('article'),
-  article: Id,
-  rect: RectSchema,
-  /** Which parts stand in this block, in the order newspapers set them; all when absent. */
-  parts: v.optional(
-    v.pipe(
-      v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`), 'expected a list of article parts'),
-      v.maxLength(ARTICLE_PARTS.length, `expected at most ${ARTICLE_PARTS.length} parts`),
+const ArticleBlockSchema = v.strictObject(
+  {
+    kind: v.literal('article'),
+    article: Id,
+    rect: RectSchema,
+    /** Which parts stand in this block, in the order newspapers set them; all when absent. */
+    parts: v.optional(
+      v.pipe(
+        v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`), 'expected a list of article parts'),
+        v.maxLength(ARTICLE_PARTS.length, `expected at most ${ARTICLE_PARTS.length} parts`),
+      ),
     ),
-  ),
-  /** The body paragraphs this block sets: [from, to), all when absent. */
-  paragraphs: v.optional(
-    v.tuple(
-      [
-        v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(0, 'expected a number of at least 0')),
-        v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected a number of at least 1')),
-      ],
-      'expected [from, to]',
+    /** The body paragraphs this block sets: [from, to), all when absent. */
+    paragraphs: v.optional(
+      v.tuple(
+        [
+          v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(0, 'expected a number of at least 0')),
+          v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected a number of at least 1')),
+        ],
+        'expected [from, to]',
+      ),
     ),
-  ),
-  /** Body columns. */
-  columns: v.optional(v.pipe(v.number('expected a number'), v.integer('expected a whole number'), v.minValue(1, 'expected at least 1 column'), v.maxValue(12, 'expected at most 12 columns'))),
-  /** Headline size in page units. */
-  headlineSize: v.optional(positive),
-  /** Headline alignment. */
-  align: v.optional(v.picklist(['start', 'center'], 'expected start or center')),
-  /** A heavier frame, as newspapers box a feature. */
-  boxed: v.optional(v.boolean('expected true or false')),
-}, 'expected a block {kind, rect}');
+    /** Body columns. */
+    columns: v.optional(
+      v.pipe(
+        v.number('expected a number'),
+        v.integer('expected a whole number'),
+        v.minValue(1, 'expected at least 1 column'),
+        v.maxValue(12, 'expected at most 12 columns'),
+      ),
+    ),
+    /** Headline size in page units. */
+    headlineSize: v.optional(positive),
+    /** Headline alignment. */
+    align: v.optional(v.picklist(['start', 'center'], 'expected start or center')),
+    /** A heavier frame, as newspapers box a feature. */
+    boxed: v.optional(v.boolean('expected true or false')),
+  },
+  'expected a block {kind, rect}',
+);
 
-const FixedBlockSchema = v.strictObject({
-  kind: v.picklist(['masthead', 'ear', 'footer'], 'expected a block kind: article, masthead, ear or footer'),
-  rect: RectSchema,
-}, 'expected a block {kind, rect}');
+const FixedBlockSchema = v.strictObject(
+  {
+    kind: v.picklist(['masthead', 'ear', 'footer'], 'expected a block kind: article, masthead, ear or footer'),
+    rect: RectSchema,
+  },
+  'expected a block {kind, rect}',
+);
 
 export const BlockSchema = v.variant('kind', [ArticleBlockSchema, FixedBlockSchema], 'expected a block {kind, rect}');
 
-export const ScanImageSchema = v.strictObject({
-  src: nonEmptyText('an image URL'),
-  /** The image's own size in pixels; regions on a scan page use page units all the same. */
-  width: v.optional(positive),
-  height: v.optional(positive),
-  srcset: v.optional(
-    v.pipe(
-      v.array(v.strictObject({ src: nonEmptyText('an image URL'), width: positive }, 'expected {src, width}'), 'expected a list of {src, width}'),
-      v.maxLength(LIMITS.srcset, `expected at most ${LIMITS.srcset} images`),
+export const ScanImageSchema = v.strictObject(
+  {
+    src: nonEmptyText('an image URL'),
+    /** The image's own size in pixels; regions on a scan page use page units all the same. */
+    width: v.optional(positive),
+    height: v.optional(positive),
+    srcset: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject({ src: nonEmptyText('an image URL'), width: positive }, 'expected {src, width}'),
+          'expected a list of {src, width}',
+        ),
+        v.maxLength(LIMITS.srcset, `expected at most ${LIMITS.srcset} images`),
+      ),
     ),
-  ),
-}, 'expected a scan {src, width, height, srcset}');
+  },
+  'expected a scan {src, width, height, srcset}',
+);
 
-export const PageSchema = v.strictObject({
-  id: Id,
-  /** The page's label as printed (A1). */
-  label: nonEmptyText('a page label'),
-  section: v.optional(text()),
-  width: positive,
-  height: positive,
-  /** Typeset pages list their blocks in reading order. */
-  blocks: v.optional(
-    v.pipe(v.array(BlockSchema, 'expected a list of blocks'), v.maxLength(LIMITS.blocksPerPage, `expected at most ${LIMITS.blocksPerPage} blocks`)),
-  ),
-  /** Scan pages show an image instead of typeset blocks. */
-  scan: v.optional(ScanImageSchema),
-  /** Article regions in reading order; on typeset pages, derived from the article blocks when absent. */
-  regions: v.optional(
-    v.pipe(v.array(RegionSchema, 'expected a list of regions'), v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`)),
-  ),
-  /**
-   * A page kept in a page file: its URL, resolved against the edition's. Such a page (a page
-   * reference) has no blocks, scan or regions, and its articles are in the file, not the edition.
-   */
-  src: v.optional(nonEmptyText('a page file URL')),
-}, 'expected a page {id, label, width, height…}');
+export const PageSchema = v.strictObject(
+  {
+    id: Id,
+    /** The page's label as printed (A1). */
+    label: nonEmptyText('a page label'),
+    section: v.optional(text()),
+    width: positive,
+    height: positive,
+    /** Typeset pages list their blocks in reading order. */
+    blocks: v.optional(
+      v.pipe(
+        v.array(BlockSchema, 'expected a list of blocks'),
+        v.maxLength(LIMITS.blocksPerPage, `expected at most ${LIMITS.blocksPerPage} blocks`),
+      ),
+    ),
+    /** Scan pages show an image instead of typeset blocks. */
+    scan: v.optional(ScanImageSchema),
+    /** Article regions in reading order; on typeset pages, derived from the article blocks when absent. */
+    regions: v.optional(
+      v.pipe(
+        v.array(RegionSchema, 'expected a list of regions'),
+        v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`),
+      ),
+    ),
+    /**
+     * A page kept in a page file: its URL, resolved against the edition's. Such a page (a page
+     * reference) has no blocks, scan or regions, and its articles are in the file, not the edition.
+     */
+    src: v.optional(nonEmptyText('a page file URL')),
+  },
+  'expected a page {id, label, width, height…}',
+);
 
-export const MastheadSchema = v.strictObject({
-  titleLatin: v.optional(text()),
-  publisher: v.optional(text()),
-  serial: v.optional(text()),
-}, 'expected a masthead {titleLatin, publisher, serial}');
+export const MastheadSchema = v.strictObject(
+  {
+    titleLatin: v.optional(text()),
+    publisher: v.optional(text()),
+    serial: v.optional(text()),
+  },
+  'expected a masthead {titleLatin, publisher, serial}',
+);
 
 /** The ear (报眼) beside the masthead: each fact as printed. */
-export const EarSchema = v.strictObject({
-  yearMonth: v.optional(text()),
-  day: v.optional(text()),
-  weekday: v.optional(text()),
-  lunarDate: v.optional(text()),
-  issue: v.optional(text()),
-  weather: v.optional(text()),
-  temperature: v.optional(text()),
-  pagesToday: v.optional(text()),
-}, 'expected an ear {yearMonth, day, weekday…}');
+export const EarSchema = v.strictObject(
+  {
+    yearMonth: v.optional(text()),
+    day: v.optional(text()),
+    weekday: v.optional(text()),
+    lunarDate: v.optional(text()),
+    issue: v.optional(text()),
+    weather: v.optional(text()),
+    temperature: v.optional(text()),
+    pagesToday: v.optional(text()),
+  },
+  'expected an ear {yearMonth, day, weekday…}',
+);
 
-export const FooterSchema = v.strictObject({
-  prompt: v.optional(text()),
-  channels: v.optional(
-    v.pipe(
-      v.array(
-        v.strictObject({ name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) }, 'expected a channel {name, kind, url}'),
-        'expected a list of channels',
+export const FooterSchema = v.strictObject(
+  {
+    prompt: v.optional(text()),
+    channels: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject(
+            { name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) },
+            'expected a channel {name, kind, url}',
+          ),
+          'expected a list of channels',
+        ),
+        v.maxLength(LIMITS.channels, `expected at most ${LIMITS.channels} channels`),
       ),
-      v.maxLength(LIMITS.channels, `expected at most ${LIMITS.channels} channels`),
     ),
-  ),
-}, 'expected a footer {prompt, channels}');
+  },
+  'expected a footer {prompt, channels}',
+);
 
 /** The roles a web font plays on a typeset page. */
 export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;
@@ -263,13 +305,27 @@ export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;
  * A web font file the edition ships (CJK fonts are cut down to the glyphs the edition uses, so
  * they belong to the edition, not the viewer). `src` is resolved against the edition's URL.
  */
-export const FontSchema = v.strictObject({
-  role: v.picklist(FONT_ROLES, `expected a font role: ${FONT_ROLES.join(', ')}`),
-  src: nonEmptyText('a font URL'),
-  weight: v.optional(v.pipe(finite, v.minValue(1, 'expected a weight from 1 to 1000'), v.maxValue(1000, 'expected a weight from 1 to 1000'))),
-  /** CSS unicode-range of the file, when a face is split into several files. */
-  unicodeRange: v.optional(v.pipe(v.string('expected a unicode-range'), v.maxLength(20_000, 'expected a unicode-range of at most 20000 characters'), v.regex(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/, 'expected a unicode-range such as U+4E00-9FFF'))),
-}, 'expected a font {role, src, weight, unicodeRange}');
+export const FontSchema = v.strictObject(
+  {
+    role: v.picklist(FONT_ROLES, `expected a font role: ${FONT_ROLES.join(', ')}`),
+    src: nonEmptyText('a font URL'),
+    weight: v.optional(
+      v.pipe(finite, v.minValue(1, 'expected a weight from 1 to 1000'), v.maxValue(1000, 'expected a weight from 1 to 1000')),
+    ),
+    /** CSS unicode-range of the file, when a face is split into several files. */
+    unicodeRange: v.optional(
+      v.pipe(
+        v.string('expected a unicode-range'),
+        v.maxLength(20_000, 'expected a unicode-range of at most 20000 characters'),
+        v.regex(
+          /^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/,
+          'expected a unicode-range such as U+4E00-9FFF',
+        ),
+      ),
+    ),
+  },
+  'expected a font {role, src, weight, unicodeRange}',
+);
 
 const ArticlesSchema = v.pipe(
   v.array(ArticleSchema, 'expected a list of articles'),
@@ -280,51 +336,69 @@ const ArticlesSchema = v.pipe(
  * Who holds the rights and what a reader must be shown (IIIF `requiredStatement`, a library's
  * credit line): the viewer shows `attribution` with every article.
  */
-export const RightsSchema = v.strictObject({
-  /** The statement as it must be shown ("Courtesy of …", "Public domain"). */
-  attribution: v.optional(nonEmptyText('an attribution')),
-  /** URL of the licence or rights statement. */
-  license: v.optional(nonEmptyText('a URL')),
-}, 'expected rights {attribution, license}');
+export const RightsSchema = v.strictObject(
+  {
+    /** The statement as it must be shown ("Courtesy of …", "Public domain"). */
+    attribution: v.optional(nonEmptyText('an attribution')),
+    /** URL of the licence or rights statement. */
+    license: v.optional(nonEmptyText('a URL')),
+  },
+  'expected rights {attribution, license}',
+);
 
-export const EditionSchema = v.strictObject({
-  format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
-  version: v.literal(1, 'expected version 1'),
-  id: Id,
-  title: nonEmptyText('a title'),
-  date: v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD')),
-  issue: v.optional(text()),
-  /** BCP 47 language of the edition's text. */
-  lang: v.pipe(v.string('expected a language tag'), v.maxLength(35, 'expected a language tag of at most 35 characters'), v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as zh-CN')),
-  /** How many pages the printed edition has; `pages` may hold fewer. */
-  pageCount: v.pipe(finite, v.integer('expected a whole number'), v.minValue(1, 'expected at least 1')),
-  masthead: v.optional(MastheadSchema),
-  ear: v.optional(EarSchema),
-  footer: v.optional(FooterSchema),
-  /** Rights and the attribution the viewer shows. */
-  rights: v.optional(RightsSchema),
-  /** The article kinds in the reader's order (previous/next, "3 / 9"); `["news"]` when absent. */
-  readingOrder: v.optional(v.pipe(v.array(ArticleKindSchema, 'expected a list of article kinds'), v.maxLength(ARTICLE_KINDS.length, `expected at most ${ARTICLE_KINDS.length} kinds`))),
-  fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
-  articles: ArticlesSchema,
-  pages: v.pipe(
-    v.array(PageSchema, 'expected a list of pages'),
-    v.minLength(1, 'expected at least one page'),
-    v.maxLength(LIMITS.pages, `expected at most ${LIMITS.pages} pages`),
-  ),
-}, 'expected an edition (an object)');
+export const EditionSchema = v.strictObject(
+  {
+    format: v.literal('e-paper-edition', 'expected "e-paper-edition"'),
+    version: v.literal(1, 'expected version 1'),
+    id: Id,
+    title: nonEmptyText('a title'),
+    date: v.pipe(v.string('expected a date'), v.isoDate('expected a date as YYYY-MM-DD')),
+    issue: v.optional(text()),
+    /** BCP 47 language of the edition's text. */
+    lang: v.pipe(
+      v.string('expected a language tag'),
+      v.maxLength(35, 'expected a language tag of at most 35 characters'),
+      v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as zh-CN'),
+    ),
+    /** How many pages the printed edition has; `pages` may hold fewer. */
+    pageCount: v.pipe(finite, v.integer('expected a whole number'), v.minValue(1, 'expected at least 1')),
+    masthead: v.optional(MastheadSchema),
+    ear: v.optional(EarSchema),
+    footer: v.optional(FooterSchema),
+    /** Rights and the attribution the viewer shows. */
+    rights: v.optional(RightsSchema),
+    /** The article kinds in the reader's order (previous/next, "3 / 9"); `["news"]` when absent. */
+    readingOrder: v.optional(
+      v.pipe(
+        v.array(ArticleKindSchema, 'expected a list of article kinds'),
+        v.maxLength(ARTICLE_KINDS.length, `expected at most ${ARTICLE_KINDS.length} kinds`),
+      ),
+    ),
+    fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
+    articles: ArticlesSchema,
+    pages: v.pipe(
+      v.array(PageSchema, 'expected a list of pages'),
+      v.minLength(1, 'expected at least one page'),
+      v.maxLength(LIMITS.pages, `expected at most ${LIMITS.pages} pages`),
+    ),
+  },
+  'expected an edition (an object)',
+);
 
 /**
  * A page file: one page of an edition, as it would stand inline (same id, width and height as the
  * page reference that points to it; blocks or scan), with the articles of that page. Relative
  * URLs in it are resolved against the page file's own URL.
  */
-export const PageFileSchema = v.strictObject({
-  format: v.literal('e-paper-page', 'expected "e-paper-page"'),
-  version: v.literal(1, 'expected version 1'),
-  page: PageSchema,
-  articles: ArticlesSchema,
-}, 'expected a page file (an object)');
+export const PageFileSchema = v.strictObject(
+  {
+    format: v.literal('e-paper-page', 'expected "e-paper-page"'),
+    version: v.literal(1, 'expected version 1'),
+    page: PageSchema,
+    articles: ArticlesSchema,
+  },
+  'expected a page file (an object)',
+);
 
 export type Edition = v.InferOutput<typeof EditionSchema>;
 export type PageFileData = v.InferOutput<typeof PageFileSchema>;

@@ -27,6 +27,7 @@ export const MAX_PROBLEMS = 20;
 export function quoteData(text: string, max = 80): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
   return cut.replace(
+    // eslint-disable-next-line no-control-regex -- the control characters are what it escapes
     /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -48,7 +49,12 @@ export function describeIssue(issue: v.BaseIssue<unknown>): EditionProblem {
   const path = formatPath(keys);
   if (issue.expected === 'never') return { path, message: 'unexpected field' };
   // A required field that is absent: the object schema reports it with the key as `expected`.
-  if (issue.kind === 'schema' && issue.received === 'undefined' && issue.expected?.startsWith('"') && issue.path?.at(-1)?.origin === 'key') {
+  if (
+    issue.kind === 'schema' &&
+    issue.received === 'undefined' &&
+    issue.expected?.startsWith('"') &&
+    issue.path?.at(-1)?.origin === 'key'
+  ) {
     return { path, message: 'required, but it is missing' };
   }
   if (issue.received === 'undefined') return { path, message: `${issue.message}, but it is missing` };
@@ -103,14 +109,17 @@ function snapshot(data: unknown): { value: unknown } | { problem: EditionProblem
       into[at] = value;
       continue;
     }
-    if (depth >= LIMITS.nesting) return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.nesting} levels of nesting` } };
+    if (depth >= LIMITS.nesting)
+      return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.nesting} levels of nesting` } };
     if (Array.isArray(value)) {
-      if (value.length > LIMITS.listItems) return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.listItems} items, got ${value.length}` } };
+      if (value.length > LIMITS.listItems)
+        return { problem: { path: pathOf(next), message: `expected at most ${LIMITS.listItems} items, got ${value.length}` } };
       values += value.length;
       if (values > LIMITS.values) return tooMany;
       const copy: unknown[] = new Array(value.length);
       into[at] = copy;
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, parent: next, key: i, into: copy as unknown as Record<number, unknown> });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], depth: depth + 1, parent: next, key: i, into: copy as unknown as Record<number, unknown> });
     } else if (ArrayBuffer.isView(value)) {
       // A typed array: no list of the format, and millions of indices would take seconds.
       return { problem: { path: pathOf(next), message: 'expected a list or an object, got a typed array' } };
@@ -118,7 +127,7 @@ function snapshot(data: unknown): { value: unknown } | { problem: EditionProblem
       const keys = Object.keys(value);
       values += keys.length;
       if (values > LIMITS.values) return tooMany;
-      const copy: Record<string, unknown> = Object.create(null);
+      const copy = Object.create(null) as Record<string, unknown>;
       into[at] = copy;
       // Pushed last to first, so that they are taken, and the copy's fields made, in their order.
       for (let i = keys.length - 1; i >= 0; i--) {
@@ -199,7 +208,10 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
     else articles.set(article.id, article);
     const length = textLength(article);
     if (length > LIMITS.articleText)
-      problems.push({ path: `articles[${i}].paragraphs`, message: `expected at most ${LIMITS.articleText} characters of text in an article, got ${length}` });
+      problems.push({
+        path: `articles[${i}].paragraphs`,
+        message: `expected at most ${LIMITS.articleText} characters of text in an article, got ${length}`,
+      });
   });
   const pageIds = new Set<string>();
   pages.forEach((page, p) => {
@@ -211,7 +223,8 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
     let pageText = 0;
     page.blocks?.forEach((block, b) => {
       const bat = `${at}.blocks[${b}]`;
-      if (!within(block.rect, page)) problems.push({ path: `${bat}.rect`, message: `expected a rectangle inside the page (${page.width} × ${page.height})` });
+      if (!within(block.rect, page))
+        problems.push({ path: `${bat}.rect`, message: `expected a rectangle inside the page (${page.width} × ${page.height})` });
       if (block.kind !== 'article') return;
       const article = articles.get(block.article);
       if (!article) {
@@ -221,17 +234,25 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
       if (block.paragraphs) {
         const [from, to] = block.paragraphs;
         if (from >= to || to > article.paragraphs.length)
-          problems.push({ path: `${bat}.paragraphs`, message: `expected a range within 0…${article.paragraphs.length}, got [${from}, ${to}]` });
+          problems.push({
+            path: `${bat}.paragraphs`,
+            message: `expected a range within 0…${article.paragraphs.length}, got [${from}, ${to}]`,
+          });
       }
       if (!block.parts || block.parts.includes('body')) pageText += textLength(article, block.paragraphs?.[0], block.paragraphs?.[1]);
     });
     if (pageText > LIMITS.pageText)
-      problems.push({ path: `${at}.blocks`, message: `expected at most ${LIMITS.pageText} characters of text set on a page, got ${pageText}` });
+      problems.push({
+        path: `${at}.blocks`,
+        message: `expected at most ${LIMITS.pageText} characters of text set on a page, got ${pageText}`,
+      });
     page.regions?.forEach((region, r) => {
       const rat = `${at}.regions[${r}]`;
-      if (!articles.has(region.article)) problems.push({ path: `${rat}.article`, message: `expected the id of an article, got "${region.article}"` });
+      if (!articles.has(region.article))
+        problems.push({ path: `${rat}.article`, message: `expected the id of an article, got "${region.article}"` });
       region.shapes.forEach((shape, s) => {
-        if (!shapeWithin(shape, page)) problems.push({ path: `${rat}.shapes[${s}]`, message: `expected a shape inside the page (${page.width} × ${page.height})` });
+        if (!shapeWithin(shape, page))
+          problems.push({ path: `${rat}.shapes[${s}]`, message: `expected a shape inside the page (${page.width} × ${page.height})` });
       });
     });
   });
@@ -249,7 +270,12 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
  * a plain Object.prototype, then `crossCheck` on the typed output. Throws an {@link EditionError}
  * of at most {@link MAX_PROBLEMS} problems, never anything else; `what` names the data.
  */
-export function validateWith<S extends v.GenericSchema>(schema: S, data: unknown, what: string, crossCheck: (output: v.InferOutput<S>) => EditionProblem[]): v.InferOutput<S> {
+export function validateWith<S extends v.GenericSchema>(
+  schema: S,
+  data: unknown,
+  what: string,
+  crossCheck: (output: v.InferOutput<S>) => EditionProblem[],
+): v.InferOutput<S> {
   let output: v.InferOutput<S>;
   let problems: EditionProblem[];
   try {
@@ -274,7 +300,13 @@ export function validateWith<S extends v.GenericSchema>(schema: S, data: unknown
  */
 export function validateEdition(data: unknown): Edition {
   return validateWith(EditionSchema, data, 'the edition', (edition) =>
-    checkReferences({ articles: edition.articles, pages: edition.pages, pagePath: (p) => `pages[${p}]`, pageKind: editionPageKind, onPage: 'any' }),
+    checkReferences({
+      articles: edition.articles,
+      pages: edition.pages,
+      pagePath: (p) => `pages[${p}]`,
+      pageKind: editionPageKind,
+      onPage: 'any',
+    }),
   );
 }
 
@@ -288,7 +320,8 @@ export function jsonDepthExceeds(json: string, limit: number): boolean {
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -21,7 +21,7 @@ export function builtInLanguage(lang: string | null | undefined): BuiltInLanguag
 /** `over` merged into a copy of `base`, objects key by key; a string or function replaces. */
 function merge<T extends object>(base: T, over: object): T {
   const out = { ...base } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(over)) {
+  for (const [key, value] of Object.entries(over) as [string, unknown][]) {
     const under = out[key];
     out[key] = value && typeof value === 'object' && under && typeof under === 'object' ? merge(under, value) : (value ?? under);
   }

@@ -21,7 +21,9 @@ export interface EPaperStrings extends UiStrings {
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
 export type BuiltInStrings = Omit<EPaperStrings, 'archive'> & { archive: ArchiveWords };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
 /** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
 export type StringsOverride = DeepPartial<EPaperStrings>;

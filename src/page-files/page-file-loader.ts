@@ -79,7 +79,8 @@ export class PageFileLoader {
     const next = async (): Promise<void> => {
       for (let page = queue.shift(); page; page = queue.shift()) {
         const file = await this.fetch(page).catch((error: unknown) => {
-          if ((error as Error)?.name !== 'AbortError') console.warn(`e-paper: the page file of page "${page!.id}" could not be loaded`, error);
+          if ((error as Error)?.name !== 'AbortError')
+            console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, error);
         });
         if (file) files.push(file);
       }
@@ -131,7 +132,8 @@ export class PageFileLoader {
     const now = this.host.view();
     if (!now) return;
     const placed = this.place(now.edition, files);
-    for (const file of placed.refused) console.warn(`e-paper: the page file of page "${file.page.id}" repeats an article id of another page`);
+    for (const file of placed.refused)
+      console.warn(`e-paper: the page file of page "${file.page.id}" repeats an article id of another page`);
     this.host.show(placed.edition);
   }
 

@@ -28,18 +28,26 @@ function pageFilePageKind(page: Page, at: string): EditionProblem[] {
 function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: ReadonlySet<string>): EditionProblem[] {
   const problems: EditionProblem[] = [];
   const { page } = file;
-  if (page.id !== entry.id) problems.push({ path: 'page.id', message: `expected "${entry.id}", the id of the page that points to this file, got "${page.id}"` });
+  if (page.id !== entry.id)
+    problems.push({ path: 'page.id', message: `expected "${entry.id}", the id of the page that points to this file, got "${page.id}"` });
   for (const side of ['width', 'height'] as const) {
     if (page[side] !== entry[side])
-      problems.push({ path: `page.${side}`, message: `expected ${entry[side]}, the ${side} of the page that points to this file, got ${page[side]}` });
+      problems.push({
+        path: `page.${side}`,
+        message: `expected ${entry[side]}, the ${side} of the page that points to this file, got ${page[side]}`,
+      });
   }
   file.articles.forEach((article, i) => {
-    if (knownArticleIds.has(article.id)) problems.push({ path: `articles[${i}].id`, message: `id "${article.id}" is already used by the edition` });
+    if (knownArticleIds.has(article.id))
+      problems.push({ path: `articles[${i}].id`, message: `id "${article.id}" is already used by the edition` });
   });
   // The cap is on the edition the file joins: many files within it each could add up past it.
   const total = knownArticleIds.size + file.articles.length;
   if (total > LIMITS.articles)
-    problems.push({ path: 'articles', message: `expected at most ${LIMITS.articles} articles in the whole edition, got ${total} with this file` });
+    problems.push({
+      path: 'articles',
+      message: `expected at most ${LIMITS.articles} articles in the whole edition, got ${total} with this file`,
+    });
   return problems;
 }
 
@@ -94,7 +102,10 @@ export function resolvePageFileUrls(file: PageFile, fileUrl: string | URL): Page
     : file.page;
   const articles = file.articles.map((article): Article => {
     if (!article.photos?.some((photo) => photo.src !== undefined)) return article;
-    return { ...article, photos: article.photos.map((photo) => (photo.src === undefined ? photo : { ...photo, src: absolute(photo.src, fileUrl) })) };
+    return {
+      ...article,
+      photos: article.photos.map((photo) => (photo.src === undefined ? photo : { ...photo, src: absolute(photo.src, fileUrl) })),
+    };
   });
   return { page, articles };
 }
@@ -105,7 +116,12 @@ export function resolvePageFileUrls(file: PageFile, fileUrl: string | URL): Page
  * makes its relative URLs absolute against `url`. Every failure is an {@link EditionLoadError};
  * an abort through `options.signal` rejects with the signal's reason.
  */
-export async function loadPageFile(url: string | URL, entry: Page, knownArticleIds: ReadonlySet<string>, options: LoadOptions = {}): Promise<PageFile> {
+export async function loadPageFile(
+  url: string | URL,
+  entry: Page,
+  knownArticleIds: ReadonlySet<string>,
+  options: LoadOptions = {},
+): Promise<PageFile> {
   let fileUrl: URL;
   try {
     fileUrl = new URL(url, globalThis.document?.baseURI);

@@ -59,7 +59,7 @@ export function foldForSearch(text: string): Folded {
   for (const token of text.matchAll(TOKENS)) {
     const out = token[1] ? ' ' : token[2] ? '' : token[0].normalize('NFKC').toLowerCase();
     folded += out;
-    for (let i = 0; i < out.length; i++) map.push(token.index!);
+    for (let i = 0; i < out.length; i++) map.push(token.index);
   }
   map.push(text.length);
   return { folded, map };
@@ -109,7 +109,7 @@ export function searchEdition(edition: Edition, query: string, { limit = 200 } =
   if (!q) return { hits, total, matches: matchCount };
   const seen = new Set<string>();
   let cache = folds.get(edition);
-  if (!cache) folds.set(edition, (cache = new Map()));
+  if (!cache) folds.set(edition, (cache = new Map<string, Folded>()));
   const groups = edition.pages.map(({ id, label }, i) => ({ id, label, articles: articlesOnPage(edition, edition.pages[i]) }));
   groups.push({ id: '', label: '', articles: edition.articles });
   for (const { id: pageId, label: pageLabel, articles } of groups) {

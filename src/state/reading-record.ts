@@ -213,7 +213,9 @@ function sanitizeView(view: unknown): ReadingView | undefined {
   const scale = own(view, 'scale');
   const x = own(view, 'x');
   const y = own(view, 'y');
-  return isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y) ? { scale: Math.min(scale, VIEW_SCALE_MAX), x, y } : undefined;
+  return isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y)
+    ? { scale: Math.min(scale, VIEW_SCALE_MAX), x, y }
+    : undefined;
 }
 
 function furthest(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

@@ -150,7 +150,9 @@ export class ReadingStateController implements ReactiveController {
     const saved = sanitizeRecord(read.value, this.#ctx);
     if (!saved) {
       // Storage works; the record does not. Start afresh: the next write replaces it.
-      this.#warn(`the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`);
+      this.#warn(
+        `the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`,
+      );
       return null;
     }
     this.#current = mergeRecords(saved, this.#current, this.#local);
@@ -325,5 +327,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

@@ -51,7 +51,10 @@ export async function a1Loader(): Promise<A1Loaded> {
 /** Data as a site might send it by mistake: A1 with a block of negative width and an unknown part. */
 export async function invalidEditionLoader(): Promise<{ invalidEdition: unknown }> {
   const { edition } = await loadA1();
-  const broken = structuredClone(edition) as unknown as { pages: { blocks: { rect: { w: number } }[] }[]; articles: { headline: unknown }[] };
+  const broken = structuredClone(edition) as unknown as {
+    pages: { blocks: { rect: { w: number } }[] }[];
+    articles: { headline: unknown }[];
+  };
   broken.pages[0].blocks[3].rect.w = -5;
   broken.articles[1].headline = 42;
   return { invalidEdition: broken };

@@ -78,7 +78,8 @@ export const THEMES: Record<ThemeName, StoryTheme> = {
 
 export const themeNames = Object.keys(THEMES) as ThemeName[];
 
-export const themeOf = (globals: Record<string, unknown> | undefined): StoryTheme => THEMES[(globals?.theme as ThemeName) ?? 'light'] ?? THEMES.light;
+export const themeOf = (globals: Record<string, unknown> | undefined): StoryTheme =>
+  THEMES[(globals?.theme as ThemeName) ?? 'light'] ?? THEMES.light;
 
 /** The `theme` attribute for a story: the story's own arg, else the toolbar's theme. */
 export const themeAttribute = (args: { theme?: unknown }, globals: Record<string, unknown> | undefined): 'light' | 'dark' =>

@@ -48,10 +48,27 @@ describe('e-paper: help and usage', () => {
 describe('e-paper import mets (structLink profile)', () => {
   it('keeps every unit with its kind and parts, maps masters to web images, writes page files', () => {
     const cwd = temp();
-    const run = cli(['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', 'out', '--image', 'web/{stem}.png', '--copy-images', '--json'], { cwd });
+    const run = cli(
+      ['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', 'out', '--image', 'web/{stem}.png', '--copy-images', '--json'],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
     const [summary] = run.json.editions;
-    assert.deepEqual({ ...summary, ms: 0 }, { kind: 'mets', id: 'test-gazette-1821-08-01', date: '1821-08-01', out: 'out', pages: 2, articles: 5, regions: 5, words: 47, warnings: 1, ms: 0 });
+    assert.deepEqual(
+      { ...summary, ms: 0 },
+      {
+        kind: 'mets',
+        id: 'test-gazette-1821-08-01',
+        date: '1821-08-01',
+        out: 'out',
+        pages: 2,
+        articles: 5,
+        regions: 5,
+        words: 47,
+        warnings: 1,
+        ms: 0,
+      },
+    );
     const dir = join(cwd, 'out');
     const edition = readJson(join(dir, 'edition.json'));
     // 01.08.1821 read day first; the language from MODS; the access condition shown as attribution.
@@ -79,7 +96,9 @@ describe('e-paper import mets (structLink profile)', () => {
     assert.equal(readJson(join(dir, 'pages/PHYS_0002.json')).page.scan.src, '../images/0002.png');
     assert.ok(existsSync(join(dir, 'images/0001.png')));
     // The one block no unit points at is named.
-    assert.deepEqual(messages(dir), ['alto[alto/0001.xml]: 1 text block(s) in no unit of the logical structMap, their text not in the edition: TB7']);
+    assert.deepEqual(messages(dir), [
+      'alto[alto/0001.xml]: 1 text block(s) in no unit of the logical structMap, their text not in the edition: TB7',
+    ]);
     assert.equal(cli(['validate', 'out'], { cwd }).code, 0);
   });
 
@@ -92,7 +111,20 @@ describe('e-paper import mets (structLink profile)', () => {
 
   it('resolves relative hrefs against --base, and warns about masters browsers cannot show', () => {
     const cwd = temp();
-    const run = cli(['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', 'out', '--image', 'masters/{stem}.jp2', '--base', 'https://images.example.org/gazette/'], { cwd });
+    const run = cli(
+      [
+        'import',
+        'mets',
+        join(FIXTURES, 'mets-structlink'),
+        '-o',
+        'out',
+        '--image',
+        'masters/{stem}.jp2',
+        '--base',
+        'https://images.example.org/gazette/',
+      ],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
     const edition = readJson(join(cwd, 'out/edition.json'));
     assert.equal(edition.pages[0].scan.src, 'https://images.example.org/gazette/masters/0001.jp2');
@@ -100,7 +132,10 @@ describe('e-paper import mets (structLink profile)', () => {
   });
 
   it('--strict exits 2 when there are warnings', () => {
-    assert.equal(cli(['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', temp(), '--image', 'web/{stem}.png', '--strict', '-q']).code, 2);
+    assert.equal(
+      cli(['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', temp(), '--image', 'web/{stem}.png', '--strict', '-q']).code,
+      2,
+    );
   });
 
   it('refuses hostile XML (entity declarations) with a clear message, exit 1', () => {
@@ -124,7 +159,9 @@ describe('e-paper import mets (structLink profile)', () => {
 describe('e-paper import alto (no METS)', () => {
   it('groups blocks by their headings, joins hyphens, tells the language, takes the date from the path', () => {
     const cwd = temp();
-    const run = cli(['import', 'auto', join(FIXTURES, 'alto-only'), '-o', 'out', '--title', 'Test Gazette', '--copy-images', '--json'], { cwd });
+    const run = cli(['import', 'auto', join(FIXTURES, 'alto-only'), '-o', 'out', '--title', 'Test Gazette', '--copy-images', '--json'], {
+      cwd,
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.json.kind, 'alto');
     const dir = join(cwd, 'out');
@@ -132,12 +169,24 @@ describe('e-paper import alto (no METS)', () => {
     assert.equal(edition.id, 'test-gazette-1821-08-01');
     assert.equal(edition.lang, 'de');
     const articles = articlesOf(dir);
-    assert.deepEqual(articles.map((a) => a.headline), ['Neue Brücke eröffnet', 'Markt und Preise', 'Anzeigen und Bekanntmachungen der Stadt für die Woche, die mit dem ersten Tag des Monats beginnt.', 'Die Post fährt am Montag und am Donnerstag nach der Hauptstadt.']);
+    assert.deepEqual(
+      articles.map((a) => a.headline),
+      [
+        'Neue Brücke eröffnet',
+        'Markt und Preise',
+        'Anzeigen und Bekanntmachungen der Stadt für die Woche, die mit dem ersten Tag des Monats beginnt.',
+        'Die Post fährt am Montag und am Donnerstag nach der Hauptstadt.',
+      ],
+    );
     assert.match(articles[0].paragraphs[0], /großen Jahresfest und/);
     // The illustration joins its article's region.
     assert.equal(edition.pages[0].regions[0].shapes.length, 4);
     const warnings = messages(dir);
-    assert.ok(warnings.includes('alto[1821-08-01-p1.xml]: ALTO has no article segmentation: 2 article(s) grouped by their headings (a heading block and the blocks after it)'));
+    assert.ok(
+      warnings.includes(
+        'alto[1821-08-01-p1.xml]: ALTO has no article segmentation: 2 article(s) grouped by their headings (a heading block and the blocks after it)',
+      ),
+    );
     assert.ok(warnings.includes('alto: no language stated: "de" told from the text'));
   });
 
@@ -151,14 +200,20 @@ describe('e-paper import alto (no METS)', () => {
 describe('e-paper import image-map (a saved 数字报 site)', () => {
   it('takes titles and text from the site, merges duplicate areas, ignores lang="utf-8", warns about sizes', () => {
     const cwd = temp();
-    const run = cli(['import', 'image-map', join(FIXTURES, 'image-map-site'), '-o', 'out', '--copy-images', '--publication', 'x', '--json'], { cwd });
+    const run = cli(
+      ['import', 'image-map', join(FIXTURES, 'image-map-site'), '-o', 'out', '--copy-images', '--publication', 'x', '--json'],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
     const dir = join(cwd, 'out');
     const edition = readJson(join(dir, 'edition.json'));
     assert.equal(edition.title, '示例日报');
     assert.equal(edition.date, '2021-01-08');
     assert.equal(edition.lang, 'zh');
-    assert.deepEqual(edition.pages.map((p) => p.label), ['A01', 'A02']);
+    assert.deepEqual(
+      edition.pages.map((p) => p.label),
+      ['A01', 'A02'],
+    );
     const [first, second, third, notice, ad] = articlesOf(dir);
     assert.deepEqual(first, {
       id: 'p1-a1',
@@ -184,13 +239,31 @@ describe('e-paper import image-map (a saved 数字报 site)', () => {
       /node_1\.htm\]\.map: the areas reach only 480 × 700 of the image's 1000 × 1500/,
       /the article page "content_5\.htm" was not found/,
     ])
-      assert.ok(warnings.some((w) => expected.test(w)), `${expected} in ${warnings.join('\n')}`);
+      assert.ok(
+        warnings.some((w) => expected.test(w)),
+        `${expected} in ${warnings.join('\n')}`,
+      );
     assert.ok(existsSync(join(dir, 'images/photo1.png')));
   });
 
   it('scales the coords from --display-size', () => {
     const cwd = temp();
-    assert.equal(cli(['import', 'image-map', join(FIXTURES, 'image-map-site/html/2021-01/08/node_1.htm'), '-o', 'out', '--display-size', '500x750', '-q'], { cwd }).code, 0);
+    assert.equal(
+      cli(
+        [
+          'import',
+          'image-map',
+          join(FIXTURES, 'image-map-site/html/2021-01/08/node_1.htm'),
+          '-o',
+          'out',
+          '--display-size',
+          '500x750',
+          '-q',
+        ],
+        { cwd },
+      ).code,
+      0,
+    );
     const edition = readJson(join(cwd, 'out/edition.json'));
     assert.deepEqual(edition.pages[0].regions[0].shapes, [{ rect: { x: 40, y: 40, w: 920, h: 360 } }]);
   });
@@ -199,16 +272,41 @@ describe('e-paper import image-map (a saved 数字报 site)', () => {
 describe('e-paper import iiif', () => {
   it('reads text from annotations, supplementary and rendering ALTO; keeps requiredStatement and rights', () => {
     const cwd = temp();
-    const run = cli(['import', 'iiif', join(FIXTURES, 'iiif/1821-08-01/manifest.json'), '-o', 'out', '--local', LOCAL, '--offline', '--copy-images', '--json'], { cwd });
+    const run = cli(
+      [
+        'import',
+        'iiif',
+        join(FIXTURES, 'iiif/1821-08-01/manifest.json'),
+        '-o',
+        'out',
+        '--local',
+        LOCAL,
+        '--offline',
+        '--copy-images',
+        '--json',
+      ],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
     const dir = join(cwd, 'out');
     const edition = readJson(join(dir, 'edition.json'));
-    assert.deepEqual(edition.rights, { attribution: 'Not a real newspaper: test data of the e-paper project.', license: 'http://creativecommons.org/publicdomain/zero/1.0/' });
+    assert.deepEqual(edition.rights, {
+      attribution: 'Not a real newspaper: test data of the e-paper project.',
+      license: 'http://creativecommons.org/publicdomain/zero/1.0/',
+    });
     const [bridge, market, notices] = articlesOf(dir);
-    assert.deepEqual(bridge.paragraphs, ['The town opened the new bridge over the river on Monday, and the people celebrated with music.', 'The mayor thanked the workers.']);
-    assert.deepEqual(market.paragraphs, ['Corn is dearer this week, and the traders say the harvest was poor.', 'Butter and eggs cost what they cost last week.']);
+    assert.deepEqual(bridge.paragraphs, [
+      'The town opened the new bridge over the river on Monday, and the people celebrated with music.',
+      'The mayor thanked the workers.',
+    ]);
+    assert.deepEqual(market.paragraphs, [
+      'Corn is dearer this week, and the traders say the harvest was poor.',
+      'Butter and eggs cost what they cost last week.',
+    ]);
     assert.deepEqual(notices.paragraphs, ['The town council meets on Thursday at noon.', 'The post leaves for the capital on Monday.']);
-    assert.deepEqual(messages(dir), ['items[1].rendering[0]: 1 ALTO text block(s) outside every article, their text not in the edition: B3']);
+    assert.deepEqual(messages(dir), [
+      'items[1].rendering[0]: 1 ALTO text block(s) outside every article, their text not in the edition: B3',
+    ]);
   });
 
   it('names what it could not fetch (--offline, no --local), and imports the rest', () => {
@@ -219,9 +317,15 @@ describe('e-paper import iiif', () => {
 
   it('upgrades Presentation 2, and writes a Collection as an archive of editions', () => {
     const cwd = temp();
-    const run = cli(['import', 'auto', join(FIXTURES, 'iiif/collection.json'), '-o', 'site', '--local', LOCAL, '--offline', '--copy-images', '--json'], { cwd });
+    const run = cli(
+      ['import', 'auto', join(FIXTURES, 'iiif/collection.json'), '-o', 'site', '--local', LOCAL, '--offline', '--copy-images', '--json'],
+      { cwd },
+    );
     assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(run.json.editions.map((e) => e.id), ['test-herald-1821-08-01', 'test-herald-1821-08-02']);
+    assert.deepEqual(
+      run.json.editions.map((e) => e.id),
+      ['test-herald-1821-08-01', 'test-herald-1821-08-02'],
+    );
     const archive = readJson(join(cwd, 'site/archive.json'));
     assert.deepEqual(archive, {
       format: 'e-paper-archive',
@@ -237,14 +341,30 @@ describe('e-paper import iiif', () => {
     assert.equal(v2.articles[0].headline, 'Harbour news');
     const check = cli(['validate', 'site/test-herald-1821-08-01', 'site/test-herald-1821-08-02', '--strict', '--json'], { cwd });
     assert.equal(check.code, 0, check.stdout);
-    assert.deepEqual(check.json.editions.map((e) => e.missing), [[], []]);
+    assert.deepEqual(
+      check.json.editions.map((e) => e.missing),
+      [[], []],
+    );
   });
 });
 
 describe('e-paper validate and archive', () => {
   it('validate exits 1 on an invalid edition, naming the path', () => {
     const dir = temp();
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ format: 'e-paper-edition', version: 1, id: 'x', title: 't', date: '2021-13-01', lang: 'en', pageCount: 1, articles: [], pages: [] }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        format: 'e-paper-edition',
+        version: 1,
+        id: 'x',
+        title: 't',
+        date: '2021-13-01',
+        lang: 'en',
+        pageCount: 1,
+        articles: [],
+        pages: [],
+      }),
+    );
     const run = cli(['validate', join(dir, 'bad.json'), '--json']);
     assert.equal(run.code, 1);
     assert.equal(run.json.ok, false);
@@ -263,7 +383,10 @@ describe('e-paper validate and archive', () => {
     cli(['import', 'alto', join(FIXTURES, 'alto-only'), '-o', 'site/c', '--title', 'Test Gazette', '--date', '1821-08-02', '-q'], { cwd });
     const add = cli(['archive', 'add', 'site/archive.json', 'site/c', '--json'], { cwd });
     assert.equal(add.code, 0, add.stderr);
-    assert.deepEqual(readJson(join(cwd, 'site/archive.json')).editions.map((e) => e.src), ['a/edition.json', 'c/edition.json']);
+    assert.deepEqual(
+      readJson(join(cwd, 'site/archive.json')).editions.map((e) => e.src),
+      ['a/edition.json', 'c/edition.json'],
+    );
     assert.equal(readJson(join(cwd, 'site/archive.json')).title, 'Test Gazette');
     // Two editions of one day in one build: refused.
     assert.equal(cli(['archive', 'build', 'site'], { cwd }).code, 1);

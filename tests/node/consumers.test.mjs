@@ -35,7 +35,12 @@ describe('the packed package in apps', { timeout: 240_000 }, () => {
       await sh(bin(app.check), ['--noEmit', '-p', '.', '--skipLibCheck'], dir);
       await sh(bin('vite'), ['build', '--logLevel', 'warn'], dir);
 
-      const server = await serveStatic({ routes: [['/demo/', join(repo, 'demo')], ['/', join(dir, 'dist')]] });
+      const server = await serveStatic({
+        routes: [
+          ['/demo/', join(repo, 'demo')],
+          ['/', join(dir, 'dist')],
+        ],
+      });
       const { page, errors } = await openPage(browser, server.url);
       try {
         await assertReadyAndOpensArticle(page);

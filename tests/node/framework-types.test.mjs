@@ -13,16 +13,20 @@ const manifest = JSON.parse(read('custom-elements.json'));
 const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'e-paper');
 
 test('the committed typings are what the manifest gives (else: npm run manifest)', () => {
-  for (const [path, text] of Object.entries(frameworkTypes(manifest))) assert.equal(read(path), text, `${path} is stale: run npm run manifest`);
+  for (const [path, text] of Object.entries(frameworkTypes(manifest)))
+    assert.equal(read(path), text, `${path} is stale: run npm run manifest`);
 });
 
-test("the typings name every attribute, property and event of <e-paper>", () => {
+test('the typings name every attribute, property and event of <e-paper>', () => {
   const { 'types/react.d.ts': react, 'types/vue.d.ts': vue } = frameworkTypes(manifest);
   assert.ok(element.events.length >= 6 && element.attributes.length >= 10, 'the manifest lists the public surface');
   const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
   for (const event of element.events) {
     assert.ok(react.includes(`'on${event.name}'?: (event: CustomEvent<EPaperEventMap['${event.name}']>)`), `React: on${event.name}`);
-    assert.ok(vue.includes(`on${pascal(event.name)}?: (event: CustomEvent<EPaperEventMap['${event.name}']>)`), `Vue: on${pascal(event.name)}`);
+    assert.ok(
+      vue.includes(`on${pascal(event.name)}?: (event: CustomEvent<EPaperEventMap['${event.name}']>)`),
+      `Vue: on${pascal(event.name)}`,
+    );
   }
   for (const attribute of element.attributes) {
     const property = new RegExp(`\\n  '?${attribute.fieldName}'?\\?: EPaper\\['${attribute.fieldName}'\\]`);
@@ -41,9 +45,15 @@ test('every typed entry resolves and types what it should (tsc on tests/node/typ
 test("every `types` in package.json's exports is a file the package ships", () => {
   const pkg = JSON.parse(read('package.json'));
   const typed = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object' && target.types);
-  assert.ok(typed.some(([entry]) => entry === './e-paper.iife.js') && typed.some(([entry]) => entry === './e-paper.js'), 'the bundles have types');
+  assert.ok(
+    typed.some(([entry]) => entry === './e-paper.iife.js') && typed.some(([entry]) => entry === './e-paper.js'),
+    'the bundles have types',
+  );
   for (const [entry, { types }] of typed) {
     assert.ok(existsSync(join(repo, types)), `${entry}: ${types} exists (after the build)`);
-    assert.ok(pkg.files.some((folder) => types.startsWith(`./${folder}/`)), `${entry}: ${types} is in "files"`);
+    assert.ok(
+      pkg.files.some((folder) => types.startsWith(`./${folder}/`)),
+      `${entry}: ${types} is in "files"`,
+    );
   }
 });

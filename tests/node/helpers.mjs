@@ -24,7 +24,12 @@ export function buildCli() {
 /** Runs `e-paper args…` in `cwd`; its exit code, stdout, stderr, and stdout as JSON when it is. */
 export function cli(args, { cwd = ROOT } = {}) {
   buildCli();
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
   let json;
   try {
     json = JSON.parse(result.stdout);

@@ -16,7 +16,34 @@ const read = (path) => readFileSync(join(FIXTURES, path), 'utf8');
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
 
 /** Pieces that break markup and numbers in interesting ways. */
-const NASTY = ['<', '>', '&', '"', "'", ']]>', '<!--', '<!ENTITY x "y">', '&x;', '-', '\u00ad', '1e308', '-5', 'NaN', '0', '99999999', '\u202e', '\uFFFF', '\ud800', '名', '\n', ' ', 'xywh=1,2,3', '#', '../', 'file://x'];
+const NASTY = [
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']]>',
+  '<!--',
+  '<!ENTITY x "y">',
+  '&x;',
+  '-',
+  '\u00ad',
+  '1e308',
+  '-5',
+  'NaN',
+  '0',
+  '99999999',
+  '\u202e',
+  '\uFFFF',
+  '\ud800',
+  '名',
+  '\n',
+  ' ',
+  'xywh=1,2,3',
+  '#',
+  '../',
+  'file://x',
+];
 
 /** A list of edits applied to a text: cut a span, double a span, insert a piece. */
 const edits = fc.array(
@@ -88,7 +115,14 @@ describe('importers under mutated input: an ImportError or a valid edition', () 
       fc.property(edits, fc.boolean(), (list, onArticle) => {
         const html = onArticle ? page : mutate(page, list);
         const articlePages = { 'content_1.htm': onArticle ? mutate(article, list) : article };
-        return holds(() => m.importImageMap(html, { image: { src: 'p.png', width: 1000, height: 1500 }, date: '2021-01-08', articlePages, parseHtml: m.parseHtml }));
+        return holds(() =>
+          m.importImageMap(html, {
+            image: { src: 'p.png', width: 1000, height: 1500 },
+            date: '2021-01-08',
+            articlePages,
+            parseHtml: m.parseHtml,
+          }),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -120,18 +154,25 @@ describe('importers under mutated input: an ImportError or a valid edition', () 
     };
     const options = { resources, parseXml: m.parseXml, upgrade: m.upgrade };
     fc.assert(
-      fc.property(fc.boolean(), fc.array(fc.nat(50), { minLength: 1, maxLength: 8 }), fc.anything({ maxDepth: 3 }), edits, fc.boolean(), (useV2, picks, value, list, asText) => {
-        const base = useV2 ? v2 : v3;
-        let input = replaceAt(base, picks, value);
-        if (asText) {
-          try {
-            input = JSON.parse(mutate(JSON.stringify(base), list));
-          } catch {
-            return true;
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.nat(50), { minLength: 1, maxLength: 8 }),
+        fc.anything({ maxDepth: 3 }),
+        edits,
+        fc.boolean(),
+        (useV2, picks, value, list, asText) => {
+          const base = useV2 ? v2 : v3;
+          let input = replaceAt(base, picks, value);
+          if (asText) {
+            try {
+              input = JSON.parse(mutate(JSON.stringify(base), list));
+            } catch {
+              return true;
+            }
           }
-        }
-        return holds(() => m.importIiifManifest(input, options));
-      }),
+          return holds(() => m.importIiifManifest(input, options));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -29,7 +29,10 @@ before(async () => {
   symlinkSync(join(repo, 'dist'), join(work, 'dist'));
   symlinkSync(join(repo, 'demo'), join(work, 'demo'));
   execFileSync('bash', ['-euo', 'pipefail', '-c', blockAfter('<!-- embed-steps', 'sh')], { cwd: work, stdio: 'pipe' });
-  writeFileSync(join(work, 'site/index.html'), `<!doctype html><meta charset="utf-8"><title>embed</title>\n${blockAfter("and in the site's page:", 'html')}`);
+  writeFileSync(
+    join(work, 'site/index.html'),
+    `<!doctype html><meta charset="utf-8"><title>embed</title>\n${blockAfter("and in the site's page:", 'html')}`,
+  );
   server = await serveStatic({ routes: [['/', join(work, 'site')]] });
   browser = await launchBrowser();
 });
@@ -44,9 +47,19 @@ test("the README's embedding steps give a viewer with no 404 and the edition's f
   const ready = await heard(page, 'e-paper-ready');
   assert.equal(ready.editionId, 'zhuzhou-daily-2021-01-08');
   await page.evaluate(() => document.fonts.ready);
-  const faces = await page.evaluate(() => [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}: ${f.status}`).filter((f) => f.startsWith('e-paper zhuzhou')));
-  assert.deepEqual(faces.filter((face) => !face.endsWith('loaded')), [], 'every edition face loaded');
-  for (const role of ['masthead', 'headline', 'body']) assert.ok(faces.some((face) => face.includes(` ${role}:`)), `a ${role} face`);
+  const faces = await page.evaluate(() =>
+    [...document.fonts].map((f) => `${f.family.replace(/"/g, '')}: ${f.status}`).filter((f) => f.startsWith('e-paper zhuzhou')),
+  );
+  assert.deepEqual(
+    faces.filter((face) => !face.endsWith('loaded')),
+    [],
+    'every edition face loaded',
+  );
+  for (const role of ['masthead', 'headline', 'body'])
+    assert.ok(
+      faces.some((face) => face.includes(` ${role}:`)),
+      `a ${role} face`,
+    );
   // The masthead is set in the edition's masthead face, not a system stand-in.
   const mastheadFont = await page.evaluate(() => {
     const sheet = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-page').shadowRoot;

@@ -19,7 +19,9 @@ function serve(site) {
     const url = new URL(request.url, 'http://127.0.0.1');
     if (url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><meta charset="utf-8"><script type="module" src="/dist/e-paper.js"></script><e-paper src="/site/out/edition.json" no-persist style="display:block;height:800px"></e-paper>');
+      response.end(
+        '<!doctype html><meta charset="utf-8"><script type="module" src="/dist/e-paper.js"></script><e-paper src="/site/out/edition.json" no-persist style="display:block;height:800px"></e-paper>',
+      );
       return;
     }
     const [, root, ...rest] = decodeURIComponent(url.pathname).split('/');
@@ -40,9 +42,12 @@ describe('round trip: import → validate → render → open an article', () =>
   let browser;
   let site;
   before(async () => {
-    assert.ok(existsSync(join(ROOT, 'dist/e-paper.js')), 'the viewer is built (npm run build, or npm test\'s pretest)');
+    assert.ok(existsSync(join(ROOT, 'dist/e-paper.js')), "the viewer is built (npm run build, or npm test's pretest)");
     site = temp();
-    const imported = cli(['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', 'out', '--image', 'web/{stem}.png', '--copy-images', '-q'], { cwd: site });
+    const imported = cli(
+      ['import', 'mets', join(FIXTURES, 'mets-structlink'), '-o', 'out', '--image', 'web/{stem}.png', '--copy-images', '-q'],
+      { cwd: site },
+    );
     assert.equal(imported.code, 0, imported.stderr);
     assert.equal(cli(['validate', 'out', '--strict', '-q'], { cwd: site }).code, 0);
     server = await serve(site);
@@ -64,9 +69,15 @@ describe('round trip: import → validate → render → open an article', () =>
         document.addEventListener(type, (event) => window.events.push({ type, detail: event.detail }), true);
     });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.events.some((e) => e.type === 'e-paper-ready' || e.type === 'e-paper-error'), null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.events.some((e) => e.type === 'e-paper-ready' || e.type === 'e-paper-error'), null, {
+      timeout: 30_000,
+    });
     const ready = await page.evaluate(() => window.events.find((e) => e.type === 'e-paper-ready'));
-    assert.deepEqual(ready?.detail, { editionId: 'test-gazette-1821-08-01', page: 'PHYS_0001' }, JSON.stringify(await page.evaluate(() => window.events)));
+    assert.deepEqual(
+      ready?.detail,
+      { editionId: 'test-gazette-1821-08-01', page: 'PHYS_0001' },
+      JSON.stringify(await page.evaluate(() => window.events)),
+    );
 
     // The regions: the masthead and the article on page 1, each clickable.
     const regions = page.locator('[data-article-id]');
@@ -80,13 +91,22 @@ describe('round trip: import → validate → render → open an article', () =>
     assert.equal(await page.locator('e-paper-reader [part="kicker"]').textContent(), 'Wetter');
     assert.equal(await page.locator('e-paper-reader [part="banner"]').textContent(), 'Inland');
     assert.match(await page.locator('e-paper-reader [part="body"]').textContent(), /Jahreszeiten bringt Regen/);
-    assert.equal(await page.locator('e-paper-reader [part="attribution"]').textContent(), 'Not a real newspaper: written for the e-paper tests (CC0).');
+    assert.equal(
+      await page.locator('e-paper-reader [part="attribution"]').textContent(),
+      'Not a real newspaper: written for the e-paper tests (CC0).',
+    );
     // The masthead is not in the reading order: the article is 1 of 1.
     assert.match(await page.locator('e-paper-reader .position').textContent(), /1 \/ 1/);
 
     // An advertisement on page 2 (a page file): it opens, and counts in no "n / N".
     await page.evaluate(() => document.querySelector('e-paper').openArticle('LOG_AD1'));
-    await page.waitForFunction(() => document.querySelector('e-paper').shadowRoot.querySelector('e-paper-reader')?.shadowRoot?.querySelector('[part="headline"]')?.textContent === 'Anzeige', null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('e-paper').shadowRoot.querySelector('e-paper-reader')?.shadowRoot?.querySelector('[part="headline"]')
+          ?.textContent === 'Anzeige',
+      null,
+      { timeout: 15_000 },
+    );
     assert.equal(await page.locator('e-paper-reader .position').count(), 0);
     assert.deepEqual(errors, []);
     await page.close();

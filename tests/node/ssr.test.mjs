@@ -71,7 +71,9 @@ after(async () => {
 test('the server-rendered markup hydrates in Chromium: ready, and a click opens an article', { timeout: 60_000 }, async () => {
   const { page, errors } = await openPage(browser, server.url);
   await assertReadyAndOpensArticle(page);
-  const adopted = await page.evaluate(() => window.ssrViewer !== null && document.querySelector('e-paper').shadowRoot.querySelector('.viewer') === window.ssrViewer);
+  const adopted = await page.evaluate(
+    () => window.ssrViewer !== null && document.querySelector('e-paper').shadowRoot.querySelector('.viewer') === window.ssrViewer,
+  );
   assert.ok(adopted, "the viewer kept the server's shadow DOM (hydrated, not rendered afresh)");
   assert.deepEqual(server.notFound, []);
   assert.deepEqual(errors, []);

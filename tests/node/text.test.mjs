@@ -12,7 +12,7 @@ describe('text rules', () => {
       '2021-01-08': '2021-01-08',
       '2021-01-08T00:00:00+08:00': '2021-01-08',
       '2021/1/8': '2021-01-08',
-      '20210108': '2021-01-08',
+      20210108: '2021-01-08',
       '01.08.1821': '1821-08-01',
       '1.8.1821': '1821-08-01',
       '8 January 2021': '2021-01-08',
@@ -20,7 +20,7 @@ describe('text rules', () => {
       '8. Januar 2021': '2021-01-08',
       '1er août 1821': undefined,
       '2021年1月8日': '2021-01-08',
-      '1821': undefined,
+      1821: undefined,
       '31.02.1821': undefined,
       '01/08/1821': undefined,
       '': undefined,
@@ -37,7 +37,10 @@ describe('text rules', () => {
     assert.equal(m.detectLanguage('全市供暖管网已完成检修，今冬供暖将按时开始。'), 'zh');
     assert.equal(m.detectLanguage('東京の天気は晴れです。明日は雨が降るでしょう。'), 'ja');
     assert.equal(m.detectLanguage('Die Stadt hat die neue Brücke über den Fluss eröffnet, und die Bürger feierten mit der Musik.'), 'de');
-    assert.equal(m.detectLanguage('The town opened the new bridge over the river, and the people celebrated with music in the square.'), 'en');
+    assert.equal(
+      m.detectLanguage('The town opened the new bridge over the river, and the people celebrated with music in the square.'),
+      'en',
+    );
     assert.equal(m.detectLanguage('Le maire a ouvert le nouveau pont et les habitants de la ville sont venus dans les rues.'), 'fr');
     assert.equal(m.detectLanguage('Погода в городе хорошая, и люди гуляют в парке.'), 'ru');
     assert.equal(m.detectLanguage('Short'), undefined);

@@ -110,7 +110,8 @@ function readUnit(doc: Element, dpi: number, path: string, warnings: ImportWarni
 
 /** The TextBlock an element belongs to (itself, or its nearest TextBlock ancestor). */
 export function textBlockOf(el: Element): Element | undefined {
-  for (let up: Element | null = el; up && up.nodeType === 1; up = up.parentNode as Element | null) if (nameOf(up) === 'TextBlock') return up;
+  for (let up: Element | null = el; up && up.nodeType === 1; up = up.parentNode as Element | null)
+    if (nameOf(up) === 'TextBlock') return up;
   return undefined;
 }
 
@@ -144,7 +145,12 @@ function boxOf(el: Element, factor: number): { x: number; y: number; w: number; 
 export function shapeOf(el: Element, alto: AltoPage, path: string, warnings: ImportWarning[]): Shape | undefined {
   const { factor, page } = alto;
   const polygon = children(el, 'Shape').flatMap((shape) => children(shape, 'Polygon'))[0];
-  const points = polygon ? (attr(polygon, 'POINTS') ?? '').split(/[\s,]+/).filter(Boolean).map(Number) : [];
+  const points = polygon
+    ? (attr(polygon, 'POINTS') ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number)
+    : [];
   if (points.length >= 6 && points.length % 2 === 0 && points.length / 2 <= LIMITS.pointsPerPolygon && points.every(Number.isFinite)) {
     const pairs: [number, number][] = [];
     for (let i = 0; i < points.length; i += 2) pairs.push([points[i] * factor, points[i + 1] * factor]);
@@ -167,7 +173,14 @@ export function shapeOf(el: Element, alto: AltoPage, path: string, warnings: Imp
  * A range of words (String elements from `first` to `last` in document order) as text pieces and
  * one box per TextBlock they touch: how METS of the structLink kind points at parts of blocks.
  */
-export function wordRange(first: Element, last: Element, alto: AltoPage, path: string, warnings: ImportWarning[], lang?: string): { pieces: TextPiece[]; shapes: Shape[] } {
+export function wordRange(
+  first: Element,
+  last: Element,
+  alto: AltoPage,
+  path: string,
+  warnings: ImportWarning[],
+  lang?: string,
+): { pieces: TextPiece[]; shapes: Shape[] } {
   const begin = alto.byId.get(attr(first, 'ID') ?? '')?.index ?? -1;
   const end = alto.byId.get(attr(last, 'ID') ?? '')?.index ?? -1;
   const byBlock = new Map<Element, Map<Element, Element[]>>();
@@ -197,7 +210,10 @@ export function wordRange(first: Element, last: Element, alto: AltoPage, path: s
         return `${out} ${line}`;
       }, '');
     pieces.push({ block, text: clean(text), heading: isHeadingBlock(block, alto) });
-    const boxes = words.flat().map((s) => boxOf(s, alto.factor)).filter((b) => b !== undefined);
+    const boxes = words
+      .flat()
+      .map((s) => boxOf(s, alto.factor))
+      .filter((b) => b !== undefined);
     if (!boxes.length) {
       warnings.push({ path: `${path}#${attr(block, 'ID') ?? 'block'}`, message: 'its words have no position: no region for them' });
       continue;

@@ -13,7 +13,17 @@
  */
 import { LIMITS, type Article, type Edition, type Page, type Shape } from '../schema.js';
 import { validateEdition } from '../validate.js';
-import { IdFactory, ImportError, chunkShapes, documentParser, fitText, parseWith, type ImportResult, type ImportWarning, type ParseDocument } from './common.js';
+import {
+  IdFactory,
+  ImportError,
+  chunkShapes,
+  documentParser,
+  fitText,
+  parseWith,
+  type ImportResult,
+  type ImportWarning,
+  type ParseDocument,
+} from './common.js';
 import { attr, children, descendants, elementChildren, nameOf, numberAttr } from './dom.js';
 import { altoLinesText, isHeadingBlock, readAltoPage, shapeOf, type AltoPage } from './alto-page.js';
 import { detectLanguage, editionId, isKnownLanguage } from './text.js';
@@ -102,7 +112,11 @@ export function groupAltoBlocks(alto: AltoPage, lang: string | undefined, warnin
   const weight = new Map<number, number>();
   for (const block of blocks) {
     const size = fontSize(block, sizes);
-    if (size) weight.set(size, (weight.get(size) ?? 0) + descendants(block, 'String').reduce((n, s) => n + (s.getAttribute('CONTENT') ?? '').length, 0));
+    if (size)
+      weight.set(
+        size,
+        (weight.get(size) ?? 0) + descendants(block, 'String').reduce((n, s) => n + (s.getAttribute('CONTENT') ?? '').length, 0),
+      );
   }
   const bodySize = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const isHeading = (block: Element) => {
@@ -170,7 +184,11 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
     const label = input.label ?? String(i + 1);
     // Without an image named anywhere, the caller's mapping works from the ALTO file's own name.
     const href = input.image ?? alto.fileName ?? (options.image ? input.href : undefined);
-    if (!href) return warnings.push({ path: apath, message: 'no page image given and none named in sourceImageInformation, page skipped; name it with --image (options.image)' });
+    if (!href)
+      return warnings.push({
+        path: apath,
+        message: 'no page image given and none named in sourceImageInformation, page skipped; name it with --image (options.image)',
+      });
     const src = resolveImageHref(href, { base: options.base, image: options.image, label, order: pages.length + 1 }, apath, warnings);
     if (!src) return;
     const page = alto.page;
@@ -193,7 +211,9 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
         headline = `Illustration ${articles.length + 1}`;
         warnings.push({ path: gat, message: `no text: the headline reads "${headline}"` });
       }
-      const paragraphs = (group.paragraphs.length ? group.paragraphs : [headline]).slice(0, LIMITS.paragraphs).map((p, k) => fitText(p, LIMITS.paragraphLength, gat, `paragraph ${k + 1}`, warnings));
+      const paragraphs = (group.paragraphs.length ? group.paragraphs : [headline])
+        .slice(0, LIMITS.paragraphs)
+        .map((p, k) => fitText(p, LIMITS.paragraphLength, gat, `paragraph ${k + 1}`, warnings));
       const id = articleIds.next(`${page.id}-${attr(group.first, 'ID') ?? ''}`, articles.length + 1);
       const article: Article = { id, headline: fitText(headline, LIMITS.textLength, gat, 'headline', warnings), paragraphs };
       if (!group.headline && !group.paragraphs.length) article.kind = 'illustration';
@@ -201,11 +221,17 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
       for (const chunk of chunkShapes(group.shapes)) page.regions!.push({ article: id, shapes: chunk });
     }
   });
-  if (!pages.length) throw new ImportError('pages', `no ALTO page could be read: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
+  if (!pages.length)
+    throw new ImportError('pages', `no ALTO page could be read: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
   let lang = options.lang ?? altoPages.map((a) => a.lang).find(isKnownLanguage);
   if (!lang) {
     lang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
-    warnings.push({ path: 'alto', message: lang ? `no language stated: "${lang}" told from the text` : 'no language found: the edition is marked "und"; pass options.lang' });
+    warnings.push({
+      path: 'alto',
+      message: lang
+        ? `no language stated: "${lang}" told from the text`
+        : 'no language found: the edition is marked "und"; pass options.lang',
+    });
   }
   const edition: Edition = {
     format: 'e-paper-edition',

@@ -61,7 +61,11 @@ export function readArticlePage(doc: Document, href: string): ArticlePage {
   const h1 = byTag(doc, 'h1')[0];
   const headlineEl = first(byTag(doc, 'founder-title')[0], h1, hasClass(doc, /\s(title|headline)\s/)[0]);
   const h3s = byTag(doc, 'h3');
-  const kickerEl = first(byTag(doc, 'founder-pretitle')[0], hasClass(doc, /\s(pretitle|kicker|yt)\s/)[0], headlineEl ? h3s.find((h) => before(h, headlineEl)) : undefined);
+  const kickerEl = first(
+    byTag(doc, 'founder-pretitle')[0],
+    hasClass(doc, /\s(pretitle|kicker|yt)\s/)[0],
+    headlineEl ? h3s.find((h) => before(h, headlineEl)) : undefined,
+  );
   const subheadEls = [
     ...byTag(doc, 'founder-subtitle'),
     ...hasClass(doc, /\s(subtitle|fbt)\s/),
@@ -75,7 +79,8 @@ export function readArticlePage(doc: Document, href: string): ArticlePage {
     return false;
   };
   const inCaption = (el: Element) => {
-    for (let up: Element | null = el; up && up !== content; up = up.parentElement) if (up.tagName.toLowerCase() === 'figcaption' || /\scaption\s/.test(classOf(up))) return true;
+    for (let up: Element | null = el; up && up !== content; up = up.parentElement)
+      if (up.tagName.toLowerCase() === 'figcaption' || /\scaption\s/.test(classOf(up))) return true;
     return false;
   };
 
@@ -86,9 +91,16 @@ export function readArticlePage(doc: Document, href: string): ArticlePage {
   ps = ps.filter((p) => !ps.some((other) => other !== p && p.contains(other)));
   const texts = ps.length
     ? ps.map(textOf)
-    : (content.innerHTML ?? '')
-        .split(/<br\s*\/?>/i)
-        .map((part) => clean(part.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')));
+    : (content.innerHTML ?? '').split(/<br\s*\/?>/i).map((part) =>
+        clean(
+          part
+            .replace(/<[^>]*>/g, '')
+            .replace(/&nbsp;/g, ' ')
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>'),
+        ),
+      );
   for (const text of texts) {
     if (!text) continue;
     if (BYLINE.test(text) && text.length <= 60 && !bylines.includes(text)) bylines.push(text);
@@ -98,7 +110,10 @@ export function readArticlePage(doc: Document, href: string): ArticlePage {
     .filter((img) => img.getAttribute('src'))
     .map((img) => {
       const figure = img.closest?.('figure');
-      const captionEl = (figure && byTag(figure, 'figcaption')[0]) ?? [img.parentElement?.nextElementSibling, img.nextElementSibling].find((el) => el && /\scaption\s/.test(classOf(el))) ?? undefined;
+      const captionEl =
+        (figure && byTag(figure, 'figcaption')[0]) ??
+        [img.parentElement?.nextElementSibling, img.nextElementSibling].find((el) => el && /\scaption\s/.test(classOf(el))) ??
+        undefined;
       const caption = textOf(captionEl ?? undefined) || undefined;
       const alt = clean(img.getAttribute('alt') ?? '') || undefined;
       return { src: relativeTo(href, img.getAttribute('src')!.trim()), ...(alt && { alt }), ...(caption && { caption }) };

@@ -61,7 +61,10 @@ export function guardMarkup(text: string, path: string, what: string): void {
   const root = text.search(/<[A-Za-z_]/);
   const prolog = root < 0 ? text : text.slice(0, root);
   if (what === 'XML' && /<!ENTITY/i.test(prolog))
-    throw new ImportError(path, 'the XML declares entities in a DTD (<!ENTITY>): refused, as no METS, ALTO or IIIF file needs them and they can expand without bound');
+    throw new ImportError(
+      path,
+      'the XML declares entities in a DTD (<!ENTITY>): refused, as no METS, ALTO or IIIF file needs them and they can expand without bound',
+    );
 }
 
 /**
@@ -180,7 +183,13 @@ export function clipRect(rect: Rect, width: number, height: number, path: string
 }
 
 /** Points clamped into the page, with a warning when a point moved by more than half a unit. */
-export function clampPolygon(points: [number, number][], width: number, height: number, path: string, warnings: ImportWarning[]): [number, number][] {
+export function clampPolygon(
+  points: [number, number][],
+  width: number,
+  height: number,
+  path: string,
+  warnings: ImportWarning[],
+): [number, number][] {
   let moved = 0;
   const out = points.map(([x, y]): [number, number] => {
     const cx = Math.min(width, Math.max(0, x));

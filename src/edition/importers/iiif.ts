@@ -64,8 +64,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 /** `id`, or `@id` as older (v2) service descriptions write it. */
-const idOf = (value: unknown): string | undefined => (isObject(value) ? str(value.id) ?? str(value['@id']) : str(value));
-const typeOf = (value: unknown): string | undefined => (isObject(value) ? str(value.type) ?? str(value['@type']) : undefined);
+const idOf = (value: unknown): string | undefined => (isObject(value) ? (str(value.id) ?? str(value['@id'])) : str(value));
+const typeOf = (value: unknown): string | undefined => (isObject(value) ? (str(value.type) ?? str(value['@type'])) : undefined);
 
 /**
  * A language map's values in the preferred language: the best match for `preferred` (exact, then
@@ -106,17 +106,26 @@ function latinLabel(label: unknown): string | undefined {
 
 const isPresentation2 = (json: Json) => {
   const type = typeOf(json) ?? '';
-  return /^sc:/.test(type) || 'sequences' in json || 'manifests' in json || String(json['@context'] ?? '').includes('presentation/2');
+  return (
+    /^sc:/.test(type) || 'sequences' in json || 'manifests' in json || JSON.stringify(json['@context'] ?? '').includes('presentation/2')
+  );
 };
 
 /** A Presentation 2 resource upgraded by the caller's upgrader, or an ImportError. */
 function upgraded(json: Json, upgrade: IiifImportOptions['upgrade'], what: string): Json {
-  if (!upgrade) throw new ImportError('type', `a IIIF Presentation 2 ${what}: pass options.upgrade (such as @iiif/parser's upgrade), or use the e-paper command, which upgrades it`);
+  if (!upgrade)
+    throw new ImportError(
+      'type',
+      `a IIIF Presentation 2 ${what}: pass options.upgrade (such as @iiif/parser's upgrade), or use the e-paper command, which upgrades it`,
+    );
   let out: unknown;
   try {
     out = upgrade(json);
   } catch (error) {
-    throw new ImportError('', `the Presentation 2 ${what} could not be upgraded: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    throw new ImportError(
+      '',
+      `the Presentation 2 ${what} could not be upgraded: ${String((error as Error)?.message ?? error).slice(0, 200)}`,
+    );
   }
   if (!isObject(out)) throw new ImportError('', `the Presentation 2 ${what} could not be upgraded: the upgrader returned no object`);
   return out;
@@ -133,10 +142,14 @@ export interface CollectionItem {
  * The manifests of a IIIF Collection (version 3, or 2 through `upgrade`), nested collections
  * included when embedded; each becomes an edition of the archive the `e-paper` command writes.
  */
-export function iiifCollectionManifests(collection: unknown, upgrade?: IiifImportOptions['upgrade']): { label?: string; items: CollectionItem[]; warnings: ImportWarning[] } {
+export function iiifCollectionManifests(
+  collection: unknown,
+  upgrade?: IiifImportOptions['upgrade'],
+): { label?: string; items: CollectionItem[]; warnings: ImportWarning[] } {
   if (!isObject(collection)) throw new ImportError('', 'expected a IIIF Collection (a JSON object)');
   const json = isPresentation2(collection) ? upgraded(collection, upgrade, 'collection') : collection;
-  if (typeOf(json) !== 'Collection') throw new ImportError('type', `expected "Collection", got ${JSON.stringify(typeOf(json) ?? 'nothing')}`);
+  if (typeOf(json) !== 'Collection')
+    throw new ImportError('type', `expected "Collection", got ${JSON.stringify(typeOf(json) ?? 'nothing')}`);
   const warnings: ImportWarning[] = [];
   const items: CollectionItem[] = [];
   const visit = (node: Json, at: string, depth: number) => {
@@ -148,7 +161,11 @@ export function iiifCollectionManifests(collection: unknown, upgrade?: IiifImpor
         const label = resolveLanguageMap(item.label, []).map(clean).join(' / ') || undefined;
         items.push({ id: idOf(item)!, ...(label && { label }), ...(str(item.navDate) && { navDate: str(item.navDate) }) });
       } else if (type === 'Collection' && Array.isArray(item.items) && depth < 8) visit(item, iat, depth + 1);
-      else warnings.push({ path: iat, message: `${type === 'Collection' ? 'a Collection that is only referenced' : `a ${type ?? 'resource of no type'}`}, not a manifest: skipped` });
+      else
+        warnings.push({
+          path: iat,
+          message: `${type === 'Collection' ? 'a Collection that is only referenced' : `a ${type ?? 'resource of no type'}`}, not a manifest: skipped`,
+        });
     });
   };
   visit(json, 'collection', 0);
@@ -158,7 +175,8 @@ export function iiifCollectionManifests(collection: unknown, upgrade?: IiifImpor
 
 const TEXT_MOTIVATIONS = new Set(['supplementing', 'commenting', 'transcribing', 'describing', 'sc:painting']);
 const isAlto = (rendering: Json) =>
-  /xml/i.test(str(rendering.format) ?? '') && /alto/i.test(`${String(rendering.profile ?? '')} ${JSON.stringify(rendering.label ?? '')} ${idOf(rendering) ?? ''}`);
+  /xml/i.test(str(rendering.format) ?? '') &&
+  /alto/i.test(`${JSON.stringify(rendering.profile ?? '')} ${JSON.stringify(rendering.label ?? '')} ${idOf(rendering) ?? ''}`);
 
 /**
  * The URLs a manifest points at without embedding what is there and that its import would use:
@@ -184,7 +202,7 @@ export function iiifReferences(manifest: unknown, resources: Record<string, unkn
     const supplementary = asArray(range.supplementary)[0];
     if (!isObject(supplementary) && typeof supplementary !== 'string') continue;
     const id = idOf(supplementary);
-    const collection = (id && isObject(resources[id]) ? resources[id] : supplementary) as Json | string;
+    const collection = id && isObject(resources[id]) ? resources[id] : supplementary;
     if (typeof collection === 'string' || (!Array.isArray(collection.items) && !collection.first)) need(id);
     else for (const page of pagesOf(collection, resources)) if (typeof page === 'string') need(page);
   }
@@ -199,7 +217,7 @@ function pagesOf(collection: Json, resources: Record<string, unknown>): (Json | 
   const seen = new Set<string>();
   while (next !== undefined && out.length < 1000) {
     const id = idOf(next);
-    const page = isObject(next) && Array.isArray(next.items) ? next : id && isObject(resources[id]) ? (resources[id] as Json) : undefined;
+    const page = isObject(next) && Array.isArray(next.items) ? next : id && isObject(resources[id]) ? resources[id] : undefined;
     if (!page) {
       if (id) out.push(id);
       break;
@@ -231,13 +249,22 @@ function linesOf(pages: (Json | string)[], warnings: ImportWarning[], at: string
       if (!isObject(annotation)) continue;
       const motivations = asArray(annotation.motivation).map(String);
       if (motivations.length && !motivations.some((m) => TEXT_MOTIVATIONS.has(m))) continue;
-      const body = asArray(annotation.body).find((b) => isObject(b) && (typeOf(b) === 'TextualBody' || typeof b.value === 'string')) as Json | undefined;
+      const body = asArray(annotation.body).find((b) => isObject(b) && (typeOf(b) === 'TextualBody' || typeof b.value === 'string')) as
+        Json | undefined;
       const value = str(body?.value);
       if (!value) continue;
       const text = /^\s*</.test(value) ? paragraphsOf([value]).join(' ') : clean(value);
-      const target = targetOf(isObject(asArray(annotation.target)[0]) ? (asArray(annotation.target)[0] as Json) : { id: asArray(annotation.target)[0], type: 'Canvas' });
+      const target = targetOf(
+        isObject(asArray(annotation.target)[0])
+          ? (asArray(annotation.target)[0] as Json)
+          : { id: asArray(annotation.target)[0], type: 'Canvas' },
+      );
       const xywh = target?.fragment ? parseXywh(target.fragment) : undefined;
-      lines.push({ text, canvas: target?.canvas ?? '', ...(xywh && typeof xywh !== 'string' && xywh.unit === 'pixel' && { rect: xywh.rect }) });
+      lines.push({
+        text,
+        canvas: target?.canvas ?? '',
+        ...(xywh && typeof xywh !== 'string' && xywh.unit === 'pixel' && { rect: xywh.rect }),
+      });
     }
   }
   return lines;
@@ -271,7 +298,10 @@ function blockBox(block: Element, factor: number): Rect | undefined {
 const centerIn = (rect: Rect, shapes: Shape[]) => {
   const cx = rect.x + rect.w / 2;
   const cy = rect.y + rect.h / 2;
-  return shapes.some((shape) => 'rect' in shape && cx >= shape.rect.x && cx <= shape.rect.x + shape.rect.w && cy >= shape.rect.y && cy <= shape.rect.y + shape.rect.h);
+  return shapes.some(
+    (shape) =>
+      'rect' in shape && cx >= shape.rect.x && cx <= shape.rect.x + shape.rect.w && cy >= shape.rect.y && cy <= shape.rect.y + shape.rect.h,
+  );
 };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -294,13 +324,14 @@ function paragraphsOf(values: string[]): string[] {
   const out: string[] = [];
   for (const value of values) {
     const trimmed = value.trim();
-    const pieces = trimmed.startsWith('<') && trimmed.endsWith('>')
-      ? trimmed
-          .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-          .replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '')
-          .split(/<\/p\s*>|<br\s*\/?>|<p\b[^>]*>/i)
-          .map((piece) => decodeEntities(piece.replace(/<[^>]*>/g, '')))
-      : [trimmed];
+    const pieces =
+      trimmed.startsWith('<') && trimmed.endsWith('>')
+        ? trimmed
+            .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+            .replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, '')
+            .split(/<\/p\s*>|<br\s*\/?>|<p\b[^>]*>/i)
+            .map((piece) => decodeEntities(piece.replace(/<[^>]*>/g, '')))
+        : [trimmed];
     for (const piece of pieces) {
       const text = clean(piece);
       if (text) out.push(text);
@@ -360,7 +391,11 @@ function targetOf(item: Json): { canvas: string; fragment: string | undefined; s
         return { canvas, fragment: selector.value };
     }
     if (selectors.length)
-      return { canvas, fragment: hash, selectorProblem: `selector of type ${selectors.map((s) => typeOf(s) ?? typeof s).join(', ')} is not supported (expected a FragmentSelector)` };
+      return {
+        canvas,
+        fragment: hash,
+        selectorProblem: `selector of type ${selectors.map((s) => typeOf(s) ?? typeof s).join(', ')} is not supported (expected a FragmentSelector)`,
+      };
     return { canvas, fragment: hash };
   }
   const id = idOf(item);
@@ -383,7 +418,9 @@ function imageServiceOf(body: Json): string | undefined {
   for (const service of candidates) {
     if (!isObject(service)) continue;
     const type = typeOf(service) ?? '';
-    const profile = asArray(service.profile).filter((p): p is string => typeof p === 'string').join(' ');
+    const profile = asArray(service.profile)
+      .filter((p): p is string => typeof p === 'string')
+      .join(' ');
     if (IMAGE_SERVICE.test(type) || (!type && IMAGE_PROFILE.test(profile)) || (type === 'ImageService' && IMAGE_PROFILE.test(profile))) {
       const id = idOf(service);
       if (id) return id.replace(/\/+$/, '').replace(/\/info\.json$/, '');
@@ -407,7 +444,10 @@ function scanOf(canvas: Json, at: string, warnings: ImportWarning[]): Page['scan
   });
   if (!paintings.length) return 'no painting annotation (the canvas shows nothing)';
   if (paintings.length > 1)
-    warnings.push({ path: paintings[1].path, message: `${paintings.length - 1} further painting annotation(s) ignored: only the first image becomes the scan` });
+    warnings.push({
+      path: paintings[1].path,
+      message: `${paintings.length - 1} further painting annotation(s) ignored: only the first image becomes the scan`,
+    });
   const { annotation, path } = paintings[0];
   const target = idOf(asArray(annotation.target)[0]) ?? idOf(isObject(annotation.target) ? annotation.target.source : undefined);
   if (target && /#.*xywh=/.test(target))
@@ -425,8 +465,11 @@ function scanOf(canvas: Json, at: string, warnings: ImportWarning[]): Page['scan
   const service = imageServiceOf(body);
   if (type !== 'Image' && !service) return `the painted resource is ${type ? `a ${type}` : 'untyped'}, not an Image or an image service`;
 
-  const width = positiveNumber(body.width) ?? positiveNumber(isObject(asArray(body.service)[0]) ? (asArray(body.service)[0] as Json).width : undefined);
-  const height = positiveNumber(body.height) ?? positiveNumber(isObject(asArray(body.service)[0]) ? (asArray(body.service)[0] as Json).height : undefined);
+  const width =
+    positiveNumber(body.width) ?? positiveNumber(isObject(asArray(body.service)[0]) ? (asArray(body.service)[0] as Json).width : undefined);
+  const height =
+    positiveNumber(body.height) ??
+    positiveNumber(isObject(asArray(body.service)[0]) ? (asArray(body.service)[0] as Json).height : undefined);
   const size = { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
   if (service) {
     const full = `${service}/full/max/0/default.jpg`;
@@ -449,12 +492,21 @@ function scanOf(canvas: Json, at: string, warnings: ImportWarning[]): Page['scan
 export function importIiifManifest(input: unknown, options: IiifImportOptions = {}): ImportResult {
   const warnings: ImportWarning[] = [];
   if (!isObject(input))
-    throw new ImportError('', `expected a IIIF manifest (a JSON object), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`);
-  const manifest = isPresentation2(input) ? upgraded(input, options.upgrade, typeOf(input) === 'sc:Collection' ? 'collection' : 'manifest') : input;
+    throw new ImportError(
+      '',
+      `expected a IIIF manifest (a JSON object), got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`,
+    );
+  const manifest = isPresentation2(input)
+    ? upgraded(input, options.upgrade, typeOf(input) === 'sc:Collection' ? 'collection' : 'manifest')
+    : input;
   const type = typeOf(manifest);
   if (type === 'Collection')
-    throw new ImportError('type', 'a IIIF Collection, not a manifest: import each of its manifests (iiifCollectionManifests lists them; the e-paper command writes them as an archive)');
-  if (type !== 'Manifest') throw new ImportError('type', `expected "Manifest", got ${type === undefined ? 'nothing' : JSON.stringify(type)}`);
+    throw new ImportError(
+      'type',
+      'a IIIF Collection, not a manifest: import each of its manifests (iiifCollectionManifests lists them; the e-paper command writes them as an archive)',
+    );
+  if (type !== 'Manifest')
+    throw new ImportError('type', `expected "Manifest", got ${type === undefined ? 'nothing' : JSON.stringify(type)}`);
   if (!Array.isArray(manifest.items) || manifest.items.length === 0)
     throw new ImportError('items', 'expected a list of canvases, but it is missing or empty');
 
@@ -474,13 +526,24 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
   manifest.items.forEach((canvas, c) => {
     const at = `items[${c}]`;
     if (!isObject(canvas) || typeOf(canvas) !== 'Canvas')
-      throw new ImportError(at, `expected a Canvas, got ${isObject(canvas) ? JSON.stringify(typeOf(canvas) ?? 'an untyped object') : typeof canvas}`);
+      throw new ImportError(
+        at,
+        `expected a Canvas, got ${isObject(canvas) ? JSON.stringify(typeOf(canvas) ?? 'an untyped object') : typeof canvas}`,
+      );
     const id = idOf(canvas);
     if (!id) throw new ImportError(`${at}.id`, 'expected the canvas URI, but it is missing');
     const width = positiveNumber(canvas.width);
     const height = positiveNumber(canvas.height);
-    if (width === undefined) throw new ImportError(`${at}.width`, `expected a positive number, ${canvas.width === undefined ? 'but it is missing' : `got ${JSON.stringify(canvas.width)}`}`);
-    if (height === undefined) throw new ImportError(`${at}.height`, `expected a positive number, ${canvas.height === undefined ? 'but it is missing' : `got ${JSON.stringify(canvas.height)}`}`);
+    if (width === undefined)
+      throw new ImportError(
+        `${at}.width`,
+        `expected a positive number, ${canvas.width === undefined ? 'but it is missing' : `got ${JSON.stringify(canvas.width)}`}`,
+      );
+    if (height === undefined)
+      throw new ImportError(
+        `${at}.height`,
+        `expected a positive number, ${canvas.height === undefined ? 'but it is missing' : `got ${JSON.stringify(canvas.height)}`}`,
+      );
     const scan = scanOf(canvas, at, warnings);
     if (typeof scan === 'string') {
       warnings.push({ path: at, message: `${scan}, page skipped` });
@@ -514,7 +577,11 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     const c = [...canvases.keys()].indexOf(canvasId);
     const pages = asArray(info.json.annotations).map((page) => {
       const id = idOf(page);
-      return isObject(page) && Array.isArray(page.items) ? page : id && isObject(resources[id]) ? (resources[id] as Json) : id ?? '(an annotation page without id)';
+      return isObject(page) && Array.isArray(page.items)
+        ? page
+        : id && isObject(resources[id])
+          ? resources[id]
+          : (id ?? '(an annotation page without id)');
     });
     const lines = linesOf(pages, warnings, `items[${c}].annotations`).filter((line) => line.canvas === canvasId || !line.canvas);
     if (lines.length) linesByCanvas.set(canvasId, lines);
@@ -523,7 +590,8 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
       const rat = `items[${c}].rendering[${r}]`;
       const href = idOf(rendering) ?? '';
       const text = resources[href];
-      if (typeof text !== 'string') return warnings.push({ path: rat, message: `the ALTO file ${href} was not given (not fetched): its text is not used` });
+      if (typeof text !== 'string')
+        return warnings.push({ path: rat, message: `the ALTO file ${href} was not given (not fetched): its text is not used` });
       try {
         const parse = documentParser(options.parseXml, 'application/xml', 'parseXml');
         const alto = readAltoPage(parseWith(parse, text, rat, 'XML').documentElement, href, rat, 300, warnings);
@@ -562,7 +630,8 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     range.items.forEach((item, i) => {
       const iat = `${at}.items[${i}]`;
       if (isObject(item) && typeOf(item) === 'Range') return subranges.push([item, iat]);
-      if (!isObject(item) && typeof item !== 'string') return problems.push({ path: iat, message: 'expected a Canvas, a part of one or a Range' });
+      if (!isObject(item) && typeof item !== 'string')
+        return problems.push({ path: iat, message: 'expected a Canvas, a part of one or a Range' });
       const target = targetOf(isObject(item) ? item : { id: item, type: 'Canvas' });
       if (!target) return problems.push({ path: iat, message: 'no canvas URI' });
       const canvas = canvases.get(target.canvas);
@@ -573,9 +642,10 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
       if (typeof xywh === 'string') return problems.push({ path: iat, message: xywh });
       if (!canvas.page) return problems.push({ path: iat, message: `canvas ${target.canvas} was skipped (no image)` });
       const r = xywh.rect;
-      const rect = xywh.unit === 'percent'
-        ? { x: (r.x / 100) * canvas.width, y: (r.y / 100) * canvas.height, w: (r.w / 100) * canvas.width, h: (r.h / 100) * canvas.height }
-        : r;
+      const rect =
+        xywh.unit === 'percent'
+          ? { x: (r.x / 100) * canvas.width, y: (r.y / 100) * canvas.height, w: (r.w / 100) * canvas.width, h: (r.h / 100) * canvas.height }
+          : r;
       const clipped = clipRect(rect, canvas.page.width, canvas.page.height, iat, warnings);
       if (!clipped) return;
       const shapes = shapesByPage.get(canvas.page) ?? [];
@@ -585,7 +655,8 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     const skipped = shapesByPage.size === 0;
     // A range that only groups other ranges is a table of contents, not an article.
     if (!(skipped && subranges.length && !problems.length))
-      for (const problem of problems) warnings.push({ path: problem.path, message: `${problem.message}, ${skipped ? 'range' : 'item'} skipped` });
+      for (const problem of problems)
+        warnings.push({ path: problem.path, message: `${problem.message}, ${skipped ? 'range' : 'item'} skipped` });
     if (skipped && !problems.length && !subranges.length) warnings.push({ path: at, message: 'an empty Range, skipped' });
     if (!skipped) addArticle(range, at, shapesByPage);
     for (const [sub, sat] of subranges) visit(sub, sat);
@@ -602,8 +673,9 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     const supplementary = asArray(range.supplementary)[0];
     if (!paragraphs.length && supplementary !== undefined) {
       const id = idOf(supplementary);
-      const collection = id && isObject(resources[id]) ? (resources[id] as Json) : isObject(supplementary) ? supplementary : undefined;
-      const pages = collection && (Array.isArray(collection.items) || collection.first) ? pagesOf(collection, resources) : [id ?? '(no id)'];
+      const collection = id && isObject(resources[id]) ? resources[id] : isObject(supplementary) ? supplementary : undefined;
+      const pages =
+        collection && (Array.isArray(collection.items) || collection.first) ? pagesOf(collection, resources) : [id ?? '(no id)'];
       paragraphs = paragraphsFromLines(linesOf(pages, warnings, `${rat}.supplementary`), lang);
     }
     // Else the text inside its regions: annotation lines, then ALTO blocks.
@@ -616,7 +688,8 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
       if (!lines.length && rendered) {
         for (const block of descendantsNamed(rendered.alto.root, 'TextBlock')) {
           const box = blockBox(block, rendered.alto.factor);
-          if (!box || !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes)) continue;
+          if (!box || !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes))
+            continue;
           const text = altoLinesText(childrenNamed(block, 'TextLine'), lang);
           if (text) paragraphs.push(text);
         }
@@ -624,7 +697,10 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     }
     if (!paragraphs.length) {
       paragraphs = [headline];
-      warnings.push({ path: rat, message: 'no summary and no text on its regions: the label stands in as the only paragraph; supply the text' });
+      warnings.push({
+        path: rat,
+        message: 'no summary and no text on its regions: the label stands in as the only paragraph; supply the text',
+      });
     }
     if (paragraphs.length > LIMITS.paragraphs) {
       warnings.push({ path: `${rat}.summary`, message: `more than ${LIMITS.paragraphs} paragraphs, the rest dropped` });
@@ -649,9 +725,21 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
       if (rendered) {
         for (const group of groupAltoBlocks(rendered.alto, lang, warnings)) {
           const shapes = group.shapes.map((shape) => scaled(shape, rendered.sx, rendered.sy));
-          const headline = fitText(group.headline ?? group.paragraphs[0] ?? `Illustration ${articles.length + 1}`, LIMITS.textLength, rendered.alto.path, 'headline', warnings);
+          const headline = fitText(
+            group.headline ?? group.paragraphs[0] ?? `Illustration ${articles.length + 1}`,
+            LIMITS.textLength,
+            rendered.alto.path,
+            'headline',
+            warnings,
+          );
           const id = articleIds.next(`${page.id}-${group.first.getAttribute('ID') ?? ''}`, articles.length + 1);
-          articles.push({ id, headline, paragraphs: (group.paragraphs.length ? group.paragraphs : [headline]).slice(0, LIMITS.paragraphs).map((p) => fitText(p, LIMITS.paragraphLength, rendered.alto.path, 'paragraph', warnings)) });
+          articles.push({
+            id,
+            headline,
+            paragraphs: (group.paragraphs.length ? group.paragraphs : [headline])
+              .slice(0, LIMITS.paragraphs)
+              .map((p) => fitText(p, LIMITS.paragraphLength, rendered.alto.path, 'paragraph', warnings)),
+          });
           for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: id, shapes: chunk });
         }
       } else if (lines?.length) {
@@ -664,16 +752,31 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
           all.h = Math.max(...boxes.map((b) => b.y + b.h)) - all.y;
         }
         const rect = clipRect(all, page.width, page.height, `items[${c}].annotations`, warnings);
-        const paragraphs = paragraphsFromLines(lines, lang).slice(0, LIMITS.paragraphs).map((p) => fitText(p, LIMITS.paragraphLength, `items[${c}]`, 'paragraph', warnings));
+        const paragraphs = paragraphsFromLines(lines, lang)
+          .slice(0, LIMITS.paragraphs)
+          .map((p) => fitText(p, LIMITS.paragraphLength, `items[${c}]`, 'paragraph', warnings));
         if (!rect || !paragraphs.length) continue;
         const id = articleIds.next(`${page.id}-text`, articles.length + 1);
-        articles.push({ id, kind: 'other', headline: fitText(`${page.label}: ${paragraphs[0]}`, 80, `items[${c}]`, 'headline', []), paragraphs });
+        articles.push({
+          id,
+          kind: 'other',
+          headline: fitText(`${page.label}: ${paragraphs[0]}`, 80, `items[${c}]`, 'headline', []),
+          paragraphs,
+        });
         page.regions!.push({ article: id, shapes: [{ rect }] });
-        warnings.push({ path: `items[${c}].annotations`, message: 'text without article segmentation (no Range selects parts of this canvas, no ALTO): the page\'s text is one unit of kind "other"' });
+        warnings.push({
+          path: `items[${c}].annotations`,
+          message:
+            'text without article segmentation (no Range selects parts of this canvas, no ALTO): the page\'s text is one unit of kind "other"',
+        });
       }
     }
   }
-  if (!articles.length) warnings.push({ path: 'structures', message: 'no Range selects parts of canvases (xywh), and no text on the canvases: the edition has no articles' });
+  if (!articles.length)
+    warnings.push({
+      path: 'structures',
+      message: 'no Range selects parts of canvases (xywh), and no text on the canvases: the edition has no articles',
+    });
   // Text that stands in no article's region is not in the edition: say how much, and where.
   let c = -1;
   for (const [canvasId, info] of canvases) {
@@ -682,7 +785,10 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
     if (!info.page) continue;
     const lines = (linesByCanvas.get(canvasId) ?? []).filter((line) => line.rect && !centerIn(line.rect, shapes));
     if (lines.length)
-      warnings.push({ path: `items[${c}].annotations`, message: `${lines.length} text annotation(s) outside every article, their text not in the edition: "${lines[0].text.slice(0, 40)}"…` });
+      warnings.push({
+        path: `items[${c}].annotations`,
+        message: `${lines.length} text annotation(s) outside every article, their text not in the edition: "${lines[0].text.slice(0, 40)}"…`,
+      });
     const rendered = altoByCanvas.get(canvasId);
     if (!rendered) continue;
     const blocks = descendantsNamed(rendered.alto.root, 'TextBlock').filter((block) => {
@@ -690,12 +796,23 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
       return box && !centerIn({ x: box.x * rendered.sx, y: box.y * rendered.sy, w: box.w * rendered.sx, h: box.h * rendered.sy }, shapes);
     });
     if (blocks.length)
-      warnings.push({ path: rendered.alto.path, message: `${blocks.length} ALTO text block(s) outside every article, their text not in the edition: ${blocks.slice(0, 10).map((b) => b.getAttribute('ID') ?? '(no ID)').join(', ')}` });
+      warnings.push({
+        path: rendered.alto.path,
+        message: `${blocks.length} ALTO text block(s) outside every article, their text not in the edition: ${blocks
+          .slice(0, 10)
+          .map((b) => b.getAttribute('ID') ?? '(no ID)')
+          .join(', ')}`,
+      });
   }
   let editionLang = lang;
   if (!editionLang) {
     editionLang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
-    warnings.push({ path: 'label', message: editionLang ? `no language stated: "${editionLang}" told from the text` : 'no language found: the edition is marked "und"; pass options.lang' });
+    warnings.push({
+      path: 'label',
+      message: editionLang
+        ? `no language stated: "${editionLang}" told from the text`
+        : 'no language found: the edition is marked "und"; pass options.lang',
+    });
   }
   const attribution = isObject(manifest.requiredStatement) ? paragraphsOf(text(manifest.requiredStatement.value)).join(' ') : '';
   const license = str(manifest.rights) ?? str(manifest.license);
@@ -703,7 +820,11 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
   const edition: Edition = {
     format: 'e-paper-edition',
     version: 1,
-    id: options.id ?? (editionId(options.publication ?? latinLabel(manifest.label) ?? title, date) || slug(lastSegment(idOf(manifest), ['manifest', 'iiif']) ?? '') || 'iiif-edition'),
+    id:
+      options.id ??
+      (editionId(options.publication ?? latinLabel(manifest.label) ?? title, date) ||
+        slug(lastSegment(idOf(manifest), ['manifest', 'iiif']) ?? '') ||
+        'iiif-edition'),
     title: fitText(title, LIMITS.textLength, 'label', 'title', warnings),
     date,
     lang: editionLang ?? 'und',

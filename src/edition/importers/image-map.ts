@@ -84,9 +84,16 @@ function shapeState(value: string | null): { state: ShapeState; known: boolean }
 /** Numbers of a coords attribute, read leniently (commas, semicolons, spaces), or what is wrong. */
 export function parseCoords(text: string | null): number[] | string {
   if (text === null || !text.trim()) return 'no coords';
-  const items = text.trim().split(/[\s,;]+/).filter(Boolean);
+  const items = text
+    .trim()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
   const bad = items.filter((item) => !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(item));
-  if (bad.length) return `coords "${text.trim()}" holds ${bad.length === 1 ? 'a non-number' : 'non-numbers'}: ${bad.slice(0, 3).map((b) => JSON.stringify(b)).join(', ')}`;
+  if (bad.length)
+    return `coords "${text.trim()}" holds ${bad.length === 1 ? 'a non-number' : 'non-numbers'}: ${bad
+      .slice(0, 3)
+      .map((b) => JSON.stringify(b))
+      .join(', ')}`;
   return items.map(Number);
 }
 
@@ -95,8 +102,10 @@ function hrefKey(href: string | null): { key?: string; problem?: string } {
   if (href === null) return { problem: 'no href' };
   const value = href.trim();
   if (!value || value === '#') return { problem: `href ${JSON.stringify(href)} names no target` };
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value.replace(/[\u0000-\u0020]/g, ''));
-  if (scheme && !/^https?$/i.test(scheme[1])) return { problem: `href "${value.slice(0, 60)}" is a ${scheme[1].toLowerCase()}: URL, not http(s) or relative` };
+  if (scheme && !/^https?$/i.test(scheme[1]))
+    return { problem: `href "${value.slice(0, 60)}" is a ${scheme[1].toLowerCase()}: URL, not http(s) or relative` };
   return { key: value };
 }
 
@@ -114,11 +123,15 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   const warnings: ImportWarning[] = [];
   if (typeof html !== 'string') throw new ImportError('html', `expected HTML text, got ${typeof html}`);
   const image = options?.image;
-  if (!image || typeof image.src !== 'string' || !image.src.trim()) throw new ImportError('options.image.src', 'expected the page image URL');
+  if (!image || typeof image.src !== 'string' || !image.src.trim())
+    throw new ImportError('options.image.src', 'expected the page image URL');
   for (const side of ['width', 'height'] as const) {
     const value = image[side];
     if (!(typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= LIMITS.pageUnits))
-      throw new ImportError(`options.image.${side}`, `expected the image's ${side} in pixels (a positive number up to ${LIMITS.pageUnits}), got ${String(value)}`);
+      throw new ImportError(
+        `options.image.${side}`,
+        `expected the image's ${side} in pixels (a positive number up to ${LIMITS.pageUnits}), got ${String(value)}`,
+      );
   }
   const parseHtml = documentParser(options.parseHtml, 'text/html', 'parseHtml');
   const doc = parseWith(parseHtml, html, 'html', 'HTML');
@@ -150,9 +163,12 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   const shownH = (img && Number(img.getAttribute('height'))) || options.displaySize?.height;
   const sizeStated = !!(shownW && shownH && shownW > 0 && shownH > 0);
   if (sizeStated && (shownW !== width || shownH !== height)) {
-    sx = width / shownW!;
-    sy = height / shownH!;
-    warnings.push({ path: 'img', message: `coords are given for the image shown at ${shownW} × ${shownH}: scaled to ${width} × ${height}` });
+    sx = width / shownW;
+    sy = height / shownH;
+    warnings.push({
+      path: 'img',
+      message: `coords are given for the image shown at ${shownW} × ${shownH}: scaled to ${width} × ${height}`,
+    });
   }
 
   const areas = Array.from(map.getElementsByTagName('area'));
@@ -181,14 +197,17 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   areas.forEach((area, a) => {
     const at = `area[${a}]`;
     const { state, known } = shapeState(area.getAttribute('shape'));
-    if (!known) warnings.push({ path: `${at}.shape`, message: `unknown shape "${area.getAttribute('shape')}", read as rect (as browsers do)` });
+    if (!known)
+      warnings.push({ path: `${at}.shape`, message: `unknown shape "${area.getAttribute('shape')}", read as rect (as browsers do)` });
     if (state === 'default') return warnings.push({ path: at, message: 'shape "default" covers the whole image, not an article: skipped' });
     const coords = parseCoords(area.getAttribute('coords'));
     if (typeof coords === 'string') return warnings.push({ path: `${at}.coords`, message: `${coords}, area skipped` });
     let shape: Shape | undefined;
     if (state === 'rect') {
-      if (coords.length < 4) return warnings.push({ path: `${at}.coords`, message: `a rect needs 4 numbers (x1,y1,x2,y2), got ${coords.length}, area skipped` });
-      if (coords.length > 4) warnings.push({ path: `${at}.coords`, message: `a rect takes 4 numbers, got ${coords.length}: the rest ignored` });
+      if (coords.length < 4)
+        return warnings.push({ path: `${at}.coords`, message: `a rect needs 4 numbers (x1,y1,x2,y2), got ${coords.length}, area skipped` });
+      if (coords.length > 4)
+        warnings.push({ path: `${at}.coords`, message: `a rect takes 4 numbers, got ${coords.length}: the rest ignored` });
       const [x1, y1, x2, y2] = coords;
       const rect = { x: Math.min(x1, x2) * sx, y: Math.min(y1, y2) * sy, w: Math.abs(x2 - x1) * sx, h: Math.abs(y2 - y1) * sy };
       if (rect.w === 0 || rect.h === 0) return warnings.push({ path: `${at}.coords`, message: 'an empty rect, area skipped' });
@@ -196,15 +215,26 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
       if (!clipped) return;
       shape = { rect: clipped };
     } else if (state === 'poly') {
-      if (coords.length % 2) return warnings.push({ path: `${at}.coords`, message: `a poly needs pairs of numbers, got an odd count (${coords.length}), area skipped` });
-      if (coords.length < 6) return warnings.push({ path: `${at}.coords`, message: `a poly needs at least 3 points (6 numbers), got ${coords.length}, area skipped` });
-      if (coords.length / 2 > LIMITS.pointsPerPolygon) return warnings.push({ path: `${at}.coords`, message: `more than ${LIMITS.pointsPerPolygon} points, area skipped` });
+      if (coords.length % 2)
+        return warnings.push({
+          path: `${at}.coords`,
+          message: `a poly needs pairs of numbers, got an odd count (${coords.length}), area skipped`,
+        });
+      if (coords.length < 6)
+        return warnings.push({
+          path: `${at}.coords`,
+          message: `a poly needs at least 3 points (6 numbers), got ${coords.length}, area skipped`,
+        });
+      if (coords.length / 2 > LIMITS.pointsPerPolygon)
+        return warnings.push({ path: `${at}.coords`, message: `more than ${LIMITS.pointsPerPolygon} points, area skipped` });
       const points: [number, number][] = [];
       for (let i = 0; i < coords.length; i += 2) points.push([coords[i] * sx, coords[i + 1] * sy]);
       shape = { polygon: clampPolygon(points, width, height, `${at}.coords`, warnings) };
     } else {
-      if (coords.length < 3) return warnings.push({ path: `${at}.coords`, message: `a circle needs 3 numbers (x,y,r), got ${coords.length}, area skipped` });
-      if (coords.length > 3) warnings.push({ path: `${at}.coords`, message: `a circle takes 3 numbers, got ${coords.length}: the rest ignored` });
+      if (coords.length < 3)
+        return warnings.push({ path: `${at}.coords`, message: `a circle needs 3 numbers (x,y,r), got ${coords.length}, area skipped` });
+      if (coords.length > 3)
+        warnings.push({ path: `${at}.coords`, message: `a circle takes 3 numbers, got ${coords.length}: the rest ignored` });
       const [cx, cy, r] = coords;
       if (r <= 0) return warnings.push({ path: `${at}.coords`, message: 'a circle of radius 0 or less, area skipped' });
       const points: [number, number][] = [];
@@ -229,7 +259,8 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
     group.headline ??= headline;
     // The same shape twice for one article (two areas, links differing in a query) is one.
     const signature = JSON.stringify(shape);
-    if (group.seen.has(signature)) return warnings.push({ path: at, message: `the same shape as an earlier area of ${key ?? 'this article'}: merged` });
+    if (group.seen.has(signature))
+      return warnings.push({ path: at, message: `the same shape as an earlier area of ${key ?? 'this article'}: merged` });
     group.seen.add(signature);
     group.shapes.push(shape);
   });
@@ -258,22 +289,34 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
         warnings.push({ path: `page[${group.key}]`, message: `${error.message}: its text is not used` });
       }
     } else if (group.key !== undefined && options.articlePages)
-      warnings.push({ path: `${group.at}.href`, message: `the article page "${group.key}" was not found: the headline stands in as the text` });
+      warnings.push({
+        path: `${group.at}.href`,
+        message: `the article page "${group.key}" was not found: the headline stands in as the text`,
+      });
     let headline = content?.headline ?? group.headline ?? (group.key !== undefined ? linkTitles.get(group.key) : undefined);
     if (!headline && group.key) {
       headline = clean(group.key);
-      warnings.push({ path: `${at}.headline`, message: `no title for "${group.key}" (no alt, title, link text or article page): the href stands in as the headline` });
+      warnings.push({
+        path: `${at}.headline`,
+        message: `no title for "${group.key}" (no alt, title, link text or article page): the href stands in as the headline`,
+      });
     }
     if (!headline) {
       headline = `Article ${g + 1}`;
       warnings.push({ path: `${at}.headline`, message: `no alt, title or href: the headline reads "${headline}"` });
     }
     headline = fitText(headline, LIMITS.textLength, `${at}.headline`, 'headline', warnings);
-    let paragraphs = content?.paragraphs.map((p, k) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${k + 1}`, warnings)).slice(0, LIMITS.paragraphs) ?? [];
+    let paragraphs =
+      content?.paragraphs
+        .map((p, k) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${k + 1}`, warnings))
+        .slice(0, LIMITS.paragraphs) ?? [];
     if (!paragraphs.length) {
       paragraphs = [headline];
       if (!options.articlePages || source !== undefined)
-        warnings.push({ path: `${at}.paragraphs`, message: `${source !== undefined ? 'the article page has no text' : 'an image map has no article text'}: the headline stands in as the only paragraph; supply the text` });
+        warnings.push({
+          path: `${at}.paragraphs`,
+          message: `${source !== undefined ? 'the article page has no text' : 'an image map has no article text'}: the headline stands in as the only paragraph; supply the text`,
+        });
     }
     const id = ids.next(undefined, g + 1);
     for (const chunk of chunkShapes(group.shapes)) page.regions!.push({ article: id, shapes: chunk });
@@ -304,7 +347,12 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   let lang = options.lang ?? (isKnownLanguage(htmlLang) ? htmlLang : undefined);
   if (!lang) {
     lang = detectLanguage([title, ...articles.flatMap((a) => [a.headline, ...a.paragraphs])].join('\n'));
-    warnings.push({ path: 'html', message: lang ? `no language stated: "${lang}" told from the text` : 'no language found: the edition is marked "und"; pass options.lang' });
+    warnings.push({
+      path: 'html',
+      message: lang
+        ? `no language stated: "${lang}" told from the text`
+        : 'no language found: the edition is marked "und"; pass options.lang',
+    });
   }
 
   const edition: Edition = {

@@ -84,7 +84,23 @@ const UNIT_KINDS: Record<string, ArticleKind> = {
 };
 
 /** The logical div TYPEs that only group units: walked through, never units themselves. */
-const CONTAINERS = new Set(['NEWSPAPER', 'PERIODICAL', 'YEAR', 'YEAR_VOLUME', 'VOLUME', 'MONTH', 'DAY', 'ISSUE', 'EDITION', 'SECTION', 'SUPPLEMENT', 'PART', 'CONTENTS', 'CONTENT', 'TABLE_OF_CONTENTS']);
+const CONTAINERS = new Set([
+  'NEWSPAPER',
+  'PERIODICAL',
+  'YEAR',
+  'YEAR_VOLUME',
+  'VOLUME',
+  'MONTH',
+  'DAY',
+  'ISSUE',
+  'EDITION',
+  'SECTION',
+  'SUPPLEMENT',
+  'PART',
+  'CONTENTS',
+  'CONTENT',
+  'TABLE_OF_CONTENTS',
+]);
 
 /** `heading`: a HEADING div's text without TITLE inside, the headline when the unit has no TITLE or LABEL. */
 type Role = 'kicker' | 'headline' | 'heading' | 'subhead' | 'byline' | 'caption' | 'photo' | 'body';
@@ -116,7 +132,11 @@ function readFileSec(root: Element): Map<string, MetsFile> {
       const id = attr(file, 'ID');
       if (!id) continue;
       let use = attr(file, 'USE');
-      for (let up = file.parentNode as Element | null; !use && up && up.nodeType === 1 && nameOf(up) === 'fileGrp'; up = up.parentNode as Element | null)
+      for (
+        let up = file.parentNode as Element | null;
+        !use && up && up.nodeType === 1 && nameOf(up) === 'fileGrp';
+        up = up.parentNode as Element | null
+      )
         use = attr(up, 'USE');
       const locat = children(file, 'FLocat')[0];
       files.set(id, { id, href: locat ? hrefOf(locat) : undefined, mimetype: attr(file, 'MIMETYPE'), use });
@@ -125,7 +145,11 @@ function readFileSec(root: Element): Map<string, MetsFile> {
   return files;
 }
 
-const isImage = (file: MetsFile) => /^image\//i.test(file.mimetype ?? '') || /image|master|default|max|min|thumb/i.test(file.use ?? '') && !/xml|alto|text/i.test(file.mimetype ?? '') && !/\.xml$/i.test(file.href ?? '');
+const isImage = (file: MetsFile) =>
+  /^image\//i.test(file.mimetype ?? '') ||
+  (/image|master|default|max|min|thumb/i.test(file.use ?? '') &&
+    !/xml|alto|text/i.test(file.mimetype ?? '') &&
+    !/\.xml$/i.test(file.href ?? ''));
 const looksLikeText = (file: MetsFile) =>
   !isImage(file) && (/alto|text|ocr|fulltext/i.test(file.use ?? '') || /xml/i.test(file.mimetype ?? '') || /\.xml$/i.test(file.href ?? ''));
 const isWebImage = (file: MetsFile) =>
@@ -150,7 +174,8 @@ function readStructLink(root: Element): Map<string, string[]> {
         const href = bare(hrefOf(locator));
         if (label && href) byLabel.set(label, href);
       }
-      for (const arc of children(group, 'smArcLink')) add(byLabel.get(xlinkAttr(arc, 'from') ?? ''), byLabel.get(xlinkAttr(arc, 'to') ?? ''));
+      for (const arc of children(group, 'smArcLink'))
+        add(byLabel.get(xlinkAttr(arc, 'from') ?? ''), byLabel.get(xlinkAttr(arc, 'to') ?? ''));
     }
   }
   return links;
@@ -183,7 +208,8 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
   if (typeof mets !== 'string') throw new ImportError('mets', `expected the METS document as text, got ${typeof mets}`);
   if (!altoByHref || typeof altoByHref !== 'object') throw new ImportError('altoByHref', 'expected an object of ALTO texts by href');
   const dpi = options.dpi ?? 300;
-  if (!(typeof dpi === 'number' && Number.isFinite(dpi) && dpi > 0)) throw new ImportError('options.dpi', `expected a positive number, got ${String(dpi)}`);
+  if (!(typeof dpi === 'number' && Number.isFinite(dpi) && dpi > 0))
+    throw new ImportError('options.dpi', `expected a positive number, got ${String(dpi)}`);
   const parse = documentParser(options.parseXml, 'application/xml', 'parseXml');
   const root = parseWith(parse, mets, 'mets', 'XML').documentElement;
   if (nameOf(root) !== 'mets') throw new ImportError('mets', `expected a METS document (root element mets), got <${root.nodeName}>`);
@@ -214,19 +240,26 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
   // page are areas of it (the structLink kind), never pages of their own.
   const hasFptr = (div: Element) => children(div, 'fptr').length > 0;
   const insidePage = (div: Element) => {
-    for (let up = div.parentNode as Element | null; up && up !== physical; up = up.parentNode as Element | null) if (nameOf(up) === 'div' && hasFptr(up)) return true;
+    for (let up = div.parentNode as Element | null; up && up !== physical; up = up.parentNode as Element | null)
+      if (nameOf(up) === 'div' && hasFptr(up)) return true;
     return false;
   };
   let pageDivs = descendants(physical, 'div').filter((div) => hasFptr(div) && !insidePage(div));
   if (pageDivs.every((div) => numberAttr(div, 'ORDER') !== undefined))
-    pageDivs = pageDivs.map((div, i) => ({ div, i })).sort((a, b) => numberAttr(a.div, 'ORDER')! - numberAttr(b.div, 'ORDER')! || a.i - b.i).map(({ div }) => div);
+    pageDivs = pageDivs
+      .map((div, i) => ({ div, i }))
+      .sort((a, b) => numberAttr(a.div, 'ORDER')! - numberAttr(b.div, 'ORDER')! || a.i - b.i)
+      .map(({ div }) => div);
   const pageIds = new IdFactory('p');
   const altoPages = new Map<string, AltoPage>();
   const pageOfDiv = new Map<Element, AltoPage>();
   const pages: Page[] = [];
   pageDivs.forEach((div, d) => {
     const at = `div[${attr(div, 'ID') ?? `#${d + 1}`}]`;
-    const fileIds = children(div, 'fptr').flatMap((fptr) => [attr(fptr, 'FILEID'), ...descendants(fptr, 'area').map((a) => attr(a, 'FILEID'))]);
+    const fileIds = children(div, 'fptr').flatMap((fptr) => [
+      attr(fptr, 'FILEID'),
+      ...descendants(fptr, 'area').map((a) => attr(a, 'FILEID')),
+    ]);
     const pageFiles: MetsFile[] = [];
     for (const id of fileIds) {
       if (!id) continue;
@@ -271,7 +304,12 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       warnings.push({ path: at, message: `no page image in METS: the ALTO sourceImageInformation "${href}" is used` });
     }
     if (!href) {
-      warnings.push({ path: at, message: image ? `the page image (FILEID ${image.id}) has no FLocat href, page skipped` : 'no page image (USE IMAGE or MIMETYPE image/*), page skipped' });
+      warnings.push({
+        path: at,
+        message: image
+          ? `the page image (FILEID ${image.id}) has no FLocat href, page skipped`
+          : 'no page image (USE IMAGE or MIMETYPE image/*), page skipped',
+      });
       return;
     }
     const src = resolveImageHref(href, { base: options.base, image: options.image, label, order: pages.length + 1 }, at, warnings);
@@ -308,7 +346,8 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
         units.push({ div: child, kind, type, banner });
         // Articles nested in a unit are units of their own (the unit's areas leave them out).
         for (const inner of descendants(child, 'div'))
-          if (UNIT_KINDS[(attr(inner, 'TYPE') ?? '').toUpperCase()] === 'news') units.push({ div: inner, kind: 'news', type: 'ARTICLE', banner });
+          if (UNIT_KINDS[(attr(inner, 'TYPE') ?? '').toUpperCase()] === 'news')
+            units.push({ div: inner, kind: 'news', type: 'ARTICLE', banner });
         continue;
       }
       const ownAreas = children(child, 'fptr').length > 0 || structLink.has(attr(child, 'ID') ?? '\u0000');
@@ -321,9 +360,14 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     }
   };
   // Whether a div's structLink targets are all whole pages (as DFG METS links every logical div).
-  const linksOnlyPages = (div: Element) => (structLink.get(attr(div, 'ID') ?? '') ?? []).every((id) => pageDivs.includes(physicalById.get(id)!));
+  const linksOnlyPages = (div: Element) =>
+    (structLink.get(attr(div, 'ID') ?? '') ?? []).every((id) => pageDivs.includes(physicalById.get(id)!));
   walk(logical, undefined, 'logical');
-  if (!units.length) warnings.push({ path: 'structMap[LOGICAL]', message: 'no unit (ARTICLE, ADVERTISEMENT, …) in the logical structMap: the edition has no articles' });
+  if (!units.length)
+    warnings.push({
+      path: 'structMap[LOGICAL]',
+      message: 'no unit (ARTICLE, ADVERTISEMENT, …) in the logical structMap: the edition has no articles',
+    });
 
   const articleIds = new IdFactory('a');
   const articles: Article[] = [];
@@ -342,7 +386,10 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
         if (!target) warnings.push({ path: `${at}.structLink`, message: `links to "${id}", which is not a physical div, link skipped` });
         else if (pageDivs.includes(target)) {
           if (el === div && !children(el, 'fptr').length && !children(el, 'div').length)
-            warnings.push({ path: `${at}.structLink`, message: `links to the whole page "${id}", not to areas of it: no region from that link` });
+            warnings.push({
+              path: `${at}.structLink`,
+              message: `links to the whole page "${id}", not to areas of it: no region from that link`,
+            });
         } else for (const area of descendants(target, 'area')) areas.push({ area, role, part });
       }
       for (const child of elementChildren(el)) {
@@ -376,7 +423,11 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       const aat = `${at}.area[${k}]`;
       const fileId = attr(area, 'FILEID');
       const file = fileId ? files.get(fileId) : undefined;
-      if (!file) return warnings.push({ path: aat, message: fileId ? `FILEID "${fileId}" is not in the fileSec, area skipped` : 'no FILEID, area skipped' });
+      if (!file)
+        return warnings.push({
+          path: aat,
+          message: fileId ? `FILEID "${fileId}" is not in the fileSec, area skipped` : 'no FILEID, area skipped',
+        });
       const key = altoKey(file);
       if (!key) {
         const message = isImage(file)
@@ -389,7 +440,8 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       const alto = altoPages.get(key);
       if (!alto) return warnings.push({ path: aat, message: `the ALTO file "${key}" makes no imported page, area skipped` });
       const betype = attr(area, 'BETYPE');
-      if (betype && betype.toUpperCase() !== 'IDREF') return warnings.push({ path: aat, message: `BETYPE ${betype} is not supported (expected IDREF), area skipped` });
+      if (betype && betype.toUpperCase() !== 'IDREF')
+        return warnings.push({ path: aat, message: `BETYPE ${betype} is not supported (expected IDREF), area skipped` });
       const begin = attr(area, 'BEGIN');
       if (!begin) return warnings.push({ path: aat, message: 'no BEGIN: the area points at no block, skipped' });
       const first = alto.byId.get(begin);
@@ -397,7 +449,8 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       const end = attr(area, 'END');
       const last = end ? alto.byId.get(end) : undefined;
       if (end && !last) warnings.push({ path: aat, message: `no element with ID "${end}" (END) in ${key}: BEGIN alone is used` });
-      else if (last && last.index < first.index) warnings.push({ path: aat, message: `END "${end}" comes before BEGIN "${begin}": BEGIN alone is used` });
+      else if (last && last.index < first.index)
+        warnings.push({ path: aat, message: `END "${end}" comes before BEGIN "${begin}": BEGIN alone is used` });
       const lastEl = last && last.index >= first.index ? last.el : first.el;
       // A range of words (the structLink kind points at words within blocks).
       if (nameOf(first.el) === 'String' && nameOf(lastEl) === 'String') {
@@ -413,11 +466,13 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       if (lastEl !== first.el) {
         const picked: Element[] = [];
         const inPicked = (el: Element) => {
-          for (let up = el.parentNode as Element | null; up && up.nodeType === 1; up = up.parentNode as Element | null) if (picked.includes(up)) return true;
+          for (let up = el.parentNode as Element | null; up && up.nodeType === 1; up = up.parentNode as Element | null)
+            if (picked.includes(up)) return true;
           return false;
         };
         const lastIndex = alto.byId.get(attr(lastEl, 'ID') ?? '')!.index;
-        for (const { el, index } of alto.byId.values()) if (index >= first.index && index <= lastIndex && BLOCKS.has(nameOf(el)) && !inPicked(el)) picked.push(el);
+        for (const { el, index } of alto.byId.values())
+          if (index >= first.index && index <= lastIndex && BLOCKS.has(nameOf(el)) && !inPicked(el)) picked.push(el);
         if (picked.length) targets = picked;
       }
       for (const el of targets) {
@@ -434,13 +489,17 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     });
     if (!shapesByPage.size) {
       const what = unit.kind === 'news' ? 'article' : `${unit.kind} (TYPE ${unit.type || 'none'})`;
-      warnings.push({ path: at, message: `${areas.length ? 'none of its areas could be placed on a page' : 'no areas on any page'}, ${what} skipped` });
+      warnings.push({
+        path: at,
+        message: `${areas.length ? 'none of its areas could be placed on a page' : 'no areas on any page'}, ${what} skipped`,
+      });
       return;
     }
     const article = buildArticle(unit, pieces, at, warnings, articles.length + 1);
     article.id = articleIds.next(attr(div, 'ID'), articles.length + 1);
     articles.push(article);
-    for (const [page, shapes] of shapesByPage) for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: article.id, shapes: chunk });
+    for (const [page, shapes] of shapesByPage)
+      for (const chunk of chunkShapes(shapes)) page.regions!.push({ article: article.id, shapes: chunk });
   });
 
   // Text on the pages that no unit points at is not in the edition: say which.
@@ -450,7 +509,10 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       if (unused.length)
         warnings.push({
           path: alto.path,
-          message: `${unused.length} text block(s) in no unit of the logical structMap, their text not in the edition: ${unused.slice(0, 10).map((b) => attr(b, 'ID') ?? '(no ID)').join(', ')}${unused.length > 10 ? '…' : ''}`,
+          message: `${unused.length} text block(s) in no unit of the logical structMap, their text not in the edition: ${unused
+            .slice(0, 10)
+            .map((b) => attr(b, 'ID') ?? '(no ID)')
+            .join(', ')}${unused.length > 10 ? '…' : ''}`,
         });
     }
 
@@ -461,12 +523,20 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     options.title ??
     attr(root, 'LABEL') ??
     (outermost && attr(outermost, 'LABEL')) ??
-    mods('title').map((t) => clean(t.textContent ?? '')).find(Boolean);
-  if (!title) throw new ImportError('mets', 'no title (no LABEL on mets or on the outermost logical div, no MODS title): pass options.title');
-  const issued = mods('dateIssued').map((d) => clean(d.textContent ?? '')).filter(Boolean);
+    mods('title')
+      .map((t) => clean(t.textContent ?? ''))
+      .find(Boolean);
+  if (!title)
+    throw new ImportError('mets', 'no title (no LABEL on mets or on the outermost logical div, no MODS title): pass options.title');
+  const issued = mods('dateIssued')
+    .map((d) => clean(d.textContent ?? ''))
+    .filter(Boolean);
   const date = options.date ?? issued.map(parseDate).find(Boolean);
   if (!date)
-    throw new ImportError('mets', `no date (${issued.length ? `MODS dateIssued "${issued[0].slice(0, 40)}" is not a day in a form the importer reads` : 'no MODS dateIssued'}): pass options.date`);
+    throw new ImportError(
+      'mets',
+      `no date (${issued.length ? `MODS dateIssued "${issued[0].slice(0, 40)}" is not a day in a form the importer reads` : 'no MODS dateIssued'}): pass options.date`,
+    );
   let lang = lang0;
   if (!lang) {
     const detected = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
@@ -475,8 +545,13 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       warnings.push({ path: 'mets', message: `no language stated: "${detected}" told from the text` });
     } else warnings.push({ path: 'mets', message: 'no language found: the edition is marked "und"; pass options.lang' });
   }
-  const rights = mods('accessCondition').map((el) => clean(el.textContent ?? '')).find(Boolean);
-  const publication = mods('title').map((t) => clean(t.textContent ?? '')).find(Boolean) ?? title;
+  const rights = mods('accessCondition')
+    .map((el) => clean(el.textContent ?? ''))
+    .find(Boolean);
+  const publication =
+    mods('title')
+      .map((t) => clean(t.textContent ?? ''))
+      .find(Boolean) ?? title;
 
   const edition: Edition = {
     format: 'e-paper-edition',
@@ -503,7 +578,13 @@ function modsLanguage(root: Element): string | undefined {
 }
 
 /** What a unit's text pieces make: kicker, headline, subheads, bylines, photos with captions, paragraphs. */
-function buildArticle(unit: Unit, allPieces: (TextPiece & { role: Role; part: Element })[], at: string, warnings: ImportWarning[], n: number): Article {
+function buildArticle(
+  unit: Unit,
+  allPieces: (TextPiece & { role: Role; part: Element })[],
+  at: string,
+  warnings: ImportWarning[],
+  n: number,
+): Article {
   // Paragraphs: one per TextBlock and role (consecutive pieces of one block join).
   const merged: typeof allPieces = [];
   for (const piece of allPieces) {
@@ -541,7 +622,8 @@ function buildArticle(unit: Unit, allPieces: (TextPiece & { role: Role; part: El
   photos.push(...photoParts.values());
   if (!paragraphs.length) {
     paragraphs = [headline];
-    if (unit.kind === 'news') warnings.push({ path: at, message: 'no text in its blocks: the headline stands in as the only paragraph; supply the text' });
+    if (unit.kind === 'news')
+      warnings.push({ path: at, message: 'no text in its blocks: the headline stands in as the only paragraph; supply the text' });
   }
   if (paragraphs.length > LIMITS.paragraphs) {
     warnings.push({ path: at, message: `more than ${LIMITS.paragraphs} paragraphs: the rest are joined into the last` });
@@ -556,8 +638,19 @@ function buildArticle(unit: Unit, allPieces: (TextPiece & { role: Role; part: El
   const bylines = of('byline');
   if (bylines.length) article.bylines = bylines.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'byline', warnings));
   if (photos.length) article.photos = photos.slice(0, 20);
-  if (subheads.length > 10 || bylines.length > 10 || photos.length > 20) warnings.push({ path: at, message: 'more than 10 subheads or bylines or 20 photos: the rest dropped' });
+  if (subheads.length > 10 || bylines.length > 10 || photos.length > 20)
+    warnings.push({ path: at, message: 'more than 10 subheads or bylines or 20 photos: the rest dropped' });
   // Object key order as the format lists them, for readable files.
   const { id, kind, banner, kicker: k, headline: h, subheads: s, bylines: b, paragraphs: p, photos: ph } = article;
-  return { id, ...(kind && { kind }), ...(banner && { banner }), ...(k && { kicker: k }), headline: h, ...(s && { subheads: s }), ...(b && { bylines: b }), paragraphs: p, ...(ph && { photos: ph }) };
+  return {
+    id,
+    ...(kind && { kind }),
+    ...(banner && { banner }),
+    ...(k && { kicker: k }),
+    headline: h,
+    ...(s && { subheads: s }),
+    ...(b && { bylines: b }),
+    paragraphs: p,
+    ...(ph && { photos: ph }),
+  };
 }

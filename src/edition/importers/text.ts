@@ -173,9 +173,19 @@ export function editionId(publication: string, date: string): string {
   // The day is added below: a name that carries it ("Sample Daily, 8 January 2021", "示例日报
   // 2021年1月8日") is cut to the publication's own name.
   const monthNames = new RegExp(`(^|[^\\p{L}])(${Object.keys(MONTHS).join('|')})(?![\\p{L}])`, 'giu');
-  const name0 = publication.normalize('NFKC').replace(monthNames, '$1').replace(/\d+\s*[年月日号號]?/g, ' ');
-  const ascii = name0.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const name0 = publication
+    .normalize('NFKC')
+    .replace(monthNames, '$1')
+    .replace(/\d+\s*[年月日号號]?/g, ' ');
+  const ascii = name0
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   let name = slug(ascii.replace(/[^a-z0-9]+/g, '-'));
-  if (!name) name = Array.from(name0.replace(/[\s\p{P}]/gu, '')).slice(0, 6).map((c) => c.codePointAt(0)!.toString(36)).join('');
+  if (!name)
+    name = Array.from(name0.replace(/[\s\p{P}]/gu, ''))
+      .slice(0, 6)
+      .map((c) => c.codePointAt(0)!.toString(36))
+      .join('');
   return slug(`${name.slice(0, 64 - date.length - 1)}-${date}`) || date;
 }

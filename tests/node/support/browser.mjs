@@ -33,7 +33,9 @@ export async function openPage(browser, url) {
 /** Waits for the first event of `type` the page heard (whose detail has the fields of `like`) and returns its detail. */
 export async function heard(page, type, like = {}, timeout = 20_000) {
   const found = ([type, like]) =>
-    window.__ePaperEvents.find((event) => event.type === type && Object.entries(like).every(([key, value]) => event.detail?.[key] === value));
+    window.__ePaperEvents.find(
+      (event) => event.type === type && Object.entries(like).every(([key, value]) => event.detail?.[key] === value),
+    );
   const handle = await page.waitForFunction(found, [type, like], { timeout }).catch(async () => {
     const events = await page.evaluate(() => window.__ePaperEvents.map((event) => `${event.type} ${JSON.stringify(event.detail)}`));
     throw new Error(`no ${type} ${JSON.stringify(like)} within ${timeout} ms; heard: ${events.join('; ') || 'nothing'}`);
@@ -52,7 +54,8 @@ export async function assertReadyAndOpensArticle(page) {
   await page.locator(`e-paper .region[data-article-id="${ARTICLE.id}"]`).click();
   await heard(page, 'e-paper-article-open', { articleId: ARTICLE.id });
   const readerText = await page.waitForFunction(
-    (headline) => document.querySelector('e-paper')?.shadowRoot?.querySelector('e-paper-reader')?.shadowRoot?.textContent?.includes(headline),
+    (headline) =>
+      document.querySelector('e-paper')?.shadowRoot?.querySelector('e-paper-reader')?.shadowRoot?.textContent?.includes(headline),
     ARTICLE.headline,
   );
   assert.ok(await readerText.jsonValue(), 'the reader shows the article');

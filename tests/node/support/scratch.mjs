@@ -32,7 +32,8 @@ export async function scratchProject(packages) {
     const tarball = join(dir, JSON.parse(stdout)[0].filename);
     const { devDependencies } = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8'));
     const specs = packages.map((name) => {
-      if (!devDependencies[name]) throw new Error(`${name} is no devDependency of the repository: add it, pinned, so installs stay offline`);
+      if (!devDependencies[name])
+        throw new Error(`${name} is no devDependency of the repository: add it, pinned, so installs stay offline`);
       return `${name}@${devDependencies[name]}`;
     });
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'e-paper-consumer', private: true, type: 'module' }));
