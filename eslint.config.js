@@ -18,6 +18,9 @@ export default tseslint.config(
       'node_modules/**',
       '**/node_modules/**',
       'coverage/**',
+      // What the benchmark writes for itself (git-ignored): its peers' bundles and results.
+      'bench/.cache/**',
+      'bench/results/**',
       // Generated (npm run manifest), and the consumer apps the Node tests build from the tarball.
       'types/**',
       'tests/node/apps/**',
