@@ -26,7 +26,7 @@ import {
 } from './common.js';
 import { attr, children, descendants, elementChildren, nameOf, numberAttr } from './dom.js';
 import { altoLinesText, isHeadingBlock, readAltoPage, shapeOf, type AltoPage } from './alto-page.js';
-import { detectLanguage, editionId, isKnownLanguage } from './text.js';
+import { editionId, editionLanguage, isKnownLanguage } from './text.js';
 import { resolveImageHref, type ImageMapper } from './images.js';
 
 export interface AltoPageInput {
@@ -223,23 +223,19 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
   });
   if (!pages.length)
     throw new ImportError('pages', `no ALTO page could be read: ${warnings.map((w) => `${w.path}: ${w.message}`).join('; ')}`);
-  let lang = options.lang ?? altoPages.map((a) => a.lang).find(isKnownLanguage);
-  if (!lang) {
-    lang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
-    warnings.push({
-      path: 'alto',
-      message: lang
-        ? `no language stated: "${lang}" told from the text`
-        : 'no language found: the edition is marked "und"; pass options.lang',
-    });
-  }
+  const lang = editionLanguage(
+    options.lang ?? altoPages.map((a) => a.lang).find(isKnownLanguage),
+    () => articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'),
+    'alto',
+    warnings,
+  );
   const edition: Edition = {
     format: 'e-paper-edition',
     version: 1,
     id: options.id ?? editionId(options.title, options.date),
     title: fitText(options.title, LIMITS.textLength, 'options.title', 'title', warnings),
     date: options.date,
-    lang: lang ?? 'und',
+    lang,
     pageCount: inputs.length,
     articles,
     pages,

@@ -37,7 +37,7 @@ import {
 import { altoLinesText, readAltoPage, type AltoPage } from './alto-page.js';
 import { children as childrenNamed, descendants as descendantsNamed, numberAttr } from './dom.js';
 import { groupAltoBlocks } from './alto.js';
-import { detectLanguage, editionId, isKnownLanguage, joinLines, parseDate } from './text.js';
+import { editionId, editionLanguage, isKnownLanguage, joinLines, parseDate } from './text.js';
 
 export interface IiifImportOptions {
   /** Edition id; else taken from the manifest's URI. */
@@ -804,16 +804,7 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
           .join(', ')}`,
       });
   }
-  let editionLang = lang;
-  if (!editionLang) {
-    editionLang = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
-    warnings.push({
-      path: 'label',
-      message: editionLang
-        ? `no language stated: "${editionLang}" told from the text`
-        : 'no language found: the edition is marked "und"; pass options.lang',
-    });
-  }
+  const editionLang = editionLanguage(lang, () => articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'), 'label', warnings);
   const attribution = isObject(manifest.requiredStatement) ? paragraphsOf(text(manifest.requiredStatement.value)).join(' ') : '';
   const license = str(manifest.rights) ?? str(manifest.license);
 
@@ -827,7 +818,7 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
         'iiif-edition'),
     title: fitText(title, LIMITS.textLength, 'label', 'title', warnings),
     date,
-    lang: editionLang ?? 'und',
+    lang: editionLang,
     pageCount: manifest.items.length,
     ...((attribution || license) && {
       rights: {

@@ -14,7 +14,7 @@
  */
 import { LIMITS, type Article, type Edition, type Page, type Shape } from '../schema.js';
 import { readArticlePage, type ArticlePage } from './article-page.js';
-import { detectLanguage, editionId, isKnownLanguage } from './text.js';
+import { editionId, editionLanguage, isKnownLanguage } from './text.js';
 import { validateEdition } from '../validate.js';
 import {
   IdFactory,
@@ -344,16 +344,12 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
   const htmlLang = doc.documentElement.getAttribute('lang');
   if (htmlLang && !isKnownLanguage(htmlLang) && !options.lang)
     warnings.push({ path: 'html.lang', message: `lang="${htmlLang.slice(0, 40)}" names no language (a charset?): ignored` });
-  let lang = options.lang ?? (isKnownLanguage(htmlLang) ? htmlLang : undefined);
-  if (!lang) {
-    lang = detectLanguage([title, ...articles.flatMap((a) => [a.headline, ...a.paragraphs])].join('\n'));
-    warnings.push({
-      path: 'html',
-      message: lang
-        ? `no language stated: "${lang}" told from the text`
-        : 'no language found: the edition is marked "und"; pass options.lang',
-    });
-  }
+  const lang = editionLanguage(
+    options.lang ?? (htmlLang && isKnownLanguage(htmlLang) ? htmlLang : undefined),
+    () => [title, ...articles.flatMap((a) => [a.headline, ...a.paragraphs])].join('\n'),
+    'html',
+    warnings,
+  );
 
   const edition: Edition = {
     format: 'e-paper-edition',
@@ -361,7 +357,7 @@ export function importImageMap(html: string, options: ImageMapImportOptions): Im
     id: options.id ?? editionId(title, options.date),
     title: fitText(title, LIMITS.textLength, 'title', 'title', warnings),
     date: options.date,
-    lang: lang ?? 'und',
+    lang,
     pageCount: 1,
     articles,
     pages: [page],

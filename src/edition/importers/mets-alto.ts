@@ -35,7 +35,7 @@ import {
 } from './common.js';
 import { attr, children, descendants, elementChildren, hrefOf, nameOf, numberAttr, xlinkAttr } from './dom.js';
 import { BLOCKS, HEADING, piecesOf, readAltoPage, shapeOf, textBlockOf, wordRange, type AltoPage, type TextPiece } from './alto-page.js';
-import { detectLanguage, editionId, isKnownLanguage, parseDate } from './text.js';
+import { editionId, editionLanguage, isKnownLanguage, parseDate } from './text.js';
 import { resolveImageHref, type ImageMapper } from './images.js';
 
 export { altoLinesText } from './alto-page.js';
@@ -537,14 +537,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       'mets',
       `no date (${issued.length ? `MODS dateIssued "${issued[0].slice(0, 40)}" is not a day in a form the importer reads` : 'no MODS dateIssued'}): pass options.date`,
     );
-  let lang = lang0;
-  if (!lang) {
-    const detected = detectLanguage(articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'));
-    if (detected) {
-      lang = detected;
-      warnings.push({ path: 'mets', message: `no language stated: "${detected}" told from the text` });
-    } else warnings.push({ path: 'mets', message: 'no language found: the edition is marked "und"; pass options.lang' });
-  }
+  const lang = editionLanguage(lang0, () => articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n'), 'mets', warnings);
   const rights = mods('accessCondition')
     .map((el) => clean(el.textContent ?? ''))
     .find(Boolean);
@@ -559,7 +552,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     id: options.id ?? (editionId(publication, date) || slug(attr(root, 'OBJID') ?? '') || 'mets-edition'),
     title: fitText(title, LIMITS.textLength, 'mets', 'title', warnings),
     date,
-    lang: lang ?? 'und',
+    lang,
     pageCount: Math.max(pageDivs.length, pages.length),
     ...(rights && { rights: { attribution: fitText(rights, LIMITS.textLength, 'mods.accessCondition', 'rights statement', warnings) } }),
     articles,

@@ -3,7 +3,7 @@
  * text when the input does not state it, checking language tags, reading dates as newspapers
  * and libraries write them, and the default edition id. Pure functions, no DOM.
  */
-import { slug } from './common.js';
+import { slug, type ImportWarning } from './common.js';
 
 /**
  * A language tag that names a real language: well-formed BCP 47 (as `Intl` reads it) whose
@@ -188,4 +188,20 @@ export function editionId(publication: string, date: string): string {
       .map((c) => c.codePointAt(0)!.toString(36))
       .join('');
   return slug(`${name.slice(0, 64 - date.length - 1)}-${date}`) || date;
+}
+
+/**
+ * The edition's language: the one the input states, else the one its text shows, with a warning
+ * at `path` either way it had to be guessed; `und` when neither says.
+ */
+export function editionLanguage(stated: string | undefined, text: () => string, path: string, warnings: ImportWarning[]): string {
+  if (stated) return stated;
+  const detected = detectLanguage(text());
+  warnings.push({
+    path,
+    message: detected
+      ? `no language stated: "${detected}" told from the text`
+      : 'no language found: the edition is marked "und"; pass options.lang',
+  });
+  return detected ?? 'und';
 }
