@@ -239,6 +239,27 @@ describe('<e-paper-viewport>: mouse and trackpad', () => {
     }
   });
 
+  it('a zoom that would pass the maximum stops there with the point under the pointer still within 2 px', async () => {
+    const m = (mounted = await mount());
+    for (const [bx, by, zoom] of [
+      [200, 150, () => wheel(...client(m.el, 200, 150), -300, { modifiers: MOD.ctrl })],
+      [610, 420, () => doubleClick(...client(m.el, 610, 420))],
+    ] as const) {
+      // Near the maximum, centred on a point far from the pointer: one more step would pass it.
+      m.el.zoomTo(m.el.maxScale / 1.15, { x: 700, y: 1000 }, { animate: false });
+      await frames();
+      const [x, y] = client(m.el, bx, by);
+      const before = measured(m);
+      const pagePoint = { x: (x - before.left) / before.scale, y: (y - before.top) / before.scale };
+      await zoom();
+      await frames();
+      const after = measured(m);
+      expect(m.el.scale, 'at the maximum').to.be.closeTo(m.el.maxScale, 1e-9);
+      expect(after.left + pagePoint.x * after.scale, 'x under pointer').to.be.closeTo(x, 2);
+      expect(after.top + pagePoint.y * after.scale, 'y under pointer').to.be.closeTo(y, 2);
+    }
+  });
+
   it('a trackpad pinch (small ctrl+wheel deltas) zooms in proportion to the deltas', async () => {
     const m = (mounted = await mount());
     m.el.zoomTo(0.5, undefined, { animate: false });

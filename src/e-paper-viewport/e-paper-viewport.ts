@@ -23,7 +23,6 @@ import {
   viewCenteredOn,
   wheelZoomFactor,
   zoomAtPoint,
-  zoomByAtPoint,
   type FitMode,
   type Point,
   type ScaleBounds,
@@ -225,7 +224,9 @@ export class EPaperViewport extends LitElement {
   /** Zooms by `factor` at `screenPoint` (CSS px relative to the box; default its centre). */
   zoomBy(factor: number, screenPoint?: Point, options: ZoomOptions = {}): void {
     const box = this.#boxSize();
-    this.#commit(zoomByAtPoint(this.#current, factor, screenPoint ?? boxCenter(box)), { animate: options.animate ?? true });
+    // A factor that is no number, or not above 0, leaves the scale as it is.
+    const by = Number.isFinite(factor) && factor > 0 ? factor : 1;
+    this.#commit(this.#zoomedAt(this.#current.scale * by, screenPoint ?? boxCenter(box)), { animate: options.animate ?? true });
   }
 
   /** Fits the whole page (`'page'`) or its width (`'width'`, top-aligned) into the box. */
@@ -314,6 +315,15 @@ export class EPaperViewport extends LitElement {
 
   #bounds(box = this.#boxSize()): ScaleBounds {
     return scaleBounds(box, this.#pageSize());
+  }
+
+  /**
+   * The view at `scale`, clamped to the bounds first, that keeps the page point under `point`
+   * (box px) where it is. Clamping after would keep the translation of the unclamped scale and move
+   * the view elsewhere on the page.
+   */
+  #zoomedAt(scale: number, point: Point): View {
+    return zoomAtPoint(this.#current, clampScale(scale, this.#bounds()), point);
   }
 
   #constrain(view: View, box: Size): View {
@@ -485,7 +495,9 @@ export class EPaperViewport extends LitElement {
         this.hintVisible = false;
       }
       const delta = (event.deltaY === 0 && event.deltaX ? event.deltaX : event.deltaY) * unit;
-      this.#commit(zoomByAtPoint(this.#current, wheelZoomFactor(delta), this.#toBox(event.clientX, event.clientY)), { gesture: true });
+      this.#commit(this.#zoomedAt(this.#current.scale * wheelZoomFactor(delta), this.#toBox(event.clientX, event.clientY)), {
+        gesture: true,
+      });
       return;
     }
     if (isFittedScale(this.#current.scale, this.#bounds(box))) {
@@ -622,7 +634,7 @@ export class EPaperViewport extends LitElement {
     if (last && now - last.time < DOUBLE_TAP_MS && Math.hypot(event.clientX - last.x, event.clientY - last.y) < DOUBLE_TAP_SLOP) {
       this.#lastTap = undefined;
       if (this.#current.scale < READING_SCALE * (1 - SCALE_EPSILON)) {
-        this.#commit(zoomAtPoint(this.#current, READING_SCALE, this.#toBox(event.clientX, event.clientY)), { animate: true });
+        this.#commit(this.#zoomedAt(READING_SCALE, this.#toBox(event.clientX, event.clientY)), { animate: true });
       } else {
         this.fit('page');
       }
@@ -640,8 +652,9 @@ export class EPaperViewport extends LitElement {
     if (event.type === 'gesturestart') this.#webKitGestureStart = this.#current.scale;
     else if (event.type === 'gestureend') this.#webKitGestureStart = undefined;
     else if (this.#webKitGestureStart !== undefined && Number.isFinite(gesture.scale)) {
-      const scale = clampScale(this.#webKitGestureStart * gesture.scale, this.#bounds());
-      this.#commit(zoomAtPoint(this.#current, scale, this.#toBox(gesture.clientX, gesture.clientY)), { gesture: true });
+      this.#commit(this.#zoomedAt(this.#webKitGestureStart * gesture.scale, this.#toBox(gesture.clientX, gesture.clientY)), {
+        gesture: true,
+      });
     }
   };
 

@@ -127,11 +127,6 @@ export function zoomAtPoint(view: View, scale: number, screenPoint: Point): View
   };
 }
 
-/** {@link zoomAtPoint} by a factor of the current scale (2 doubles it, 0.5 halves it). */
-export function zoomByAtPoint(view: View, factor: number, screenPoint: Point): View {
-  return zoomAtPoint(view, view.scale * (positive(factor) ? factor : 1), screenPoint);
-}
-
 /** The view that moves the page by (dx, dy) screen pixels. Not clamped. */
 export function panBy(view: View, dx: number, dy: number): View {
   return { scale: view.scale, x: finiteOr(view.x + dx, view.x), y: finiteOr(view.y + dy, view.y) };
