@@ -57,6 +57,25 @@ describe('<e-paper>: articles open in the reader', () => {
     expect(counts).to.deep.equal({ 'e-paper-article-open': ['a3'], 'e-paper-article-close': ['a3'] });
   });
 
+  it('after ← / → in the reader, Esc returns focus to the region of the article being read', async () => {
+    const el = await viewer();
+    regionOf(el, 'a3').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(readerOf(el).open).to.equal(true);
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const reading = el.article!;
+    expect(reading, 'the reader moved on').to.not.equal('a3');
+    await sendKeys({ press: 'Escape' });
+    await frames();
+    expect(readerOf(el).open).to.equal(false);
+    const focused = deepQuery(el, 'e-paper-page')!.shadowRoot!.activeElement;
+    expect(focused?.getAttribute('data-article-id')).to.equal(reading);
+  });
+
   it('opens with Enter on a focused region', async () => {
     const el = await viewer();
     regionOf(el, 'a5').focus();

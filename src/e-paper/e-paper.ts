@@ -690,16 +690,17 @@ export class EPaper extends LitElement {
     this.readArticles = new Set([...this.readArticles, id]);
   }
 
-  /** After the reader closes, focus goes back to what opened it, or to the article's region. */
+  /**
+   * After the reader closes, focus goes to the region of the article read when a region opened it
+   * (the reader may have moved on with ← / →), else back to what opened it, else to that region.
+   */
   #returnFocus(articleId: string): void {
     const opener = this.#opener;
     this.#opener = undefined;
     void this.updateComplete.then(() => {
-      const target =
-        opener?.isConnected && opener !== document.body
-          ? opener
-          : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
-      (target as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
+      const region = this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
+      const keepOpener = opener?.isConnected && opener !== document.body && !(region && opener.hasAttribute('data-article-id'));
+      ((keepOpener ? opener : region) as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
   }
 
