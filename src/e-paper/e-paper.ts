@@ -699,7 +699,7 @@ export class EPaper extends LitElement {
     this.#opener = undefined;
     void this.updateComplete.then(() => {
       const region = this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
-      const keepOpener = opener?.isConnected && opener !== document.body && !(region && opener.hasAttribute('data-article-id'));
+      const keepOpener = opener?.isConnected && opener !== document.body && !(region && opener.matches('.region'));
       ((keepOpener ? opener : region) as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
   }
