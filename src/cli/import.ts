@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { imageSize } from 'image-size';
 import { upgrade } from '@iiif/parser/upgrader';
 import { importAlto } from '../edition/importers/alto.js';
-import { ImportError, type ImportResult, type ImportWarning } from '../edition/importers/common.js';
+import { decodePath, ImportError, type ImportResult, type ImportWarning } from '../edition/importers/common.js';
 import { iiifCollectionManifests, iiifReferences, importIiifManifest } from '../edition/importers/iiif.js';
 import { articleKey, importImageMap } from '../edition/importers/image-map.js';
 import { importMetsAlto } from '../edition/importers/mets-alto.js';
@@ -270,7 +270,7 @@ function pageImage(htmlPath: string, html: string, sourceDir: string): { src: st
   if (!src) return 'no <img> for the map';
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
     return `the page image "${src}" is not a local file: save the page with its image`;
-  const file = resolve(dirname(htmlPath), decodeURI(src.replace(/[?#].*$/, '')));
+  const file = resolve(dirname(htmlPath), decodePath(src.replace(/[?#].*$/, '')));
   if (!existsSync(file)) return `the page image "${src}" is not at ${file}`;
   let size;
   try {
@@ -305,7 +305,7 @@ function importImageMaps(inputs: string[], settings: Settings): Imported {
     for (const match of html.matchAll(/<area\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)/gi)) {
       const href = match[1];
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) continue;
-      const file = resolve(dirname(path), decodeURI(articleKey(href)));
+      const file = resolve(dirname(path), decodePath(articleKey(href)));
       if (existsSync(file) && !isDirectory(file)) articlePages[articleKey(href)] = readHtml(file, settings.maxBytes);
     }
     const pageTitle = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? '';

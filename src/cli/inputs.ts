@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { CliError, EXIT } from './exit-codes.js';
+import { decodePath } from '../edition/importers/common.js';
 
 /** Bytes of one input file the command reads at most, unless `--max-bytes` says otherwise (64 MiB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -88,7 +89,7 @@ export class Resolver {
   localPath(url: string): string | undefined {
     for (const [prefix, dir] of this.local) {
       if (!url.startsWith(prefix)) continue;
-      const rest = decodeURIComponent(url.slice(prefix.length).replace(/[?#].*$/, '')).replace(/^\/+/, '');
+      const rest = decodePath(url.slice(prefix.length).replace(/[?#].*$/, '')).replace(/^\/+/, '');
       const path = resolve(dir, rest);
       if (path !== dir && !path.startsWith(dir + sep)) throw new CliError(EXIT.noInput, `${url}: climbs out of the --local folder ${dir}`);
       return path;

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EditionError, parseEdition, type EditionProblem } from '../edition/validate.js';
+import { decodePath } from '../edition/importers/common.js';
 import { parsePageFile } from '../page-files/page-files.js';
 import { parse } from './args.js';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
@@ -36,7 +37,7 @@ export function checkEdition(path: string): Checked {
   const checked: Checked = { file, ok: true, pages: 0, articles: 0, problems: [], missing: [] };
   const dir = dirname(resolve(file));
   const look = (src: string, from: string) => {
-    if (isLocal(src) && !existsSync(resolve(from, decodeURI(src.replace(/[?#].*$/, ''))))) checked.missing.push(src);
+    if (isLocal(src) && !existsSync(resolve(from, decodePath(src.replace(/[?#].*$/, ''))))) checked.missing.push(src);
   };
   try {
     const edition = parseEdition(readText(file));
@@ -47,7 +48,7 @@ export function checkEdition(path: string): Checked {
       if (page.scan) look(page.scan.src, dir);
       if (!page.src) continue;
       if (!isLocal(page.src)) continue;
-      const pagePath = resolve(dir, decodeURI(page.src));
+      const pagePath = resolve(dir, decodePath(page.src));
       if (!existsSync(pagePath)) {
         checked.problems.push({ path: `pages[${edition.pages.indexOf(page)}].src`, message: `the page file ${page.src} is missing` });
         continue;

@@ -13,7 +13,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import type { ImportWarning } from '../edition/importers/common.js';
+import { decodePath, type ImportWarning } from '../edition/importers/common.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { regionsOf } from '../edition/regions.js';
 import { validateEdition } from '../edition/validate.js';
@@ -64,7 +64,7 @@ export function writeEdition(
   const names = new Set<string>();
   const image = (src: string, path: string): string => {
     if (!isRelative(src)) return src;
-    const file = resolve(options.sourceDir, decodeURI(src.replace(/[?#].*$/, '')));
+    const file = resolve(options.sourceDir, decodePath(src.replace(/[?#].*$/, '')));
     if (!existsSync(file)) {
       more.push({ path, message: `the image "${src}" is not at ${posix(relative(process.cwd(), file))}: the viewer will not find it` });
       return src;

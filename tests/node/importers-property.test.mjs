@@ -108,6 +108,13 @@ describe('importers under mutated input: an ImportError or a valid edition', () 
   });
 
   it('image map and its article pages', () => {
+    // Once found by CI: an <img src> with a stray "%" made decodeURI throw a URIError.
+    const CI_FOUND = [
+      { at: 0, len: 164, op: 'cut', piece: '' },
+      { at: 0, len: 0, op: 'insert', piece: '%' },
+      { at: 0, len: 359, op: 'double', piece: '<' },
+      { at: 0, len: 0, op: 'cut', piece: '<' },
+    ];
     const dir = 'image-map-site/html/2021-01/08/';
     const page = m.decodeHtml(readFileSync(join(FIXTURES, dir, 'node_1.htm'))).text;
     const article = m.decodeHtml(readFileSync(join(FIXTURES, dir, 'content_1.htm'))).text;
@@ -124,7 +131,7 @@ describe('importers under mutated input: an ImportError or a valid edition', () 
           }),
         );
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [[CI_FOUND, true]] },
     );
   });
 

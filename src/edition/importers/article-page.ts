@@ -13,7 +13,7 @@
  * - paragraphs: the content's `<p>`s, else its text split at `<br>`;
  * - photos: the content's `<img>`s, with the `<figcaption>` or `.caption` beside them.
  */
-import { clean } from './common.js';
+import { clean, decodePath } from './common.js';
 
 export interface ArticlePage {
   kicker?: string;
@@ -39,7 +39,7 @@ export function relativeTo(pageHref: string, src: string): string {
   const url = new URL(src, new URL(pageHref, base));
   if (url.origin !== base.origin) return url.href;
   const from = base.pathname.split('/').slice(1, -1);
-  const to = decodeURI(url.pathname).split('/').slice(1);
+  const to = decodePath(url.pathname).split('/').slice(1);
   let same = 0;
   while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
   return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/') + url.search;

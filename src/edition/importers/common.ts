@@ -146,6 +146,15 @@ function decodeSafely(text: string): string {
   }
 }
 
+/** A URL path with its escapes decoded (`/` kept), or as is when a stray `%` makes it undecodable. */
+export function decodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Collapses runs of white space and trims. */
 export function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
