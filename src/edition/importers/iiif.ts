@@ -544,6 +544,12 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
         `${at}.height`,
         `expected a positive number, ${canvas.height === undefined ? 'but it is missing' : `got ${JSON.stringify(canvas.height)}`}`,
       );
+    for (const [side, value] of [
+      ['width', width],
+      ['height', height],
+    ] as const)
+      if (value > LIMITS.pageUnits)
+        throw new ImportError(`${at}.${side}`, `a canvas ${side} of ${value}, over the format's ${LIMITS.pageUnits}`);
     const scan = scanOf(canvas, at, warnings);
     if (typeof scan === 'string') {
       warnings.push({ path: at, message: `${scan}, page skipped` });
