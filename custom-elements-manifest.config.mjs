@@ -86,7 +86,7 @@ function stableOrder() {
 
 export default {
   // The elements and the entry points; the edition format has its own JSON Schema.
-  globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/lazy-parts.ts', 'src/events.ts', 'src/e-paper*/**/*.ts'],
+  globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/lazy-parts.ts', 'src/events/events.ts', 'src/elements/e-paper*/**/*.ts'],
   exclude: ['src/**/*.d.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

@@ -4,7 +4,7 @@ import '../src/index.js';
 import { loadEdition } from '../src/edition/load.js';
 import { loadEditionFonts } from '../src/edition/fonts.js';
 import { regionsOf } from '../src/edition/regions.js';
-import type { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
+import type { EPaperPage } from '../src/elements/e-paper-page/e-paper-page.js';
 
 const src = new URLSearchParams(location.search).get('edition') ?? '../demo/editions/zhuzhou-daily-2021-01-08.json';
 const url = new URL(src, location.href).href;

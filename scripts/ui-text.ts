@@ -2,11 +2,11 @@
 // Shared by the font script (scripts/ui-font.mjs, through esbuild) and the tests.
 import { loadStrings, type BuiltInLanguage } from '../src/i18n/localize.js';
 import { uiStrings } from '../src/i18n/strings.js';
-import { readerStrings } from '../src/e-paper-reader/reader-strings.js';
-import { searchStrings } from '../src/e-paper-search/e-paper-search-strings.js';
-import { pagesStrings } from '../src/e-paper-pages/e-paper-pages-strings.js';
-import { archiveStrings } from '../src/e-paper-archive/e-paper-archive-strings.js';
-import { pageFilesStrings } from '../src/page-files/page-file-loader.js';
+import { readerStrings } from '../src/elements/e-paper-reader/reader-strings.js';
+import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-strings.js';
+import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
+import { archiveStrings } from '../src/elements/e-paper-archive/e-paper-archive-strings.js';
+import { pageFilesStrings } from '../src/edition/page-files/page-file-loader.js';
 
 /** Tags of each built-in language: the Traditional ones format their dates each its own way. */
 export const BUILT_IN_TAGS: Record<BuiltInLanguage, string[]> = {

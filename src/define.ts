@@ -1,7 +1,7 @@
-import { EPaper } from './e-paper/e-paper.js';
-import { EPaperPage } from './e-paper-page/e-paper-page.js';
-import { EPaperViewport } from './e-paper-viewport/e-paper-viewport.js';
-import { EPaperToolbar } from './e-paper-toolbar/e-paper-toolbar.js';
+import { EPaper } from './elements/e-paper/e-paper.js';
+import { EPaperPage } from './elements/e-paper-page/e-paper-page.js';
+import { EPaperViewport } from './elements/e-paper-viewport/e-paper-viewport.js';
+import { EPaperToolbar } from './elements/e-paper-toolbar/e-paper-toolbar.js';
 import { LAZY_ELEMENTS, definePart, register, type LazyElementName } from './lazy-parts.js';
 
 export { LAZY_ELEMENTS, definePart, type LazyElementName } from './lazy-parts.js';

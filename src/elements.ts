@@ -4,11 +4,11 @@
  * importers (IIIF, METS/ALTO, image maps) have their own entry, `e-paper/importers`.
  */
 export * from './exports.js';
-export { EPaperContents } from './e-paper-contents/e-paper-contents.js';
-export { EPaperTooltip } from './e-paper-tooltip/e-paper-tooltip.js';
-export { EPaperReader } from './e-paper-reader/e-paper-reader.js';
-export { EPaperPages } from './e-paper-pages/e-paper-pages.js';
-export { EPaperSearch } from './e-paper-search/e-paper-search.js';
-export { EPaperArchive } from './e-paper-archive/e-paper-archive.js';
+export { EPaperContents } from './elements/e-paper-contents/e-paper-contents.js';
+export { EPaperTooltip } from './elements/e-paper-tooltip/e-paper-tooltip.js';
+export { EPaperReader } from './elements/e-paper-reader/e-paper-reader.js';
+export { EPaperPages } from './elements/e-paper-pages/e-paper-pages.js';
+export { EPaperSearch } from './elements/e-paper-search/e-paper-search.js';
+export { EPaperArchive } from './elements/e-paper-archive/e-paper-archive.js';
 // Page files load apart from the entry's first render: their tools are here, not in `index`.
-export { validatePageFile, parsePageFile, loadPageFile, withPageFile, type PageFile } from './page-files/page-files.js';
+export { validatePageFile, parsePageFile, loadPageFile, withPageFile, type PageFile } from './edition/page-files/page-files.js';

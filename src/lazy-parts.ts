@@ -12,12 +12,12 @@
  * `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
-  'e-paper-contents': () => import('./e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
-  'e-paper-tooltip': () => import('./e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
-  'e-paper-reader': () => import('./e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
-  'e-paper-pages': () => import('./e-paper-pages/e-paper-pages.js').then((m) => m.EPaperPages),
-  'e-paper-search': () => import('./e-paper-search/e-paper-search.js').then((m) => m.EPaperSearch),
-  'e-paper-archive': () => import('./e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
+  'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
+  'e-paper-tooltip': () => import('./elements/e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
+  'e-paper-reader': () => import('./elements/e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
+  'e-paper-pages': () => import('./elements/e-paper-pages/e-paper-pages.js').then((m) => m.EPaperPages),
+  'e-paper-search': () => import('./elements/e-paper-search/e-paper-search.js').then((m) => m.EPaperSearch),
+  'e-paper-archive': () => import('./elements/e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
 } as const;
 
 export type LazyElementName = keyof typeof LAZY_ELEMENTS;

@@ -1,10 +1,10 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
-import { cssProps } from '../src/directives/css-props.js';
-import { validateArchive } from '../src/archive/load-archive.js';
-import type { Archive } from '../src/archive/archive-schema.js';
-import type { EPaperArchive } from '../src/e-paper-archive/e-paper-archive.js';
+import { cssProps } from '../src/internal/css-props.js';
+import { validateArchive } from '../src/edition/archive/load-archive.js';
+import type { Archive } from '../src/edition/archive/archive-schema.js';
+import type { EPaperArchive } from '../src/elements/e-paper-archive/e-paper-archive.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { actions } from './support/story.js';
 import { archiveIndex } from '../scripts/editions-from-a1.js';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
-import { cssProps } from '../src/directives/css-props.js';
+import { cssProps } from '../src/internal/css-props.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { a1Loader, type A1Loaded } from './support/edition.js';
 import { actions } from './support/story.js';

@@ -2,9 +2,9 @@ import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
-import type { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
-import type { EPaperTooltip } from '../src/e-paper-tooltip/e-paper-tooltip.js';
-import { cssProps } from '../src/directives/css-props.js';
+import type { EPaperPage } from '../src/elements/e-paper-page/e-paper-page.js';
+import type { EPaperTooltip } from '../src/elements/e-paper-tooltip/e-paper-tooltip.js';
+import { cssProps } from '../src/internal/css-props.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { a1Loader, type A1Loaded } from './support/edition.js';
 

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
-import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
-import { cssProps } from '../src/directives/css-props.js';
+import type { EPaperViewport } from '../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { cssProps } from '../src/internal/css-props.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { a1Loader, type A1Loaded } from './support/edition.js';
 import { actions } from './support/story.js';

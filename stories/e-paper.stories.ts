@@ -2,8 +2,8 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { cssProps } from '../src/directives/css-props.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import { cssProps } from '../src/internal/css-props.js';
 import { knobArgTypes, knobValues } from './support/knobs.js';
 import { themeAttribute } from './support/themes.js';
 import {

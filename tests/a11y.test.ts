@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { A1_URL, nextEvent } from './helpers.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;

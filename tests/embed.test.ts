@@ -3,8 +3,8 @@ import { A1_URL, deepQuery, nextEvent, partsLoaded } from './helpers.js';
 import '../src/index.js';
 import { define } from '../src/define.js';
 import { register } from '../src/lazy-parts.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../src/elements/e-paper-reader/e-paper-reader.js';
 
 /** Loads a demo page in an iframe of the given size and waits for its viewer to be ready. */
 async function framePage(path: string, width = 1000, height = 800) {

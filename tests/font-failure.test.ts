@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperEventMap } from '../src/events.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperEventMap } from '../src/events/events.js';
 import { A1_URL, deepQuery, loadA1, mountViewer } from './helpers.js';
 
 describe('an edition font that fails to load', () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../src/elements/e-paper-reader/e-paper-reader.js';
 import { A1_URL, mountViewer, partsLoaded, until } from './helpers.js';
 
 const readerOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperReader>('e-paper-reader');

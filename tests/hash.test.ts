@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { hashParam, hashWith } from '../src/e-paper/hash.js';
+import { hashParam, hashWith } from '../src/elements/e-paper/hash.js';
 
 describe('hash: deep links beside the host page’s own parameters', () => {
   it('reads page, article and date, and nothing for empty or absent ones', () => {

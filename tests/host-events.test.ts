@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, deepQuery, loadA1, mountViewer, nextEvent, partsLoaded, until } from './helpers.js';
 

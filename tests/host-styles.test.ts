@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { A1_URL, deepQuery, nextEvent } from './helpers.js';
 
 // A page's own styles for the e-paper tag win over the viewer's :host rules (outer styles beat

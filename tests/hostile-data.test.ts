@@ -4,8 +4,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../src/elements/e-paper-reader/e-paper-reader.js';
 import { EditionError, parseEdition, validateEdition } from '../src/edition/validate.js';
 import { LIMITS, type Edition } from '../src/edition/schema.js';
 import { loadA1, partsLoaded } from './helpers.js';
@@ -1098,7 +1098,7 @@ describe('hostile data: injection corpus through every field', () => {
     }
   });
 
-  // BUG (src/e-paper-contents/e-paper-contents.ts): in the list of articles, the headline (and the
+  // BUG (src/elements/e-paper-contents/e-paper-contents.ts): in the list of articles, the headline (and the
   // banner or kicker) stand in plain <span>s on one line with the "✓ Read" mark: an RLO in the
   // headline reverses the mark ("daeR ✓"). Fix: `unicode-bidi: isolate` on the spans that hold
   // edition text (or dir="auto" on them, which also gives each its own direction).
@@ -1114,8 +1114,8 @@ describe('hostile data: injection corpus through every field', () => {
     }
   });
 
-  // BUG (minor; src/e-paper-page/e-paper-page.ts, src/e-paper-reader/e-paper-reader.ts,
-  // src/e-paper-contents/e-paper-contents.ts): two fields of the edition share a line without
+  // BUG (minor; src/elements/e-paper-page/e-paper-page.ts, src/elements/e-paper-reader/e-paper-reader.ts,
+  // src/elements/e-paper-contents/e-paper-contents.ts): two fields of the edition share a line without
   // isolation, so an RLO in one reverses the next: the photo caption and its credit (page and
   // reader figcaptions), a footer channel's name and kind, a contents item's banner and headline.
   // Fix: `unicode-bidi: isolate` (or dir="auto") on the element of each field: .caption, .credit,

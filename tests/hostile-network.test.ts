@@ -3,8 +3,8 @@
 // that works once the route is mended; a new `src` aborts the load before it.
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperEventMap } from '../src/events.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperEventMap } from '../src/events/events.js';
 import { deepQuery, trapUncaught } from './helpers.js';
 
 type ErrorDetail = EPaperEventMap['e-paper-error'];

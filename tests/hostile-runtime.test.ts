@@ -4,8 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../src/elements/e-paper-reader/e-paper-reader.js';
 import type { Edition } from '../src/edition/schema.js';
 import { deepQuery, loadA1, trapUncaught, until } from './helpers.js';
 

@@ -6,15 +6,15 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { registerStrings, loadStrings, localize } from '../src/i18n/localize.js';
 import { builtInLanguage } from '../src/i18n/languages.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { uiStrings } from '../src/i18n/strings.js';
-import { readerStrings } from '../src/e-paper-reader/reader-strings.js';
-import { searchStrings } from '../src/e-paper-search/e-paper-search-strings.js';
-import { pagesStrings } from '../src/e-paper-pages/e-paper-pages-strings.js';
-import { archiveStrings } from '../src/e-paper-archive/e-paper-archive-strings.js';
+import { readerStrings } from '../src/elements/e-paper-reader/reader-strings.js';
+import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-strings.js';
+import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
+import { archiveStrings } from '../src/elements/e-paper-archive/e-paper-archive-strings.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, loadA1, mountViewer, nextEvent, until } from './helpers.js';
 

@@ -7,8 +7,8 @@
 // part is skipped with a note in the browser log, the listener part still runs.
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../src/elements/e-paper-reader/e-paper-reader.js';
 import type { Edition } from '../src/edition/schema.js';
 import { loadA1 } from './helpers.js';
 

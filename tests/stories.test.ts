@@ -16,8 +16,8 @@ import { VIEWPORTS, type ViewportName } from '../stories/support/viewports.js';
 import { KNOBS } from '../stories/support/knobs.js';
 import { READ_IDS, READ_MARKS_STORAGE_KEY } from '../stories/support/edition.js';
 import type { ViewerExpectation } from '../stories/support/story.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperViewport } from '../src/elements/e-paper-viewport/e-paper-viewport.js';
 import * as viewerStories from '../stories/e-paper.stories.js';
 import * as pageStories from '../stories/e-paper-page.stories.js';
 import * as viewportStories from '../stories/e-paper-viewport.stories.js';
@@ -371,7 +371,7 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
     const sources = await Promise.all([
       ...elements.flatMap(({ path }) => [text(`/${path}`), text(`/${path.replace(/\.ts$/, '.styles.ts')}`)]),
       // The UI font stack every element's styles take from one place.
-      text('/src/styles/ui-font.ts'),
+      text('/src/internal/styles/ui-font.ts'),
     ]);
     const css = sources.join('\n');
     for (const knob of KNOBS) expect(css.includes(`var(${knob.name}`), `${knob.name} is read by an element`).to.be.true;

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { EPaperPage } from '../src/elements/e-paper-page/e-paper-page.js';
 import { A1_URL, deepQuery, nextEvent } from './helpers.js';
 
 const frames = (n = 3) =>
@@ -241,7 +241,7 @@ describe('theme knobs: every documented custom property changes what it says', (
     ];
     const documented = new Set<string>();
     for (const source of sources) {
-      const text = await (await fetch(new URL(`../src/${source}`, import.meta.url))).text();
+      const text = await (await fetch(new URL(`../src/elements/${source}`, import.meta.url))).text();
       for (const match of text.matchAll(/@cssprop \[?(--e-paper-[a-z-]+)/g)) documented.add(match[1]);
     }
     const tested = new Set([...Object.keys(KNOBS), ...Object.keys(DARK_KNOBS)]);

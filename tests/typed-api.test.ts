@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import { EPaper } from '../src/e-paper/e-paper.js';
-import { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
+import { EPaper } from '../src/elements/e-paper/e-paper.js';
+import { EPaperPage } from '../src/elements/e-paper-page/e-paper-page.js';
 import { ELEMENTS } from '../src/define.js';
 import { LAZY_ELEMENTS } from '../src/lazy-parts.js';
-import type { EPaperEventMap } from '../src/events.js';
+import type { EPaperEventMap } from '../src/events/events.js';
 
 // The type checks here are made by `tsc -p .` (npm run build, CI): a tag or an event that
 // loses its entry in HTMLElementTagNameMap or HTMLElementEventMap stops this file compiling.

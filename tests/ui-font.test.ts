@@ -8,7 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { UI_FONT_FILE, UI_FONT_RANGE } from '../src/i18n/ui-font-file.js';
 import { UI_FONT_FAMILY } from '../src/i18n/ui-font.js';
 import { BUILT_IN_TAGS, UI_SYMBOLS, uiFontChars, uiTexts } from '../scripts/ui-text.js';

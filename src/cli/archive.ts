@@ -1,12 +1,12 @@
 /**
  * `e-paper archive add <archive.json> <edition…>` and `e-paper archive build <dir>`: the archive
- * index (src/archive/archive-schema.ts) that gives the viewer its date picker. Each edition's
+ * index (src/edition/archive/archive-schema.ts) that gives the viewer its date picker. Each edition's
  * `src` is written relative to the index; one entry per date (a new one replaces the old); the
  * index is checked as the viewer will check it before it is written.
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { validateArchive } from '../archive/load-archive.js';
+import { validateArchive } from '../edition/archive/load-archive.js';
 import { validateEdition, EditionError } from '../edition/validate.js';
 import { parse, str } from './args.js';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';

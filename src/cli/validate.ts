@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EditionError, parseEdition, type EditionProblem } from '../edition/validate.js';
 import { decodePath } from '../edition/importers/common.js';
-import { parsePageFile } from '../page-files/page-files.js';
+import { parsePageFile } from '../edition/page-files/page-files.js';
 import { parse } from './args.js';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
 import { isDirectory, readText } from './inputs.js';

@@ -17,7 +17,7 @@ import { decodePath, type ImportWarning } from '../edition/importers/common.js';
 import type { Article, Edition, Page } from '../edition/schema.js';
 import { regionsOf } from '../edition/regions.js';
 import { validateEdition } from '../edition/validate.js';
-import { validatePageFile } from '../page-files/page-files.js';
+import { validatePageFile } from '../edition/page-files/page-files.js';
 import { CliError, EXIT } from './exit-codes.js';
 
 export interface WriteOptions {

@@ -1,13 +1,13 @@
-import type { LoadFailure } from './edition/load.js';
-import type { EditionProblem } from './edition/validate.js';
-import type { ZoomEventDetail } from './e-paper-viewport/e-paper-viewport.js';
-import type { ArchiveSelectDetail } from './e-paper-archive/e-paper-archive.js';
-import type { ContentsSelectDetail } from './e-paper-contents/e-paper-contents.js';
-import type { RegionEventDetail } from './e-paper-page/e-paper-page.js';
-import type { PagesSelectDetail } from './e-paper-pages/e-paper-pages.js';
-import type { EPaperReaderEventMap } from './e-paper-reader/e-paper-reader.js';
-import type { SearchQueryDetail, SearchSelectDetail } from './e-paper-search/e-paper-search.js';
-import type { ToolbarActionDetail } from './e-paper-toolbar/e-paper-toolbar.js';
+import type { LoadFailure } from '../edition/load.js';
+import type { EditionProblem } from '../edition/validate.js';
+import type { ZoomEventDetail } from '../elements/e-paper-viewport/e-paper-viewport.js';
+import type { ArchiveSelectDetail } from '../elements/e-paper-archive/e-paper-archive.js';
+import type { ContentsSelectDetail } from '../elements/e-paper-contents/e-paper-contents.js';
+import type { RegionEventDetail } from '../elements/e-paper-page/e-paper-page.js';
+import type { PagesSelectDetail } from '../elements/e-paper-pages/e-paper-pages.js';
+import type { EPaperReaderEventMap } from '../elements/e-paper-reader/e-paper-reader.js';
+import type { SearchQueryDetail, SearchSelectDetail } from '../elements/e-paper-search/e-paper-search.js';
+import type { ToolbarActionDetail } from '../elements/e-paper-toolbar/e-paper-toolbar.js';
 
 /**
  * The public events: `<e-paper>` fires them at itself; they bubble and are composed, so a host page

@@ -1,9 +1,9 @@
 import type { UiStrings } from './strings.js';
-import type { ReaderStrings } from '../e-paper-reader/reader-strings.js';
-import type { SearchStrings } from '../e-paper-search/e-paper-search-strings.js';
-import type { PagesStrings } from '../e-paper-pages/e-paper-pages-strings.js';
-import type { ArchiveStrings, ArchiveWords } from '../e-paper-archive/e-paper-archive-strings.js';
-import type { PageFilesStrings } from '../page-files/page-file-loader.js';
+import type { ReaderStrings } from '../elements/e-paper-reader/reader-strings.js';
+import type { SearchStrings } from '../elements/e-paper-search/e-paper-search-strings.js';
+import type { PagesStrings } from '../elements/e-paper-pages/e-paper-pages-strings.js';
+import type { ArchiveStrings, ArchiveWords } from '../elements/e-paper-archive/e-paper-archive-strings.js';
+import type { PageFilesStrings } from '../edition/page-files/page-file-loader.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';

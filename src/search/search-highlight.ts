@@ -2,7 +2,7 @@ import { findMatches } from './search-text.js';
 
 /** The name under which the matches are registered in `CSS.highlights`. */
 export const HIGHLIGHT_NAME = 'e-paper-search';
-export { searchHitStyles } from '../styles/search-hit.js';
+export { searchHitStyles } from '../internal/styles/search-hit.js';
 
 /* Several viewers share the one registry entry: each owner's ranges are kept apart, so that clearing one leaves the others. */
 const owned = new WeakMap<object, Range[]>();

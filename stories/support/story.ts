@@ -1,7 +1,7 @@
 /** Helpers the stories share. */
 import { nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import type { EPaper } from '../../src/e-paper/e-paper.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 
 /** What a viewer story expects, for tests/stories.test.ts (and a reader of the story). */
 export interface ViewerExpectation {

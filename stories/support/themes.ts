@@ -5,7 +5,7 @@
  */
 import { html } from 'lit';
 import type { Decorator, Preview } from '@storybook/web-components';
-import { cssProps } from '../../src/directives/css-props.js';
+import { cssProps } from '../../src/internal/css-props.js';
 
 export type ThemeName = 'light' | 'dark' | 'brand';
 

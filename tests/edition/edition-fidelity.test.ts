@@ -8,11 +8,11 @@
  * the edition JSON with that reconstruction.
  */
 import { expect } from '@open-wc/testing';
-import { validateEdition } from '../src/edition/validate.js';
-import type { Article, Edition } from '../src/edition/schema.js';
+import { validateEdition } from '../../src/edition/validate.js';
+import type { Article, Edition } from '../../src/edition/schema.js';
 
-const EDITION_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08.json', import.meta.url);
-const SOURCE_URL = new URL('./fixtures/zhuzhou-daily-2021-01-08-A1.md', import.meta.url);
+const EDITION_URL = new URL('../../demo/editions/zhuzhou-daily-2021-01-08.json', import.meta.url);
+const SOURCE_URL = new URL('../fixtures/zhuzhou-daily-2021-01-08-A1.md', import.meta.url);
 
 /**
  * Sentences cut by a column break (README rule 1): line `from` goes on, with no space, in line

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperEventMap } from '../src/events.js';
-import { deepQuery, mountViewer, nextEvent, partsLoaded, shownArticles, trapUncaught, until } from './helpers.js';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import type { EPaperEventMap } from '../../src/events/events.js';
+import { deepQuery, mountViewer, nextEvent, partsLoaded, shownArticles, trapUncaught, until } from '../helpers.js';
 
 // An 8-page copy of A1 whose pages A2…A8 are kept in page files (the test server splits it).
 const SPLIT = '/fixtures/split/8.json';

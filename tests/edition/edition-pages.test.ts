@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
-import type { Edition } from '../src/edition/schema.js';
-import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, deepQuery, frames, loadA1, mountViewer, nextEvent, partsLoaded, shownArticles } from './helpers.js';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import type { EPaperViewport } from '../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import type { Edition } from '../../src/edition/schema.js';
+import { multiPageEdition } from '../../scripts/editions-from-a1.js';
+import { A1_URL, deepQuery, frames, loadA1, mountViewer, nextEvent, partsLoaded, shownArticles } from '../helpers.js';
 
 let keyCount = 0;
 const freshKey = () => `pages-test-${Date.now()}-${keyCount++}`;

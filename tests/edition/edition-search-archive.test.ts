@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
-import type { Edition } from '../src/edition/schema.js';
-import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, deepQuery, loadA1, mountViewer, nextEvent, partsLoaded, until } from './helpers.js';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import type { EPaperViewport } from '../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import type { Edition } from '../../src/edition/schema.js';
+import { multiPageEdition } from '../../scripts/editions-from-a1.js';
+import { A1_URL, deepQuery, loadA1, mountViewer, nextEvent, partsLoaded, until } from '../helpers.js';
 
 type Updating = HTMLElement & { updateComplete: Promise<unknown> };
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { EditionError, parseEdition, validateEdition } from '../src/edition/validate.js';
-import type { Edition } from '../src/edition/schema.js';
-import { loadA1 } from './helpers.js';
+import { EditionError, parseEdition, validateEdition } from '../../src/edition/validate.js';
+import type { Edition } from '../../src/edition/schema.js';
+import { loadA1 } from '../helpers.js';
 
 /** Runs the validator and returns its messages; fails the test if it accepts the input. */
 function rejections(data: unknown): string[] {

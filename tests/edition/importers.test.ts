@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { ImportError, importIiifManifest, importImageMap, importMetsAlto, type ImportResult } from '../src/edition/importers/index.js';
-import { EditionError, validateEdition } from '../src/edition/validate.js';
+import { ImportError, importIiifManifest, importImageMap, importMetsAlto, type ImportResult } from '../../src/edition/importers/index.js';
+import { EditionError, validateEdition } from '../../src/edition/validate.js';
 
-const fixture = (path: string) => new URL(`./fixtures/importers/${path}`, import.meta.url);
+const fixture = (path: string) => new URL(`../fixtures/importers/${path}`, import.meta.url);
 const text = async (path: string) => (await fetch(fixture(path))).text();
 const json = async (path: string) => JSON.parse(await text(path)) as Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { editionJsonSchema, pageFileJsonSchema } from '../src/edition/json-schema.js';
+import { editionJsonSchema, pageFileJsonSchema } from '../../src/edition/json-schema.js';
 
-const published = async (file: string) => (await fetch(new URL(`../schema/${file}`, import.meta.url))).json();
+const published = async (file: string) => (await fetch(new URL(`../../schema/${file}`, import.meta.url))).json();
 
 describe('the published JSON Schema', () => {
   it('is the one the valibot schema generates (run `npm run schema` after changing the format)', async () => {

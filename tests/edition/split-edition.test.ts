@@ -1,12 +1,12 @@
 // splitEdition (scripts/editions-from-a1.js): an edition as a manifest with its first page inline
 // and a page file for every other page; and the test server's /fixtures/split/ routes built on it.
 import { expect } from '@open-wc/testing';
-import type { Article, Edition, Page, PageFileData } from '../src/edition/schema.js';
-import { validateEdition } from '../src/edition/validate.js';
-import { EditionLoadError, loadEdition } from '../src/edition/load.js';
-import { loadPageFile, validatePageFile } from '../src/page-files/page-files.js';
-import { multiPageEdition, splitEdition } from '../scripts/editions-from-a1.js';
-import { loadA1 } from './helpers.js';
+import type { Article, Edition, Page, PageFileData } from '../../src/edition/schema.js';
+import { validateEdition } from '../../src/edition/validate.js';
+import { EditionLoadError, loadEdition } from '../../src/edition/load.js';
+import { loadPageFile, validatePageFile } from '../../src/edition/page-files/page-files.js';
+import { multiPageEdition, splitEdition } from '../../scripts/editions-from-a1.js';
+import { loadA1 } from '../helpers.js';
 
 const byId = (articles: Article[]) => [...articles].sort((a, b) => a.id.localeCompare(b.id));
 

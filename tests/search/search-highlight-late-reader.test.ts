@@ -1,9 +1,9 @@
 // An article opened from a search before the reader's part has arrived: its matches are
 // highlighted once the part is defined. A file of its own: the reader must not be defined yet.
 import { expect } from '@open-wc/testing';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { deepQuery, loadA1 } from './helpers.js';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import { deepQuery, loadA1 } from '../helpers.js';
 
 const highlightRanges = () => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('e-paper-search') ?? [])];
 

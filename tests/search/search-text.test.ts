@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { findMatches, foldForSearch, searchEdition, type SearchField } from '../src/search/search-text.js';
-import type { Article, Edition } from '../src/edition/schema.js';
-import { loadA1 } from './helpers.js';
+import { findMatches, foldForSearch, searchEdition, type SearchField } from '../../src/search/search-text.js';
+import type { Article, Edition } from '../../src/edition/schema.js';
+import { loadA1 } from '../helpers.js';
 
 /** Every searchable text of an article, in the order the search reports fields. */
 const textsOf = (a: Article): [SearchField, string | undefined][] => [

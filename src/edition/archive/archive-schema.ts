@@ -4,7 +4,7 @@
  * each `src` is resolved against the index's own URL.
  */
 import * as v from 'valibot';
-import { LIMITS } from '../edition/schema.js';
+import { LIMITS } from '../schema.js';
 import { isRealDate } from './calendar.js';
 
 export const ARCHIVE_LIMITS = {

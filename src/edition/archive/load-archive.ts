@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { ARCHIVE_LIMITS, ArchiveSchema, type Archive, type ArchiveEntry } from './archive-schema.js';
-import { EditionError, MAX_PROBLEMS, describeIssue, parseJson, quoteData, type EditionProblem } from '../edition/validate.js';
-import { fetchText, parseFailure, type LoadOptions } from '../edition/load.js';
-import { safeHttpUrl } from '../edition/urls.js';
+import { EditionError, MAX_PROBLEMS, describeIssue, parseJson, quoteData, type EditionProblem } from '../validate.js';
+import { fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { safeHttpUrl } from '../urls.js';
 
 /** An index nests 3 deep: past this, JSON text is refused before JSON.parse spends seconds on it. */
 const MAX_DEPTH = 8;

@@ -1,8 +1,8 @@
-import { EditionLoadError, type LoadOptions } from '../edition/load.js';
-import type { Edition, Page } from '../edition/schema.js';
+import { EditionLoadError, type LoadOptions } from '../load.js';
+import type { Edition, Page } from '../schema.js';
 import { isPageRef, loadPageFile, withPageFile, type PageFile } from './page-files.js';
-import { isolate } from '../i18n/strings.js';
-import { localize } from '../i18n/localize.js';
+import { isolate } from '../../i18n/strings.js';
+import { localize } from '../../i18n/localize.js';
 
 /** Page files loading at once when the viewer fetches them all. */
 const AT_ONCE = 2;

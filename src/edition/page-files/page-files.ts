@@ -4,10 +4,10 @@
  * its first page. These helpers check and load a page file and put it in its place. A module
  * apart from the edition's: only editions with page files load it, after their first render.
  */
-import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../edition/load.js';
-import { checkReferences, parseJson, quoteData, validateWith, type EditionProblem } from '../edition/validate.js';
-import { isPageRef } from '../edition/page-ref.js';
-import { LIMITS, PageFileSchema, type Article, type Edition, type Page, type PageFileData } from '../edition/schema.js';
+import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { checkReferences, parseJson, quoteData, validateWith, type EditionProblem } from '../validate.js';
+import { isPageRef } from '../page-ref.js';
+import { LIMITS, PageFileSchema, type Article, type Edition, type Page, type PageFileData } from '../schema.js';
 
 /** A page of an edition and its articles, from a page file checked by {@link validatePageFile}. */
 export interface PageFile {

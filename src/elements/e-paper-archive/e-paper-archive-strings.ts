@@ -1,4 +1,4 @@
-import { localize } from '../i18n/localize.js';
+import { localize } from '../../i18n/localize.js';
 
 /** UI strings of the date picker (`<e-paper-archive>`). Dates are formatted in UTC: a date is a day. */
 export interface ArchiveStrings {

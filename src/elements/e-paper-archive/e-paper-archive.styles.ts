@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../styles/visually-hidden.js';
-import { uiFont } from '../styles/ui-font.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
+import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const archiveStyles = css`
   :host {

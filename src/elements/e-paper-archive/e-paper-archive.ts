@@ -1,11 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Archive, ArchiveEntry } from '../archive/archive-schema.js';
-import { addDays, addMonths, editionOn, isRealDate, monthGrid, nearestOnOrBefore, neighbour, weekday } from '../archive/calendar.js';
-import { isolate } from '../i18n/strings.js';
+import type { Archive, ArchiveEntry } from '../../edition/archive/archive-schema.js';
+import {
+  addDays,
+  addMonths,
+  editionOn,
+  isRealDate,
+  monthGrid,
+  nearestOnOrBefore,
+  neighbour,
+  weekday,
+} from '../../edition/archive/calendar.js';
+import { isolate } from '../../i18n/strings.js';
 import { archiveStrings } from './e-paper-archive-strings.js';
 import { archiveStyles } from './e-paper-archive.styles.js';
-import { emit } from '../events.js';
+import { emit } from '../../events/events.js';
 
 /** `detail` of `e-paper-archive-select`. */
 export interface ArchiveSelectDetail {

@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Article } from '../edition/schema.js';
-import { isolate, uiStrings } from '../i18n/strings.js';
-import { emit } from '../events.js';
+import type { Article } from '../../edition/schema.js';
+import { isolate, uiStrings } from '../../i18n/strings.js';
+import { emit } from '../../events/events.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {

@@ -1,4 +1,4 @@
-import { ARTICLE_PARTS, type Article, type ArticleBlock, type ArticlePart } from '../edition/schema.js';
+import { ARTICLE_PARTS, type Article, type ArticleBlock, type ArticlePart } from '../../edition/schema.js';
 
 /** The parts a block shows, in the order newspapers set them. */
 export function blockParts(block: ArticleBlock): ArticlePart[] {

@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { pickSource, scanSources } from './scan-sources.js';
 import { property, state } from 'lit/decorators.js';
-import { articlesById, regionsOf } from '../edition/regions.js';
+import { articlesById, regionsOf } from '../../edition/regions.js';
 import { regionLayer } from './region-layer.js';
-import { cssProps } from '../directives/css-props.js';
-import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../edition/schema.js';
-import { fontStack } from '../edition/fonts.js';
-import { uiStrings } from '../i18n/strings.js';
+import { cssProps } from '../../internal/css-props.js';
+import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../../edition/schema.js';
+import { fontStack } from '../../edition/fonts.js';
+import { uiStrings } from '../../i18n/strings.js';
 import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
-import { searchHitStyles } from '../styles/search-hit.js';
+import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
-import { emit } from '../events.js';
+import { emit } from '../../events/events.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {

@@ -1,6 +1,6 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
-import type { Article, Page, Region, Shape } from '../edition/schema.js';
-import { isolate } from '../i18n/strings.js';
+import type { Article, Page, Region, Shape } from '../../edition/schema.js';
+import { isolate } from '../../i18n/strings.js';
 
 /** The accessible name of an article's region: its kicker or banner, then the headline. */
 export function regionLabel(article: Article): string {

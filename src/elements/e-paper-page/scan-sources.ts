@@ -1,5 +1,5 @@
-import type { Page } from '../edition/schema.js';
-import { safeHttpUrl } from '../edition/urls.js';
+import type { Page } from '../../edition/schema.js';
+import { safeHttpUrl } from '../../edition/urls.js';
 
 /** One image of a scan page: a URL and its width in pixels (0 when unknown). */
 export interface ScanSource {

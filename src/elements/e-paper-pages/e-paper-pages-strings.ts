@@ -1,4 +1,4 @@
-import { localize } from '../i18n/localize.js';
+import { localize } from '../../i18n/localize.js';
 
 /** UI strings of the page strip (`<e-paper-pages>`). */
 export interface PagesStrings {

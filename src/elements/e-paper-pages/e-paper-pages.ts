@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Edition, Page } from '../edition/schema.js';
-import { loadEditionFonts } from '../edition/fonts.js';
-import { isPageRef } from '../edition/page-ref.js';
-import { cssProps } from '../directives/css-props.js';
-import { isolate } from '../i18n/strings.js';
+import type { Edition, Page } from '../../edition/schema.js';
+import { loadEditionFonts } from '../../edition/fonts.js';
+import { isPageRef } from '../../edition/page-ref.js';
+import { cssProps } from '../../internal/css-props.js';
+import { isolate } from '../../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
 import { pagesStyles } from './e-paper-pages.styles.js';
-import { emit } from '../events.js';
+import { emit } from '../../events/events.js';
 
 /** Detail of `e-paper-pages-select`. */
 export interface PagesSelectDetail {

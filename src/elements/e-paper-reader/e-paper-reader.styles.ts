@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../styles/visually-hidden.js';
-import { uiFont } from '../styles/ui-font.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
+import { uiFont } from '../../internal/styles/ui-font.js';
 
 /** The dark theme's private values, for the attribute and for the system setting alike. */
 const dark = css`

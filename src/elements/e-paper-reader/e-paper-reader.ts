@@ -1,22 +1,22 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Article, Edition, Photo } from '../edition/schema.js';
-import { FALLBACK_FONTS, fontStack } from '../edition/fonts.js';
-import { articlesById } from '../edition/regions.js';
-import { uiStrings } from '../i18n/strings.js';
+import type { Article, Edition, Photo } from '../../edition/schema.js';
+import { FALLBACK_FONTS, fontStack } from '../../edition/fonts.js';
+import { articlesById } from '../../edition/regions.js';
+import { uiStrings } from '../../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles } from './e-paper-reader.styles.js';
-import { searchHitStyles } from '../styles/search-hit.js';
+import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, tabbables, TEXT_SCALE } from './reader-helpers.js';
-import { cssProps } from '../directives/css-props.js';
-import { deepActiveElement, isTextField } from '../dom/focus.js';
-import { safeHttpUrl } from '../edition/urls.js';
-import { emit } from '../events.js';
+import { cssProps } from '../../internal/css-props.js';
+import { deepActiveElement, isTextField } from '../../internal/focus.js';
+import { safeHttpUrl } from '../../edition/urls.js';
+import { emit } from '../../events/events.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
 
-/** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events.ts). */
+/** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events/events.ts). */
 export interface EPaperReaderEventMap {
   'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };

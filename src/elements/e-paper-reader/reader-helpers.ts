@@ -1,5 +1,5 @@
-import type { Edition } from '../edition/schema.js';
-import { articlesById } from '../edition/regions.js';
+import type { Edition } from '../../edition/schema.js';
+import { articlesById } from '../../edition/regions.js';
 
 /** Whether the article counts in the reader's order: its kind (news when absent) is among the edition's `readingOrder` (news when absent). */
 export function inReadingOrder(edition: Edition, articleId: string): boolean {

@@ -1,4 +1,4 @@
-import { localize } from '../i18n/localize.js';
+import { localize } from '../../i18n/localize.js';
 
 /** UI strings of the reader overlay (`<e-paper-reader>`). */
 export interface ReaderStrings {

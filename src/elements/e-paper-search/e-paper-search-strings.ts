@@ -1,5 +1,5 @@
-import { isolate } from '../i18n/strings.js';
-import { localize } from '../i18n/localize.js';
+import { isolate } from '../../i18n/strings.js';
+import { localize } from '../../i18n/localize.js';
 
 /** UI strings of `<e-paper-search>`. */
 export interface SearchStrings {

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Edition } from '../edition/schema.js';
-import { MAX_QUERY, searchEdition, type SearchField, type SearchHit, type SearchResult } from '../search/search-text.js';
+import type { Edition } from '../../edition/schema.js';
+import { MAX_QUERY, searchEdition, type SearchField, type SearchHit, type SearchResult } from '../../search/search-text.js';
 import { searchStyles } from './e-paper-search.styles.js';
-import { isolate } from '../i18n/strings.js';
+import { isolate } from '../../i18n/strings.js';
 import { searchStrings } from './e-paper-search-strings.js';
-import { emit } from '../events.js';
+import { emit } from '../../events/events.js';
 
 /** Detail of `e-paper-search-select`. */
 export interface SearchSelectDetail {

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { lineIcon } from '../styles/line-icon.js';
-import { uiFont } from '../styles/ui-font.js';
+import { lineIcon } from '../../internal/styles/line-icon.js';
+import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const toolbarStyles = css`
   :host {

@@ -1,8 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isolate, uiStrings } from '../i18n/strings.js';
+import { isolate, uiStrings } from '../../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
-import { emit } from '../events.js';
+import { emit } from '../../events/events.js';
 
 /** What a toolbar button asks for. */
 export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Article } from '../edition/schema.js';
-import { uiStrings } from '../i18n/strings.js';
+import type { Article } from '../../edition/schema.js';
+import { uiStrings } from '../../i18n/strings.js';
 
 /** The part of `rect` that lies inside `bounds`; `rect` itself when they do not meet. */
 export function visiblePart(rect: DOMRectReadOnly, bounds: DOMRectReadOnly): DOMRect {

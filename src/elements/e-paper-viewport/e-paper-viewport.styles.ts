@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { uiFont } from '../styles/ui-font.js';
+import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const viewportStyles = css`
   :host {

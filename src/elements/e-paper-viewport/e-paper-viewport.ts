@@ -1,9 +1,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { isTextField } from '../dom/focus.js';
+import { isTextField } from '../../internal/focus.js';
 import { property, state } from 'lit/decorators.js';
-import { cssProps } from '../directives/css-props.js';
-import { uiStrings } from '../i18n/strings.js';
-import { emit } from '../events.js';
+import { cssProps } from '../../internal/css-props.js';
+import { uiStrings } from '../../i18n/strings.js';
+import { emit } from '../../events/events.js';
 import { viewportStyles } from './e-paper-viewport.styles.js';
 import {
   READING_SCALE,

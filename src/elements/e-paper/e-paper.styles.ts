@@ -1,7 +1,7 @@
 import { css } from 'lit';
-import { visuallyHidden } from '../styles/visually-hidden.js';
-import { lineIcon } from '../styles/line-icon.js';
-import { uiFont } from '../styles/ui-font.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
+import { lineIcon } from '../../internal/styles/line-icon.js';
+import { uiFont } from '../../internal/styles/ui-font.js';
 
 /** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
 const darkTokens = css`

@@ -1,20 +1,20 @@
 import { LitElement, html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
-import { EditionLoadError, loadEdition } from '../edition/load.js';
-import { editionFontFamily, loadEditionFonts } from '../edition/fonts.js';
-import { articlesById, articlesOnPage } from '../edition/regions.js';
-import { isPageRef } from '../edition/page-ref.js';
-import type { PageFileHost, PageFileLoader } from '../page-files/page-file-loader.js';
-import { cssProps } from '../directives/css-props.js';
-import { EditionError, validateEdition, type EditionProblem } from '../edition/validate.js';
-import type { Article, Edition, Page } from '../edition/schema.js';
-import { uiStrings } from '../i18n/strings.js';
-import { loadStrings } from '../i18n/localize.js';
-import { addUiFont } from '../i18n/ui-font.js';
-import { emit, type EPaperEventMap } from '../events.js';
-import { ReadingStateController } from '../state/reading-state.js';
-import type { ReadingRecord, ReadingView } from '../state/reading-record.js';
+import { EditionLoadError, loadEdition } from '../../edition/load.js';
+import { editionFontFamily, loadEditionFonts } from '../../edition/fonts.js';
+import { articlesById, articlesOnPage } from '../../edition/regions.js';
+import { isPageRef } from '../../edition/page-ref.js';
+import type { PageFileHost, PageFileLoader } from '../../edition/page-files/page-file-loader.js';
+import { cssProps } from '../../internal/css-props.js';
+import { EditionError, validateEdition, type EditionProblem } from '../../edition/validate.js';
+import type { Article, Edition, Page } from '../../edition/schema.js';
+import { uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
+import { addUiFont } from '../../i18n/ui-font.js';
+import { emit, type EPaperEventMap } from '../../events/events.js';
+import { ReadingStateController } from '../../state/reading-state.js';
+import type { ReadingRecord, ReadingView } from '../../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
@@ -24,10 +24,10 @@ import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-p
 import type { PagesSelectDetail } from '../e-paper-pages/e-paper-pages.js';
 import type { SearchQueryDetail, SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import type { ArchiveSelectDetail } from '../e-paper-archive/e-paper-archive.js';
-import type { Archive } from '../archive/archive-schema.js';
+import type { Archive } from '../../edition/archive/archive-schema.js';
 import { viewerStyles } from './e-paper.styles.js';
-import { definePart, type LazyElementName } from '../lazy-parts.js';
-import { deepActiveElement, isTextField } from '../dom/focus.js';
+import { definePart, type LazyElementName } from '../../lazy-parts.js';
+import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { claimHash, hashParam, hashWith, releaseHash, type HashChanges } from './hash.js';
 
 type ViewerState =
@@ -213,7 +213,7 @@ export class EPaper extends LitElement {
     releaseHash(this);
     this.#loadController?.abort();
     this.#archiveController?.abort();
-    if (this.#highlighted) void import('../search/search-highlight.js').then((m) => m.clearMatches(this));
+    if (this.#highlighted) void import('../../search/search-highlight.js').then((m) => m.clearMatches(this));
     this.#highlighted = '';
     clearTimeout(this.#readTimer);
     clearTimeout(this.#noticeTimer);
@@ -467,7 +467,7 @@ export class EPaper extends LitElement {
     };
     const loader = () => {
       if (!made) {
-        made = import('../page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host));
+        made = import('../../edition/page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host));
         // A part that could not be loaded is tried again the next time it is needed.
         made.catch(() => (made = undefined));
       }
@@ -528,7 +528,7 @@ export class EPaper extends LitElement {
     if (!this.archive) return;
     const controller = (this.#archiveController = new AbortController());
     try {
-      const { loadArchive } = await import('../archive/load-archive.js');
+      const { loadArchive } = await import('../../edition/archive/load-archive.js');
       this.#need('e-paper-archive');
       const index = await loadArchive(new URL(this.archive, document.baseURI), { signal: controller.signal, timeoutMs: this.loadTimeout });
       if (controller.signal.aborted) return;
@@ -594,12 +594,12 @@ export class EPaper extends LitElement {
     if (key === this.#highlighted) return;
     this.#highlighted = key;
     if (!key) {
-      void import('../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
+      void import('../../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
       return;
     }
     // An article opened before the reader's part arrived is drawn once the part is defined.
     const reader = this.article ? customElements.whenDefined('e-paper-reader') : undefined;
-    void Promise.all([import('../search/search-highlight.js'), reader]).then(async ([m]) => {
+    void Promise.all([import('../../search/search-highlight.js'), reader]).then(async ([m]) => {
       const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
       // eslint-disable-next-line @typescript-eslint/await-thenable -- a part not there yet gives undefined: nothing to wait for
       await Promise.all(parts.map((p) => p?.updateComplete));
@@ -736,7 +736,7 @@ export class EPaper extends LitElement {
     if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
   }
 
-  /** `hash-sync` is asked for and no other viewer on the page keeps the hash (src/e-paper/hash.ts). */
+  /** `hash-sync` is asked for and no other viewer on the page keeps the hash (src/elements/e-paper/hash.ts). */
   get #ownsHash(): boolean {
     return this.hashSync && this.isConnected && claimHash(this);
   }

@@ -1,12 +1,12 @@
 // The archive index: its validation, its loader (against the test server's /fixtures/ and
 // /faults/ routes), and the calendar maths of the date picker.
 import { expect } from '@open-wc/testing';
-import { loadArchive, parseArchive, validateArchive } from '../src/archive/load-archive.js';
-import { addDays, addMonths, monthGrid, nearestOnOrBefore, neighbour } from '../src/archive/calendar.js';
-import type { Archive } from '../src/archive/archive-schema.js';
-import { EditionError } from '../src/edition/validate.js';
-import { EditionLoadError, loadEdition } from '../src/edition/load.js';
-import { archiveIndex } from '../scripts/editions-from-a1.js';
+import { loadArchive, parseArchive, validateArchive } from '../../../src/edition/archive/load-archive.js';
+import { addDays, addMonths, monthGrid, nearestOnOrBefore, neighbour } from '../../../src/edition/archive/calendar.js';
+import type { Archive } from '../../../src/edition/archive/archive-schema.js';
+import { EditionError } from '../../../src/edition/validate.js';
+import { EditionLoadError, loadEdition } from '../../../src/edition/load.js';
+import { archiveIndex } from '../../../scripts/editions-from-a1.js';
 
 const BASE = 'https://news.example/archive/index.json';
 const index = (editions: unknown[], extra: object = {}) => ({ format: 'e-paper-archive', version: 1, ...extra, editions });

@@ -1,12 +1,12 @@
 // The viewer's page file loader: one load per page, a failed one tried again, files put in place
 // together, and a file whose article ids another file took first refused.
 import { expect } from '@open-wc/testing';
-import { EditionLoadError } from '../src/edition/load.js';
-import type { Edition, Page } from '../src/edition/schema.js';
-import { PageFileLoader, type PageFileHost } from '../src/page-files/page-file-loader.js';
-import { isPageRef } from '../src/page-files/page-files.js';
-import { splitEdition, multiPageEdition } from '../scripts/editions-from-a1.js';
-import { loadA1 } from './helpers.js';
+import { EditionLoadError } from '../../../src/edition/load.js';
+import type { Edition, Page } from '../../../src/edition/schema.js';
+import { PageFileLoader, type PageFileHost } from '../../../src/edition/page-files/page-file-loader.js';
+import { isPageRef } from '../../../src/edition/page-files/page-files.js';
+import { splitEdition, multiPageEdition } from '../../../scripts/editions-from-a1.js';
+import { loadA1 } from '../../helpers.js';
 
 const urls: string[] = [];
 afterEach(() => urls.splice(0).forEach((url) => URL.revokeObjectURL(url)));

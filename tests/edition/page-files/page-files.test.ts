@@ -1,8 +1,8 @@
 // Page files: an edition keeps some pages in files of their own. Their validation against the
 // page reference that points to them, their loading, and their merging into the edition.
 import { expect } from '@open-wc/testing';
-import { EditionError, MAX_PROBLEMS, validateEdition } from '../src/edition/validate.js';
-import { EditionLoadError } from '../src/edition/load.js';
+import { EditionError, MAX_PROBLEMS, validateEdition } from '../../../src/edition/validate.js';
+import { EditionLoadError } from '../../../src/edition/load.js';
 import {
   isPageRef,
   loadPageFile,
@@ -12,9 +12,9 @@ import {
   parsePageFile,
   validatePageFile,
   type PageFile,
-} from '../src/page-files/page-files.js';
-import { LIMITS, type Article, type Edition, type Page, type PageFileData } from '../src/edition/schema.js';
-import { loadA1 } from './helpers.js';
+} from '../../../src/edition/page-files/page-files.js';
+import { LIMITS, type Article, type Edition, type Page, type PageFileData } from '../../../src/edition/schema.js';
+import { loadA1 } from '../../helpers.js';
 
 type Json = Record<string, unknown>;
 

@@ -4,9 +4,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
-import { EPaperArchive, type ArchiveSelectDetail } from '../src/e-paper-archive/e-paper-archive.js';
-import { loadArchive } from '../src/archive/load-archive.js';
-import type { Archive } from '../src/archive/archive-schema.js';
+import { EPaperArchive, type ArchiveSelectDetail } from '../../../src/elements/e-paper-archive/e-paper-archive.js';
+import { loadArchive } from '../../../src/edition/archive/load-archive.js';
+import type { Archive } from '../../../src/edition/archive/archive-schema.js';
 
 if (!customElements.get('e-paper-archive')) customElements.define('e-paper-archive', EPaperArchive);
 

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { regionsOf } from '../src/edition/regions.js';
-import { editionFontFamily } from '../src/edition/fonts.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { regionsOf } from '../../../src/edition/regions.js';
+import { editionFontFamily } from '../../../src/edition/fonts.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
 
 interface Box {
   name: string;

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { articlesById, articlesOnPage, regionsOf } from '../src/edition/regions.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { articlesById, articlesOnPage, regionsOf } from '../../../src/edition/regions.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
 
 async function viewer(style = 'width: 900px; height: 700px') {
   const host = document.createElement('div');

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { Edition } from '../src/edition/schema.js';
-import { deepQuery, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import type { Edition } from '../../../src/edition/schema.js';
+import { deepQuery, nextEvent } from '../../helpers.js';
 
-const SCAN_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
+const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
 
 async function viewer(setup: (el: EPaper) => void) {
   const el = document.createElement('e-paper') as EPaper;

@@ -2,17 +2,17 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
-import { EPaperPages, type PagesSelectDetail } from '../src/e-paper-pages/e-paper-pages.js';
-import { EPaperPage } from '../src/e-paper-page/e-paper-page.js';
-import type { Edition, Page } from '../src/edition/schema.js';
-import { multiPageEdition } from '../scripts/editions-from-a1.js';
-import { A1_URL, loadA1, nextEvent } from './helpers.js';
+import { EPaperPages, type PagesSelectDetail } from '../../../src/elements/e-paper-pages/e-paper-pages.js';
+import { EPaperPage } from '../../../src/elements/e-paper-page/e-paper-page.js';
+import type { Edition, Page } from '../../../src/edition/schema.js';
+import { multiPageEdition } from '../../../scripts/editions-from-a1.js';
+import { A1_URL, loadA1, nextEvent } from '../../helpers.js';
 
 if (!customElements.get('e-paper-pages')) customElements.define('e-paper-pages', EPaperPages);
 if (!customElements.get('e-paper-page')) customElements.define('e-paper-page', EPaperPage);
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
-const SCAN_URL = new URL('../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
+const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
 
 const edition = async (pages: number) => multiPageEdition(await loadA1(), pages, { fontBase: A1_URL });
 const thumbs = (el: EPaperPages) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[part="page-thumb"]')];

@@ -2,14 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
-import { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
-import { articleLink, clampTextScale } from '../src/e-paper-reader/reader-helpers.js';
-import { isTextField } from '../src/dom/focus.js';
-import { safeHttpUrl as photoUrl } from '../src/edition/urls.js';
-import { articlesOnPage } from '../src/edition/regions.js';
-import { loadEditionFonts } from '../src/edition/fonts.js';
-import type { Edition } from '../src/edition/schema.js';
-import { A1_URL, loadA1, nextEvent } from './helpers.js';
+import { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
+import { articleLink, clampTextScale } from '../../../src/elements/e-paper-reader/reader-helpers.js';
+import { isTextField } from '../../../src/internal/focus.js';
+import { safeHttpUrl as photoUrl } from '../../../src/edition/urls.js';
+import { articlesOnPage } from '../../../src/edition/regions.js';
+import { loadEditionFonts } from '../../../src/edition/fonts.js';
+import type { Edition } from '../../../src/edition/schema.js';
+import { A1_URL, loadA1, nextEvent } from '../../helpers.js';
 
 if (!customElements.get('e-paper-reader')) customElements.define('e-paper-reader', EPaperReader);
 
@@ -219,7 +219,7 @@ describe('<e-paper-reader>: previous and next', () => {
       expect(reader.articleId).to.equal(order[i]);
     }
     expect(asked.map((e) => e.detail.articleId)).to.deep.equal(order.slice(1));
-    // Internal: it bubbles, but stops at the viewer's shadow root (src/events.ts).
+    // Internal: it bubbles, but stops at the viewer's shadow root (src/events/events.ts).
     expect(asked.every((e) => e.detail.direction === 'next' && e.bubbles && !e.composed)).to.equal(true);
     expect(next.disabled).to.equal(true);
     expect($(reader, '.position [aria-hidden]').textContent).to.equal('9 / 9');

@@ -2,12 +2,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
-import { EPaperSearch, type SearchQueryDetail, type SearchSelectDetail } from '../src/e-paper-search/e-paper-search.js';
-import { searchStrings } from '../src/e-paper-search/e-paper-search-strings.js';
-import { searchEdition } from '../src/search/search-text.js';
-import { clearMatches, highlightMatches, searchHitStyles } from '../src/search/search-highlight.js';
-import type { Edition } from '../src/edition/schema.js';
-import { loadA1, nextEvent } from './helpers.js';
+import { EPaperSearch, type SearchQueryDetail, type SearchSelectDetail } from '../../../src/elements/e-paper-search/e-paper-search.js';
+import { searchStrings } from '../../../src/elements/e-paper-search/e-paper-search-strings.js';
+import { searchEdition } from '../../../src/search/search-text.js';
+import { clearMatches, highlightMatches, searchHitStyles } from '../../../src/search/search-highlight.js';
+import type { Edition } from '../../../src/edition/schema.js';
+import { loadA1, nextEvent } from '../../helpers.js';
 
 if (!customElements.get('e-paper-search')) customElements.define('e-paper-search', EPaperSearch);
 

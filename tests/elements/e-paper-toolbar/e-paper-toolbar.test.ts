@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
-import { EPaperToolbar, type ToolbarAction, type ToolbarActionDetail } from '../src/e-paper-toolbar/e-paper-toolbar.js';
+import { EPaperToolbar, type ToolbarAction, type ToolbarActionDetail } from '../../../src/elements/e-paper-toolbar/e-paper-toolbar.js';
 
 if (!customElements.get('e-paper-toolbar')) customElements.define('e-paper-toolbar', EPaperToolbar);
 

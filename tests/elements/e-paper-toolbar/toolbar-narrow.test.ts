@@ -1,8 +1,8 @@
 // The toolbar in a narrow viewer (a phone): shorter labels keep it to two rows.
 import { expect } from '@open-wc/testing';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { deepQuery, mountViewer, partsLoaded, until } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { deepQuery, mountViewer, partsLoaded, until } from '../../helpers.js';
 
 async function mount(width: number) {
   const el = await mountViewer<EPaper>(

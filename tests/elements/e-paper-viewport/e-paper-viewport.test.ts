@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { EPaperViewport, type ZoomEventDetail } from '../src/e-paper-viewport/e-paper-viewport.js';
+import { EPaperViewport, type ZoomEventDetail } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
 
 if (!customElements.get('e-paper-viewport')) customElements.define('e-paper-viewport', EPaperViewport);
 

@@ -15,7 +15,7 @@ import {
   wheelZoomFactor,
   zoomAtPoint,
   type View,
-} from '../src/e-paper-viewport/viewport-math.js';
+} from '../../../src/elements/e-paper-viewport/viewport-math.js';
 
 const box = { width: 800, height: 600 };
 const page = { width: 2000, height: 2860 };

@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
 
 /** A viewer that keeps nothing in storage, so the tests do not see each other's history. */
 async function viewer(attrs: { article?: string; hashSync?: boolean; lang?: string } = {}) {

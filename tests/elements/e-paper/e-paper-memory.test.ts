@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import type { EPaperReader } from '../src/e-paper-reader/e-paper-reader.js';
-import type { EPaperViewport } from '../src/e-paper-viewport/e-paper-viewport.js';
-import { A1_URL, deepQuery, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import type { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
+import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { A1_URL, deepQuery, nextEvent } from '../../helpers.js';
 
 let keyCount = 0;
 /** A storage key of its own for each test, so records never meet. */

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../src/index.js';
-import type { EPaper } from '../src/e-paper/e-paper.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from './helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
 
 /** Creates a viewer and waits for the first of its ready or error events. */
 async function mount(template: ReturnType<typeof html>, event: 'e-paper-ready' | 'e-paper-error') {
@@ -85,7 +85,10 @@ describe('<e-paper>: loading, error and ready', () => {
   });
 
   it('says when the file is a web page rather than JSON', async () => {
-    const { detail } = await mount(html`<e-paper src=${new URL('../demo/index.html', import.meta.url).href}></e-paper>`, 'e-paper-error');
+    const { detail } = await mount(
+      html`<e-paper src=${new URL('../../../demo/index.html', import.meta.url).href}></e-paper>`,
+      'e-paper-error',
+    );
     expect(detail.cause).to.equal('not-json');
     expect(detail.message).to.contain('web page');
   });
