@@ -1,40 +1,74 @@
-// Screenshots of the demo at desktop and phone sizes, for looking at and for the README:
-// node scripts/screenshots.mjs [out-dir] [path]
+// Screenshots of the demo for looking at and for the README: the page, an article in the reader
+// and the article list, at desktop and phone sizes, light and dark.
+//
+//   node scripts/screenshots.mjs [out-dir] [--fonts-config <fonts.conf> --suffix -cjk]
+//
+// A fresh machine has no CJK system fonts; a Chinese reader's device has them. `--fonts-config`
+// hands the browser a fontconfig file (one that adds, say, Noto CJK) so that both can be looked at.
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { CHROME_FLAGS, findBrowser } from './find-browser.js';
 
-const outDir = process.argv[2] ?? 'demo/screenshots';
-const path = process.argv[3] ?? '/demo/';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'fonts-config': { type: 'string' }, suffix: { type: 'string', default: '' } },
+});
+const outDir = positionals[0] ?? 'demo/screenshots';
 const SIZES = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844, isMobile: true, deviceScaleFactor: 2 },
+  { name: 'desktop', viewport: { width: 1440, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
 ];
+/** The article a reader would open first: the lead story. */
+const LEAD = 'a-lead';
 
 mkdirSync(outDir, { recursive: true });
 const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
 await server.listen();
 const base = server.resolvedUrls.local[0];
-const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS });
+const env = values['fonts-config'] ? { ...process.env, FONTCONFIG_FILE: values['fonts-config'] } : process.env;
+const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS, env });
+
+async function shoot(page, name) {
+  const file = `${outDir}/${name}${values.suffix}.png`;
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: file });
+  console.log(file);
+}
+
 try {
   for (const size of SIZES) {
-    const page = await browser.newPage({
-      viewport: { width: size.width, height: size.height },
-      isMobile: size.isMobile ?? false,
-      hasTouch: size.isMobile ?? false,
-      deviceScaleFactor: size.deviceScaleFactor ?? 1,
-    });
-    page.on('console', (msg) => msg.type() === 'error' && console.error('page:', msg.text()));
-    await page.addInitScript(() => {
-      window.__ePaperReady = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
-    });
-    await page.goto(new URL(path, base).href);
-    await Promise.race([page.evaluate(() => window.__ePaperReady), page.waitForTimeout(15000)]);
-    const file = `${outDir}/${size.name}.png`;
-    await page.screenshot({ path: file });
-    console.log(file);
-    await page.close();
+    for (const scheme of ['light', 'dark']) {
+      const page = await browser.newPage({ ...size, colorScheme: scheme });
+      page.on('console', (msg) => msg.type() === 'error' && console.error('page:', msg.text()));
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      await page.addInitScript(() => {
+        window.__ePaperReady = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
+      });
+      await page.goto(new URL('/demo/', base).href);
+      await Promise.race([page.evaluate(() => window.__ePaperReady), page.waitForTimeout(15000)]);
+      const name = `${size.name}-${scheme}`;
+      await shoot(page, name);
+
+      const lead = await page.evaluate((preferred) => {
+        const paper = document.querySelector('e-paper');
+        const ids = paper.edition?.articles.map((a) => a.id) ?? [];
+        return ids.includes(preferred) ? preferred : ids[0];
+      }, LEAD);
+      await page.evaluate((id) => document.querySelector('e-paper').openArticle(id), lead);
+      await page.waitForTimeout(600);
+      await shoot(page, `${name}-reader`);
+      await page.keyboard.press('Escape');
+
+      const list = page.getByRole('button', { name: /标题导航|Articles/ }).first();
+      if (await list.count()) {
+        await list.click();
+        await shoot(page, `${name}-list`);
+        await page.keyboard.press('Escape');
+      }
+      await page.close();
+    }
   }
 } finally {
   await browser.close();
