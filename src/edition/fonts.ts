@@ -27,8 +27,20 @@ const textOf = (value: unknown): string =>
 /** The text each role sets on `page`: its articles, the page's furniture and the title. */
 export function pageText(edition: Pick<Edition, 'title' | 'articles' | 'masthead' | 'ear' | 'footer' | 'issue'>, page: Page) {
   const articles = edition.articles.filter((article) => page.blocks?.some((block) => 'article' in block && block.article === article.id));
-  const headline = textOf([articles.map((a) => [a.banner, a.kicker, a.headline, a.subheads]), edition.ear, edition.footer, page.label]);
-  return { masthead: edition.title, headline, body: headline + textOf([articles, edition.masthead, edition.issue, page.section]) };
+  // As the page sets them (scripts/font-roles.js): of the furniture, only these in the headline face.
+  const { ear, footer } = edition;
+  const headline = textOf([
+    articles.map((a) => [a.banner, a.kicker, a.headline, a.subheads]),
+    ear?.day,
+    ear?.pagesToday,
+    footer?.prompt,
+    page.label,
+  ]);
+  return {
+    masthead: edition.title,
+    headline,
+    body: headline + textOf([articles, edition.masthead, ear, footer, edition.issue, page.section]),
+  };
 }
 
 /**
