@@ -4,7 +4,8 @@
 // Compression is on for all three viewers alike, as a site's server or CDN does it: text types
 // (HTML, JS, CSS, JSON, SVG, XML/DZI) are gzipped (level 6) when the browser accepts gzip;
 // already-compressed types (PNG, JPEG, WOFF2, PDF, WASM) go as they are. No Range support and no
-// caching headers: every load is in a fresh browser context anyway.
+// caching headers: every load is in a fresh browser context anyway (but with `cacheFonts`, font
+// files are cacheable for a year, as a site serves files whose names carry their hash).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -62,7 +63,7 @@ function resolvePath(pathname) {
  * lists every response as `{ url, status, type, bytes, rawBytes, gzip }` (what was written to the
  * socket for the body, and the file's size), a cross-check of what the browser reports.
  */
-export async function startServer({ compress = true } = {}) {
+export async function startServer({ compress = true, cacheFonts = false } = {}) {
   const gzCache = new Map();
   const log = [];
   const server = createServer(async (req, res) => {
@@ -94,7 +95,8 @@ export async function startServer({ compress = true } = {}) {
         gzCache.set(key, body);
       }
     }
-    const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' };
+    const cache = cacheFonts && ext === '.woff2' ? 'public, max-age=31536000, immutable' : 'no-store';
+    const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': cache };
     if (gzip) headers['content-encoding'] = 'gzip';
     if (COMPRESSIBLE.has(ext)) headers.vary = 'accept-encoding';
     res.writeHead(200, headers);

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Cuts the edition's web fonts down to exactly the characters it prints, one role at a time.
+// Cuts the edition's web fonts for the web, one role at a time, and lists them in the edition.
 //
-//   node scripts/subset-fonts.mjs demo/editions/<name>.json     (or: e-paper fonts <edition>)
+//   node scripts/subset-fonts.mjs [--exact] [-o <dir>] <edition.json>     (or: e-paper fonts …)
 //
-// Writes <dir>/<name>/fonts/<role>-<n>.woff2 and <dir>/<name>/fonts/coverage.json beside the
-// edition, and rewrites the edition's `fonts` field to list the files (everything else in the
-// file is kept). Exits 1 if a character the edition prints is in none of the source font's files:
-// the font files are written all the same, and the browser draws that character with a fallback.
+// By default, into the publication's shared slices (scripts/font-slicer.mjs): <dir>/fonts/<role>/
+// <slice>-<hash>.woff2, <dir> being the edition's folder unless -o names another (the folder that
+// holds every edition of the paper). With --exact, as before: exactly the characters this edition
+// prints, in <edition-dir>/<name>/fonts/<role>-<n>.woff2 (a one-off edition; the demo's A1).
+// Both write <edition-dir>/<name>/fonts/coverage.json (what each role's files cover) and rewrite
+// the edition's `fonts` field (everything else in the file is kept). Exits 1 if a character the
+// edition prints is in no source font: the files are written all the same, and the browser draws
+// that character with a fallback.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cutSlices } from './font-slicer.mjs';
 import { fileURLToPath } from 'node:url';
 import { ROLE_TEXT, roleText } from './font-roles.js';
 import { fontPackageDir, fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
@@ -40,11 +46,13 @@ const sortByCodePoint = (chars) => [...chars].sort((a, b) => a.codePointAt(0) - 
 
 /**
  * Cuts the fonts of the edition at `editionArg` and lists them in it. Returns the exit status:
- * 0 done, 1 over the budget or characters missing (files written all the same), 3 the edition
- * changed meanwhile (its fonts field not updated). `uiText` is the viewer's own UI text; `out`
- * takes what the script would print (log, warn, error).
+ * 0 done, 1 over the budget (exact cut), over 400 files or characters missing (files written all
+ * the same), 3 the edition changed meanwhile (its fonts field not updated). `exact`: this edition's
+ * characters alone; otherwise the shared slices under `<root>/fonts/` (`root`: the edition's
+ * folder by default). `uiText`: the viewer's own UI text (exact cut only: the shared slices are
+ * the same for every edition). `out` takes what the script would print (log, warn, error).
  */
-export async function subsetFonts(editionArg, { uiText, out: io = console } = {}) {
+export async function subsetFonts(editionArg, { exact = false, root, uiText, out: io = console } = {}) {
   const started = performance.now();
   const console = io;
   const editionPath = resolve(editionArg);
@@ -79,6 +87,40 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
 
   rmSync(fontsDir, { recursive: true, force: true });
   mkdirSync(fontsDir, { recursive: true });
+  if (!exact) {
+    const printed = Object.fromEntries(Object.keys(ROLE_TEXT).map((role) => [role, charSet(roleText(edition, role))]));
+    const result = await cutSlices(printed, join(resolve(root ?? dirname(editionPath)), 'fonts'));
+    const fonts = result.files.map((file) => ({
+      role: file.role,
+      src: relative(dirname(editionPath), file.path).split(sep).join('/'),
+      weight: file.weight,
+      unicodeRange: file.unicodeRange,
+    }));
+    for (const role of Object.keys(ROLE_TEXT)) {
+      const own = result.files.filter((file) => file.role === role);
+      const bytes = own.reduce((sum, file) => sum + file.bytes, 0);
+      const { pkg, file } = result.faces[role];
+      console.log(
+        `${role.padEnd(8)} ${pkg} ${file}: ${printed[role].length} characters printed, ${own.length} file(s) ` +
+          `(${own.map((f) => f.name).join(' ')}), ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB)`,
+      );
+    }
+    const coverage = Object.fromEntries(Object.entries(result.coverage).map(([role, chars]) => [role, sortByCodePoint(chars).join('')]));
+    const missing = Object.fromEntries(Object.entries(result.missing).map(([role, chars]) => [role, { chars, face: result.faces[role] }]));
+    return finish({
+      fonts,
+      coverage,
+      missing,
+      started,
+      console,
+      editionArg,
+      editionPath,
+      editionText,
+      edition,
+      fontsDir,
+      budget: Infinity,
+    });
+  }
 
   const fonts = [];
   const coverage = {};
@@ -159,6 +201,38 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
     for (const line of report.splice(0)) console.log(line);
   }
 
+  const faces = Object.fromEntries(Object.entries(missing).map(([role, chars]) => [role, { chars, face: FACES[role] }]));
+  return finish({
+    fonts,
+    coverage,
+    missing: faces,
+    started,
+    console,
+    editionArg,
+    editionPath,
+    editionText,
+    edition,
+    fontsDir,
+    budget: 600 * 1024,
+    totalBytes,
+  });
+}
+
+/** Writes coverage.json and the edition's fonts field, and reports; returns the exit status. */
+function finish({
+  fonts,
+  coverage,
+  missing,
+  started,
+  console,
+  editionArg,
+  editionPath,
+  editionText,
+  edition,
+  fontsDir,
+  budget,
+  totalBytes,
+}) {
   writeFileSync(join(fontsDir, 'coverage.json'), JSON.stringify(coverage, null, 2) + '\n');
 
   // Put `fonts` where the schema lists it (before `articles`) unless the edition already has it.
@@ -179,23 +253,28 @@ export async function subsetFonts(editionArg, { uiText, out: io = console } = {}
   }
   writeFileSync(editionPath, JSON.stringify(out, null, 2) + '\n');
 
-  const budget = 600 * 1024;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `total    ${fonts.length} files, ${totalBytes} bytes (${(totalBytes / 1024).toFixed(1)} KiB) of a ${budget / 1024} KiB budget` +
-      (totalBytes > budget ? ` — OVER by ${totalBytes - budget} bytes` : '') +
-      `; ${seconds} s`,
-  );
-  console.log(`wrote    ${relative(process.cwd(), fontsDir)}/ and the fonts field of ${editionArg}`);
+  if (totalBytes !== undefined)
+    console.log(
+      `total    ${fonts.length} files, ${totalBytes} bytes (${(totalBytes / 1024).toFixed(1)} KiB) of a ${budget / 1024} KiB budget` +
+        (totalBytes > budget ? ` — OVER by ${totalBytes - budget} bytes` : '') +
+        `; ${seconds} s`,
+    );
+  else console.log(`total    ${fonts.length} files listed (a page fetches those its characters need); ${seconds} s`);
+  console.log(`wrote    the fonts and the fonts field of ${editionArg}`);
 
   let status = 0;
   if (totalBytes > budget) {
     console.error(`error: the fonts weigh ${totalBytes} bytes, over the ${budget}-byte budget.`);
     status = 1;
   }
-  for (const [role, chars] of Object.entries(missing)) {
+  if (fonts.length > 400) {
+    console.error(`error: ${fonts.length} font files, over the 400 an edition may list.`);
+    status = 1;
+  }
+  for (const [role, { chars, face }] of Object.entries(missing)) {
     console.error(
-      `error: ${role}: ${FACES[role].pkg} ${FACES[role].weight} has no glyph for ${chars.length} printed character(s): ` +
+      `error: ${role}: ${face.pkg} ${face.file ?? face.weight} has no glyph for ${chars.length} printed character(s): ` +
         `${chars.map((ch) => `${ch} U+${ch.codePointAt(0).toString(16).toUpperCase()}`).join(', ')}. ` +
         'The fonts were written without them; the browser will draw them in a fallback font.',
     );
@@ -213,11 +292,16 @@ export function uiTextOf(stringsSource) {
 // e-paper command, import.meta.url is the command's own file: then this does not run.)
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] && resolve(process.argv[1]) === self && /subset-fonts\.mjs$/.test(self)) {
-  const editionArg = process.argv[2];
-  if (!editionArg || process.argv.length > 3) {
-    console.error('usage: node scripts/subset-fonts.mjs <edition.json>');
+  let args;
+  try {
+    args = parseArgs({ options: { exact: { type: 'boolean' }, out: { type: 'string', short: 'o' } }, allowPositionals: true });
+  } catch (error) {
+    console.error(error.message);
+  }
+  if (args?.positionals.length !== 1) {
+    console.error('usage: node scripts/subset-fonts.mjs [--exact] [-o <publication-dir>] <edition.json>');
     process.exit(64);
   }
   const uiText = uiTextOf(readFileSync(new URL('../src/i18n/strings.ts', import.meta.url), 'utf8'));
-  process.exit(await subsetFonts(editionArg, { uiText }));
+  process.exit(await subsetFonts(args.positionals[0], { exact: args.values.exact, root: args.values.out, uiText }));
 }

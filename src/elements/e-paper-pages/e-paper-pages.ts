@@ -106,9 +106,10 @@ export class EPaperPages extends LitElement {
     // Not while paused (returned above): measuring would force a layout of the whole viewer in its
     // first render (measured: 60 ms more to the first render of a 24-page edition).
     if (changed.has('pageId') || changed.has('edition') || changed.has('paused')) this.#scrollToShown(list);
-    // The viewer registers the fonts too; alone, the strip does it for its thumbnails.
+    // The viewer registers the fonts too; alone, the strip does it for its thumbnails (null: the
+    // browser fetches the faces, or slices of them, that the thumbnails' text needs).
     if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition)
-      void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl);
+      void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl, undefined, undefined, null);
   }
 
   #onIntersect(entries: IntersectionObserverEntry[]): void {

@@ -354,7 +354,7 @@ export class EPaper extends LitElement {
         baseUrl = new URL(this.src!, document.baseURI).href;
         edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
       }
-      const firstRender = this.#prepareFirstRender(edition, baseUrl);
+      const firstRender = this.#prepareFirstRender(edition);
       this.#reading.persist = !this.noPersist;
       this.#reading.storageKey = this.storageKey || 'default';
       const ids = {
@@ -364,8 +364,10 @@ export class EPaper extends LitElement {
         allArticlesKnown: !edition.pages.some(isPageRef),
       };
       pageFiles = ids.allArticlesKnown ? undefined : this.#pageFileLoader(edition, baseUrl, controller.signal);
-      [saved] = await Promise.all([this.#reading.restore(edition.id, ids), firstRender]);
+      saved = await this.#reading.restore(edition.id, ids);
       ({ edition, page } = await this.#firstPage(edition, this.#pickPage(edition, this.page ?? saved?.page), pageFiles, controller.signal));
+      // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
+      await Promise.all([firstRender, loadEditionFonts(edition, baseUrl, undefined, (url) => this.#fontFailed(url), page)]);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
       if (keepInView) {
@@ -502,14 +504,14 @@ export class EPaper extends LitElement {
   }
 
   /**
-   * Loads what the first render shows with the page: the edition's fonts; the page strip, which
-   * arriving later would shrink the page; the list's toolbar button, which arriving later could
-   * wrap the toolbar. Never rejects.
+   * Loads what the first render shows with the page (its fonts aside, which wait for the page):
+   * the page strip, which arriving later would shrink the page; the list's toolbar button, which
+   * arriving later could wrap the toolbar. Never rejects.
    */
-  #prepareFirstRender(edition: Edition, baseUrl: string): Promise<unknown> {
+  #prepareFirstRender(edition: Edition): Promise<unknown> {
     const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
     const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
-    return Promise.all([loadEditionFonts(edition, baseUrl, undefined, (url) => this.#fontFailed(url)), strip, list]);
+    return Promise.all([strip, list]);
   }
 
   /** A font of the edition failed: the page shows with a system face, and the site hears why. */

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The edition fonts' bytes before `e-paper-ready` (issue 22, item 1), in Chromium, each load in a
+// fresh browser context (an empty cache) unless said otherwise:
+//
+//   A1, exact cut          the demo's A1: its fonts cut to the glyphs of that one page
+//   A1, shared slices      the same page, its fonts in the publication's shared slices
+//   3,500 characters       the test edition that prints the whole common-character list (not news)
+//   next day, cache warm   the A1 in slices, then in the same context "the next day" (its
+//                          layout, other text, not news): what the second day fetches
+//
+//   npm run bench:fonts [-- --runs N]      (builds dist/ first if it is missing)
+//
+// Bytes are what the network carried (PerformanceResourceTiming transferSize: 0 for a file from
+// the cache) for the edition's font files whose fetch started before the ready mark, checked
+// against what the bench server sent. A separate module, to be wired into bench/run.mjs.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, findBrowser } from '../scripts/find-browser.js';
+import { ROOT, startServer } from './server.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Math.max(1, Number(values.runs) || 3);
+if (!existsSync(`${ROOT}/dist/e-paper.js`)) execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+
+const PAGE = '/bench/pages/e-paper.html';
+const EDITIONS = {
+  exact: '/demo/editions/zhuzhou-daily-2021-01-08.json',
+  sliced: '/demo/editions/sliced/zhuzhou-daily-2021-01-08.json',
+  common: '/demo/editions/sliced/common-characters.json',
+  nextDay: '/demo/editions/sliced/next-day.json',
+};
+
+const server = await startServer({ cacheFonts: true });
+const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS });
+
+/** Loads `src` in `page`; returns the edition font files fetched before ready: count, bytes, files served by the network. */
+async function load(page, src) {
+  const sentBefore = server.log.length;
+  await page.goto(`${server.origin}${PAGE}?src=${encodeURIComponent(src)}`);
+  await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, null, { timeout: 60_000 });
+  const fonts = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('ready')[0].startTime;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/demo/editions/') && entry.name.endsWith('.woff2') && entry.startTime < ready)
+      .map((entry) => ({ url: new URL(entry.name).pathname, bytes: entry.transferSize }));
+  });
+  const sent = server.log.slice(sentBefore).filter((entry) => entry.url.endsWith('.woff2') && entry.url.startsWith('/demo/editions/'));
+  return {
+    files: fonts.length,
+    fetched: fonts.filter((font) => font.bytes > 0).length,
+    bytes: fonts.reduce((sum, font) => sum + font.bytes, 0),
+    sent: sent.reduce((sum, entry) => sum + entry.bytes, 0),
+  };
+}
+
+const results = { exact: [], sliced: [], common: [], nextDay: [] };
+for (let run = 0; run < RUNS; run += 1) {
+  for (const name of ['exact', 'sliced', 'common']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    results[name].push(await load(await context.newPage(), EDITIONS[name]));
+    await context.close();
+  }
+  // The first day, then the next in the same context: its cache holds the first day's files.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const day1 = await load(page, EDITIONS.sliced);
+  results.nextDay.push({ ...(await load(page, EDITIONS.nextDay)), day1: day1.bytes });
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const rows = [
+  ['A1, exact cut (the demo)', results.exact],
+  ['A1, shared slices', results.sliced],
+  ['3,500 characters, shared slices', results.common],
+  ['next day, cache warm', results.nextDay],
+];
+console.log(`\nEdition font bytes before e-paper-ready (median of ${RUNS} runs; files listed → fetched from the network)\n`);
+console.log('| load | font files | from the network | bytes | server sent |');
+console.log('|:--|--:|--:|--:|--:|');
+for (const [label, list] of rows)
+  console.log(
+    `| ${label} | ${median(list.map((r) => r.files))} | ${median(list.map((r) => r.fetched))} | ${kb(median(list.map((r) => r.bytes)))} | ${kb(median(list.map((r) => r.sent)))} |`,
+  );
+const ratio = median(results.nextDay.map((r) => r.bytes / r.day1));
+console.log(`\nnext day / first day (A1 in slices): ${(ratio * 100).toFixed(1)} % (target ≤ 10 %)\n`);
+for (const [label, list] of rows)
+  // transferSize counts the response's headers too: some hundred bytes a file.
+  if (list.some((r) => Math.abs(r.bytes - r.sent) > 1024 * (1 + r.fetched)))
+    console.warn(`warning: ${label}: the browser and the server disagree on the bytes`);
