@@ -7,7 +7,7 @@ import { css } from 'lit';
  */
 export const searchHitStyles = css`
   ::highlight(e-paper-search) {
-    background-color: var(--e-paper-search-hit, #ffe066);
-    color: var(--e-paper-search-hit-ink, #1a1a1a);
+    background-color: var(--_search-hit);
+    color: var(--_search-hit-ink);
   }
 `;
