@@ -22,6 +22,8 @@ export const searchStyles = css`
     overflow: auto;
     padding: 8px 0;
     border-radius: 6px;
+    /* Opaque, and edged: a result cut off at the foot never reads as the page's text under it. */
+    border: 1px solid color-mix(in srgb, currentColor 20%, transparent);
     background: var(--_toolbar-bg);
     color: var(--_toolbar-ink);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);

@@ -6,6 +6,7 @@ import { EPaperSearch, type SearchQueryDetail, type SearchSelectDetail } from '.
 import { searchStrings } from '../../../src/elements/e-paper-search/e-paper-search-strings.js';
 import { searchEdition } from '../../../src/search/search-text.js';
 import { clearMatches, highlightMatches, searchHitStyles } from '../../../src/search/search-highlight.js';
+import { tokenStyles } from '../../../src/internal/styles/tokens.js';
 import type { Edition } from '../../../src/edition/schema.js';
 import { loadA1, nextEvent } from '../../helpers.js';
 
@@ -304,7 +305,8 @@ describe('search highlights', () => {
   async function host(text: string) {
     const el = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = el.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [searchHitStyles.styleSheet!];
+    // As in the elements: the token table's private properties, and the rule that reads them.
+    root.adoptedStyleSheets = [tokenStyles.styleSheet!, searchHitStyles.styleSheet!];
     root.innerHTML = `<style>/* ${text} */</style><h1>${text}</h1><p>${text}<b>${text}</b></p>`;
     return root;
   }
