@@ -14,7 +14,7 @@ define();
 
 interface ArchiveArgs {
   date: string;
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   busy: boolean;
   [knob: `--e-paper-${string}`]: unknown;
 }
@@ -55,16 +55,16 @@ const meta = {
       <e-paper-archive
         .archive=${testArchive()}
         date=${args.date}
-        uilang=${args.uilang ?? 'zh-CN'}
+        lang=${args.lang ?? 'zh-CN'}
         ?busy=${args.busy}
         ${cssProps(knobValues(args))}
         ${actions(args, ['e-paper-archive-select'])}
       ></e-paper-archive>
     </div>`,
-  args: { date: '2020-12-18', uilang: 'zh-CN', busy: false },
+  args: { date: '2020-12-18', lang: 'zh-CN', busy: false },
   argTypes: {
     date: { control: 'text', description: 'The shown edition’s date, YYYY-MM-DD (the archive runs from ' + FIRST + ' to ' + LAST + ').' },
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     busy: { control: 'boolean' },
     ...knobArgTypes(['Toolbar', 'Viewer UI', 'Typefaces']),
   },
@@ -99,7 +99,7 @@ export const Busy: Story = { args: { busy: true } };
 
 /** English UI, the calendar open. */
 export const English: Story = {
-  args: { uilang: 'en' },
+  args: { lang: 'en' },
   play: async ({ canvasElement }) => openCalendar(canvasElement),
   parameters: { docs: { story: { autoplay: true } } },
 };

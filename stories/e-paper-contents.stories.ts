@@ -10,7 +10,7 @@ import { actions } from './support/story.js';
 define();
 
 interface ContentsArgs {
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   pagelabel?: string;
   textlang?: string;
   /** Story only: ids of the articles shown as read (the `readArticles` property). */
@@ -39,16 +39,16 @@ const meta = {
         .articles=${articles}
         .readArticles=${new Set(args.read)}
         pagelabel=${args.pagelabel ?? page.label}
-        uilang=${args.uilang ?? 'zh-CN'}
+        lang=${args.lang ?? 'zh-CN'}
         textlang=${edition.lang}
         ${cssProps(knobValues(args))}
         ${actions(args, ['e-paper-contents-select'])}
       ></e-paper-contents>
     </div>`;
   },
-  args: { uilang: 'zh-CN', read: [] },
+  args: { lang: 'zh-CN', read: [] },
   argTypes: {
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     pagelabel: { control: 'text' },
     textlang: { control: false },
     read: { control: 'check', options: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'], table: { category: 'Story' } },
@@ -87,7 +87,7 @@ export const ReadMarks: Story = {
 
 /** English UI. */
 export const English: Story = {
-  args: { uilang: 'en' },
+  args: { lang: 'en' },
   play: async ({ canvasElement }) => openList(canvasElement),
   parameters: { docs: { story: { autoplay: true } } },
 };

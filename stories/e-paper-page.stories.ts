@@ -10,7 +10,7 @@ import { actions } from './support/story.js';
 define();
 
 interface PageArgs {
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   /** Story only: how far the sheet is scaled down to fit the canvas (the viewer's viewport does this). */
   scale: number;
   /** Story only: ids of the articles shown as read (the `readArticles` property). */
@@ -36,19 +36,19 @@ const meta = {
           .edition=${edition}
           .page=${page}
           .readArticles=${new Set(args.read)}
-          uilang=${args.uilang ?? 'zh-CN'}
+          lang=${args.lang ?? 'zh-CN'}
           ${cssProps(knobValues(args))}
           ${actions(args, EVENTS)}
         ></e-paper-page>
       </div>
     </div>`;
   },
-  args: { uilang: 'zh-CN', scale: 0.3, read: [] },
+  args: { lang: 'zh-CN', scale: 0.3, read: [] },
   argTypes: {
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     scale: { control: { type: 'range', min: 0.1, max: 1, step: 0.05 }, table: { category: 'Story' } },
     read: { control: 'check', options: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'], table: { category: 'Story' } },
-    ...knobArgTypes(['Page', 'Regions']),
+    ...knobArgTypes(['Printed page', 'Regions', 'Search']),
   },
   parameters: {
     docs: {

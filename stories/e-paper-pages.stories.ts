@@ -13,7 +13,7 @@ define();
 
 interface PagesArgs {
   pageid: string;
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   [knob: `--e-paper-${string}`]: unknown;
 }
 
@@ -53,16 +53,16 @@ const meta = {
         .edition=${edition}
         .baseUrl=${baseUrl}
         pageid=${args.pageid}
-        uilang=${args.uilang ?? 'zh-CN'}
+        lang=${args.lang ?? 'zh-CN'}
         ${cssProps(knobValues(args))}
         ${actions(args, ['e-paper-pages-select'])}
       ></e-paper-pages>
     </div>`;
   },
-  args: { pageid: 'A1', uilang: 'zh-CN' },
+  args: { pageid: 'A1', lang: 'zh-CN' },
   argTypes: {
     pageid: { control: 'select', options: pageIds(6), description: 'Id of the page shown (the `pageId` property).' },
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     ...knobArgTypes(['Pages', 'Toolbar', 'Viewer UI', 'Typefaces']),
   },
   parameters: {
@@ -103,7 +103,7 @@ export const Phone: Story = {
 export const WideThumbnails: Story = { name: 'Wide thumbnails', args: { pageid: 'A2', '--e-paper-thumb-width': '120px' } };
 
 /** English labels (the strip's name; page labels are the edition's). */
-export const English: Story = { args: { uilang: 'en' } };
+export const English: Story = { args: { lang: 'en' } };
 
 /** The dark theme of the toolbar's switcher. */
 export const Dark: Story = { args: { pageid: 'A2' }, globals: { theme: 'dark' } };

@@ -57,7 +57,7 @@ const meta = {
       description: '`light` or `dark`; empty follows the toolbar’s theme here (on a site: `prefers-color-scheme`).',
     },
     'base-url': { control: false },
-    ...knobArgTypes(['Reader', 'Page', 'Typefaces', 'Viewer UI']),
+    ...knobArgTypes(['Reader', 'Printed page', 'Search', 'Typefaces', 'Viewer UI']),
   },
   parameters: {
     docs: {

@@ -12,7 +12,7 @@ define();
 interface SearchArgs {
   open: boolean;
   query: string;
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   textlang?: string;
   [knob: `--e-paper-${string}`]: unknown;
 }
@@ -35,18 +35,18 @@ const meta = {
         .edition=${edition}
         ?open=${args.open}
         query=${args.query}
-        uilang=${args.uilang ?? 'zh-CN'}
+        lang=${args.lang ?? 'zh-CN'}
         textlang=${edition.lang}
         ${cssProps(knobValues(args))}
         ${actions(args, EVENTS)}
       ></e-paper-search>
     </div>`;
   },
-  args: { open: true, query: '', uilang: 'zh-CN' },
+  args: { open: true, query: '', lang: 'zh-CN' },
   argTypes: {
     open: { control: 'boolean' },
     query: { control: 'text' },
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     textlang: { control: false },
     ...knobArgTypes(['Search', 'Toolbar', 'Viewer UI', 'Typefaces']),
   },
@@ -74,7 +74,7 @@ export const Open: Story = {};
 export const WithQuery: Story = { name: 'With a query', args: { query: PHRASE } };
 
 /** English UI (the edition's text stays Chinese). */
-export const English: Story = { args: { uilang: 'en', query: PHRASE } };
+export const English: Story = { args: { lang: 'en', query: PHRASE } };
 
 /** A query with no match. */
 export const NoResults: Story = { name: 'No results', args: { query: '火星' } };

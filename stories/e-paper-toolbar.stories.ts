@@ -40,7 +40,7 @@ const meta = {
             slot="end"
             .articles=${articles}
             .pageLabel=${page.label}
-            .uiLang=${args.lang ?? 'zh-CN'}
+            lang=${args.lang ?? 'zh-CN'}
             .textLang=${edition.lang}
           ></e-paper-contents>`
           : nothing

@@ -16,7 +16,7 @@ interface TooltipArgs {
   article: string;
   /** Story only: `focus` places it above the region; `pointer` beside the point where the pointer came in. */
   via: 'focus' | 'pointer';
-  uilang?: 'zh-CN' | 'en';
+  lang?: 'zh-CN' | 'en';
   [knob: `--e-paper-${string}`]: unknown;
 }
 
@@ -45,7 +45,7 @@ const meta = {
   render: (args, context) => {
     const { edition, page } = context.loaded as A1Loaded;
     const article = edition.articles.find((a) => a.id === args.article);
-    const uiLang = args.uilang ?? 'zh-CN';
+    const uiLang = args.lang ?? 'zh-CN';
     // Once the frame is in the document and the page has drawn its regions, anchor the tooltip.
     const onFrame = (frame?: Element) => {
       if (!(frame instanceof HTMLElement)) return;
@@ -62,17 +62,17 @@ const meta = {
     return html`<div ${cssProps(frame)} ${ref(onFrame)}>
       <div ${cssProps(box)}>
         <div ${cssProps(sheet)}>
-          <e-paper-page .edition=${edition} .page=${page} .uiLang=${uiLang}></e-paper-page>
+          <e-paper-page .edition=${edition} .page=${page} lang=${uiLang}></e-paper-page>
         </div>
       </div>
-      <e-paper-tooltip .article=${article} uilang=${uiLang} textlang=${edition.lang} ${cssProps(knobValues(args))}></e-paper-tooltip>
+      <e-paper-tooltip .article=${article} lang=${uiLang} textlang=${edition.lang} ${cssProps(knobValues(args))}></e-paper-tooltip>
     </div>`;
   },
-  args: { article: 'a3', via: 'focus', uilang: 'zh-CN' },
+  args: { article: 'a3', via: 'focus', lang: 'zh-CN' },
   argTypes: {
     article: { control: 'select', options: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'], table: { category: 'Story' } },
     via: { control: 'inline-radio', options: ['focus', 'pointer'], table: { category: 'Story' } },
-    uilang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     ...knobArgTypes(['Tooltip']),
   },
   parameters: {
@@ -100,4 +100,4 @@ export const AtPointer: Story = { name: 'At the pointer (a6)', args: { article: 
 export const HeadlineOnly: Story = { name: 'Headline only (a1)', args: { article: 'a1' } };
 
 /** English cue. */
-export const English: Story = { args: { uilang: 'en' } };
+export const English: Story = { args: { lang: 'en' } };

@@ -33,7 +33,7 @@ const meta = {
       ${cssProps({ display: 'block', height: `${args.height}px`, background: 'var(--e-paper-surface, #e9e6df)', ...knobValues(args) })}
       ${actions(args, ['e-paper-viewport-zoom', 'e-paper-viewport-swipe'])}
     >
-      <e-paper-page .edition=${edition} .page=${page} .uiLang=${args.lang ?? 'zh-CN'}></e-paper-page>
+      <e-paper-page .edition=${edition} .page=${page} lang=${args.lang ?? 'zh-CN'}></e-paper-page>
     </e-paper-viewport>`;
   },
   args: { lang: 'zh-CN', height: 520 },

@@ -7,7 +7,6 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { define } from '../src/define.js';
 import { knobArgTypes } from './support/knobs.js';
-import { THEMES } from './support/themes.js';
 import viewer from './e-paper.stories.js';
 import toolbar from './e-paper-toolbar.stories.js';
 import tooltip from './e-paper-tooltip.stories.js';
@@ -63,7 +62,7 @@ const viewerStory = (args: Record<string, unknown>): Story => ({
 });
 
 export const PageBefore: Story = { name: 'Page colours: before', ...viewerStory({}) };
-const PAGE = { '--e-paper-surface': '#c9d3dd', '--e-paper-paper': '#fffdf6', '--e-paper-ink': NAVY, '--e-paper-accent': BLUE };
+const PAGE = { '--e-paper-surface': '#c9d3dd', '--e-paper-paper': '#fffdf6', '--e-paper-ink': NAVY, '--e-paper-spot': BLUE };
 export const PageAfter: Story = { name: 'Page colours: after', ...after(viewerStory(PAGE), 'e-paper', PAGE) };
 
 // ---- toolbar and UI type -----------------------------------------------------------------------
@@ -114,7 +113,7 @@ const READER = {
   // Muted text (bylines, position) is mixed from ink and paper: a dark ink keeps it at 4.5 : 1.
   '--e-paper-reader-ink': '#102a43',
   '--e-paper-reader-backdrop': 'rgb(29 53 87 / 0.55)',
-  '--e-paper-accent': BLUE,
+  '--e-paper-spot': BLUE,
 };
 export const ReaderAfter: Story = { name: 'Reader: after', ...after(readerStory(READER), 'e-paper', READER) };
 
@@ -133,9 +132,11 @@ export const ReadAfter: Story = { name: 'Read marks: after', ...after(readStory(
 // ---- dark ------------------------------------------------------------------------------------
 
 export const DarkBefore: Story = { name: 'Dark: before', ...viewerStory({ theme: 'light' }) };
+/** A site's own dark values: the `-dark` knobs (the rest keep the viewer's dark defaults). */
+const DARK = { '--e-paper-surface-dark': '#0f1b2b', '--e-paper-accent-dark': '#ffd166', '--e-paper-accent-ink-dark': NAVY };
 export const DarkAfter: Story = {
   name: 'Dark: after',
-  ...after(viewerStory({ theme: 'dark', ...THEMES.dark.knobs }), "e-paper[theme='dark']", THEMES.dark.knobs),
+  ...after(viewerStory({ theme: 'dark', ...DARK }), "e-paper[theme='dark']", DARK),
 };
 
 // ---- ::part, for what the knobs do not cover ----------------------------------------------------

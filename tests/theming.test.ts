@@ -4,6 +4,7 @@ import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import type { EPaperPage } from '../src/elements/e-paper-page/e-paper-page.js';
 import { A1_URL, deepQuery, nextEvent } from './helpers.js';
+import { contrast, rgba } from './colour.js';
 
 const frames = (n = 3) =>
   new Promise<void>((resolve) => {
@@ -35,6 +36,14 @@ async function closeReader() {
   await frames();
 }
 
+/** The read mark over the region of an article read (a9), drawn in the UI's accent. */
+async function readBadge() {
+  const page = deepQuery<EPaperPage>(el, 'e-paper-page')!;
+  page.readArticles = new Set(['a9']);
+  await page.updateComplete;
+  return pageRoot().querySelector('.region[data-article-id="a9"] .read-badge')!;
+}
+
 /**
  * Each documented knob: a value to set, and what it must change. `read` returns the computed
  * value the knob drives; the test checks it changes from its default to the expected one.
@@ -51,7 +60,17 @@ const KNOBS: Record<
     read: () => style(pageRoot().querySelector('.page')!).backgroundColor,
   },
   '--e-paper-ink': { value: 'rgb(10, 20, 90)', expected: 'rgb(10, 20, 90)', read: () => style(pageRoot().querySelector('.page')!).color },
-  '--e-paper-accent': { value: 'rgb(0, 128, 0)', expected: 'rgb(0, 128, 0)', read: () => style(pageRoot().querySelector('.title')!).color },
+  '--e-paper-spot': { value: 'rgb(0, 128, 0)', expected: 'rgb(0, 128, 0)', read: () => style(pageRoot().querySelector('.title')!).color },
+  '--e-paper-accent': {
+    value: 'rgb(0, 100, 200)',
+    expected: 'rgb(0, 100, 200)',
+    read: async () => style((await readBadge()).querySelector('circle')!).fill,
+  },
+  '--e-paper-accent-ink': {
+    value: 'rgb(255, 230, 0)',
+    expected: 'rgb(255, 230, 0)',
+    read: async () => style((await readBadge()).querySelector('path')!).stroke,
+  },
   '--e-paper-ui-ink': { value: 'rgb(90, 0, 90)', expected: 'rgb(90, 0, 90)', read: () => style(shadow('.viewer')).color },
   '--e-paper-font-ui': { value: 'Georgia', expected: /^Georgia/, read: () => style(shadow('.viewer')).fontFamily },
   '--e-paper-toolbar-bg': {
@@ -196,23 +215,25 @@ const KNOBS: Record<
   },
 };
 
-/** Knobs that only act in the dark theme. */
-const DARK_KNOBS: Record<string, { value: string; read: () => Promise<string> }> = {
-  '--e-paper-reader-paper-dark': {
-    value: 'rgb(5, 5, 40)',
-    read: async () => {
-      await openReader();
-      return style(readerRoot().querySelector('dialog')!).backgroundColor;
-    },
-  },
-  '--e-paper-reader-ink-dark': {
-    value: 'rgb(200, 255, 200)',
-    read: async () => {
-      await openReader();
-      return style(readerRoot().querySelector('dialog')!).color;
-    },
-  },
-};
+/**
+ * The dark value of every colour knob (`--e-paper-<name>-dark`): it acts in the dark theme, where
+ * the light one does not. Read as the light knob is.
+ */
+const DARK_KNOBS = Object.fromEntries(
+  Object.entries(KNOBS)
+    .filter(([, knob]) => /^rgb/.test(knob.value))
+    .map(([name, knob]) => [`${name}-dark`, knob]),
+);
+
+/** What a knob's reading needs first: the hint shows when a plain wheel meets the fitted page. */
+async function prepare(knob: string) {
+  if (knob.includes('-hint')) {
+    deepQuery(el, 'e-paper-viewport')!.dispatchEvent(
+      new WheelEvent('wheel', { deltaY: 40, bubbles: true, cancelable: true, composed: true }),
+    );
+    await frames();
+  }
+}
 
 describe('theme knobs: every documented custom property changes what it says', () => {
   // No transitions: the computed colours are read at once.
@@ -254,13 +275,7 @@ describe('theme knobs: every documented custom property changes what it says', (
   for (const [knob, { value, expected, read, after }] of Object.entries(KNOBS)) {
     it(knob, async () => {
       if (knob === '--e-paper-height') el.style.removeProperty('height');
-      if (knob.startsWith('--e-paper-hint')) {
-        // The hint shows when a plain wheel meets the fitted page.
-        deepQuery(el, 'e-paper-viewport')!.dispatchEvent(
-          new WheelEvent('wheel', { deltaY: 40, bubbles: true, cancelable: true, composed: true }),
-        );
-        await frames();
-      }
+      await prepare(knob);
       const before = await read();
       await after?.();
       el.style.setProperty(knob, value);
@@ -274,17 +289,84 @@ describe('theme knobs: every documented custom property changes what it says', (
     });
   }
 
-  for (const [knob, { value, read }] of Object.entries(DARK_KNOBS)) {
+  for (const [knob, { value, expected, read, after }] of Object.entries(DARK_KNOBS)) {
     it(`${knob} (dark theme)`, async () => {
       el.setAttribute('theme', 'dark');
       await el.updateComplete;
+      await prepare(knob);
       const before = await read();
-      await closeReader();
+      await after?.();
       el.style.setProperty(knob, value);
+      await frames();
       const now = await read();
+      await after?.();
+      expect(now, `${knob} (default was ${before})`).to.equal(expected);
+      expect(now, `${knob} must differ from its default`).not.to.equal(before);
+    });
+  }
+});
+
+describe('printed colours and site colours', () => {
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
+  after(() => emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'no-preference' }));
+  afterEach(() => el?.remove());
+
+  async function mount(theme?: 'light' | 'dark', knobs: Record<string, string> = {}) {
+    const ready = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
+    el = document.createElement('e-paper') as EPaper;
+    el.noPersist = true;
+    if (theme) el.theme = theme;
+    el.style.cssText = 'display: block; width: 700px; height: 560px';
+    for (const [name, value] of Object.entries(knobs)) el.style.setProperty(name, value);
+    el.src = A1_URL;
+    document.body.append(el);
+    await ready;
+    await frames();
+  }
+  const ratio = (node: Element) => {
+    const { color, backgroundColor } = style(node);
+    return contrast(rgba(color), rgba(backgroundColor));
+  };
+
+  // A site's brand theme sets its own paper (the demo's 品牌: cream) and leaves the rest.
+  for (const how of ['the system', 'the theme attribute'] as const) {
+    it(`a site's paper colour in the dark theme (by ${how}) keeps the page and the reader readable: ink ≥ 7:1`, async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      await mount(how === 'the system' ? undefined : 'dark', { '--e-paper-paper': '#fffdf7' });
+      expect(ratio(pageRoot().querySelector('.page')!), 'the page').to.be.at.least(7);
+      await openReader('a6');
+      expect(ratio(readerRoot().querySelector('dialog')!), 'the reader').to.be.at.least(7);
       await closeReader();
-      expect(now).to.equal(value);
-      expect(now).not.to.equal(before);
+      await emulateMedia({ colorScheme: 'no-preference' });
+    });
+  }
+
+  it("a site's dark paper and ink, as it gives them, in the dark theme", async () => {
+    await mount('dark', {
+      '--e-paper-paper': '#fffdf7',
+      '--e-paper-paper-dark': 'rgb(20, 30, 50)',
+      '--e-paper-ink-dark': 'rgb(240, 240, 220)',
+    });
+    const page = style(pageRoot().querySelector('.page')!);
+    expect([page.backgroundColor, page.color]).to.deep.equal(['rgb(20, 30, 50)', 'rgb(240, 240, 220)']);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`the accent recolours the viewer's controls, never the printed page (${theme})`, async () => {
+      const printed = () =>
+        ['.title', '.latin', '.day', '.banner'].map((s) => [
+          style(pageRoot().querySelector(s)!).color,
+          style(pageRoot().querySelector(s)!).backgroundColor,
+        ]);
+      await mount(theme);
+      const before = { printed: printed(), badge: style((await readBadge()).querySelector('circle')!).fill };
+      el.remove();
+      const blue = 'rgb(11, 92, 173)';
+      await mount(theme, { [theme === 'dark' ? '--e-paper-accent-dark' : '--e-paper-accent']: blue });
+      expect(printed(), 'masthead, latin title, ear date and banners').to.deep.equal(before.printed);
+      const badge = style((await readBadge()).querySelector('circle')!).fill;
+      expect(badge, 'the read mark').to.equal(blue);
+      expect(badge).not.to.equal(before.badge);
     });
   }
 });

@@ -1,6 +1,6 @@
 /**
  * Every `--e-paper-*` custom property (theme knob), grouped by what it styles, with its default as
- * the components fall back to it. The knobs inherit: set on `<e-paper>` (or any ancestor), they
+ * the components fall back to it (src/internal/styles/tokens.ts); each colour with its dark value. The knobs inherit: set on `<e-paper>` (or any ancestor), they
  * reach every part inside its shadow roots.
  *
  * The names and defaults are the custom-elements manifest's (JSDoc `@cssprop` of each element);
@@ -8,7 +8,8 @@
  */
 import type { ArgTypes } from '@storybook/web-components';
 
-export type KnobCategory = 'Size' | 'Page' | 'Pages' | 'Regions' | 'Tooltip' | 'Toolbar' | 'Search' | 'Viewer UI' | 'Reader' | 'Typefaces';
+export type KnobCategory =
+  'Size' | 'Printed page' | 'Pages' | 'Regions' | 'Tooltip' | 'Toolbar' | 'Search' | 'Viewer UI' | 'Reader' | 'Typefaces';
 
 export interface Knob {
   name: `--e-paper-${string}`;
@@ -19,15 +20,155 @@ export interface Knob {
   description: string;
 }
 
+/** A colour knob and its dark value (`<name>-dark`, which acts in the dark theme instead). */
+interface ColourKnob extends Omit<Knob, 'kind'> {
+  dark: string;
+}
+
 export const KNOB_CATEGORIES: readonly KnobCategory[] = [
   'Size',
-  'Page',
+  'Printed page',
   'Regions',
   'Tooltip',
   'Toolbar',
+  'Search',
+  'Pages',
   'Viewer UI',
   'Reader',
   'Typefaces',
+];
+
+const COLOURS: readonly ColourKnob[] = [
+  {
+    name: '--e-paper-paper',
+    category: 'Printed page',
+    default: '#fbf8f1',
+    dark: '#22211e',
+    description: 'The printed page’s paper (also the reader’s).',
+  },
+  {
+    name: '--e-paper-ink',
+    category: 'Printed page',
+    default: '#1a1a1a',
+    dark: '#e6e2d8',
+    description: 'The printed page’s ink; rules and muted text are mixed from ink and paper.',
+  },
+  {
+    name: '--e-paper-spot',
+    category: 'Printed page',
+    default: '#c8161d',
+    dark: '#ef5350',
+    description: 'The printed page’s spot colour: masthead, banners, the ear’s date. Not the site’s accent.',
+  },
+  { name: '--e-paper-surface', category: 'Viewer UI', default: '#e9e6df', dark: '#121212', description: 'Background around the page.' },
+  {
+    name: '--e-paper-ui-ink',
+    category: 'Viewer UI',
+    default: '#1f1f1f',
+    dark: '#ececec',
+    description: 'Text colour of the viewer’s own controls and messages.',
+  },
+  {
+    name: '--e-paper-accent',
+    category: 'Viewer UI',
+    default: '#c8161d',
+    dark: '#ff8a80',
+    description: 'The viewer’s accent (a site’s button colour): page shown, chosen day, read marks. Never the printed page.',
+  },
+  { name: '--e-paper-accent-ink', category: 'Viewer UI', default: '#fff', dark: '#1a1a1a', description: 'Text and marks on the accent.' },
+  { name: '--e-paper-focus', category: 'Viewer UI', default: '#1a73e8', dark: '#8ab4f8', description: 'Focus ring colour, everywhere.' },
+  {
+    name: '--e-paper-hint-bg',
+    category: 'Viewer UI',
+    default: 'rgb(20 20 20 / 0.78)',
+    dark: 'rgb(242 237 227 / 0.92)',
+    description: 'Background of the “hold Ctrl to zoom” hint.',
+  },
+  { name: '--e-paper-hint-ink', category: 'Viewer UI', default: '#fff', dark: '#1a1a1a', description: 'Text colour of the zoom hint.' },
+  {
+    name: '--e-paper-region-tint',
+    category: 'Regions',
+    default: 'rgb(200 22 29 / 0.08)',
+    dark: 'rgb(255 138 128 / 0.16)',
+    description: 'Fill of a hovered or focused article.',
+  },
+  {
+    name: '--e-paper-region-outline',
+    category: 'Regions',
+    default: '#c8161d',
+    dark: '#ff8a80',
+    description: 'Outline of a hovered or focused article.',
+  },
+  {
+    name: '--e-paper-region-read-tint',
+    category: 'Regions',
+    default: 'rgb(0 0 0 / 0.035)',
+    dark: 'rgb(255 255 255 / 0.06)',
+    description: 'Fill of an article already read.',
+  },
+  {
+    name: '--e-paper-search-hit',
+    category: 'Search',
+    default: '#ffe066',
+    dark: '#ffe066',
+    description: 'Background of a search match on the page, in the reader and in the results.',
+  },
+  {
+    name: '--e-paper-search-hit-ink',
+    category: 'Search',
+    default: '#1a1a1a',
+    dark: '#1a1a1a',
+    description: 'Text colour of a search match.',
+  },
+  {
+    name: '--e-paper-tooltip-bg',
+    category: 'Tooltip',
+    default: '#1f1f1f',
+    dark: '#f2ede3',
+    description: 'Tooltip (and notice) background.',
+  },
+  {
+    name: '--e-paper-tooltip-ink',
+    category: 'Tooltip',
+    default: '#fff',
+    dark: '#1a1a1a',
+    description: 'Tooltip (and notice) text colour.',
+  },
+  {
+    name: '--e-paper-toolbar-bg',
+    category: 'Toolbar',
+    default: '#fff',
+    dark: '#242424',
+    description: 'Background of the toolbar and its panels (list, search, calendar, page strip); opaque.',
+  },
+  {
+    name: '--e-paper-toolbar-ink',
+    category: 'Toolbar',
+    default: '--e-paper-ui-ink',
+    dark: '--e-paper-ui-ink-dark',
+    description: 'Icons and text of the toolbar and its panels.',
+  },
+  {
+    name: '--e-paper-reader-paper',
+    category: 'Reader',
+    default: '--e-paper-paper',
+    dark: '--e-paper-paper-dark',
+    description: 'Reader paper; the page’s paper unless set.',
+  },
+  {
+    name: '--e-paper-reader-ink',
+    category: 'Reader',
+    default: '--e-paper-ink',
+    dark: '--e-paper-ink-dark',
+    description: 'Reader text; the page’s ink unless set.',
+  },
+  {
+    name: '--e-paper-reader-backdrop',
+    category: 'Reader',
+    default: 'rgb(20 18 14 / 0.62)',
+    dark: 'rgb(0 0 0 / 0.72)',
+    description: 'The veil over the page behind the reader.',
+  },
 ];
 
 export const KNOBS: readonly Knob[] = [
@@ -38,66 +179,10 @@ export const KNOBS: readonly Knob[] = [
     default: '85vh',
     description: 'Height of the viewer when the host page does not size it.',
   },
-
-  { name: '--e-paper-surface', category: 'Page', kind: 'color', default: '#e9e6df', description: 'Background around the page.' },
-  {
-    name: '--e-paper-paper',
-    category: 'Page',
-    kind: 'color',
-    default: '#fbf8f1',
-    description: 'Paper colour (also the reader’s, unless --e-paper-reader-paper is set).',
-  },
-  {
-    name: '--e-paper-ink',
-    category: 'Page',
-    kind: 'color',
-    default: '#1a1a1a',
-    description: 'Text colour on the page; rules and muted text are mixed from ink and paper.',
-  },
-  {
-    name: '--e-paper-accent',
-    category: 'Page',
-    kind: 'color',
-    default: '#c8161d',
-    description: 'Masthead, banners (white text on it) and accents, on the page and in the reader.',
-  },
-
-  {
-    name: '--e-paper-region-tint',
-    category: 'Regions',
-    kind: 'color',
-    default: 'rgb(200 22 29 / 0.08)',
-    description: 'Fill of a hovered or focused article.',
-  },
-  {
-    name: '--e-paper-region-outline',
-    category: 'Regions',
-    kind: 'color',
-    default: '#c8161d',
-    description: 'Outline of a hovered or focused article.',
-  },
-  {
-    name: '--e-paper-region-read-tint',
-    category: 'Regions',
-    kind: 'color',
-    default: 'rgb(0 0 0 / 0.035)',
-    description: 'Fill of an article already read.',
-  },
-
-  {
-    name: '--e-paper-search-hit',
-    category: 'Search',
-    kind: 'color',
-    default: '#ffe066',
-    description: 'Background of a search match on the page, in the reader and in the results.',
-  },
-  {
-    name: '--e-paper-search-hit-ink',
-    category: 'Search',
-    kind: 'color',
-    default: '#1a1a1a',
-    description: 'Text colour of a search match.',
-  },
+  ...COLOURS.flatMap(({ dark, ...knob }): Knob[] => [
+    { ...knob, kind: 'color' },
+    { ...knob, kind: 'color', name: `${knob.name}-dark`, default: dark, description: `${knob.name} in the dark theme.` },
+  ]),
   {
     name: '--e-paper-thumb-width',
     category: 'Pages',
@@ -105,42 +190,6 @@ export const KNOBS: readonly Knob[] = [
     default: '72px',
     description: 'Width of a page thumbnail in the page strip.',
   },
-
-  { name: '--e-paper-tooltip-bg', category: 'Tooltip', kind: 'color', default: '#1f1f1f', description: 'Tooltip (and notice) background.' },
-  { name: '--e-paper-tooltip-ink', category: 'Tooltip', kind: 'color', default: '#fff', description: 'Tooltip (and notice) text colour.' },
-
-  {
-    name: '--e-paper-toolbar-bg',
-    category: 'Toolbar',
-    kind: 'color',
-    default: 'rgb(255 255 255 / 0.94)',
-    description: 'Background of the toolbar and the contents list.',
-  },
-  {
-    name: '--e-paper-toolbar-ink',
-    category: 'Toolbar',
-    kind: 'color',
-    default: '#1f1f1f',
-    description: 'Icons and text of the toolbar (defaults to --e-paper-ui-ink).',
-  },
-
-  {
-    name: '--e-paper-ui-ink',
-    category: 'Viewer UI',
-    kind: 'color',
-    default: '#1f1f1f',
-    description: 'Text colour of the viewer’s own controls and messages.',
-  },
-  { name: '--e-paper-focus', category: 'Viewer UI', kind: 'color', default: '#1a73e8', description: 'Focus ring colour, everywhere.' },
-  {
-    name: '--e-paper-hint-bg',
-    category: 'Viewer UI',
-    kind: 'color',
-    default: 'rgb(20 20 20 / 0.78)',
-    description: 'Background of the “hold Ctrl to zoom” hint.',
-  },
-  { name: '--e-paper-hint-ink', category: 'Viewer UI', kind: 'color', default: '#fff', description: 'Text colour of the zoom hint.' },
-
   {
     name: '--e-paper-reader-width',
     category: 'Reader',
@@ -155,42 +204,6 @@ export const KNOBS: readonly Knob[] = [
     default: '1.9',
     description: 'Line height of the reader’s body text.',
   },
-  {
-    name: '--e-paper-reader-paper',
-    category: 'Reader',
-    kind: 'color',
-    default: '#fbf8f1',
-    description: 'Reader paper (light theme); falls back to --e-paper-paper.',
-  },
-  {
-    name: '--e-paper-reader-ink',
-    category: 'Reader',
-    kind: 'color',
-    default: '#1a1a1a',
-    description: 'Reader text (light theme); falls back to --e-paper-ink.',
-  },
-  {
-    name: '--e-paper-reader-paper-dark',
-    category: 'Reader',
-    kind: 'color',
-    default: '#1c1b18',
-    description: 'Reader paper in the dark theme.',
-  },
-  {
-    name: '--e-paper-reader-ink-dark',
-    category: 'Reader',
-    kind: 'color',
-    default: '#e8e3d8',
-    description: 'Reader text in the dark theme.',
-  },
-  {
-    name: '--e-paper-reader-backdrop',
-    category: 'Reader',
-    kind: 'color',
-    default: 'rgb(20 18 14 / 0.62)',
-    description: 'The veil over the page behind the reader.',
-  },
-
   {
     name: '--e-paper-font-ui',
     category: 'Typefaces',

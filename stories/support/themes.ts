@@ -6,8 +6,10 @@
 import { html } from 'lit';
 import type { Decorator, Preview } from '@storybook/web-components';
 import { cssProps } from '../../src/internal/css-props.js';
+import { darkTokens } from '../../src/internal/styles/tokens.js';
+import { readerDarkTokens } from '../../src/elements/e-paper-reader/e-paper-reader.styles.js';
 
-export type ThemeName = 'light' | 'dark' | 'brand';
+export type ThemeName = 'light' | 'dark' | 'brand' | 'brand-dark';
 
 export interface StoryTheme {
   title: string;
@@ -19,6 +21,39 @@ export interface StoryTheme {
   knobs: Record<`--e-paper-${string}`, string>;
 }
 
+/** A sample brand: navy and blue for the viewer's UI; the printed page keeps its own red. */
+const BRAND: StoryTheme['knobs'] = {
+  '--e-paper-surface': '#d9e3ee',
+  '--e-paper-paper': '#fffdf8',
+  '--e-paper-ink': '#14213d',
+  '--e-paper-ui-ink': '#14213d',
+  '--e-paper-accent': '#ffd166',
+  '--e-paper-accent-ink': '#14213d',
+  '--e-paper-focus': '#d9480f',
+  '--e-paper-region-tint': 'rgb(11 92 138 / 0.10)',
+  '--e-paper-region-outline': '#0b5c8a',
+  '--e-paper-region-read-tint': 'rgb(20 33 61 / 0.05)',
+  '--e-paper-tooltip-bg': '#0b5c8a',
+  '--e-paper-tooltip-ink': '#ffffff',
+  '--e-paper-toolbar-bg': '#14213d',
+  '--e-paper-toolbar-ink': '#ffffff',
+  '--e-paper-reader-backdrop': 'rgb(20 33 61 / 0.7)',
+  '--e-paper-reader-width': '34em',
+  '--e-paper-font-ui': '"Avenir Next", "Segoe UI", "Noto Sans SC", system-ui, sans-serif',
+  // Its dark values: the same navy and blue at night; the page takes the dark paper by default.
+  '--e-paper-surface-dark': '#0b1322',
+  '--e-paper-ui-ink-dark': '#e8eef6',
+  '--e-paper-accent-dark': '#ffd166',
+  '--e-paper-accent-ink-dark': '#14213d',
+  '--e-paper-focus-dark': '#ff8c42',
+  '--e-paper-region-tint-dark': 'rgb(111 177 245 / 0.16)',
+  '--e-paper-region-outline-dark': '#6fb1f5',
+  '--e-paper-tooltip-bg-dark': '#dbe8f5',
+  '--e-paper-tooltip-ink-dark': '#14213d',
+  '--e-paper-toolbar-bg-dark': '#14213d',
+  '--e-paper-toolbar-ink-dark': '#ffffff',
+};
+
 export const THEMES: Record<ThemeName, StoryTheme> = {
   light: {
     title: 'Light (defaults)',
@@ -27,54 +62,35 @@ export const THEMES: Record<ThemeName, StoryTheme> = {
     knobs: {},
   },
   dark: {
-    title: 'Dark',
+    title: 'Dark (defaults)',
     attribute: 'dark',
     page: { background: '#0f0e0c', color: '#ece7dc' },
-    knobs: {
-      '--e-paper-surface': '#141311',
-      '--e-paper-paper': '#24221e',
-      '--e-paper-ink': '#e4dfd4',
-      '--e-paper-accent': '#e5484d',
-      '--e-paper-ui-ink': '#ece7dc',
-      '--e-paper-focus': '#8ab4f8',
-      '--e-paper-region-tint': 'rgb(229 72 77 / 0.16)',
-      '--e-paper-region-outline': '#ff8a80',
-      '--e-paper-region-read-tint': 'rgb(255 255 255 / 0.06)',
-      '--e-paper-tooltip-bg': '#f2ede3',
-      '--e-paper-tooltip-ink': '#1a1a1a',
-      '--e-paper-toolbar-bg': 'rgb(44 42 37 / 0.96)',
-      '--e-paper-toolbar-ink': '#ece7dc',
-      '--e-paper-hint-bg': 'rgb(242 237 227 / 0.92)',
-      '--e-paper-hint-ink': '#1a1a1a',
-      '--e-paper-reader-backdrop': 'rgb(0 0 0 / 0.72)',
-    },
+    knobs: {},
   },
   brand: {
     title: 'Brand (a sample: navy and blue)',
     attribute: 'light',
     page: { background: '#eef3f8', color: '#14213d' },
-    knobs: {
-      '--e-paper-surface': '#d9e3ee',
-      '--e-paper-paper': '#fffdf8',
-      '--e-paper-ink': '#14213d',
-      '--e-paper-accent': '#0b5c8a',
-      '--e-paper-ui-ink': '#14213d',
-      '--e-paper-focus': '#d9480f',
-      '--e-paper-region-tint': 'rgb(11 92 138 / 0.10)',
-      '--e-paper-region-outline': '#0b5c8a',
-      '--e-paper-region-read-tint': 'rgb(20 33 61 / 0.05)',
-      '--e-paper-tooltip-bg': '#0b5c8a',
-      '--e-paper-tooltip-ink': '#ffffff',
-      '--e-paper-toolbar-bg': '#14213d',
-      '--e-paper-toolbar-ink': '#ffffff',
-      '--e-paper-reader-paper': '#fffdf8',
-      '--e-paper-reader-ink': '#14213d',
-      '--e-paper-reader-backdrop': 'rgb(20 33 61 / 0.7)',
-      '--e-paper-reader-width': '34em',
-      '--e-paper-font-ui': '"Avenir Next", "Segoe UI", "Noto Sans SC", system-ui, sans-serif',
-    },
+    knobs: BRAND,
+  },
+  'brand-dark': {
+    title: 'Brand, dark',
+    attribute: 'dark',
+    page: { background: '#0b1322', color: '#e8eef6' },
+    knobs: BRAND,
   },
 };
+
+/**
+ * The dark theme's private values, for a story's wrapper: <e-paper> and the reader switch to them
+ * themselves, a part shown alone inherits them from the wrapper as it would from the viewer.
+ */
+const DARK_VALUES: Record<string, string> = Object.fromEntries(
+  `${darkTokens.cssText}${readerDarkTokens.cssText}`
+    .split(';')
+    .filter(Boolean)
+    .map((declaration) => [declaration.slice(0, declaration.indexOf(':')), declaration.slice(declaration.indexOf(':') + 1)]),
+);
 
 export const themeNames = Object.keys(THEMES) as ThemeName[];
 
@@ -111,6 +127,8 @@ export const withTheme: Decorator = (story, context) => {
     data-theme=${(context.globals.theme as string | undefined) ?? 'light'}
     ${cssProps({
       ...theme.knobs,
+      ...(theme.attribute === 'dark' ? DARK_VALUES : {}),
+      'color-scheme': theme.attribute,
       background: theme.page.background,
       color: theme.page.color,
       padding,

@@ -4,12 +4,10 @@ import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const archiveStyles = css`
   :host {
-    --_bg: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
-    --_accent: var(--e-paper-accent, var(--_auto-accent, #c8161d));
     position: relative;
     display: inline-flex;
     align-items: center;
-    color: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
+    color: var(--_toolbar-ink);
     font: 500 14px/1.2 ${uiFont}, sans-serif;
   }
   :host([hidden]) {
@@ -54,7 +52,7 @@ export const archiveStyles = css`
     cursor: default;
   }
   :focus-visible {
-    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline: 3px solid var(--_focus);
     outline-offset: 1px;
   }
   svg {
@@ -84,7 +82,7 @@ export const archiveStyles = css`
     z-index: 3;
     padding: 8px;
     border-radius: 8px;
-    background: var(--_bg);
+    background: var(--_toolbar-bg);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
     animation: pop 0.15s ease-out;
   }
@@ -124,7 +122,7 @@ export const archiveStyles = css`
   }
   td[aria-selected='true'] {
     background: var(--_accent);
-    color: #fff;
+    color: var(--_accent-ink);
   }
   @keyframes spin {
     to {

@@ -15,6 +15,7 @@ import { isolate } from '../../i18n/strings.js';
 import { archiveStrings } from './e-paper-archive-strings.js';
 import { archiveStyles } from './e-paper-archive.styles.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** `detail` of `e-paper-archive-select`. */
 export interface ArchiveSelectDetail {
@@ -46,20 +47,29 @@ const RIGHT = chevron('M9 5l7 7-7 7');
  * @csspart archive-button - The previous, date and next buttons.
  * @csspart archive-calendar - The calendar dialog.
  * @csspart archive-day - A day of the month in the calendar.
- * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the calendar.
- * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Text and icon colour.
- * @cssprop [--e-paper-accent=#c8161d] - Background of the shown edition's day.
+ * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-accent-ink=#fff] - Text and marks on the accent (the chosen day, the tick of a read article).
+ * @cssprop [--e-paper-accent-ink-dark=#1a1a1a] - `--e-paper-accent-ink` in the dark theme.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
  */
 export class EPaperArchive extends LitElement {
-  static override styles = archiveStyles;
+  static override styles = [tokenStyles, archiveStyles];
 
   /** The editions to choose from (see `loadArchive`). Nothing is shown without one. */
   @property({ attribute: false }) archive?: Archive;
   /** The shown edition's date, YYYY-MM-DD. */
   @property() date = '';
-  /** UI language: `zh-CN` (default) or `en`. */
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
   /** The chosen edition is loading: a spinner shows, every control stays usable. */
   @property({ type: Boolean, reflect: true }) busy = false;
   @state() private open = false;
@@ -213,7 +223,7 @@ export class EPaperArchive extends LitElement {
   override render() {
     const archive = this.archive;
     if (!archive?.editions.length) return nothing;
-    const s = archiveStrings(this.uiLang);
+    const s = archiveStrings(this.lang);
     const step = (dir: -1 | 1, label: string) => {
       const entry = neighbour(archive, this.date, dir);
       return html`<button type="button" part="archive-button" class=${dir < 0 ? 'prev' : 'next'} aria-label=${label} title=${label} aria-disabled=${!entry} @click=${() => this.#select(entry)}>

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
@@ -32,9 +33,21 @@ export interface ContentsPage {
  * @csspart contents-panel - The panel.
  * @csspart contents-item - One article (or page) in the list.
  * @csspart contents-page - One page in the edition's list.
+ * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
  */
 export class EPaperContents extends LitElement {
-  static override styles = css`
+  static override styles = [
+    tokenStyles,
+    css`
     :host {
       position: relative;
       display: inline-block;
@@ -57,7 +70,7 @@ export class EPaperContents extends LitElement {
       background: color-mix(in srgb, currentColor 10%, transparent);
     }
     button:focus-visible {
-      outline: 3px solid var(--e-paper-focus, #1a73e8);
+      outline: 3px solid var(--_focus);
       outline-offset: 1px;
     }
     .panel {
@@ -71,8 +84,10 @@ export class EPaperContents extends LitElement {
       margin: 0;
       padding: 6px 0;
       border-radius: 6px;
-      background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
-      color: var(--e-paper-toolbar-ink, var(--_auto-ui-ink, #1f1f1f));
+      /* Opaque, and edged: an item cut off at the foot never reads as the page's text under it. */
+      border: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+      background: var(--_toolbar-bg);
+      color: var(--_toolbar-ink);
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
       list-style: none;
     }
@@ -104,7 +119,7 @@ export class EPaperContents extends LitElement {
     }
     /* Underlined in the accent, not written in it: red text on a dark toolbar is too faint. */
     .page[aria-current='page'] {
-      text-decoration: underline 2px var(--e-paper-accent, #c8161d);
+      text-decoration: underline 2px var(--_accent);
       text-underline-offset: 3px;
     }
     .loading {
@@ -120,11 +135,12 @@ export class EPaperContents extends LitElement {
     }
     .read-mark {
       margin-inline-start: 0.5em;
-      color: var(--e-paper-accent, #c8161d);
+      color: var(--_accent);
       font-size: 0.85em;
       white-space: nowrap;
     }
-  `;
+  `,
+  ];
 
   /** The page's articles in reading order. */
   @property({ attribute: false }) articles: Article[] = [];
@@ -135,7 +151,8 @@ export class EPaperContents extends LitElement {
   @property({ attribute: false }) pages: readonly ContentsPage[] = [];
   /** Id of the page shown. */
   @property() pageId = '';
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
   @property() textLang = 'zh-CN';
   @state() private open = false;
 
@@ -182,14 +199,14 @@ export class EPaperContents extends LitElement {
         <button class="item" part="contents-item" type="button" data-article-id=${article.id} @click=${() => this.choose({ articleId: article.id, pageId })}>
           ${article.kicker || article.banner ? html`<span class="over" lang=${this.textLang}>${article.banner ?? article.kicker}</span>` : nothing}
           <span class="headline" lang=${this.textLang}>${article.headline}</span>
-          ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${uiStrings(this.uiLang).read}</span>` : nothing}
+          ${this.readArticles.has(article.id) ? html`<span class="read-mark">✓ ${uiStrings(this.lang).read}</span>` : nothing}
         </button>
       </li>`,
     );
   }
 
   override render() {
-    const strings = uiStrings(this.uiLang).viewer;
+    const strings = uiStrings(this.lang).viewer;
     const whole = this.pages.length > 1;
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
         ${whole ? strings.editionContents : strings.contents}
@@ -205,7 +222,7 @@ export class EPaperContents extends LitElement {
                     aria-current=${page.id === this.pageId ? 'page' : 'false'} @click=${() => this.choose({ pageId: page.id })}>
                     ${isolate(page.label)}${page.section ? html` <span class="headline" lang=${this.textLang}>${isolate(page.section)}</span>` : nothing}
                   </button>
-                  <ul>${page.loading ? html`<li class="loading">${uiStrings(this.uiLang).loading}</li>` : this.renderItems(page.articles, page.id)}</ul>
+                  <ul>${page.loading ? html`<li class="loading">${uiStrings(this.lang).loading}</li>` : this.renderItems(page.articles, page.id)}</ul>
                 </li>`,
               )}
             </ul>`

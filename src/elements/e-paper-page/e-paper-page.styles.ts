@@ -4,9 +4,6 @@ import { css } from 'lit';
 export const pageStyles = css`
   :host {
     display: block;
-    --_paper: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
-    --_ink: var(--e-paper-ink, var(--_auto-ink, #1a1a1a));
-    --_accent: var(--e-paper-accent, var(--_auto-accent, #c8161d));
     --_muted: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     --_rule: color-mix(in srgb, var(--_ink) 35%, var(--_paper));
     --_body-size: 15.5px;
@@ -54,8 +51,9 @@ export const pageStyles = css`
   .banner {
     align-self: flex-start;
     padding: 3px 14px;
-    background: var(--_accent);
-    color: #fff;
+    background: var(--_spot);
+    /* Printed reversed: the paper shows through the spot colour (dark paper in the dark theme). */
+    color: var(--_paper);
     font-family: var(--_font-headline);
     font-weight: 900;
     font-size: 20px;
@@ -151,7 +149,7 @@ export const pageStyles = css`
     gap: 4px;
   }
   .title {
-    color: var(--_accent);
+    color: var(--_spot);
     font-family: var(--_font-masthead);
     font-weight: 400;
     font-size: 165px;
@@ -160,7 +158,7 @@ export const pageStyles = css`
     white-space: nowrap;
   }
   .latin {
-    color: var(--_accent);
+    color: var(--_spot);
     font-family: var(--_font-body);
     font-size: 20px;
     letter-spacing: 0.42em;
@@ -200,7 +198,7 @@ export const pageStyles = css`
     font-weight: 900;
     font-size: 92px;
     line-height: 1;
-    color: var(--_accent);
+    color: var(--_spot);
   }
   .facts .pages-today {
     font-family: var(--_font-headline);
@@ -285,15 +283,15 @@ export const regionStyles = css`
   .region:hover .shape,
   .region:focus-visible .shape,
   .region.active .shape {
-    fill: var(--e-paper-region-tint, rgb(200 22 29 / 0.08));
-    stroke: var(--e-paper-region-outline, #c8161d);
+    fill: var(--_region-tint);
+    stroke: var(--_region-outline);
   }
   .region:focus-visible .shape {
-    stroke: var(--e-paper-focus, #1a73e8);
+    stroke: var(--_focus);
     stroke-width: 4px;
   }
   .region.read .shape {
-    fill: var(--e-paper-region-read-tint, rgb(0 0 0 / 0.035));
+    fill: var(--_region-read-tint);
   }
   .read-badge {
     pointer-events: none;
@@ -304,7 +302,7 @@ export const regionStyles = css`
   }
   .read-badge path {
     fill: none;
-    stroke: #fff;
+    stroke: var(--_accent-ink);
     stroke-width: 3;
     stroke-linecap: round;
     stroke-linejoin: round;

@@ -11,6 +11,7 @@ import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -54,20 +55,36 @@ const place = (rect: Rect) => ({
  * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
  * @fires e-paper-region-leave - Pointer or focus left it.
  * @fires e-paper-region-activate - The region was clicked, or Enter or Space pressed on it.
+ * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
+ * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
+ * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
+ * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-accent-ink=#fff] - Text and marks on the accent (the chosen day, the tick of a read article).
+ * @cssprop [--e-paper-accent-ink-dark=#1a1a1a] - `--e-paper-accent-ink` in the dark theme.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
  * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
+ * @cssprop [--e-paper-region-tint-dark=rgb(255 138 128 / 0.16)] - `--e-paper-region-tint` in the dark theme.
  * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
+ * @cssprop [--e-paper-region-outline-dark=#ff8a80] - `--e-paper-region-outline` in the dark theme.
  * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
- * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
- * @cssprop [--e-paper-ink=#1a1a1a] - Text colour.
- * @cssprop [--e-paper-accent=#c8161d] - Masthead and banner red.
+ * @cssprop [--e-paper-region-read-tint-dark=rgb(255 255 255 / 0.06)] - `--e-paper-region-read-tint` in the dark theme.
+ * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
+ * @cssprop [--e-paper-search-hit-dark=#ffe066] - `--e-paper-search-hit` in the dark theme.
+ * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
+ * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
  */
 export class EPaperPage extends LitElement {
-  static override styles = [pageStyles, scanStyles, regionStyles, searchHitStyles];
+  static override styles = [tokenStyles, pageStyles, scanStyles, regionStyles, searchHitStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ attribute: false }) page?: Page;
-  /** UI language (placeholders); the page's text takes the edition's language. */
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
   /** Ids of the articles the reader has read: their regions carry a mark. */
   @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
   /** URL that relative image sources of the edition are resolved against. */
@@ -168,7 +185,7 @@ export class EPaperPage extends LitElement {
               regions: regionsOf(page),
               articles: new Map(edition.articles.map((a) => [a.id, a])),
               read: this.readArticles,
-              readLabel: uiStrings(this.uiLang).read,
+              readLabel: uiStrings(this.lang).read,
             })
       }
     </div>`;
@@ -179,11 +196,11 @@ export class EPaperPage extends LitElement {
    * with a progress bar while it loads and a message if it cannot.
    */
   #renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
-    const strings = uiStrings(this.uiLang);
+    const strings = uiStrings(this.lang);
     const sources = scanSources(scan, this.baseUrl);
     const preview = sources[0];
     const sharp = pickSource(sources, this.scanWidth);
-    if (!preview || !sharp) return html`<p class="scan-message" role="alert" lang=${this.uiLang}>${strings.scanFailed}</p>`;
+    if (!preview || !sharp) return html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>`;
     const loading = this.scanLoaded !== sharp.src && this.scanFailed !== sharp.src;
     const alt = strings.scanAlt(page.label);
     return html`<div class="scan" part="scan">
@@ -198,8 +215,8 @@ export class EPaperPage extends LitElement {
         @load=${() => (this.scanLoaded = sharp.src)}
         @error=${() => (this.scanFailed = sharp.src)}
       />
-      ${loading ? html`<div class="scan-progress" part="scan-progress" role="progressbar" aria-label=${strings.scanLoading} lang=${this.uiLang}></div>` : nothing}
-      ${this.scanFailed === sharp.src ? html`<p class="scan-message" role="alert" lang=${this.uiLang}>${strings.scanFailed}</p>` : nothing}
+      ${loading ? html`<div class="scan-progress" part="scan-progress" role="progressbar" aria-label=${strings.scanLoading} lang=${this.lang}></div>` : nothing}
+      ${this.scanFailed === sharp.src ? html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>` : nothing}
     </div>`;
   }
 
@@ -256,11 +273,11 @@ export class EPaperPage extends LitElement {
   }
 
   #renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {
-    const strings = uiStrings(this.uiLang);
+    const strings = uiStrings(this.lang);
     const aspect = { 'aspect-ratio': String(photo.aspect ?? 4 / 3) };
     return html`<figure class="photo">
       <div class="placeholder" ${cssProps(aspect)} role="img" aria-label=${photo.alt ?? photo.caption ?? strings.photoPlaceholder}>
-        <span lang=${this.uiLang}>${strings.photoPlaceholder}</span>
+        <span lang=${this.lang}>${strings.photoPlaceholder}</span>
       </div>
       ${
         photo.caption || photo.credit
@@ -304,13 +321,13 @@ export class EPaperPage extends LitElement {
 
   #renderFooter(edition: Edition, rect: Rect): TemplateResult {
     const footer = edition.footer ?? {};
-    const strings = uiStrings(this.uiLang);
+    const strings = uiStrings(this.lang);
     return html`<div class="block footer" part="block footer" ${cssProps(place(rect))}>
       ${footer.prompt ? html`<p class="prompt">${footer.prompt}</p>` : nothing}
       <ul class="channels">
         ${(footer.channels ?? []).map(
           (channel) => html`<li>
-            <span class="qr" role="img" aria-label=${strings.qrPlaceholder}><span lang=${this.uiLang}>${strings.qrPlaceholder}</span></span>
+            <span class="qr" role="img" aria-label=${strings.qrPlaceholder}><span lang=${this.lang}>${strings.qrPlaceholder}</span></span>
             <span class="channel"><span class="name">${channel.name}</span>${channel.kind ? html` <small>${channel.kind}</small>` : nothing}</span>
           </li>`,
         )}

@@ -3,17 +3,17 @@ import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const pagesStyles = css`
   :host {
-    --_w: var(--e-paper-thumb-width, 72px);
+    --_w: var(--_thumb-width);
     display: block;
     min-width: 0;
     font: 500 12px/1.3 ${uiFont}, sans-serif;
-    color: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
+    color: var(--_toolbar-ink);
   }
   :host([hidden]) {
     display: none;
   }
   nav {
-    background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, rgb(255 255 255 / 0.94)));
+    background: var(--_toolbar-bg);
   }
   ul {
     --_gap: 6px;
@@ -54,7 +54,7 @@ export const pagesStyles = css`
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
   button:focus-visible {
-    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline: 3px solid var(--_focus);
     outline-offset: 1px;
   }
   .box {
@@ -65,11 +65,11 @@ export const pagesStyles = css`
     overflow: hidden;
     /* Thumbnails scrolled far out of the strip skip layout and paint; the box keeps its size. */
     content-visibility: auto;
-    background: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
+    background: var(--_paper);
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
   }
   [aria-current='page'] .box {
-    outline: 2px solid var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    outline: 2px solid var(--_accent);
     outline-offset: 1px;
   }
   /* The page at its own size, scaled to the box: tan(atan2(a, b)) is a / b as a plain number. */
@@ -92,7 +92,7 @@ export const pagesStyles = css`
   }
   [aria-current='page'] b {
     /* Underlined in the accent, not written in it: small red text on dark paper is too faint. */
-    text-decoration: underline 2px var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    text-decoration: underline 2px var(--_accent);
     text-underline-offset: 3px;
   }
   .section {

@@ -8,6 +8,7 @@ import { isolate } from '../../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
 import { pagesStyles } from './e-paper-pages.styles.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** Detail of `e-paper-pages-select`. */
 export interface PagesSelectDetail {
@@ -36,17 +37,31 @@ const tallestPage = (pages: readonly Page[]): Page | undefined =>
  * @csspart pages - The strip (a `nav`).
  * @csspart page-thumb - A page's button: its thumbnail and its label.
  * @csspart page-label - The label under a thumbnail (A1, and the section when there is one).
- * @cssprop [--e-paper-thumb-width=72px] - Width of a thumbnail.
+ * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
+ * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
+ * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
  */
 export class EPaperPages extends LitElement {
-  static override styles = pagesStyles;
+  static override styles = [tokenStyles, pagesStyles];
 
   @property({ attribute: false }) edition?: Edition;
   /** Id of the page shown. */
   @property() pageId = '';
   /** URL that the edition's relative sources (scan images, fonts) are resolved against. */
   @property({ attribute: false }) baseUrl = document.baseURI;
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
 
   /** The page that takes the strip's one tab stop. */
   @state() private tabStop = '';
@@ -160,7 +175,7 @@ export class EPaperPages extends LitElement {
     const { edition } = this;
     if (!edition) return nothing;
     // The row is inert while paused: a scroller with nothing focusable in it is a tab stop itself.
-    return html`<nav part="pages" aria-label=${pagesStrings(this.uiLang).label} aria-busy=${this.paused ? 'true' : nothing}>
+    return html`<nav part="pages" aria-label=${pagesStrings(this.lang).label} aria-busy=${this.paused ? 'true' : nothing}>
       <ul ?inert=${this.paused} @keydown=${this.#onKeyDown}>
         ${this.paused ? this.#renderSizer(edition) : edition.pages.map((page) => this.#renderItem(edition, page))}
       </ul>
@@ -180,7 +195,7 @@ export class EPaperPages extends LitElement {
         @click=${() => this.#choose(page.id)}
       >
         <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
-          ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} .uiLang=${this.uiLang}></e-paper-page>` : nothing}
+          ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} lang=${this.lang}></e-paper-page>` : nothing}
         </span>
         <span class="label" part="page-label" lang=${edition.lang}
           ><b>${isolate(page.label)}</b>${page.section ? html` <span class="section">${isolate(page.section)}</span>` : nothing}</span

@@ -1,35 +1,43 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
+import { darkSheet, darkTokens, table, tokenSheet } from '../../internal/styles/tokens.js';
 
-/** The dark theme's private values, for the attribute and for the system setting alike. */
+/**
+ * The reader's own tokens (see src/internal/styles/tokens.ts), in its part rather than the first
+ * render: its paper and ink are the page's unless a site gives it its own.
+ */
+export const READER_TOKENS = table(
+  'reader-width 38em;reader-leading 1.9;reader-paper var(--_paper) var(--_paper);reader-ink var(--_ink) var(--_ink);' +
+    'reader-backdrop rgb(20,18,14,.62) rgb(0,0,0,.72)',
+);
+export const readerTokens = tokenSheet(READER_TOKENS);
+export const readerDarkTokens = darkSheet(READER_TOKENS);
+
+/**
+ * The dark theme, for the attribute and for the system setting alike: the viewer's dark values,
+ * which the reader inherits inside a dark viewer and sets itself when it stands alone, and its own.
+ */
 const dark = css`
-  --_paper: var(--e-paper-reader-paper-dark, #1c1b18);
-  --_ink: var(--e-paper-reader-ink-dark, #e8e3d8);
-  --_focus: var(--e-paper-focus, #8ab4f8);
-  --_veil: var(--e-paper-reader-backdrop, rgb(0 0 0 / 0.72));
+  ${darkTokens}
+  ${readerDarkTokens}
   color-scheme: dark;
 `;
 
 /**
- * The reader: a sheet of newsprint over a veil. Public `--e-paper-*` tokens feed private `--_*`
- * properties; the dark theme swaps the private ones.
+ * The reader: a sheet of newsprint over a veil, in the viewer's tokens (src/internal/styles/tokens.ts):
+ * `--_reader-paper` and `--_reader-ink` are the page's paper and ink unless a site gives the reader its own.
  */
 export const readerStyles = css`
   :host {
     /* The host page's inherited styles stop here; custom properties still come through. */
     all: initial;
     display: contents;
-    --_paper: var(--e-paper-reader-paper, var(--e-paper-paper, #fbf8f1));
-    --_ink: var(--e-paper-reader-ink, var(--e-paper-ink, #1a1a1a));
-    --_accent: var(--e-paper-accent, #c8161d);
-    --_focus: var(--e-paper-focus, #1a73e8);
-    --_veil: var(--e-paper-reader-backdrop, rgb(20 18 14 / 0.62));
     --_shadow: 0 12px 48px rgb(0 0 0 / 0.35), 0 2px 8px rgb(0 0 0 / 0.2);
-    --_muted: color-mix(in srgb, var(--_ink) 68%, var(--_paper));
-    --_rule: color-mix(in srgb, var(--_ink) 22%, var(--_paper));
-    --_control: color-mix(in srgb, var(--_ink) 6%, var(--_paper));
-    --_control-hover: color-mix(in srgb, var(--_ink) 12%, var(--_paper));
+    --_muted: color-mix(in srgb, var(--_reader-ink) 68%, var(--_reader-paper));
+    --_rule: color-mix(in srgb, var(--_reader-ink) 22%, var(--_reader-paper));
+    --_control: color-mix(in srgb, var(--_reader-ink) 6%, var(--_reader-paper));
+    --_control-hover: color-mix(in srgb, var(--_reader-ink) 12%, var(--_reader-paper));
     --_base: 18px;
     --_margin: 2.5em;
     color-scheme: light;
@@ -55,10 +63,11 @@ export const readerStyles = css`
   /* The sheet: a centred column on wide screens. */
   .reader {
     /* The faces; the edition's come in as --_font-body and --_font-headline on this element. */
+    /* No default of their own: the edition's faces (tokens.ts leaves these two out). */
     --_body: var(--e-paper-font-body, var(--_font-body));
     --_headline: var(--e-paper-font-headline, var(--_font-headline));
     --_ui: ${uiFont}, sans-serif;
-    width: min(var(--e-paper-reader-width, 38em), calc(100vw - 32px));
+    width: min(var(--_reader-width), calc(100vw - 32px));
     height: min(calc(100dvh - 48px), 1400px);
     max-width: none;
     max-height: none;
@@ -67,8 +76,8 @@ export const readerStyles = css`
     border: 0;
     border-radius: 6px;
     overflow: hidden;
-    background: var(--_paper);
-    color: var(--_ink);
+    background: var(--_reader-paper);
+    color: var(--_reader-ink);
     box-shadow: var(--_shadow);
     font-family: var(--_body);
     font-size: var(--_base);
@@ -81,7 +90,7 @@ export const readerStyles = css`
     flex-direction: column;
   }
   .reader::backdrop {
-    background: var(--_veil);
+    background: var(--_reader-backdrop);
   }
   @media (prefers-reduced-motion: no-preference) {
     .reader[open] {
@@ -150,8 +159,8 @@ export const readerStyles = css`
   }
   .page-label {
     padding: 2px 8px;
-    background: var(--_ink);
-    color: var(--_paper);
+    background: var(--_reader-ink);
+    color: var(--_reader-paper);
     font-family: var(--_headline);
     font-weight: 900;
     letter-spacing: 0.04em;
@@ -180,7 +189,7 @@ export const readerStyles = css`
     border: 1px solid var(--_rule);
     border-radius: 6px;
     background: var(--_control);
-    color: var(--_ink);
+    color: var(--_reader-ink);
     font: inherit;
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
@@ -238,7 +247,7 @@ export const readerStyles = css`
   }
   .text {
     font-size: calc(1em * var(--_scale, 1));
-    line-height: var(--e-paper-reader-leading, 1.9);
+    line-height: var(--_reader-leading);
     font-kerning: normal;
     line-break: strict;
     text-autospace: normal;
@@ -257,8 +266,9 @@ export const readerStyles = css`
   }
   .banner {
     padding: 0.15em 0.9em;
-    background: var(--_accent);
-    color: #fff;
+    background: var(--_spot);
+    /* Printed reversed, as on the page: the paper shows through the spot colour. */
+    color: var(--_reader-paper);
     font-family: var(--_headline);
     font-weight: 900;
     font-size: 0.9em;
@@ -326,8 +336,8 @@ export const readerStyles = css`
     place-items: center;
     background: repeating-linear-gradient(
       -45deg,
-      color-mix(in srgb, var(--_ink) 10%, var(--_paper)) 0 10px,
-      color-mix(in srgb, var(--_ink) 5%, var(--_paper)) 10px 20px
+      color-mix(in srgb, var(--_reader-ink) 10%, var(--_reader-paper)) 0 10px,
+      color-mix(in srgb, var(--_reader-ink) 5%, var(--_reader-paper)) 10px 20px
     );
     color: var(--_muted);
     font-family: var(--_ui);
@@ -335,7 +345,7 @@ export const readerStyles = css`
   }
   .placeholder span {
     padding: 2px 8px;
-    background: var(--_paper);
+    background: var(--_reader-paper);
   }
   figcaption {
     margin-top: 0.5em;
@@ -411,8 +421,8 @@ export const readerStyles = css`
   .toast:not(:empty) {
     padding: 8px 16px;
     border-radius: 999px;
-    background: var(--_ink);
-    color: var(--_paper);
+    background: var(--_reader-ink);
+    color: var(--_reader-paper);
     box-shadow: 0 2px 10px rgb(0 0 0 / 0.25);
   }
   .manual-link {
@@ -420,8 +430,8 @@ export const readerStyles = css`
     padding: 8px 10px;
     border: 1px solid var(--_rule);
     border-radius: 6px;
-    background: var(--_paper);
-    color: var(--_ink);
+    background: var(--_reader-paper);
+    color: var(--_reader-ink);
     font: inherit;
     pointer-events: auto;
   }

@@ -5,13 +5,14 @@ import { FALLBACK_FONTS, fontStack } from '../../edition/fonts.js';
 import { articlesById } from '../../edition/regions.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
-import { readerStyles } from './e-paper-reader.styles.js';
+import { readerStyles, readerTokens } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, tabbables, TEXT_SCALE } from './reader-helpers.js';
 import { cssProps } from '../../internal/css-props.js';
 import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { safeHttpUrl } from '../../edition/urls.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -74,21 +75,32 @@ const chevron = (direction: 'previous' | 'next') =>
  * @csspart photo - Each photo (figure with caption and credit).
  * @csspart body - The body paragraphs.
  * @csspart attribution - The edition's rights statement (its `rights.attribution`), under the body.
- * @cssprop [--e-paper-reader-width=38em] - Width of the column on wide screens (em of the 18 px base size).
- * @cssprop [--e-paper-reader-leading=1.9] - Line height of the body.
- * @cssprop [--e-paper-reader-paper=#fbf8f1] - Paper colour (light theme); falls back to `--e-paper-paper`.
- * @cssprop [--e-paper-reader-ink=#1a1a1a] - Text colour (light theme); falls back to `--e-paper-ink`.
- * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - Paper colour in the dark theme.
- * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - Text colour in the dark theme.
- * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind.
- * @cssprop [--e-paper-accent=#c8161d] - Banner red.
- * @cssprop [--e-paper-font-body] - Body face; the edition's body font by default.
- * @cssprop [--e-paper-font-headline] - Headline face; the edition's headline font by default.
- * @cssprop [--e-paper-font-ui=system-ui] - Face of the controls.
+ * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
+ * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
+ * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
+ * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
+ * @cssprop [--e-paper-search-hit-dark=#ffe066] - `--e-paper-search-hit` in the dark theme.
+ * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
+ * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
+ * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column on wide screens (em of its 18 px base size).
+ * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
+ * @cssprop [--e-paper-reader-paper=--e-paper-paper] - The reader's paper.
+ * @cssprop [--e-paper-reader-paper-dark=--e-paper-paper-dark] - `--e-paper-reader-paper` in the dark theme.
+ * @cssprop [--e-paper-reader-ink=--e-paper-ink] - The reader's text.
+ * @cssprop [--e-paper-reader-ink-dark=--e-paper-ink-dark] - `--e-paper-reader-ink` in the dark theme.
+ * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind the reader.
+ * @cssprop [--e-paper-reader-backdrop-dark=rgb(0 0 0 / 0.72)] - `--e-paper-reader-backdrop` in the dark theme.
+ * @cssprop [--e-paper-font-body] - The reader's body font; the edition's body font by default (the page keeps the edition's own fonts).
+ * @cssprop [--e-paper-font-headline] - The reader's headline font; the edition's headline font by default.
  */
 export class EPaperReader extends LitElement {
-  static override styles = [readerStyles, searchHitStyles];
+  static override styles = [tokenStyles, readerTokens, readerStyles, searchHitStyles];
 
   /** The edition the article comes from. */
   @property({ attribute: false }) edition?: Edition;
@@ -111,7 +123,7 @@ export class EPaperReader extends LitElement {
   /** The page's label as printed (A1). */
   @property({ attribute: 'page-label' }) pageLabel?: string;
 
-  /** UI language: `zh-CN` (default) or `en`. The article keeps the edition's language. */
+  /** UI language (a language tag, the viewer's `lang`); reflected, so that its strings are read in it. The edition's text keeps the edition's language. */
   @property({ reflect: true }) override lang = 'zh-CN';
 
   /** Text size factor, 0.8 to 1.8 in steps of 0.1. Kept across articles. */

@@ -22,8 +22,10 @@ export const searchStyles = css`
     overflow: auto;
     padding: 8px 0;
     border-radius: 6px;
-    background: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, #fff));
-    color: var(--e-paper-toolbar-ink, var(--_auto-ui-ink, #1f1f1f));
+    /* Opaque, and edged: a result cut off at the foot never reads as the page's text under it. */
+    border: 1px solid color-mix(in srgb, currentColor 20%, transparent);
+    background: var(--_toolbar-bg);
+    color: var(--_toolbar-ink);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
     font: 14px/1.4 ${uiFont}, sans-serif;
   }
@@ -65,7 +67,7 @@ export const searchStyles = css`
     font-size: 18px;
   }
   :focus-visible {
-    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline: 3px solid var(--_focus);
     outline-offset: -3px;
   }
   .status {
@@ -78,7 +80,7 @@ export const searchStyles = css`
   }
   h3 {
     margin: 8px 14px 2px;
-    color: var(--e-paper-accent, var(--_auto-accent, #c8161d));
+    color: var(--_accent);
     font-size: 0.85em;
   }
   ul {
@@ -112,7 +114,7 @@ export const searchStyles = css`
     unicode-bidi: isolate;
   }
   mark {
-    background: var(--e-paper-search-hit, #ffe066);
-    color: var(--e-paper-search-hit-ink, #1a1a1a);
+    background: var(--_search-hit);
+    color: var(--_search-hit-ink);
   }
 `;

@@ -6,6 +6,7 @@ import { searchStyles } from './e-paper-search.styles.js';
 import { isolate } from '../../i18n/strings.js';
 import { searchStrings } from './e-paper-search-strings.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** Detail of `e-paper-search-select`. */
 export interface SearchSelectDetail {
@@ -37,19 +38,29 @@ const DEBOUNCE_MS = 150;
  * @csspart search-panel - The panel.
  * @csspart search-input - The search field.
  * @csspart search-result - One result in the list: a text that matches.
- * @cssprop [--e-paper-toolbar-bg=#fff] - Panel background.
- * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Panel text colour.
- * @cssprop [--e-paper-accent=#c8161d] - Page headings.
- * @cssprop [--e-paper-focus=#1a73e8] - Focus ring.
- * @cssprop [--e-paper-search-hit=#ffe066] - Background of the matched text.
- * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Colour of the matched text.
+ * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
+ * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
+ * @cssprop [--e-paper-search-hit-dark=#ffe066] - `--e-paper-search-hit` in the dark theme.
+ * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
+ * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
  */
 export class EPaperSearch extends LitElement {
-  static override styles = searchStyles;
+  static override styles = [tokenStyles, searchStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ type: Boolean, reflect: true }) open = false;
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
   @property() textLang = 'zh-CN';
   /** The settled query (typing updates it after the debounce). */
   @property() query = '';
@@ -166,7 +177,7 @@ export class EPaperSearch extends LitElement {
 
   override render() {
     if (!this.open) return nothing;
-    const t = searchStrings(this.uiLang);
+    const t = searchStrings(this.lang);
     const result = this.#result;
     const hits = result?.hits ?? [];
     const groups: SearchHit[][] = [];

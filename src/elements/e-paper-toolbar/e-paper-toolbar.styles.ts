@@ -4,12 +4,9 @@ import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const toolbarStyles = css`
   :host {
-    --_bg: var(--e-paper-toolbar-bg, var(--_auto-toolbar-bg, rgb(255 255 255 / 0.94)));
-    --_ink: var(--e-paper-toolbar-ink, var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f)));
-    --_focus: var(--e-paper-focus, #1a73e8);
     display: inline-block;
     font: 500 14px/1 ${uiFont}, sans-serif;
-    color: var(--_ink);
+    color: var(--_toolbar-ink);
   }
   :host([hidden]) {
     display: none;
@@ -21,7 +18,7 @@ export const toolbarStyles = css`
     gap: 2px;
     padding: 4px;
     border-radius: 8px;
-    background: var(--_bg);
+    background: var(--_toolbar-bg);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
   }
   button {

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** What a toolbar button asks for. */
 export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';
@@ -36,16 +37,27 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page'}`.
  * @slot end - More controls after the zoom controls.
  * @csspart toolbar - The bar around the controls.
- * @csspart button - Every button (also `zoom-out`, `zoom-in`, `fit-page`, `fit-width`, `previous-page`, `next-page`).
+ * @csspart button - Every button; each has its action's part too.
+ * @csspart zoom-out - The zoom-out button.
+ * @csspart zoom-in - The zoom-in button.
+ * @csspart fit-page - The fit-the-page button.
+ * @csspart fit-width - The fit-the-width button.
+ * @csspart previous-page - The previous-page button.
+ * @csspart next-page - The next-page button.
  * @csspart scale - The scale read-out.
  * @csspart page-number - The page read-out (`A2 2/8`).
- * @cssprop [--e-paper-toolbar-bg=rgb(255 255 255 / 0.94)] - Background of the bar.
- * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Colour of the icons and the read-out (defaults to `--e-paper-ui-ink`).
+ * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
- * @cssprop [--e-paper-font-ui=system-ui] - Font of the read-out.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
  */
 export class EPaperToolbar extends LitElement {
-  static override styles = toolbarStyles;
+  static override styles = [tokenStyles, toolbarStyles];
 
   /** The current scale (1 = 100%). */
   @property({ type: Number }) scale = 1;
@@ -53,7 +65,7 @@ export class EPaperToolbar extends LitElement {
   @property({ type: Number, attribute: 'min-scale' }) minScale = 0;
   /** The largest scale: zoom in is disabled there. */
   @property({ type: Number, attribute: 'max-scale' }) maxScale = Number.POSITIVE_INFINITY;
-  /** UI language: `zh-CN` (default) or `en`. */
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
   @property() override lang = 'zh-CN';
   /** Pages of the edition: the page controls show when there are several. */
   @property({ type: Number, attribute: 'page-count' }) pageCount = 1;

@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** The part of `rect` that lies inside `bounds`; `rect` itself when they do not meet. */
 export function visiblePart(rect: DOMRectReadOnly, bounds: DOMRectReadOnly): DOMRect {
@@ -63,11 +64,15 @@ export function placeBy(
  * `placeBy`, where floating-ui cost 13.5 KB minified (5.6 KB min+gzip, a sixth of the 35 KB budget).
  *
  * @csspart tooltip - The tooltip box.
- * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Tooltip background.
- * @cssprop [--e-paper-tooltip-ink=#fff] - Tooltip text colour.
+ * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Background of the tooltip and the notice.
+ * @cssprop [--e-paper-tooltip-bg-dark=#f2ede3] - `--e-paper-tooltip-bg` in the dark theme.
+ * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of the tooltip and the notice.
+ * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
  */
 export class EPaperTooltip extends LitElement {
-  static override styles = css`
+  static override styles = [
+    tokenStyles,
+    css`
     :host {
       position: fixed;
       left: 0;
@@ -82,8 +87,8 @@ export class EPaperTooltip extends LitElement {
     .tooltip {
       padding: 8px 12px;
       border-radius: 6px;
-      background: var(--e-paper-tooltip-bg, #1f1f1f);
-      color: var(--e-paper-tooltip-ink, #fff);
+      background: var(--_tooltip-bg);
+      color: var(--_tooltip-ink);
       box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
       font-size: 13px;
       line-height: 1.45;
@@ -101,7 +106,8 @@ export class EPaperTooltip extends LitElement {
       opacity: 0.75;
       font-size: 12px;
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) article?: Article;
   /** The region the tooltip points at. */
@@ -111,7 +117,8 @@ export class EPaperTooltip extends LitElement {
   /** The box the tooltip must stay inside (the viewer). */
   @property({ attribute: false }) boundary?: Element;
   @property({ type: Boolean, reflect: true }) open = false;
-  @property() uiLang = 'zh-CN';
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
   /** The edition's language, for the headline. */
   @property() textLang = 'zh-CN';
 
@@ -142,7 +149,7 @@ export class EPaperTooltip extends LitElement {
     return html`<div class="tooltip" part="tooltip" role="tooltip" id="tooltip">
       ${over ? html`<div class="over" lang=${this.textLang}>${over}</div>` : nothing}
       <div class="headline" lang=${this.textLang}>${article.headline}</div>
-      <div class="cue">${uiStrings(this.uiLang).readCue}</div>
+      <div class="cue">${uiStrings(this.lang).readCue}</div>
     </div>`;
   }
 }

@@ -3,9 +3,6 @@ import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const viewportStyles = css`
   :host {
-    --_focus: var(--e-paper-focus, #1a73e8);
-    --_hint-bg: var(--e-paper-hint-bg, rgb(20 20 20 / 0.78));
-    --_hint-ink: var(--e-paper-hint-ink, #fff);
     display: block;
     position: relative;
     overflow: hidden;

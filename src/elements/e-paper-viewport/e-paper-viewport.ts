@@ -29,6 +29,7 @@ import {
   type Size,
   type View,
 } from './viewport-math.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** `detail` of the viewport's `e-paper-viewport-zoom` and the viewer's `e-paper-zoom`. */
 export interface ZoomEventDetail {
@@ -136,19 +137,22 @@ const isMac = () => {
  * @csspart box - The clipping box the page moves in.
  * @csspart stage - The transformed layer that holds the page.
  * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
- * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the zoom hint.
- * @cssprop [--e-paper-hint-ink=#fff] - Text colour of the zoom hint.
- * @cssprop [--e-paper-font-ui=system-ui] - Font of the zoom hint.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the "hold Ctrl to zoom" hint.
+ * @cssprop [--e-paper-hint-bg-dark=rgb(242 237 227 / 0.92)] - `--e-paper-hint-bg` in the dark theme.
+ * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
+ * @cssprop [--e-paper-hint-ink-dark=#1a1a1a] - `--e-paper-hint-ink` in the dark theme.
  */
 export class EPaperViewport extends LitElement {
-  static override styles = viewportStyles;
+  static override styles = [tokenStyles, viewportStyles];
 
   /** Page width in page units. */
   @property({ type: Number, attribute: false }) pageWidth = 0;
   /** Page height in page units. */
   @property({ type: Number, attribute: false }) pageHeight = 0;
-  /** UI language of the hint: `zh-CN` (default) or `en`. */
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
   @property() override lang = 'zh-CN';
 
   @state() private hintVisible = false;

@@ -2,25 +2,21 @@ import { css } from 'lit';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { lineIcon } from '../../internal/styles/line-icon.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
+import { darkTokens, tokenStyles } from '../../internal/styles/tokens.js';
 
-/** Dark defaults of the theme knobs; a site's own values of the public properties still win. */
-const darkTokens = css`
-  --_auto-paper: #22211e;
-  --_auto-ink: #e6e2d8;
-  --_auto-accent: #ef5350;
-  --_auto-surface: #121212;
-  --_auto-ui-ink: #ececec;
-  --_auto-toolbar-bg: rgb(36 36 36 / 0.94);
-`;
-
-export const viewerStyles = css`
+export const viewerStyles = [
+  tokenStyles,
+  css`
+  /* The dark theme, by the attribute or by the system's setting; the parts inherit its values. */
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${darkTokens}
+      color-scheme: dark;
     }
   }
   :host([theme='dark']) {
     ${darkTokens}
+    color-scheme: dark;
   }
   :host {
     /* The host page's inherited styles stop here. */
@@ -28,10 +24,10 @@ export const viewerStyles = css`
     display: block;
     position: relative;
     contain: content;
-    height: var(--e-paper-height, 85vh);
+    height: var(--_height);
     min-height: 320px;
-    background: var(--e-paper-surface, var(--_auto-surface, #e9e6df));
-    color: var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f));
+    background: var(--_surface);
+    color: var(--_ui-ink);
     font-size: 14px;
     line-height: 1.5;
   }
@@ -56,7 +52,7 @@ export const viewerStyles = css`
     font-family: ${uiFont}, var(--_font-edition-body, sans-serif);
     font-size: 14px;
     line-height: 1.5;
-    color: var(--e-paper-ui-ink, var(--_auto-ui-ink, #1f1f1f));
+    color: var(--_ui-ink);
   }
   :host([hidden]) {
     display: none;
@@ -111,8 +107,8 @@ export const viewerStyles = css`
     max-width: calc(100% - 32px);
     padding: 4px;
     border-radius: 999px;
-    background: var(--e-paper-tooltip-bg, #1f1f1f);
-    color: var(--e-paper-tooltip-ink, #fff);
+    background: var(--_tooltip-bg);
+    color: var(--_tooltip-ink);
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
     transform: translateX(-50%);
   }
@@ -133,7 +129,7 @@ export const viewerStyles = css`
     line-height: 1;
   }
   .notice button:hover {
-    background: rgb(255 255 255 / 0.15);
+    background: color-mix(in srgb, currentColor 15%, transparent);
   }
   .visually-hidden {
     ${visuallyHidden}
@@ -150,19 +146,22 @@ export const viewerStyles = css`
     width: min(70%, 420px);
     aspect-ratio: 5 / 7;
     padding: 24px;
-    background: var(--e-paper-paper, var(--_auto-paper, #fbf8f1));
+    background: var(--_paper);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
     grid-template-rows: 18% repeat(5, 1fr);
   }
   .skeleton span {
     border-radius: 3px;
-    background: linear-gradient(90deg, #e6e1d6 25%, #f1ede4 50%, #e6e1d6 75%) 0 0 / 200% 100%;
+    /* Grey bars mixed from the page's own ink and paper, so that they are quiet in either theme. */
+    --_bar: color-mix(in srgb, var(--_ink) 10%, var(--_paper));
+    --_shine: color-mix(in srgb, var(--_ink) 4%, var(--_paper));
+    background: linear-gradient(90deg, var(--_bar) 25%, var(--_shine) 50%, var(--_bar) 75%) 0 0 / 200% 100%;
     animation: shimmer 1.4s linear infinite;
   }
   .skeleton .label {
     background: none;
     animation: none;
-    color: #6b6658;
+    color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     text-align: center;
   }
   @keyframes shimmer {
@@ -178,8 +177,9 @@ export const viewerStyles = css`
   .error {
     max-width: 34em;
     padding: 20px 24px;
-    border-left: 4px solid var(--e-paper-accent, var(--_auto-accent, #c8161d));
-    background: var(--e-paper-paper, var(--_auto-paper, #fff));
+    border-left: 4px solid var(--_accent);
+    background: var(--_toolbar-bg);
+    color: var(--_toolbar-ink);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
   }
   .error h2 {
@@ -207,7 +207,8 @@ export const viewerStyles = css`
     cursor: pointer;
   }
   button:focus-visible {
-    outline: 3px solid var(--e-paper-focus, #1a73e8);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-`;
+`,
+];

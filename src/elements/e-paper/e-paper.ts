@@ -61,47 +61,106 @@ const NOTICE_MS = 5_000;
  * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
  * @fires e-paper-zoom - The view settled after a zoom or pan. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}` (page units).
  * @cssprop [--e-paper-height=85vh] - Height of the viewer when the host page does not size it.
+ * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
+ * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
+ * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
+ * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
  * @cssprop [--e-paper-surface=#e9e6df] - Background around the page.
- * @cssprop [--e-paper-paper=#fbf8f1] - Paper colour.
- * @cssprop [--e-paper-ink=#1a1a1a] - Text colour on the page.
- * @cssprop [--e-paper-accent=#c8161d] - Masthead, banners and accents.
+ * @cssprop [--e-paper-surface-dark=#121212] - `--e-paper-surface` in the dark theme.
  * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
- * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages.
+ * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
+ * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-accent-ink=#fff] - Text and marks on the accent (the chosen day, the tick of a read article).
+ * @cssprop [--e-paper-accent-ink-dark=#1a1a1a] - `--e-paper-accent-ink` in the dark theme.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
+ * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
+ * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
+ * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
  * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
+ * @cssprop [--e-paper-region-tint-dark=rgb(255 138 128 / 0.16)] - `--e-paper-region-tint` in the dark theme.
  * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
- * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Tooltip background.
- * @cssprop [--e-paper-tooltip-ink=#fff] - Tooltip text colour.
- * @cssprop [--e-paper-toolbar-bg=rgb(255 255 255 / 0.94)] - Toolbar background.
- * @cssprop [--e-paper-toolbar-ink=#1f1f1f] - Toolbar text and icon colour.
- * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column.
- * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
- * @cssprop [--e-paper-reader-paper=#fbf8f1] - The reader's paper (light theme).
- * @cssprop [--e-paper-reader-ink=#1a1a1a] - The reader's text (light theme).
- * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - The reader's paper (dark theme).
- * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - The reader's text (dark theme).
- * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil behind the reader.
- * @cssprop [--e-paper-font-body] - The reader's body font (the page keeps the edition's own fonts).
- * @cssprop [--e-paper-font-headline] - The reader's headline font.
+ * @cssprop [--e-paper-region-outline-dark=#ff8a80] - `--e-paper-region-outline` in the dark theme.
  * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
+ * @cssprop [--e-paper-region-read-tint-dark=rgb(255 255 255 / 0.06)] - `--e-paper-region-read-tint` in the dark theme.
+ * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Background of the tooltip and the notice.
+ * @cssprop [--e-paper-tooltip-bg-dark=#f2ede3] - `--e-paper-tooltip-bg` in the dark theme.
+ * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of the tooltip and the notice.
+ * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
  * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the "hold Ctrl to zoom" hint.
+ * @cssprop [--e-paper-hint-bg-dark=rgb(242 237 227 / 0.92)] - `--e-paper-hint-bg` in the dark theme.
  * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
- * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
+ * @cssprop [--e-paper-hint-ink-dark=#1a1a1a] - `--e-paper-hint-ink` in the dark theme.
  * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
+ * @cssprop [--e-paper-search-hit-dark=#ffe066] - `--e-paper-search-hit` in the dark theme.
  * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
- * @csspart page - The sheet of paper (forwarded from the page).
- * @csspart article - An article's block on the page (forwarded).
- * @csspart regions - The layer of article regions over the page (forwarded).
- * @csspart region - An article's region (forwarded).
- * @csspart region-read - The region of an article already read (forwarded).
- * @csspart tooltip - The tooltip over a hovered or focused article (forwarded).
- * @csspart toolbar - The toolbar (forwarded).
- * @csspart button - A toolbar button (forwarded).
- * @csspart reader - The reader dialog (forwarded).
- * @csspart attribution - The edition's rights statement under an article in the reader (forwarded).
- * @csspart pages - The page strip of an edition of several pages (forwarded).
- * @csspart page-thumb - A page's thumbnail button in the strip (forwarded).
- * @csspart page-label - The label under a thumbnail (forwarded).
+ * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
+ * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
+ * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column on wide screens (em of its 18 px base size).
+ * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
+ * @cssprop [--e-paper-reader-paper=--e-paper-paper] - The reader's paper.
+ * @cssprop [--e-paper-reader-paper-dark=--e-paper-paper-dark] - `--e-paper-reader-paper` in the dark theme.
+ * @cssprop [--e-paper-reader-ink=--e-paper-ink] - The reader's text.
+ * @cssprop [--e-paper-reader-ink-dark=--e-paper-ink-dark] - `--e-paper-reader-ink` in the dark theme.
+ * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind the reader.
+ * @cssprop [--e-paper-reader-backdrop-dark=rgb(0 0 0 / 0.72)] - `--e-paper-reader-backdrop` in the dark theme.
+ * @cssprop [--e-paper-font-body] - The reader's body font; the edition's body font by default (the page keeps the edition's own fonts).
+ * @cssprop [--e-paper-font-headline] - The reader's headline font; the edition's headline font by default.
+ * @csspart toolbar - The toolbar (forwarded, as every part below but `notice` and `error`).
+ * @csspart button - A button of the toolbar and of the viewer's own controls in it (the reader's are `reader-button`).
+ * @csspart zoom-out - The toolbar's zoom-out button.
+ * @csspart zoom-in - The zoom-in button.
+ * @csspart fit-page - The fit-the-page button.
+ * @csspart fit-width - The fit-the-width button.
+ * @csspart previous-page - The previous-page button (an edition of several pages).
+ * @csspart next-page - The next-page button.
+ * @csspart scale - The toolbar's scale read-out.
+ * @csspart page-number - The toolbar's page read-out (`A2 2/8`).
+ * @csspart archive-button - The previous, date and next buttons of an archive.
+ * @csspart archive-calendar - The archive's calendar dialog.
+ * @csspart archive-day - A day of the month in the calendar.
+ * @csspart search-panel - The search panel.
+ * @csspart search-input - The search field.
+ * @csspart search-result - One result in the search's list.
+ * @csspart contents-button - The button that opens the list of articles.
+ * @csspart contents-panel - The list's panel.
+ * @csspart contents-item - One article (or page) in the list.
+ * @csspart contents-page - One page in the list of an edition of several pages.
+ * @csspart page - The sheet of paper.
+ * @csspart block - Every block on the page.
+ * @csspart article - An article's block on the page; it carries `data-article-id`.
+ * @csspart masthead - The title block.
+ * @csspart ear - The facts beside the title (date, issue, weather).
+ * @csspart footer - The strip at the foot of the page.
+ * @csspart scan - A scan page's image layer.
+ * @csspart scan-image - The sharpest image of a scan page shown so far.
+ * @csspart scan-progress - The bar shown while a sharper image loads.
+ * @csspart regions - The layer of article regions over the page.
+ * @csspart region - An article's region (a button).
+ * @csspart region-read - The region of an article already read.
+ * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
+ * @csspart pages - The page strip of an edition of several pages.
+ * @csspart page-thumb - A page's thumbnail button in the strip.
+ * @csspart page-label - The label under a thumbnail.
+ * @csspart tooltip - The tooltip over a hovered or focused article.
+ * @csspart reader - The reader dialog: the sheet of paper.
+ * @csspart header - The reader's top line: page label, position, controls, close button.
+ * @csspart controls - The reader's groups of buttons.
+ * @csspart reader-button - Every button of the reader.
+ * @csspart content - The reader's scrolling article; carries the edition's `lang`.
+ * @csspart banner - The article's series banner (栏目) in the reader.
+ * @csspart kicker - The kicker (引题) in the reader.
+ * @csspart headline - The headline (主题) in the reader.
+ * @csspart subhead - Each subhead (副题) in the reader.
+ * @csspart bylines - The bylines in the reader.
+ * @csspart photo - Each photo in the reader (figure with caption and credit).
+ * @csspart body - The reader's body paragraphs.
+ * @csspart attribution - The edition's rights statement under an article in the reader.
  * @csspart notice - The quiet notice over the page (continue reading, messages).
  * @csspart error - The error message box.
  */
@@ -931,7 +990,7 @@ export class EPaper extends LitElement {
     const strings = uiStrings(this.lang);
     const articles = articlesOnPage(edition, page);
     return html`<e-paper-toolbar
-        exportparts="toolbar, button, scale"
+        exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number"
         .scale=${this.zoom.scale}
         .minScale=${this.zoom.minScale}
         .maxScale=${this.zoom.maxScale}
@@ -948,7 +1007,7 @@ export class EPaper extends LitElement {
               exportparts="archive-button, archive-calendar, archive-day"
               .archive=${this.archiveIndex}
               .date=${live(edition.date)}
-              .uiLang=${this.lang}
+              lang=${this.lang}
               ?busy=${this.nextLoading}
               @e-paper-archive-select=${this.#onArchiveSelect}
             ></e-paper-archive>`
@@ -975,7 +1034,7 @@ export class EPaper extends LitElement {
               exportparts="search-panel, search-input, search-result"
               .edition=${edition}
               .open=${true}
-              .uiLang=${this.lang}
+              lang=${this.lang}
               .textLang=${edition.lang}
               @e-paper-search-query=${(e: CustomEvent<SearchQueryDetail>) => (this.searchQuery = e.detail.query)}
               @e-paper-search-select=${this.#onSearchSelect}
@@ -985,18 +1044,19 @@ export class EPaper extends LitElement {
         }
         <e-paper-contents
           slot="end"
-          exportparts="contents-button, contents-panel, contents-item"
+          exportparts="contents-button, contents-panel, contents-item, contents-page"
           .articles=${articles}
           .readArticles=${this.readArticles}
           .pageLabel=${page.label}
           .pages=${edition.pages.length > 1 ? this.#contentsPages(edition) : NO_PAGES}
           .pageId=${page.id}
-          .uiLang=${this.lang}
+          lang=${this.lang}
           .textLang=${edition.lang}
           @e-paper-contents-select=${this.#onContentsSelect}
         ></e-paper-contents>
       </e-paper-toolbar>
       <e-paper-viewport
+        exportparts="hint"
         role="region"
         aria-label=${strings.viewerLabel(edition.title, edition.date)}
         .pageWidth=${page.width}
@@ -1006,10 +1066,10 @@ export class EPaper extends LitElement {
         @e-paper-viewport-swipe=${this.#onSwipe}
       >
         <e-paper-page
-          exportparts="page, article, block, masthead, ear, footer, regions, region, region-read"
+          exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, regions, region, region-read"
           .edition=${edition}
           .page=${page}
-          .uiLang=${this.lang}
+          lang=${this.lang}
           .readArticles=${this.readArticles}
           .baseUrl=${baseUrl}
           .scale=${this.zoom.scale}
@@ -1026,7 +1086,7 @@ export class EPaper extends LitElement {
             .edition=${edition}
             .pageId=${page.id}
             .baseUrl=${baseUrl}
-            .uiLang=${this.lang}
+            lang=${this.lang}
             ?paused=${!this.#shown}
             @e-paper-pages-select=${this.#onPagesSelect}
           ></e-paper-pages>`
@@ -1039,12 +1099,12 @@ export class EPaper extends LitElement {
         .anchor=${this.hovered?.region}
         .point=${this.hovered?.point}
         .boundary=${this}
-        .uiLang=${this.lang}
+        lang=${this.lang}
         .textLang=${edition.lang}
         ?open=${this.hovered !== undefined && !this.article}
       ></e-paper-tooltip>
       <e-paper-reader
-        exportparts="reader, header, content, headline, body, controls, attribution"
+        exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution"
         .edition=${edition}
         .articleIds=${articles.map((a) => a.id)}
         .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}

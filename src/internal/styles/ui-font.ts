@@ -2,7 +2,7 @@ import { unsafeCSS } from 'lit';
 
 /**
  * The viewer's UI font stack, to close with a generic family: the site's choice
- * (`--e-paper-font-ui`, the system's UI face by default); the CJK faces of common systems (Linux,
+ * (`--e-paper-font-ui`, through the private `--_font-ui` of tokens.ts); the CJK faces of common systems (Linux,
  * macOS and iOS, Windows), by name, because a browser looks for a missing glyph in the families the
  * stack names before the system's own fallback, and would otherwise fetch the next one; then the UI
  * font the viewer ships ('e-paper UI', src/i18n/ui-font.ts) for machines with none of them. Each
@@ -12,5 +12,5 @@ import { unsafeCSS } from 'lit';
  * a list of families alone is no stylesheet for the template minifier.
  */
 export const uiFont = unsafeCSS(
-  'var(--e-paper-font-ui,system-ui),"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei","e-paper UI"',
+  'var(--_font-ui),"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei","e-paper UI"',
 );

@@ -30,7 +30,7 @@ function center(node: Element): [number, number] {
 const click = (node: Element) => sendMouse({ type: 'click', position: center(node) });
 
 async function picker(date = '2021-01-08', uiLang = 'zh-CN') {
-  const el = await fixture<EPaperArchive>(html`<e-paper-archive .archive=${archive} date=${date} .uiLang=${uiLang}></e-paper-archive>`);
+  const el = await fixture<EPaperArchive>(html`<e-paper-archive .archive=${archive} date=${date} .lang=${uiLang}></e-paper-archive>`);
   const selects: ArchiveSelectDetail[] = [];
   el.addEventListener('e-paper-archive-select', (event) => selects.push(event.detail));
   const $ = <T extends Element = HTMLElement>(selector: string) => el.shadowRoot!.querySelector<T & HTMLElement>(selector)!;
@@ -50,7 +50,7 @@ describe('<e-paper-archive>', () => {
     expect($('.date').innerText.trim(), 'the long form outside a narrow viewer').to.equal('2021年1月8日 星期五');
     expect([$('.prev').getAttribute('aria-label'), $('.next').getAttribute('aria-label')]).to.deep.equal(['上一期', '下一期']);
     expect($('.date').getAttribute('aria-haspopup')).to.equal('dialog');
-    el.uiLang = 'en';
+    el.lang = 'en';
     await el.updateComplete;
     expect($('.date').innerText.trim()).to.equal('Fri 8 Jan 2021');
     expect([$('.prev').getAttribute('aria-label'), $('.next').getAttribute('aria-label')]).to.deep.equal([

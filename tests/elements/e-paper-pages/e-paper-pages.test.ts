@@ -52,7 +52,7 @@ function center(node: Element): [number, number] {
 async function strip(ed: Edition, width: number, pageId = 'A1', uiLang = 'zh-CN') {
   const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px">
     <button id="before">before</button>
-    <e-paper-pages .edition=${ed} pageId=${pageId} .baseUrl=${A1_URL} uiLang=${uiLang}></e-paper-pages>
+    <e-paper-pages .edition=${ed} pageId=${pageId} .baseUrl=${A1_URL} lang=${uiLang}></e-paper-pages>
     <button id="after">after</button>
   </div>`);
   const el = wrap.querySelector<EPaperPages>('e-paper-pages')!;
@@ -98,7 +98,7 @@ describe('<e-paper-pages>', () => {
     expect(labels[0]).to.equal(`A1 ${ed.pages[0].section}`);
     expect(labels[1]).to.equal('A2 测试版面（A1 的副本）');
     expect(thumbs(el)[0].querySelector('[part="page-label"]')!.getAttribute('lang')).to.equal(ed.lang);
-    el.uiLang = 'en';
+    el.lang = 'en';
     await el.updateComplete;
     expect(nav.getAttribute('aria-label')).to.equal('Pages');
   });

@@ -6,6 +6,7 @@ import { EPaperSearch, type SearchQueryDetail, type SearchSelectDetail } from '.
 import { searchStrings } from '../../../src/elements/e-paper-search/e-paper-search-strings.js';
 import { searchEdition } from '../../../src/search/search-text.js';
 import { clearMatches, highlightMatches, searchHitStyles } from '../../../src/search/search-highlight.js';
+import { tokenStyles } from '../../../src/internal/styles/tokens.js';
 import type { Edition } from '../../../src/edition/schema.js';
 import { loadA1, nextEvent } from '../../helpers.js';
 
@@ -21,7 +22,7 @@ const focused = (el: EPaperSearch) => el.shadowRoot!.activeElement;
 async function panel(edition: Edition, uiLang = 'zh-CN') {
   // At the end of a bar, as in the viewer's toolbar: the panel hangs from the element's end.
   const bar = await fixture<HTMLDivElement>(
-    html`<div style="display: flex; justify-content: flex-end; padding-top: 40px"><e-paper-search .edition=${edition} uiLang=${uiLang} textLang=${edition.lang} open></e-paper-search></div>`,
+    html`<div style="display: flex; justify-content: flex-end; padding-top: 40px"><e-paper-search .edition=${edition} lang=${uiLang} textLang=${edition.lang} open></e-paper-search></div>`,
   );
   const el = bar.firstElementChild as EPaperSearch;
   await el.updateComplete;
@@ -139,7 +140,7 @@ describe('<e-paper-search>', () => {
     await el.updateComplete;
     expect(results(el)).to.have.length(200);
     expect(status(el)).to.equal('共 600 处，显示前 200 条');
-    el.uiLang = 'en';
+    el.lang = 'en';
     await el.updateComplete;
     expect(status(el)).to.equal('600 matches, showing the first 200 places');
     expect(results(el)[0].querySelector('.more')!.textContent).to.equal('+1 more');
@@ -250,7 +251,7 @@ describe('<e-paper-search>', () => {
     expect(el.open).to.equal(false);
   });
 
-  it('speaks English with uiLang="en"', async () => {
+  it('speaks English with lang="en"', async () => {
     const edition = await loadA1();
     const el = await panel(edition, 'en');
     expect(input(el).placeholder).to.equal('Search this edition');
@@ -304,7 +305,8 @@ describe('search highlights', () => {
   async function host(text: string) {
     const el = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = el.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [searchHitStyles.styleSheet!];
+    // As in the elements: the token table's private properties, and the rule that reads them.
+    root.adoptedStyleSheets = [tokenStyles.styleSheet!, searchHitStyles.styleSheet!];
     root.innerHTML = `<style>/* ${text} */</style><h1>${text}</h1><p>${text}<b>${text}</b></p>`;
     return root;
   }
