@@ -12,6 +12,7 @@ import { cssProps } from '../../internal/css-props.js';
 import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { safeHttpUrl } from '../../edition/urls.js';
 import { emit } from '../../events/events.js';
+import { SearchHighlightController } from '../../controllers/search-highlights.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -123,9 +124,17 @@ export class EPaperReader extends LitElement {
   /** Base URL for relative photo URLs (the edition file's URL); the document's base URL when absent. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
 
+  /** The search query whose matches the reader highlights in the article ('' for none). */
+  @property({ attribute: false }) highlight = '';
+
   @state() private status = '';
   @state() private manualLink?: string;
   @state() private brokenPhotos = new Set<string>();
+
+  constructor() {
+    super();
+    new SearchHighlightController(this, () => [this.highlight, this.edition, this.articleId]);
+  }
 
   // Private members are `#` ones, which the minifier can shorten (see the viewport).
   #query<T extends Element = HTMLElement>(selector: string): T | null {
