@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Archive } from '../edition/archive/archive-schema.js';
+import { loadArchive } from '../edition/archive/load-archive.js';
 
 /** What the archive needs of the viewer. */
 export interface ArchiveViewer extends ReactiveControllerHost, HTMLElement {
@@ -22,7 +23,8 @@ export interface ArchiveActions {
 /**
  * The archive index (dates → edition URLs) of the `archive` attribute. With an edition to show
  * first, it loads once that edition is shown or has failed: the first render shares nothing with
- * it. Without `src`, it names the edition to show (the hash's date, or the latest).
+ * it. Without `src`, it names the edition to show (the hash's date, or the latest). A module of
+ * its own, with the index's loading: the viewer loads it when `archive` is first set.
  */
 export class ArchiveController implements ReactiveController {
   /** The index, once loaded. */
@@ -59,7 +61,6 @@ export class ArchiveController implements ReactiveController {
     if (!host.archive) return;
     const controller = (this.#abort = new AbortController());
     try {
-      const { loadArchive } = await import('../edition/archive/load-archive.js');
       this.actions.needPicker();
       const index = await loadArchive(new URL(host.archive, document.baseURI), { signal: controller.signal, timeoutMs: host.loadTimeout });
       if (controller.signal.aborted) return;

@@ -24,8 +24,8 @@ import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageO
 import { NoticeController } from '../../controllers/notices.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
 import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
-import { PageFilesController, type EditionPageFiles } from '../../controllers/page-files.js';
-import { ArchiveController } from '../../controllers/archive.js';
+import type { EditionPageFiles, PageFilesController } from '../../controllers/page-files.js';
+import type { ArchiveController } from '../../controllers/archive.js';
 import { HashSyncController } from '../../controllers/hash-sync.js';
 import { ReadingSessionController } from '../../controllers/reading-session.js';
 
@@ -176,25 +176,13 @@ export class EPaper extends LitElement {
   readonly #session = new ReadingSessionController(this, this.#notices);
   readonly #loading = new EditionLoadingController(this);
   readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
-  readonly #pageFiles = new PageFilesController({
-    view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
-    show: (edition, page) => {
-      const state = this.viewState;
-      if (state.kind === 'ready' && edition !== state.edition)
-        this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
-      if (page) this.#showPage(page);
-    },
-    notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
-    failed: (page, error) => this.#pageFailed(page, error),
-    lang: () => this.lang,
-  });
-  readonly #archive = new ArchiveController(this, {
-    needPicker: () => this.#parts.need('e-paper-archive'),
-    wantedDate: () => this.#hash.param('date'),
-    failed: (error, fatal) => (fatal ? this.#fail(describeError(error, this.lang)) : this.#notices.message(describeError(error, this.lang).message)),
-  });
+  /** The page files of the edition in view, once an edition keeps pages in page files (a module of its own). */
+  #pageFiles?: PageFilesController;
+  /** The archive, once `archive` is set (a module of its own). */
+  #archive?: ArchiveController;
+  #archiveLoading?: Promise<ArchiveController>;
   readonly #hash = new HashSyncController(this, (param) => {
-    const entry = this.#archive.entry(param('date'));
+    const entry = this.#archive?.entry(param('date'));
     if (entry) this.#showEdition(entry.src, entry.date);
     const [page, article] = [param('page'), param('article')];
     if (page !== undefined && page !== this.page) this.page = page;
@@ -222,7 +210,7 @@ export class EPaper extends LitElement {
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
     if (changed.has('hashSync') && !this.hashSync) this.#hash.release();
-    if (changed.has('archive')) this.#archive.changed(this.viewState.kind === 'ready' && this.viewState.phase !== 'settling');
+    if (changed.has('archive') && (this.archive || this.#archive)) void this.#useArchive();
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
@@ -253,7 +241,7 @@ export class EPaper extends LitElement {
     // A page just shown gets its view (before anything else runs): where the reader left it, or whole.
     const state = this.viewState;
     const viewport = this.#viewport;
-    if (state.kind !== 'ready' || !state.pageView || !viewport) return;
+    if (state.kind !== 'ready' || !state.pageView || !viewport || !changed.has('viewState')) return;
     if ((changed.get('viewState') as Partial<Ready> | undefined)?.pageView === state.pageView) return;
     const { view } = state.pageView;
     if (view) viewport.zoomTo(view.scale, { x: view.x, y: view.y }, { animate: false });
@@ -322,15 +310,16 @@ export class EPaper extends LitElement {
     let saved;
     try {
       const { edition, baseUrl } = await this.#loading.fetch(this, ticket.signal);
-      const files = this.#pageFiles.forEdition(edition, baseUrl, { signal: ticket.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
+      const options = { signal: ticket.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
+      const files = edition.pages.some(isPageRef) ? (await this.#usePageFiles()).forEdition(edition, baseUrl, options) : undefined;
       // The edition's fonts, and the parts the first render shows with the page, beside the saved session.
       [, , saved] = await Promise.all([
         this.#loading.fonts(edition, baseUrl),
         this.#parts.forFirstRender(edition.pages.length),
         this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist }),
       ]);
-      const first = await this.#pageFiles.firstPage(files, edition, pickPage(edition, this.page ?? saved?.page), ticket.signal);
-      loaded = { ...first, baseUrl, files };
+      const page = pickPage(edition, this.page ?? saved?.page);
+      loaded = { ...(files ? await this.#pageFiles!.firstPage(files, edition, page, ticket.signal) : { edition, page }), baseUrl, files };
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, this.lang);
@@ -341,7 +330,7 @@ export class EPaper extends LitElement {
     }
     if (!ticket.current()) return;
     const { edition, page, baseUrl } = loaded;
-    this.#pageFiles.activate(loaded.files);
+    this.#pageFiles?.activate(loaded.files);
     this.#session.begin(saved);
     this.viewState = { kind: 'ready', edition, page, baseUrl, phase: 'settling' };
     this.page = page.id;
@@ -361,15 +350,15 @@ export class EPaper extends LitElement {
     if (!ticket.current()) return;
     this.#setPhase('shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
-    this.#archive.editionSettled();
+    this.#archive?.editionSettled();
     // Then the pages kept in page files: the list, the search and the strip want every page.
-    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
+    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles?.loadAll());
     if (this.article) {
       this.#session.resume(this.article);
       this.#articleChanged(undefined);
     } else {
       const more = async () => {
-        await this.#pageFiles.loadAll();
+        await this.#pageFiles?.loadAll();
         const now = this.viewState;
         return now.kind === 'ready' && now.edition.id === edition.id && !this.article && !this.#notices.current;
       };
@@ -391,6 +380,43 @@ export class EPaper extends LitElement {
     return this.viewState.kind === 'ready' ? articlesById(this.viewState.edition).get(id) : undefined;
   }
 
+  /** Loads the archive's controller if need be, then lets it load the index: now, or once the edition is shown. */
+  async #useArchive(): Promise<void> {
+    this.#archiveLoading ??= import('../../controllers/archive.js').then(
+      (m) =>
+        (this.#archive = new m.ArchiveController(this, {
+          needPicker: () => this.#parts.need('e-paper-archive'),
+          wantedDate: () => this.#hash.param('date'),
+          failed: (error, fatal) => {
+            const problem = describeError(error, this.lang);
+            if (fatal) this.#fail(problem);
+            else this.#notices.message(problem.message);
+          },
+        })),
+    );
+    const archive = await this.#archiveLoading.catch((error: unknown) => {
+      this.#archiveLoading = undefined;
+      this.#notices.message(describeError(error, this.lang).message);
+    });
+    archive?.changed(this.viewState.kind === 'ready' && this.viewState.phase !== 'settling');
+  }
+
+  async #usePageFiles(): Promise<PageFilesController> {
+    const { PageFilesController } = await import('../../controllers/page-files.js');
+    return (this.#pageFiles ??= new PageFilesController({
+      view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
+      show: (edition, page) => {
+        const state = this.viewState;
+        if (state.kind === 'ready' && edition !== state.edition)
+          this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
+        if (page) this.#showPage(page);
+      },
+      notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
+      failed: (page, error) => this.#pageFailed(page, error),
+      lang: () => this.lang,
+    }));
+  }
+
   #setPhase(phase: Ready['phase']): void {
     if (this.viewState.kind === 'ready') this.viewState = { ...this.viewState, phase };
   }
@@ -400,7 +426,7 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (!isPageRef(page)) return this.#showPage(page);
     if (state.kind === 'ready') this.viewState = { ...state, wanted: page.id };
-    this.#pageFiles.goTo(page);
+    this.#pageFiles?.goTo(page);
   }
 
   #showPage(page: Page): void {
@@ -433,7 +459,7 @@ export class EPaper extends LitElement {
   #fail(error: LoadProblem): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error, true);
-    this.#archive.editionSettled();
+    this.#archive?.editionSettled();
   }
 
   /** Moves to another edition of the archive, keeping the one in view until it is ready. */
@@ -464,7 +490,7 @@ export class EPaper extends LitElement {
     const article = articlesById(state.edition).get(id);
     if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
       // It may be on a page kept in a page file: the reader opens once that has loaded.
-      void this.#pageFiles.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
+      void this.#pageFiles?.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
       return;
     }
     if (!article) {
@@ -500,7 +526,7 @@ export class EPaper extends LitElement {
   #openSearch(): void {
     this.#parts.need('e-paper-search');
     // The search covers every page: those in page files load now if they have not yet.
-    void this.#pageFiles.loadAll();
+    void this.#pageFiles?.loadAll();
     if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
     this.searchOpen = true;
   }
@@ -629,11 +655,11 @@ export class EPaper extends LitElement {
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
         ${
-          this.#archive.index
+          this.#archive?.index
             ? html`<e-paper-archive
               slot="end"
               exportparts="archive-button, archive-calendar, archive-day"
-              .archive=${this.#archive.index}
+              .archive=${this.#archive?.index}
               .date=${live(edition.date)}
               .uiLang=${this.lang}
               ?busy=${phase === 'next'}
