@@ -1,6 +1,6 @@
 import type { LoadOptions } from '../edition/load.js';
 import { isPageRef } from '../edition/page-ref.js';
-import { PageFileLoader } from '../edition/page-files/page-file-loader.js';
+import type { PageFileLoader } from '../edition/page-files/page-file-loader.js';
 import type { Edition, Page } from '../edition/schema.js';
 
 /** What the page files need of the viewer. */
@@ -17,7 +17,7 @@ export interface PageFilesViewer {
   lang(): string;
 }
 
-/** The page files of one edition: the loader is made when first asked for. */
+/** The page files of one edition: the loader (a module of its own) is made when first asked for. */
 export interface EditionPageFiles {
   loader(): Promise<PageFileLoader>;
 }
@@ -25,8 +25,7 @@ export interface EditionPageFiles {
 /**
  * The page files of the edition in view (an edition whose pages are page references): the first
  * page's file before the first render, each page's when it is turned to, and all of them once the
- * browser is idle or the list, the search or an article needs every page. A module of its own,
- * with the page file loader: the viewer loads it for an edition that keeps pages in page files.
+ * browser is idle or the list, the search or an article needs every page.
  */
 export class PageFilesController {
   /** The page files of the edition in view, if it keeps pages in page files. */
@@ -40,17 +39,24 @@ export class PageFilesController {
     const { viewer } = this;
     let made: Promise<PageFileLoader> | undefined;
     const files: EditionPageFiles = {
-      loader: () =>
-        (made ??= Promise.resolve(
-          new PageFileLoader(edition, baseUrl, options, {
-            // The loader of an edition no longer in view changes nothing.
-            view: () => (this.#active === files ? viewer.view() : undefined),
-            show: (next, page) => viewer.show(next, page),
-            notice: (text, show) => viewer.notice(text, show),
-            failed: (page, error) => viewer.failed(page, error),
-            lang: () => viewer.lang(),
-          }),
-        )),
+      loader: () => {
+        if (!made) {
+          made = import('../edition/page-files/page-file-loader.js').then(
+            (m) =>
+              new m.PageFileLoader(edition, baseUrl, options, {
+                // The loader of an edition no longer in view changes nothing.
+                view: () => (this.#active === files ? viewer.view() : undefined),
+                show: (next, page) => viewer.show(next, page),
+                notice: (text, show) => viewer.notice(text, show),
+                failed: (page, error) => viewer.failed(page, error),
+                lang: () => viewer.lang(),
+              }),
+          );
+          // A part that could not be loaded is tried again the next time it is needed.
+          made.catch(() => (made = undefined));
+        }
+        return made;
+      },
     };
     return files;
   }
@@ -64,7 +70,12 @@ export class PageFilesController {
    * `page` of `edition`, with its page file in place if it is kept in one. When that file fails
    * and the page is not the first, the first page (reported as failed: `viewer.failed`).
    */
-  async firstPage(files: EditionPageFiles | undefined, edition: Edition, page: Page, signal: AbortSignal): Promise<{ edition: Edition; page: Page }> {
+  async firstPage(
+    files: EditionPageFiles | undefined,
+    edition: Edition,
+    page: Page,
+    signal: AbortSignal,
+  ): Promise<{ edition: Edition; page: Page }> {
     if (!isPageRef(page) || !files) return { edition, page };
     try {
       return await (await files.loader()).resolve(page, () => edition);

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../../src/index.js';
 import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import type { EPaperReader } from '../../src/elements/e-paper-reader/e-paper-reader.js';
@@ -9,20 +8,7 @@ import { ReadingSessionController } from '../../src/controllers/reading-session.
 import type { Edition } from '../../src/edition/schema.js';
 import type { ReadingRecord } from '../../src/state/reading-record.js';
 import { A1_URL, loadA1, nextEvent, until } from '../helpers.js';
-
-/** A stand-in host: counts update requests, keeps its controllers. */
-export function stubHost() {
-  const controllers: ReactiveController[] = [];
-  const h = {
-    updates: 0,
-    addController: (c: ReactiveController) => void controllers.push(c),
-    removeController: () => {},
-    requestUpdate: () => void h.updates++,
-    updateComplete: Promise.resolve(true),
-    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
-  };
-  return h as typeof h & ReactiveControllerHost;
-}
+import { stubHost } from './stub-host.js';
 
 const record = (edition: Edition, open?: ReadingRecord['open'], read: string[] = []): ReadingRecord =>
   ({ v: 1, editionId: edition.id, read, progress: {}, open, updatedAt: 0 }) as ReadingRecord;

@@ -52,7 +52,7 @@ export function noticeView(
     <button type="button" class="continue" @click=${() => actions.continueReading(notice.articleId, notice.paragraph)}>
       ${strings.continueReading(headline)}
     </button>
-    <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${actions.dismiss}>×</button>
+    <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${() => actions.dismiss()}>×</button>
   </div>`;
 }
 
@@ -65,7 +65,13 @@ export function contentsPages(edition: Edition): readonly ContentsPage[] {
   if (edition.pages.length < 2) return NO_PAGES;
   let pages = contentsCache.get(edition);
   if (!pages) {
-    pages = edition.pages.map((p) => ({ id: p.id, label: p.label, section: p.section, articles: articlesOnPage(edition, p), loading: isPageRef(p) }));
+    pages = edition.pages.map((p) => ({
+      id: p.id,
+      label: p.label,
+      section: p.section,
+      articles: articlesOnPage(edition, p),
+      loading: isPageRef(p),
+    }));
     contentsCache.set(edition, pages);
   }
   return pages;

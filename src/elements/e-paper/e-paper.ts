@@ -1,15 +1,18 @@
 import { LitElement, html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
+import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
 import { editionFontFamily } from '../../edition/fonts.js';
 import { articlesById, articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
+import { PageFilesController, type EditionPageFiles } from '../../controllers/page-files.js';
 import { cssProps } from '../../internal/css-props.js';
 import type { Article, Edition, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit } from '../../events/events.js';
+import { ReadingSessionController } from '../../controllers/reading-session.js';
 import type { ReadingView } from '../../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
@@ -18,16 +21,13 @@ import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js'
 import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
-import { viewerStyles } from './e-paper.styles.js';
-import { deepActiveElement, isTextField } from '../../internal/focus.js';
-import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageOf, pickPage } from './e-paper-views.js';
-import { NoticeController } from '../../controllers/notices.js';
-import { LazyPartsController } from '../../controllers/lazy-parts.js';
-import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
-import type { EditionPageFiles, PageFilesController } from '../../controllers/page-files.js';
 import type { ArchiveController } from '../../controllers/archive.js';
+import { viewerStyles } from './e-paper.styles.js';
+import { LazyPartsController } from '../../controllers/lazy-parts.js';
+import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { HashSyncController } from '../../controllers/hash-sync.js';
-import { ReadingSessionController } from '../../controllers/reading-session.js';
+import { NoticeController } from '../../controllers/notices.js';
+import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageOf, pickPage } from './e-paper-views.js';
 
 /**
  * The viewer's one state: what it shows, and where a shown edition stands. The concerns around it
@@ -176,8 +176,18 @@ export class EPaper extends LitElement {
   readonly #session = new ReadingSessionController(this, this.#notices);
   readonly #loading = new EditionLoadingController(this);
   readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
-  /** The page files of the edition in view, once an edition keeps pages in page files (a module of its own). */
-  #pageFiles?: PageFilesController;
+  readonly #pageFiles = new PageFilesController({
+    view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
+    show: (edition, page) => {
+      const state = this.viewState;
+      if (state.kind === 'ready' && edition !== state.edition)
+        this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
+      if (page) this.#showPage(page);
+    },
+    notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
+    failed: (page, error) => this.#pageFailed(page, error),
+    lang: () => this.lang,
+  });
   /** The archive, once `archive` is set (a module of its own). */
   #archive?: ArchiveController;
   #archiveLoading?: Promise<ArchiveController>;
@@ -210,7 +220,11 @@ export class EPaper extends LitElement {
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
     if (changed.has('hashSync') && !this.hashSync) this.#hash.release();
-    if (changed.has('archive') && (this.archive || this.#archive)) void this.#useArchive();
+    // With an edition to show first, the archive waits for it: the first render shares nothing with it.
+    if (changed.has('archive')) {
+      if (this.#archive) this.#archive.changed(this.#shown);
+      else if (this.archive && (this.#shown || (!this.src && this.edition === undefined))) void this.#useArchive();
+    }
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
@@ -311,7 +325,7 @@ export class EPaper extends LitElement {
     try {
       const { edition, baseUrl } = await this.#loading.fetch(this, ticket.signal);
       const options = { signal: ticket.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
-      const files = edition.pages.some(isPageRef) ? (await this.#usePageFiles()).forEdition(edition, baseUrl, options) : undefined;
+      const files = this.#pageFiles.forEdition(edition, baseUrl, options);
       // The edition's fonts, and the parts the first render shows with the page, beside the saved session.
       [, , saved] = await Promise.all([
         this.#loading.fonts(edition, baseUrl),
@@ -319,18 +333,20 @@ export class EPaper extends LitElement {
         this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist }),
       ]);
       const page = pickPage(edition, this.page ?? saved?.page);
-      loaded = { ...(files ? await this.#pageFiles!.firstPage(files, edition, page, ticket.signal) : { edition, page }), baseUrl, files };
+      loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, this.lang);
       // The edition in view stays; the picker goes back to its date.
-      if (keepInView) this.#setPhase('shown'), this.#notices.message(problem.message);
-      else this.#fail(problem);
+      if (keepInView) {
+        this.#setPhase('shown');
+        this.#notices.message(problem.message);
+      } else this.#fail(problem);
       return;
     }
     if (!ticket.current()) return;
     const { edition, page, baseUrl } = loaded;
-    this.#pageFiles?.activate(loaded.files);
+    this.#pageFiles.activate(loaded.files);
     this.#session.begin(saved);
     this.viewState = { kind: 'ready', edition, page, baseUrl, phase: 'settling' };
     this.page = page.id;
@@ -350,15 +366,15 @@ export class EPaper extends LitElement {
     if (!ticket.current()) return;
     this.#setPhase('shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
-    this.#archive?.editionSettled();
+    this.#editionSettled();
     // Then the pages kept in page files: the list, the search and the strip want every page.
-    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles?.loadAll());
+    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
     if (this.article) {
       this.#session.resume(this.article);
       this.#articleChanged(undefined);
     } else {
       const more = async () => {
-        await this.#pageFiles?.loadAll();
+        await this.#pageFiles.loadAll();
         const now = this.viewState;
         return now.kind === 'ready' && now.edition.id === edition.id && !this.article && !this.#notices.current;
       };
@@ -380,7 +396,7 @@ export class EPaper extends LitElement {
     return this.viewState.kind === 'ready' ? articlesById(this.viewState.edition).get(id) : undefined;
   }
 
-  /** Loads the archive's controller if need be, then lets it load the index: now, or once the edition is shown. */
+  /** Loads the archive's controller (a module of its own) once the index is due, and lets it load the index. */
   async #useArchive(): Promise<void> {
     this.#archiveLoading ??= import('../../controllers/archive.js').then(
       (m) =>
@@ -398,23 +414,18 @@ export class EPaper extends LitElement {
       this.#archiveLoading = undefined;
       this.#notices.message(describeError(error, this.lang).message);
     });
-    archive?.changed(this.viewState.kind === 'ready' && this.viewState.phase !== 'settling');
+    archive?.changed(true);
   }
 
-  async #usePageFiles(): Promise<PageFilesController> {
-    const { PageFilesController } = await import('../../controllers/page-files.js');
-    return (this.#pageFiles ??= new PageFilesController({
-      view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
-      show: (edition, page) => {
-        const state = this.viewState;
-        if (state.kind === 'ready' && edition !== state.edition)
-          this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
-        if (page) this.#showPage(page);
-      },
-      notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
-      failed: (page, error) => this.#pageFailed(page, error),
-      lang: () => this.lang,
-    }));
+  /** The edition in view has been shown (`e-paper-ready`), not only drawn. */
+  get #shown(): boolean {
+    return this.viewState.kind === 'ready' && this.viewState.phase !== 'settling';
+  }
+
+  /** The edition is shown, or failed: the archive's index may load now. */
+  #editionSettled(): void {
+    if (this.#archive) this.#archive.editionSettled();
+    else if (this.archive) void this.#useArchive();
   }
 
   #setPhase(phase: Ready['phase']): void {
@@ -426,7 +437,7 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (!isPageRef(page)) return this.#showPage(page);
     if (state.kind === 'ready') this.viewState = { ...state, wanted: page.id };
-    this.#pageFiles?.goTo(page);
+    this.#pageFiles.goTo(page);
   }
 
   #showPage(page: Page): void {
@@ -459,7 +470,7 @@ export class EPaper extends LitElement {
   #fail(error: LoadProblem): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error, true);
-    this.#archive?.editionSettled();
+    this.#editionSettled();
   }
 
   /** Moves to another edition of the archive, keeping the one in view until it is ready. */
@@ -490,7 +501,7 @@ export class EPaper extends LitElement {
     const article = articlesById(state.edition).get(id);
     if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
       // It may be on a page kept in a page file: the reader opens once that has loaded.
-      void this.#pageFiles?.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
+      void this.#pageFiles.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
       return;
     }
     if (!article) {
@@ -526,7 +537,7 @@ export class EPaper extends LitElement {
   #openSearch(): void {
     this.#parts.need('e-paper-search');
     // The search covers every page: those in page files load now if they have not yet.
-    void this.#pageFiles?.loadAll();
+    void this.#pageFiles.loadAll();
     if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
     this.searchOpen = true;
   }
@@ -589,7 +600,8 @@ export class EPaper extends LitElement {
     // While the next edition loads, the reading state is already that edition's; before the page
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
     // is remembered as that, not as a scale that fits only this box.
-    if (state.kind === 'ready' && state.phase === 'shown') this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
+    if (state.kind === 'ready' && state.phase === 'shown')
+      this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
     // Passed on as the viewer's own, once the viewer has taken it in.
     emit(this, 'e-paper-zoom', detail, true);
   };
