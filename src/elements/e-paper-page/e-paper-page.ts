@@ -12,6 +12,7 @@ import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
+import { SearchHighlightController } from '../../controllers/search-highlights.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -93,11 +94,18 @@ export class EPaperPage extends LitElement {
   @property({ type: Number, attribute: false }) scale = 0;
   /** A thumbnail: the page alone, without regions, out of the tab order and the accessibility tree, its smallest scan image. */
   @property({ type: Boolean, reflect: true }) thumbnail = false;
+  /** The search query whose matches the page highlights in its text ('' for none). */
+  @property({ attribute: false }) highlight = '';
 
   /** The widest image a scan page has asked for so far: it never steps down. */
   @state() private scanWidth = 0;
   @state() private scanLoaded?: string;
   @state() private scanFailed?: string;
+
+  constructor() {
+    super();
+    new SearchHighlightController(this, () => [this.highlight, this.page]);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('page')) {

@@ -13,6 +13,7 @@ import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { safeHttpUrl } from '../../edition/urls.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
+import { SearchHighlightController } from '../../controllers/search-highlights.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -135,9 +136,17 @@ export class EPaperReader extends LitElement {
   /** Base URL for relative photo URLs (the edition file's URL); the document's base URL when absent. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
 
+  /** The search query whose matches the reader highlights in the article ('' for none). */
+  @property({ attribute: false }) highlight = '';
+
   @state() private status = '';
   @state() private manualLink?: string;
   @state() private brokenPhotos = new Set<string>();
+
+  constructor() {
+    super();
+    new SearchHighlightController(this, () => [this.highlight, this.edition, this.articleId]);
+  }
 
   // Private members are `#` ones, which the minifier can shorten (see the viewport).
   #query<T extends Element = HTMLElement>(selector: string): T | null {

@@ -1,54 +1,63 @@
 import { LitElement, html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { property, state } from 'lit/decorators.js';
-import { EditionLoadError, loadEdition } from '../../edition/load.js';
-import { editionFontFamily, loadEditionFonts } from '../../edition/fonts.js';
+import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
+import { editionFontFamily } from '../../edition/fonts.js';
 import { articlesById, articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
-import type { PageFileHost, PageFileLoader } from '../../edition/page-files/page-file-loader.js';
+import { PageFilesController, type EditionPageFiles } from '../../controllers/page-files.js';
 import { cssProps } from '../../internal/css-props.js';
-import { EditionError, validateEdition, type EditionProblem } from '../../edition/validate.js';
 import type { Article, Edition, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
-import { emit, type EPaperEventMap } from '../../events/events.js';
-import { ReadingStateController } from '../../state/reading-state.js';
-import type { ReadingRecord, ReadingView } from '../../state/reading-record.js';
+import { emit } from '../../events/events.js';
+import { ReadingSessionController } from '../../controllers/reading-session.js';
+import type { ReadingView } from '../../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
 import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
-import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
-import type { PagesSelectDetail } from '../e-paper-pages/e-paper-pages.js';
-import type { SearchQueryDetail, SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
-import type { ArchiveSelectDetail } from '../e-paper-archive/e-paper-archive.js';
-import type { Archive } from '../../edition/archive/archive-schema.js';
+import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
+import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
+import type { ArchiveController } from '../../controllers/archive.js';
 import { viewerStyles } from './e-paper.styles.js';
-import { definePart, type LazyElementName } from '../../lazy-parts.js';
+import { LazyPartsController } from '../../controllers/lazy-parts.js';
 import { deepActiveElement, isTextField } from '../../internal/focus.js';
-import { claimHash, hashParam, hashWith, releaseHash, type HashChanges } from './hash.js';
+import { HashSyncController } from '../../controllers/hash-sync.js';
+import { NoticeController } from '../../controllers/notices.js';
+import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageOf, pickPage } from './e-paper-views.js';
 
+/**
+ * The viewer's one state: what it shows, and where a shown edition stands. The concerns around it
+ * are controllers (src/controllers/), each with its own tests; the viewer composes them and renders.
+ */
 type ViewerState =
   | { kind: 'empty' }
   | { kind: 'loading' }
-  | { kind: 'error'; error: EPaperEventMap['e-paper-error'] }
-  | { kind: 'ready'; edition: Edition; page: Page; baseUrl: string };
+  | { kind: 'error'; error: LoadProblem }
+  | {
+      kind: 'ready';
+      edition: Edition;
+      page: Page;
+      baseUrl: string;
+      /**
+       * `settling`: drawn, not yet announced (`e-paper-ready`): a view change is the layout settling,
+       * not the reader's doing. `shown`. `next`: another edition of the archive loads behind this one.
+       */
+      phase: 'settling' | 'shown' | 'next';
+      /** The page asked for last: a page kept in a page file still loading for another no longer takes over. */
+      wanted?: string;
+      /** The view to give the page just shown once the viewport has it: its last one, or `null` to fit it whole. */
+      pageView?: { view: ReadingView | null };
+    };
+type Ready = Extract<ViewerState, { kind: 'ready' }>;
 
-/** A quiet message over the page: an offer to continue reading, or a short notice. */
-type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kind: 'message'; text: string };
-
-/** An article open this long counts as read even if the reader never reaches its end. */
-const READ_AFTER_MS = 20_000;
-/** The list's pages for a one-page edition: one array, so that a re-render (every zoom) changes nothing. */
-const NO_PAGES: readonly ContentsPage[] = [];
 /** A clock turning back, crossed out: forget where I was. */
 const CLEAR_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v3h3M12 8v4l3 2M4 20 20 4" /></svg>`;
 /** The reader's way beyond the page while it is closed: none. */
 const NO_BEYOND = {};
-/** How long a short notice stays. */
-const NOTICE_MS = 5_000;
 
 /**
  * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
@@ -216,81 +225,68 @@ export class EPaper extends LitElement {
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
-  /** The viewport's scale and bounds; 0 until its first layout. */
+  /** The viewport's scale and bounds as it last announced them (the viewport owns the zoom); 0 until then. */
   @state() private zoom = { scale: 0, minScale: 0, maxScale: 0 };
-  @state() private notice?: Notice;
-  @state() private readArticles: ReadonlySet<string> = new Set();
-  @state() private textScale = 1;
   @state() private searchOpen = false;
-  /** The search query whose matches are highlighted ('' for none). */
+  /** The search query whose matches the page and the reader highlight ('' for none). */
   @state() private searchQuery = '';
-  @state() private archiveIndex?: Archive;
-  /** The next edition is loading while the current one stays in view. */
-  @state() private nextLoading = false;
 
-  readonly #reading = new ReadingStateController(this, { persist: true, readTimeoutMs: 1000 });
-  #loadController?: AbortController;
-  #generation = 0;
-  /** The paragraph to scroll the reader to once it shows the article. */
-  #pendingParagraph?: number;
+  readonly #notices = new NoticeController(this);
+  readonly #session = new ReadingSessionController(this, this.#notices);
+  readonly #loading = new EditionLoadingController(this);
+  readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
+  readonly #pageFiles = new PageFilesController({
+    view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
+    show: (edition, page) => {
+      const state = this.viewState;
+      if (state.kind === 'ready' && edition !== state.edition)
+        this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
+      if (page) this.#showPage(page);
+    },
+    notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
+    failed: (page, error) => this.#pageFailed(page, error),
+    lang: () => this.lang,
+  });
+  /** The archive, once `archive` is set (a module of its own). */
+  #archive?: ArchiveController;
+  #archiveLoading?: Promise<ArchiveController>;
+  readonly #hash = new HashSyncController(this, (param) => {
+    const entry = this.#archive?.entry(param('date'));
+    if (entry) this.#showEdition(entry.src, entry.date);
+    const [page, article] = [param('page'), param('article')];
+    if (page !== undefined && page !== this.page) this.page = page;
+    if (article !== undefined && article !== this.article) this.article = article;
+  });
   /** What had focus when the reader opened, to return it there. */
   #opener?: Element;
-  #readTimer?: ReturnType<typeof setTimeout>;
-  #archiveController?: AbortController;
-  /** The next load keeps the edition in view until the new one is ready (an archive move). */
-  #keepInView = false;
-  /** The archive index is to load once the edition is shown (or has failed). */
-  #archiveAfterReady = false;
-  /** The edition in view has been shown (`e-paper-ready`). */
-  #shown = false;
-  /** What the search highlights were last drawn for. */
-  #highlighted = '';
-  #noticeTimer?: ReturnType<typeof setTimeout>;
-  /** Lazy parts being loaded: `updateComplete` waits for them. */
-  readonly #parts = new Set<Promise<void>>();
-  /** The view to give the page just shown once the viewport has it: its last one, or `null` to fit it whole. */
-  #pageView?: ReadingView | null;
-  /** The page file loader of the edition in view, when it keeps pages in page files. */
-  #pageFiles?: () => Promise<PageFileLoader>;
-  /** The page being loaded to be shown next (the last one asked for wins). */
-  #wantedPage?: string;
+  #lastPointer?: { x: number; y: number };
 
   override connectedCallback(): void {
     super.connectedCallback();
     addUiFont();
-    window.addEventListener('hashchange', this.#onHashChange);
     this.addEventListener('keydown', this.#onKeyDown);
-    if (this.#ownsHash) this.#onHashChange();
     // Moved or re-attached while a load was cut off: load again.
     if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.#onHashChange);
     this.removeEventListener('keydown', this.#onKeyDown);
-    releaseHash(this);
-    this.#loadController?.abort();
-    this.#archiveController?.abort();
-    if (this.#highlighted) void import('../../search/search-highlight.js').then((m) => m.clearMatches(this));
-    this.#highlighted = '';
-    clearTimeout(this.#readTimer);
-    clearTimeout(this.#noticeTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Server-side rendering (@lit-labs/ssr) writes the empty viewer: loading needs the page's URL
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
-    if (changed.has('hashSync') && !this.hashSync) releaseHash(this);
+    if (changed.has('hashSync') && !this.hashSync) this.#hash.release();
+    // With an edition to show first, the archive waits for it: the first render shares nothing with it.
     if (changed.has('archive')) {
-      // With an edition to show first, the archive waits for it: the first render shares nothing with it.
-      if (this.#shown || (!this.src && this.edition === undefined)) void this.#loadArchive();
-      else this.#archiveAfterReady = true;
+      if (this.#archive) this.#archive.changed(this.#shown);
+      else if (this.archive && (this.#shown || (!this.src && this.edition === undefined))) void this.#useArchive();
     }
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
-    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(this.#pickPage(state.edition, this.page));
+    if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
   }
 
@@ -307,31 +303,20 @@ export class EPaper extends LitElement {
   /** Resolves once the viewer has rendered, including any part it is loading to do so (the reader). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.#parts.size) {
-      await Promise.all(this.#parts);
+    while (this.#parts.loading) {
+      await this.#parts.settled();
       done = await super.getUpdateComplete();
     }
     return done;
   }
 
-  /** Loads a part of the viewer that the first render did without. */
-  #need(name: LazyElementName): void {
-    if (customElements.get(name)) return;
-    const pending: Promise<void> = definePart(name)
-      .catch((error: unknown) => {
-        console.warn(`e-paper: <${name}> could not be loaded`, error);
-        this.#showMessage(uiStrings(this.lang).viewer.partFailed);
-      })
-      .finally(() => this.#parts.delete(pending));
-    this.#parts.add(pending);
-  }
-
-  protected override updated(): void {
-    this.#refreshHighlights();
-    const view = this.#pageView;
+  protected override updated(changed: PropertyValues): void {
+    // A page just shown gets its view (before anything else runs): where the reader left it, or whole.
+    const state = this.viewState;
     const viewport = this.#viewport;
-    if (view === undefined || !viewport) return;
-    this.#pageView = undefined;
+    if (state.kind !== 'ready' || !state.pageView || !viewport || !changed.has('viewState')) return;
+    if ((changed.get('viewState') as Partial<Ready> | undefined)?.pageView === state.pageView) return;
+    const { view } = state.pageView;
     if (view) viewport.zoomTo(view.scale, { x: view.x, y: view.y }, { animate: false });
     else viewport.fit('page', { animate: false });
   }
@@ -374,76 +359,54 @@ export class EPaper extends LitElement {
 
   /** Forgets this reader's history of the current edition: position, open article, read marks. */
   async clearHistory(): Promise<void> {
-    await this.#reading.clear();
-    this.readArticles = new Set();
-    this.#showMessage(uiStrings(this.lang).viewer.historyCleared);
+    await this.#session.clear();
+    this.#notices.message(uiStrings(this.lang).viewer.historyCleared);
   }
 
   /** Loads (or reloads) the edition from `edition` or `src`. */
   async load(): Promise<void> {
-    this.#loadController?.abort();
-    const controller = new AbortController();
-    this.#loadController = controller;
-    const generation = ++this.#generation;
-    const current = () => generation === this.#generation;
-
-    const keepInView = this.#keepInView && this.viewState.kind === 'ready';
-    this.#keepInView = false;
+    const ticket = this.#loading.begin();
+    const before = this.viewState;
+    // An archive move keeps the edition in view until the next one is ready.
+    const keepInView = before.kind === 'ready' && before.phase === 'next';
     if (this.edition === undefined && !this.src) {
       // The archive index will name the edition.
       if (this.archive) this.viewState = { kind: 'loading' };
       else this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
       return;
     }
-    if (keepInView) {
-      this.nextLoading = true;
-    } else {
+    if (!keepInView) {
       this.viewState = { kind: 'loading' };
-      this.notice = undefined;
+      this.#notices.dismiss();
     }
-    let edition: Edition;
-    let page: Page;
-    let pageFiles: (() => Promise<PageFileLoader>) | undefined;
-    let saved: ReadingRecord | null;
-    let baseUrl = document.baseURI;
+    let loaded: { edition: Edition; page: Page; baseUrl: string; files?: EditionPageFiles };
+    let saved;
     try {
-      if (this.edition !== undefined) {
-        edition = validateEdition(this.edition);
-      } else {
-        baseUrl = new URL(this.src!, document.baseURI).href;
-        edition = await loadEdition(baseUrl, { signal: controller.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes });
-      }
-      const firstRender = this.#prepareFirstRender(edition);
-      this.#reading.persist = !this.noPersist;
-      this.#reading.storageKey = this.storageKey || 'default';
-      const ids = {
-        articleIds: edition.articles.map((a) => a.id),
-        pageIds: edition.pages.map((p) => p.id),
-        // The articles of pages kept in page files are not known yet: their reading state is kept.
-        allArticlesKnown: !edition.pages.some(isPageRef),
-      };
-      pageFiles = ids.allArticlesKnown ? undefined : this.#pageFileLoader(edition, baseUrl, controller.signal);
-      saved = await this.#reading.restore(edition.id, ids);
-      ({ edition, page } = await this.#firstPage(edition, this.#pickPage(edition, this.page ?? saved?.page), pageFiles, controller.signal));
+      const { edition, baseUrl } = await this.#loading.fetch(this, ticket.signal);
+      const options = { signal: ticket.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
+      const files = this.#pageFiles.forEdition(edition, baseUrl, options);
+      // The parts the first render shows with the page, beside the saved session.
+      const parts = this.#parts.forFirstRender(edition.pages.length);
+      saved = await this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist });
+      const page = pickPage(edition, this.page ?? saved?.page);
+      loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
-      await Promise.all([firstRender, loadEditionFonts(edition, baseUrl, undefined, (url) => this.#fontFailed(url), page)]);
+      await Promise.all([parts, this.#loading.fonts(loaded.edition, baseUrl, loaded.page)]);
     } catch (error) {
-      if (!current() || controller.signal.aborted) return;
+      if (!ticket.current() || ticket.signal.aborted) return;
+      const problem = describeError(error, this.lang);
+      // The edition in view stays; the picker goes back to its date.
       if (keepInView) {
-        // The edition in view stays; the picker goes back to its date.
-        this.nextLoading = false;
-        this.#showMessage(this.#describe(error).message);
-      } else this.#fail(this.#describe(error));
+        this.#setPhase('shown');
+        this.#notices.message(problem.message);
+      } else this.#fail(problem);
       return;
     }
-    if (!current()) return;
-    this.nextLoading = false;
-    this.#pageFiles = pageFiles;
-    this.#wantedPage = undefined;
-    this.readArticles = new Set(saved?.read ?? []);
-    this.textScale = saved?.textScale ?? 1;
-    this.#shown = false;
-    this.viewState = { kind: 'ready', edition, page, baseUrl };
+    if (!ticket.current()) return;
+    const { edition, page, baseUrl } = loaded;
+    this.#pageFiles.activate(loaded.files);
+    this.#session.begin(saved);
+    this.viewState = { kind: 'ready', edition, page, baseUrl, phase: 'settling' };
     this.page = page.id;
     // Not this.updateComplete: the first render waits for no lazy part.
     await super.getUpdateComplete();
@@ -454,223 +417,27 @@ export class EPaper extends LitElement {
     if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
       viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
     } else viewport?.fit('page', { animate: false }); // another edition may have left its zoom
-    this.#syncZoom();
+    // The viewport owns the zoom and announces every change but its first layout: read that once.
+    if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    if (!current()) return;
-    this.#shown = true;
-    this.requestUpdate(); // the page strip may draw now
+    if (!ticket.current()) return;
+    this.#setPhase('shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
-    this.#loadArchiveLater();
-    // The tooltip, the reader and the search, before the first hover, click or Ctrl+F asks for
-    // them (keys typed while the search loaded would be lost).
-    const whenIdle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 100));
-    whenIdle(
-      () => {
-        if (!this.isConnected) return;
-        this.#need('e-paper-tooltip');
-        this.#need('e-paper-reader');
-        this.#need('e-paper-search');
-        // Then the pages kept in page files: the list, the search and the strip want every page.
-        if (current()) void this.#loadPageFiles();
-      },
-      { timeout: 1000 },
-    );
-    if (this.article) this.#articleChanged(undefined);
-    else if (saved?.open) this.#offerToContinue(saved.open.article, saved.open.paragraph);
-  }
-
-  /**
-   * The page to show first, with its page file loaded if it is kept in one. When that file fails
-   * and the page is not the first, the first page is shown instead (with a message).
-   */
-  async #firstPage(
-    edition: Edition,
-    page: Page,
-    pageFiles: (() => Promise<PageFileLoader>) | undefined,
-    signal: AbortSignal,
-  ): Promise<{ edition: Edition; page: Page }> {
-    if (!isPageRef(page) || !pageFiles) return { edition, page };
-    try {
-      return await (await pageFiles()).resolve(page, () => edition);
-    } catch (error) {
-      const first = edition.pages[0];
-      if (signal.aborted || page === first) throw error;
-      this.#pageFailed(page, error);
-      return this.#firstPage(edition, first, pageFiles, signal);
+    this.#editionSettled();
+    // Then the pages kept in page files: the list, the search and the strip want every page.
+    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
+    if (this.article) {
+      this.#session.resume(this.article);
+      this.#articleChanged(undefined);
+    } else {
+      const more = async () => {
+        await this.#pageFiles.loadAll();
+        const now = this.viewState;
+        return now.kind === 'ready' && now.edition.id === edition.id && !this.article && !this.#notices.current;
+      };
+      void this.#session.offerToContinue((id) => this.#article(id), edition.pages.some(isPageRef) ? more : undefined);
     }
-  }
-
-  // ---- page files ---------------------------------------------------------------------------
-
-  /**
-   * The page file loader of an edition, made when first asked for (a module of its own, which
-   * most editions need not load, and those that do load after their first render).
-   */
-  #pageFileLoader(edition: Edition, baseUrl: string, signal: AbortSignal): () => Promise<PageFileLoader> {
-    const options = { signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
-    let made: Promise<PageFileLoader> | undefined;
-    const host: PageFileHost = {
-      view: () =>
-        this.viewState.kind === 'ready' && this.#pageFiles === loader ? { ...this.viewState, wanted: this.#wantedPage } : undefined,
-      show: (next, page) => {
-        const state = this.viewState;
-        if (state.kind === 'ready' && next !== state.edition)
-          this.viewState = { ...state, edition: next, page: next.pages.find((p) => p.id === state.page.id)! };
-        if (page) this.#showPage(page);
-      },
-      notice: (text, show) => {
-        if (show) this.#showMessage(text);
-        else if (this.notice?.kind === 'message' && this.notice.text === text) this.notice = undefined;
-      },
-      failed: (page, error) => this.#pageFailed(page, error),
-      lang: () => this.lang,
-    };
-    const loader = () => {
-      if (!made) {
-        made = import('../../edition/page-files/page-file-loader.js').then((m) => new m.PageFileLoader(edition, baseUrl, options, host));
-        // A part that could not be loaded is tried again the next time it is needed.
-        made.catch(() => (made = undefined));
-      }
-      return made;
-    };
-    return loader;
-  }
-
-  /** Loads every page file the first render did without (the list, the search and the strip want every page). */
-  async #loadPageFiles(): Promise<void> {
-    await (await this.#pageFiles?.().catch(() => undefined))?.loadAll();
-  }
-
-  /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
-  #goToPage(page: Page): void {
-    if (!isPageRef(page)) return this.#showPage(page);
-    this.#wantedPage = page.id;
-    this.#pageFiles?.().then(
-      (loader) => loader.goTo(page),
-      (error: unknown) => this.#pageFailed(page, error),
-    );
-  }
-
-  /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
-  #pageFailed(page: Page, error: unknown): void {
-    const problem = this.#describe(error);
-    console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
-    this.#showMessage(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
-    emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
-    // The attribute goes back to the page in view.
-    if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
-  }
-
-  /**
-   * Loads what the first render shows with the page (its fonts aside, which wait for the page):
-   * the page strip, which arriving later would shrink the page; the list's toolbar button, which
-   * arriving later could wrap the toolbar. Never rejects.
-   */
-  #prepareFirstRender(edition: Edition): Promise<unknown> {
-    const strip = edition.pages.length > 1 ? definePart('e-paper-pages').catch(() => this.#need('e-paper-pages')) : undefined;
-    const list = definePart('e-paper-contents').catch(() => this.#need('e-paper-contents'));
-    return Promise.all([strip, list]);
-  }
-
-  /** A font of the edition failed: the page shows with a system face, and the site hears why. */
-  #fontFailed(url: string): void {
-    const message = `font ${url} failed; a system font stands in`;
-    console.warn(`e-paper: ${message}`);
-    emit(this, 'e-paper-error', { cause: 'font', message, problems: [], url }, true);
-  }
-
-  // ---- archive and search ---------------------------------------------------------------------
-
-  /** Loads the archive index; without `src`, it then names the edition to show. */
-  async #loadArchive(): Promise<void> {
-    this.#archiveController?.abort();
-    this.archiveIndex = undefined;
-    if (!this.archive) return;
-    const controller = (this.#archiveController = new AbortController());
-    try {
-      const { loadArchive } = await import('../../edition/archive/load-archive.js');
-      this.#need('e-paper-archive');
-      const index = await loadArchive(new URL(this.archive, document.baseURI), { signal: controller.signal, timeoutMs: this.loadTimeout });
-      if (controller.signal.aborted) return;
-      this.archiveIndex = index;
-      if (!this.src && this.edition === undefined) {
-        const wanted = this.#ownsHash ? hashParam(location.hash, 'date') : undefined;
-        const entry = index.editions.find((e) => e.date === wanted) ?? index.editions.at(-1);
-        if (entry) this.src = entry.src;
-      }
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const problem = this.#describe(error);
-      // With an edition to show, the archive is a side matter; without one, it is the error.
-      if (this.src || this.edition !== undefined) this.#showMessage(problem.message);
-      else this.#fail(problem);
-    }
-  }
-
-  #loadArchiveLater(): void {
-    if (!this.#archiveAfterReady) return;
-    this.#archiveAfterReady = false;
-    void this.#loadArchive();
-  }
-
-  /** Moves to another edition of the archive, keeping the one in view until it is ready. */
-  #showEdition(src: string, date: string): void {
-    if (src === this.src) return;
-    this.#keepInView = true;
-    this.page = undefined;
-    this.article = undefined;
-    this.#writeHash({ date, page: undefined });
-    this.src = src;
-  }
-
-  #onArchiveSelect = (event: CustomEvent<ArchiveSelectDetail>) => this.#showEdition(event.detail.src, event.detail.date);
-
-  #openSearch(): void {
-    this.#need('e-paper-search');
-    // The search covers every page: those in page files load now if they have not yet.
-    void this.#loadPageFiles();
-    if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
-    this.searchOpen = true;
-  }
-
-  #closeSearch(): void {
-    this.searchOpen = false;
-    this.searchQuery = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
-  }
-
-  #onSearchSelect = (event: CustomEvent<SearchSelectDetail>) => {
-    const { articleId, field, index } = event.detail;
-    this.#opener = deepActiveElement() ?? undefined;
-    this.#pendingParagraph = field === 'paragraph' ? index : undefined;
-    if (this.article === articleId) this.article = undefined;
-    this.article = articleId;
-  };
-
-  /** Draws the search matches on the page and in the reader, after either shows new text. */
-  #refreshHighlights(): void {
-    const state = this.viewState;
-    const key = state.kind === 'ready' && this.searchQuery ? `${this.searchQuery}\n${state.page.id}\n${this.article ?? ''}` : '';
-    if (key === this.#highlighted) return;
-    this.#highlighted = key;
-    if (!key) {
-      void import('../../search/search-highlight.js').then((m) => this.#highlighted === key && m.clearMatches(this));
-      return;
-    }
-    // An article opened before the reader's part arrived is drawn once the part is defined.
-    const reader = this.article ? customElements.whenDefined('e-paper-reader') : undefined;
-    void Promise.all([import('../../search/search-highlight.js'), reader]).then(async ([m]) => {
-      const parts = [this.renderRoot.querySelector<EPaperPage>('e-paper-page'), this.#reader];
-      // eslint-disable-next-line @typescript-eslint/await-thenable -- a part not there yet gives undefined: nothing to wait for
-      await Promise.all(parts.map((p) => p?.updateComplete));
-      if (this.#highlighted !== key) return;
-      m.highlightMatches(
-        this,
-        parts.flatMap((p) => (p?.shadowRoot ? [p.shadowRoot] : [])),
-        this.searchQuery,
-      );
-    });
   }
 
   // ---- state --------------------------------------------------------------------------------
@@ -683,38 +450,108 @@ export class EPaper extends LitElement {
     return this.renderRoot.querySelector<EPaperReader>('e-paper-reader');
   }
 
-  #pickPage(edition: Edition, wanted: string | undefined): Page {
-    return edition.pages.find((p) => p.id === wanted || p.label === wanted) ?? edition.pages[0];
+  #article(id: string): Article | undefined {
+    return this.viewState.kind === 'ready' ? articlesById(this.viewState.edition).get(id) : undefined;
+  }
+
+  /** Loads the archive's controller (a module of its own) once the index is due, and lets it load the index. */
+  async #useArchive(): Promise<void> {
+    this.#archiveLoading ??= import('../../controllers/archive.js').then(
+      (m) =>
+        (this.#archive = new m.ArchiveController(this, {
+          needPicker: () => this.#parts.need('e-paper-archive'),
+          wantedDate: () => this.#hash.param('date'),
+          failed: (error, fatal) => {
+            const problem = describeError(error, this.lang);
+            if (fatal) this.#fail(problem);
+            else this.#notices.message(problem.message);
+          },
+        })),
+    );
+    const archive = await this.#archiveLoading.catch((error: unknown) => {
+      this.#archiveLoading = undefined;
+      this.#notices.message(describeError(error, this.lang).message);
+    });
+    archive?.changed(true);
+  }
+
+  /** The edition in view has been shown (`e-paper-ready`), not only drawn. */
+  get #shown(): boolean {
+    return this.viewState.kind === 'ready' && this.viewState.phase !== 'settling';
+  }
+
+  /** The edition is shown, or failed: the archive's index may load now. */
+  #editionSettled(): void {
+    if (this.#archive) this.#archive.editionSettled();
+    else if (this.archive) void this.#useArchive();
+  }
+
+  #setPhase(phase: Ready['phase']): void {
+    if (this.viewState.kind === 'ready') this.viewState = { ...this.viewState, phase };
+  }
+
+  /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
+  #goToPage(page: Page): void {
+    const state = this.viewState;
+    if (!isPageRef(page)) return this.#showPage(page);
+    if (state.kind === 'ready') this.viewState = { ...state, wanted: page.id };
+    this.#pageFiles.goTo(page);
   }
 
   #showPage(page: Page): void {
     const state = this.viewState;
+    if (state.kind !== 'ready') return;
     // Shown is asked for: a page file still loading for another page no longer takes over.
-    this.#wantedPage = page.id;
-    if (state.kind !== 'ready' || state.page === page) return;
-    this.viewState = { ...state, page };
+    if (state.page === page) {
+      if (state.wanted !== page.id) this.viewState = { ...state, wanted: page.id };
+      return;
+    }
+    // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
+    this.viewState = { ...state, page, wanted: page.id, pageView: { view: this.#session.pageShown(page.id) } };
     // The attribute follows the page shown, so that a host setting it back is a change.
     this.page = page.id;
     this.hovered = undefined;
-    const view = this.#reading.viewOf(page.id);
-    this.#reading.update({ page: page.id, view: view ?? null });
     emit(this, 'e-paper-page-change', { page: page.id }, true);
-    this.#writeHash({ page: page.id });
-    // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
-    this.#pageView = view ?? null;
+    this.#hash.write({ page: page.id });
+  }
+
+  /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
+  #pageFailed(page: Page, error: unknown): void {
+    const problem = describeError(error, this.lang);
+    console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
+    this.#notices.message(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
+    emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
+    // The attribute goes back to the page in view.
+    if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
+  }
+
+  #fail(error: LoadProblem): void {
+    this.viewState = { kind: 'error', error };
+    emit(this, 'e-paper-error', error, true);
+    this.#editionSettled();
+  }
+
+  /** Moves to another edition of the archive, keeping the one in view until it is ready. */
+  #showEdition(src: string, date: string): void {
+    if (src === this.src) return;
+    this.#setPhase('next');
+    this.page = undefined;
+    this.article = undefined;
+    this.#hash.write({ date, page: undefined });
+    this.src = src;
   }
 
   /** Opens, switches or closes the reader after `article` changed. */
   #articleChanged(previous: string | undefined, pagesLoaded = false): void {
     const state = this.viewState;
     if (state.kind !== 'ready') return;
-    clearTimeout(this.#readTimer);
+    this.#session.stopReadTimer();
     const id = this.article;
     if (id === undefined || id === '') {
       if (previous) {
-        this.#reading.update({ open: null });
+        this.#session.closed();
         emit(this, 'e-paper-article-close', { articleId: previous }, true);
-        this.#writeHash({ article: undefined });
+        this.#hash.write({ article: undefined });
         this.#returnFocus(previous);
       }
       return;
@@ -722,33 +559,23 @@ export class EPaper extends LitElement {
     const article = articlesById(state.edition).get(id);
     if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
       // It may be on a page kept in a page file: the reader opens once that has loaded.
-      void this.#loadPageFiles().then(() => this.article === id && this.#articleChanged(previous, true));
+      void this.#pageFiles.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
       return;
     }
     if (!article) {
       console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
-      this.#showMessage(uiStrings(this.lang).viewer.unknownArticle(id));
+      this.#notices.message(uiStrings(this.lang).viewer.unknownArticle(id));
       this.article = previous;
       return;
     }
-    const onPage = state.edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === id));
+    const onPage = pageOf(state.edition, id);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
-    this.#need('e-paper-reader');
+    this.#parts.need('e-paper-reader');
     if (!previous) this.#opener = deepActiveElement() ?? undefined;
-    if (this.notice?.kind === 'continue') this.notice = undefined;
-    const paragraph = this.#pendingParagraph ?? 0;
-    this.#pendingParagraph = undefined;
-    this.#reading.update({ open: { article: id, fraction: 0, paragraph } });
-    this.#readTimer = setTimeout(() => this.#markRead(id), READ_AFTER_MS);
+    const paragraph = this.#session.opened(id);
     emit(this, 'e-paper-article-open', { articleId: id }, true);
-    this.#writeHash({ article: id });
+    this.#hash.write({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
-  }
-
-  #markRead(id: string): void {
-    if (this.readArticles.has(id)) return;
-    this.#reading.markRead(id);
-    this.readArticles = new Set([...this.readArticles, id]);
   }
 
   /**
@@ -765,78 +592,29 @@ export class EPaper extends LitElement {
     });
   }
 
-  #offerToContinue(articleId: string, paragraph: number, pagesLoaded = false): void {
-    const state = this.viewState;
-    if (state.kind !== 'ready') return;
-    const article = articlesById(state.edition).get(articleId);
-    if (!article) {
-      // The article may be on a page kept in a page file.
-      if (!pagesLoaded && state.edition.pages.some(isPageRef)) {
-        const edition = state.edition.id;
-        void this.#loadPageFiles().then(() => {
-          const now = this.viewState;
-          if (now.kind === 'ready' && now.edition.id === edition && !this.article && !this.notice)
-            this.#offerToContinue(articleId, paragraph, true);
-        });
-      }
-      return;
-    }
-    this.notice = { kind: 'continue', articleId, paragraph: Math.min(paragraph, article.paragraphs.length - 1) };
+  #openSearch(): void {
+    this.#parts.need('e-paper-search');
+    // The search covers every page: those in page files load now if they have not yet.
+    void this.#pageFiles.loadAll();
+    if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
+    this.searchOpen = true;
   }
 
-  #showMessage(text: string): void {
-    clearTimeout(this.#noticeTimer);
-    this.notice = { kind: 'message', text };
-    this.#noticeTimer = setTimeout(() => {
-      if (this.notice?.kind === 'message') this.notice = undefined;
-    }, NOTICE_MS);
+  #closeSearch(): void {
+    this.searchOpen = false;
+    this.searchQuery = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
   }
 
-  #syncZoom(): void {
-    const viewport = this.#viewport;
-    if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
-  }
-
-  /** `hash-sync` is asked for and no other viewer on the page keeps the hash (src/elements/e-paper/hash.ts). */
-  get #ownsHash(): boolean {
-    return this.hashSync && this.isConnected && claimHash(this);
-  }
-
-  #writeHash(changes: HashChanges): void {
-    if (!this.#ownsHash) return;
-    const next = hashWith(location.hash, changes);
-    if (next !== location.hash) history.replaceState(history.state, '', `${location.pathname}${location.search}${next}`);
-  }
-
-  #describe(error: unknown): EPaperEventMap['e-paper-error'] {
-    const strings = uiStrings(this.lang);
-    if (error instanceof EditionLoadError) {
-      return { cause: error.failure, message: `${strings.errors[error.failure]} (${error.message})`, problems: error.problems };
-    }
-    if (error instanceof EditionError) {
-      return { cause: 'invalid', message: strings.errors.invalid, problems: error.problems };
-    }
-    return { cause: 'network', message: strings.errors.network, problems: [] };
-  }
-
-  #fail(error: EPaperEventMap['e-paper-error']): void {
-    this.viewState = { kind: 'error', error };
-    emit(this, 'e-paper-error', error, true);
-    this.#loadArchiveLater();
+  /** Opens `articleId` (from the search or the list, or again at another paragraph), returning focus to what had it. */
+  #openFromPanel(articleId: string, paragraph?: number): void {
+    this.#opener = deepActiveElement() ?? undefined;
+    this.#session.openAt(paragraph);
+    if (this.article === articleId) this.article = undefined;
+    this.article = articleId;
   }
 
   // ---- events from the parts ----------------------------------------------------------------
-
-  #onHashChange = () => {
-    if (!this.#ownsHash) return;
-    const date = hashParam(location.hash, 'date');
-    const entry = date === undefined ? undefined : this.archiveIndex?.editions.find((e) => e.date === date);
-    if (entry) this.#showEdition(entry.src, entry.date);
-    const page = hashParam(location.hash, 'page');
-    if (page !== undefined && page !== this.page) this.page = page;
-    const id = hashParam(location.hash, 'article');
-    if (id !== undefined && id !== this.article) this.article = id;
-  };
 
   /** PageUp/PageDown turn the page wherever focus is in the viewer, unless a field or the reader has it. */
   #onKeyDown = (event: KeyboardEvent) => {
@@ -854,16 +632,10 @@ export class EPaper extends LitElement {
     this.turnPage(direction);
   };
 
-  #onSwipe = (event: CustomEvent<{ direction: 1 | -1 }>) => this.turnPage(event.detail.direction);
-
   #onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
     const { articleId, region, via } = event.detail;
-    this.#need('e-paper-tooltip');
+    this.#parts.need('e-paper-tooltip');
     this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
-  };
-
-  #onRegionLeave = (event: CustomEvent<RegionEventDetail>) => {
-    if (this.hovered?.region === event.detail.region) this.hovered = undefined;
   };
 
   #onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
@@ -872,7 +644,6 @@ export class EPaper extends LitElement {
     this.article = event.detail.articleId;
   };
 
-  #lastPointer?: { x: number; y: number };
   #onPagePointerMove = (event: PointerEvent) => {
     this.#lastPointer = { x: event.clientX, y: event.clientY };
     // Buttons held: the reader is panning; the tooltip would only trail behind.
@@ -887,8 +658,8 @@ export class EPaper extends LitElement {
     // While the next edition loads, the reading state is already that edition's; before the page
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
     // is remembered as that, not as a scale that fits only this box.
-    if (state.kind === 'ready' && this.#shown && !this.nextLoading)
-      this.#reading.update({ page: state.page.id, view: fitted ? null : { scale, x: center.x, y: center.y } });
+    if (state.kind === 'ready' && state.phase === 'shown')
+      this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
     // Passed on as the viewer's own, once the viewer has taken it in.
     emit(this, 'e-paper-zoom', detail, true);
   };
@@ -907,30 +678,8 @@ export class EPaper extends LitElement {
     actions[event.detail.action]();
   };
 
-  #onReaderNavigate = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => {
-    this.article = event.detail.articleId;
-  };
-
-  #onReaderClose = () => {
-    this.article = undefined;
-  };
-
-  #onReaderTextScale = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => {
-    this.textScale = event.detail.textScale;
-    this.#reading.update({ textScale: this.textScale });
-  };
-
-  #onReaderProgress = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => {
-    const { articleId, fraction, paragraph } = event.detail;
-    if (articleId !== this.article) return;
-    this.#reading.update({ open: { article: articleId, fraction, paragraph } });
-    this.#reading.setProgress(articleId, fraction);
-    if (fraction >= 0.98) this.#markRead(articleId);
-  };
-
-  #onPagesSelect = (event: CustomEvent<PagesSelectDetail>) => {
-    this.page = event.detail.pageId;
-  };
+  #onSearchSelect = ({ detail }: CustomEvent<SearchSelectDetail>) =>
+    this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined);
 
   #onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
     const { articleId, pageId } = event.detail;
@@ -944,51 +693,26 @@ export class EPaper extends LitElement {
     }
   };
 
-  #continueReading(articleId: string, paragraph: number): void {
-    this.notice = undefined;
-    this.#pendingParagraph = paragraph;
-    this.article = articleId;
-  }
-
   // ---- rendering ----------------------------------------------------------------------------
 
   override render() {
-    const edition = this.viewState.kind === 'ready' ? this.viewState.edition : undefined;
+    const state = this.viewState;
+    const edition = state.kind === 'ready' ? state.edition : undefined;
     // The edition's body face carries the UI strings too: the last resort where the system has no CJK font.
     const uiFallback = edition?.fonts?.some((f) => f.role === 'body') ? `"${editionFontFamily(edition, 'body')}", sans-serif` : null;
-    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${this.#renderState()}</div>`;
+    const content =
+      state.kind === 'ready'
+        ? this.#renderReady(state)
+        : state.kind === 'error'
+          ? errorView(this.lang, state.error, () => void this.load())
+          : loadingView(this.lang);
+    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${content}</div>`;
   }
 
-  #renderState() {
-    const strings = uiStrings(this.lang);
-    const state = this.viewState;
-    switch (state.kind) {
-      case 'empty':
-      case 'loading':
-        return html`<div class="status" role="status" aria-live="polite">
-          <div class="skeleton" aria-hidden="true">
-            <span></span><span></span><span></span><span></span><span></span>
-            <p class="label">${strings.loading}</p>
-          </div>
-          <span class="visually-hidden">${strings.loading}</span>
-        </div>`;
-      case 'error':
-        return html`<div class="status">
-          <div class="error" part="error" role="alert">
-            <h2>${strings.errorTitle}</h2>
-            <p>${state.error.message}</p>
-            ${state.error.problems.length ? html`<ul>${state.error.problems.map((p) => html`<li>${formatProblem(p)}</li>`)}</ul>` : nothing}
-            <button type="button" @click=${() => this.load()}>${strings.retry}</button>
-          </div>
-        </div>`;
-      case 'ready':
-        return this.#renderReady(state.edition, state.page, state.baseUrl);
-    }
-  }
-
-  #renderReady(edition: Edition, page: Page, baseUrl: string) {
+  #renderReady({ edition, page, baseUrl, phase }: Ready) {
     const strings = uiStrings(this.lang);
     const articles = articlesOnPage(edition, page);
+    const { readArticles } = this.#session;
     return html`<e-paper-toolbar
         exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number"
         .scale=${this.zoom.scale}
@@ -1001,15 +725,15 @@ export class EPaper extends LitElement {
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
         ${
-          this.archiveIndex
+          this.#archive?.index
             ? html`<e-paper-archive
               slot="end"
               exportparts="archive-button, archive-calendar, archive-day"
-              .archive=${this.archiveIndex}
+              .archive=${this.#archive?.index}
               .date=${live(edition.date)}
               lang=${this.lang}
-              ?busy=${this.nextLoading}
-              @e-paper-archive-select=${this.#onArchiveSelect}
+              ?busy=${phase === 'next'}
+              @e-paper-archive-select=${(e: CustomEvent<{ src: string; date: string }>) => this.#showEdition(e.detail.src, e.detail.date)}
             ></e-paper-archive>`
             : nothing
         }
@@ -1036,7 +760,7 @@ export class EPaper extends LitElement {
               .open=${true}
               lang=${this.lang}
               .textLang=${edition.lang}
-              @e-paper-search-query=${(e: CustomEvent<SearchQueryDetail>) => (this.searchQuery = e.detail.query)}
+              @e-paper-search-query=${(e: CustomEvent<{ query: string }>) => (this.searchQuery = e.detail.query)}
               @e-paper-search-select=${this.#onSearchSelect}
               @e-paper-search-close=${() => this.#closeSearch()}
             ></e-paper-search>`
@@ -1046,9 +770,9 @@ export class EPaper extends LitElement {
           slot="end"
           exportparts="contents-button, contents-panel, contents-item, contents-page"
           .articles=${articles}
-          .readArticles=${this.readArticles}
+          .readArticles=${readArticles}
           .pageLabel=${page.label}
-          .pages=${edition.pages.length > 1 ? this.#contentsPages(edition) : NO_PAGES}
+          .pages=${contentsPages(edition)}
           .pageId=${page.id}
           lang=${this.lang}
           .textLang=${edition.lang}
@@ -1063,18 +787,19 @@ export class EPaper extends LitElement {
         .pageHeight=${page.height}
         lang=${this.lang}
         @e-paper-viewport-zoom=${this.#onZoom}
-        @e-paper-viewport-swipe=${this.#onSwipe}
+        @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => this.turnPage(e.detail.direction)}
       >
         <e-paper-page
           exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, regions, region, region-read"
           .edition=${edition}
           .page=${page}
           lang=${this.lang}
-          .readArticles=${this.readArticles}
+          .readArticles=${readArticles}
           .baseUrl=${baseUrl}
           .scale=${this.zoom.scale}
+          .highlight=${this.searchQuery}
           @e-paper-region-enter=${this.#onRegionEnter}
-          @e-paper-region-leave=${this.#onRegionLeave}
+          @e-paper-region-leave=${(e: CustomEvent<RegionEventDetail>) => this.hovered?.region === e.detail.region && (this.hovered = undefined)}
           @e-paper-region-activate=${this.#onRegionActivate}
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
@@ -1087,12 +812,15 @@ export class EPaper extends LitElement {
             .pageId=${page.id}
             .baseUrl=${baseUrl}
             lang=${this.lang}
-            ?paused=${!this.#shown}
-            @e-paper-pages-select=${this.#onPagesSelect}
+            ?paused=${phase === 'settling'}
+            @e-paper-pages-select=${(e: CustomEvent<{ pageId: string }>) => (this.page = e.detail.pageId)}
           ></e-paper-pages>`
           : nothing
       }
-      ${this.#renderNotice(edition)}
+      ${noticeView(this.lang, edition, this.#notices.current, {
+        continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
+        dismiss: () => this.#notices.dismiss(),
+      })}
       <e-paper-tooltip
         exportparts="tooltip"
         .article=${this.hovered && articlesById(edition).get(this.hovered.articleId)}
@@ -1111,60 +839,18 @@ export class EPaper extends LitElement {
         .articleId=${this.article}
         .open=${this.article !== undefined && articlesById(edition).has(this.article)}
         .pageLabel=${page.label}
-        .textScale=${this.textScale}
+        .textScale=${this.#session.textScale}
         .baseUrl=${baseUrl}
         .theme=${this.theme}
+        .highlight=${this.searchQuery}
         lang=${this.lang}
-        @e-paper-reader-navigate=${this.#onReaderNavigate}
-        @e-paper-reader-close=${this.#onReaderClose}
-        @e-paper-reader-text-scale=${this.#onReaderTextScale}
-        @e-paper-reader-progress=${this.#onReaderProgress}
+        @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => (this.article = e.detail.articleId)}
+        @e-paper-reader-close=${() => (this.article = undefined)}
+        @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => this.#session.setTextScale(e.detail.textScale)}
+        @e-paper-reader-progress=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => this.#session.progress(e.detail, this.article)}
       ></e-paper-reader>`;
   }
-
-  #contentsCache?: { edition: Edition; pages: ContentsPage[] };
-  /** Every page with its articles, once per edition (the list re-renders on every zoom). */
-  #contentsPages(edition: Edition): ContentsPage[] {
-    if (this.#contentsCache?.edition !== edition) {
-      const pages = edition.pages.map((p) => ({
-        id: p.id,
-        label: p.label,
-        section: p.section,
-        articles: articlesOnPage(edition, p),
-        loading: isPageRef(p),
-      }));
-      this.#contentsCache = { edition, pages };
-    }
-    return this.#contentsCache.pages;
-  }
-
-  #renderNotice(edition: Edition) {
-    const notice = this.notice;
-    if (!notice) return nothing;
-    const strings = uiStrings(this.lang).viewer;
-    if (notice.kind === 'message') {
-      return html`<div class="notice" part="notice" role="status">${notice.text}</div>`;
-    }
-    const headline = articlesById(edition).get(notice.articleId)?.headline ?? '';
-    return html`<div class="notice" part="notice" role="status">
-      <button type="button" class="continue" @click=${() => this.#continueReading(notice.articleId, notice.paragraph)}>
-        ${strings.continueReading(headline)}
-      </button>
-      <button type="button" class="dismiss" aria-label=${strings.dismiss} @click=${() => (this.notice = undefined)}>×</button>
-    </div>`;
-  }
 }
-
-/** The article just before (-1) or after (1) the page's own: on the nearest page that has any. */
-function articleBeyond(edition: Edition, page: Page, direction: 1 | -1): string | undefined {
-  for (let at = edition.pages.indexOf(page) + direction; at >= 0 && at < edition.pages.length; at += direction) {
-    const articles = articlesOnPage(edition, edition.pages[at]);
-    if (articles.length) return (direction < 0 ? articles[articles.length - 1] : articles[0]).id;
-  }
-  return undefined;
-}
-
-const formatProblem = (problem: EditionProblem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,445 @@
+// The measures: one load of one viewer with its interaction (zoom, pan, click an article,
+// reload), and one load of the scaling scenario (issue 11).
+import { join, relative } from 'node:path';
+import { ROOT } from './server.mjs';
+import { cpuDelta, cpuSnapshot } from './cpu.mjs';
+import {
+  TRACE,
+  VIEWPORT,
+  TARGET_SCALE,
+  ZOOM_POINT,
+  WHEEL_DELTA,
+  WHEEL_INTERVAL,
+  MAX_WHEEL_STEPS,
+  STROKES,
+  STROKE_MS,
+  MOVE_MS,
+  SETTLE_MS,
+  CLICK_ARTICLE,
+  PERSIST_WAIT_MS,
+  FRAME_LIMIT_MS,
+  SCALE_VARIANTS,
+  SCREENSHOTS,
+  sleep,
+  timeout,
+  log,
+  probeOf,
+} from './cli.mjs';
+import { workerChannel, networkLog, accountBytes, timingEntries, quiet, droppedFrames } from './cdp.mjs';
+import { fmt } from './report.mjs';
+
+// ---- one load of one viewer ---------------------------------------------------------------------
+
+export async function measure(browser, browserCdp, origin, viewer, round) {
+  const browserPid = browser.process?.()?.pid;
+  const result = { viewer: viewer.id, round, warmup: round < 0, errors: [], phases: {} };
+  let lastPhase = performance.now();
+  const phase = (name) => {
+    const now = performance.now();
+    result.phases[name] = Math.round(now - lastPhase);
+    lastPhase = now;
+  };
+  const { context, page } = await benchPage(browser, result);
+  try {
+    let onReady;
+    let readyCpu = new Promise((resolve) => (onReady = resolve));
+    let cpuStart;
+    await page.exposeBinding('__benchSignal', async (_source, name) => {
+      if (name === 'ready') onReady(await cpuSnapshot(browserPid, browserCdp));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const requests = networkLog(cdp);
+    const workers = workerChannel(cdp);
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    const input = (params) => cdp.send('Input.dispatchMouseEvent', params);
+
+    // Load: navigation → the page's `ready` mark.
+    cpuStart = await cpuSnapshot(browserPid, browserCdp);
+    await page.goto(origin + viewer.path, { waitUntil: 'commit' });
+    const cpuReady = await Promise.race([readyCpu, timeout(30000)]);
+    if (!cpuReady) throw new Error('no ready mark within 30 s');
+    const ready = await page.evaluate(() => performance.getEntriesByName('ready')[0].startTime);
+    result.readyMs = ready;
+    const cpuLoad = cpuDelta(cpuStart, cpuReady);
+    result.cpuToReadyMs = cpuLoad.total;
+    result.cpuToReadyByType = cpuLoad.byType;
+    result.env = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      return {
+        webgl: !!(canvas.getContext('webgl2') || canvas.getContext('webgl')),
+        osdDrawer: window.viewer?.drawer?.getType?.() ?? null,
+        pdfjsVersion: globalThis.pdfjsLib?.version ?? null,
+      };
+    });
+
+    // Bytes up to ready.
+    await sleep(50);
+    const timing0 = await page.evaluate(timingEntries);
+    result.load = accountBytes(requests, timing0, 0, ready);
+    phase('load');
+
+    // What a viewer still does after its ready mark (more tiles, the text layer) is not timed
+    // below: wait until the main thread is quiet (12 frames in a row on time, at most 5 s).
+    result.quietAfterReadyMs = await page.evaluate(quiet);
+    phase('quiet');
+
+    // Click on an article → its text shown.
+    result.click = await clickArticle(page, input);
+    phase('click');
+
+    // JS heap after GC: the page and its workers.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapPage = await cdp.send('Runtime.getHeapUsage');
+    let heapWorkers = 0;
+    for (const sessionId of workers.sessions.keys()) {
+      try {
+        await workers.send(sessionId, 'HeapProfiler.collectGarbage');
+        heapWorkers += (await workers.send(sessionId, 'Runtime.getHeapUsage')).usedSize;
+      } catch (error) {
+        result.errors.push(`worker heap: ${error.message}`);
+      }
+    }
+    result.heapPage = heapPage.usedSize;
+    result.heapWorkers = heapWorkers;
+    result.heapMB = (heapPage.usedSize + heapWorkers) / 2 ** 20;
+    phase('heap');
+
+    // Interaction: wheel zoom to 4× at a point, then drag-pans, with real input.
+    await page.evaluate(quiet);
+    result.interaction = await interact(page, input, viewer, browser, browserCdp, browserPid, requests, round === 0 ? SCREENSHOTS : null);
+    phase('interaction');
+
+    // Everything fetched by the end of the visit (before the reload): with e-paper, the parts
+    // loaded on demand after the first render (the reader) count here and not up to ready.
+    result.toEnd = visitBytes(accountBytes(requests, await page.evaluate(timingEntries), 0, Infinity), ready);
+
+    // Reload → reading position restored (e-paper).
+    if (viewer.reload) {
+      result.reload = await reloadCheck(page);
+      phase('reload');
+    }
+  } catch (error) {
+    result.errors.push(`failed: ${error.message}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return result;
+}
+
+/** The totals of `bytes`, and its scripts with when each was fetched relative to ready. */
+export function visitBytes(bytes, ready) {
+  const { resources, ...totals } = bytes;
+  const scripts = resources
+    .filter((r) => r.type === 'Script')
+    .map((r) => ({
+      path: new URL(r.url).pathname,
+      encoded: r.encoded,
+      decoded: r.decoded,
+      startMs: Math.round(r.start),
+      afterReady: r.end > ready,
+    }));
+  return { ...totals, scripts };
+}
+
+// ---- the scaling scenario (issue 11): one load to e-paper-ready ------------------------------------
+
+export const waitFor = async (condition, ms) => {
+  const until = performance.now() + ms;
+  while (!condition() && performance.now() < until) await sleep(50);
+  return condition();
+};
+
+/** A fresh context and page with the harness in it; the page's errors go to `result.errors`. */
+export async function benchPage(browser, result) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript({ path: join(ROOT, 'bench/harness.js') });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => result.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => msg.type() === 'error' && result.errors.push(`console: ${msg.text()}`));
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+export async function measureLoad(browser, browserCdp, origin, variant, round, pass) {
+  const browserPid = browser.process?.()?.pid;
+  const result = { scenario: 'scale', variant: variant.id, round, pass, warmup: round < 0, errors: [] };
+  const { context, page } = await benchPage(browser, result);
+  try {
+    let onReady;
+    const readyCpu = new Promise((resolve) => (onReady = resolve));
+    await page.exposeBinding('__benchSignal', async (_source, name) => {
+      if (name === 'ready') onReady(await cpuSnapshot(browserPid, browserCdp));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const requests = networkLog(cdp);
+    const cpuStart = await cpuSnapshot(browserPid, browserCdp);
+    await page.goto(`${origin}/bench/pages/e-paper.html${variant.query}`, { waitUntil: 'commit' });
+    const cpuReady = await Promise.race([readyCpu, timeout(30000)]);
+    if (!cpuReady) throw new Error('no ready mark within 30 s');
+    const atReady = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('ready')[0].startTime,
+      detail: window.__harness.readyDetail ?? null,
+    }));
+    result.readyMs = atReady.ready;
+    result.readyDetail = atReady.detail;
+    result.cpuToReadyMs = cpuDelta(cpuStart, cpuReady).total;
+    if (!variant.edition(atReady.detail?.editionId) || atReady.detail?.page !== 'A1') {
+      throw new Error(`e-paper-ready named ${JSON.stringify(atReady.detail)}, not page A1 of the ${variant.label} edition`);
+    }
+    // The largest contentful paint is final at the first input: none comes, so read it once the
+    // page has gone quiet. An archive index fetched late (at an idle moment) still counts as fetched.
+    result.quietAfterReadyMs = await page.evaluate(quiet);
+    const archiveUrl = variant.archive && new URL(variant.archive, origin).href;
+    if (archiveUrl) await waitFor(() => [...requests.values()].some((r) => r.url === archiveUrl), 1500);
+    result.paints = await page.evaluate(() => window.__harness.paints());
+    await sleep(50);
+    const timing = await page.evaluate(timingEntries);
+    result.load = accountBytes(requests, timing, 0, atReady.ready);
+    result.toEnd = visitBytes(accountBytes(requests, timing, 0, Infinity), atReady.ready);
+    if (variant.pageFiles) {
+      const prefix = new URL(variant.pageFiles, origin).href;
+      const fetched = timing.filter((e) => e.name.startsWith(prefix));
+      result.pageFiles = { beforeReady: fetched.filter((e) => e.end <= atReady.ready).length, byEnd: fetched.length };
+    }
+    if (archiveUrl) {
+      const entry = timing.find((e) => e.name === archiveUrl);
+      const seen = [...requests.values()].find((r) => r.url === archiveUrl);
+      result.archiveIndex =
+        entry || seen
+          ? {
+              fetched: true,
+              beforeReady: entry ? entry.end <= atReady.ready : null,
+              startMs: entry && Math.round(entry.start),
+              endMs: entry && Math.round(entry.end),
+              encoded: entry?.transferSize ?? seen.encoded,
+            }
+          : { fetched: false };
+    }
+  } catch (error) {
+    result.errors.push(`failed: ${error.message}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return result;
+}
+
+/** One round of the scaling scenario: `passes` passes over the variants, the order rotated from pass to pass. */
+export async function scaleRound(browser, browserCdp, origin, round, passes, firstPass, results) {
+  for (let pass = 0; pass < passes; pass++) {
+    const k = (firstPass + pass) % SCALE_VARIANTS.length;
+    for (const variant of [...SCALE_VARIANTS.slice(k), ...SCALE_VARIANTS.slice(0, k)]) {
+      const t = performance.now();
+      const r = await measureLoad(browser, browserCdp, origin, variant, round, firstPass + pass);
+      results.push(r);
+      const archive = r.archiveIndex
+        ? `, archive index ${r.archiveIndex.fetched ? `fetched${r.archiveIndex.beforeReady ? ' before ready' : r.archiveIndex.beforeReady === false ? ' after ready' : ''}` : 'not fetched'}`
+        : '';
+      const pageFiles = r.pageFiles ? `, page files ${r.pageFiles.beforeReady} before ready, ${r.pageFiles.byEnd} by the end` : '';
+      log(
+        `  ${round < 0 ? 'warm-up' : `run ${round + 1}`} scale ${variant.short.padEnd(10)} ready ${fmt(r.readyMs, 0)} ms, FCP ${fmt(r.paints?.firstContentfulPaint, 0)} ms, LCP ${fmt(r.paints?.lcp, 0)} ms, ` +
+          `all ${fmt(r.load?.allEncoded / 1024, 1)} KB${archive}${pageFiles} (${((performance.now() - t) / 1000).toFixed(1)} s)${r.errors.length ? `\n    ${r.errors.slice(0, 3).join('\n    ')}` : ''}`,
+      );
+    }
+  }
+}
+
+export async function clickArticle(page, input) {
+  const probe = probeOf(CLICK_ARTICLE);
+  const point = await page.evaluate((id) => window.__harness.articlePoint(id), CLICK_ARTICLE);
+  if (!point) return { ms: null, note: 'no article region to click' };
+  await page.evaluate((p) => window.__harness.armClick(p), probe);
+  await input({ type: 'mouseMoved', x: point.x, y: point.y });
+  await sleep(150);
+  await input({ type: 'mousePressed', x: point.x, y: point.y, button: 'left', buttons: 1, clickCount: 1 });
+  await input({ type: 'mouseReleased', x: point.x, y: point.y, button: 'left', buttons: 0, clickCount: 1 });
+  const shown = await page
+    .waitForFunction(() => window.__harness.click?.shown != null, null, { timeout: 3000, polling: 50 })
+    .then(() => true)
+    .catch(() => false);
+  // Long-animation-frame entries arrive after their frame: give them time before reading them.
+  await sleep(250);
+  const click = await page.evaluate(() => {
+    const c = { ...window.__harness.click };
+    // Long animation frames from the click to the text (and a little after), with their scripts.
+    c.loaf =
+      c.start === null ? [] : window.__harness.loaf.filter((e) => e.start + e.duration >= c.start && e.start <= (c.shown ?? c.start) + 100);
+    return c;
+  });
+  const articleOpenEvent = await page.evaluate(() => window.__harness.articleOpenEvents ?? null);
+  // Close it again (Esc), away from the page so the interaction starts clean.
+  await page.keyboard.press('Escape');
+  await sleep(250);
+  const stillShown = await page.evaluate((p) => window.__harness.adapter.articleShown?.(p) ?? false, probe);
+  if (stillShown) {
+    await page.keyboard.press('Escape');
+    await sleep(250);
+  }
+  await page.evaluate(() => {
+    window.__harness.click = null;
+  });
+  return {
+    ms: shown ? click.shown - click.start : null,
+    loaf: click.loaf.map((e) => ({ ...e, start: e.start - click.start })),
+    point,
+    note: shown ? undefined : click.start === null ? 'the click did not reach the page' : 'the article text did not show within 3 s',
+    closedWithEsc: !stillShown,
+    articleOpenEvent,
+  };
+}
+
+export async function interact(page, input, viewer, browser, browserCdp, browserPid, requests, screenshotDir) {
+  const out = {};
+  const startScale = await page.evaluate(() => window.__harness.scale());
+  out.startScale = startScale;
+  await input({ type: 'mouseMoved', x: ZOOM_POINT.x, y: ZOOM_POINT.y });
+  await sleep(100);
+  let tracing = false;
+  if (TRACE) {
+    try {
+      // Only the 'benchmark' category (PipelineReporter, one event per frame and state): the
+      // devtools frame categories cost so much on two cores that they change what they measure.
+      await browser.startTracing(page, { categories: ['benchmark'] });
+      tracing = true;
+    } catch (error) {
+      out.traceError = error.message;
+    }
+  }
+  const cpu0 = await cpuSnapshot(browserPid, browserCdp);
+  const windowStart = await page.evaluate(() => {
+    window.__harness.start();
+    return performance.now();
+  });
+  const t0 = performance.now();
+  let wheelSteps = 0;
+  let dispatched = 0;
+  // Wheel notches every 50 ms until the viewer's own scale reaches the target: each notch is
+  // awaited (handled by the page) before the scale is read, so no viewer overshoots for want of
+  // a late reading; each gets as many notches as its own step size needs.
+  await page.evaluate(() => window.__harness.phase('zoom'));
+  for (; wheelSteps < MAX_WHEEL_STEPS; wheelSteps++) {
+    const scale = await page.evaluate(() => window.__harness.scale());
+    if (scale === null ? wheelSteps >= 8 : scale >= TARGET_SCALE * 0.999) break;
+    await input({ type: 'mouseWheel', x: ZOOM_POINT.x, y: ZOOM_POINT.y, deltaX: 0, deltaY: WHEEL_DELTA, modifiers: viewer.zoomModifiers });
+    dispatched++;
+    const next = t0 + (wheelSteps + 1) * WHEEL_INTERVAL;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  out.wheelSteps = wheelSteps;
+  out.scaleAfterWheel = await page.evaluate(() => window.__harness.scale());
+  await sleep(300);
+  await page.evaluate(() => window.__harness.phase('pan'));
+  for (const [from, to] of STROKES) {
+    await input({ type: 'mouseMoved', x: from.x, y: from.y });
+    await input({ type: 'mousePressed', x: from.x, y: from.y, button: 'left', buttons: 1, clickCount: 1 });
+    dispatched += 2;
+    // Moves at a steady 60 a second, as a mouse sends them, without waiting for the page to
+    // handle each (Chromium queues and coalesces them when the page is busy, as with a real mouse).
+    const s0 = performance.now();
+    const moves = Math.round(STROKE_MS / MOVE_MS);
+    const sent = [];
+    for (let i = 1; i <= moves; i++) {
+      const k = i / moves;
+      sent.push(
+        input({ type: 'mouseMoved', x: from.x + (to.x - from.x) * k, y: from.y + (to.y - from.y) * k, button: 'left', buttons: 1 }),
+      );
+      dispatched++;
+      await sleep(Math.max(0, s0 + i * MOVE_MS - performance.now()));
+    }
+    sent.push(input({ type: 'mouseReleased', x: to.x, y: to.y, button: 'left', buttons: 0, clickCount: 1 }));
+    await Promise.all(sent);
+    dispatched++;
+    await sleep(100);
+  }
+  await page.evaluate(() => window.__harness.phase('settle'));
+  await sleep(SETTLE_MS);
+  const frames = await page.evaluate(() => window.__harness.stop());
+  const cpu1 = await cpuSnapshot(browserPid, browserCdp);
+  const windowEnd = await page.evaluate(() => performance.now());
+  let dropped = null;
+  if (tracing) {
+    try {
+      const rendererPids = [...cpu1].filter(([, p]) => p.type === 'renderer').map(([pid]) => pid);
+      dropped = droppedFrames(await browser.stopTracing(), rendererPids);
+    } catch (error) {
+      out.traceError = error.message;
+    }
+  }
+  const cpu = cpuDelta(cpu0, cpu1);
+  // What the reader sees at 4× (first measured round only): sharp text or an upscaled bitmap.
+  if (screenshotDir) {
+    const file = join(screenshotDir, `${viewer.id}-4x.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    out.screenshot = relative(ROOT, file);
+  }
+  const intervals = frames.intervals;
+  const seconds = frames.duration / 1000;
+  Object.assign(out, {
+    finalScale: await page.evaluate(() => window.__harness.scale()),
+    durationMs: frames.duration,
+    frames: frames.frames,
+    fps: frames.frames / seconds,
+    intervalsOver33: intervals.filter((d) => d > FRAME_LIMIT_MS).length,
+    intervalsOver50: intervals.filter((d) => d > 50).length,
+    maxIntervalMs: intervals.length ? Math.max(...intervals) : null,
+    intervals,
+    parts: frames.parts,
+    loafSupported: frames.loafSupported,
+    loafCount: frames.loafCount,
+    loafTotalMs: frames.loafTotal,
+    loafBlockingMs: frames.loafBlocking,
+    droppedFrames: dropped?.dropped ?? null,
+    frameStates: dropped?.states ?? null,
+    inputDispatched: dispatched,
+    inputHandled: Object.values(frames.events).reduce((a, b) => a + b, 0),
+    inputByType: frames.events,
+    rendererCpuMs: cpu.byType.renderer ?? 0,
+    cpuMs: cpu.total,
+    cpuByType: cpu.byType,
+  });
+  const timing = await page.evaluate(timingEntries);
+  out.bytes = accountBytes(requests, timing, windowStart, windowEnd);
+  delete out.bytes.resources;
+  return out;
+}
+
+export async function reloadCheck(page) {
+  await sleep(PERSIST_WAIT_MS);
+  const saved = await page.evaluate(() => window.__harness.view());
+  if (!saved) return { restored: null, note: 'no view API (viewport.view/center, e-paper.view or e-paper-zoom)' };
+  await page.reload({ waitUntil: 'commit' });
+  const ok = await page
+    .waitForFunction(() => performance.getEntriesByName('ready').length > 0 && window.__harness.readyView !== undefined, null, {
+      timeout: 30000,
+      polling: 50,
+    })
+    .then(() => true)
+    .catch(() => false);
+  if (!ok) return { restored: null, saved, note: 'no e-paper-ready after the reload' };
+  const after = await page.evaluate(() => ({
+    readyMs: performance.getEntriesByName('ready')[0].startTime,
+    readyView: window.__harness.readyView,
+    frames: window.__harness.viewFrames,
+  }));
+  const same = (v) =>
+    !!v &&
+    Math.abs(v.scale - saved.scale) <= 0.01 * saved.scale &&
+    Math.hypot(v.center.x - saved.center.x, v.center.y - saved.center.y) <= 2;
+  const firstFrame = after.frames[0]?.view ?? null;
+  const restoredAtReady = same(after.readyView);
+  const inFirstFrame = after.frames.length > 0 && after.frames.every((f) => same(f.view));
+  return {
+    restored: restoredAtReady,
+    inFirstFrame,
+    saved,
+    readyView: after.readyView,
+    firstFrameView: firstFrame,
+    framesBeforeReady: after.frames.length,
+    readyMs: after.readyMs,
+  };
+}

@@ -1,0 +1,161 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isPageRef } from '../edition/page-ref.js';
+import type { Article, Edition } from '../edition/schema.js';
+import { ReadingStateController } from '../state/reading-state.js';
+import type { OpenArticle, ReadingRecord, ReadingView } from '../state/reading-record.js';
+import type { NoticeController } from './notices.js';
+
+/** An article open this long counts as read even if the reader never reaches its end. */
+export const READ_AFTER_MS = 20_000;
+/** Read to this fraction, an article counts as read. */
+const READ_FRACTION = 0.98;
+
+/** Where the reader stands in an open article, as the reader reports it. */
+export interface ReadingProgress {
+  articleId: string;
+  fraction: number;
+  paragraph: number;
+}
+
+/**
+ * The reader's session with the edition in view: restores it (read marks, text size, the article
+ * left open), saves it as the reader moves (src/state/reading-state.ts keeps it in IndexedDB),
+ * marks articles read, offers to continue reading, and opens an article at the paragraph it
+ * should open at (a search match, the offer, or the saved one when a link names the article the
+ * reader was in).
+ */
+export class ReadingSessionController implements ReactiveController {
+  readonly #state: ReadingStateController;
+  /** The articles read, for the page and the list. */
+  readArticles: ReadonlySet<string> = new Set();
+  /** The reader's text size. */
+  textScale = 1;
+  /** The article left open when the edition was last read, until the first article opens. */
+  #left?: OpenArticle;
+  /** The paragraph the next article opens at. */
+  #paragraph?: number;
+  #readTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly notices: NoticeController,
+  ) {
+    this.#state = new ReadingStateController(host, { persist: true, readTimeoutMs: 1000 });
+    host.addController(this);
+  }
+
+  /** Starts the session of `edition` and reads the saved one (null when there is none, or storage is off or failing). */
+  restore(edition: Edition, storage: { storageKey?: string; persist: boolean }): Promise<ReadingRecord | null> {
+    this.#state.persist = storage.persist;
+    this.#state.storageKey = storage.storageKey || 'default';
+    return this.#state.restore(edition.id, {
+      articleIds: edition.articles.map((a) => a.id),
+      pageIds: edition.pages.map((p) => p.id),
+      // The articles of pages kept in page files are not known yet: their reading state is kept.
+      allArticlesKnown: !edition.pages.some(isPageRef),
+    });
+  }
+
+  /** The edition restored with `saved` is shown: its read marks and text size apply. */
+  begin(saved: ReadingRecord | null): void {
+    this.readArticles = new Set(saved?.read ?? []);
+    this.textScale = saved?.textScale ?? 1;
+    this.#left = saved?.open;
+    this.#paragraph = undefined;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The first article the viewer opens after {@link begin} is `articleId` (a link or the URL hash
+   * names it): the article the reader was in opens at the paragraph they had reached.
+   */
+  resume(articleId: string): void {
+    if (this.#left?.article === articleId && this.#paragraph === undefined) this.#paragraph = this.#left.paragraph;
+    this.#left = undefined;
+  }
+
+  /**
+   * No article is asked for: offers to continue the one left open, once it is known (`find`); it
+   * may be on a page kept in a page file, which `more` loads (resolving whether the offer is still
+   * wanted).
+   */
+  async offerToContinue(find: (id: string) => Article | undefined, more?: () => Promise<boolean>): Promise<void> {
+    const left = this.#left;
+    if (!left) return;
+    let article = find(left.article);
+    if (!article && more && (await more())) article = find(left.article);
+    if (article) this.notices.offer(left.article, Math.min(left.paragraph, article.paragraphs.length - 1));
+  }
+
+  /** The next article opens at `paragraph` (undefined: at the top). */
+  openAt(paragraph: number | undefined): void {
+    this.#paragraph = paragraph;
+  }
+
+  /** `articleId` opened in the reader; returns the paragraph to show. */
+  opened(articleId: string): number {
+    this.stopReadTimer();
+    this.#left = undefined;
+    this.notices.dismiss('continue');
+    const paragraph = this.#paragraph ?? 0;
+    this.#paragraph = undefined;
+    this.#state.update({ open: { article: articleId, fraction: 0, paragraph } });
+    this.#readTimer = setTimeout(() => this.markRead(articleId), READ_AFTER_MS);
+    return paragraph;
+  }
+
+  /** The reader closed. */
+  closed(): void {
+    this.stopReadTimer();
+    this.#state.update({ open: null });
+  }
+
+  /** An article open for a while no longer counts as read (it closed, or another one opens). */
+  stopReadTimer(): void {
+    clearTimeout(this.#readTimer);
+  }
+
+  /** The reader moved through the article open in the viewer (`openId`). */
+  progress({ articleId, fraction, paragraph }: ReadingProgress, openId: string | undefined): void {
+    if (articleId !== openId) return;
+    this.#state.update({ open: { article: articleId, fraction, paragraph } });
+    this.#state.setProgress(articleId, fraction);
+    if (fraction >= READ_FRACTION) this.markRead(articleId);
+  }
+
+  markRead(articleId: string): void {
+    if (this.readArticles.has(articleId)) return;
+    this.#state.markRead(articleId);
+    this.readArticles = new Set([...this.readArticles, articleId]);
+    this.host.requestUpdate();
+  }
+
+  setTextScale(textScale: number): void {
+    this.textScale = textScale;
+    this.#state.update({ textScale });
+    this.host.requestUpdate();
+  }
+
+  /** `pageId` is shown: returns the view the reader left it at (null: whole), and remembers the page. */
+  pageShown(pageId: string): ReadingView | null {
+    const view = this.#state.viewOf(pageId) ?? null;
+    this.#state.update({ page: pageId, view });
+    return view;
+  }
+
+  /** The reader zoomed or panned `pageId` to `view` (null: the page whole). */
+  viewed(pageId: string, view: ReadingView | null): void {
+    this.#state.update({ page: pageId, view });
+  }
+
+  /** Forgets this reader's history of the edition. */
+  async clear(): Promise<void> {
+    await this.#state.clear();
+    this.readArticles = new Set();
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.stopReadTimer();
+  }
+}
