@@ -43,8 +43,8 @@ type Notice = { kind: 'continue'; articleId: string; paragraph: number } | { kin
 const READ_AFTER_MS = 20_000;
 /** The list's pages for a one-page edition: one array, so that a re-render (every zoom) changes nothing. */
 const NO_PAGES: readonly ContentsPage[] = [];
-/** A clock turning back, crossed out: forget where I was. */
-const CLEAR_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v3h3M12 8v4l3 2M4 20 20 4" /></svg>`;
+/** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
+const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
 /** The reader's way beyond the page while it is closed: none. */
 const NO_BEYOND = {};
 /** How long a short notice stays. */
@@ -195,6 +195,8 @@ export class EPaper extends LitElement {
   #pageFiles?: () => Promise<PageFileLoader>;
   /** The page being loaded to be shown next (the last one asked for wins). */
   #wantedPage?: string;
+  /** What the last clearing from the list forgot, until the list's undo gives it back. */
+  #forgotten?: ReadingRecord | null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -315,8 +317,7 @@ export class EPaper extends LitElement {
 
   /** Forgets this reader's history of the current edition: position, open article, read marks. */
   async clearHistory(): Promise<void> {
-    await this.#reading.clear();
-    this.readArticles = new Set();
+    await this.#onContentsClear();
     this.#showMessage(uiStrings(this.lang).viewer.historyCleared);
   }
 
@@ -883,6 +884,17 @@ export class EPaper extends LitElement {
     }
   };
 
+  // The list clears with an undo (its toast): what was forgotten is kept until then.
+  #onContentsClear = async () => {
+    this.readArticles = new Set();
+    this.#forgotten = await this.#reading.clear();
+  };
+
+  #onContentsUndo = () => {
+    const record = this.#forgotten;
+    if (record && this.#reading.reinstate(record)) this.readArticles = new Set(record.read);
+  };
+
   #continueReading(articleId: string, paragraph: number): void {
     this.notice = undefined;
     this.#pendingParagraph = paragraph;
@@ -952,9 +964,6 @@ export class EPaper extends LitElement {
             ></e-paper-archive>`
             : nothing
         }
-        <button class="clear-history" slot="end" type="button" part="button" aria-label=${strings.viewer.clearHistory} title=${strings.viewer.clearHistory} @click=${() => this.clearHistory()}>
-          ${CLEAR_ICON}<span>${strings.viewer.clearHistory}</span>
-        </button>
         <button
           class="search-toggle"
           slot="end"
@@ -964,7 +973,7 @@ export class EPaper extends LitElement {
           aria-keyshortcuts="Control+F Meta+F"
           @click=${() => (this.searchOpen ? this.#closeSearch() : this.#openSearch())}
         >
-          ${strings.viewer.search}
+          ${SEARCH_ICON}<span>${strings.viewer.search}</span>
         </button>
         ${
           this.searchOpen
@@ -992,6 +1001,8 @@ export class EPaper extends LitElement {
           .uiLang=${this.lang}
           .textLang=${edition.lang}
           @e-paper-contents-select=${this.#onContentsSelect}
+          @e-paper-contents-clear=${this.#onContentsClear}
+          @e-paper-contents-undo=${this.#onContentsUndo}
         ></e-paper-contents>
       </e-paper-toolbar>
       <e-paper-viewport
