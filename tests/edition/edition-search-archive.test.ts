@@ -82,7 +82,8 @@ describe('<e-paper>: search the edition', () => {
     await sendKeys({ type: phrase });
     await until(() => search.shadowRoot!.querySelectorAll('[part~="search-result"]').length >= 3, 'a result per page that has a3');
     const onA3 = search.shadowRoot!.querySelector<HTMLElement>('[part~="search-result"][data-article-id="a3-p3"]')!;
-    expect(onA3.textContent, 'a result on page A3').to.contain('A3');
+    // Under the heading of page A3.
+    expect(onA3.closest('[role="group"] > ul')!.previousElementSibling!.textContent, 'a result on page A3').to.contain('A3');
     const opened = nextEvent<{ articleId: string }>(el, 'e-paper-article-open');
     await click(onA3);
     expect((await opened).detail.articleId).to.equal('a3-p3');

@@ -97,7 +97,8 @@ export class EPaperContents extends LitElement {
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
       list-style: none;
     }
-    .item {
+    .item,
+    .clear {
       display: block;
       width: 100%;
       padding: 8px 14px;
@@ -106,7 +107,8 @@ export class EPaperContents extends LitElement {
       text-align: start;
       line-height: 1.4;
     }
-    .item:hover {
+    .item:hover,
+    .clear:hover {
       background: color-mix(in srgb, currentColor 8%, transparent);
     }
     .over {
@@ -296,7 +298,7 @@ export class EPaperContents extends LitElement {
   override render() {
     const strings = uiStrings(this.uiLang).viewer;
     const whole = this.pages.length > 1;
-    const clear = html`<li><button class="item clear" part="contents-item contents-clear" type="button" @click=${() => this.clear()}>${strings.clearHistory}</button></li>`;
+    const clear = html`<li><button class="clear" part="contents-clear" type="button" @click=${() => this.clear()}>${strings.clearHistory}</button></li>`;
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
         ${LIST_ICON}<span>${whole ? strings.editionContents : strings.contents}</span>
       </button>
