@@ -83,7 +83,8 @@ export class EPaperContents extends LitElement {
     }
     .panel {
       position: absolute;
-      inset-inline-end: 0;
+      /* Under its button, its end with the button's, as far as the toolbar leaves room. */
+      inset-inline-end: min(var(--_end, 0px), 100% - min(24em, 100%));
       top: calc(100% + 4px);
       z-index: 3;
       width: min(24em, 100%);
@@ -195,7 +196,7 @@ export class EPaperContents extends LitElement {
       }
       .panel {
         width: auto;
-        inset-inline-start: 0;
+        inset-inline: 0;
       }
     }
   `;
@@ -247,9 +248,12 @@ export class EPaperContents extends LitElement {
     if (!this.open) return;
     // The room from the toolbar (the element this is slotted into) to the foot of the viewer or
     // of the window, whichever comes first: the panel never runs out of either.
-    const bar = this.parentElement;
-    const foot = Math.min(bar?.parentElement?.getBoundingClientRect().bottom ?? innerHeight, innerHeight);
-    if (bar) this.style.setProperty('--_room', `${Math.max(foot - bar.getBoundingClientRect().bottom - 12, 160)}px`);
+    const bar = this.parentElement?.getBoundingClientRect();
+    const foot = Math.min(this.parentElement?.parentElement?.getBoundingClientRect().bottom ?? innerHeight, innerHeight);
+    if (bar) {
+      this.style.setProperty('--_room', `${Math.max(foot - bar.bottom - 12, 160)}px`);
+      this.style.setProperty('--_end', `${bar.right - this.getBoundingClientRect().right}px`);
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.item')?.focus();
   }
