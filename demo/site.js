@@ -70,7 +70,8 @@ paper.addEventListener('e-paper-article-close', () => markOpen(undefined));
 for (const input of document.querySelectorAll('input[name="theme"]')) {
   input.addEventListener('change', () => {
     const value = input.value;
-    document.body.classList.toggle('brand', value === 'brand');
+    // theme-brand, not brand: a class of the theme alone, which no element of the site's own carries.
+    document.body.classList.toggle('theme-brand', value === 'brand');
     if (value === 'light' || value === 'dark') paper.setAttribute('theme', value);
     else paper.removeAttribute('theme');
   });

@@ -33,8 +33,8 @@ const meta = {
   loaders: [a1Loader],
   render: (args, context) => {
     const { edition, page, articles } = context.loaded as A1Loaded;
-    // The panel opens below the button, aligned to its right edge, as in the viewer's toolbar.
-    return html`<div ${cssProps({ display: 'flex', 'justify-content': 'flex-end', 'align-items': 'flex-start', 'min-height': '520px', 'max-width': '640px' })}>
+    // A bar the panel hangs from, aligned to its end, as in the viewer's toolbar.
+    return html`<div ${cssProps({ 'min-height': '520px', 'max-width': '640px' })}><div ${cssProps({ position: 'relative', display: 'flex', 'justify-content': 'flex-end' })}>
       <e-paper-contents
         .articles=${articles}
         .readArticles=${new Set(args.read)}
@@ -42,9 +42,9 @@ const meta = {
         lang=${args.lang ?? 'zh-CN'}
         textlang=${edition.lang}
         ${cssProps(knobValues(args))}
-        ${actions(args, ['e-paper-contents-select'])}
+        ${actions(args, ['e-paper-contents-select', 'e-paper-contents-clear', 'e-paper-contents-undo'])}
       ></e-paper-contents>
-    </div>`;
+    </div></div>`;
   },
   args: { lang: 'zh-CN', read: [] },
   argTypes: {

@@ -29,8 +29,8 @@ const meta = {
   loaders: [a1Loader],
   render: (args, context) => {
     const { edition } = context.loaded as A1Loaded;
-    // The panel hangs from the element's end, as from the search button at the end of the viewer's toolbar.
-    return html`<div ${cssProps({ display: 'flex', 'justify-content': 'flex-end', 'align-items': 'flex-start', 'padding-top': '40px', 'min-height': '560px', 'max-width': '640px' })}>
+    // The panel hangs from the bar's box, as from the viewer's toolbar.
+    return html`<div ${cssProps({ 'padding-top': '40px', 'min-height': '560px', 'max-width': '640px' })}><div ${cssProps({ position: 'relative', display: 'flex', 'justify-content': 'flex-end' })}>
       <e-paper-search
         .edition=${edition}
         ?open=${args.open}
@@ -40,7 +40,7 @@ const meta = {
         ${cssProps(knobValues(args))}
         ${actions(args, EVENTS)}
       ></e-paper-search>
-    </div>`;
+    </div></div>`;
   },
   args: { open: true, query: '', lang: 'zh-CN' },
   argTypes: {

@@ -164,7 +164,6 @@ describe('embedding', () => {
     const uiText = [
       ...[...toolbar.shadowRoot!.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent),
       el.shadowRoot!.querySelector('e-paper-contents')!.shadowRoot!.textContent,
-      el.shadowRoot!.querySelector('.clear-history')!.textContent,
       el.shadowRoot!.querySelector('.search-toggle')!.textContent,
     ].join(' ');
     expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal(

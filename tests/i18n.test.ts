@@ -86,6 +86,9 @@ function record(el: Element, stop: Promise<unknown>): Promise<Set<string>[]> {
 
 const noneOf = (snapshots: Set<string>[], forbidden: Set<string>) => snapshots.flatMap((s) => [...s].filter((text) => forbidden.has(text)));
 
+/** The words of the list's clear button, read while the list was open. */
+const listWords = new WeakMap<EPaper, string>();
+
 /**
  * A 4-page viewer in `lang` with every part on show: the archive picker, the page strip, the
  * search and the reader (article a2).
@@ -101,6 +104,12 @@ async function mountWithEveryPart(lang: string): Promise<EPaper> {
   await until(() => !!el.shadowRoot!.querySelector('e-paper-pages')?.shadowRoot?.querySelector('nav'), 'the page strip');
   el.shadowRoot!.querySelector<HTMLButtonElement>('.search-toggle')!.click();
   await until(() => !!el.shadowRoot!.querySelector('e-paper-search')?.shadowRoot?.querySelector('input'), 'the search');
+  // The list, for its own words (clearing the reading history is at its foot): read, then closed again.
+  const list = el.shadowRoot!.querySelector('e-paper-contents')!.shadowRoot!;
+  list.querySelector<HTMLButtonElement>('.toggle')!.click();
+  await until(() => !!list.querySelector('[part~="contents-clear"]'), 'the list');
+  listWords.set(el, list.querySelector('[part~="contents-clear"]')!.textContent!.trim());
+  list.querySelector<HTMLButtonElement>('.toggle')!.click();
   el.openArticle('a2');
   await el.updateComplete;
   await (el.shadowRoot!.querySelector('e-paper-reader') as Updating).updateComplete;
@@ -185,6 +194,7 @@ describe('UI languages', () => {
       const el = await mountWithEveryPart(lang);
 
       const texts = shown(el);
+      texts.add(listWords.get(el)!);
       const expected = [
         zhHant.viewer.search, // the toolbar's search button
         zhHant.viewer.clearHistory,
@@ -225,6 +235,7 @@ describe('UI languages', () => {
     registerStrings('ja-JP', { reader: { textSize: '文字サイズ' } });
     const el = await mountWithEveryPart('ja-JP');
     const texts = shown(el);
+    texts.add(listWords.get(el)!);
     for (const text of ['拡大', '縮小', '検索', '閲覧履歴を消去', '紙面', '日付を選ぶ', 'この号を検索', '閉じる', '文字サイズ']) {
       expect(texts.has(text), `the host's ${text}`).to.equal(true);
     }

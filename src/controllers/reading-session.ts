@@ -26,6 +26,8 @@ export interface ReadingProgress {
  */
 export class ReadingSessionController implements ReactiveController {
   readonly #state: ReadingStateController;
+  /** What the last clearing forgot, until the list's undo gives it back. */
+  #forgotten: ReadingRecord | null = null;
   /** The articles read, for the page and the list. */
   readArticles: ReadonlySet<string> = new Set();
   /** The reader's text size. */
@@ -148,10 +150,18 @@ export class ReadingSessionController implements ReactiveController {
     this.#state.update({ page: pageId, view });
   }
 
-  /** Forgets this reader's history of the edition. */
+  /** Forgets this reader's history of the edition; what was forgotten is kept for `undoClear()`. */
   async clear(): Promise<void> {
-    await this.#state.clear();
     this.readArticles = new Set();
+    this.host.requestUpdate();
+    this.#forgotten = await this.#state.clear();
+  }
+
+  /** Gives back what the last `clear()` forgot (the list's undo); what the reader did since stays. */
+  undoClear(): void {
+    const record = this.#forgotten;
+    if (!record || !this.#state.reinstate(record)) return;
+    this.readArticles = new Set([...record.read, ...this.readArticles]);
     this.host.requestUpdate();
   }
 

@@ -46,6 +46,8 @@ export interface EPaperInternalEventMap extends EPaperReaderEventMap {
   'e-paper-search-close': undefined;
   'e-paper-archive-select': ArchiveSelectDetail;
   'e-paper-contents-select': ContentsSelectDetail;
+  'e-paper-contents-clear': undefined;
+  'e-paper-contents-undo': undefined;
   'e-paper-pages-select': PagesSelectDetail;
 }
 

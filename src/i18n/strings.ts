@@ -66,6 +66,8 @@ export interface UiStrings {
     search: string;
     clearHistory: string;
     historyCleared: string;
+    /** Takes back the clearing of the reading history. */
+    undo: string;
     continueReading: (headline: string) => string;
     dismiss: string;
     unknownArticle: (id: string) => string;
@@ -118,8 +120,9 @@ const zhCN: UiStrings = {
     contentsLabel: (page) => `${isolate(page)} 版标题导航`,
     editionContents: '版面导航',
     search: '搜索',
-    clearHistory: '清除阅读记录',
-    historyCleared: '本期阅读记录已清除',
+    clearHistory: '清除本期阅读记录',
+    historyCleared: '已清除阅读记录',
+    undo: '撤销',
     continueReading: (headline) => `继续阅读《${isolate(headline)}》`,
     dismiss: '关闭提示',
     unknownArticle: (id) => `本期没有编号为“${isolate(id)}”的文章。`,
@@ -171,7 +174,8 @@ const en: UiStrings = {
     editionContents: 'Contents',
     search: 'Search',
     clearHistory: 'Clear reading history',
-    historyCleared: 'Reading history of this edition cleared',
+    historyCleared: 'Reading history cleared',
+    undo: 'Undo',
     continueReading: (headline) => `Continue reading “${isolate(headline)}”`,
     dismiss: 'Dismiss',
     unknownArticle: (id) => `This edition has no article “${isolate(id)}”.`,

@@ -10,6 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createStore, del, get, update as updateStored, type UseStore } from 'idb-keyval';
 import {
+  RECORD_FIELDS,
   emptyRecord,
   mergeRecords,
   sanitizeRecord,
@@ -204,18 +205,33 @@ export class ReadingStateController implements ReactiveController {
     await Promise.all(this.#writes);
   }
 
-  /** Forgets this edition's history: in memory at once, and the saved record. Never rejects. */
-  async clear(): Promise<void> {
-    if (!this.#current) return;
+  /**
+   * Forgets this edition's history: in memory at once, and the saved record. Resolves with what
+   * was forgotten (for an undo: `reinstate`), null before `restore()`. Never rejects.
+   */
+  async clear(): Promise<ReadingRecord | null> {
+    const forgotten = this.#current;
+    if (!forgotten) return null;
     this.#cancelTimer();
     this.#dirty.clear();
     this.#local.clear();
-    this.#current = emptyRecord(this.#current.editionId);
+    this.#current = emptyRecord(forgotten.editionId);
     const store = this.#openStore();
-    if (!store) return;
     const key = this.#key;
     // Queued behind any earlier write of this connection, so nothing older lands after it.
-    await this.#attempt(() => del(key, store), this.#writeTimeoutMs);
+    if (store) await this.#attempt(() => del(key, store), this.#writeTimeoutMs);
+    return forgotten;
+  }
+
+  /**
+   * Puts back a record that `clear()` forgot (the reader's undo), in memory and in storage; what
+   * the reader did since the clearing stays. False, changing nothing, when another edition is in view.
+   */
+  reinstate(record: ReadingRecord): boolean {
+    const current = this.#current;
+    if (current?.editionId !== record.editionId) return false;
+    this.#commit(mergeRecords(record, current, this.#local), [...RECORD_FIELDS]);
+    return true;
   }
 
   readonly #onPageHide = (): void => void this.flush();

@@ -61,8 +61,10 @@ describe('<e-paper>: search the edition', () => {
     const pageRoot = deepQuery(el, 'e-paper-page')!.shadowRoot!;
     await until(() => highlightRanges().some((r) => pageRoot.contains(r.startContainer)), 'a match highlighted on the page');
     for (const range of highlightRanges().filter((r) => pageRoot.contains(r.startContainer))) expect(range.toString()).to.equal(phrase);
-    // Enter takes the first result: a3 on A1, opened in the reader with the match highlighted.
+    // Enter goes to the first result, Enter again opens it: a3 on A1, in the reader with the match highlighted.
     const opened = nextEvent<{ articleId: string }>(el, 'e-paper-article-open');
+    await sendKeys({ press: 'Enter' });
+    expect(search.shadowRoot!.activeElement, 'on the first result').to.equal(results[0]);
     await sendKeys({ press: 'Enter' });
     expect((await opened).detail.articleId).to.equal('a3');
     await el.updateComplete;
@@ -80,7 +82,8 @@ describe('<e-paper>: search the edition', () => {
     await sendKeys({ type: phrase });
     await until(() => search.shadowRoot!.querySelectorAll('[part~="search-result"]').length >= 3, 'a result per page that has a3');
     const onA3 = search.shadowRoot!.querySelector<HTMLElement>('[part~="search-result"][data-article-id="a3-p3"]')!;
-    expect(onA3.textContent, 'a result on page A3').to.contain('A3');
+    // Under the heading of page A3.
+    expect(onA3.closest('[role="group"] > ul')!.previousElementSibling!.textContent, 'a result on page A3').to.contain('A3');
     const opened = nextEvent<{ articleId: string }>(el, 'e-paper-article-open');
     await click(onA3);
     expect((await opened).detail.articleId).to.equal('a3-p3');

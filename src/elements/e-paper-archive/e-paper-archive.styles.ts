@@ -19,9 +19,12 @@ export const archiveStyles = css`
   .short {
     display: none;
   }
-  /* In a narrow viewer (a phone) the short date, so that the toolbar keeps to two rows. */
+  /* In a narrow viewer (a phone) the short date alone, so that the toolbar keeps to one row: the
+     calendar it opens holds the previous and next editions too. */
   @container e-paper (max-width: 520px) {
-    .long {
+    .long,
+    .prev,
+    .next {
       display: none;
     }
     .short {

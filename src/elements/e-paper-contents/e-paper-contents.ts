@@ -1,9 +1,16 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
+import { lineIcon } from '../../internal/styles/line-icon.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
+
+/** Three lines with their bullets: the list's icon where a narrow toolbar has no room for its word. */
+const LIST_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1" /></svg>`;
+/** How long the undo of a clearing is offered. */
+const UNDO_MS = 8_000;
 
 /** Detail of `e-paper-contents-select`. */
 export interface ContentsSelectDetail {
@@ -28,11 +35,18 @@ export interface ContentsPage {
  * button that opens a panel of headlines in reading order. Given an edition of several pages
  * (`pages`), it lists every page and its articles instead (版面导航).
  *
+ * Under the list, clearing the reader's history of the edition (read marks, position), offered
+ * back for a few seconds by an undo over the foot of the viewer.
+ *
  * @fires e-paper-contents-select - An article or a page was chosen. `detail: {articleId?, pageId?}`.
+ * @fires e-paper-contents-clear - The reader asked to clear their history of the edition. No detail.
+ * @fires e-paper-contents-undo - The reader took back the clearing. No detail.
  * @csspart contents-button - The button that opens the list.
  * @csspart contents-panel - The panel.
  * @csspart contents-item - One article (or page) in the list.
  * @csspart contents-page - One page in the edition's list.
+ * @csspart contents-clear - The button under the list that clears the reading history.
+ * @csspart contents-undo - The notice after a clearing, with its undo button.
  * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
  * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
  * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
@@ -48,8 +62,9 @@ export class EPaperContents extends LitElement {
   static override styles = [
     tokenStyles,
     css`
+    /* Not positioned: the panel hangs from the toolbar's box (its own element's), not from the
+       button, which a narrow toolbar may put anywhere. */
     :host {
-      position: relative;
       display: inline-block;
     }
     button {
@@ -58,12 +73,18 @@ export class EPaperContents extends LitElement {
       cursor: pointer;
     }
     .toggle {
+      display: inline-flex;
+      align-items: center;
       white-space: nowrap;
       min-height: 32px;
       padding: 4px 10px;
       border: 1px solid transparent;
       border-radius: 4px;
       background: transparent;
+    }
+    .toggle svg {
+      display: none;
+      ${lineIcon}
     }
     .toggle:hover,
     .toggle[aria-expanded='true'] {
@@ -75,11 +96,12 @@ export class EPaperContents extends LitElement {
     }
     .panel {
       position: absolute;
-      right: 0;
+      /* Under its button, its end with the button's, as far as the toolbar leaves room. */
+      inset-inline-end: min(var(--_end, 0px), 100% - min(24em, 100%));
       top: calc(100% + 4px);
       z-index: 3;
-      width: min(24em, 80vw);
-      max-height: min(60vh, 28em);
+      width: min(24em, 100%);
+      max-height: var(--_room, min(60vh, 28em));
       overflow: auto;
       margin: 0;
       padding: 6px 0;
@@ -91,7 +113,8 @@ export class EPaperContents extends LitElement {
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.2);
       list-style: none;
     }
-    .item {
+    .item,
+    .clear {
       display: block;
       width: 100%;
       padding: 8px 14px;
@@ -100,7 +123,8 @@ export class EPaperContents extends LitElement {
       text-align: start;
       line-height: 1.4;
     }
-    .item:hover {
+    .item:hover,
+    .clear:hover {
       background: color-mix(in srgb, currentColor 8%, transparent);
     }
     .over {
@@ -139,6 +163,57 @@ export class EPaperContents extends LitElement {
       font-size: 0.85em;
       white-space: nowrap;
     }
+    .clear {
+      margin-top: 6px;
+      border-top: 1px solid color-mix(in srgb, currentColor 15%, transparent);
+      opacity: 0.8;
+    }
+    /* Over the foot of the viewer, the box that fixed positions resolve against (it contains its layout). */
+    .toast {
+      position: fixed;
+      left: 50%;
+      bottom: 16px;
+      z-index: 4;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      max-width: calc(100% - 32px);
+      padding: 4px 4px 4px 16px;
+      border-radius: 999px;
+      background: var(--_tooltip-bg);
+      color: var(--_tooltip-ink);
+      box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+      transform: translateX(-50%);
+    }
+    .toast:empty {
+      display: none;
+    }
+    .toast button {
+      padding: 6px 14px;
+      border: 0;
+      border-radius: 999px;
+      background: transparent;
+      font-weight: 700;
+    }
+    /* A phone: an icon named by its label, and the list as a sheet across the toolbar's width. */
+    @container e-paper (max-width: 520px) {
+      .toggle {
+        padding: 0;
+        justify-content: center;
+        min-width: 36px;
+        height: 36px;
+      }
+      .toggle svg {
+        display: block;
+      }
+      .toggle span {
+        ${visuallyHidden}
+      }
+      .panel {
+        width: auto;
+        inset-inline: 0;
+      }
+    }
   `,
   ];
 
@@ -155,6 +230,9 @@ export class EPaperContents extends LitElement {
   @property() override lang = 'zh-CN';
   @property() textLang = 'zh-CN';
   @state() private open = false;
+  /** The undo of a clearing is on offer. */
+  @state() private cleared = false;
+  #undoTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -166,6 +244,7 @@ export class EPaperContents extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('focusout', this.onFocusOut);
     this.removeEventListener('keydown', this.onKeyDown);
+    clearTimeout(this.#undoTimer);
   }
 
   private onFocusOut = (event: FocusEvent) => {
@@ -184,6 +263,14 @@ export class EPaperContents extends LitElement {
   private async toggle() {
     this.open = !this.open;
     if (!this.open) return;
+    // The room from the toolbar (the element this is slotted into) to the foot of the viewer or
+    // of the window, whichever comes first: the panel never runs out of either.
+    const bar = this.parentElement?.getBoundingClientRect();
+    const foot = Math.min(this.parentElement?.parentElement?.getBoundingClientRect().bottom ?? innerHeight, innerHeight);
+    if (bar) {
+      this.style.setProperty('--_room', `${Math.max(foot - bar.bottom - 12, 160)}px`);
+      this.style.setProperty('--_end', `${bar.right - this.getBoundingClientRect().right}px`);
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.item')?.focus();
   }
@@ -191,6 +278,30 @@ export class EPaperContents extends LitElement {
   private choose(detail: ContentsSelectDetail) {
     this.open = false;
     emit(this, 'e-paper-contents-select', detail);
+  }
+
+  private clear() {
+    this.open = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+    emit(this, 'e-paper-contents-clear', undefined);
+    this.cleared = true;
+    this.#armUndo();
+  }
+
+  /** The offer ends after a while, but never under the reader's focus (they are about to take it). */
+  #armUndo() {
+    clearTimeout(this.#undoTimer);
+    this.#undoTimer = setTimeout(() => {
+      if (this.renderRoot.querySelector('.toast')?.contains(this.shadowRoot!.activeElement)) this.#armUndo();
+      else this.cleared = false;
+    }, UNDO_MS);
+  }
+
+  private undo() {
+    clearTimeout(this.#undoTimer);
+    this.cleared = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+    emit(this, 'e-paper-contents-undo', undefined);
   }
 
   private renderItems(articles: readonly Article[], pageId?: string) {
@@ -208,8 +319,9 @@ export class EPaperContents extends LitElement {
   override render() {
     const strings = uiStrings(this.lang).viewer;
     const whole = this.pages.length > 1;
+    const clear = html`<li><button class="clear" part="contents-clear" type="button" @click=${() => this.clear()}>${strings.clearHistory}</button></li>`;
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
-        ${whole ? strings.editionContents : strings.contents}
+        ${LIST_ICON}<span>${whole ? strings.editionContents : strings.contents}</span>
       </button>
       ${
         !this.open
@@ -225,11 +337,15 @@ export class EPaperContents extends LitElement {
                   <ul>${page.loading ? html`<li class="loading">${uiStrings(this.lang).loading}</li>` : this.renderItems(page.articles, page.id)}</ul>
                 </li>`,
               )}
+              ${clear}
             </ul>`
             : html`<ul class="panel" id="panel" part="contents-panel" aria-label=${strings.contentsLabel(this.pageLabel)}>
-              ${this.renderItems(this.articles)}
+              ${this.renderItems(this.articles)} ${clear}
             </ul>`
-      }`;
+      }
+      <div class="toast" part="contents-undo" role="status">${
+        this.cleared ? html`${strings.historyCleared}<button type="button" @click=${() => this.undo()}>${strings.undo}</button>` : nothing
+      }</div>`;
   }
 }
 

@@ -10,6 +10,8 @@ export interface SearchStrings {
   none: string;
   /** The live count: `matches` in `places` texts, of which the first `shown` are listed. */
   count: (matches: number, shown: number, places: number) => string;
+  /** Beside an article's headline: its `matches` in all. */
+  inArticle: (matches: number) => string;
   /** After a result whose text has `others` matches more than the one shown. */
   more: (others: number) => string;
   /** A group heading: the page's label as printed. */
@@ -24,6 +26,7 @@ const zh: SearchStrings = {
   results: '搜索结果',
   none: '无结果',
   count: (matches, shown, places) => (shown < places ? `共 ${matches} 处，显示前 ${shown} 条` : `${matches} 处`),
+  inArticle: (matches) => `${matches} 处`,
   more: (others) => `另 ${others} 处`,
   page: (label) => `${isolate(label)} 版`,
   other: '其他',
@@ -36,6 +39,7 @@ const en: SearchStrings = {
   none: 'No matches',
   count: (matches, shown, places) =>
     shown < places ? `${matches} matches, showing the first ${shown} places` : `${matches} ${matches === 1 ? 'match' : 'matches'}`,
+  inArticle: (matches) => `${matches} ${matches === 1 ? 'match' : 'matches'}`,
   more: (others) => `+${others} more`,
   page: (label) => `Page ${isolate(label)}`,
   other: 'Other',

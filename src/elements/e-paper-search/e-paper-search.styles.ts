@@ -2,8 +2,8 @@ import { css } from 'lit';
 import { uiFont } from '../../internal/styles/ui-font.js';
 
 export const searchStyles = css`
+  /* Not positioned: the panel hangs from the toolbar's box, whatever the place of its button. */
   :host {
-    position: relative;
     display: inline-block;
   }
   :host(:not([open])) {
@@ -14,13 +14,13 @@ export const searchStyles = css`
   }
   .panel {
     position: absolute;
-    inset-inline-end: 0;
+    inset-inline-start: 0;
     top: calc(100% + 4px);
     z-index: 3;
-    width: min(28em, 92vw);
+    width: min(28em, 100%);
     max-height: 60vh;
     overflow: auto;
-    padding: 8px 0;
+    padding: 0 0 8px;
     border-radius: 6px;
     /* Opaque, and edged: a result cut off at the foot never reads as the page's text under it. */
     border: 1px solid color-mix(in srgb, currentColor 20%, transparent);
@@ -37,6 +37,14 @@ export const searchStyles = css`
       width: auto;
       border-radius: 0;
     }
+  }
+  /* The field and the count stay in place while the results scroll under them. */
+  .top {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    padding: 8px 0 4px;
+    background: inherit;
   }
   .bar {
     display: flex;
@@ -98,9 +106,20 @@ export const searchStyles = css`
     background: color-mix(in srgb, currentColor 8%, transparent);
   }
   .meta {
-    display: block;
+    display: flex;
+    gap: 0.5em;
+    justify-content: space-between;
+    margin: 6px 14px 0;
+    font-weight: 700;
+  }
+  .count {
+    flex: none;
     opacity: 0.75;
     font-size: 0.85em;
+    font-weight: 400;
+  }
+  .hit {
+    padding-inline-start: 24px;
   }
   /* More matches in the same text: a quiet note after its context. */
   .more {

@@ -27,10 +27,12 @@ const DEBOUNCE_MS = 150;
 
 /**
  * Full-text search across the edition (CJK as substrings, case, width and compatibility forms
- * folded): a panel under the toolbar with a search field and the results, grouped by page: one per
- * text that matches (paragraph, headline, caption…), its first match in context and a note of how
- * many more it has. Enter picks the first result, the arrow keys move between the field and the
- * results, Escape clears the field, then closes.
+ * folded): a panel under the toolbar with a search field that stays in place and the results,
+ * grouped by page, then by article (its headline once, with its count of matches): one per text
+ * that matches (paragraph, headline, caption…), its first match in context and a note of how many
+ * more it has. Enter searches at once and moves to the first result (a second Enter opens it: the
+ * reader sees the list first), the arrow keys move between the field and the results, Escape
+ * clears the field, then closes.
  *
  * @fires e-paper-search-select - A result was chosen. `detail: {articleId, pageId, field, index, query}`.
  * @fires e-paper-search-query - The query settled (after typing pauses), '' when cleared: the viewer highlights it. `detail: {query}`.
@@ -156,7 +158,7 @@ export class EPaperSearch extends LitElement {
         if (!inInput) return;
         event.preventDefault();
         await this.#flush();
-        if (this.#result?.hits[0]) this.#choose(this.#result.hits[0]);
+        this.#buttons[0]?.focus();
         return;
       case 'ArrowDown':
         to = inInput ? 0 : at + 1;
@@ -180,52 +182,70 @@ export class EPaperSearch extends LitElement {
     const t = searchStrings(this.lang);
     const result = this.#result;
     const hits = result?.hits ?? [];
-    const groups: SearchHit[][] = [];
+    // By page, then by article: the hits of an article come together (searchEdition's order).
+    const pages: SearchHit[][][] = [];
     for (const hit of hits) {
-      if (hit.pageId === groups.at(-1)?.[0].pageId) groups.at(-1)!.push(hit);
-      else groups.push([hit]);
+      const page = pages.at(-1);
+      const article = page?.at(-1);
+      if (hit.pageId !== page?.[0][0].pageId) pages.push([[hit]]);
+      else if (hit.articleId !== article![0].articleId) page.push([hit]);
+      else article!.push(hit);
     }
     const headlines = new Map(this.edition?.articles.map((a) => [a.id, a.headline]));
     let i = 0;
+    let g = 0;
     return html`<div class="panel" part="search-panel" role="search" aria-label=${t.label} @keydown=${this.#onKeyDown}>
-      <div class="bar">
-        <input
-          type="search"
-          part="search-input"
-          aria-label=${t.label}
-          placeholder=${t.label}
-          maxlength=${MAX_QUERY}
-          autocomplete="off"
-          spellcheck="false"
-          .value=${this.query}
-          @input=${this.#onInput}
-          @compositionend=${this.#onInput}
-        />
-        <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
+      <div class="top">
+        <div class="bar">
+          <input
+            type="search"
+            part="search-input"
+            aria-label=${t.label}
+            placeholder=${t.label}
+            maxlength=${MAX_QUERY}
+            autocomplete="off"
+            spellcheck="false"
+            .value=${this.query}
+            @input=${this.#onInput}
+            @compositionend=${this.#onInput}
+          />
+          <button class="close" type="button" aria-label=${t.close} title=${t.close} @click=${this.#close}>×</button>
+        </div>
+        <p class="status" role="status">${result ? (result.total ? t.count(result.matches, hits.length, result.total) : t.none) : ''}</p>
       </div>
-      <p class="status" role="status">${result ? (result.total ? t.count(result.matches, hits.length, result.total) : t.none) : ''}</p>
       ${
-        groups.length
+        pages.length
           ? html`<div aria-label=${t.results} role="group">
-            ${groups.map(
-              (group) => html`<h3>${group[0].pageId ? t.page(group[0].pageLabel) : t.other}</h3>
+            ${pages.map(
+              (articles) => html`<h3>${articles[0][0].pageId ? t.page(articles[0][0].pageLabel) : t.other}</h3>
                 <ul>
-                  ${group.map((hit) => {
-                    const n = i++;
+                  ${articles.map((group) => {
+                    const id = `article-${g++}`;
                     return html`<li>
-                      <button
-                        class="hit"
-                        part="search-result"
-                        type="button"
-                        tabindex=${n === this.cursor ? 0 : -1}
-                        data-article-id=${hit.articleId}
-                        @focus=${() => (this.cursor = n)}
-                        @click=${() => this.#choose(hit)}
-                      >
-                        <span class="meta" lang=${this.textLang}>${hit.pageLabel ? `${isolate(hit.pageLabel)} · ` : ''}${isolate(headlines.get(hit.articleId) ?? '')}</span>
-                        <span lang=${this.textLang}>${hit.before}<mark>${hit.match}</mark>${hit.after}</span>
-                        ${hit.matches > 1 ? html`<span class="more">${t.more(hit.matches - 1)}</span>` : nothing}
-                      </button>
+                      <p class="meta" id=${id}>
+                        <span lang=${this.textLang}>${isolate(headlines.get(group[0].articleId) ?? '')}</span>
+                        <span class="count">${t.inArticle(group.reduce((n, hit) => n + hit.matches, 0))}</span>
+                      </p>
+                      <ul>
+                        ${group.map((hit) => {
+                          const n = i++;
+                          return html`<li>
+                            <button
+                              class="hit"
+                              part="search-result"
+                              type="button"
+                              tabindex=${n === this.cursor ? 0 : -1}
+                              aria-describedby=${id}
+                              data-article-id=${hit.articleId}
+                              @focus=${() => (this.cursor = n)}
+                              @click=${() => this.#choose(hit)}
+                            >
+                              <span lang=${this.textLang}>${hit.before}<mark>${hit.match}</mark>${hit.after}</span>
+                              ${hit.matches > 1 ? html`<span class="more">${t.more(hit.matches - 1)}</span>` : nothing}
+                            </button>
+                          </li>`;
+                        })}
+                      </ul>
                     </li>`;
                   })}
                 </ul>`,

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { lineIcon } from '../../internal/styles/line-icon.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 
 export const toolbarStyles = css`
   :host {
@@ -11,7 +12,9 @@ export const toolbarStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Positioned: the list's panel, slotted in, hangs from its box. */
   .toolbar {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -75,6 +78,22 @@ export const toolbarStyles = css`
   }
   ::slotted(*) {
     margin-inline-start: 2px;
+  }
+  /* A phone: one row. The scale is read out, not shown (a pinch shows it well enough); the pages
+     turn by the strip of pages under the page, by a swipe and by the list, not by arrows here. */
+  @container e-paper (max-width: 520px) {
+    .toolbar {
+      gap: 0;
+      padding-inline: 2px;
+    }
+    .scale {
+      ${visuallyHidden}
+    }
+    .separator,
+    [data-action='previous-page'],
+    [data-action='next-page'] {
+      display: none;
+    }
   }
   @media (forced-colors: active) {
     button[aria-disabled='true'] {

@@ -72,28 +72,25 @@ export const viewerStyles = [
   e-paper-search {
     align-self: stretch;
   }
-  .clear-history {
-    white-space: nowrap;
-    padding: 4px 10px;
-    border-color: transparent;
-  }
-  .clear-history:hover {
-    background: color-mix(in srgb, currentColor 10%, transparent);
-  }
-  .clear-history svg {
+  .search-toggle svg {
     display: none;
     ${lineIcon}
   }
-  /* On a phone an icon (named by aria-label), so that the toolbar keeps to two rows. */
+  /* A phone: the toolbar keeps to one row, with icons named by their (hidden) words. */
   @container e-paper (max-width: 520px) {
-    .clear-history {
-      padding: 4px 8px;
+    .search-toggle {
+      display: grid;
+      place-items: center;
+      width: 36px;
+      height: 36px;
+      padding: 0;
+      border: 0;
     }
-    .clear-history svg {
+    .search-toggle svg {
       display: block;
     }
-    .clear-history span {
-      display: none;
+    .search-toggle span {
+      ${visuallyHidden}
     }
   }
   .notice {

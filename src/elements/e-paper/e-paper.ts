@@ -54,8 +54,8 @@ type ViewerState =
     };
 type Ready = Extract<ViewerState, { kind: 'ready' }>;
 
-/** A clock turning back, crossed out: forget where I was. */
-const CLEAR_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12a8 8 0 1 0 2.3-5.6M4 4v3h3M12 8v4l3 2M4 20 20 4" /></svg>`;
+/** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
+const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
 /** The reader's way beyond the page while it is closed: none. */
 const NO_BEYOND = {};
 
@@ -737,9 +737,6 @@ export class EPaper extends LitElement {
             ></e-paper-archive>`
             : nothing
         }
-        <button class="clear-history" slot="end" type="button" part="button" aria-label=${strings.viewer.clearHistory} title=${strings.viewer.clearHistory} @click=${() => this.clearHistory()}>
-          ${CLEAR_ICON}<span>${strings.viewer.clearHistory}</span>
-        </button>
         <button
           class="search-toggle"
           slot="end"
@@ -749,7 +746,7 @@ export class EPaper extends LitElement {
           aria-keyshortcuts="Control+F Meta+F"
           @click=${() => (this.searchOpen ? this.#closeSearch() : this.#openSearch())}
         >
-          ${strings.viewer.search}
+          ${SEARCH_ICON}<span>${strings.viewer.search}</span>
         </button>
         ${
           this.searchOpen
@@ -777,6 +774,8 @@ export class EPaper extends LitElement {
           lang=${this.lang}
           .textLang=${edition.lang}
           @e-paper-contents-select=${this.#onContentsSelect}
+          @e-paper-contents-clear=${() => this.#session.clear()}
+          @e-paper-contents-undo=${() => this.#session.undoClear()}
         ></e-paper-contents>
       </e-paper-toolbar>
       <e-paper-viewport

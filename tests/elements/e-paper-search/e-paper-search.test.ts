@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
 import { EPaperSearch, type SearchQueryDetail, type SearchSelectDetail } from '../../../src/elements/e-paper-search/e-paper-search.js';
@@ -8,7 +8,7 @@ import { searchEdition } from '../../../src/search/search-text.js';
 import { clearMatches, highlightMatches, searchHitStyles } from '../../../src/search/search-highlight.js';
 import { tokenStyles } from '../../../src/internal/styles/tokens.js';
 import type { Edition } from '../../../src/edition/schema.js';
-import { loadA1, nextEvent } from '../../helpers.js';
+import { frames, loadA1, nextEvent, until } from '../../helpers.js';
 
 if (!customElements.get('e-paper-search')) customElements.define('e-paper-search', EPaperSearch);
 
@@ -20,9 +20,9 @@ const status = (el: EPaperSearch) => el.shadowRoot!.querySelector('[role="status
 const focused = (el: EPaperSearch) => el.shadowRoot!.activeElement;
 
 async function panel(edition: Edition, uiLang = 'zh-CN') {
-  // At the end of a bar, as in the viewer's toolbar: the panel hangs from the element's end.
+  // In a bar, as in the viewer's toolbar: the panel hangs from the bar's box, whatever the element's place in it.
   const bar = await fixture<HTMLDivElement>(
-    html`<div style="display: flex; justify-content: flex-end; padding-top: 40px"><e-paper-search .edition=${edition} lang=${uiLang} textLang=${edition.lang} open></e-paper-search></div>`,
+    html`<div style="position: relative; display: flex; justify-content: center; padding-top: 40px"><e-paper-search .edition=${edition} lang=${uiLang} textLang=${edition.lang} open></e-paper-search></div>`,
   );
   const el = bar.firstElementChild as EPaperSearch;
   await el.updateComplete;
@@ -89,10 +89,11 @@ describe('<e-paper-search>', () => {
     const first = buttons[0];
     const hit = expected.hits[0];
     const headline = edition.articles.find((a) => a.id === hit.articleId)!.headline;
-    expect(first.textContent!.replace(/\s+/g, '')).to.equal(
-      `\u2068A1\u2069·\u2068${headline}\u2069${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''),
-    );
-    expect([...first.querySelectorAll('[lang]')].map((n) => n.getAttribute('lang'))).to.deep.equal(['zh-CN', 'zh-CN']);
+    expect(first.textContent!.replace(/\s+/g, '')).to.equal(`${hit.before}${hit.match}${hit.after}`.replace(/\s+/g, ''));
+    expect([...first.querySelectorAll('[lang]')].map((n) => n.getAttribute('lang'))).to.deep.equal(['zh-CN']);
+    // The headline is the group's, above the result, and names it to assistive technology.
+    const meta = el.shadowRoot!.getElementById(first.getAttribute('aria-describedby')!)!;
+    expect(meta.querySelector('[lang="zh-CN"]')!.textContent).to.equal(`\u2068${headline}\u2069`);
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).to.deep.equal([searchStrings('zh-CN').page('A1')]);
     expect(headings[0]).to.equal('\u2068A1\u2069 版');
@@ -105,8 +106,9 @@ describe('<e-paper-search>', () => {
     const el = await panel(edition);
     el.query = edition.articles[0].paragraphs[0].slice(0, 6);
     await el.updateComplete;
-    const meta = el.shadowRoot!.querySelector(`[part~="search-result"][data-article-id="${edition.articles[0].id}"] .meta`)!;
-    expect(meta.textContent).to.equal(`\u2068A1\u202e\u2069 · \u2068${edition.articles[0].headline}\u2069`);
+    expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('\u2068A1\u202e\u2069 版');
+    const meta = el.shadowRoot!.getElementById(el.shadowRoot!.querySelector('[part~="search-result"]')!.getAttribute('aria-describedby')!)!;
+    expect(meta.querySelector('[lang]')!.textContent).to.equal(`\u2068${edition.articles[0].headline}\u2069`);
   });
 
   it('notes the further matches of a text after its result, and only there', async () => {
@@ -153,16 +155,71 @@ describe('<e-paper-search>', () => {
     expect(results(el)).to.have.length(0);
   });
 
-  it('Enter chooses the first match, even before the typing has settled', async () => {
+  it('Enter searches at once and moves to the first match, opening nothing: a second Enter chooses it', async () => {
     const edition = await loadA1();
     const el = await panel(edition);
-    const selected = nextEvent<SearchSelectDetail>(el, 'e-paper-search-select');
+    let chosen = 0;
+    el.addEventListener('e-paper-search-select', () => chosen++);
     await sendKeys({ type: 'Ｇ71' });
+    // Before the typing has settled: the search runs now, and the reader sees the list first.
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(chosen, 'nothing opened yet').to.equal(0);
+    expect(focused(el)).to.equal(results(el)[0]);
+    const selected = nextEvent<SearchSelectDetail>(el, 'e-paper-search-select');
     await sendKeys({ press: 'Enter' });
     const { detail } = await selected;
     const hit = searchEdition(edition, 'g71').hits[0];
     expect(detail).to.deep.equal({ articleId: 'a7', pageId: 'A1', field: hit.field, index: hit.index, query: 'Ｇ71' });
     expect(hit.field).to.equal('paragraph');
+  });
+
+  it('groups the matches of an article under its headline, once, with its count', async () => {
+    const edition = await loadA1();
+    const el = await panel(edition);
+    el.query = '株洲';
+    await el.updateComplete;
+    const { hits } = searchEdition(edition, '株洲');
+    const articles = [...new Set(hits.map((h) => h.articleId))];
+    expect(hits.length, 'more matches than articles').to.be.greaterThan(articles.length);
+    const groups = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.meta')];
+    expect(groups).to.have.length(articles.length);
+    const headlines = new Map(edition.articles.map((a) => [a.id, a.headline]));
+    groups.forEach((group, i) => {
+      const own = hits.filter((h) => h.articleId === articles[i]);
+      expect(group.querySelector('[lang]')!.textContent).to.equal(`\u2068${headlines.get(articles[i])}\u2069`);
+      expect(group.querySelector('.count')!.textContent).to.equal(`${own.reduce((n, h) => n + h.matches, 0)} 处`);
+      // Its results follow it, each described by it.
+      const buttons = [...group.nextElementSibling!.querySelectorAll<HTMLButtonElement>('[part~="search-result"]')];
+      expect(buttons.map((b) => b.dataset.articleId)).to.deep.equal(own.map(() => articles[i]));
+      for (const b of buttons) expect(b.getAttribute('aria-describedby')).to.equal(group.id);
+    });
+    // No headline inside a result (but a match in the headline itself): it is said once, above them.
+    const repeated = results(el).filter(
+      (b, i) => hits[i].field !== 'headline' && b.textContent!.includes(headlines.get(hits[i].articleId)!),
+    );
+    expect(repeated).to.have.length(0);
+  });
+
+  it('keeps the field in place while the results scroll', async () => {
+    const el = await panel(await loadA1());
+    input(el).focus();
+    await type(el, '株洲');
+    const box = el.shadowRoot!.querySelector<HTMLElement>('[part="search-panel"]')!;
+    const top = input(el).getBoundingClientRect().top;
+    expect(box.scrollHeight).to.be.greaterThan(box.clientHeight * 2);
+    const [x, y] = [box.getBoundingClientRect().left + 100, box.getBoundingClientRect().bottom - 40];
+    await sendMouse({ type: 'move', position: [Math.round(x), Math.round(y)] });
+    await executeServerCommand('cdp-input', {
+      events: [{ method: 'Input.dispatchMouseEvent', params: { type: 'mouseWheel', x, y, deltaX: 0, deltaY: 600 } }],
+    });
+    await until(() => box.scrollTop > 300, 'the results scrolled');
+    await frames();
+    expect(input(el).getBoundingClientRect().top).to.be.closeTo(top, 1);
+    // And nothing of the results shows through the field's row.
+    const field = input(el).getBoundingClientRect();
+    const under = el.shadowRoot!.elementFromPoint(field.left + 20, field.top + field.height / 2);
+    expect(under).to.equal(input(el));
   });
 
   it('moves between the field and the matches with the arrow keys; Enter on a match chooses it', async () => {
@@ -277,7 +334,7 @@ describe('<e-paper-search>', () => {
     const box = el.shadowRoot!.querySelector<HTMLElement>('[part="search-panel"]')!;
     let r = box.getBoundingClientRect();
     expect(r.width).to.be.within(300, 28 * 14 + 1);
-    expect(Math.round(r.right)).to.equal(Math.round(el.getBoundingClientRect().right));
+    expect(Math.round(r.left), 'from the start of its bar').to.equal(Math.round(el.parentElement!.getBoundingClientRect().left));
     expect(r.height).to.be.at.most(800 * 0.6 + 1);
     expect(box.scrollHeight).to.be.greaterThan(box.clientHeight);
     try {

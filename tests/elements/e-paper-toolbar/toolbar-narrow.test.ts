@@ -1,51 +1,98 @@
-// The toolbar in a narrow viewer (a phone): shorter labels keep it to two rows.
+// The toolbar and the list in a phone's window (360, 390 and 414 px wide): one row of named
+// controls, and the list's panel inside the screen, for one page, several pages and an archive.
 import { expect } from '@open-wc/testing';
+import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
-import { deepQuery, mountViewer, partsLoaded, until } from '../../helpers.js';
+import { deepQuery, frames, mountViewer, partsLoaded, until } from '../../helpers.js';
 
-async function mount(width: number) {
-  const el = await mountViewer<EPaper>(
-    (e) => {
-      e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
-      e.src = '/fixtures/edition/2021-01-08.json';
-    },
-    { width, height: 700 },
-  );
+const VIEWS = {
+  'one page': (e: EPaper) => (e.src = '/fixtures/edition/2021-01-08.json'),
+  'eight pages': (e: EPaper) => (e.src = '/fixtures/multipage/8.json'),
+  archive: (e: EPaper) => {
+    e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
+    e.src = '/fixtures/edition/2021-01-08.json';
+  },
+};
+
+async function mount(view: keyof typeof VIEWS, width: number) {
+  await setViewport({ width, height: 740 });
+  document.body.style.margin = '0';
+  // As wide as the window, as a site gives it on a phone.
+  const el = await mountViewer<EPaper>(VIEWS[view], { width, height: 700 });
   await partsLoaded(el);
-  await until(() => !!deepQuery(el, 'e-paper-archive', '.date'), 'the date picker is drawn');
-  const picker = deepQuery(el, 'e-paper-archive')!;
-  await (picker as unknown as { updateComplete: Promise<void> }).updateComplete;
-  return { el, picker };
+  if (view === 'archive') await until(() => !!deepQuery(el, 'e-paper-archive', '.date'), 'the date picker is drawn');
+  await frames();
+  return el;
 }
 
-const buttonHeight = 36;
+/** The controls a reader sees in the toolbar: its own and those slotted into it, each a button. */
+function controls(el: EPaper): HTMLElement[] {
+  const toolbar = deepQuery(el, 'e-paper-toolbar')!;
+  const own = [...toolbar.shadowRoot!.querySelectorAll<HTMLElement>('button')];
+  const slotted = [...toolbar.children].flatMap((child) =>
+    child.shadowRoot
+      ? [...child.shadowRoot.querySelectorAll<HTMLElement>('[part~="contents-button"], [part~="archive-button"]')]
+      : child.matches('button')
+        ? [child as HTMLElement]
+        : [],
+  );
+  return [...own, ...slotted].filter((b) => b.getBoundingClientRect().width > 0);
+}
 
-describe('<e-paper>: the toolbar in a narrow viewer', () => {
+/** A button's accessible name as assistive technology computes it here: aria-label, else its text. */
+const nameOf = (b: HTMLElement) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+
+describe('<e-paper>: the toolbar and the list on a phone', () => {
   let el: EPaper | undefined;
-  afterEach(() => {
+  afterEach(async () => {
     el?.remove();
     el = undefined;
+    await resetMouse();
+    await setViewport({ width: 800, height: 600 });
+    document.body.style.margin = '';
   });
 
-  it('at 390 px: the short date and the clear-history icon, in two rows', async () => {
-    let picker: Element;
-    ({ el, picker } = await mount(390));
-    const date = picker.shadowRoot!.querySelector<HTMLElement>('.date')!;
-    expect(date.innerText.trim()).to.equal('1月8日 周五');
-    const clear = el.shadowRoot!.querySelector<HTMLButtonElement>('.clear-history')!;
-    expect(clear.innerText.trim(), 'the label gives way to the icon').to.equal('');
-    expect(clear.getAttribute('aria-label')).to.equal('清除阅读记录');
-    expect(clear.querySelector('svg')!.getBoundingClientRect().width).to.be.greaterThan(0);
-    const toolbar = deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.toolbar')!;
-    const rows = Math.round(toolbar.getBoundingClientRect().height / (buttonHeight + 4));
-    expect(rows, `toolbar ${toolbar.getBoundingClientRect().height} px tall`).to.be.at.most(2);
-  });
+  for (const view of Object.keys(VIEWS) as (keyof typeof VIEWS)[]) {
+    for (const width of [360, 390, 414]) {
+      it(`${view}, ${width} px: one row of named controls; the list opens inside the screen`, async () => {
+        el = await mount(view, width);
+        const bar = deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.toolbar')!.getBoundingClientRect();
+        const buttons = controls(el);
+        expect(buttons.length, 'zoom, fit, search and list at least').to.be.at.least(6);
+        for (const b of buttons) {
+          const r = b.getBoundingClientRect();
+          expect(nameOf(b), `${b.outerHTML.slice(0, 80)} is named`).not.to.equal('');
+          expect(r.left, `${nameOf(b)} inside the window`).to.be.at.least(0);
+          expect(r.right, `${nameOf(b)} inside the window`).to.be.at.most(width);
+          // One row: every control on the bar's single line.
+          expect(r.top, `${nameOf(b)} on the first row`).to.be.closeTo(bar.top + 4, 3);
+        }
+        expect(bar.height, 'one row').to.be.below(36 * 2);
+        // The list, by touch of a finger's size as a pointer: its panel is inside the window.
+        const toggle = deepQuery<HTMLElement>(el, 'e-paper-contents', '[part="contents-button"]')!;
+        expect(nameOf(toggle)).to.match(/标题导航|版面导航/);
+        const t = toggle.getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(t.left + t.width / 2), Math.round(t.top + t.height / 2)] });
+        await until(() => !!deepQuery(el!, 'e-paper-contents', '[part="contents-panel"]'), 'the list opened');
+        await frames();
+        const panel = deepQuery<HTMLElement>(el, 'e-paper-contents', '[part="contents-panel"]')!.getBoundingClientRect();
+        expect(panel.left, 'panel left').to.be.at.least(0);
+        expect(panel.right, 'panel right').to.be.at.most(width);
+        expect(panel.top, 'panel under the toolbar').to.be.at.least(bar.bottom);
+        expect(panel.bottom, 'panel bottom').to.be.at.most(innerHeight);
+        expect(panel.width, 'a sheet across the screen').to.be.at.least(width - 8);
+      });
+    }
+  }
 
-  it('at 1000 px: the full date and the labelled button', async () => {
-    let picker: Element;
-    ({ el, picker } = await mount(1000));
-    expect(picker.shadowRoot!.querySelector<HTMLElement>('.date')!.innerText.trim()).to.equal('2021年1月8日 星期五');
-    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('.clear-history')!.innerText.trim()).to.equal('清除阅读记录');
+  it('at 1000 px: the words, the scale and the arrows are back', async () => {
+    el = await mount('archive', 1000);
+    const search = el.shadowRoot!.querySelector<HTMLElement>('.search-toggle')!;
+    expect(search.innerText.trim()).to.equal('搜索');
+    expect(deepQuery<HTMLElement>(el, 'e-paper-contents', '[part="contents-button"]')!.innerText.trim()).to.equal('标题导航');
+    expect(deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.scale')!.getBoundingClientRect().width).to.be.greaterThan(20);
+    expect(deepQuery<HTMLElement>(el, 'e-paper-archive', '.date')!.innerText.trim()).to.equal('2021年1月8日 星期五');
+    expect(deepQuery<HTMLElement>(el, 'e-paper-archive', '.prev')!.getBoundingClientRect().width).to.be.greaterThan(0);
   });
 });
