@@ -57,6 +57,10 @@ export interface ContentsPage {
  * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
  * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
  * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
+ * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Background of the notice after a clearing.
+ * @cssprop [--e-paper-tooltip-bg-dark=#f2ede3] - `--e-paper-tooltip-bg` in the dark theme.
+ * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of that notice.
+ * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
  */
 export class EPaperContents extends LitElement {
   static override styles = [

@@ -140,6 +140,8 @@ const NO_BEYOND = {};
  * @csspart contents-panel - The list's panel.
  * @csspart contents-item - One article (or page) in the list.
  * @csspart contents-page - One page in the list of an edition of several pages.
+ * @csspart contents-clear - The button under the list that clears the reading history.
+ * @csspart contents-undo - The notice after a clearing, with its undo button.
  * @csspart page - The sheet of paper.
  * @csspart block - Every block on the page.
  * @csspart article - An article's block on the page; it carries `data-article-id`.
@@ -765,7 +767,7 @@ export class EPaper extends LitElement {
         }
         <e-paper-contents
           slot="end"
-          exportparts="contents-button, contents-panel, contents-item, contents-page"
+          exportparts="contents-button, contents-panel, contents-item, contents-page, contents-clear, contents-undo"
           .articles=${articles}
           .readArticles=${readArticles}
           .pageLabel=${page.label}

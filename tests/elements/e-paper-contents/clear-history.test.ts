@@ -13,6 +13,8 @@ const store = createStore(READING_DB_NAME, READING_STORE_NAME);
 const saved = (el: EPaper) => get<ReadingRecord>(`${el.storageKey}:zhuzhou-daily-2021-01-08`, store);
 const list = (el: EPaper) => deepQuery(el, 'e-paper-contents')!.shadowRoot!;
 const readMarks = (el: EPaper) => list(el).querySelectorAll('.read-mark').length;
+/** The articles the page marks as read (what the viewer hands it). */
+const readOnPage = (el: EPaper) => deepQuery<HTMLElement & { readArticles: ReadonlySet<string> }>(el, 'e-paper-page')!.readArticles;
 
 async function click(target: Element) {
   const r = target.getBoundingClientRect();
@@ -26,7 +28,7 @@ async function withOneRead(): Promise<EPaper> {
   const el = await mountViewer<EPaper>((e) => (e.src = A1_URL), { width: 900, height: 1300 });
   await partsLoaded(el);
   el.openArticle('a8');
-  await until(() => (el as unknown as { readArticles: Set<string> }).readArticles.has('a8'), 'a8 is read');
+  await until(() => readOnPage(el).has('a8'), 'a8 is read');
   const closed = nextEvent(el, 'e-paper-article-close');
   el.closeArticle();
   await closed;
@@ -65,7 +67,7 @@ describe('<e-paper-contents>: clearing the reading history', () => {
     await until(() => !!list(el!).querySelector('[part~="contents-clear"]'), 'the list opened');
     expect(readMarks(el), 'a8 marked read in the list').to.equal(1);
     await click(list(el).querySelector('[part~="contents-clear"]')!);
-    await until(() => !(el as unknown as { readArticles: Set<string> }).readArticles.size, 'the read marks are gone');
+    await until(() => !readOnPage(el).size, 'the read marks are gone');
     await until(() => !!list(el!).querySelector('[part="contents-undo"] button'), 'the undo is offered');
     const toast = list(el).querySelector<HTMLElement>('[part="contents-undo"]')!;
     expect(toast.getAttribute('role')).to.equal('status');
@@ -85,7 +87,7 @@ describe('<e-paper-contents>: clearing the reading history', () => {
     await sendKeys({ press: 'Tab' });
     expect(list(el).activeElement).to.equal(toast.querySelector('button'));
     await sendKeys({ press: 'Enter' });
-    await until(() => (el as unknown as { readArticles: Set<string> }).readArticles.has('a8'), 'a8 is read again');
+    await until(() => readOnPage(el).has('a8'), 'a8 is read again');
     expect(toast.textContent!.trim(), 'the offer is over').to.equal('');
     for (let i = 0; i < 100 && !record?.read.includes('a8'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
