@@ -26,7 +26,11 @@ function variant(a1, id, edit) {
 export function pdfVariants(a1) {
   const out = [];
   const add = (name, what, edition, truth = edition) => out.push({ name, what, edition, truth });
-  add('a1', 'A1 as printed', variant(a1, 'a1', () => {}));
+  add(
+    'a1',
+    'A1 as printed',
+    variant(a1, 'a1', () => {}),
+  );
   add(
     'mirrored',
     'A1 mirrored left to right: the lead story and the masthead on the right, the narrow columns on the left',
@@ -58,7 +62,14 @@ export function pdfVariants(a1) {
       page.blocks = page.blocks.filter((b) => b.article !== 'a7');
       const [, right] = page.blocks.filter((b) => b.article === 'a6');
       right.paragraphs = [6, 8];
-      page.blocks.push({ kind: 'article', article: 'a6', rect: { x: 772.5, y: 1830, w: 455, h: 849 }, columns: 2, parts: ['body'], paragraphs: [8, 10] });
+      page.blocks.push({
+        kind: 'article',
+        article: 'a6',
+        rect: { x: 772.5, y: 1830, w: 455, h: 849 },
+        columns: 2,
+        parts: ['body'],
+        paragraphs: [8, 10],
+      });
     }),
   );
   // An article continued on page A2: A1 prints its first paragraphs and a jump line, A2 its
@@ -76,8 +87,18 @@ export function pdfVariants(a1) {
       width: page.width,
       height: page.height,
       blocks: [
-        { kind: 'article', article: 'a5', rect: { x: 60, y: 50, w: 692.5, h: 700 }, columns: 3, headlineSize: 44, parts: ['headline', 'body'], paragraphs: [4, 9] },
-        ...page.blocks.filter((b) => b.kind === 'article' && ['a3', 'a4'].includes(b.article)).map((b) => ({ ...b, article: `${b.article}-a2` })),
+        {
+          kind: 'article',
+          article: 'a5',
+          rect: { x: 60, y: 50, w: 692.5, h: 700 },
+          columns: 3,
+          headlineSize: 44,
+          parts: ['headline', 'body'],
+          paragraphs: [4, 9],
+        },
+        ...page.blocks
+          .filter((b) => b.kind === 'article' && ['a3', 'a4'].includes(b.article))
+          .map((b) => ({ ...b, article: `${b.article}-a2` })),
         { kind: 'footer', rect: { x: 60, y: 2720, w: 1880, h: 100 } },
       ],
     };

@@ -162,7 +162,14 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
         stack.push({ ctm, lineWidth, fill, stroke, fillAlpha, strokeAlpha });
         break;
       case OPS.restore:
-        ({ ctm, lineWidth, fill, stroke, fillAlpha, strokeAlpha } = stack.pop() ?? { ctm, lineWidth, fill, stroke, fillAlpha, strokeAlpha });
+        ({ ctm, lineWidth, fill, stroke, fillAlpha, strokeAlpha } = stack.pop() ?? {
+          ctm,
+          lineWidth,
+          fill,
+          stroke,
+          fillAlpha,
+          strokeAlpha,
+        });
         break;
       case OPS.transform:
         ctm = multiply(ctm, args as number[]);
