@@ -35,7 +35,7 @@ export const LIMITS = {
   /** Images in a scan's srcset. */
   srcset: 20,
   /** Lines of a scan page's text layer. */
-  textLines: 20_000,
+  textLines: 10_000,
   /** Characters of a scan page's text layer, all its lines together. */
   textLayer: 500_000,
 } as const;
@@ -238,8 +238,6 @@ export const TextLineSchema = v.strictObject(
     y: coordinate,
     w: positive,
     h: positive,
-    /** Set top to bottom (a vertical headline). */
-    vertical: v.optional(v.boolean('expected true or false')),
   },
   'expected a text line {text, x, y, w, h}',
 );

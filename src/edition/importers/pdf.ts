@@ -67,15 +67,13 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       return;
     }
     const layout = detectLayout(content, { lang: options.lang, given });
-    page.text = layout.lines
-      .slice(0, LIMITS.textLines)
-      .map((line): TextLine => ({
-        text: line.text.slice(0, LIMITS.textLength),
-        x: round(line.x),
-        y: round(line.y),
-        w: round(line.w),
-        h: round(line.h),
-      }));
+    page.text = layout.lines.slice(0, LIMITS.textLines).map((line): TextLine => ({
+      text: line.text.slice(0, LIMITS.textLength),
+      x: round(line.x),
+      y: round(line.y),
+      w: round(line.w),
+      h: round(line.h),
+    }));
     if (layout.lines.length > LIMITS.textLines)
       warnings.push({ path: `pages[${p}].text`, message: `more than ${LIMITS.textLines} lines: the rest left out of the text layer` });
     let n = 0;
