@@ -101,6 +101,8 @@ interface Cell extends Box {
   images: Box[];
   fills: PdfRule[];
   given?: GivenBox;
+  /** No rule closes it below: it reached the bottom of the page's content. */
+  open?: boolean;
 }
 
 /** Detects the units of one page; `given` boxes (from the layout system) replace the cells. */
@@ -123,11 +125,13 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
   for (const fill of content.fills) cells.find((c) => inside(c, fill))?.fills.push(fill);
-  // A cell's bottom: down to what it holds, when the next rule was a gutter away.
+  // A cell's bottom: down to what it holds when the next rule stood closer, and no further
+  // than a line below it when white space (or nothing) follows.
   for (const cell of cells) {
     if (cell.given || !cell.lines.length) continue;
     const held = Math.max(...cell.lines.map(bottom), ...cell.images.map(bottom));
-    if (held > bottom(cell)) cell.h = held - cell.y;
+    const open = cell.open || (bottom(cell) - held > body * 4 && bottom(cell) - held > cell.h * 0.5);
+    cell.h = Math.max(held, open ? Math.min(bottom(cell), held + body) : bottom(cell)) - cell.y;
   }
 
   const units: FoundUnit[] = [];
@@ -157,11 +161,21 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
       units.push({ ...emptyUnit('footer', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
       continue;
     }
-    // The article beside it on the left, starting level with it; else the one right above it.
+    // The article right above it in the same columns; else the one beside it starting level
+    // with it; else one above it that spans it.
     const owners = [...owner.keys()];
+    const above = (c: Cell) => Math.abs(bottom(c) - cell.y) <= gutter * 3;
     const near =
-      owners.find((c) => Math.abs(c.y - cell.y) <= gutter * 1.5 && Math.abs(c.x + c.w - cell.x) <= gutter * 3) ??
-      owners.find((c) => overlapX(c, cell) >= 0.9 * cell.w && Math.abs(bottom(c) - cell.y) <= gutter * 3);
+      owners.find((c) => above(c) && Math.abs(c.x - cell.x) < 2 && Math.abs(c.w - cell.w) < 2) ??
+      owners
+        .filter(
+          (c) =>
+            Math.abs(c.y - cell.y) <= gutter * 1.5 &&
+            (Math.abs(c.x + c.w - cell.x) <= gutter * 3 || Math.abs(cell.x + cell.w - c.x) <= gutter * 3),
+        )
+        // The one starting most level with it; on a tie, the one on the left (text runs on to the right).
+        .sort((a, b) => Math.abs(a.y - cell.y) - Math.abs(b.y - cell.y) || a.x - b.x)[0] ??
+      owners.find((c) => above(c) && overlapX(c, cell) >= 0.9 * cell.w);
     const unit = near && owner.get(near);
     if (unit && unit.kind === 'news') {
       const more = readCell(cell, body, options.lang);
@@ -195,7 +209,8 @@ function cutCells(cuts: PdfRule[], gutter: number, contentBottom: number): Cell[
   return cuts.map((rule) => {
     const below = cuts.filter((r) => r.y > rule.y + rule.h + 2 && overlapX(r, rule) >= 0.5 * Math.min(r.w, rule.w));
     const next = Math.min(...below.map((r) => r.y), contentBottom + gutter);
-    return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [] };
+    const open = !below.length || below.every((r) => r.y > contentBottom);
+    return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [], open };
   });
 }
 
