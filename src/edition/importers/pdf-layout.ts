@@ -244,7 +244,7 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   unit.photos = photos;
   if (!headlines.length) {
     unit.paragraphs = paragraphsOf(
-      lines.filter((l) => !captionLines.has(l)),
+      lines.filter((l) => !captionLines.has(l) && !photos.some((p) => inside(p.box, l))),
       lang,
     );
     return unit;
@@ -271,7 +271,9 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   const kicker = above.filter((l) => !banner.includes(l) && !BYLINE.test(l.text));
   if (kicker.length) unit.kicker = joinHeading(kicker);
   // After the headline: subheads (larger than the body), then bylines, then the body.
-  const rest = lines.filter((l) => l.y >= headBottom - 1 && !head.includes(l) && !captionLines.has(l));
+  // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
+  const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
+  const rest = lines.filter((l) => l.y >= headBottom - 1 && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
   let i = 0;
   let subhead: Line[] = [];
   const flush = () => {

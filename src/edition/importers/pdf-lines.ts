@@ -159,7 +159,24 @@ export function paragraphsOf(lines: Line[], lang?: string): string[] {
       previous = line;
     }
   }
-  return paragraphs.map((p) => joinLines(p, lang)).filter(Boolean);
+  return paragraphs.map((p) => unjustify(joinLines(p, lang))).filter(Boolean);
+}
+
+const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’]) +| +(?=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])/gu;
+
+/**
+ * Body text without the spaces PDF.js reads into justified CJK lines (it puts one in every gap
+ * wider than a tenth of the size, and justification widens the gaps between characters). Chinese
+ * body text has no spaces beside Han characters but one after the dateline (本报讯, 新华社…电),
+ * which stays.
+ */
+export function unjustify(text: string): string {
+  const spaced = /^(\S(?: ?[^\s，。]){1,30}?[讯电])\s+/u.exec(text);
+  // A dateline justification left without its space: 本报讯, 株洲日报讯, 新华社北京1月7日电.
+  const bare = spaced ? undefined : /^((?:本报|新华社|中新社|[^\s，。]{1,8}(?:日报|晚报|时报))[^\s，。]{0,16}?[讯电])/u.exec(text);
+  const dateline = spaced ?? bare;
+  if (!dateline) return text.replace(CJK_SPACE, '');
+  return `${dateline[1].replace(CJK_SPACE, '')} ${text.slice(dateline[0].length).replace(CJK_SPACE, '')}`;
 }
 
 /**
