@@ -13,9 +13,17 @@ const FIX = join(ROOT, 'tests/fixtures/pdf');
 const work = temp('e-paper-pdf-');
 after(() => rmSync(work, { recursive: true, force: true }));
 
+const imported = new Map();
+/** Each fixture imported once per run (a second call with the same arguments reuses it). */
 function importFixture(name, extra = []) {
+  const key = [name, ...extra].join(' ');
+  if (!imported.has(key)) imported.set(key, runImport(name, extra, `${name}-${imported.size}`));
+  return imported.get(key);
+}
+
+function runImport(name, extra, dir) {
   const { files, truth } = readJson(join(FIX, `${name}.truth.json`));
-  const out = join(work, name);
+  const out = join(work, dir);
   const run = cli([
     'import',
     'pdf',

@@ -28,6 +28,19 @@ export interface RenderOptions {
   stem: string;
 }
 
+/**
+ * The canvas context with text drawing that survives what PDF.js hands it for a font it cannot
+ * draw itself (not embedded, no Unicode map): control characters, which Skia's bindings refuse.
+ */
+function textSafe(context: unknown): unknown {
+  const ctx = context as Record<'fillText' | 'strokeText', (text: string, ...rest: unknown[]) => void>;
+  for (const name of ['fillText', 'strokeText'] as const) {
+    const draw = ctx[name].bind(ctx);
+    ctx[name] = (text: string, ...rest: unknown[]) => draw(String(text).replace(/[\u0000-\u001f]/g, ''), ...rest);
+  }
+  return ctx;
+}
+
 /** Draws `page` at each width and writes the files; the scan of the page, with paths relative to `out`. */
 export async function renderPage(page: PdfPage, packages: PdfPackages, options: RenderOptions): Promise<NonNullable<Page['scan']>> {
   const base = page.getViewport({ scale: 1 });
@@ -41,7 +54,7 @@ export async function renderPage(page: PdfPage, packages: PdfPackages, options: 
     const viewport = page.getViewport({ scale: width / base.width });
     const canvas = packages.canvas.createCanvas(Math.round(viewport.width), Math.round(viewport.height));
     try {
-      await page.render({ canvasContext: canvas.getContext('2d'), canvas, viewport, background: '#ffffff' }).promise;
+      await page.render({ canvasContext: textSafe(canvas.getContext('2d')), canvas, viewport, background: '#ffffff' }).promise;
     } catch (error) {
       throw new CliError(EXIT.failed, `${options.stem}: the page could not be drawn (${(error as Error).message})`);
     }

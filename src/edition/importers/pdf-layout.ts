@@ -190,7 +190,8 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
       owner.set(cell, units[units.length - 1]);
     }
   }
-  units.push(...looseUnits(loose, body, content.height));
+  // With the layout system's boxes, its boxes are the units; else the masthead and footer from the rest.
+  if (!options.given?.length) units.push(...looseUnits(loose, body, content.height));
 
   const counted = units.filter((u) => u.kind === 'news');
   const chars = (u: FoundUnit) => u.paragraphs.join('').length;
@@ -236,7 +237,10 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
     );
     if (!under.length) continue;
     const first = under[0];
-    const segments = first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : [first.text];
+    // The credit: the last piece of the line, set apart (钟勇 供图, 记者 某某 摄).
+    const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(first.text);
+    const segments =
+      first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : credit ? [credit[1], credit[2]] : [first.text];
     photo.caption = segments.length > 1 ? segments.slice(0, -1).join(' ') : segments[0];
     if (segments.length > 1) photo.credit = segments.at(-1);
     captionLines.add(first);

@@ -77,9 +77,12 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     if (layout.lines.length > LIMITS.textLines)
       warnings.push({ path: `pages[${p}].text`, message: `more than ${LIMITS.textLines} lines: the rest left out of the text layer` });
     let n = 0;
+    const used = new Set(articles.map((a) => a.id));
     for (const unit of layout.units) {
       if (unit.kind === 'masthead') masthead ??= unit.headline;
-      const articleId = unit.id ?? (unit.kind === 'news' ? `${id}-${++n}` : `${id}-${unit.kind}`);
+      let articleId = unit.id ?? (unit.kind === 'news' ? `${id}-${++n}` : `${id}-${unit.kind}`);
+      for (let k = 2; used.has(articleId); k++) articleId = `${unit.id ?? `${id}-${unit.kind}`}-${k}`;
+      used.add(articleId);
       const article = toArticle(unit, articleId, `pages[${p}].${articleId}`, warnings);
       if (!article) continue;
       articles.push({ ...article, page: p });
