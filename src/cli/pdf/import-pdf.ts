@@ -51,7 +51,7 @@ export function pdfFiles(inputs: string[]): string[] {
 function readBoxes(path: string, maxBytes: number): Map<string, GivenBox[]> {
   let json: { unit?: string; pages?: Record<string, unknown> };
   try {
-    json = JSON.parse(readText(path, maxBytes));
+    json = JSON.parse(readText(path, maxBytes)) as typeof json;
   } catch (error) {
     throw new CliError(EXIT.failed, `${path}: not JSON (${(error as Error).message})`);
   }

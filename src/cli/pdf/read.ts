@@ -9,7 +9,7 @@ import { PT } from '../../edition/importers/pdf-content.js';
 import { LIMITS } from '../../edition/schema.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { PdfPackages } from './load.js';
-import type { PdfDocument, PdfPage, TextItem } from './pdfjs-types.js';
+import type { PdfDocument, PdfPage } from './pdfjs-types.js';
 
 /** Runs of text read from one page at most: more is a page no newspaper prints. */
 export const MAX_RUNS = 20_000;
@@ -99,18 +99,18 @@ export async function readPage(page: PdfPage, packages: PdfPackages, source: str
   let unmapped = 0;
   for (const item of content.items) {
     if (!('str' in item)) continue;
-    const text = (item as TextItem).str;
+    const text = item.str;
     if (!text.trim()) continue;
     if (runs.length >= MAX_RUNS) throw new CliError(EXIT.failed, `${source}: more than ${MAX_RUNS} runs of text on one page: refused`);
-    const t = packages.pdfjs.Util.transform(viewport.transform, (item as TextItem).transform);
-    const style = content.styles[(item as TextItem).fontName];
+    const t = packages.pdfjs.Util.transform(viewport.transform, item.transform);
+    const style = content.styles[item.fontName];
     const size = Math.hypot(t[2], t[3]);
     const vertical = !!style?.vertical || Math.abs(t[1]) > Math.abs(t[0]);
-    const advance = (item as TextItem).width * PT;
+    const advance = item.width * PT;
     const ascent = style?.ascent && style.ascent > 0.5 && style.ascent < 1.5 ? Math.min(style.ascent, 1) : 0.88;
-    const font = fonts.get((item as TextItem).fontName);
+    const font = fonts.get(item.fontName);
     // Glyphs PDF.js could not map to Unicode come out as control characters or private-use ones.
-    unmapped += text.match(/[\u0000-\u0008\u000e-\u001f\ue000-\uf8ff\ufffd]/gu)?.length ?? 0;
+    unmapped += text.match(/(?![\t\n\r])[\p{Cc}\p{Co}\uFFFD]/gu)?.length ?? 0;
     runs.push({
       text,
       ...(vertical ? { x: t[4] - size / 2, y: t[5], w: size, h: advance } : { x: t[4], y: t[5] - ascent * size, w: advance, h: size }),

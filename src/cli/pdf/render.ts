@@ -36,7 +36,7 @@ function textSafe(context: unknown): unknown {
   const ctx = context as Record<'fillText' | 'strokeText', (text: string, ...rest: unknown[]) => void>;
   for (const name of ['fillText', 'strokeText'] as const) {
     const draw = ctx[name].bind(ctx);
-    ctx[name] = (text: string, ...rest: unknown[]) => draw(String(text).replace(/[\u0000-\u001f]/g, ''), ...rest);
+    ctx[name] = (text: string, ...rest: unknown[]) => draw(String(text).replace(/\p{Cc}/gu, ''), ...rest);
   }
   return ctx;
 }

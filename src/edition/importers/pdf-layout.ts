@@ -228,7 +228,7 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   const isHeadline = (l: Line) => l.size >= body * 1.45;
   const widest = Math.max(...lines.filter((l) => !isHeadline(l)).map((l) => l.w), 0);
   const headlines = lines.filter(isHeadline);
-  const photos = cell.images.map((box) => ({ box }) as FoundPhoto);
+  const photos: FoundPhoto[] = cell.images.map((box) => ({ box }));
   // Captions: the line (or lines) right under a photo, within its width.
   const captionLines = new Set<Line>();
   for (const photo of photos) {
