@@ -18,13 +18,16 @@ const names = readdirSync(dir)
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
 
-console.log('| fixture | pages | articles (truth / found) | F1 | mean IoU | headlines | body CER | s per page | peak MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| fixture | pages | articles (truth / found) | F1 | mean IoU | headlines | body CER | s per page | CPU s per page | peak MB |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const totals = [];
 for (const name of names) {
   const { files, truth } = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
   const times = [];
   const peaks = [];
+  const cpus = [];
   let result;
   for (let i = 0; i < runs; i++) {
     const out = mkdtempSync(join(tmpdir(), 'e-paper-pdf-bench-'));
@@ -49,6 +52,7 @@ for (const name of names) {
     if (child.status !== 0) throw new Error(`${name}: exit ${child.status}\n${child.stderr}${child.stdout}`);
     const report = JSON.parse(child.stdout.slice(0, child.stdout.lastIndexOf('}') + 1));
     const peak = Number(/maxrss=(\d+)/.exec(child.stderr)?.[1]) / 1024;
+    cpus.push(Number(/cpu=(\d+)/.exec(child.stderr)?.[1]) / 1000 / files.length);
     const edition = JSON.parse(readFileSync(join(out, 'edition.json'), 'utf8'));
     rmSync(out, { recursive: true, force: true });
     times.push(report.ms / 1000 / files.length);
@@ -57,7 +61,7 @@ for (const name of names) {
   }
   totals.push(result);
   console.log(
-    `| ${name} | ${files.length} | ${result.truth} / ${result.found} | ${result.f1.toFixed(3)} | ${result.iou.toFixed(3)} | ${pct(result.headlines)} | ${pct(result.cer)} | ${median(times).toFixed(2)} | ${Math.round(Math.max(...peaks))} |`,
+    `| ${name} | ${files.length} | ${result.truth} / ${result.found} | ${result.f1.toFixed(3)} | ${result.iou.toFixed(3)} | ${pct(result.headlines)} | ${pct(result.cer)} | ${median(times).toFixed(2)} | ${median(cpus).toFixed(2)} | ${Math.round(Math.max(...peaks))} |`,
   );
   if (details) for (const miss of result.misses) console.log(`  ${miss}`);
 }

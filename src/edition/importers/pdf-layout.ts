@@ -154,6 +154,7 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
     } else headless.push(cell);
   }
   const doubts: string[] = [];
+  const orphans = new Set<FoundUnit>();
   // Cells without a headline: the ear, the footer, or more of an article beside or above.
   for (const cell of headless.sort((a, b) => a.y - b.y || a.x - b.x)) {
     const text = cell.lines.map((l) => l.text).join('');
@@ -185,8 +186,9 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
       owner.set(cell, unit);
     } else {
       doubts.push(`text without a headline at ${Math.round(cell.x)},${Math.round(cell.y)} (${text.slice(0, 20)}…)`);
-      const orphan = readCell(cell, body, options.lang);
-      units.push({ ...orphan, headline: cell.lines[0].text.slice(0, 60) });
+      const orphan = { ...readCell(cell, body, options.lang), headline: cell.lines[0].text.slice(0, 60) };
+      orphans.add(orphan);
+      units.push(orphan);
       owner.set(cell, units[units.length - 1]);
     }
   }
@@ -197,7 +199,7 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
   const chars = (u: FoundUnit) => u.paragraphs.join('').length;
   const total =
     counted.reduce((n, u) => n + chars(u), 0) + loose.filter((l) => l.size <= body * 1.1).reduce((n, l) => n + l.text.length, 0);
-  const placed = counted.filter((u) => u.paragraphs.length && u.headline).reduce((n, u) => n + chars(u), 0);
+  const placed = counted.filter((u) => u.paragraphs.length && u.headline && !orphans.has(u)).reduce((n, u) => n + chars(u), 0);
   if (!counted.length) doubts.push('no article found');
   for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
   const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;

@@ -171,7 +171,7 @@ const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’]) +
  * which stays.
  */
 export function unjustify(text: string): string {
-  const spaced = /^(\S(?: ?[^\s，。]){1,30}?[讯电])\s+/u.exec(text);
+  const spaced = /^(\S(?: ?[^\s，。]){0,30}? ?[讯电])\s+/u.exec(text);
   // A dateline justification left without its space: 本报讯, 株洲日报讯, 新华社北京1月7日电.
   const bare = spaced ? undefined : /^((?:本报|新华社|中新社|[^\s，。]{1,8}(?:日报|晚报|时报))[^\s，。]{0,16}?[讯电])/u.exec(text);
   const dateline = spaced ?? bare;
