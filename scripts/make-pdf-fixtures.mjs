@@ -4,7 +4,7 @@
 // web fonts embedded. Writes tests/fixtures/pdf/<name>.pdf (one file per page: A01.pdf, A02.pdf
 // for several) and <name>.truth.json, the edition that was printed with its jump lines taken out.
 //
-//   node scripts/make-pdf-fixtures.mjs
+//   node scripts/make-pdf-fixtures.mjs [name…]   (only the variants named, else all)
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const OUT = 'tests/fixtures/pdf';
 const STAGE = 'demo/editions/.pdf-variants';
 
 const a1 = JSON.parse(readFileSync(SOURCE, 'utf8'));
+
 mkdirSync(OUT, { recursive: true });
 mkdirSync(STAGE, { recursive: true });
 const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
@@ -26,7 +27,9 @@ const browser = await chromium.launch({
   args: [...CHROME_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
 });
 try {
-  for (const { name, edition, truth } of pdfVariants(a1)) {
+  const only = process.argv.slice(2);
+  for (const { name, edition: printed, truth } of pdfVariants(a1).filter((v) => !only.length || only.includes(v.name))) {
+    const edition = printed;
     const fonts = edition.fonts?.map((font) => ({ ...font, src: `../${font.src}` }));
     writeFileSync(`${STAGE}/${name}.json`, JSON.stringify({ ...edition, fonts }));
     const files = [];
