@@ -67,7 +67,6 @@ export function textLayer(page: Page, root: ShadowRoot): TemplateResult {
   // eslint-disable-next-line lit-a11y/click-events-have-key-events -- as said above
   return html`<div
     class="text-layer"
-    part="text-layer"
     @pointerdown=${(event: PointerEvent) => event.pointerType === 'mouse' && event.button === 0 && event.stopPropagation()}
     @pointermove=${(event: PointerEvent) => hover(root, event)}
     @pointerleave=${(event: PointerEvent) => hover(root, event)}
