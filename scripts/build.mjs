@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 const entry = 'src/index.ts';
 /** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, and the languages beyond Simplified Chinese and English. */
 const lazyPart =
-  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive)\/|search\/|controllers\/archive\.ts|edition\/(archive|page-files)\/|i18n\/(languages|zh-hant)\.ts)/;
+  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive)\/|search\/|controllers\/archive\.ts|edition\/(archive|page-files)\/|elements\/e-paper-page\/text-layer\.ts|i18n\/(languages|zh-hant)\.ts)/;
 
 /** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
 const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];

@@ -37,6 +37,7 @@ import {
   type Kind,
 } from './sources.js';
 import { writeEdition } from './write-edition.js';
+import { importPdfFiles, pdfFiles } from './pdf/import-pdf.js';
 
 export const IMPORT_USAGE = `Usage: e-paper import <kind|auto> <inputs…> -o <dir> [options]
 
@@ -46,6 +47,8 @@ Kinds:
   alto        ALTO files (or a folder of them), one per page, without METS
   image-map   a saved 数字报 site: page HTML with the image map (or the folder), with the
               article pages its links point to
+  pdf         the layout system's page PDFs (files, or a folder of them; A01.pdf → page A1):
+              scan pages drawn at --widths, articles found on each page, a text layer
   auto        tell the kind from the first input
 
 Options:
@@ -65,6 +68,11 @@ Options:
   --display-size <WxH>   image-map: the size the map's coords were drawn for
   --local <prefix=dir>   read URLs under prefix from dir (repeatable; iiif)
   --offline              fetch nothing over the network
+  --articles <file>      pdf: article boxes from the layout system instead of detection:
+                         {"unit": "pt"|"px", "pages": {"A1": [{"id", "x", "y", "w", "h"}]}}
+  --widths <list>        pdf: image widths in pixels (default 500,1000,2000)
+  --image-format <f>     pdf: webp (default) or jpeg
+  --quality <n>          pdf: image quality 1–100 (default 80)
   --max-bytes <n>        refuse input files larger than this (default ${DEFAULT_MAX_BYTES})
   --strict               exit 2 when there are warnings
   --json                 print one JSON document (summary, files, warnings) on stdout
@@ -90,6 +98,10 @@ const OPTIONS = {
   offline: { type: 'boolean' },
   'max-bytes': { type: 'string' },
   strict: { type: 'boolean' },
+  articles: { type: 'string' },
+  widths: { type: 'string' },
+  'image-format': { type: 'string' },
+  quality: { type: 'string' },
 } as const;
 
 /** What one import produced, before writing. */
@@ -165,6 +177,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   let failure: string | undefined;
   try {
     if (kind === 'iiif') await importIiif(inputs, out, settings, write);
+    else if (kind === 'pdf') await importPdf(inputs, out, settings, write);
     else {
       const t0 = performance.now();
       const imported =
@@ -207,6 +220,49 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
   }
   return code;
+}
+
+/** PDF pages: read, drawn and detected (src/cli/pdf/); the pages in doubt named in the warnings. */
+async function importPdf(
+  inputs: string[],
+  out: string,
+  settings: Settings,
+  write: (imported: Imported, dir: string, t0: number) => Edition,
+) {
+  const { parsed } = settings;
+  const t0 = performance.now();
+  const widths = (str(parsed, 'widths') ?? '500,1000,2000').split(',').map((w) => Number(w.trim()));
+  if (!widths.every((w) => Number.isInteger(w) && w >= 100 && w <= 10_000))
+    throw new CliError(
+      EXIT.usage,
+      `--widths: expected widths in pixels from 100 to 10000, such as 500,1000,2000, got "${str(parsed, 'widths')}"`,
+    );
+  const format = str(parsed, 'image-format') ?? 'webp';
+  if (format !== 'webp' && format !== 'jpeg') throw new CliError(EXIT.usage, `--image-format: expected webp or jpeg, got "${format}"`);
+  const quality = positiveNumber(parsed, 'quality') ?? 80;
+  if (quality > 100) throw new CliError(EXIT.usage, `--quality: expected 1 to 100, got ${quality}`);
+  const files = pdfFiles(inputs);
+  const date = str(parsed, 'date') ?? files.map((f) => dateFromPath(resolve(f))).find(Boolean);
+  const result = await importPdfFiles(inputs, {
+    ...common(settings),
+    out,
+    date,
+    maxBytes: settings.maxBytes,
+    publication: str(parsed, 'publication'),
+    widths,
+    format,
+    quality,
+    articles: str(parsed, 'articles'),
+    progress: settings.progress,
+  });
+  if (!str(parsed, 'date')) result.warnings.unshift({ path: 'options.date', message: `no --date: ${date} taken from the path` });
+  for (const report of result.reports)
+    if (!report.textless && report.confidence < 0.8)
+      result.warnings.push({
+        path: `page[${report.label}]`,
+        message: `doubtful page (confidence ${report.confidence}): check its articles${report.doubts.length ? `: ${report.doubts.join('; ')}` : ''}`,
+      });
+  write({ result, sourceDir: out, inputs: result.files }, out, t0);
 }
 
 /** The options every importer takes, from the command line. */

@@ -16,7 +16,7 @@ export const USAGE = `e-paper: publish a newspaper edition for the <e-paper> vie
 Usage: e-paper <command> [options]
 
 Commands:
-  import <kind|auto> <inputs…> -o <dir>   an issue (IIIF, METS/ALTO, ALTO, image map) → an edition folder
+  import <kind|auto> <inputs…> -o <dir>   an issue (IIIF, METS/ALTO, ALTO, image map, PDF) → an edition folder
   validate <edition…>                     check editions as the viewer will
   archive add <archive.json> <edition…>   add editions to the archive index (date picker)
   archive build <dir>                     index every edition under a folder

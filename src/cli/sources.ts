@@ -11,7 +11,7 @@ import { CliError, EXIT } from './exit-codes.js';
 import { isDirectory, listFiles, readBytes, readText } from './inputs.js';
 import { decodeHtml } from './parsers.js';
 
-export const KINDS = ['iiif', 'mets', 'alto', 'image-map'] as const;
+export const KINDS = ['iiif', 'mets', 'alto', 'image-map', 'pdf'] as const;
 export type Kind = (typeof KINDS)[number];
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -25,6 +25,7 @@ function head(path: string): string {
 export function detectKind(input: string): Kind {
   if (/^https?:\/\//i.test(input)) return 'iiif';
   if (isDirectory(input)) {
+    if (listFiles(input, (name) => /\.pdf$/i.test(name), { depth: 1 }).length) return 'pdf';
     const files = listFiles(input, (name) => /\.(xml|json|html?)$/i.test(name), { depth: 3 });
     if (files.some((f) => /\.json$/i.test(f) && /"(Manifest|sc:Manifest|Collection|sc:Collection)"/.test(head(join(input, f)))))
       return 'iiif';
@@ -35,9 +36,11 @@ export function detectKind(input: string): Kind {
     throw new CliError(EXIT.failed, `${input}: no METS, ALTO, IIIF manifest or page with an image map found in it: name the kind`);
   }
   const ext = extname(input).toLowerCase();
+  if (ext === '.pdf') return 'pdf';
   if (ext === '.json') return 'iiif';
   if (ext === '.html' || ext === '.htm') return 'image-map';
   const start = head(input);
+  if (start.startsWith('%PDF-')) return 'pdf';
   if (/<(\w+:)?mets[\s>]/.test(start)) return 'mets';
   if (/<(\w+:)?alto[\s>]/.test(start)) return 'alto';
   if (/^\s*[{[]/.test(start)) return 'iiif';

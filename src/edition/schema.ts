@@ -34,6 +34,10 @@ export const LIMITS = {
   channels: 20,
   /** Images in a scan's srcset. */
   srcset: 20,
+  /** Lines of a scan page's text layer. */
+  textLines: 10_000,
+  /** Characters of a scan page's text layer, all its lines together. */
+  textLayer: 500_000,
 } as const;
 
 const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -222,6 +226,22 @@ export const ScanImageSchema = v.strictObject(
   'expected a scan {src, width, height, srcset}',
 );
 
+/**
+ * One line of a scan page's text layer: the text as printed and the box it stands in, in page
+ * units. The viewer sets it invisible over the image, stretched to the box, so that a reader
+ * selects and copies the page's text and search hits light up on the image.
+ */
+export const TextLineSchema = v.strictObject(
+  {
+    text: nonEmptyText('the text of a line'),
+    x: coordinate,
+    y: coordinate,
+    w: positive,
+    h: positive,
+  },
+  'expected a text line {text, x, y, w, h}',
+);
+
 export const PageSchema = v.strictObject(
   {
     id: Id,
@@ -239,6 +259,13 @@ export const PageSchema = v.strictObject(
     ),
     /** Scan pages show an image instead of typeset blocks. */
     scan: v.optional(ScanImageSchema),
+    /** A scan page's text layer (from the PDF's text or the OCR's words), in reading order. */
+    text: v.optional(
+      v.pipe(
+        v.array(TextLineSchema, 'expected a list of text lines'),
+        v.maxLength(LIMITS.textLines, `expected at most ${LIMITS.textLines} text lines`),
+      ),
+    ),
     /** Article regions in reading order; on typeset pages, derived from the article blocks when absent. */
     regions: v.optional(
       v.pipe(
@@ -415,3 +442,4 @@ export type Photo = v.InferOutput<typeof PhotoSchema>;
 export type ArticlePart = (typeof ARTICLE_PARTS)[number];
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 export type Rights = v.InferOutput<typeof RightsSchema>;
+export type TextLine = v.InferOutput<typeof TextLineSchema>;

@@ -246,6 +246,11 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
         path: `${at}.blocks`,
         message: `expected at most ${LIMITS.pageText} characters of text set on a page, got ${pageText}`,
       });
+    if (page.text) {
+      if (!page.scan) problems.push({ path: `${at}.text`, message: 'expected a text layer only on a scan page' });
+      if (page.text.reduce((n, line) => n + line.text.length, 0) > LIMITS.textLayer)
+        problems.push({ path: `${at}.text`, message: `expected at most ${LIMITS.textLayer} characters in a text layer` });
+    }
     page.regions?.forEach((region, r) => {
       const rat = `${at}.regions[${r}]`;
       if (!articles.has(region.article))

@@ -28,9 +28,9 @@ describe('e-paper: help and usage', () => {
 
   it('exits 64 on a bad command line, naming the problem', () => {
     assert.equal(cli(['frobnicate']).code, 64);
-    const unknownKind = cli(['import', 'pdf', 'x', '-o', 'out']);
+    const unknownKind = cli(['import', 'docx', 'x', '-o', 'out']);
     assert.equal(unknownKind.code, 64);
-    assert.match(unknownKind.stderr, /unknown kind "pdf"/);
+    assert.match(unknownKind.stderr, /unknown kind "docx"/);
     const unknownOption = cli(['import', 'mets', 'x', '--colour']);
     assert.equal(unknownOption.code, 64);
     assert.match(unknownOption.stderr, /--colour/);

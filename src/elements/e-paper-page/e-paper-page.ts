@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { pickSource, scanSources } from './scan-sources.js';
+import type { textLayer as TextLayer } from './text-layer.js';
 import { property, state } from 'lit/decorators.js';
 import { articlesById, regionsOf } from '../../edition/regions.js';
 import { regionLayer } from './region-layer.js';
@@ -29,6 +30,9 @@ function emitRegion(
 ): void {
   emit(target, name, { articleId: region.dataset.articleId ?? '', region, via });
 }
+
+/** The text layer's module, once loaded (a lazy part). */
+let textLayer: typeof TextLayer | undefined;
 
 const place = (rect: Rect) => ({
   left: `${rect.x}px`,
@@ -196,6 +200,7 @@ export class EPaperPage extends LitElement {
               readLabel: uiStrings(this.lang).read,
             })
       }
+      ${page.scan && page.text && !this.thumbnail ? this.#textLayer(page) : nothing}
     </div>`;
   }
 
@@ -203,6 +208,13 @@ export class EPaperPage extends LitElement {
    * A scan page: the smallest image at once, then the sharpest one the scale needs over it,
    * with a progress bar while it loads and a message if it cannot.
    */
+  /** A scan page's text layer: a lazy part, drawn once it has come. */
+  #textLayer(page: Page) {
+    if (textLayer) return textLayer(page, this.renderRoot as ShadowRoot);
+    void import('./text-layer.js').then((m) => ((textLayer = m.textLayer), this.requestUpdate()));
+    return nothing;
+  }
+
   #renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
     const strings = uiStrings(this.lang);
     const sources = scanSources(scan, this.baseUrl);

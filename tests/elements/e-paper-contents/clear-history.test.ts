@@ -67,7 +67,7 @@ describe('<e-paper-contents>: clearing the reading history', () => {
     await until(() => !!list(el!).querySelector('[part~="contents-clear"]'), 'the list opened');
     expect(readMarks(el), 'a8 marked read in the list').to.equal(1);
     await click(list(el).querySelector('[part~="contents-clear"]')!);
-    await until(() => !readOnPage(el).size, 'the read marks are gone');
+    await until(() => !readOnPage(el!).size, 'the read marks are gone');
     await until(() => !!list(el!).querySelector('[part="contents-undo"] button'), 'the undo is offered');
     const toast = list(el).querySelector<HTMLElement>('[part="contents-undo"]')!;
     expect(toast.getAttribute('role')).to.equal('status');
@@ -87,7 +87,7 @@ describe('<e-paper-contents>: clearing the reading history', () => {
     await sendKeys({ press: 'Tab' });
     expect(list(el).activeElement).to.equal(toast.querySelector('button'));
     await sendKeys({ press: 'Enter' });
-    await until(() => readOnPage(el).has('a8'), 'a8 is read again');
+    await until(() => readOnPage(el!).has('a8'), 'a8 is read again');
     expect(toast.textContent!.trim(), 'the offer is over').to.equal('');
     for (let i = 0; i < 100 && !record?.read.includes('a8'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

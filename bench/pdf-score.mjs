@@ -1,0 +1,112 @@
+// Scores an imported PDF edition against the edition that was printed (scripts/pdf-variants.js):
+// articles matched by region overlap, then article F1, mean region IoU, headline exact match and
+// body character error rate. Plain JS, used by the benchmark and by the Node tests.
+
+const CELL = 4; // page units per raster cell when measuring overlap
+
+/** The news articles of an edition with their shapes per page (typeset blocks count as rects). */
+export function newsShapes(edition, pageFiles = {}) {
+  const pages = edition.pages.map((page) => (page.src && pageFiles[page.src] ? pageFiles[page.src].page : page));
+  const articles = [...edition.articles, ...Object.values(pageFiles).flatMap((f) => f.articles)];
+  const byId = new Map(articles.filter((a) => !a.kind || a.kind === 'news').map((a) => [a.id, { article: a, shapes: [] }]));
+  pages.forEach((page, p) => {
+    const regions =
+      page.regions ??
+      (page.blocks ?? []).filter((b) => b.kind === 'article').map((b) => ({ article: b.article, shapes: [{ rect: b.rect }] }));
+    for (const region of regions) byId.get(region.article)?.shapes.push(...region.shapes.map((shape) => ({ page: p, shape })));
+  });
+  return [...byId.values()].filter((x) => x.shapes.length);
+}
+
+function inShape(shape, x, y) {
+  if (shape.rect) return x >= shape.rect.x && x < shape.rect.x + shape.rect.w && y >= shape.rect.y && y < shape.rect.y + shape.rect.h;
+  let inside = false;
+  const pts = shape.polygon;
+  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
+    const [xi, yi] = pts[i];
+    const [xj, yj] = pts[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function bounds(shape) {
+  if (shape.rect) return [shape.rect.x, shape.rect.y, shape.rect.x + shape.rect.w, shape.rect.y + shape.rect.h];
+  const xs = shape.polygon.map((p) => p[0]);
+  const ys = shape.polygon.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Raster cells (page:x:y) an article's shapes cover. */
+function cells(entry) {
+  const out = new Set();
+  for (const { page, shape } of entry.shapes) {
+    const [x0, y0, x1, y1] = bounds(shape);
+    for (let y = Math.floor(y0 / CELL) * CELL + CELL / 2; y < y1; y += CELL)
+      for (let x = Math.floor(x0 / CELL) * CELL + CELL / 2; x < x1; x += CELL) if (inShape(shape, x, y)) out.add(`${page}:${x}:${y}`);
+  }
+  return out;
+}
+
+export function iou(a, b) {
+  let both = 0;
+  for (const c of a) if (b.has(c)) both++;
+  const union = a.size + b.size - both;
+  return union ? both / union : 0;
+}
+
+/** Edit distance (insertions, deletions, substitutions) over code points. */
+export function levenshtein(a, b) {
+  const s = [...a];
+  const t = [...b];
+  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= t.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[t.length];
+}
+
+/** The scores of `found` (the import) against `truth` (the printed edition). */
+export function score(truth, found) {
+  const want = newsShapes(truth).map((x) => ({ ...x, cells: cells(x) }));
+  const got = newsShapes(found).map((x) => ({ ...x, cells: cells(x) }));
+  const pairs = [];
+  for (const w of want)
+    for (const g of got) {
+      const value = iou(w.cells, g.cells);
+      if (value >= 0.5) pairs.push({ w, g, value });
+    }
+  pairs.sort((a, b) => b.value - a.value);
+  const used = new Set();
+  const matches = [];
+  for (const pair of pairs)
+    if (!used.has(pair.w) && !used.has(pair.g)) {
+      used.add(pair.w);
+      used.add(pair.g);
+      matches.push(pair);
+    }
+  const precision = got.length ? matches.length / got.length : 0;
+  const recall = want.length ? matches.length / want.length : 0;
+  let errors = 0;
+  let chars = 0;
+  const misses = [];
+  for (const { w, g } of matches) {
+    const a = w.article.paragraphs.join('\n');
+    const b = g.article.paragraphs.join('\n');
+    errors += levenshtein(b, a);
+    chars += [...a].length;
+    if (w.article.headline !== g.article.headline) misses.push(`headline: "${g.article.headline}" for "${w.article.headline}"`);
+  }
+  return {
+    truth: want.length,
+    found: got.length,
+    matched: matches.length,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    iou: matches.length ? matches.reduce((n, m) => n + m.value, 0) / matches.length : 0,
+    headlines: matches.length ? matches.filter((m) => m.w.article.headline === m.g.article.headline).length / matches.length : 0,
+    cer: chars ? errors / chars : 1,
+    misses,
+  };
+}

@@ -1,0 +1,1 @@
+export function ensureInstalled(dir: string, log?: (line: string) => void): void;

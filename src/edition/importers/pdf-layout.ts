@@ -1,0 +1,344 @@
+/**
+ * Finding the articles on a PDF page from its typography: rules cut the page into cells (the
+ * heavy rule a newspaper sets above each article, and the frames of boxed ones); lines set well
+ * above the body size are headlines; a cell with a headline is an article, a cell without one
+ * continues the article beside or above it (an L-shaped article), and the masthead, the ear and
+ * the footer are told by where they stand and what they say. Within an article, lines are a
+ * banner, kicker, headline, subheads, bylines, body, photo captions by size and position. Pure
+ * functions over ./pdf-content.ts data.
+ */
+import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
+import { bodySize, buildLines, joinHeading, paragraphsOf, type Line } from './pdf-lines.js';
+
+export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
+
+export interface FoundPhoto {
+  box: Box;
+  caption?: string;
+  credit?: string;
+}
+
+/** One unit found on a page: an article, or the masthead, ear or footer. */
+export interface FoundUnit {
+  kind: UnitKind;
+  /** The pieces it covers, in reading order. */
+  boxes: Box[];
+  banner?: string;
+  kicker?: string;
+  headline: string;
+  subheads: string[];
+  bylines: string[];
+  paragraphs: string[];
+  photos: FoundPhoto[];
+  /** Set by the caller's boxes (--articles), else undefined. */
+  id?: string;
+}
+
+export interface PageLayout {
+  units: FoundUnit[];
+  lines: Line[];
+  /** 0–1: how much of the page's text found a place in an article with a headline. */
+  confidence: number;
+  /** Why the confidence is low, for the list of doubtful pages. */
+  doubts: string[];
+  /** The gap between cells, in page units. */
+  gutter: number;
+}
+
+/** A box given by the layout system: the article id and where it stands (--articles). */
+export interface GivenBox extends Box {
+  id: string;
+  kind?: UnitKind;
+}
+
+const BYLINE = /(记者|通讯员|实习生|特约|本报讯|编辑|摄影|^By\s|^BY\s|^Von\s|^Par\s)/u;
+const EAR = /(星期[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|第\s*\d+\s*期|天气|今日\s*\d+\s*版)/u;
+const CREDIT = /(供图|摄影?|图片?|Photo|Foto)$/u;
+
+/** The ear (报眼): a cell near the top whose lines say the date, the issue, the weather. */
+function isEar(cell: Cell, height: number): boolean {
+  if (cell.y > height * 0.2) return false;
+  const text = cell.lines.map((l) => l.text).join(' ');
+  return (text.match(new RegExp(EAR.source, 'gu')) ?? []).length >= 2;
+}
+
+const inside = (box: Box, line: Box) => {
+  const cx = line.x + line.w / 2;
+  const cy = line.y + line.h / 2;
+  return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
+};
+const overlapX = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+const bottom = (b: Box) => b.y + b.h;
+
+/** Heavy horizontal rules, near-duplicates (double rules, frames drawn twice) merged. */
+function cutRules(rules: PdfRule[], body: number): PdfRule[] {
+  const long = rules.filter((r) => r.w >= Math.max(6 * body, 60) && r.h <= 6).sort((a, b) => a.y - b.y || a.x - b.x);
+  const merged: PdfRule[] = [];
+  for (const rule of long) {
+    const twin = merged.find((m) => Math.abs(m.y - rule.y) <= 8 && overlapX(m, rule) >= 0.8 * Math.min(m.w, rule.w));
+    if (twin) {
+      const right = Math.max(twin.x + twin.w, rule.x + rule.w);
+      twin.x = Math.min(twin.x, rule.x);
+      twin.w = right - twin.x;
+    } else merged.push({ ...rule });
+  }
+  return merged;
+}
+
+/** The gap between cells side by side: the narrowest horizontal distance between two rules of one height. */
+function gutterOf(cuts: PdfRule[], body: number): number {
+  let best = Infinity;
+  for (const a of cuts)
+    for (const b of cuts) {
+      const gap = b.x - (a.x + a.w);
+      if (gap > 2 && Math.abs(a.y - b.y) < body * 4 && gap < best) best = gap;
+    }
+  return Number.isFinite(best) && best < body * 4 ? best : body * 1.5;
+}
+
+interface Cell extends Box {
+  lines: Line[];
+  images: Box[];
+  fills: PdfRule[];
+  given?: GivenBox;
+  /** No rule closes it below: it reached the bottom of the page's content. */
+  open?: boolean;
+}
+
+/** Detects the units of one page; `given` boxes (from the layout system) replace the cells. */
+export function detectLayout(content: PdfPageContent, options: { lang?: string; given?: GivenBox[] } = {}): PageLayout {
+  const lines = buildLines(content.runs, content.rules);
+  const body = bodySize(lines);
+  const cuts = cutRules(content.rules, body);
+  const gutter = gutterOf(cuts, body);
+  const contentBottom = Math.max(...lines.map(bottom), ...content.images.map(bottom), 0);
+  const cells: Cell[] = options.given?.length
+    ? options.given.map((g) => ({ x: g.x, y: g.y, w: g.w, h: g.h, lines: [], images: [], fills: [], given: g }))
+    : cutCells(cuts, gutter, contentBottom);
+  const loose: Line[] = [];
+  for (const line of lines) {
+    const cell = cells.find((c) => inside(c, line));
+    (cell ? cell.lines : loose).push(line);
+  }
+  for (const image of [...content.images, ...content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color))]) {
+    const cell = cells.find((c) => inside(c, image));
+    if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
+  }
+  for (const fill of content.fills) cells.find((c) => inside(c, fill))?.fills.push(fill);
+  // A cell's bottom: down to what it holds when the next rule stood closer, and no further
+  // than a line below it when white space (or nothing) follows.
+  for (const cell of cells) {
+    if (cell.given || !cell.lines.length) continue;
+    const held = Math.max(...cell.lines.map(bottom), ...cell.images.map(bottom));
+    const open = cell.open || (bottom(cell) - held > body * 4 && bottom(cell) - held > cell.h * 0.5);
+    cell.h = Math.max(held, open ? Math.min(bottom(cell), held + body) : bottom(cell)) - cell.y;
+  }
+
+  const units: FoundUnit[] = [];
+  const owner = new Map<Cell, FoundUnit>();
+  const headless: Cell[] = [];
+  for (const cell of cells.filter((c) => c.lines.length)) {
+    if (!cell.given && isEar(cell, content.height)) {
+      units.push({ ...emptyUnit('ear', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
+      continue;
+    }
+    const unit = readCell(cell, body, options.lang);
+    if (cell.given) {
+      unit.id = cell.given.id;
+      unit.kind = cell.given.kind ?? unit.kind;
+      unit.headline ||= cell.lines[0].text.slice(0, 60);
+    }
+    if (unit.headline) {
+      units.push(unit);
+      owner.set(cell, unit);
+    } else headless.push(cell);
+  }
+  const doubts: string[] = [];
+  const orphans = new Set<FoundUnit>();
+  // Cells without a headline: the ear, the footer, or more of an article beside or above.
+  for (const cell of headless.sort((a, b) => a.y - b.y || a.x - b.x)) {
+    const text = cell.lines.map((l) => l.text).join('');
+    if (cell.y > content.height * 0.85) {
+      units.push({ ...emptyUnit('footer', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
+      continue;
+    }
+    // The article right above it in the same columns; else the one beside it starting level
+    // with it; else one above it that spans it.
+    const owners = [...owner.keys()];
+    const above = (c: Cell) => Math.abs(bottom(c) - cell.y) <= gutter * 3;
+    const near =
+      owners.find((c) => above(c) && Math.abs(c.x - cell.x) < 2 && Math.abs(c.w - cell.w) < 2) ??
+      owners
+        .filter(
+          (c) =>
+            Math.abs(c.y - cell.y) <= gutter * 1.5 &&
+            (Math.abs(c.x + c.w - cell.x) <= gutter * 3 || Math.abs(cell.x + cell.w - c.x) <= gutter * 3),
+        )
+        // The one starting most level with it; on a tie, the one on the left (text runs on to the right).
+        .sort((a, b) => Math.abs(a.y - cell.y) - Math.abs(b.y - cell.y) || a.x - b.x)[0] ??
+      owners.find((c) => above(c) && overlapX(c, cell) >= 0.9 * cell.w);
+    const unit = near && owner.get(near);
+    if (unit && unit.kind === 'news') {
+      const more = readCell(cell, body, options.lang);
+      unit.boxes.push(boxOf(cell));
+      unit.paragraphs.push(...more.paragraphs);
+      unit.photos.push(...more.photos);
+      owner.set(cell, unit);
+    } else {
+      doubts.push(`text without a headline at ${Math.round(cell.x)},${Math.round(cell.y)} (${text.slice(0, 20)}…)`);
+      const orphan = { ...readCell(cell, body, options.lang), headline: cell.lines[0].text.slice(0, 60) };
+      orphans.add(orphan);
+      units.push(orphan);
+      owner.set(cell, units[units.length - 1]);
+    }
+  }
+  // With the layout system's boxes, its boxes are the units; else the masthead and footer from the rest.
+  if (!options.given?.length) units.push(...looseUnits(loose, body, content.height));
+
+  const counted = units.filter((u) => u.kind === 'news');
+  const chars = (u: FoundUnit) => u.paragraphs.join('').length;
+  const total =
+    counted.reduce((n, u) => n + chars(u), 0) + loose.filter((l) => l.size <= body * 1.1).reduce((n, l) => n + l.text.length, 0);
+  const placed = counted.filter((u) => u.paragraphs.length && u.headline && !orphans.has(u)).reduce((n, u) => n + chars(u), 0);
+  if (!counted.length) doubts.push('no article found');
+  for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
+  const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;
+  units.sort(readingOrder(content.width));
+  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter };
+}
+
+/** Cells from the cutting rules: each reaches down to the next rule under it, a gutter above it. */
+function cutCells(cuts: PdfRule[], gutter: number, contentBottom: number): Cell[] {
+  return cuts.map((rule) => {
+    const below = cuts.filter((r) => r.y > rule.y + rule.h + 2 && overlapX(r, rule) >= 0.5 * Math.min(r.w, rule.w));
+    const next = Math.min(...below.map((r) => r.y), contentBottom + gutter);
+    const open = !below.length || below.every((r) => r.y > contentBottom);
+    return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [], open };
+  });
+}
+
+const boxOf = (b: Box): Box => ({ x: b.x, y: b.y, w: b.w, h: b.h });
+
+function emptyUnit(kind: UnitKind, box: Box): FoundUnit {
+  return { kind, boxes: [boxOf(box)], headline: '', subheads: [], bylines: [], paragraphs: [], photos: [] };
+}
+
+/** The parts of one cell's lines, by size and position. */
+function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
+  const unit = emptyUnit('news', cell);
+  const lines = [...cell.lines].sort((a, b) => a.y - b.y || a.x - b.x);
+  const isHeadline = (l: Line) => l.size >= body * 1.45;
+  const widest = Math.max(...lines.filter((l) => !isHeadline(l)).map((l) => l.w), 0);
+  const headlines = lines.filter(isHeadline);
+  const photos: FoundPhoto[] = cell.images.map((box) => ({ box }));
+  // Captions: the line (or lines) right under a photo, within its width.
+  const captionLines = new Set<Line>();
+  for (const photo of photos) {
+    const under = lines.filter(
+      (l) => !isHeadline(l) && l.y >= bottom(photo.box) - 2 && l.y - bottom(photo.box) < body * 2.5 && overlapX(l, photo.box) > 0.5 * l.w,
+    );
+    if (!under.length) continue;
+    const first = under[0];
+    // The credit: the last piece of the line, set apart (钟勇 供图, 记者 某某 摄).
+    const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(first.text);
+    const segments =
+      first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : credit ? [credit[1], credit[2]] : [first.text];
+    photo.caption = segments.length > 1 ? segments.slice(0, -1).join(' ') : segments[0];
+    if (segments.length > 1) photo.credit = segments.at(-1);
+    captionLines.add(first);
+  }
+  unit.photos = photos;
+  if (!headlines.length) {
+    unit.paragraphs = paragraphsOf(
+      lines.filter((l) => !captionLines.has(l) && !photos.some((p) => inside(p.box, l))),
+      lang,
+    );
+    return unit;
+  }
+  const headTop = headlines[0].y;
+  // The headline: the first run of headline-size lines (a headline over two lines).
+  const head: Line[] = [];
+  for (const line of lines) {
+    if (!isHeadline(line)) {
+      if (head.length) break;
+      continue;
+    }
+    if (head.length && (line.y - bottom(head[head.length - 1]) > line.size || Math.abs(line.size - head[0].size) > head[0].size * 0.1))
+      break;
+    head.push(line);
+  }
+  // A headline line as wide as the text under it ran on (no space at the break); a shorter one was broken between phrases.
+  unit.headline = joinHeading(head, Math.max(widest, cell.w * 0.6));
+  const headBottom = Math.max(...head.map(bottom));
+  const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
+  const above = lines.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
+  const banner = above.filter(onFill);
+  if (banner.length) unit.banner = joinHeading(banner);
+  const kicker = above.filter((l) => !banner.includes(l) && !BYLINE.test(l.text));
+  if (kicker.length) unit.kicker = joinHeading(kicker);
+  // After the headline: subheads (larger than the body), then bylines, then the body.
+  // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
+  const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
+  const rest = lines.filter((l) => l.y >= headBottom - 1 && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
+  let i = 0;
+  let subhead: Line[] = [];
+  const flush = () => {
+    if (subhead.length) unit.subheads.push(joinHeading(subhead));
+    subhead = [];
+  };
+  for (; i < rest.length; i++) {
+    const line = rest[i];
+    if (line.size > body * 1.08 && !BYLINE.test(line.text)) {
+      const last = subhead[subhead.length - 1];
+      if (last && (Math.abs(last.size - line.size) > 0.5 || line.y - bottom(last) > line.size * 0.6)) flush();
+      subhead.push(line);
+    } else break;
+  }
+  flush();
+  const bodyLines: Line[] = [];
+  for (; i < rest.length; i++) {
+    const line = rest[i];
+    const header = !bodyLines.length || line.size < body * 0.97;
+    if (header && BYLINE.test(line.text) && line.text.length < 60 && !/[。！？]$/.test(line.text) && !/^[^\s/]{2,}讯(?!员)/.test(line.text))
+      unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
+    else if (line.size > body * 1.45) continue;
+    else bodyLines.push(line);
+  }
+  unit.paragraphs = paragraphsOf(bodyLines, lang);
+  return unit;
+}
+
+/** Lines outside every cell: the masthead (the page's largest type at its top), the footer, the rest. */
+function looseUnits(loose: Line[], body: number, height: number): FoundUnit[] {
+  if (!loose.length) return [];
+  const groups: Line[][] = [];
+  for (const line of [...loose].sort((a, b) => a.y - b.y)) {
+    const group = groups.find((g) => g.some((l) => line.y - bottom(l) < body * 2 && overlapX(l, line) > 0));
+    if (group) group.push(line);
+    else groups.push([line]);
+  }
+  const units: FoundUnit[] = [];
+  for (const group of groups) {
+    const x = Math.min(...group.map((l) => l.x));
+    const y = Math.min(...group.map((l) => l.y));
+    const box = { x, y, w: Math.max(...group.map((l) => l.x + l.w)) - x, h: Math.max(...group.map(bottom)) - y };
+    const biggest = group.reduce((a, b) => (b.size > a.size ? b : a));
+    const kind: UnitKind | undefined =
+      y < height * 0.25 && biggest.size >= body * 2.5 ? 'masthead' : y > height * 0.85 ? 'footer' : undefined;
+    if (!kind) continue;
+    units.push({ ...emptyUnit(kind, box), headline: biggest.text, paragraphs: group.filter((l) => l !== biggest).map((l) => l.text) });
+  }
+  return units;
+}
+
+/** Masthead and ear first, the footer last; articles by where their first piece stands, top to bottom, then left to right. */
+function readingOrder(width: number) {
+  const rank = { masthead: 0, ear: 1, news: 2, footer: 3 } as const;
+  return (a: FoundUnit, b: FoundUnit) => {
+    if (rank[a.kind] !== rank[b.kind]) return rank[a.kind] - rank[b.kind];
+    const [p, q] = [a.boxes[0], b.boxes[0]];
+    // Within a band of a tenth of the page's width, the left one first.
+    if (Math.abs(p.y - q.y) > width * 0.02) return p.y - q.y;
+    return p.x - q.x;
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * From a PDF page's runs of text to lines, and from lines to a body's paragraphs: the geometry
+ * of reading, without knowing what an article is. Pure functions over page units.
+ */
+import type { Box, PdfRule, PdfRun } from './pdf-content.js';
+import { asPrinted } from './pdf-text.js';
+import { joinLines } from './text.js';
+
+/** A line as printed: its runs in order, the text they make, and the pieces a wide gap splits it into. */
+export interface Line extends Box {
+  text: string;
+  size: number;
+  bold: boolean;
+  font: string;
+  /** The line split at gaps of a character or more (two bylines on one line, a caption and its credit). */
+  segments: string[];
+}
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+const isCjkEdge = (before: string, after: string) => CJK_CHAR.test(before.slice(-1)) && CJK_CHAR.test(after[0] ?? '');
+
+/** Letter-spaced CJK (a banner set with tracking): PDF.js puts a space in every gap; there are none. */
+function untrack(text: string): string {
+  return /^(?:[\p{Script=Han}] )+[\p{Script=Han}]$/u.test(text.replace(/ {2,}/g, ' '))
+    ? text.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '')
+    : text;
+}
+
+/** Whether a vertical rule stands between two x positions on the band of a line. */
+function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: number): boolean {
+  return rules.some((r) => r.h > r.w && r.x >= x0 && r.x + r.w <= x1 && r.y < y1 && r.y + r.h > y0);
+}
+
+/**
+ * Runs on one baseline, close enough and of about one size, joined into lines. Two runs are one
+ * line when their middles are within a third of the size, the gap between them is less than a
+ * character (column gutters are wider) and no vertical rule stands in it.
+ */
+export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
+  const sorted = runs
+    .filter((r) => !r.vertical)
+    .map((r) => ({ ...r, text: asPrinted(r.text) }))
+    .sort((a, b) => a.y + a.h / 2 - (b.y + b.h / 2) || a.x - b.x);
+  const lines: (Line & { runs: PdfRun[] })[] = [];
+  for (const run of sorted) {
+    const middle = run.y + run.h / 2;
+    let target: (typeof lines)[number] | undefined;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i];
+      const lineMiddle = line.y + line.h / 2;
+      if (middle - lineMiddle > run.size) break;
+      const ratio = run.size / line.size;
+      const gap = run.x - (line.x + line.w);
+      if (
+        Math.abs(middle - lineMiddle) < Math.min(run.size, line.size) / 3 &&
+        ratio > 0.75 &&
+        ratio < 1.33 &&
+        gap > -run.size / 2 &&
+        gap < run.size * 0.95 &&
+        !ruleBetween(rules, line.x + line.w - 1, run.x + 1, run.y, run.y + run.h)
+      ) {
+        target = line;
+        break;
+      }
+    }
+    if (!target) {
+      lines.push({
+        x: run.x,
+        y: run.y,
+        w: run.w,
+        h: run.h,
+        text: '',
+        size: run.size,
+        bold: run.bold,
+        font: run.font,
+        segments: [],
+        runs: [run],
+      });
+      continue;
+    }
+    target.runs.push(run);
+    const right = Math.max(target.x + target.w, run.x + run.w);
+    const bottom = Math.max(target.y + target.h, run.y + run.h);
+    target.y = Math.min(target.y, run.y);
+    target.w = right - target.x;
+    target.h = bottom - target.y;
+    target.size = Math.max(target.size, run.size);
+    target.bold ||= run.bold;
+  }
+  for (const line of lines) {
+    line.runs.sort((a, b) => a.x - b.x);
+    let text = '';
+    let segment = '';
+    let end = -Infinity;
+    for (const run of line.runs) {
+      const gap = run.x - end;
+      const piece = run.text.replace(/\s+/g, ' ');
+      if (gap >= run.size * 0.9 && segment.trim()) {
+        line.segments.push(segment.trim());
+        segment = '';
+      }
+      const space = text && gap > run.size * 0.25 && !CJK_CHAR.test(text.slice(-1)) && !CJK_CHAR.test(piece[0] ?? '') ? ' ' : '';
+      text += space + piece;
+      segment += (segment && gap > run.size * 0.25 ? ' ' : '') + piece;
+      end = run.x + run.w;
+    }
+    if (segment.trim()) line.segments.push(segment.trim());
+    line.text = untrack(text.replace(/\s+/g, ' ').trim());
+    line.segments = line.segments.map(untrack);
+  }
+  return lines.filter((l) => l.text).map(({ runs: _, ...line }) => line);
+}
+
+/** The body text size: the size most characters are set in. */
+export function bodySize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    const key = Math.round(line.size * 2) / 2;
+    weight.set(key, (weight.get(key) ?? 0) + [...line.text].length);
+  }
+  let best = 0;
+  let most = -1;
+  for (const [size, count] of weight) if (count > most) [best, most] = [size, count];
+  return best || 12;
+}
+
+/**
+ * Body lines as paragraphs, in reading order: lines cluster into columns by where they start,
+ * columns read left to right and each top to bottom. A line set in by a character or more (the
+ * first-line indent of CJK and most Latin text) or after a gap starts a paragraph; the lines of a
+ * paragraph join by the script's rule (CJK without spaces).
+ */
+export function paragraphsOf(lines: Line[], lang?: string): string[] {
+  if (!lines.length) return [];
+  const size = bodySize(lines);
+  const columns: { left: number; lines: Line[] }[] = [];
+  for (const line of [...lines].sort((a, b) => a.x - b.x)) {
+    const column = columns.find((c) => line.x - c.left < 2.6 * size && line.x >= c.left - size / 2);
+    if (column) column.lines.push(line);
+    else columns.push({ left: line.x, lines: [line] });
+  }
+  // Columns in reading order: by their left edge, and a column under another (a second band of
+  // columns below a photo) after it.
+  columns.sort((a, b) => a.left - b.left);
+  const paragraphs: string[][] = [];
+  for (const column of columns) {
+    column.lines.sort((a, b) => a.y - b.y);
+    const left = Math.min(...column.lines.map((l) => l.x));
+    let previous: Line | undefined;
+    for (const line of column.lines) {
+      const indented = line.x - left > 0.9 * line.size;
+      const gap = previous ? line.y - (previous.y + previous.h) : 0;
+      const shortBefore =
+        previous && column.lines.length > 2 && previous.x + previous.w < Math.max(...column.lines.map((l) => l.x + l.w)) - 1.5 * line.size;
+      if (!paragraphs.length || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))
+        paragraphs.push([]);
+      paragraphs[paragraphs.length - 1].push(line.text);
+      previous = line;
+    }
+  }
+  return paragraphs.map((p) => unjustify(joinLines(p, lang))).filter(Boolean);
+}
+
+const CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’]) +| +(?=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’])/gu;
+
+/**
+ * Body text without the spaces PDF.js reads into justified CJK lines (it puts one in every gap
+ * wider than a tenth of the size, and justification widens the gaps between characters). Chinese
+ * body text has no spaces beside Han characters but one after the dateline (本报讯, 新华社…电),
+ * which stays.
+ */
+export function unjustify(text: string): string {
+  const spaced = /^(\S(?: ?[^\s，。]){0,30}? ?[讯电])\s+/u.exec(text);
+  // A dateline justification left without its space: 本报讯, 株洲日报讯, 新华社北京1月7日电.
+  const bare = spaced ? undefined : /^((?:本报|新华社|中新社|[^\s，。]{1,8}(?:日报|晚报|时报))[^\s，。]{0,16}?[讯电])/u.exec(text);
+  const dateline = spaced ?? bare;
+  if (!dateline) return text.replace(CJK_SPACE, '');
+  return `${dateline[1].replace(CJK_SPACE, '')} ${text.slice(dateline[0].length).replace(CJK_SPACE, '')}`;
+}
+
+/**
+ * Header lines (a headline over two lines, a subhead that wraps) as one text: a space between
+ * lines, as newspapers break headlines between phrases, but none after or before punctuation.
+ */
+export function joinHeading(lines: Line[], runOn = Infinity): string {
+  let out = '';
+  let previous: Line | undefined;
+  for (const line of lines) {
+    const ranOn = previous && previous.w >= runOn - previous.size * 1.5 && isCjkEdge(out, line.text);
+    if (out && !ranOn && !/[\p{P}\s]$/u.test(out) && !/^[\p{P}]/u.test(line.text)) out += ' ';
+    out += line.text;
+    previous = line;
+  }
+  return out.trim();
+}

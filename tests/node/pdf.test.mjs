@@ -1,0 +1,156 @@
+// `e-paper import pdf` on the project's printed fixtures (tests/fixtures/pdf, made by
+// scripts/make-pdf-fixtures.mjs from the typeset A1 and re-laid-out variants) and on bad input.
+// The scores come from bench/pdf-score.mjs against the edition that was printed.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, ROOT, temp, readJson } from './helpers.mjs';
+import { score } from '../../bench/pdf-score.mjs';
+import { encryptedPdf, imageOnlyPdf, unmappedFontPdf } from './support/mini-pdf.mjs';
+
+const FIX = join(ROOT, 'tests/fixtures/pdf');
+const work = temp('e-paper-pdf-');
+after(() => rmSync(work, { recursive: true, force: true }));
+
+const imported = new Map();
+/** Each fixture imported once per run (a second call with the same arguments reuses it). */
+function importFixture(name, extra = []) {
+  const key = [name, ...extra].join(' ');
+  if (!imported.has(key)) imported.set(key, runImport(name, extra, `${name}-${imported.size}`));
+  return imported.get(key);
+}
+
+function runImport(name, extra, dir) {
+  const { files, truth } = readJson(join(FIX, `${name}.truth.json`));
+  const out = join(work, dir);
+  const run = cli([
+    'import',
+    'pdf',
+    ...files.map((f) => join(FIX, f)),
+    '--date',
+    truth.date,
+    '--single-file',
+    '--widths',
+    '400,800',
+    '-o',
+    out,
+    '--json',
+    ...extra,
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  return { truth, out, edition: readJson(join(out, 'edition.json')), report: run.json };
+}
+
+describe('import pdf: the printed fixtures', () => {
+  before(() => cli(['--version']));
+  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued']) {
+    it(`finds the articles of ${name} with their headlines and text`, () => {
+      const { truth, edition } = importFixture(name);
+      const s = score(truth, edition);
+      assert.equal(s.found, s.truth, `found ${s.found} articles, printed ${s.truth}`);
+      assert.equal(s.f1, 1);
+      assert.ok(s.iou >= 0.85, `mean IoU ${s.iou}`);
+      assert.equal(s.headlines, 1, s.misses.join('\n'));
+      assert.ok(s.cer <= 0.12, `body CER ${s.cer}`);
+    });
+  }
+
+  it('writes scan pages with a srcset, a text layer, and the masthead, ear and footer as kinds of their own', () => {
+    const { edition, out } = importFixture('a1');
+    const [page] = edition.pages;
+    assert.equal(page.scan.width, 800);
+    assert.deepEqual(
+      page.scan.srcset.map((s) => s.width),
+      [400],
+    );
+    for (const src of [page.scan.src, page.scan.srcset[0].src]) assert.ok(existsSync(join(out, decodeURIComponent(src))), src);
+    assert.ok(page.text.length > 300);
+    assert.ok(page.text.some((line) => line.text === '风补基金“及时雨”覆盖株洲城区'));
+    const kinds = edition.articles.filter((a) => a.kind).map((a) => [a.id, a.kind]);
+    assert.deepEqual(kinds, [
+      ['A1-masthead', 'masthead'],
+      ['A1-ear', 'masthead'],
+      ['A1-footer', 'other'],
+    ]);
+    const a6 = edition.articles.find((a) => a.headline === '扶贫小车间 托起大梦想');
+    assert.deepEqual(a6.bylines, ['株洲日报记者 黎世伟 实习生 曹永亮', '通讯员/钟勇 李东阳']);
+    assert.equal(a6.photos[0].caption, '国声声学生产车间，工人们正在生产耳机。');
+    assert.equal(a6.photos[0].credit, '钟勇 供图');
+  });
+
+  it('draws an L-shaped article as one polygon', () => {
+    const { edition } = importFixture('l-shape');
+    const id = edition.articles.find((a) => a.headline === '扶贫小车间 托起大梦想').id;
+    const region = edition.pages[0].regions.find((r) => r.article === id);
+    assert.equal(region.shapes.length, 1);
+    assert.ok(region.shapes[0].polygon.length >= 6, JSON.stringify(region.shapes));
+  });
+
+  it('joins an article continued on another page (下转A2版 / 上接A1版) into one', () => {
+    const { edition } = importFixture('continued');
+    const a5 = edition.articles.filter((a) => a.headline === '研究《政府工作报告》起草等工作');
+    assert.equal(a5.length, 1);
+    const onPages = edition.pages.filter((p) => p.regions.some((r) => r.article === a5[0].id)).map((p) => p.label);
+    assert.deepEqual(onPages, ['A1', 'A2']);
+    assert.ok(!a5[0].paragraphs.some((p) => /转|接/.test(p) && p.length < 12));
+  });
+
+  it('takes article boxes from the layout system with --articles', () => {
+    const boxes = join(work, 'boxes.json');
+    writeFileSync(boxes, JSON.stringify({ unit: 'px', pages: { A1: [{ id: 'lead', x: 60, y: 362, w: 1167.5, h: 726 }] } }));
+    const { edition } = importFixture('a1', ['--articles', boxes]);
+    assert.deepEqual(
+      edition.articles.map((a) => a.id),
+      ['lead'],
+    );
+    assert.equal(edition.articles[0].headline, '中共中央政治局常务委员会召开会议');
+  });
+});
+
+describe('import pdf: bad input', () => {
+  const run = (name, bytes, extra = []) => {
+    const file = join(work, name);
+    writeFileSync(file, bytes);
+    return { file, ...cli(['import', 'pdf', file, '--date', '2021-01-08', '-o', join(work, `out-${name}`), '--widths', '300', ...extra]) };
+  };
+
+  it('refuses an encrypted PDF, saying so', () => {
+    const r = run('locked.pdf', encryptedPdf());
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /locked\.pdf: the PDF is encrypted/);
+  });
+
+  it('refuses a damaged PDF', () => {
+    const r = run('broken.pdf', Buffer.from('%PDF-1.7\n' + 'garbage '.repeat(50)));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /broken\.pdf: (damaged or not a PDF|the PDF could not be read)/);
+  });
+
+  it('refuses an empty file and a file that is not a PDF', () => {
+    assert.match(run('empty.pdf', Buffer.alloc(0)).stderr, /empty\.pdf: empty file/);
+    assert.match(run('text.pdf', Buffer.from('hello')).stderr, /text\.pdf: not a PDF/);
+  });
+
+  it('refuses a PDF over --max-bytes before reading it', () => {
+    const r = run('big.pdf', readFileSync(join(FIX, 'a1.pdf')), ['--max-bytes', '1000']);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /big\.pdf: \d+ bytes, over the 1000/);
+  });
+
+  for (const [name, make, why] of [
+    ['scan.pdf', imageOnlyPdf, /no text \(an image only\)/],
+    ['nomap.pdf', unmappedFontPdf, /no Unicode mapping|accented Latin|no text/],
+  ])
+    it(`keeps ${name} as a scan page without text, with a warning`, () => {
+      const r = run(name, make(), ['--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const edition = readJson(join(work, `out-${name}`, 'edition.json'));
+      assert.equal(edition.pages[0].text, undefined);
+      assert.deepEqual(edition.pages[0].regions, []);
+      assert.ok(
+        r.json.warnings.some((w) => why.test(w.message) && w.message.includes(name)),
+        JSON.stringify(r.json.warnings),
+      );
+    });
+});

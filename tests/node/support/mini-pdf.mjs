@@ -1,0 +1,51 @@
+// Minimal PDFs written by hand for the bad-input tests of `e-paper import pdf` (not real pages):
+// objects in order, a correct cross-reference table, and an optional trailer entry.
+
+/** A PDF of `objects` (bodies of objects 1…n; object 1 is the catalog), with `trailer` extras. */
+export function miniPdf(objects, trailer = '') {
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const stream = (content, dict = '') => `<< /Length ${content.length} ${dict}>>\nstream\n${content}\nendstream`;
+const page = (resources, contents) => [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`,
+  stream(contents),
+];
+
+/** A page that is one grey image and no text (a scanned page exported as PDF). */
+export const imageOnlyPdf = () =>
+  miniPdf([
+    ...page('<< /XObject << /Im1 5 0 R >> >>', 'q 595 0 0 842 0 0 cm /Im1 Do Q'),
+    stream('\x80\x80\x80\x80', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 '),
+  ]);
+
+/**
+ * A page of text in a CID font with Identity-H encoding, no embedded font program and no
+ * ToUnicode map, as CJK typesetting systems often export: the codes say nothing of the characters.
+ */
+export const unmappedFontPdf = () => {
+  const codes = Array.from({ length: 40 }, (_, i) => (0x0100 + i * 37).toString(16).padStart(4, '0')).join('');
+  return miniPdf([
+    ...page('<< /Font << /F1 5 0 R >> >>', `BT /F1 24 Tf 50 700 Td <${codes}> Tj 0 -30 Td <${codes}> Tj ET`),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /FZSSK--GBK1-0 /Encoding /Identity-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /FZSSK--GBK1-0 /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>',
+  ]);
+};
+
+/** A PDF with the standard security handler whose user password is not empty: it asks for one. */
+export const encryptedPdf = () =>
+  miniPdf(
+    [...page('<< >>', 'BT ET'), `<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -4 >>`],
+    `/Encrypt 5 0 R /ID [<${'33'.repeat(16)}> <${'33'.repeat(16)}>] `,
+  );
