@@ -19,7 +19,7 @@ import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
-import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
+import type { EPaperReader, EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { PagesSelectDetail } from '../e-paper-pages/e-paper-pages.js';
 import type { SearchQueryDetail, SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
@@ -1050,6 +1050,7 @@ export class EPaper extends LitElement {
         .open=${this.article !== undefined && articlesById(edition).has(this.article)}
         .pageLabel=${page.label}
         .textScale=${this.textScale}
+        .aloud=${this.#reading.record?.aloud}
         .baseUrl=${baseUrl}
         .theme=${this.theme}
         lang=${this.lang}
@@ -1057,6 +1058,7 @@ export class EPaper extends LitElement {
         @e-paper-reader-close=${this.#onReaderClose}
         @e-paper-reader-text-scale=${this.#onReaderTextScale}
         @e-paper-reader-progress=${this.#onReaderProgress}
+        @e-paper-reader-aloud=${(event: CustomEvent<ReaderAloud>) => this.#reading.update({ aloud: event.detail })}
       ></e-paper-reader>`;
   }
 
