@@ -31,11 +31,11 @@ export const readAloudStyles = css`
     gap: 4px;
     padding: 0 10px;
   }
-  button[aria-pressed='true'] {
+  button.playing {
     background: var(--_ink, #1a1a1a);
     color: var(--_paper, #fff);
   }
-  button:hover:not(:disabled, [aria-pressed='true']),
+  button:hover:not(:disabled, .playing),
   select:hover {
     background: var(--_control-hover, #e8e5de);
   }

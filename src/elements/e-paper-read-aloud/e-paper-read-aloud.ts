@@ -248,9 +248,10 @@ export class EPaperReadAloud extends LitElement {
       const language = languageName(this.textLang, this.lang);
       return html`<p part="aloud" class="reason">${muteIcon}<span>${this.supported ? s.noVoice(language) : s.unsupported}</span></p>`;
     }
+    // Play and pause are one button whose name says what it does next (no aria-pressed: its name changes).
     const label = this.phase === 'playing' ? s.pause : this.phase === 'paused' ? s.resume : s.play;
     return html`<div part="aloud" class="aloud" role="group" aria-label=${s.label}>
-      <button type="button" class="play" title=${label} aria-pressed=${this.phase === 'playing' ? 'true' : 'false'} ?disabled=${!this.article} @click=${this.#toggle}>
+      <button type="button" class=${this.phase === 'playing' ? 'play playing' : 'play'} title=${label} ?disabled=${!this.article} @click=${this.#toggle}>
         ${this.phase === 'playing' ? pauseIcon : playIcon}<span class="label">${label}</span>
       </button>
       <select class="rate" aria-label=${s.rate} title=${s.rate} @change=${this.#onRate}>

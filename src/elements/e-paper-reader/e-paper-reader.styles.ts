@@ -395,10 +395,16 @@ export const readerStyles = css`
   /* Read aloud and the share panel's button, between previous and next. */
   .tools {
     display: flex;
+    flex: 1 1 0;
     align-items: center;
     justify-content: center;
     gap: 6px;
     min-width: 0;
+  }
+  /* Previous and next keep their one line; the tools (or read aloud's reason) take what is left. */
+  .pager > button {
+    flex: none;
+    white-space: nowrap;
   }
   .share {
     position: absolute;
@@ -529,7 +535,8 @@ export const readerStyles = css`
       margin-top: 2em;
       padding-top: 0.6em;
       border-top: 1px solid var(--_rule);
-      font-family: var(--_ui);
+      /* The edition's face: it has the paper's name, which the UI font need not. */
+      font-family: var(--_body);
       font-size: 10pt;
       overflow-wrap: anywhere;
     }
