@@ -7,6 +7,8 @@ import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-str
 import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
 import { archiveStrings } from '../src/elements/e-paper-archive/e-paper-archive-strings.js';
 import { pageFilesStrings } from '../src/edition/page-files/page-file-loader.js';
+import { aloudStrings } from '../src/elements/e-paper-read-aloud/read-aloud-strings.js';
+import { shareStrings } from '../src/elements/e-paper-share/share-strings.js';
 
 /** Tags of each built-in language: the Traditional ones format their dates each its own way. */
 export const BUILT_IN_TAGS: Record<BuiltInLanguage, string[]> = {
@@ -38,6 +40,8 @@ export async function uiTexts(lang: string): Promise<string[]> {
     pages: pagesStrings(lang),
     archive: archiveStrings(lang),
     pageFiles: pageFilesStrings(lang),
+    aloud: aloudStrings(lang),
+    share: shareStrings(lang),
   };
   const texts = new Set<string>();
   const walk = (value: unknown): void => {

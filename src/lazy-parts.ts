@@ -8,7 +8,8 @@
 /**
  * The lazy parts by their default tag names: the list of articles and the page strip beside the
  * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
- * picker with the archive. In the bundle each is a module of its own in `e-paper-parts/`, beside
+ * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
+ * on first use. In the bundle each is a module of its own in `e-paper-parts/`, beside
  * `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
@@ -18,6 +19,8 @@ export const LAZY_ELEMENTS = {
   'e-paper-pages': () => import('./elements/e-paper-pages/e-paper-pages.js').then((m) => m.EPaperPages),
   'e-paper-search': () => import('./elements/e-paper-search/e-paper-search.js').then((m) => m.EPaperSearch),
   'e-paper-archive': () => import('./elements/e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
+  'e-paper-read-aloud': () => import('./elements/e-paper-read-aloud/e-paper-read-aloud.js').then((m) => m.EPaperReadAloud),
+  'e-paper-share': () => import('./elements/e-paper-share/e-paper-share.js').then((m) => m.EPaperShare),
 } as const;
 
 export type LazyElementName = keyof typeof LAZY_ELEMENTS;

@@ -29,6 +29,8 @@ import * as pagesStories from '../stories/e-paper-pages.stories.js';
 import * as searchStories from '../stories/e-paper-search.stories.js';
 import * as archiveStories from '../stories/e-paper-archive.stories.js';
 import * as restylingStories from '../stories/restyling.stories.js';
+import * as readAloudStories from '../stories/e-paper-read-aloud.stories.js';
+import * as shareStories from '../stories/e-paper-share.stories.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -48,6 +50,8 @@ const MODULES: Record<string, StoryModule> = {
   'e-paper-pages': pagesStories as unknown as StoryModule,
   'e-paper-search': searchStories as unknown as StoryModule,
   'e-paper-archive': archiveStories as unknown as StoryModule,
+  'e-paper-read-aloud': readAloudStories as unknown as StoryModule,
+  'e-paper-share': shareStories as unknown as StoryModule,
   restyling: restylingStories as unknown as StoryModule,
 };
 

@@ -150,6 +150,16 @@ export class ReadingSessionController implements ReactiveController {
     this.#state.update({ page: pageId, view });
   }
 
+  /** Where reading aloud stopped, and its rate, as saved. */
+  get aloud(): ReadingRecord['aloud'] {
+    return this.#state.record?.aloud;
+  }
+
+  /** Keeps where reading aloud stopped, and its rate. */
+  saveAloud(aloud: ReadingRecord['aloud']): void {
+    this.#state.update({ aloud });
+  }
+
   /** Forgets this reader's history of the edition; what was forgotten is kept for `undoClear()`. */
   async clear(): Promise<void> {
     this.readArticles = new Set();

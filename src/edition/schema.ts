@@ -278,6 +278,8 @@ export const PageSchema = v.strictObject(
      * reference) has no blocks, scan or regions, and its articles are in the file, not the edition.
      */
     src: v.optional(nonEmptyText('a page file URL')),
+    /** The printed page as a PDF, for readers to download or print: its URL, resolved against the edition's. */
+    pdf: v.optional(nonEmptyText('a PDF URL')),
   },
   'expected a page {id, label, width, height…}',
 );

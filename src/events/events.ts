@@ -6,6 +6,7 @@ import type { ContentsSelectDetail } from '../elements/e-paper-contents/e-paper-
 import type { RegionEventDetail } from '../elements/e-paper-page/e-paper-page.js';
 import type { PagesSelectDetail } from '../elements/e-paper-pages/e-paper-pages.js';
 import type { EPaperReaderEventMap } from '../elements/e-paper-reader/e-paper-reader.js';
+import type { EPaperReadAloudEventMap } from '../elements/e-paper-read-aloud/e-paper-read-aloud.js';
 import type { SearchQueryDetail, SearchSelectDetail } from '../elements/e-paper-search/e-paper-search.js';
 import type { ToolbarActionDetail } from '../elements/e-paper-toolbar/e-paper-toolbar.js';
 
@@ -34,7 +35,7 @@ export type EPaperEventName = keyof EPaperEventMap;
  * which listens on that element. They bubble but are not composed: they stop at the viewer's
  * shadow root and never reach the host page.
  */
-export interface EPaperInternalEventMap extends EPaperReaderEventMap {
+export interface EPaperInternalEventMap extends EPaperReaderEventMap, EPaperReadAloudEventMap {
   'e-paper-viewport-zoom': ZoomEventDetail;
   'e-paper-viewport-swipe': { direction: 1 | -1 };
   'e-paper-region-enter': RegionEventDetail;

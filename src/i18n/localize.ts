@@ -4,6 +4,8 @@ import type { SearchStrings } from '../elements/e-paper-search/e-paper-search-st
 import type { PagesStrings } from '../elements/e-paper-pages/e-paper-pages-strings.js';
 import type { ArchiveStrings, ArchiveWords } from '../elements/e-paper-archive/e-paper-archive-strings.js';
 import type { PageFilesStrings } from '../edition/page-files/page-file-loader.js';
+import type { AloudStrings } from '../elements/e-paper-read-aloud/read-aloud-strings.js';
+import type { ShareStrings } from '../elements/e-paper-share/share-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
@@ -16,6 +18,8 @@ export interface EPaperStrings extends UiStrings {
   /** The date picker's words; its dates are formatted by `Intl` in the UI language unless given here. */
   archive: ArchiveStrings;
   pageFiles: PageFilesStrings;
+  aloud: AloudStrings;
+  share: ShareStrings;
 }
 
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
@@ -28,7 +32,7 @@ type DeepPartial<T> = {
 /** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
-export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles';
+export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];

@@ -33,6 +33,13 @@ export interface OpenArticle {
   paragraph: number;
 }
 
+/** Where read aloud was: the article, the block (-1 the headline, 0… the body paragraphs) and the speed. */
+export interface AloudPlace {
+  article: string;
+  paragraph: number;
+  rate: number;
+}
+
 /** What is kept per edition (schema version 1). */
 export interface ReadingRecord {
   v: typeof RECORD_VERSION;
@@ -52,6 +59,8 @@ export interface ReadingRecord {
   read: string[];
   /** Text size in the reader, {@link TEXT_SCALE_MIN}..{@link TEXT_SCALE_MAX}. */
   textScale?: number;
+  /** Read aloud's place and speed (an addition to version 1: older records have none). */
+  aloud?: AloudPlace;
   /** `Date.now()` of the last change; 0 for a record nothing was written to. */
   updatedAt: number;
 }
@@ -76,10 +85,10 @@ export interface RecordContext extends EditionIds {
 }
 
 /** The fields a writer can change; the unit of "last write wins". */
-export type RecordField = 'page' | 'view' | 'views' | 'open' | 'textScale' | 'progress' | 'read';
+export type RecordField = 'page' | 'view' | 'views' | 'open' | 'textScale' | 'progress' | 'read' | 'aloud';
 
 /** Every {@link RecordField}. */
-export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'views', 'open', 'textScale', 'progress', 'read'];
+export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'views', 'open', 'textScale', 'progress', 'read', 'aloud'];
 
 // Keys that could reach a prototype if some later code assigned them; never taken from input.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -168,6 +177,17 @@ function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
   const textScale = own(raw, 'textScale');
   if (isFiniteNumber(textScale)) record.textScale = clamp(textScale, TEXT_SCALE_MIN, TEXT_SCALE_MAX);
 
+  const aloud = own(raw, 'aloud');
+  if (isObject(aloud) && known(own(aloud, 'article'))) {
+    const paragraph = own(aloud, 'paragraph');
+    const rate = own(aloud, 'rate');
+    record.aloud = {
+      article: own(aloud, 'article') as string,
+      paragraph: isFiniteNumber(paragraph) ? Math.max(-1, Math.floor(paragraph)) : -1,
+      rate: isFiniteNumber(rate) ? clamp(rate, 0.5, 2) : 1,
+    };
+  }
+
   return record;
 }
 
@@ -200,11 +220,13 @@ export function mergeRecords(
   const views = fields.has('views') ? { ...base.views, ...newer.views } : base.views && { ...base.views };
   const open = from('open').open;
   const textScale = from('textScale').textScale;
+  const aloud = from('aloud').aloud;
   if (page !== undefined) merged.page = page;
   if (view !== undefined) merged.view = { ...view };
   if (views && Object.keys(views).length) merged.views = views;
   if (open !== undefined) merged.open = { ...open };
   if (textScale !== undefined) merged.textScale = textScale;
+  if (aloud !== undefined) merged.aloud = { ...aloud };
   return merged;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The reader's place in each edition (page, zoom and pan, open article and position, progress, read
- * marks, text size), kept in memory at once and saved to IndexedDB in the background.
+ * marks, text size, read aloud's place and speed), kept in memory at once and saved to IndexedDB in the background.
  *
  * Storage is best effort: whatever IndexedDB does (missing, throwing, hanging, full), the viewer
  * carries on with the in-memory state, warns once in the console and never shows the reader an
@@ -14,6 +14,7 @@ import {
   emptyRecord,
   mergeRecords,
   sanitizeRecord,
+  type AloudPlace,
   type EditionIds,
   type OpenArticle,
   type ReadingRecord,
@@ -47,10 +48,11 @@ export interface ReadingPatch {
   view?: ReadingView | null;
   open?: OpenArticle | null;
   textScale?: number | null;
+  aloud?: AloudPlace | null;
 }
 
 type PatchField = keyof ReadingPatch;
-const PATCH_FIELDS: readonly PatchField[] = ['page', 'view', 'open', 'textScale'];
+const PATCH_FIELDS: readonly PatchField[] = ['page', 'view', 'open', 'textScale', 'aloud'];
 
 /** A reader who never stops panning still gets a write every this many debounce periods. */
 const MAX_WAIT_FACTOR = 4;

@@ -402,6 +402,40 @@ export const readerStyles = css`
     padding: 0 10px 0 14px;
   }
 
+  /* Read aloud and the share panel's button, between previous and next. */
+  .tools {
+    display: flex;
+    flex: 1 1 0;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    min-width: 0;
+  }
+  /* Previous and next keep their one line; the tools (or read aloud's reason) take what is left. */
+  .pager > button {
+    flex: none;
+    white-space: nowrap;
+  }
+  .share {
+    position: absolute;
+    left: 50%;
+    bottom: 64px;
+    translate: -50% 0;
+    width: max-content;
+    max-width: calc(100% - 24px);
+    font-size: 14px;
+  }
+  /* The block being read aloud. */
+  .speaking {
+    border-radius: 2px;
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_paper));
+    box-shadow: 0 0 0 0.25em color-mix(in srgb, var(--_accent) 10%, var(--_paper));
+  }
+  /* The source line is for print only. */
+  .source {
+    display: none;
+  }
+
   /* "Link copied": a note over the foot. */
   .status {
     position: absolute;
@@ -464,6 +498,60 @@ export const readerStyles = css`
     .text-size button {
       min-width: 34px;
       padding: 0 4px;
+    }
+  }
+
+  /*
+   * Printing the article (the share panel's "print"; the host page is set aside meanwhile): the
+   * text alone, in the flow, in black on white; the source line under it. Printing the page: no reader.
+   */
+  @media print {
+    :host([data-print='article']) {
+      visibility: visible;
+    }
+    :host([data-print='article']) .reader {
+      position: absolute;
+      inset: 0 auto auto 0;
+      display: block;
+      width: 100%;
+      height: auto;
+      overflow: visible;
+      border-radius: 0;
+      box-shadow: none;
+      background: #fff;
+      color: #000;
+      --_ink: #000;
+      --_paper: #fff;
+      --_muted: #444;
+      --_rule: #999;
+    }
+    :host([data-print='article']) .reader::backdrop,
+    :host([data-print='page']) .reader::backdrop {
+      background: none;
+    }
+    :host([data-print='article']) :is(.header, .pager, .status, .photo) {
+      display: none;
+    }
+    :host([data-print='article']) .scroller {
+      overflow: visible;
+      padding: 0;
+    }
+    :host([data-print='article']) .speaking {
+      background: none;
+      box-shadow: none;
+    }
+    :host([data-print='article']) .source {
+      display: block;
+      margin-top: 2em;
+      padding-top: 0.6em;
+      border-top: 1px solid var(--_rule);
+      /* The edition's face: it has the paper's name, which the UI font need not. */
+      font-family: var(--_body);
+      font-size: 10pt;
+      overflow-wrap: anywhere;
+    }
+    :host([data-print='page']) .reader {
+      display: none;
     }
   }
 

@@ -1,3 +1,5 @@
+// Over 400 lines: one modal dialog whose parts (focus, keys, scroll and progress, share, read
+// aloud's highlight) act on each other; its pure helpers are in reader-helpers.ts.
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../../edition/schema.js';
@@ -14,6 +16,9 @@ import { safeHttpUrl } from '../../edition/urls.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { SearchHighlightController } from '../../controllers/search-highlights.js';
+import { definePart, type LazyElementName } from '../../lazy-parts.js';
+import type { EPaperReadAloudEventMap } from '../e-paper-read-aloud/e-paper-read-aloud.js';
+import { shareStrings } from '../e-paper-share/share-strings.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
@@ -24,6 +29,14 @@ export interface EPaperReaderEventMap {
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
   'e-paper-reader-text-scale': { textScale: number };
   'e-paper-reader-progress': { articleId: string; fraction: number; paragraph: number };
+  'e-paper-reader-aloud': ReaderAloud;
+}
+
+/** Where read aloud was (the article, the paragraph: -1 the headline) and its speed. */
+export interface ReaderAloud {
+  article: string;
+  paragraph: number;
+  rate: number;
 }
 
 declare global {
@@ -45,6 +58,7 @@ const STATUS_MS = 2000;
 
 const closeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
 const linkIcon = svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3-3a4.5 4.5 0 0 0-6.4-6.4l-1.2 1.2M14 10a4.5 4.5 0 0 0-6.4 0l-3 3a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+const moreIcon = svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2v2h-2zM18 14h2v2h-2z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>`;
 const chevron = (direction: 'previous' | 'next') =>
   svg`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path d=${direction === 'previous' ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
 
@@ -63,6 +77,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @fires e-paper-reader-navigate - Previous or next was asked for (buttons, ←/→). `detail: {articleId, direction}`; the owner sets `articleId`.
  * @fires e-paper-reader-text-scale - The reader changed the text size. `detail: {textScale}`.
  * @fires e-paper-reader-progress - While the reader scrolls (at most every 250 ms, and on close). `detail: {articleId, fraction, paragraph}`: fraction 0..1 of the scroll, index of the body paragraph at the top of the view.
+ * @fires e-paper-reader-aloud - Read aloud moved on or changed speed. `detail: {article, paragraph, rate}`: paragraph -1 is the headline; the owner keeps it and gives it back as `aloud`.
  * @csspart reader - The dialog: the sheet of paper (a centred column, or the whole screen below 600 px).
  * @csspart header - The line at the top: page label, position, controls, close button.
  * @csspart controls - The groups of buttons (text size and link in the header; previous/next at the foot).
@@ -83,6 +98,18 @@ const chevron = (direction: 'previous' | 'next') =>
  * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
  * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
+ * @csspart tools - Read aloud and the share panel's button, between previous and next.
+ * @cssprop [--e-paper-reader-width=38em] - Width of the column on wide screens (em of the 18 px base size).
+ * @cssprop [--e-paper-reader-leading=1.9] - Line height of the body.
+ * @cssprop [--e-paper-reader-paper=#fbf8f1] - Paper colour (light theme); falls back to `--e-paper-paper`.
+ * @cssprop [--e-paper-reader-ink=#1a1a1a] - Text colour (light theme); falls back to `--e-paper-ink`.
+ * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - Paper colour in the dark theme.
+ * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - Text colour in the dark theme.
+ * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind.
+ * @cssprop [--e-paper-accent=#c8161d] - Banner red.
+ * @cssprop [--e-paper-font-body] - Body face; the edition's body font by default.
+ * @cssprop [--e-paper-font-headline] - Headline face; the edition's headline font by default.
+ * @cssprop [--e-paper-font-ui=system-ui] - Face of the controls.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
  * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
  * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
@@ -138,6 +165,13 @@ export class EPaperReader extends LitElement {
 
   /** The search query whose matches the reader highlights in the article ('' for none). */
   @property({ attribute: false }) highlight = '';
+  /** Where read aloud was last (kept with the reading state): play starts there in that article. */
+  @property({ attribute: false }) aloud?: ReaderAloud;
+
+  /** The paragraph being read aloud (-1 the headline), highlighted and kept in view. */
+  @state() private speaking?: number;
+  /** The share and print panel is open. */
+  @state() private sharing = false;
 
   @state() private status = '';
   @state() private manualLink?: string;
@@ -244,6 +278,7 @@ export class EPaperReader extends LitElement {
     if (changed.has('textScale')) this.textScale = clampTextScale(this.textScale);
     if (changed.has('articleId') || changed.has('edition')) {
       this.manualLink = undefined;
+      this.speaking = undefined;
       if (changed.has('edition')) this.brokenPhotos = new Set();
     }
   }
@@ -258,6 +293,7 @@ export class EPaperReader extends LitElement {
       if (dialog.open) dialog.close();
       dialog.showModal();
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
+      this.#need('e-paper-read-aloud');
       this.#toTop();
       this.#focusStart();
       this.#reportIfWhole();
@@ -319,6 +355,8 @@ export class EPaperReader extends LitElement {
       this.#emitProgress();
     }
     this.open = false;
+    this.sharing = false;
+    this.speaking = undefined;
     clearTimeout(this.#statusTimer);
     this.status = '';
     if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason });
@@ -471,6 +509,61 @@ export class EPaperReader extends LitElement {
     return lo;
   }
 
+  // ---- share, read aloud, lazy parts --------------------------------------------------------
+
+  /** Loads a part the reader shows (read aloud, the share panel); without it the control is simply absent. */
+  #need(name: LazyElementName): void {
+    definePart(name).catch((error: unknown) => console.warn(`e-paper: <${name}> could not be loaded`, error));
+  }
+
+  /** Shares the article's link through the system (Web Share) where the browser can; copies it otherwise. */
+  async #share(): Promise<void> {
+    const id = this.articleId;
+    if (id === undefined) return;
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title: this.#article?.headline, url: articleLink(window.location.href, id) });
+        return;
+      } catch (error) {
+        // The reader closed the share sheet: nothing to do. Anything else: copy instead.
+        if ((error as Error)?.name === 'AbortError') return;
+      }
+    }
+    await this.#copyLink();
+  }
+
+  #toggleSharing = () => {
+    this.sharing = !this.sharing;
+    if (this.sharing) this.#need('e-paper-share');
+  };
+
+  #onAloudPosition = (event: CustomEvent<EPaperReadAloudEventMap['e-paper-read-aloud-position']>) => {
+    const { articleId, paragraph, rate, speaking } = event.detail;
+    if (articleId !== this.articleId) return;
+    this.speaking = speaking ? paragraph : undefined;
+    emit(this, 'e-paper-reader-aloud', { article: articleId, paragraph, rate });
+    if (speaking) void this.#showSpoken(paragraph);
+  };
+
+  #onAloudEnd = () => {
+    this.speaking = undefined;
+    this.#navigate('next');
+  };
+
+  /** Scrolls the block being read into view when it is not wholly there. */
+  async #showSpoken(paragraph: number): Promise<void> {
+    await this.updateComplete;
+    const scroller = this.#scroller;
+    const target = paragraph < 0 ? this.#headline : this.#paragraphs()[paragraph];
+    if (!scroller || !target) return;
+    const view = scroller.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    if (box.top >= view.top && box.bottom <= view.bottom) return;
+    const top = box.top - view.top + scroller.scrollTop - RESTORE_OFFSET_PX;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    scroller.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'instant' });
+  }
+
   // ---- copy link ----------------------------------------------------------------------------
 
   async #copyLink(): Promise<void> {
@@ -545,6 +638,7 @@ export class EPaperReader extends LitElement {
     const count = this.#order.length;
     const previous = this.#neighbour('previous');
     const next = this.#neighbour('next');
+    const canShare = typeof navigator.share === 'function';
     const fonts = {
       '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
       '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
@@ -580,8 +674,8 @@ export class EPaperReader extends LitElement {
             ${this.#sizeButton('reset', s.reset, this.textScale === TEXT_SCALE.default, TEXT_SCALE.default)}
             ${this.#sizeButton('larger', s.larger, this.textScale >= TEXT_SCALE.max, this.textScale + TEXT_SCALE.step, '+')}
           </div>
-          <button part="button" type="button" class="copy" ?disabled=${!article} title=${s.copyLink} @click=${() => this.#copyLink()}>
-            ${linkIcon}<span class="label">${s.copyLink}</span>
+          <button part="button" type="button" class="copy" ?disabled=${!article} title=${canShare ? s.share : s.copyLink} @click=${() => this.#share()}>
+            ${linkIcon}<span class="label">${canShare ? s.share : s.copyLink}</span>
           </button>
         </div>
         <button part="button" type="button" class="close" aria-label=${s.close} title=${s.close} @click=${() => this.#requestClose('button')}>
@@ -593,6 +687,7 @@ export class EPaperReader extends LitElement {
         <button part="button" type="button" class="previous" ?disabled=${previous === undefined} @click=${() => this.#navigate('previous')}>
           ${chevron('previous')}<span>${s.previous}</span>
         </button>
+        ${article && edition && this.open ? this.#renderTools(edition, article, next !== undefined) : nothing}
         <button part="button" type="button" class="next" ?disabled=${next === undefined} @click=${() => this.#navigate('next')}>
           <span>${s.next}</span>${chevron('next')}
         </button>
@@ -606,6 +701,53 @@ export class EPaperReader extends LitElement {
         }
       </div>
     </dialog>`;
+  }
+
+  /** Read aloud and the share panel's button, between previous and next; the panel over the foot. */
+  #renderTools(edition: Edition, article: Article, continuous: boolean): TemplateResult {
+    const share = shareStrings(this.lang);
+    const aloud = this.aloud?.article === article.id ? this.aloud : undefined;
+    const page = edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === article.id));
+    const pdf = page?.pdf ? safeHttpUrl(page.pdf, this.baseUrl ?? document.baseURI) : undefined;
+    return html`<div part="tools" class="tools">
+      <e-paper-read-aloud
+        .article=${article}
+        text-lang=${edition.lang}
+        lang=${this.lang}
+        .rate=${this.aloud?.rate ?? 1}
+        .start=${aloud?.paragraph ?? -1}
+        ?continuous=${continuous}
+        @e-paper-read-aloud-position=${this.#onAloudPosition}
+        @e-paper-read-aloud-end=${this.#onAloudEnd}
+      ></e-paper-read-aloud>
+      <button
+        part="button"
+        type="button"
+        class="more"
+        title=${share.label}
+        aria-expanded=${this.sharing ? 'true' : 'false'}
+        aria-controls="share"
+        @click=${this.#toggleSharing}
+      >
+        ${moreIcon}<span class="visually-hidden">${share.label}</span>
+      </button>
+      ${
+        this.sharing
+          ? html`<e-paper-share
+            id="share"
+            class="share"
+            role="region"
+            aria-label=${share.label}
+            .link=${articleLink(window.location.href, article.id)}
+            .headline=${article.headline}
+            .pageLabel=${page?.label ?? this.pageLabel ?? ''}
+            .pdf=${pdf}
+            .aspect=${page ? page.height / page.width : 1.4}
+            lang=${this.lang}
+          ></e-paper-share>`
+          : nothing
+      }
+    </div>`;
   }
 
   /** A text size button: "A" with its sign (none for the reset), and its name for screen readers. */
@@ -628,7 +770,7 @@ export class EPaperReader extends LitElement {
         <div class="head">
           ${article.banner ? html`<p part="banner" class="banner">${article.banner}</p>` : nothing}
           ${article.kicker ? html`<p part="kicker" class="kicker">${article.kicker}</p>` : nothing}
-          <h2 part="headline" class="headline" id="headline" tabindex="-1">${article.headline}</h2>
+          <h2 part="headline" class=${this.speaking === -1 ? 'headline speaking' : 'headline'} id="headline" tabindex="-1">${article.headline}</h2>
           ${(article.subheads ?? []).map((subhead) => html`<p part="subhead" class="subhead">${subhead}</p>`)}
           ${
             article.bylines?.length
@@ -637,10 +779,24 @@ export class EPaperReader extends LitElement {
           }
         </div>
         ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
-        <div part="body" class="body">${article.paragraphs.map((paragraph) => html`<p>${paragraph}</p>`)}</div>
+        <div part="body" class="body">
+          ${article.paragraphs.map((paragraph, i) => html`<p class=${i === this.speaking ? 'speaking' : nothing}>${paragraph}</p>`)}
+        </div>
         ${edition.rights?.attribution ? html`<p part="attribution" class="attribution">${edition.rights.attribution}</p>` : nothing}
+        <p class="source">${this.#sourceLine(edition, article)}</p>
       </div>
     </article>`;
+  }
+
+  /** The printed source line: paper, date and page, then the article's link. */
+  #sourceLine(edition: Edition, article: Article): string {
+    let date = edition.date;
+    try {
+      date = new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(edition.date));
+    } catch {
+      // An unknown UI language: the ISO date.
+    }
+    return `${readerStrings(this.lang).source(edition.title, date, this.pageLabel ?? '')} · ${articleLink(window.location.href, article.id)}`;
   }
 
   #renderPhoto(photo: Photo): TemplateResult {

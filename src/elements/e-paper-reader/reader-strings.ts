@@ -19,6 +19,10 @@ export interface ReaderStrings {
   /** The same position, spoken. */
   positionLabel: (index: number, count: number) => string;
   notFound: (id: string) => string;
+  /** The share button where the browser can share (Web Share); `copyLink` where it cannot. */
+  share: string;
+  /** The printed source line: paper, date, page. */
+  source: (title: string, date: string, page: string) => string;
 }
 
 const zhCN: ReaderStrings = {
@@ -36,6 +40,8 @@ const zhCN: ReaderStrings = {
   position: (index, count) => `${index} / ${count}`,
   positionLabel: (index, count) => `第 ${index} 篇，共 ${count} 篇`,
   notFound: (id) => `找不到这篇文章（${id}）。`,
+  share: '分享',
+  source: (title, date, page) => `${title} · ${date} · ${page} 版`,
 };
 
 const en: ReaderStrings = {
@@ -53,6 +59,8 @@ const en: ReaderStrings = {
   position: (index, count) => `${index} / ${count}`,
   positionLabel: (index, count) => `Article ${index} of ${count}`,
   notFound: (id) => `There is no article “${id}”.`,
+  share: 'Share',
+  source: (title, date, page) => `${title} · ${date} · page ${page}`,
 };
 
 /** The reader's strings for a UI language tag (see `localize`). */

@@ -18,7 +18,7 @@ import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
-import type { EPaperReader, EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
+import type { EPaperReader, EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import type { ArchiveController } from '../../controllers/archive.js';
@@ -841,6 +841,7 @@ export class EPaper extends LitElement {
         .open=${this.article !== undefined && articlesById(edition).has(this.article)}
         .pageLabel=${page.label}
         .textScale=${this.#session.textScale}
+        .aloud=${this.#session.aloud}
         .baseUrl=${baseUrl}
         .theme=${this.theme}
         .highlight=${this.searchQuery}
@@ -849,6 +850,7 @@ export class EPaper extends LitElement {
         @e-paper-reader-close=${() => (this.article = undefined)}
         @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => this.#session.setTextScale(e.detail.textScale)}
         @e-paper-reader-progress=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => this.#session.progress(e.detail, this.article)}
+        @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => this.#session.saveAloud(e.detail)}
       ></e-paper-reader>`;
   }
 }
