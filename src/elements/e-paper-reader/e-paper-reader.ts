@@ -91,6 +91,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @csspart photo - Each photo (figure with caption and credit).
  * @csspart body - The body paragraphs.
  * @csspart attribution - The edition's rights statement (its `rights.attribution`), under the body.
+ * @csspart tools - Read aloud and the share panel's button, between previous and next.
  * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
  * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
  * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
@@ -98,18 +99,8 @@ const chevron = (direction: 'previous' | 'next') =>
  * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
  * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
- * @csspart tools - Read aloud and the share panel's button, between previous and next.
- * @cssprop [--e-paper-reader-width=38em] - Width of the column on wide screens (em of the 18 px base size).
- * @cssprop [--e-paper-reader-leading=1.9] - Line height of the body.
- * @cssprop [--e-paper-reader-paper=#fbf8f1] - Paper colour (light theme); falls back to `--e-paper-paper`.
- * @cssprop [--e-paper-reader-ink=#1a1a1a] - Text colour (light theme); falls back to `--e-paper-ink`.
- * @cssprop [--e-paper-reader-paper-dark=#1c1b18] - Paper colour in the dark theme.
- * @cssprop [--e-paper-reader-ink-dark=#e8e3d8] - Text colour in the dark theme.
- * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind.
- * @cssprop [--e-paper-accent=#c8161d] - Banner red.
- * @cssprop [--e-paper-font-body] - Body face; the edition's body font by default.
- * @cssprop [--e-paper-font-headline] - Headline face; the edition's headline font by default.
- * @cssprop [--e-paper-font-ui=system-ui] - Face of the controls.
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent: the paragraph being read aloud. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
  * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
  * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.

@@ -172,6 +172,7 @@ const NO_BEYOND = {};
  * @csspart photo - Each photo in the reader (figure with caption and credit).
  * @csspart body - The reader's body paragraphs.
  * @csspart attribution - The edition's rights statement under an article in the reader.
+ * @csspart tools - Read aloud and the share button at the foot of the reader.
  * @csspart notice - The quiet notice over the page (continue reading, messages).
  * @csspart error - The error message box.
  */
@@ -833,7 +834,7 @@ export class EPaper extends LitElement {
         ?open=${this.hovered !== undefined && !this.article}
       ></e-paper-tooltip>
       <e-paper-reader
-        exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution"
+        exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution, tools"
         .edition=${edition}
         .articleIds=${articles.map((a) => a.id)}
         .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
