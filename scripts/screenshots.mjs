@@ -20,8 +20,6 @@ const SIZES = [
   { name: 'desktop', viewport: { width: 1440, height: 900 } },
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
 ];
-/** The article a reader would open first: the lead story. */
-const LEAD = 'a-lead';
 
 mkdirSync(outDir, { recursive: true });
 const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
@@ -51,11 +49,20 @@ try {
       const name = `${size.name}-${scheme}`;
       await shoot(page, name);
 
-      const lead = await page.evaluate((preferred) => {
-        const paper = document.querySelector('e-paper');
-        const ids = paper.edition?.articles.map((a) => a.id) ?? [];
-        return ids.includes(preferred) ? preferred : ids[0];
-      }, LEAD);
+      // The lead story: the article with the most room on the first page.
+      const lead = await page.evaluate(() => {
+        const edition = document.querySelector('e-paper').edition;
+        const area = (shape) => {
+          if (shape.rect) return shape.rect.w * shape.rect.h;
+          const xs = shape.polygon.map(([x]) => x);
+          const ys = shape.polygon.map(([, y]) => y);
+          return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+        };
+        const room = new Map();
+        for (const region of edition?.pages[0].regions ?? [])
+          room.set(region.article, (room.get(region.article) ?? 0) + region.shapes.reduce((sum, shape) => sum + area(shape), 0));
+        return [...room].sort((a, b) => b[1] - a[1])[0]?.[0];
+      });
       await page.evaluate((id) => document.querySelector('e-paper').openArticle(id), lead);
       await page.waitForTimeout(600);
       await shoot(page, `${name}-reader`);

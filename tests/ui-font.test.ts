@@ -9,6 +9,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { Edition } from '../src/edition/schema.js';
 import { UI_FONT_FILE, UI_FONT_RANGE } from '../src/i18n/ui-font-file.js';
 import { UI_FONT_FAMILY } from '../src/i18n/ui-font.js';
 import { BUILT_IN_TAGS, UI_SYMBOLS, uiFontChars, uiTexts } from '../scripts/ui-text.js';
@@ -104,6 +105,23 @@ describe('the UI font', () => {
     // The check can fail: a character the UI font lacks is the box, where no system font has it.
     if (systemHasCjk()) this.skip();
     expect(drawing(font, '龘'), 'a character outside the UI strings').to.equal(missingGlyph);
+  });
+
+  it("draws the edition's headlines and kickers in the list and the search with the edition's faces where the system has no CJK font", async function () {
+    const el = await mountViewer<EPaper>((e) => (e.src = A1_URL));
+    // The list and the search panel take the toolbar's face (they are its children).
+    const family = getComputedStyle(el.shadowRoot!.querySelector('e-paper-toolbar')!).fontFamily;
+    const edition = (await (await fetch(A1_URL)).json()) as Edition;
+    el.remove();
+    expect(family, 'the edition’s faces close the stack').to.contain(`"e-paper ${edition.id} headline"`);
+    const font = `32px ${family}`;
+    const text = edition.articles.flatMap((a) => [a.headline, a.kicker ?? '', a.banner ?? '']).join('');
+    const chars = new Set([...text].filter((char) => !/[\s\p{Cc}\p{Cf}]/u.test(char)));
+    await document.fonts.load(font, [...chars].join(''));
+    const missingGlyph = drawing(font, NO_GLYPH);
+    const missing = [...chars].filter((char) => drawing(font, char) === missingGlyph);
+    expect(chars.size).to.be.above(100);
+    expect(missing, 'characters drawn as the missing-glyph box').to.deep.equal([]);
   });
 
   it("covers in its character map every character of every built-in language's strings, within the range the viewer declares", async () => {

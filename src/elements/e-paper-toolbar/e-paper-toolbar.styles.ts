@@ -6,7 +6,8 @@ import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 export const toolbarStyles = css`
   :host {
     display: inline-block;
-    font: 500 14px/1 ${uiFont}, sans-serif;
+    /* Then the edition's faces (from the viewer): the list and the search show the edition's headlines. */
+    font: 500 14px/1 ${uiFont}, var(--_font-edition, sans-serif);
     color: var(--_toolbar-ink);
   }
   :host([hidden]) {

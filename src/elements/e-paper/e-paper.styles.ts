@@ -49,7 +49,7 @@ export const viewerStyles = [
     grid-template-rows: auto minmax(0, 1fr) auto;
     grid-template-columns: minmax(0, 1fr);
     /* The edition's body face after the UI font: edition text in the lists, on a machine with no CJK font. */
-    font-family: ${uiFont}, var(--_font-edition-body, sans-serif);
+    font-family: ${uiFont}, var(--_font-edition, sans-serif);
     font-size: 14px;
     line-height: 1.5;
     color: var(--_ui-ink);

@@ -701,15 +701,18 @@ export class EPaper extends LitElement {
   override render() {
     const state = this.viewState;
     const edition = state.kind === 'ready' ? state.edition : undefined;
-    // The edition's body face carries the UI strings too: the last resort where the system has no CJK font.
-    const uiFallback = edition?.fonts?.some((f) => f.role === 'body') ? `"${editionFontFamily(edition, 'body')}", sans-serif` : null;
+    // The edition's faces, the last resort where the system has no CJK font: the body face carries
+    // the UI strings too, and the two together every headline and kicker the list and search show.
+    const faces = (['body', 'headline'] as const).filter((role) => edition?.fonts?.some((f) => f.role === role));
+    const uiFallback =
+      edition && faces.length ? `${faces.map((role) => `"${editionFontFamily(edition, role)}"`).join(', ')}, sans-serif` : null;
     const content =
       state.kind === 'ready'
         ? this.#renderReady(state)
         : state.kind === 'error'
           ? errorView(this.lang, state.error, () => void this.load())
           : loadingView(this.lang);
-    return html`<div class="viewer" ${cssProps({ '--_font-edition-body': uiFallback })}>${content}</div>`;
+    return html`<div class="viewer" ${cssProps({ '--_font-edition': uiFallback })}>${content}</div>`;
   }
 
   #renderReady({ edition, page, baseUrl, phase }: Ready) {
