@@ -1,11 +1,20 @@
 import type { Article, Edition, Page, Region } from './schema.js';
+import { readingOrder } from './reading-order.js';
+
+const ordered = new WeakMap<Page, Region[]>();
 
 /**
- * The page's article regions in reading order. A typeset page without explicit regions takes
- * each article's region from its blocks (one shape per block), in the order the blocks stand.
+ * The page's article regions in reading order (see {@link readingOrder}), worked out once per page
+ * object (pages are not changed in place). A typeset page without explicit regions takes each
+ * article's region from its blocks (one shape per block).
  */
 export function regionsOf(page: Page): Region[] {
-  if (page.regions) return page.regions;
+  let regions = ordered.get(page);
+  if (!regions) ordered.set(page, (regions = readingOrder(page, page.regions ?? regionsFromBlocks(page))));
+  return regions;
+}
+
+function regionsFromBlocks(page: Page): Region[] {
   const byArticle = new Map<string, Region>();
   for (const block of page.blocks ?? []) {
     if (block.kind !== 'article') continue;
