@@ -282,9 +282,9 @@ export const regionStyles = css`
     vector-effect: non-scaling-stroke;
     transition: fill 0.12s, stroke 0.12s;
   }
-  .region:hover .shape,
-  .region:focus-visible .shape,
-  .region.active .shape {
+  /* .hover, not :hover: a touch leaves :hover on the story it touched (set by the page for pointers that hover). */
+  .region.hover .shape,
+  .region:focus-visible .shape {
     fill: var(--e-paper-region-tint, rgb(200 22 29 / 0.08));
     stroke: var(--e-paper-region-outline, #c8161d);
   }
@@ -315,7 +315,7 @@ export const regionStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .region:hover .shape,
+    .region.hover .shape,
     .region:focus-visible .shape {
       stroke: Highlight;
     }

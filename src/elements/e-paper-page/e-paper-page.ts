@@ -117,6 +117,8 @@ export class EPaperPage extends LitElement {
     const region = this.#regionOf(event);
     if (!region) return;
     if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
+    // The tint follows a hovering pointer only: a finger's :hover sticks after a pan or a pinch.
+    if (event instanceof PointerEvent && event.pointerType !== 'touch') region.classList.add('hover');
     emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
   }
 
@@ -125,6 +127,7 @@ export class EPaperPage extends LitElement {
     if (!region) return;
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
+    if (event instanceof PointerEvent) region.classList.remove('hover');
     emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
   }
 
@@ -169,6 +172,7 @@ export class EPaperPage extends LitElement {
               articles: new Map(edition.articles.map((a) => [a.id, a])),
               read: this.readArticles,
               readLabel: uiStrings(this.uiLang).read,
+              label: uiStrings(this.uiLang).regionsLabel(page.label),
             })
       }
     </div>`;
