@@ -14,6 +14,7 @@ import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit, type EPaperEventMap } from '../../events/events.js';
 import { ReadingStateController } from '../../state/reading-state.js';
+import { DoublePressController } from '../../controllers/double-press.js';
 import type { ReadingRecord, ReadingView } from '../../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
@@ -170,6 +171,10 @@ export class EPaper extends LitElement {
   @state() private nextLoading = false;
 
   readonly #reading = new ReadingStateController(this, { persist: true, readTimeoutMs: 1000 });
+  readonly #doublePress = new DoublePressController(this, {
+    close: () => (this.article = undefined),
+    zoomAt: (x, y, type, out) => this.#viewport?.zoomForDoublePress(x, y, type, out),
+  });
   #loadController?: AbortController;
   #generation = 0;
   /** The paragraph to scroll the reader to once it shows the article. */
@@ -806,6 +811,7 @@ export class EPaper extends LitElement {
   };
 
   #onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
+    if (event.detail.via === 'pointer') this.#doublePress.openedByClick();
     this.hovered = undefined;
     this.#opener = event.detail.region;
     this.article = event.detail.articleId;
