@@ -12,13 +12,15 @@ import { cssProps } from '../../internal/css-props.js';
 import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { safeHttpUrl } from '../../edition/urls.js';
 import { emit } from '../../events/events.js';
+import { DoublePressWatch, type DoublePress } from './double-press.js';
 
 /** Why the reader closed. */
-export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
+export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
 
 /** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events/events.ts). */
 export interface EPaperReaderEventMap {
-  'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
+  /** `zoomAt`: the reader closed for the second press of a double-click or double-tap on the page (`double-press`). */
+  'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason; zoomAt?: DoublePress };
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
   'e-paper-reader-text-scale': { textScale: number };
   'e-paper-reader-progress': { articleId: string; fraction: number; paragraph: number };
@@ -57,7 +59,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * natively to the element that had it before opening). Setting `open = false` closes it without
  * an event.
  *
- * @fires e-paper-reader-close - The reader closed itself. `detail: {articleId, reason: 'escape' | 'button' | 'backdrop'}`.
+ * @fires e-paper-reader-close - The reader closed itself. `detail: {articleId, reason: 'escape' | 'button' | 'backdrop' | 'double-press', zoomAt}`.
  * @fires e-paper-reader-navigate - Previous or next was asked for (buttons, ←/→). `detail: {articleId, direction}`; the owner sets `articleId`.
  * @fires e-paper-reader-text-scale - The reader changed the text size. `detail: {textScale}`.
  * @fires e-paper-reader-progress - While the reader scrolls (at most every 250 ms, and on close). `detail: {articleId, fraction, paragraph}`: fraction 0..1 of the scroll, index of the body paragraph at the top of the view.
@@ -187,8 +189,16 @@ export class EPaperReader extends LitElement {
   /** Set when the element comes back while open, so `updated` shows the dialog again. */
   #reattached = false;
 
+  /** The second press of a double-click or double-tap whose first opened the reader: the page's. */
+  readonly #doublePress = new DoublePressWatch((press) => {
+    this.#zoomAt = press;
+    this.#requestClose('double-press');
+  });
+  #zoomAt?: DoublePress;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#doublePress.attach(this.getRootNode());
     if (this.hasUpdated && this.open) {
       this.#reattached = true;
       this.requestUpdate();
@@ -197,6 +207,7 @@ export class EPaperReader extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#doublePress.detach();
     // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
     // again when the element comes back.
     this.#cancelProgress();
@@ -236,6 +247,7 @@ export class EPaperReader extends LitElement {
     if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
+      this.#doublePress.opened(this.articleId);
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
       this.#toTop();
       this.#focusStart();
@@ -300,7 +312,9 @@ export class EPaperReader extends LitElement {
     this.open = false;
     clearTimeout(this.#statusTimer);
     this.status = '';
-    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason });
+    const zoomAt = this.#zoomAt;
+    this.#zoomAt = undefined;
+    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason, ...(zoomAt && { zoomAt }) });
   };
 
   #onPointerDown = (event: PointerEvent) => {

@@ -14,7 +14,6 @@ import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit, type EPaperEventMap } from '../../events/events.js';
 import { ReadingStateController } from '../../state/reading-state.js';
-import { DoublePressController } from '../../controllers/double-press.js';
 import type { ReadingRecord, ReadingView } from '../../state/reading-record.js';
 import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
@@ -171,10 +170,6 @@ export class EPaper extends LitElement {
   @state() private nextLoading = false;
 
   readonly #reading = new ReadingStateController(this, { persist: true, readTimeoutMs: 1000 });
-  readonly #doublePress = new DoublePressController(this, {
-    close: () => (this.article = undefined),
-    zoomAt: (x, y, type, out) => this.#viewport?.zoomForDoublePress(x, y, type, out),
-  });
   #loadController?: AbortController;
   #generation = 0;
   /** The paragraph to scroll the reader to once it shows the article. */
@@ -811,7 +806,6 @@ export class EPaper extends LitElement {
   };
 
   #onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
-    if (event.detail.via === 'pointer') this.#doublePress.openedByClick();
     this.hovered = undefined;
     this.#opener = event.detail.region;
     this.article = event.detail.articleId;
@@ -856,8 +850,10 @@ export class EPaper extends LitElement {
     this.article = event.detail.articleId;
   };
 
-  #onReaderClose = () => {
+  #onReaderClose = ({ detail: { zoomAt: z } }: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => {
     this.article = undefined;
+    // The second press of a double-click or double-tap on the page, which the reader caught.
+    if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
   };
 
   #onReaderTextScale = (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => {

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/index.js';
-import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
-import type { EPaperViewport } from '../../src/elements/e-paper-viewport/e-paper-viewport.js';
-import { ZOOM_STEP } from '../../src/elements/e-paper-viewport/e-paper-viewport.js';
-import { READING_SCALE, screenToPage } from '../../src/elements/e-paper-viewport/viewport-math.js';
-import { A1_URL, deepQuery, frames, mountViewer, partsLoaded, until } from '../helpers.js';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { ZOOM_STEP } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { READING_SCALE, screenToPage } from '../../../src/elements/e-paper-viewport/viewport-math.js';
+import { A1_URL, deepQuery, frames, mountViewer, partsLoaded, until } from '../../helpers.js';
 
 type CdpEvent = { method: string; params: Record<string, unknown> };
 const cdp = (events: CdpEvent[], delay = 0) => executeServerCommand('cdp-input', { events, delay });
@@ -97,8 +97,8 @@ describe('double press over an article', () => {
       if (++downs === 2) readerUpAtSecondTap = readerOpen(el);
     };
     document.addEventListener('pointerdown', onDown, true);
-    // Two taps 150 ms apart: a double-tap (the viewport's is within 320 ms and 24 px).
-    await cdp([...tap(x, y), ...tap(x, y)], 75);
+    // Two taps 200 ms apart, each 100 ms long: a double-tap (within 320 ms and 24 px of the first).
+    await cdp([...tap(x, y), ...tap(x, y)], 100);
     document.removeEventListener('pointerdown', onDown, true);
     await until(() => Math.abs(viewport.scale - READING_SCALE) < 1e-6, 'the page zooms to 100%');
     expect(readerUpAtSecondTap, 'the first tap opened the reader').to.equal(true);
