@@ -636,34 +636,29 @@ export class EPaperReader extends LitElement {
     </article>`;
   }
 
+  /** A photo with its caption; with no file (or a broken one), the caption alone, noting the photo is missing. */
   #renderPhoto(photo: Photo): TemplateResult {
-    const strings = uiStrings(this.lang);
     const url = safeHttpUrl(photo.src, this.baseUrl ?? document.baseURI);
-    const aspect = { '--_aspect': String(photo.aspect ?? 4 / 3) };
-    const image =
-      url && !this.brokenPhotos.has(url)
-        ? html`<img
-            class="image"
-            src=${url}
-            alt=${photo.alt ?? photo.caption ?? ''}
-            loading="lazy"
-            decoding="async"
-            ${cssProps(aspect)}
-            @error=${() => (this.brokenPhotos = new Set(this.brokenPhotos).add(url))}
-          />`
-        : html`<div class="placeholder" role="img" aria-label=${photo.alt ?? strings.photoPlaceholder} ${cssProps(aspect)}>
-            <span lang=${this.lang}>${strings.photoPlaceholder}</span>
-          </div>`;
-    return html`<figure part="photo" class="photo">
-      ${image}
+    const shown = url && !this.brokenPhotos.has(url);
+    return html`<figure part="photo" class="photo ${shown ? '' : 'missing'}">
       ${
-        photo.caption || photo.credit
-          ? html`<figcaption>
-            ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
-            ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
-          </figcaption>`
+        shown
+          ? html`<img
+              class="image"
+              src=${url}
+              alt=${photo.alt ?? photo.caption ?? ''}
+              loading="lazy"
+              decoding="async"
+              ${cssProps({ '--_aspect': String(photo.aspect ?? 4 / 3) })}
+              @error=${() => (this.brokenPhotos = new Set(this.brokenPhotos).add(url))}
+            />`
           : nothing
       }
+      <figcaption>
+        ${shown ? nothing : html`<span class="note" lang=${this.lang}>${uiStrings(this.lang).photoPlaceholder}</span>`}
+        ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
+        ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
+      </figcaption>
     </figure>`;
   }
 }
