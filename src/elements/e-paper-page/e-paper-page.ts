@@ -48,7 +48,7 @@ const place = (rect: Rect) => ({
  * @csspart scan - A scan page's image layer.
  * @csspart scan-image - The sharpest image of a scan page shown so far.
  * @csspart scan-progress - The bar shown while a sharper image loads.
- * @csspart regions - The layer of article regions over the page.
+ * @csspart regions - The layer of article regions over the page; a list of the articles to assistive technology.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
  * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
