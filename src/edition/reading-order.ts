@@ -55,13 +55,13 @@ function columnOrder(items: Item[], slack: number): Item[] {
 
 /**
  * The regions in the order a reader reads the page: the order the page states (`articleOrder`)
- * first, then the rest from the layout: the lead story (头条: of the stories that start in the
- * top third of the page, the one with the largest headline where the page says, else the largest)
+ * first, then the rest from the layout: the lead story (头条: of the news stories that start in
+ * the top third of the page, the one with the largest headline where the page says, else the largest)
  * first, then column by column, each top to bottom, left to right, as a horizontally set Chinese
  * newspaper is read. Pure: the same page gives the same order, whatever order its blocks or
  * regions are listed in.
  */
-export function readingOrder(page: Page, regions: readonly Region[]): Region[] {
+export function readingOrder(page: Page, regions: readonly Region[], isNews: (articleId: string) => boolean = () => true): Region[] {
   const stated = (page.articleOrder ?? []).flatMap((id) => regions.filter((region) => region.article === id));
   const headlines = new Map<string, number>();
   for (const block of page.blocks ?? [])
@@ -73,7 +73,7 @@ export function readingOrder(page: Page, regions: readonly Region[]): Region[] {
     if (stated.includes(region)) continue;
     const item = { region, box: boxOf(region.shapes) };
     items.push(item);
-    if (item.box[1] >= page.height / 3) continue;
+    if (item.box[1] >= page.height / 3 || !isNews(region.article)) continue;
     const [size, area] = weight(item);
     const [leadSize, leadArea] = lead ? weight(lead) : [-1, -1];
     if (size > leadSize || (size === leadSize && area > leadArea)) lead = item;

@@ -19,7 +19,7 @@ describe('reading order', () => {
     // 3. a5 then a7: the two stories at the foot of the left stack, left column first.
     // 4. a1, a3, a4, a9, a8: the right stack from the top (风补基金, beside the masthead) down to
     //    the foot (彭建忠…, a8), as its stories stand: a9 stands above a8.
-    expect(ids(regionsOf(edition.pages[0]))).to.deep.equal(['a2', 'a6', 'a5', 'a7', 'a1', 'a3', 'a4', 'a9', 'a8']);
+    expect(ids(regionsOf(edition.pages[0], edition))).to.deep.equal(['a2', 'a6', 'a5', 'a7', 'a1', 'a3', 'a4', 'a9', 'a8']);
     // The list, the reader's "n / 9" and the tab order all take this order.
     expect(articlesOnPage(edition, edition.pages[0]).map((a) => a.id)).to.deep.equal([
       'a2',
@@ -38,7 +38,7 @@ describe('reading order', () => {
     const edition = await loadA1();
     const first = edition.pages[0];
     const shuffled = { ...first, blocks: [...first.blocks!].reverse() };
-    expect(ids(regionsOf(shuffled))).to.deep.equal(ids(regionsOf(first)));
+    expect(ids(regionsOf(shuffled, edition))).to.deep.equal(ids(regionsOf(first, edition)));
   });
 
   it('takes the order the page states, and places the articles it leaves out by the layout', () => {
@@ -49,6 +49,14 @@ describe('reading order', () => {
       'left',
       'right-top',
     ]);
+  });
+
+  it('makes only news the lead: not a masthead or an advertisement, however large', () => {
+    // A scan's title section across the top, larger than the news story under it.
+    const regions = [rect('title', 0, 0, 1000, 400), rect('story', 0, 420, 1000, 300), rect('more', 0, 760, 1000, 700)];
+    expect(ids(readingOrder(page(), regions, (id) => id !== 'title'))).to.deep.equal(['story', 'title', 'more']);
+    // Without the kinds, the largest region near the top leads.
+    expect(ids(readingOrder(page(), regions))).to.deep.equal(['title', 'story', 'more']);
   });
 
   it('puts the lead first even where it is not the top left story', () => {

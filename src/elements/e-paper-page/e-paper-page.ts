@@ -168,7 +168,7 @@ export class EPaperPage extends LitElement {
           ? nothing
           : regionLayer({
               page,
-              regions: regionsOf(page),
+              regions: regionsOf(page, edition),
               articles: new Map(edition.articles.map((a) => [a.id, a])),
               read: this.readArticles,
               readLabel: uiStrings(this.uiLang).read,

@@ -75,7 +75,7 @@ describe('the A1 page layout, measured in Chromium with the edition fonts', () =
   it('gives every article a region on the page, in reading order', async () => {
     const edition = await loadA1();
     const { el } = await drawnPage();
-    const expected = regionsOf(edition.pages[0]).map((r) => r.article);
+    const expected = regionsOf(edition.pages[0], edition).map((r) => r.article);
     expect(new Set(expected)).to.deep.equal(new Set(edition.articles.map((a) => a.id)));
     const drawn = [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<SVGGElement>('.region')].map((g) => g.dataset.articleId);
     expect(drawn).to.deep.equal(expected);

@@ -41,7 +41,7 @@ describe('article regions', () => {
     const edition = await loadA1();
     const el = await viewer();
     const regions = [...pageRoot(el).querySelectorAll<SVGGElement>('.region')];
-    expect(regions.map((r) => r.dataset.articleId)).to.deep.equal(regionsOf(edition.pages[0]).map((r) => r.article));
+    expect(regions.map((r) => r.dataset.articleId)).to.deep.equal(regionsOf(edition.pages[0], edition).map((r) => r.article));
     for (const region of regions) {
       const article = edition.articles.find((a) => a.id === region.dataset.articleId)!;
       expect(region.getAttribute('role')).to.equal('button');
@@ -52,7 +52,7 @@ describe('article regions', () => {
   it('highlight every shape of an article together on hover, and show its tooltip', async () => {
     const edition = await loadA1();
     const el = await viewer();
-    const multi = regionsOf(edition.pages[0]).find((r) => r.shapes.length > 1)!;
+    const multi = regionsOf(edition.pages[0], edition).find((r) => r.shapes.length > 1)!;
     expect(multi, 'an article in two places').to.exist;
     const { x, y } = centreOf(el, multi.article);
     await sendMouse({ type: 'move', position: [x, y] });
@@ -99,7 +99,7 @@ describe('article regions', () => {
   it('take focus with Tab in reading order, showing the tooltip for the focused article', async () => {
     const edition = await loadA1();
     const el = await viewer();
-    const order = regionsOf(edition.pages[0]).map((r) => r.article);
+    const order = regionsOf(edition.pages[0], edition).map((r) => r.article);
     const before = document.createElement('button');
     before.textContent = 'before';
     el.before(before);
@@ -182,7 +182,7 @@ describe('articles by id', () => {
     expect(articlesById(other), 'another edition object, its own map').not.to.equal(byId);
     expect(articlesById(other).size).to.equal(2);
     const onPage = articlesOnPage(edition, edition.pages[0]).map((a) => a.id);
-    expect(onPage).to.deep.equal(regionsOf(edition.pages[0]).map((r) => r.article));
+    expect(onPage).to.deep.equal(regionsOf(edition.pages[0], edition).map((r) => r.article));
     expect(articlesOnPage(other, edition.pages[0]).map((a) => a.id)).to.deep.equal(onPage.filter((id) => id === 'a1' || id === 'a2'));
   });
 });
