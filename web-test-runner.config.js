@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { CHROME_FLAGS, findBrowser } from './scripts/find-browser.js';
 import { summaryReporter } from './scripts/summary-reporter.js';
 import { inputPlugin } from './scripts/wtr-input-plugin.js';
+import { axTreePlugin } from './scripts/wtr-ax-plugin.js';
 import { faultsPlugin } from './scripts/wtr-faults-plugin.js';
 import { fixturesPlugin } from './scripts/wtr-fixtures-plugin.js';
 import { eventNamesPlugin } from './scripts/wtr-event-names-plugin.js';
@@ -22,6 +23,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     inputPlugin(),
+    axTreePlugin(),
     faultsPlugin(),
     fixturesPlugin(),
     eventNamesPlugin(),

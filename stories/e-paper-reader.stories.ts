@@ -82,7 +82,7 @@ export const LongArticle: Story = { name: 'Long article (a2)' };
 /** A short one (a8): kicker, headline, bylines, three paragraphs. */
 export const ShortArticle: Story = { name: 'Short article (a8)', args: { 'article-id': 'a8' } };
 
-/** With a photo (a6): the edition has no image file for it, so the placeholder stands in, with caption and credit. */
+/** With a photo (a6): the edition has no image file for it, so the caption stands alone, with a note that the photo is missing. */
 export const WithPhoto: Story = { name: 'With a photo (a6)', args: { 'article-id': 'a6' } };
 
 /** The dark theme. */

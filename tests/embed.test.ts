@@ -167,7 +167,7 @@ describe('embedding', () => {
       el.shadowRoot!.querySelector('.search-toggle')!.textContent,
     ].join(' ');
     expect(deepQuery(el, 'e-paper-viewport')!.getAttribute('aria-label')).to.equal(
-      '\u2068株洲日报\u2069, \u20682021-01-08\u2069, e-paper edition',
+      '\u2068株洲日报\u2069, \u2068January 8, 2021\u2069, e-paper edition',
     );
     // No Chinese in the UI chrome (the page's own text stays Chinese).
     expect(uiText).not.to.match(/[\u4e00-\u9fff]/);

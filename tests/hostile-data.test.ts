@@ -1000,7 +1000,7 @@ describe('hostile data: injection corpus through every field', () => {
     // In a UI sentence the title stands isolated; a stray PDI of its own cannot end that early.
     const title = payload.replace(/^\u2069/, '');
     expect(el.shadowRoot!.querySelector('e-paper-viewport')!.getAttribute('aria-label')).to.equal(
-      `\u2068${title}\u2069, \u20682021-01-08\u2069, e-paper edition`,
+      `\u2068${title}\u2069, \u2068January 8, 2021\u2069, e-paper edition`,
     );
   }
 

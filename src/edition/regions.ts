@@ -1,11 +1,26 @@
 import type { Article, Edition, Page, Region } from './schema.js';
+import { readingOrder } from './reading-order.js';
+
+const ordered = new WeakMap<Page, Region[]>();
 
 /**
- * The page's article regions in reading order. A typeset page without explicit regions takes
- * each article's region from its blocks (one shape per block), in the order the blocks stand.
+ * The page's article regions. With the edition, in reading order (see {@link readingOrder}; only
+ * news can be the lead, not a masthead or an advertisement), worked out once per page object
+ * (pages are not changed in place); without it, as listed. A typeset page without explicit
+ * regions takes each article's region from its blocks (one shape per block).
  */
-export function regionsOf(page: Page): Region[] {
-  if (page.regions) return page.regions;
+export function regionsOf(page: Page, edition?: Edition): Region[] {
+  const regions = page.regions ?? regionsFromBlocks(page);
+  if (!edition) return regions;
+  let inOrder = ordered.get(page);
+  if (!inOrder) {
+    const byId = articlesById(edition);
+    ordered.set(page, (inOrder = readingOrder(page, regions, (id) => (byId.get(id)?.kind ?? 'news') === 'news')));
+  }
+  return inOrder;
+}
+
+function regionsFromBlocks(page: Page): Region[] {
   const byArticle = new Map<string, Region>();
   for (const block of page.blocks ?? []) {
     if (block.kind !== 'article') continue;
@@ -28,7 +43,7 @@ export function articlesById(edition: Edition): Map<string, Article> {
 /** The articles of a page in reading order. */
 export function articlesOnPage(edition: Edition, page: Page): Article[] {
   const byId = articlesById(edition);
-  return regionsOf(page)
+  return regionsOf(page, edition)
     .map((region) => byId.get(region.article))
     .filter((article): article is Article => article !== undefined);
 }

@@ -250,7 +250,7 @@ export const PageSchema = v.strictObject(
     section: v.optional(text()),
     width: positive,
     height: positive,
-    /** Typeset pages list their blocks in reading order. */
+    /** Typeset pages list their blocks in the order they are set (the reading order is `articleOrder`, or the layout's). */
     blocks: v.optional(
       v.pipe(
         v.array(BlockSchema, 'expected a list of blocks'),
@@ -266,7 +266,17 @@ export const PageSchema = v.strictObject(
         v.maxLength(LIMITS.textLines, `expected at most ${LIMITS.textLines} text lines`),
       ),
     ),
-    /** Article regions in reading order; on typeset pages, derived from the article blocks when absent. */
+    /**
+     * The page's reading order, where the publisher states one: article ids, the first read first.
+     * Articles not listed follow in the order the layout gives (the lead story, then column by column).
+     */
+    articleOrder: v.optional(
+      v.pipe(
+        v.array(Id, 'expected a list of article ids'),
+        v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} article ids`),
+      ),
+    ),
+    /** Article regions (their order is not the reading order); on typeset pages, derived from the article blocks when absent. */
     regions: v.optional(
       v.pipe(
         v.array(RegionSchema, 'expected a list of regions'),

@@ -20,11 +20,21 @@ export function isolate(text: string): string {
   return `\u2068${kept}${'\u2069'.repeat(open)}\u2069`;
 }
 
+/**
+ * An ISO date (`2021-01-08`) as a language writes it (2021年1月8日, January 8, 2021): speech reads
+ * the digits of the ISO form one by one or as a sum. The ISO text itself if it is no date.
+ */
+export function writtenDate(iso: string, locale: string): string {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+}
+
 /** UI strings of the viewer. The edition's own text is never translated. */
 export interface UiStrings {
   loading: string;
   errorTitle: string;
   retry: string;
+  /** The viewer's accessible name; `date` is the edition's ISO date. */
   viewerLabel: (title: string, date: string) => string;
   pageLabel: (label: string) => string;
   errors: Record<'network' | 'http' | 'timeout' | 'too-large' | 'empty' | 'not-json' | 'invalid' | 'no-source', string>;
@@ -51,6 +61,8 @@ export interface UiStrings {
   };
   /** Said of an article already read. */
   read: string;
+  /** The accessible name of the list of article regions over a page. */
+  regionsLabel: (pageLabel: string) => string;
   scanAlt: (pageLabel: string) => string;
   scanLoading: string;
   scanFailed: string;
@@ -82,7 +94,7 @@ const zhCN: UiStrings = {
   loading: '正在载入版面…',
   errorTitle: '无法显示本期报纸',
   retry: '重试',
-  viewerLabel: (title, date) => `${isolate(title)} ${isolate(date)} 电子版`,
+  viewerLabel: (title, date) => `${isolate(title)} ${isolate(writtenDate(date, 'zh-CN'))} 电子版`,
   pageLabel: (label) => `${isolate(label)} 版`,
   errors: {
     network: '网络请求失败，请检查网络后重试。',
@@ -111,6 +123,7 @@ const zhCN: UiStrings = {
     pageOf: (label, index, count) => `${isolate(label)} 版，第 ${index} 版，共 ${count} 版`,
   },
   read: '已读',
+  regionsLabel: (page) => `${isolate(page)} 版文章`,
   scanAlt: (label) => `${isolate(label)} 版版面图`,
   scanLoading: '正在载入清晰版面',
   scanFailed: '版面图片无法载入，请稍后重试。',
@@ -135,7 +148,7 @@ const en: UiStrings = {
   loading: 'Loading the page…',
   errorTitle: 'This edition cannot be shown',
   retry: 'Retry',
-  viewerLabel: (title, date) => `${isolate(title)}, ${isolate(date)}, e-paper edition`,
+  viewerLabel: (title, date) => `${isolate(title)}, ${isolate(writtenDate(date, 'en'))}, e-paper edition`,
   pageLabel: (label) => `Page ${isolate(label)}`,
   errors: {
     network: 'The network request failed. Check the connection and try again.',
@@ -164,6 +177,7 @@ const en: UiStrings = {
     pageOf: (label, index, count) => `Page ${isolate(label)}, ${index} of ${count}`,
   },
   read: 'read',
+  regionsLabel: (page) => `Articles on page ${isolate(page)}`,
   scanAlt: (label) => `Scan of page ${isolate(label)}`,
   scanLoading: 'Loading a sharper image of the page',
   scanFailed: 'The page image could not be loaded. Please try again later.',

@@ -4,14 +4,14 @@
  * differ (網路 / 網絡), a word both read alike is used (連線); a site can still override any string
  * with `registerStrings('zh-HK', …)`. Loaded with languages.ts, only by viewers that need it.
  */
-import { isolate } from './strings.js';
+import { isolate, writtenDate } from './strings.js';
 import type { BuiltInStrings } from './localize.js';
 
 export const zhHant: BuiltInStrings = {
   loading: '正在載入版面…',
   errorTitle: '無法顯示本期報紙',
   retry: '重試',
-  viewerLabel: (title, date) => `${isolate(title)} ${isolate(date)} 電子版`,
+  viewerLabel: (title, date) => `${isolate(title)} ${isolate(writtenDate(date, 'zh-Hant'))} 電子版`,
   pageLabel: (label) => `${isolate(label)} 版`,
   errors: {
     network: '連線失敗，請檢查連線後再試一次。',
@@ -40,6 +40,7 @@ export const zhHant: BuiltInStrings = {
     pageOf: (label, index, count) => `${isolate(label)} 版，第 ${index} 版，共 ${count} 版`,
   },
   read: '已讀',
+  regionsLabel: (page) => `${isolate(page)} 版文章`,
   scanAlt: (label) => `${isolate(label)} 版版面圖`,
   scanLoading: '正在載入清晰版面',
   scanFailed: '版面圖片無法載入，請稍後再試。',

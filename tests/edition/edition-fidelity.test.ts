@@ -229,7 +229,8 @@ describe('the A1 edition (株洲日报 2021-01-08) against its source text', () 
     // Line 128 is the caption (ending 。) followed by the credit; no photo file exists.
     const line = source.line(PHOTO_LINE);
     const cut = line.indexOf('。') + 1;
-    expect(articleById('a6').photos).to.deep.equal([{ caption: line.slice(0, cut), credit: line.slice(cut), aspect: 1.5 }]);
+    // The aspect is the layout's (no photo file exists): the space the page keeps for it.
+    expect(articleById('a6').photos).to.deep.equal([{ caption: line.slice(0, cut), credit: line.slice(cut), aspect: 1.2 }]);
     expect(edition.articles.filter((a) => a.photos).map((a) => a.id)).to.deep.equal(['a6']);
   });
 

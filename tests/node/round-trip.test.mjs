@@ -79,9 +79,10 @@ describe('round trip: import → validate → render → open an article', () =>
       JSON.stringify(await page.evaluate(() => window.events)),
     );
 
-    // The regions: the masthead and the article on page 1, each clickable.
+    // The regions: the masthead and the article on page 1, each clickable, in reading order: the
+    // lead story (the only news) first, then the title section.
     const regions = page.locator('[data-article-id]');
-    assert.deepEqual(await regions.evaluateAll((els) => els.map((el) => el.getAttribute('data-article-id'))), ['LOG_TITLE', 'LOG_ART1']);
+    assert.deepEqual(await regions.evaluateAll((els) => els.map((el) => el.getAttribute('data-article-id'))), ['LOG_ART1', 'LOG_TITLE']);
     // A shape of the region (the group's middle may fall between its shapes).
     await page.locator('[data-article-id="LOG_ART1"] > *').last().click();
     await page.waitForFunction(() => window.events.some((e) => e.type === 'e-paper-article-open'));

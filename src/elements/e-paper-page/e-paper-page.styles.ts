@@ -114,17 +114,14 @@ export const pageStyles = css`
     flex-direction: column;
     gap: 4px;
   }
+  /* No photo file: a plain tone where the photo stands, its caption under it (no hatching: that reads as a layout sketch). */
   .placeholder {
     display: grid;
     place-items: center;
     width: 100%;
-    background: repeating-linear-gradient(
-      -45deg,
-      color-mix(in srgb, var(--_ink) 10%, var(--_paper)) 0 10px,
-      color-mix(in srgb, var(--_ink) 5%, var(--_paper)) 10px 20px
-    );
+    background: color-mix(in srgb, var(--_ink) 5%, var(--_paper));
     color: var(--_muted);
-    font-size: 16px;
+    font-size: 13px;
   }
   figcaption {
     font-size: 12px;
@@ -220,45 +217,51 @@ export const pageStyles = css`
     line-height: 1.2;
   }
 
-  /* Footer strip: the new-media channels with placeholders for their QR codes. */
+  /* Footer strip, as the source has it: the prompt, then the three channels across the width, each
+     with a quiet square where its QR code would be (the source gives no code to show). */
   .footer {
     display: flex;
     align-items: center;
-    gap: 28px;
-    padding-top: 8px;
+    gap: 48px;
+    padding: 12px 24px 0;
     border-top: 4px double var(--_ink);
   }
   .prompt {
     font-family: var(--_font-headline);
     font-weight: 900;
-    font-size: 18px;
+    font-size: 30px;
+    letter-spacing: 0.06em;
   }
   .channels {
     display: flex;
-    gap: 28px;
+    flex: 1;
+    justify-content: space-around;
     list-style: none;
   }
   .channels li {
     display: flex;
     align-items: center;
-    gap: 10px;
-    font-size: 14px;
+    gap: 14px;
+    font-size: 24px;
+    font-weight: 700;
   }
   .qr {
     display: grid;
     place-items: center;
-    width: 64px;
-    height: 64px;
-    border: 1px dashed var(--_muted);
+    width: 72px;
+    height: 72px;
+    background: color-mix(in srgb, var(--_ink) 6%, var(--_paper));
     color: var(--_muted);
-    font-size: 10px;
+    font-size: 11px;
+    font-weight: 400;
     line-height: 1.2;
     text-align: center;
   }
   .channel small {
     display: block;
     color: var(--_muted);
-    font-size: 12px;
+    font-size: 16px;
+    font-weight: 400;
   }
 `;
 
@@ -280,7 +283,8 @@ export const regionStyles = css`
     vector-effect: non-scaling-stroke;
     transition: fill 0.12s, stroke 0.12s;
   }
-  .region:hover .shape,
+  /* .hover, not :hover: a touch leaves :hover on the story it touched (set by the page for pointers that hover). */
+  .region.hover .shape,
   .region:focus-visible .shape,
   .region.active .shape {
     fill: var(--_region-tint);
@@ -313,7 +317,7 @@ export const regionStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .region:hover .shape,
+    .region.hover .shape,
     .region:focus-visible .shape {
       stroke: Highlight;
     }

@@ -54,7 +54,7 @@ const place = (rect: Rect) => ({
  * @csspart scan - A scan page's image layer.
  * @csspart scan-image - The sharpest image of a scan page shown so far.
  * @csspart scan-progress - The bar shown while a sharper image loads.
- * @csspart regions - The layer of article regions over the page.
+ * @csspart regions - The layer of article regions over the page; a list of the articles to assistive technology.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
  * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
@@ -146,6 +146,8 @@ export class EPaperPage extends LitElement {
     const region = this.#regionOf(event);
     if (!region) return;
     if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
+    // The tint follows a hovering pointer only: a finger's :hover sticks after a pan or a pinch.
+    if (event instanceof PointerEvent && event.pointerType !== 'touch') region.classList.add('hover');
     emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
   }
 
@@ -154,6 +156,7 @@ export class EPaperPage extends LitElement {
     if (!region) return;
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
+    if (event instanceof PointerEvent) region.classList.remove('hover');
     emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
   }
 
@@ -194,10 +197,11 @@ export class EPaperPage extends LitElement {
           ? nothing
           : regionLayer({
               page,
-              regions: regionsOf(page),
+              regions: regionsOf(page, edition),
               articles: new Map(edition.articles.map((a) => [a.id, a])),
               read: this.readArticles,
               readLabel: uiStrings(this.lang).read,
+              label: uiStrings(this.lang).regionsLabel(page.label),
             })
       }
       ${page.scan && page.text && !this.thumbnail ? this.#textLayer(page) : nothing}

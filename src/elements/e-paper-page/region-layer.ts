@@ -27,21 +27,26 @@ export interface RegionLayerOptions {
   articles: Map<string, Article>;
   read: ReadonlySet<string>;
   readLabel: string;
+  /** The accessible name of the list ("A1 版文章"). */
+  label: string;
 }
 
 /**
  * The article regions over the page, one focusable group per article in reading order, so that
- * hovering or focusing any of its shapes highlights them all together.
+ * hovering or focusing any of its shapes highlights them all together. The layer is a list and
+ * each region an item of it: a bare `<svg>` is an image to assistive technology, and buttons
+ * inside an image are read as parts of a picture, not as the page's articles.
  */
-export function regionLayer({ page, regions, articles, read, readLabel }: RegionLayerOptions): SVGTemplateResult {
-  return svg`<svg class="regions" part="regions" viewBox="0 0 ${page.width} ${page.height}" width=${page.width} height=${page.height}>
+export function regionLayer({ page, regions, articles, read, readLabel, label }: RegionLayerOptions): SVGTemplateResult {
+  return svg`<svg class="regions" part="regions" viewBox="0 0 ${page.width} ${page.height}" width=${page.width} height=${page.height}
+    role="list" aria-label=${label}>
     ${regions.map((region) => {
       const article = articles.get(region.article);
       if (!article) return nothing;
       const isRead = read.has(article.id);
-      const label = isRead ? `${isolate(regionLabel(article))} (${readLabel})` : regionLabel(article);
-      return svg`<g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
-        data-article-id=${article.id} aria-label=${label}>${region.shapes.map(shapeTemplate)}${isRead ? readBadge(region.shapes[0]) : nothing}</g>`;
+      const name = isRead ? `${isolate(regionLabel(article))} (${readLabel})` : regionLabel(article);
+      return svg`<g role="listitem"><g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
+        data-article-id=${article.id} aria-label=${name}>${region.shapes.map(shapeTemplate)}${isRead ? readBadge(region.shapes[0]) : nothing}</g></g>`;
     })}
   </svg>`;
 }

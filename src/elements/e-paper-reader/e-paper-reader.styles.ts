@@ -323,29 +323,27 @@ export const readerStyles = css`
   .photo {
     margin: 0 0 1.4em;
   }
-  .image,
-  .placeholder {
+  .image {
     display: block;
     width: 100%;
     height: auto;
     aspect-ratio: var(--_aspect, 4 / 3);
     object-fit: cover;
   }
-  .placeholder {
-    display: grid;
-    place-items: center;
-    background: repeating-linear-gradient(
-      -45deg,
-      color-mix(in srgb, var(--_reader-ink) 10%, var(--_reader-paper)) 0 10px,
-      color-mix(in srgb, var(--_reader-ink) 5%, var(--_reader-paper)) 10px 20px
-    );
+  /* No photo file: the caption alone, set off by a rule, after a small note that the photo is missing. */
+  .missing {
+    padding-left: 0.8em;
+    border-left: 3px solid var(--_rule);
+  }
+  .missing figcaption {
+    margin-top: 0;
+    text-align: start;
+  }
+  .note {
+    margin-right: 0.8em;
     color: var(--_muted);
     font-family: var(--_ui);
-    font-size: 15px;
-  }
-  .placeholder span {
-    padding: 2px 8px;
-    background: var(--_reader-paper);
+    font-size: 0.85em;
   }
   figcaption {
     margin-top: 0.5em;

@@ -19,13 +19,15 @@ import { SearchHighlightController } from '../../controllers/search-highlights.j
 import { definePart, type LazyElementName } from '../../lazy-parts.js';
 import type { EPaperReadAloudEventMap } from '../e-paper-read-aloud/e-paper-read-aloud.js';
 import { shareStrings } from '../e-paper-share/share-strings.js';
+import { DoublePressWatch, type DoublePress } from './double-press.js';
 
 /** Why the reader closed. */
-export type ReaderCloseReason = 'escape' | 'button' | 'backdrop';
+export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
 
 /** The events `<e-paper-reader>` fires, by name, with their `detail` (internal: see src/events/events.ts). */
 export interface EPaperReaderEventMap {
-  'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason };
+  /** `zoomAt`: the reader closed for the second press of a double-click or double-tap on the page (`double-press`). */
+  'e-paper-reader-close': { articleId: string | undefined; reason: ReaderCloseReason; zoomAt?: DoublePress };
   'e-paper-reader-navigate': { articleId: string; direction: 'previous' | 'next' };
   'e-paper-reader-text-scale': { textScale: number };
   'e-paper-reader-progress': { articleId: string; fraction: number; paragraph: number };
@@ -73,7 +75,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * natively to the element that had it before opening). Setting `open = false` closes it without
  * an event.
  *
- * @fires e-paper-reader-close - The reader closed itself. `detail: {articleId, reason: 'escape' | 'button' | 'backdrop'}`.
+ * @fires e-paper-reader-close - The reader closed itself. `detail: {articleId, reason: 'escape' | 'button' | 'backdrop' | 'double-press', zoomAt}`.
  * @fires e-paper-reader-navigate - Previous or next was asked for (buttons, ←/→). `detail: {articleId, direction}`; the owner sets `articleId`.
  * @fires e-paper-reader-text-scale - The reader changed the text size. `detail: {textScale}`.
  * @fires e-paper-reader-progress - While the reader scrolls (at most every 250 ms, and on close). `detail: {articleId, fraction, paragraph}`: fraction 0..1 of the scroll, index of the body paragraph at the top of the view.
@@ -233,8 +235,16 @@ export class EPaperReader extends LitElement {
   /** Set when the element comes back while open, so `updated` shows the dialog again. */
   #reattached = false;
 
+  /** The second press of a double-click or double-tap whose first opened the reader: the page's. */
+  readonly #doublePress = new DoublePressWatch((press) => {
+    this.#zoomAt = press;
+    this.#requestClose('double-press');
+  });
+  #zoomAt?: DoublePress;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#doublePress.attach(this.getRootNode());
     if (this.hasUpdated && this.open) {
       this.#reattached = true;
       this.requestUpdate();
@@ -243,6 +253,7 @@ export class EPaperReader extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#doublePress.detach();
     // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
     // again when the element comes back.
     this.#cancelProgress();
@@ -283,6 +294,7 @@ export class EPaperReader extends LitElement {
     if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
+      this.#doublePress.opened(this.articleId);
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
       this.#need('e-paper-read-aloud');
       this.#toTop();
@@ -350,7 +362,9 @@ export class EPaperReader extends LitElement {
     this.speaking = undefined;
     clearTimeout(this.#statusTimer);
     this.status = '';
-    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason });
+    const zoomAt = this.#zoomAt;
+    this.#zoomAt = undefined;
+    if (reason) emit(this, 'e-paper-reader-close', { articleId: this.articleId, reason, ...(zoomAt && { zoomAt }) });
   };
 
   #onPointerDown = (event: PointerEvent) => {
@@ -790,34 +804,29 @@ export class EPaperReader extends LitElement {
     return `${readerStrings(this.lang).source(edition.title, date, this.pageLabel ?? '')} · ${articleLink(window.location.href, article.id)}`;
   }
 
+  /** A photo with its caption; with no file (or a broken one), the caption alone, noting the photo is missing. */
   #renderPhoto(photo: Photo): TemplateResult {
-    const strings = uiStrings(this.lang);
     const url = safeHttpUrl(photo.src, this.baseUrl ?? document.baseURI);
-    const aspect = { '--_aspect': String(photo.aspect ?? 4 / 3) };
-    const image =
-      url && !this.brokenPhotos.has(url)
-        ? html`<img
-            class="image"
-            src=${url}
-            alt=${photo.alt ?? photo.caption ?? ''}
-            loading="lazy"
-            decoding="async"
-            ${cssProps(aspect)}
-            @error=${() => (this.brokenPhotos = new Set(this.brokenPhotos).add(url))}
-          />`
-        : html`<div class="placeholder" role="img" aria-label=${photo.alt ?? strings.photoPlaceholder} ${cssProps(aspect)}>
-            <span lang=${this.lang}>${strings.photoPlaceholder}</span>
-          </div>`;
-    return html`<figure part="photo" class="photo">
-      ${image}
+    const shown = url && !this.brokenPhotos.has(url);
+    return html`<figure part="photo" class="photo ${shown ? '' : 'missing'}">
       ${
-        photo.caption || photo.credit
-          ? html`<figcaption>
-            ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
-            ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
-          </figcaption>`
+        shown
+          ? html`<img
+              class="image"
+              src=${url}
+              alt=${photo.alt ?? photo.caption ?? ''}
+              loading="lazy"
+              decoding="async"
+              ${cssProps({ '--_aspect': String(photo.aspect ?? 4 / 3) })}
+              @error=${() => (this.brokenPhotos = new Set(this.brokenPhotos).add(url))}
+            />`
           : nothing
       }
+      <figcaption>
+        ${shown ? nothing : html`<span class="note" lang=${this.lang}>${uiStrings(this.lang).photoPlaceholder}</span>`}
+        ${photo.caption ? html`<span class="caption">${photo.caption}</span>` : nothing}
+        ${photo.credit ? html`<span class="credit">${photo.credit}</span>` : nothing}
+      </figcaption>
     </figure>`;
   }
 }

@@ -60,8 +60,9 @@ export const SETTLE_MS = 150;
 export const HINT_MS = 1500;
 /** How discrete steps (buttons, keys, double-click, fit) move: a CSS transition of the transform. */
 const TRANSITION = 'transform 180ms cubic-bezier(0.2, 0, 0, 1)';
-const DOUBLE_TAP_MS = 320;
-const DOUBLE_TAP_SLOP = 24;
+/** Two taps this close in time (ms) and place (CSS px) are a double-tap. */
+export const DOUBLE_TAP_MS = 320;
+export const DOUBLE_TAP_SLOP = 24;
 const CLICK_SUPPRESS_MS = 400;
 /** A swipe turns the page when it travels this far (px) and mostly sideways. */
 const SWIPE_MIN_PX = 60;
@@ -231,6 +232,20 @@ export class EPaperViewport extends LitElement {
     // A factor that is no number, or not above 0, leaves the scale as it is.
     const by = Number.isFinite(factor) && factor > 0 ? factor : 1;
     this.#commit(this.#zoomedAt(this.#current.scale * by, screenPoint ?? boxCenter(box)), { animate: options.animate ?? true });
+  }
+
+  /**
+   * What a double-click or a double-tap at a client point does: a mouse zooms in a step there
+   * (`out`: a step out); a finger zooms to reading size there, or at reading size or more back to
+   * the fitted page. The viewer calls it too, for a second press that landed on the reader the
+   * first one opened.
+   */
+  zoomForDoublePress(clientX: number, clientY: number, pointerType: string, out = false): void {
+    const point = this.#toBox(clientX, clientY);
+    if (pointerType !== 'touch') this.zoomBy(out ? 1 / ZOOM_STEP : ZOOM_STEP, point);
+    else if (this.#current.scale < READING_SCALE * (1 - SCALE_EPSILON))
+      this.#commit(this.#zoomedAt(READING_SCALE, point), { animate: true });
+    else this.fit('page');
   }
 
   /** Fits the whole page (`'page'`) or its width (`'width'`, top-aligned) into the box. */
@@ -637,11 +652,7 @@ export class EPaperViewport extends LitElement {
     const last = this.#lastTap;
     if (last && now - last.time < DOUBLE_TAP_MS && Math.hypot(event.clientX - last.x, event.clientY - last.y) < DOUBLE_TAP_SLOP) {
       this.#lastTap = undefined;
-      if (this.#current.scale < READING_SCALE * (1 - SCALE_EPSILON)) {
-        this.#commit(this.#zoomedAt(READING_SCALE, this.#toBox(event.clientX, event.clientY)), { animate: true });
-      } else {
-        this.fit('page');
-      }
+      this.zoomForDoublePress(event.clientX, event.clientY, 'touch');
       return;
     }
     this.#lastTap = { time: now, x: event.clientX, y: event.clientY };
@@ -673,7 +684,7 @@ export class EPaperViewport extends LitElement {
     // Touch double-taps are handled as taps.
     if (this.#lastPointerType === 'touch' || event.defaultPrevented) return;
     event.preventDefault();
-    this.zoomBy(event.shiftKey ? 1 / ZOOM_STEP : ZOOM_STEP, this.#toBox(event.clientX, event.clientY));
+    this.zoomForDoublePress(event.clientX, event.clientY, 'mouse', event.shiftKey);
   };
 
   #onDragStart = (event: DragEvent): void => {

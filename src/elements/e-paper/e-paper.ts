@@ -681,6 +681,12 @@ export class EPaper extends LitElement {
     actions[event.detail.action]();
   };
 
+  #onReaderClose = ({ detail: { zoomAt: z } }: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => {
+    this.article = undefined;
+    // The second press of a double-click or double-tap on the page, which the reader caught.
+    if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
+  };
+
   #onSearchSelect = ({ detail }: CustomEvent<SearchSelectDetail>) =>
     this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined);
 
@@ -851,7 +857,7 @@ export class EPaper extends LitElement {
         .highlight=${this.searchQuery}
         lang=${this.lang}
         @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => (this.article = e.detail.articleId)}
-        @e-paper-reader-close=${() => (this.article = undefined)}
+        @e-paper-reader-close=${this.#onReaderClose}
         @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => this.#session.setTextScale(e.detail.textScale)}
         @e-paper-reader-progress=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => this.#session.progress(e.detail, this.article)}
         @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => this.#session.saveAloud(e.detail)}

@@ -75,9 +75,53 @@ describe('the A1 page layout, measured in Chromium with the edition fonts', () =
   it('gives every article a region on the page, in reading order', async () => {
     const edition = await loadA1();
     const { el } = await drawnPage();
-    const expected = regionsOf(edition.pages[0]).map((r) => r.article);
+    const expected = regionsOf(edition.pages[0], edition).map((r) => r.article);
     expect(new Set(expected)).to.deep.equal(new Set(edition.articles.map((a) => a.id)));
     const drawn = [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<SVGGElement>('.region')].map((g) => g.dataset.articleId);
     expect(drawn).to.deep.equal(expected);
+  });
+
+  it('fills every article block: its columns end within three lines of its foot', async () => {
+    const { sheet } = await drawnPage();
+    const short: string[] = [];
+    let measured = 0;
+    for (const block of sheet.querySelectorAll<HTMLElement>('.article')) {
+      const body = block.querySelector<HTMLElement>('.body')!;
+      const line = parseFloat(getComputedStyle(body).lineHeight);
+      // The foot of each column: the lowest line box of the paragraphs' fragments in it.
+      const feet = new Map<number, number>();
+      for (const p of body.querySelectorAll('p'))
+        for (const r of p.getClientRects()) feet.set(Math.round(r.left), Math.max(feet.get(Math.round(r.left)) ?? 0, r.bottom));
+      const scale = block.getBoundingClientRect().height / block.offsetHeight;
+      const gap = (block.getBoundingClientRect().bottom - Math.max(...feet.values())) / scale;
+      measured++;
+      if (gap >= 3 * line) short.push(`${block.dataset.articleId}: ${Math.round(gap)} units (${(gap / line).toFixed(1)} lines)`);
+    }
+    expect(measured).to.equal(10);
+    expect(short).to.deep.equal([]);
+  });
+
+  it('sets the footer as the source has it: the prompt, and the three channels across the strip', async () => {
+    const edition = await loadA1();
+    const { sheet } = await drawnPage();
+    const footer = sheet.querySelector<HTMLElement>('.footer')!;
+    expect(footer.querySelector('.prompt')!.textContent).to.equal(edition.footer!.prompt);
+    const items = [...footer.querySelectorAll<HTMLElement>('.channels li')];
+    expect(items.map((li) => li.querySelector('.name')!.textContent)).to.deep.equal(edition.footer!.channels!.map((c) => c.name));
+    // Spread over the strip, not huddled at its start: the last channel ends in its last fifth.
+    const strip = footer.getBoundingClientRect();
+    const last = items.at(-1)!.getBoundingClientRect();
+    expect((last.right - strip.left) / strip.width).to.be.above(0.8);
+    // The channel names are set larger than captions: they are what a reader looks for.
+    expect(parseFloat(getComputedStyle(items[0].querySelector('.name')!).fontSize)).to.be.at.least(20);
+  });
+
+  it('shows the missing photo as a plain, quiet tone, not a hatched sketch', async () => {
+    const { sheet } = await drawnPage();
+    const placeholder = sheet.querySelector<HTMLElement>('.photo .placeholder')!;
+    const style = getComputedStyle(placeholder);
+    expect(style.backgroundImage).to.equal('none');
+    expect(style.backgroundColor).not.to.equal(getComputedStyle(sheet).backgroundColor);
+    expect(placeholder.getAttribute('aria-label')).to.contain('国声声学生产车间');
   });
 });

@@ -42,7 +42,8 @@ describe('scan pages', () => {
     await loaded(img);
     expect(img.naturalWidth).to.be.greaterThan(0);
     const regions = [...pageRoot(el).querySelectorAll<SVGGElement>('.region')].map((r) => r.dataset.articleId);
-    expect(regions).to.deep.equal(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9']);
+    // In the reading order the scan's own shapes give: the same as the typeset page's.
+    expect(regions).to.deep.equal(['a2', 'a6', 'a5', 'a7', 'a1', 'a3', 'a4', 'a9', 'a8']);
   });
 
   it('keep regions on the image within 1 px at three zoom levels', async () => {

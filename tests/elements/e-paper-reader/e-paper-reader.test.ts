@@ -144,19 +144,21 @@ describe('<e-paper-reader>: content', () => {
     expect(parts.map((p) => p.name)).to.deep.equal(['headline', 'subhead', 'subhead', 'body']);
   });
 
-  it('shows a placeholder for a photo without a file, with caption and credit', async () => {
+  it('collapses a photo without a file to its caption, noting that the photo is missing', async () => {
     const reader = await openReader('a6');
     const figure = $(reader, '[part~="photo"]');
-    const placeholder = figure.querySelector('.placeholder')!;
-    expect(placeholder.getAttribute('role')).to.equal('img');
-    expect(placeholder.textContent!.trim()).to.equal('图片暂缺');
-    const box = placeholder.getBoundingClientRect();
-    expect(box.width / box.height).to.be.closeTo(1.5, 0.02);
+    expect(figure.querySelector('img')).to.equal(null);
+    expect(figure.querySelector('.note')!.textContent!.trim()).to.equal('图片暂缺');
     expect(figure.querySelector('.caption')!.textContent).to.equal('国声声学生产车间，工人们正在生产耳机。');
     expect(figure.querySelector('.credit')!.textContent).to.equal('钟勇 供图');
+    // The caption's height, not a picture's: a 1.5 photo across the column would be two thirds as tall as wide.
+    const box = figure.getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(figure.querySelector('figcaption')!).lineHeight);
+    expect(box.height).to.be.at.most(3 * lineHeight);
+    expect(box.height).to.be.below(box.width / 1.5 / 3);
   });
 
-  it('loads a photo file lazily, and falls back to the placeholder when it fails', async () => {
+  it('loads a photo file lazily, and falls back to the caption with its note when it fails', async () => {
     const own = structuredClone(edition);
     own.articles.find((a) => a.id === 'a6')!.photos![0].src = '/demo/index.html'; // not an image: fails to decode
     const reader = await openReader('a6');
@@ -169,7 +171,7 @@ describe('<e-paper-reader>: content', () => {
     await new Promise((resolve) => (img.complete ? resolve(null) : img.addEventListener('error', resolve, { once: true })));
     await reader.updateComplete;
     expect($(reader, '[part~="photo"] img')).to.equal(null);
-    expect($(reader, '[part~="photo"] .placeholder')).to.exist;
+    expect($(reader, '[part~="photo"] .note')).to.exist;
   });
 
   it('never loads a photo from a scheme other than http(s)', () => {
