@@ -49,19 +49,10 @@ try {
       const name = `${size.name}-${scheme}`;
       await shoot(page, name);
 
-      // The lead story: the article with the most room on the first page.
+      // The lead story: the page's first article in reading order.
       const lead = await page.evaluate(() => {
-        const edition = document.querySelector('e-paper').edition;
-        const area = (shape) => {
-          if (shape.rect) return shape.rect.w * shape.rect.h;
-          const xs = shape.polygon.map(([x]) => x);
-          const ys = shape.polygon.map(([, y]) => y);
-          return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-        };
-        const room = new Map();
-        for (const region of edition?.pages[0].regions ?? [])
-          room.set(region.article, (room.get(region.article) ?? 0) + region.shapes.reduce((sum, shape) => sum + area(shape), 0));
-        return [...room].sort((a, b) => b[1] - a[1])[0]?.[0];
+        const pageEl = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-page');
+        return pageEl.shadowRoot.querySelector('[data-article-id]')?.getAttribute('data-article-id');
       });
       await page.evaluate((id) => document.querySelector('e-paper').openArticle(id), lead);
       await page.waitForTimeout(600);
