@@ -14,6 +14,11 @@ before(async () => (m = await loadModules()));
 
 const read = (path) => readFileSync(join(FIXTURES, path), 'utf8');
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
+// One seed by default, so that a run of the suite is repeatable (CI must not pass or fail by
+// chance); PROPERTY_SEED=random explores new inputs (with PROPERTY_RUNS=5000, say), and what it
+// finds is pinned below as an example.
+const SEED = process.env.PROPERTY_SEED ?? '20261205';
+if (SEED !== 'random') fc.configureGlobal({ seed: Number(SEED) });
 
 /** Pieces that break markup and numbers in interesting ways. */
 const NASTY = [
