@@ -103,30 +103,21 @@ export function targets(summary, peer = 'osd') {
   const out = [];
   const check = (name, ok, detail) => out.push({ name, met: ok, detail });
   const r = (k) => (e[k].median !== null && o[k].median ? e[k].median / o[k].median : null);
-  const jsR = r('jsKB');
-  check(
-    'JS transferred ≤ 0.25× OpenSeadragon',
-    jsR === null ? null : jsR <= 0.25,
-    jsR === null
-      ? 'n/a'
-      : `${jsR.toFixed(2)}× (${fmt(e.jsKB.median, 1)} KB vs ${fmt(o.jsKB.median, 1)} KB; target ≤ ${fmt(o.jsKB.median * 0.25, 1)} KB)`,
-  );
-  const allR = r('allKB');
-  check(
-    'all bytes ≤ 0.15× OpenSeadragon',
-    allR === null ? null : allR <= 0.15,
-    allR === null
-      ? 'n/a'
-      : `${allR.toFixed(2)}× (${fmt(e.allKB.median, 1)} KB vs ${fmt(o.allKB.median, 1)} KB; target ≤ ${fmt(o.allKB.median * 0.15, 1)} KB)`,
-  );
-  const readyR = r('readyMs');
-  check(
-    'first full render ≤ 0.5× OpenSeadragon',
-    readyR === null ? null : readyR <= 0.5,
-    readyR === null
-      ? 'n/a'
-      : `${readyR.toFixed(2)}× (${fmt(e.readyMs.median, 0)} ms vs ${fmt(o.readyMs.median, 0)} ms; target ≤ ${fmt(o.readyMs.median * 0.5, 0)} ms)`,
-  );
+  /** A ratio target: e-paper's median of `key` at most `limit` × the peer's. */
+  const ratio = (name, key, limit, unit, digits) => {
+    const value = r(key);
+    const [mine, theirs] = [e[key].median, o[key].median];
+    check(
+      name,
+      value === null ? null : value <= limit,
+      value === null
+        ? 'n/a'
+        : `${value.toFixed(2)}× (${fmt(mine, digits)} ${unit} vs ${fmt(theirs, digits)} ${unit}; target ≤ ${fmt(theirs * limit, digits)} ${unit})`,
+    );
+  };
+  ratio('JS transferred ≤ 0.25× OpenSeadragon', 'jsKB', 0.25, 'KB', 1);
+  ratio('all bytes ≤ 0.15× OpenSeadragon', 'allKB', 0.15, 'KB', 1);
+  ratio('first full render ≤ 0.5× OpenSeadragon', 'readyMs', 0.5, 'ms', 0);
   const over = e.over33;
   check(
     'no frame interval > 33 ms',
