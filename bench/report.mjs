@@ -87,13 +87,7 @@ export function table(summary) {
     ...VIEWERS.map((v) => cell(summary[v.id][m.key], m)),
     ...peers.map((p) => (m.kind === 'restore' ? '' : ratio(summary['e-paper'][m.key], summary[p.id][m.key]))),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
+  return markdownTable(header, rows);
 }
 
 /** The issue's targets, against OpenSeadragon (`peer`: its DZI set-up, or the one PNG) in the same run. */
@@ -219,13 +213,7 @@ export function scaleTable({ summary, ratios }) {
       return r === null ? 'n/a' : `${r.toFixed(2)}×`;
     }),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
+  return markdownTable(header, rows);
 }
 
 /**
@@ -267,4 +255,15 @@ export function scaleTargets({ summary, ratios, archiveIndex, pageFiles }) {
     });
   }
   return out;
+}
+
+/** A Markdown table: the first column left-aligned, the others right-aligned, padded to line up. */
+function markdownTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
