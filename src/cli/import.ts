@@ -110,6 +110,8 @@ interface Imported {
   /** Where the input's relative image hrefs are. */
   sourceDir: string;
   inputs: string[];
+  /** Files the importer itself wrote into the edition folder (the page images drawn from a PDF). */
+  alsoWritten?: string[];
 }
 
 interface Settings {
@@ -168,7 +170,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       meta: { format: 'e-paper-import-warnings', kind, inputs: imported.inputs },
     });
     const warnings = [...result.warnings, ...written.warnings];
-    files.push(...written.files);
+    files.push(...(imported.alsoWritten ?? []).map((file) => relativePosix(process.cwd(), file)), ...written.files);
     allWarnings.push(...warnings.map((w) => ({ edition: result.edition.id, ...w })));
     summaries.push(summarize(kind, result.edition, relativePosix(process.cwd(), resolve(dir)), warnings.length, performance.now() - t0));
     return written.edition;
@@ -262,7 +264,9 @@ async function importPdf(
         path: `page[${report.label}]`,
         message: `doubtful page (confidence ${report.confidence}): check its articles${report.doubts.length ? `: ${report.doubts.join('; ')}` : ''}`,
       });
-  write({ result, sourceDir: out, inputs: result.files }, out, t0);
+  const images = result.edition.pages.flatMap((page) => (page.scan ? [page.scan, ...(page.scan.srcset ?? [])] : []));
+  const alsoWritten = images.map(({ src }) => resolve(out, decodeURIComponent(src)));
+  write({ result, sourceDir: out, inputs: result.files, alsoWritten }, out, t0);
 }
 
 /** The options every importer takes, from the command line. */

@@ -57,7 +57,7 @@ describe('import pdf: the printed fixtures', () => {
   }
 
   it('writes scan pages with a srcset, a text layer, and the masthead, ear and footer as kinds of their own', () => {
-    const { edition, out } = importFixture('a1');
+    const { edition, out, report } = importFixture('a1');
     const [page] = edition.pages;
     assert.equal(page.scan.width, 800);
     assert.deepEqual(
@@ -65,6 +65,15 @@ describe('import pdf: the printed fixtures', () => {
       [400],
     );
     for (const src of [page.scan.src, page.scan.srcset[0].src]) assert.ok(existsSync(join(out, decodeURIComponent(src))), src);
+    // The report lists every file the command wrote, the page images it drew among them.
+    const written = report.files.map((file) => file.replace(/^.*\//, ''));
+    assert.deepEqual(
+      [page.scan.srcset[0].src, page.scan.src]
+        .map((src) => decodeURIComponent(src).replace(/^.*\//, ''))
+        .filter((name) => !written.includes(name)),
+      [],
+    );
+    assert.ok(written.includes('edition.json'));
     assert.ok(page.text.length > 300);
     assert.ok(page.text.some((line) => line.text === '风补基金“及时雨”覆盖株洲城区'));
     const kinds = edition.articles.filter((a) => a.kind).map((a) => [a.id, a.kind]);
