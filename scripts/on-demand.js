@@ -15,5 +15,6 @@ export function ensureInstalled(dir, log = console.error) {
     if (Object.keys(wanted).every((path) => !path || have[path]?.version === wanted[path].version)) return;
   }
   log(`installing ${JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name} (first use)…`);
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  // npm's own report goes to stderr too: a command's stdout may be its JSON (e-paper … --json).
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 2, 'inherit'] });
 }
