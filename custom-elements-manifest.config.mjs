@@ -2,6 +2,11 @@
 // the elements' public API read from their JSDoc (@fires, @slot, @csspart, @cssprop) and Lit
 // decorators. Storybook's docs pages and editors' HTML completion read it.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
 /**
  * Our classes are registered in one place, `ELEMENTS` in src/define.ts and `LAZY_ELEMENTS` in src/lazy-parts.ts
  * (tag name → class), not by `customElements.define` calls beside each class: read the tag names from there.
@@ -74,6 +79,106 @@ function publicApiOnly() {
   };
 }
 
+/** A string written as literals joined by `+` (a token table, a description), or undefined. */
+function stringValue(ts, node) {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const [left, right] = [stringValue(ts, node.left), stringValue(ts, node.right)];
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  return undefined;
+}
+
+/** The top-level `const` initialisers of a TypeScript file, by name. */
+function constants(ts, file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found = new Map();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (declaration.initializer) found.set(declaration.name.getText(), declaration.initializer);
+    }
+  }
+  return found;
+}
+
+/** A token table (`table('name light [dark];…')`) as `[name, light, dark?][]`. */
+function tokenTable(ts, file, name) {
+  const call = constants(ts, file).get(name);
+  const entries = call && ts.isCallExpression(call) ? stringValue(ts, call.arguments[0]) : undefined;
+  if (entries === undefined) throw new Error(`${file}: no token table ${name}`);
+  return entries.split(';').map((entry) => entry.split(' '));
+}
+
+/** An object literal of strings (`{ name: 'description' }`) as entries, in order. */
+function stringRecord(ts, file, name) {
+  let object = constants(ts, file).get(name);
+  while (object && (ts.isAsExpression(object) || ts.isParenthesizedExpression(object))) object = object.expression;
+  if (!object || !ts.isObjectLiteralExpression(object)) throw new Error(`${file}: no object ${name}`);
+  return object.properties.map((property) => {
+    const key = ts.isStringLiteral(property.name) ? property.name.text : property.name.getText();
+    const value = stringValue(ts, property.initializer);
+    if (value === undefined) throw new Error(`${file}: ${name}.${key} is not a string`);
+    return [key, value];
+  });
+}
+
+/**
+ * `<e-paper>`'s tokens and parts, written from one place each rather than 100 lines of JSDoc on
+ * the class: each token's default (and dark value) from the token tables, its description from
+ * TOKEN_DOCS (src/elements/e-paper/e-paper.docs.ts), each `-dark` twin described by itself; the
+ * parts from PARTS there. A token of a table without a description fails the manifest.
+ */
+function viewerTokensAndParts() {
+  return {
+    name: 'e-paper:viewer-tokens-and-parts',
+    packageLinkPhase({ customElementsManifest }) {
+      const ts = require('typescript');
+      const tables = [
+        ...tokenTable(ts, 'src/internal/styles/tokens.ts', 'TOKENS'),
+        ...tokenTable(ts, 'src/elements/e-paper-reader/e-paper-reader.styles.ts', 'READER_TOKENS'),
+      ];
+      const defaults = new Map(tables.map(([name, light, dark]) => [name, { light, dark }]));
+      const docs = stringRecord(ts, 'src/elements/e-paper/e-paper.docs.ts', 'TOKEN_DOCS');
+      const undocumented = tables.map(([name]) => name).filter((name) => !docs.some(([documented]) => documented === name));
+      if (undocumented.length) throw new Error(`tokens without a description in TOKEN_DOCS: ${undocumented.join(', ')}`);
+      // A default that follows another token (`var(--_ui-ink)`) is written as that token; a colour
+      // with alpha, which the table writes short (`#c8161d14`, `rgb(0,0,0,.72)`), as `rgb(r g b / a)`.
+      const shown = (value, dark) => {
+        const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value);
+        if (hex) {
+          const [r, g, b, a] = hex.slice(1).map((h) => parseInt(h, 16));
+          return `rgb(${r} ${g} ${b} / ${Math.round((a / 255) * 1000) / 1000})`;
+        }
+        const rgba = /^rgb\((\d+),(\d+),(\d+),([\d.]+)\)$/.exec(value);
+        if (rgba) return `rgb(${rgba[1]} ${rgba[2]} ${rgba[3]} / ${Number(rgba[4])})`;
+        return value.replace(/^var\(--_([a-z-]+)\)$/, (_, name) => `--e-paper-${name}${dark ? '-dark' : ''}`);
+      };
+      const cssProperties = docs.flatMap(([name, description]) => {
+        const token = defaults.get(name);
+        const light = { description, name: `--e-paper-${name}`, ...(token && { default: shown(token.light, false) }) };
+        if (!token?.dark) return [light];
+        return [
+          light,
+          { description: `\`--e-paper-${name}\` in the dark theme.`, name: `--e-paper-${name}-dark`, default: shown(token.dark, true) },
+        ];
+      });
+      const cssParts = stringRecord(ts, 'src/elements/e-paper/e-paper.docs.ts', 'PARTS').map(([name, description]) => ({
+        description,
+        name,
+      }));
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.tagName !== 'e-paper') continue;
+          declaration.cssProperties = [...cssProperties, ...(declaration.cssProperties ?? [])];
+          declaration.cssParts = [...cssParts, ...(declaration.cssParts ?? [])];
+        }
+      }
+    },
+  };
+}
+
 /** Modules in path order, so the file is the same whatever order the disk lists the sources in. */
 function stableOrder() {
   return {
@@ -92,5 +197,5 @@ export default {
   litelement: true,
   // package.json's "customElements" field is set once by hand; the analyzer would rewrite the file.
   packagejson: false,
-  plugins: [tagNamesFromDefine(), publicApiOnly(), stableOrder()],
+  plugins: [tagNamesFromDefine(), publicApiOnly(), viewerTokensAndParts(), stableOrder()],
 };

@@ -18,6 +18,9 @@ import { READ_IDS, READ_MARKS_STORAGE_KEY } from '../stories/support/edition.js'
 import type { ViewerExpectation } from '../stories/support/story.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import type { EPaperViewport } from '../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { PARTS, TOKEN_DOCS } from '../src/elements/e-paper/e-paper.docs.js';
+import { TOKENS } from '../src/internal/styles/tokens.js';
+import { READER_TOKENS } from '../src/elements/e-paper-reader/e-paper-reader.styles.js';
 import * as viewerStories from '../stories/e-paper.stories.js';
 import * as pageStories from '../stories/e-paper-page.stories.js';
 import * as viewportStories from '../stories/e-paper-viewport.stories.js';
@@ -311,6 +314,12 @@ const text = async (path: string) => {
 
 const names = (items: ManifestItem[] | undefined) => (items ?? []).map((item) => item.name).sort();
 const all = (source: string, pattern: RegExp) => [...source.matchAll(pattern)].map((match) => match[1]);
+/** `<e-paper>`'s parts and tokens, documented in e-paper.docs.ts rather than JSDoc (the manifest's plugin writes them). */
+const darkTokens = new Set([...TOKENS, ...READER_TOKENS].filter(([, , dark]) => dark).map(([name]) => name));
+const VIEWER_DOCS = {
+  parts: Object.keys(PARTS),
+  tokens: Object.keys(TOKEN_DOCS).flatMap((name) => [`--e-paper-${name}`, ...(darkTokens.has(name) ? [`--e-paper-${name}-dark`] : [])]),
+};
 
 describe('custom-elements.json (npm run manifest) matches the source', () => {
   let manifest: Manifest;
@@ -342,9 +351,12 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
       expect(names(declaration.slots), `slots of ${where}`).to.deep.equal(
         [...doc.matchAll(/@slot(?:\s+([\w-]+))?\s+-/g)].map((m) => m[1] ?? '').sort(),
       );
-      expect(names(declaration.cssParts), `CSS parts of ${where}`).to.deep.equal(all(doc, /@csspart\s+([\w-]+)/g).sort());
+      const viewer = declaration.tagName === 'e-paper' ? VIEWER_DOCS : { parts: [], tokens: [] };
+      expect(names(declaration.cssParts), `CSS parts of ${where}`).to.deep.equal(
+        [...all(doc, /@csspart\s+([\w-]+)/g), ...viewer.parts].sort(),
+      );
       expect(names(declaration.cssProperties), `CSS custom properties of ${where}`).to.deep.equal(
-        all(doc, /@cssprop\s+\[?(--[\w-]+)/g).sort(),
+        [...all(doc, /@cssprop\s+\[?(--[\w-]+)/g), ...viewer.tokens].sort(),
       );
       const body = source.slice(source.indexOf(`export class ${declaration.name}`));
       const attributes = [...body.matchAll(/@property\((\{[^)]*\})?\)\s*(?:(?:override|readonly|declare|public)\s+)*(\w+)/g)]

@@ -3,7 +3,8 @@
  * the components fall back to it (src/internal/styles/tokens.ts); each colour with its dark value. The knobs inherit: set on `<e-paper>` (or any ancestor), they
  * reach every part inside its shadow roots.
  *
- * The names and defaults are the custom-elements manifest's (JSDoc `@cssprop` of each element);
+ * The names and defaults are the custom-elements manifest's (JSDoc `@cssprop` of each element, and
+ * e-paper.docs.ts with the token tables for `<e-paper>`);
  * tests/stories.test.ts checks that this list and custom-elements.json agree.
  */
 import type { ArgTypes } from '@storybook/web-components';

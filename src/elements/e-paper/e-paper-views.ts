@@ -7,6 +7,8 @@ import { uiStrings } from '../../i18n/strings.js';
 import type { ContentsPage } from '../e-paper-contents/e-paper-contents.js';
 import type { Notice } from '../../controllers/notices.js';
 import type { LoadProblem } from '../../controllers/edition-loading.js';
+import { ZOOM_STEP, type EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
+import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
 
 /** The viewer's templates other than the page in view, and what they compute from the edition. */
 
@@ -93,3 +95,20 @@ export const pickPage = (edition: Edition, wanted: string | undefined): Page =>
 /** The page `articleId` stands on (its first part), if known. */
 export const pageOf = (edition: Edition, articleId: string): Page | undefined =>
   edition.pages.find((p) => (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === articleId));
+
+/** Does what a toolbar button asks: zoom and fit on the viewport, a page turn through `turnPage`. */
+export function toolbarAction(
+  action: ToolbarActionDetail['action'],
+  viewport: EPaperViewport,
+  turnPage: (direction: 1 | -1) => void,
+): void {
+  const actions: Record<ToolbarActionDetail['action'], () => void> = {
+    'zoom-in': () => viewport.zoomBy(ZOOM_STEP),
+    'zoom-out': () => viewport.zoomBy(1 / ZOOM_STEP),
+    'fit-page': () => viewport.fit('page'),
+    'fit-width': () => viewport.fit('width'),
+    'previous-page': () => turnPage(-1),
+    'next-page': () => turnPage(1),
+  };
+  actions[action]();
+}

@@ -1,5 +1,4 @@
-import { LitElement, html, isServer, nothing, svg, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
 import { editionFontFamily } from '../../edition/fonts.js';
@@ -13,52 +12,27 @@ import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit } from '../../events/events.js';
 import { ReadingSessionController } from '../../controllers/reading-session.js';
-import type { ReadingView } from '../../state/reading-record.js';
-import type { EPaperPage, RegionEventDetail } from '../e-paper-page/e-paper-page.js';
-import { ZOOM_STEP, type EPaperViewport, type ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
+import type { EPaperPage } from '../e-paper-page/e-paper-page.js';
+import type { EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
-import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
-import type { EPaperReader, EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
-import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
-import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
-import type { ArchiveController } from '../../controllers/archive.js';
+import type { EPaperReader } from '../e-paper-reader/e-paper-reader.js';
+import { ArchiveSlot } from '../../controllers/archive-slot.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
-import { deepActiveElement, isTextField } from '../../internal/focus.js';
+import { isTextField } from '../../internal/focus.js';
 import { HashSyncController } from '../../controllers/hash-sync.js';
 import { NoticeController } from '../../controllers/notices.js';
-import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageOf, pickPage } from './e-paper-views.js';
+import { ReaderFocusController } from '../../controllers/reader-focus.js';
+import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
+import { readyView, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
+import { isShown, showingPage, wantPage, withEdition, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 
-/**
- * The viewer's one state: what it shows, and where a shown edition stands. The concerns around it
- * are controllers (src/controllers/), each with its own tests; the viewer composes them and renders.
- */
-type ViewerState =
-  | { kind: 'empty' }
-  | { kind: 'loading' }
-  | { kind: 'error'; error: LoadProblem }
-  | {
-      kind: 'ready';
-      edition: Edition;
-      page: Page;
-      baseUrl: string;
-      /**
-       * `settling`: drawn, not yet announced (`e-paper-ready`): a view change is the layout settling,
-       * not the reader's doing. `shown`. `next`: another edition of the archive loads behind this one.
-       */
-      phase: 'settling' | 'shown' | 'next';
-      /** The page asked for last: a page kept in a page file still loading for another no longer takes over. */
-      wanted?: string;
-      /** The view to give the page just shown once the viewport has it: its last one, or `null` to fit it whole. */
-      pageView?: { view: ReadingView | null };
-    };
-type Ready = Extract<ViewerState, { kind: 'ready' }>;
-
-/** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
-const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
-/** The reader's way beyond the page while it is closed: none. */
-const NO_BEYOND = {};
-
+// Over ~400 lines, for a reason: load() and the opening of an article orchestrate six controllers
+// and the one state, in the order the tests pin (ready, then idle parts, then the offer to continue);
+// split further, each would take a host object of callbacks back into the viewer. The templates
+// are in e-paper-ready-view.ts and e-paper-views.ts, the state's transitions in viewer-state.ts.
+// Its tokens (`--e-paper-*`) and parts are documented in e-paper.docs.ts: the manifest is written
+// from there and the token tables (custom-elements-manifest.config.mjs).
 /**
  * An embeddable newspaper page viewer: a zoomable replica of an edition's page whose articles
  * open in a reader overlay. It remembers, per reader, where they were.
@@ -69,112 +43,6 @@ const NO_BEYOND = {};
  * @fires e-paper-article-close - The reader closed. `detail: {articleId}`.
  * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
  * @fires e-paper-zoom - The view settled after a zoom or pan. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}` (page units).
- * @cssprop [--e-paper-height=85vh] - Height of the viewer when the host page does not size it.
- * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
- * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
- * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
- * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
- * @cssprop [--e-paper-spot=#c8161d] - The printed page's spot colour (its second ink): masthead, banners (the paper shows through), the ear's date. Not the site's accent.
- * @cssprop [--e-paper-spot-dark=#ef5350] - `--e-paper-spot` in the dark theme.
- * @cssprop [--e-paper-surface=#e9e6df] - Background around the page.
- * @cssprop [--e-paper-surface-dark=#121212] - `--e-paper-surface` in the dark theme.
- * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
- * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
- * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
- * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
- * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
- * @cssprop [--e-paper-accent-ink=#fff] - Text and marks on the accent (the chosen day, the tick of a read article).
- * @cssprop [--e-paper-accent-ink-dark=#1a1a1a] - `--e-paper-accent-ink` in the dark theme.
- * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
- * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
- * @cssprop [--e-paper-toolbar-bg=#fff] - Background of the toolbar and its panels (list, search, calendar, page strip); opaque, so that the page never shows through.
- * @cssprop [--e-paper-toolbar-bg-dark=#242424] - `--e-paper-toolbar-bg` in the dark theme.
- * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
- * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
- * @cssprop [--e-paper-region-tint=rgb(200 22 29 / 0.08)] - Fill of a hovered or focused article.
- * @cssprop [--e-paper-region-tint-dark=rgb(255 138 128 / 0.16)] - `--e-paper-region-tint` in the dark theme.
- * @cssprop [--e-paper-region-outline=#c8161d] - Outline of a hovered or focused article.
- * @cssprop [--e-paper-region-outline-dark=#ff8a80] - `--e-paper-region-outline` in the dark theme.
- * @cssprop [--e-paper-region-read-tint=rgb(0 0 0 / 0.035)] - Fill of the regions of articles already read.
- * @cssprop [--e-paper-region-read-tint-dark=rgb(255 255 255 / 0.06)] - `--e-paper-region-read-tint` in the dark theme.
- * @cssprop [--e-paper-tooltip-bg=#1f1f1f] - Background of the tooltip and the notice.
- * @cssprop [--e-paper-tooltip-bg-dark=#f2ede3] - `--e-paper-tooltip-bg` in the dark theme.
- * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of the tooltip and the notice.
- * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
- * @cssprop [--e-paper-hint-bg=rgb(20 20 20 / 0.78)] - Background of the "hold Ctrl to zoom" hint.
- * @cssprop [--e-paper-hint-bg-dark=rgb(242 237 227 / 0.92)] - `--e-paper-hint-bg` in the dark theme.
- * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
- * @cssprop [--e-paper-hint-ink-dark=#1a1a1a] - `--e-paper-hint-ink` in the dark theme.
- * @cssprop [--e-paper-search-hit=#ffe066] - Background of a search match on the page, in the reader and in the results.
- * @cssprop [--e-paper-search-hit-dark=#ffe066] - `--e-paper-search-hit` in the dark theme.
- * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
- * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
- * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
- * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column on wide screens (em of its 18 px base size).
- * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
- * @cssprop [--e-paper-reader-paper=--e-paper-paper] - The reader's paper.
- * @cssprop [--e-paper-reader-paper-dark=--e-paper-paper-dark] - `--e-paper-reader-paper` in the dark theme.
- * @cssprop [--e-paper-reader-ink=--e-paper-ink] - The reader's text.
- * @cssprop [--e-paper-reader-ink-dark=--e-paper-ink-dark] - `--e-paper-reader-ink` in the dark theme.
- * @cssprop [--e-paper-reader-backdrop=rgb(20 18 14 / 0.62)] - The veil over the page behind the reader.
- * @cssprop [--e-paper-reader-backdrop-dark=rgb(0 0 0 / 0.72)] - `--e-paper-reader-backdrop` in the dark theme.
- * @cssprop [--e-paper-font-body] - The reader's body font; the edition's body font by default (the page keeps the edition's own fonts).
- * @cssprop [--e-paper-font-headline] - The reader's headline font; the edition's headline font by default.
- * @csspart toolbar - The toolbar (forwarded, as every part below but `notice` and `error`).
- * @csspart button - A button of the toolbar and of the viewer's own controls in it (the reader's are `reader-button`).
- * @csspart zoom-out - The toolbar's zoom-out button.
- * @csspart zoom-in - The zoom-in button.
- * @csspart fit-page - The fit-the-page button.
- * @csspart fit-width - The fit-the-width button.
- * @csspart previous-page - The previous-page button (an edition of several pages).
- * @csspart next-page - The next-page button.
- * @csspart scale - The toolbar's scale read-out.
- * @csspart page-number - The toolbar's page read-out (`A2 2/8`).
- * @csspart archive-button - The previous, date and next buttons of an archive.
- * @csspart archive-calendar - The archive's calendar dialog.
- * @csspart archive-day - A day of the month in the calendar.
- * @csspart search-panel - The search panel.
- * @csspart search-input - The search field.
- * @csspart search-result - One result in the search's list.
- * @csspart contents-button - The button that opens the list of articles.
- * @csspart contents-panel - The list's panel.
- * @csspart contents-item - One article (or page) in the list.
- * @csspart contents-page - One page in the list of an edition of several pages.
- * @csspart contents-clear - The button under the list that clears the reading history.
- * @csspart contents-undo - The notice after a clearing, with its undo button.
- * @csspart page - The sheet of paper.
- * @csspart block - Every block on the page.
- * @csspart article - An article's block on the page; it carries `data-article-id`.
- * @csspart masthead - The title block.
- * @csspart ear - The facts beside the title (date, issue, weather).
- * @csspart footer - The strip at the foot of the page.
- * @csspart scan - A scan page's image layer.
- * @csspart scan-image - The sharpest image of a scan page shown so far.
- * @csspart scan-progress - The bar shown while a sharper image loads.
- * @csspart regions - The layer of article regions over the page.
- * @csspart region - An article's region (a button).
- * @csspart region-read - The region of an article already read.
- * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
- * @csspart pages - The page strip of an edition of several pages.
- * @csspart page-thumb - A page's thumbnail button in the strip.
- * @csspart page-label - The label under a thumbnail.
- * @csspart tooltip - The tooltip over a hovered or focused article.
- * @csspart reader - The reader dialog: the sheet of paper.
- * @csspart header - The reader's top line: page label, position, controls, close button.
- * @csspart controls - The reader's groups of buttons.
- * @csspart reader-button - Every button of the reader.
- * @csspart content - The reader's scrolling article; carries the edition's `lang`.
- * @csspart banner - The article's series banner (栏目) in the reader.
- * @csspart kicker - The kicker (引题) in the reader.
- * @csspart headline - The headline (主题) in the reader.
- * @csspart subhead - Each subhead (副题) in the reader.
- * @csspart bylines - The bylines in the reader.
- * @csspart photo - Each photo in the reader (figure with caption and credit).
- * @csspart body - The reader's body paragraphs.
- * @csspart attribution - The edition's rights statement under an article in the reader.
- * @csspart tools - Read aloud and the share button at the foot of the reader.
- * @csspart notice - The quiet notice over the page (continue reading, messages).
- * @csspart error - The error message box.
  */
 export class EPaper extends LitElement {
   static override styles = viewerStyles;
@@ -227,7 +95,7 @@ export class EPaper extends LitElement {
 
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
-  @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
+  @state() private hovered?: Hovered;
   /** The viewport's scale and bounds as it last announced them (the viewport owns the zoom); 0 until then. */
   @state() private zoom = { scale: 0, minScale: 0, maxScale: 0 };
   @state() private searchOpen = false;
@@ -241,9 +109,7 @@ export class EPaper extends LitElement {
   readonly #pageFiles = new PageFilesController({
     view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
     show: (edition, page) => {
-      const state = this.viewState;
-      if (state.kind === 'ready' && edition !== state.edition)
-        this.viewState = { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id)! };
+      this.viewState = withEdition(this.viewState, edition);
       if (page) this.#showPage(page);
     },
     notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
@@ -251,17 +117,28 @@ export class EPaper extends LitElement {
     lang: () => this.lang,
   });
   /** The archive, once `archive` is set (a module of its own). */
-  #archive?: ArchiveController;
-  #archiveLoading?: Promise<ArchiveController>;
+  readonly #archive = new ArchiveSlot(this, {
+    needPicker: () => this.#parts.need('e-paper-archive'),
+    wantedDate: () => this.#hash.param('date'),
+    failed: (error, fatal) => {
+      const problem = describeError(error, this.lang);
+      if (fatal) this.#fail(problem);
+      else this.#notices.message(problem.message);
+    },
+    unavailable: (error) => this.#notices.message(describeError(error, this.lang).message),
+  });
   readonly #hash = new HashSyncController(this, (param) => {
-    const entry = this.#archive?.entry(param('date'));
+    const entry = this.#archive.entry(param('date'));
     if (entry) this.#showEdition(entry.src, entry.date);
     const [page, article] = [param('page'), param('article')];
     if (page !== undefined && page !== this.page) this.page = page;
     if (article !== undefined && article !== this.article) this.article = article;
   });
-  /** What had focus when the reader opened, to return it there. */
-  #opener?: Element;
+  /** Where focus goes back to when the reader closes. */
+  readonly #focus = new ReaderFocusController({
+    rendered: () => this.updateComplete,
+    regionFor: (id) => this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
+  });
   #lastPointer?: { x: number; y: number };
 
   override connectedCallback(): void {
@@ -282,11 +159,7 @@ export class EPaper extends LitElement {
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
     if (changed.has('hashSync') && !this.hashSync) this.#hash.release();
-    // With an edition to show first, the archive waits for it: the first render shares nothing with it.
-    if (changed.has('archive')) {
-      if (this.#archive) this.#archive.changed(this.#shown);
-      else if (this.archive && (this.#shown || (!this.src && this.edition === undefined))) void this.#useArchive();
-    }
+    if (changed.has('archive')) this.#archive.changed(isShown(this.viewState));
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
@@ -400,7 +273,7 @@ export class EPaper extends LitElement {
       const problem = describeError(error, this.lang);
       // The edition in view stays; the picker goes back to its date.
       if (keepInView) {
-        this.#setPhase('shown');
+        this.viewState = withPhase(this.viewState, 'shown');
         this.#notices.message(problem.message);
       } else this.#fail(problem);
       return;
@@ -425,9 +298,9 @@ export class EPaper extends LitElement {
     // The frame after the page is painted.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     if (!ticket.current()) return;
-    this.#setPhase('shown'); // the page strip may draw now
+    this.viewState = withPhase(this.viewState, 'shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
-    this.#editionSettled();
+    this.#archive.editionSettled();
     // Then the pages kept in page files: the list, the search and the strip want every page.
     this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
     if (this.article) {
@@ -457,60 +330,20 @@ export class EPaper extends LitElement {
     return this.viewState.kind === 'ready' ? articlesById(this.viewState.edition).get(id) : undefined;
   }
 
-  /** Loads the archive's controller (a module of its own) once the index is due, and lets it load the index. */
-  async #useArchive(): Promise<void> {
-    this.#archiveLoading ??= import('../../controllers/archive.js').then(
-      (m) =>
-        (this.#archive = new m.ArchiveController(this, {
-          needPicker: () => this.#parts.need('e-paper-archive'),
-          wantedDate: () => this.#hash.param('date'),
-          failed: (error, fatal) => {
-            const problem = describeError(error, this.lang);
-            if (fatal) this.#fail(problem);
-            else this.#notices.message(problem.message);
-          },
-        })),
-    );
-    const archive = await this.#archiveLoading.catch((error: unknown) => {
-      this.#archiveLoading = undefined;
-      this.#notices.message(describeError(error, this.lang).message);
-    });
-    archive?.changed(true);
-  }
-
-  /** The edition in view has been shown (`e-paper-ready`), not only drawn. */
-  get #shown(): boolean {
-    return this.viewState.kind === 'ready' && this.viewState.phase !== 'settling';
-  }
-
-  /** The edition is shown, or failed: the archive's index may load now. */
-  #editionSettled(): void {
-    if (this.#archive) this.#archive.editionSettled();
-    else if (this.archive) void this.#useArchive();
-  }
-
-  #setPhase(phase: Ready['phase']): void {
-    if (this.viewState.kind === 'ready') this.viewState = { ...this.viewState, phase };
-  }
-
   /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
   #goToPage(page: Page): void {
-    const state = this.viewState;
     if (!isPageRef(page)) return this.#showPage(page);
-    if (state.kind === 'ready') this.viewState = { ...state, wanted: page.id };
+    this.viewState = wantPage(this.viewState, page.id);
     this.#pageFiles.goTo(page);
   }
 
   #showPage(page: Page): void {
     const state = this.viewState;
     if (state.kind !== 'ready') return;
-    // Shown is asked for: a page file still loading for another page no longer takes over.
-    if (state.page === page) {
-      if (state.wanted !== page.id) this.viewState = { ...state, wanted: page.id };
-      return;
-    }
-    // Each page comes back where the reader left it, or whole (in updated(), before anything else runs).
-    this.viewState = { ...state, page, wanted: page.id, pageView: { view: this.#session.pageShown(page.id) } };
+    // Shown is asked for: a page file still loading for another page no longer takes over. Each
+    // page comes back where the reader left it, or whole (in updated(), before anything else runs).
+    this.viewState = showingPage(state, page, () => this.#session.pageShown(page.id));
+    if (state.page === page) return;
     // The attribute follows the page shown, so that a host setting it back is a change.
     this.page = page.id;
     this.hovered = undefined;
@@ -531,13 +364,13 @@ export class EPaper extends LitElement {
   #fail(error: LoadProblem): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error, true);
-    this.#editionSettled();
+    this.#archive.editionSettled();
   }
 
   /** Moves to another edition of the archive, keeping the one in view until it is ready. */
   #showEdition(src: string, date: string): void {
     if (src === this.src) return;
-    this.#setPhase('next');
+    this.viewState = withPhase(this.viewState, 'next');
     this.page = undefined;
     this.article = undefined;
     this.#hash.write({ date, page: undefined });
@@ -555,7 +388,7 @@ export class EPaper extends LitElement {
         this.#session.closed();
         emit(this, 'e-paper-article-close', { articleId: previous }, true);
         this.#hash.write({ article: undefined });
-        this.#returnFocus(previous);
+        this.#focus.returnFocus(previous);
       }
       return;
     }
@@ -574,25 +407,11 @@ export class EPaper extends LitElement {
     const onPage = pageOf(state.edition, id);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
     this.#parts.need('e-paper-reader');
-    if (!previous) this.#opener = deepActiveElement() ?? undefined;
+    if (!previous) this.#focus.openedFrom();
     const paragraph = this.#session.opened(id);
     emit(this, 'e-paper-article-open', { articleId: id }, true);
     this.#hash.write({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
-  }
-
-  /**
-   * After the reader closes, focus goes to the region of the article read when a region opened it
-   * (the reader may have moved on with ← / →), else back to what opened it, else to that region.
-   */
-  #returnFocus(articleId: string): void {
-    const opener = this.#opener;
-    this.#opener = undefined;
-    void this.updateComplete.then(() => {
-      const region = this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
-      const keepOpener = opener?.isConnected && opener !== document.body && !(region && opener.matches('.region'));
-      ((keepOpener ? opener : region) as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
-    });
   }
 
   #openSearch(): void {
@@ -611,7 +430,7 @@ export class EPaper extends LitElement {
 
   /** Opens `articleId` (from the search or the list, or again at another paragraph), returning focus to what had it. */
   #openFromPanel(articleId: string, paragraph?: number): void {
-    this.#opener = deepActiveElement() ?? undefined;
+    this.#focus.openedFrom();
     this.#session.openAt(paragraph);
     if (this.article === articleId) this.article = undefined;
     this.article = articleId;
@@ -635,71 +454,66 @@ export class EPaper extends LitElement {
     this.turnPage(direction);
   };
 
-  #onRegionEnter = (event: CustomEvent<RegionEventDetail>) => {
-    const { articleId, region, via } = event.detail;
-    this.#parts.need('e-paper-tooltip');
-    this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
-  };
-
-  #onRegionActivate = (event: CustomEvent<RegionEventDetail>) => {
-    this.hovered = undefined;
-    this.#opener = event.detail.region;
-    this.article = event.detail.articleId;
-  };
-
-  #onPagePointerMove = (event: PointerEvent) => {
-    this.#lastPointer = { x: event.clientX, y: event.clientY };
-    // Buttons held: the reader is panning; the tooltip would only trail behind.
-    if (event.buttons && this.hovered) this.hovered = undefined;
-  };
-
-  #onZoom = ({ detail }: CustomEvent<ZoomEventDetail>) => {
-    const { scale, center, minScale, maxScale, fitted } = detail;
-    this.zoom = { scale, minScale, maxScale };
-    this.hovered = undefined;
-    const state = this.viewState;
-    // While the next edition loads, the reading state is already that edition's; before the page
-    // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
-    // is remembered as that, not as a scale that fits only this box.
-    if (state.kind === 'ready' && state.phase === 'shown')
-      this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
-    // Passed on as the viewer's own, once the viewer has taken it in.
-    emit(this, 'e-paper-zoom', detail, true);
-  };
-
-  #onToolbarAction = (event: CustomEvent<ToolbarActionDetail>) => {
-    const viewport = this.#viewport;
-    if (!viewport) return;
-    const actions: Record<ToolbarActionDetail['action'], () => void> = {
-      'zoom-in': () => viewport.zoomBy(ZOOM_STEP),
-      'zoom-out': () => viewport.zoomBy(1 / ZOOM_STEP),
-      'fit-page': () => viewport.fit('page'),
-      'fit-width': () => viewport.fit('width'),
-      'previous-page': () => this.turnPage(-1),
-      'next-page': () => this.turnPage(1),
-    };
-    actions[event.detail.action]();
-  };
-
-  #onReaderClose = ({ detail: { zoomAt: z } }: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => {
-    this.article = undefined;
-    // The second press of a double-click or double-tap on the page, which the reader caught.
-    if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
-  };
-
-  #onSearchSelect = ({ detail }: CustomEvent<SearchSelectDetail>) =>
-    this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined);
-
-  #onContentsSelect = (event: CustomEvent<ContentsSelectDetail>) => {
-    const { articleId, pageId } = event.detail;
-    if (articleId) {
-      this.#opener = deepActiveElement() ?? undefined;
-      this.article = articleId;
-    } else if (pageId) {
-      this.page = pageId;
-      // The list closed under the keyboard: go on from the page itself.
-      void this.updateComplete.then(() => this.#viewport?.focus({ preventScroll: true }));
-    }
+  /** What the parts report, handled (see readyView). */
+  readonly #on: ReadyViewHandlers = {
+    toolbarAction: ({ detail }) => {
+      const viewport = this.#viewport;
+      if (viewport) toolbarAction(detail.action, viewport, (direction) => this.turnPage(direction));
+    },
+    archiveSelect: (src, date) => this.#showEdition(src, date),
+    toggleSearch: () => (this.searchOpen ? this.#closeSearch() : this.#openSearch()),
+    searchQuery: (query) => (this.searchQuery = query),
+    searchSelect: ({ detail }) => this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined),
+    closeSearch: () => this.#closeSearch(),
+    contentsSelect: ({ detail: { articleId, pageId } }) => {
+      if (articleId) {
+        this.#focus.openedFrom();
+        this.article = articleId;
+      } else if (pageId) {
+        this.page = pageId;
+        // The list closed under the keyboard: go on from the page itself.
+        void this.updateComplete.then(() => this.#viewport?.focus({ preventScroll: true }));
+      }
+    },
+    zoom: ({ detail }) => {
+      const { scale, center, minScale, maxScale, fitted } = detail;
+      this.zoom = { scale, minScale, maxScale };
+      this.hovered = undefined;
+      const state = this.viewState;
+      // While the next edition loads, the reading state is already that edition's; before the page
+      // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
+      // is remembered as that, not as a scale that fits only this box.
+      if (state.kind === 'ready' && state.phase === 'shown')
+        this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
+      // Passed on as the viewer's own, once the viewer has taken it in.
+      emit(this, 'e-paper-zoom', detail, true);
+    },
+    turnPage: (direction) => this.turnPage(direction),
+    selectPage: (pageId) => (this.page = pageId),
+    regionEnter: ({ detail: { articleId, region, via } }) => {
+      this.#parts.need('e-paper-tooltip');
+      this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
+    },
+    regionLeave: ({ detail }) => this.hovered?.region === detail.region && (this.hovered = undefined),
+    regionActivate: ({ detail }) => {
+      this.hovered = undefined;
+      this.#focus.openedFrom(detail.region);
+      this.article = detail.articleId;
+    },
+    pagePointerMove: (event) => {
+      this.#lastPointer = { x: event.clientX, y: event.clientY };
+      // Buttons held: the reader is panning; the tooltip would only trail behind.
+      if (event.buttons && this.hovered) this.hovered = undefined;
+    },
+    continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
+    dismissNotice: () => this.#notices.dismiss(),
+    readerNavigate: (articleId) => (this.article = articleId),
+    readerClose: ({ detail: { zoomAt: z } }) => {
+      this.article = undefined;
+      // The second press of a double-click or double-tap on the page, which the reader caught.
+      if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
+    },
+    readerProgress: ({ detail }) => this.#session.progress(detail, this.article),
   };
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -714,154 +528,27 @@ export class EPaper extends LitElement {
       edition && faces.length ? `${faces.map((role) => `"${editionFontFamily(edition, role)}"`).join(', ')}, sans-serif` : null;
     const content =
       state.kind === 'ready'
-        ? this.#renderReady(state)
+        ? readyView(
+            {
+              state,
+              lang: this.lang,
+              theme: this.theme,
+              article: this.article,
+              zoom: this.zoom,
+              hovered: this.hovered,
+              searchOpen: this.searchOpen,
+              searchQuery: this.searchQuery,
+              archive: this.#archive.index,
+              session: this.#session,
+              notice: this.#notices.current,
+              boundary: this,
+            },
+            this.#on,
+          )
         : state.kind === 'error'
           ? errorView(this.lang, state.error, () => void this.load())
           : loadingView(this.lang);
     return html`<div class="viewer" ${cssProps({ '--_font-edition': uiFallback })}>${content}</div>`;
-  }
-
-  #renderReady({ edition, page, baseUrl, phase }: Ready) {
-    const strings = uiStrings(this.lang);
-    const articles = articlesOnPage(edition, page);
-    const { readArticles } = this.#session;
-    return html`<e-paper-toolbar
-        exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number"
-        .scale=${this.zoom.scale}
-        .minScale=${this.zoom.minScale}
-        .maxScale=${this.zoom.maxScale}
-        .pageCount=${edition.pages.length}
-        .pageIndex=${edition.pages.indexOf(page)}
-        .pageLabel=${page.label}
-        lang=${this.lang}
-        @e-paper-toolbar-action=${this.#onToolbarAction}
-      >
-        ${
-          this.#archive?.index
-            ? html`<e-paper-archive
-              slot="end"
-              exportparts="archive-button, archive-calendar, archive-day"
-              .archive=${this.#archive?.index}
-              .date=${live(edition.date)}
-              lang=${this.lang}
-              ?busy=${phase === 'next'}
-              @e-paper-archive-select=${(e: CustomEvent<{ src: string; date: string }>) => this.#showEdition(e.detail.src, e.detail.date)}
-            ></e-paper-archive>`
-            : nothing
-        }
-        <button
-          class="search-toggle"
-          slot="end"
-          type="button"
-          part="button"
-          aria-expanded=${this.searchOpen}
-          aria-keyshortcuts="Control+F Meta+F"
-          @click=${() => (this.searchOpen ? this.#closeSearch() : this.#openSearch())}
-        >
-          ${SEARCH_ICON}<span>${strings.viewer.search}</span>
-        </button>
-        ${
-          this.searchOpen
-            ? html`<e-paper-search
-              slot="end"
-              exportparts="search-panel, search-input, search-result"
-              .edition=${edition}
-              .open=${true}
-              lang=${this.lang}
-              .textLang=${edition.lang}
-              @e-paper-search-query=${(e: CustomEvent<{ query: string }>) => (this.searchQuery = e.detail.query)}
-              @e-paper-search-select=${this.#onSearchSelect}
-              @e-paper-search-close=${() => this.#closeSearch()}
-            ></e-paper-search>`
-            : nothing
-        }
-        <e-paper-contents
-          slot="end"
-          exportparts="contents-button, contents-panel, contents-item, contents-page, contents-clear, contents-undo"
-          .articles=${articles}
-          .readArticles=${readArticles}
-          .pageLabel=${page.label}
-          .pages=${contentsPages(edition)}
-          .pageId=${page.id}
-          lang=${this.lang}
-          .textLang=${edition.lang}
-          @e-paper-contents-select=${this.#onContentsSelect}
-          @e-paper-contents-clear=${() => this.#session.clear()}
-          @e-paper-contents-undo=${() => this.#session.undoClear()}
-        ></e-paper-contents>
-      </e-paper-toolbar>
-      <e-paper-viewport
-        exportparts="hint"
-        role="region"
-        aria-label=${strings.viewerLabel(edition.title, edition.date)}
-        .pageWidth=${page.width}
-        .pageHeight=${page.height}
-        lang=${this.lang}
-        @e-paper-viewport-zoom=${this.#onZoom}
-        @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => this.turnPage(e.detail.direction)}
-      >
-        <e-paper-page
-          exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, regions, region, region-read"
-          .edition=${edition}
-          .page=${page}
-          lang=${this.lang}
-          .readArticles=${readArticles}
-          .baseUrl=${baseUrl}
-          .scale=${this.zoom.scale}
-          .highlight=${this.searchQuery}
-          @e-paper-region-enter=${this.#onRegionEnter}
-          @e-paper-region-leave=${(e: CustomEvent<RegionEventDetail>) => this.hovered?.region === e.detail.region && (this.hovered = undefined)}
-          @e-paper-region-activate=${this.#onRegionActivate}
-          @pointermove=${this.#onPagePointerMove}
-        ></e-paper-page>
-      </e-paper-viewport>
-      ${
-        edition.pages.length > 1
-          ? html`<e-paper-pages
-            exportparts="pages, page-thumb, page-label"
-            .edition=${edition}
-            .pageId=${page.id}
-            .baseUrl=${baseUrl}
-            lang=${this.lang}
-            ?paused=${phase === 'settling'}
-            @e-paper-pages-select=${(e: CustomEvent<{ pageId: string }>) => (this.page = e.detail.pageId)}
-          ></e-paper-pages>`
-          : nothing
-      }
-      ${noticeView(this.lang, edition, this.#notices.current, {
-        continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
-        dismiss: () => this.#notices.dismiss(),
-      })}
-      <e-paper-tooltip
-        exportparts="tooltip"
-        .article=${this.hovered && articlesById(edition).get(this.hovered.articleId)}
-        .anchor=${this.hovered?.region}
-        .point=${this.hovered?.point}
-        .boundary=${this}
-        lang=${this.lang}
-        .textLang=${edition.lang}
-        ?open=${this.hovered !== undefined && !this.article}
-      ></e-paper-tooltip>
-      <e-paper-reader
-        exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution, tools"
-        .edition=${edition}
-        .articleIds=${articles.map((a) => a.id)}
-        .beyond=${this.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
-        .articleId=${this.article}
-        .open=${this.article !== undefined && articlesById(edition).has(this.article)}
-        .pageLabel=${page.label}
-        .textScale=${this.#session.textScale}
-        .aloud=${this.#session.aloud}
-        .baseUrl=${baseUrl}
-        .theme=${this.theme}
-        .highlight=${this.searchQuery}
-        lang=${this.lang}
-        @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => (this.article = e.detail.articleId)}
-        @e-paper-reader-close=${this.#onReaderClose}
-        @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => this.#session.setTextScale(e.detail.textScale)}
-        @e-paper-reader-progress=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => this.#session.progress(e.detail, this.article)}
-        @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => this.#session.saveAloud(e.detail)}
-      ></e-paper-reader>`;
   }
 }
 

@@ -16,8 +16,10 @@ import { unsafeCSS, type CSSResult } from 'lit';
  *
  * A table, not a stylesheet, and a string: the first render carries each name and value once.
  * One entry is `name light [dark]`, without spaces inside a value (colours with alpha in hex). The reader's own tokens are in
- * its folder (reader-tokens.ts), with the reader. tests/internal/styles/tokens.test.ts checks the
- * tables against the JSDoc (`@cssprop`) and the styles.
+ * its folder (reader-tokens.ts), with the reader. `<e-paper>`'s manifest takes every token's default
+ * from these tables and its description from src/elements/e-paper/e-paper.docs.ts
+ * (custom-elements-manifest.config.mjs); tests/internal/styles/tokens.test.ts checks the tables
+ * against the manifest and the styles.
  */
 export const TOKENS = table(
   // The printed page.

@@ -1,7 +1,8 @@
 /**
  * The design tokens and the parts, against their documentation (after Material Web's token
- * tests): every public `--e-paper-*` property an element's styles read is documented on it
- * (JSDoc `@cssprop`, so the manifest and the README), with the default the token table gives;
+ * tests): every public `--e-paper-*` property an element's styles read is documented on it in
+ * the manifest (and so the README): a part by its JSDoc `@cssprop`, `<e-paper>` by the manifest's
+ * plugin from its TOKEN_DOCS and the token tables; with the default the token table gives;
  * every documented one is read; no stylesheet states a default of its own; and the viewer's
  * parts are the ones its children render and it forwards.
  */
