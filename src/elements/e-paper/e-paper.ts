@@ -110,6 +110,7 @@ const NO_BEYOND = {};
  * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
  * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
  * @cssprop [--e-paper-thumb-width=72px] - Width of a page thumbnail in the strip.
+ * @cssprop [--e-paper-overview-size=160px] - The overview map's longer side (at most a third of a narrow viewer's width).
  * @cssprop [--e-paper-reader-width=38em] - Width of the reader's column on wide screens (em of its 18 px base size).
  * @cssprop [--e-paper-reader-leading=1.9] - Line height of the reader's body text.
  * @cssprop [--e-paper-reader-paper=--e-paper-paper] - The reader's paper.
@@ -158,6 +159,9 @@ const NO_BEYOND = {};
  * @csspart pages - The page strip of an edition of several pages.
  * @csspart page-thumb - A page's thumbnail button in the strip.
  * @csspart page-label - The label under a thumbnail.
+ * @csspart overview - The overview map of a zoomed-in page: the page's picture with the visible area marked.
+ * @csspart overview-mark - The mark of the visible area on the overview map; focusable.
+ * @csspart fullscreen - The toolbar's full-screen button (also a `button`).
  * @csspart tooltip - The tooltip over a hovered or focused article.
  * @csspart reader - The reader dialog: the sheet of paper.
  * @csspart header - The reader's top line: page label, position, controls, close button.
@@ -224,6 +228,9 @@ export class EPaper extends LitElement {
    * One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone.
    */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
+
+  /** Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
+  @property({ type: Boolean, attribute: 'no-overview' }) noOverview = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
@@ -657,6 +664,7 @@ export class EPaper extends LitElement {
     const { scale, center, minScale, maxScale, fitted } = detail;
     this.zoom = { scale, minScale, maxScale };
     this.hovered = undefined;
+    if (!fitted && !this.noOverview) this.#parts.need('e-paper-overview');
     const state = this.viewState;
     // While the next edition loads, the reading state is already that edition's; before the page
     // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
@@ -789,8 +797,10 @@ export class EPaper extends LitElement {
           @e-paper-contents-clear=${() => this.#session.clear()}
           @e-paper-contents-undo=${() => this.#session.undoClear()}
         ></e-paper-contents>
+        <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${this.lang}></e-paper-fullscreen>
       </e-paper-toolbar>
       <e-paper-viewport
+        id="viewport"
         exportparts="hint"
         role="region"
         aria-label=${strings.viewerLabel(edition.title, edition.date)}
@@ -815,6 +825,11 @@ export class EPaper extends LitElement {
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
+      ${
+        this.noOverview
+          ? nothing
+          : html`<e-paper-overview for="viewport" exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${this.lang}></e-paper-overview>`
+      }
       ${
         edition.pages.length > 1
           ? html`<e-paper-pages
