@@ -30,7 +30,7 @@ const exitIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fals
 export class EPaperFullscreen extends LitElement {
   static override styles = [tokenStyles, fullscreenStyles];
 
-  /** The element shown full screen; by default the shadow host around this button (the viewer). */
+  /** The element shown full screen; by default the shadow host around this button (the viewer), else its parent. */
   @property({ attribute: false }) target?: Element;
   /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. */
   @property() override lang = 'zh-CN';
@@ -40,7 +40,7 @@ export class EPaperFullscreen extends LitElement {
 
   /** The element the button shows full screen. */
   get #target(): Element | undefined {
-    return this.target ?? ((this.getRootNode() as ShadowRoot).host || undefined);
+    return this.target ?? ((this.getRootNode() as ShadowRoot).host || this.parentElement || undefined);
   }
 
   /** Whether the browser can show the target full screen. */
