@@ -8,8 +8,9 @@ export const overviewTokens = tokenSheet(OVERVIEW_TOKENS);
 
 /**
  * The map in the corner of the viewer's page area: `<e-paper>` lays its children out on a grid
- * (toolbar, page, strip); the map stands in the page's cell, at its bottom right, over the page:
- * absolutely positioned, so that the grid area is its containing block and it takes no cell of its own.
+ * (toolbar, page, strip); the map stands in the page's cell, at its top right, over the page (the
+ * top: a viewer taller than the window shows its top first), absolutely positioned, so that the
+ * grid area is its containing block and it takes no cell of its own.
  * `--_fw`/`--_fh`: the page's width and height over its longer side; `--_pw`: its width in page units.
  */
 export const overviewStyles = css`
@@ -19,7 +20,7 @@ export const overviewStyles = css`
     grid-row: 2;
     grid-column: 1;
     right: 12px;
-    bottom: 12px;
+    top: 12px;
     z-index: 1;
     display: block;
   }
