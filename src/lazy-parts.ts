@@ -9,8 +9,8 @@
  * The lazy parts by their default tag names: the list of articles and the page strip beside the
  * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
  * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
- * on first use, the overview map once the page is first zoomed in, the full-screen button with the
- * list's. In the bundle each is a module of its own in `e-paper-parts/`, beside
+ * on first use, the overview map once the page is first zoomed in, the full-screen button once the
+ * browser is idle. In the bundle each is a module of its own in `e-paper-parts/`, beside
  * `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {

@@ -1,7 +1,10 @@
 import { definePart, type LazyElementName } from '../lazy-parts.js';
 
-/** The parts loaded once the browser is idle, before the first hover, click or Ctrl+F asks for them. */
-const IDLE_PARTS: readonly LazyElementName[] = ['e-paper-tooltip', 'e-paper-reader', 'e-paper-search'];
+/**
+ * The parts loaded once the browser is idle, before the first hover, click or Ctrl+F asks for them;
+ * and the full-screen button, last in the toolbar (it moves nothing as it comes).
+ */
+const IDLE_PARTS: readonly LazyElementName[] = ['e-paper-tooltip', 'e-paper-reader', 'e-paper-search', 'e-paper-fullscreen'];
 
 /**
  * The viewer's lazy parts (src/lazy-parts.ts): each loaded when first needed, with a message when
@@ -41,13 +44,13 @@ export class LazyPartsController {
 
   /**
    * The parts the first render shows with the page: the page strip, which arriving later would
-   * shrink the page; the list's and the full-screen toolbar buttons, which arriving later could wrap the toolbar.
+   * shrink the page; the list's toolbar button, which arriving later could wrap the toolbar.
    * Never rejects: a failed one is asked for again with {@link need}.
    */
   forFirstRender(pageCount: number): Promise<unknown> {
     const strip = pageCount > 1 ? definePart('e-paper-pages').catch(() => this.need('e-paper-pages')) : undefined;
-    const list = (['e-paper-contents', 'e-paper-fullscreen'] as const).map((name) => definePart(name).catch(() => this.need(name)));
-    return Promise.all([strip, ...list]);
+    const list = definePart('e-paper-contents').catch(() => this.need('e-paper-contents'));
+    return Promise.all([strip, list]);
   }
 
   /** Loads the tooltip, the reader and the search once the browser is idle (keys typed while the search loaded would be lost), then runs `then`. */

@@ -800,7 +800,6 @@ export class EPaper extends LitElement {
         <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${this.lang}></e-paper-fullscreen>
       </e-paper-toolbar>
       <e-paper-viewport
-        id="viewport"
         exportparts="hint"
         role="region"
         aria-label=${strings.viewerLabel(edition.title, edition.date)}
@@ -828,7 +827,7 @@ export class EPaper extends LitElement {
       ${
         this.noOverview
           ? nothing
-          : html`<e-paper-overview for="viewport" exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${this.lang}></e-paper-overview>`
+          : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${this.lang}></e-paper-overview>`
       }
       ${
         edition.pages.length > 1

@@ -92,7 +92,7 @@ describe('<e-paper-overview> in the viewer', () => {
     expect(getComputedStyle(overviewOf(el)!).display).to.not.equal('none');
     expectMarkOnView(el, 'zoomed in');
     // The page's own picture, drawn as the strip draws its thumbnails.
-    expect(overviewOf(el)!.shadowRoot!.querySelector('e-paper-page[thumbnail]')).to.exist;
+    await until(() => !!overviewOf(el!)!.shadowRoot!.querySelector('e-paper-page[thumbnail]'), 'the page’s picture');
     el.fit('page');
     await until(() => overviewOf(el!)!.hidden, 'the map to hide at fit');
     expect(getComputedStyle(overviewOf(el)!).display).to.equal('none');
@@ -216,6 +216,7 @@ describe('<e-paper-overview> in the viewer', () => {
       e.noPersist = true;
     }, SIZE);
     await zoomIn(el, 2);
+    await until(() => !!overviewOf(el!)!.shadowRoot!.querySelector('e-paper-page'), 'the page’s picture');
     const thumb = overviewOf(el)!.shadowRoot!.querySelector('e-paper-page')!;
     await until(() => !!thumb.shadowRoot?.querySelector('img'), 'the scan image in the map');
     const images = [...thumb.shadowRoot!.querySelectorAll('img')].map((img) => img.getAttribute('src'));
