@@ -102,7 +102,9 @@ export class EPaperOverview extends LitElement {
   #attach(): void {
     this.#detach();
     const root = this.getRootNode() as Document | ShadowRoot;
-    const viewport = this.htmlFor ? (root.getElementById?.(this.htmlFor) as EPaperViewport | null) : root.querySelector?.('e-paper-viewport');
+    const viewport = this.htmlFor
+      ? (root.getElementById?.(this.htmlFor) as EPaperViewport | null)
+      : root.querySelector?.('e-paper-viewport');
     if (!viewport) return;
     this.#viewport = viewport;
     viewport.addEventListener('e-paper-viewport-view', this.#onView);
