@@ -34,6 +34,8 @@ import * as archiveStories from '../stories/e-paper-archive.stories.js';
 import * as restylingStories from '../stories/restyling.stories.js';
 import * as readAloudStories from '../stories/e-paper-read-aloud.stories.js';
 import * as shareStories from '../stories/e-paper-share.stories.js';
+import * as overviewStories from '../stories/e-paper-overview.stories.js';
+import * as fullscreenStories from '../stories/e-paper-fullscreen.stories.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -55,6 +57,8 @@ const MODULES: Record<string, StoryModule> = {
   'e-paper-archive': archiveStories as unknown as StoryModule,
   'e-paper-read-aloud': readAloudStories as unknown as StoryModule,
   'e-paper-share': shareStories as unknown as StoryModule,
+  'e-paper-overview': overviewStories as unknown as StoryModule,
+  'e-paper-fullscreen': fullscreenStories as unknown as StoryModule,
   restyling: restylingStories as unknown as StoryModule,
 };
 

@@ -34,6 +34,8 @@ export interface EPaperReactProps {
   archive?: EPaper['archive'];
   /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone. */
   hashSync?: EPaper['hashSync'];
+  /** Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
+  noOverview?: EPaper['noOverview'];
   /** Attribute of `storageKey`. Namespace of the reading state in storage, for sites with several viewers or users. */
   'storage-key'?: EPaper['storageKey'] | string;
   /** Attribute of `noPersist`. Keep nothing in storage. */
@@ -44,6 +46,8 @@ export interface EPaperReactProps {
   'max-bytes'?: EPaper['maxBytes'] | string;
   /** Attribute of `hashSync`. Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone. */
   'hash-sync'?: EPaper['hashSync'] | string;
+  /** Attribute of `noOverview`. Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
+  'no-overview'?: EPaper['noOverview'] | string;
 }
 
 /** The listeners of <e-paper>'s events: `on` + the event's type. */

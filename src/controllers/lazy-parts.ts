@@ -1,7 +1,10 @@
 import { definePart, type LazyElementName } from '../lazy-parts.js';
 
-/** The parts loaded once the browser is idle, before the first hover, click or Ctrl+F asks for them. */
-const IDLE_PARTS: readonly LazyElementName[] = ['e-paper-tooltip', 'e-paper-reader', 'e-paper-search'];
+/**
+ * The parts loaded once the browser is idle, before the first hover, click or Ctrl+F asks for them;
+ * and the full-screen button, last in the toolbar (it moves nothing as it comes).
+ */
+const IDLE_PARTS: readonly LazyElementName[] = ['e-paper-tooltip', 'e-paper-reader', 'e-paper-search', 'e-paper-fullscreen'];
 
 /**
  * The viewer's lazy parts (src/lazy-parts.ts): each loaded when first needed, with a message when

@@ -1,6 +1,6 @@
 import type { LoadFailure } from '../edition/load.js';
 import type { EditionProblem } from '../edition/validate.js';
-import type { ZoomEventDetail } from '../elements/e-paper-viewport/e-paper-viewport.js';
+import type { ViewportViewDetail, ZoomEventDetail } from '../elements/e-paper-viewport/e-paper-viewport.js';
 import type { ArchiveSelectDetail } from '../elements/e-paper-archive/e-paper-archive.js';
 import type { ContentsSelectDetail } from '../elements/e-paper-contents/e-paper-contents.js';
 import type { RegionEventDetail } from '../elements/e-paper-page/e-paper-page.js';
@@ -38,6 +38,7 @@ export type EPaperEventName = keyof EPaperEventMap;
 export interface EPaperInternalEventMap extends EPaperReaderEventMap, EPaperReadAloudEventMap {
   'e-paper-viewport-zoom': ZoomEventDetail;
   'e-paper-viewport-swipe': { direction: 1 | -1 };
+  'e-paper-viewport-view': ViewportViewDetail;
   'e-paper-region-enter': RegionEventDetail;
   'e-paper-region-leave': RegionEventDetail;
   'e-paper-region-activate': RegionEventDetail;

@@ -192,6 +192,13 @@ export const KNOBS: readonly Knob[] = [
     description: 'Width of a page thumbnail in the page strip.',
   },
   {
+    name: '--e-paper-overview-size',
+    category: 'Pages',
+    kind: 'length',
+    default: '160px',
+    description: 'The overview map’s longer side (at most a third of a narrow viewer’s width).',
+  },
+  {
     name: '--e-paper-reader-width',
     category: 'Reader',
     kind: 'length',

@@ -48,6 +48,15 @@ export interface ZoomEventDetail {
 export interface ZoomOptions {
   /** Animate the change (default true); never animated when the reader prefers reduced motion. */
   animate?: boolean;
+  /** A step of a continuous gesture (the overview map's drag): `e-paper-viewport-zoom` waits for it to settle. */
+  gesture?: boolean;
+}
+
+/** `detail` of `e-paper-viewport-view`: the view just given to the stage, the box it is in, and whether it animates there. */
+export interface ViewportViewDetail {
+  view: View;
+  box: Size;
+  animate: boolean;
 }
 
 /** The factor of one zoom step: buttons, keys, double-click. */
@@ -133,6 +142,8 @@ const isMac = () => {
  * @fires e-paper-viewport-zoom - The view changed and settled (at most once a frame, at the end of a
  *   gesture). Bubbles, not composed. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}`
  *   (center in page units); also when a resize moves the bounds; not fired for the first fit.
+ * @fires e-paper-viewport-view - The view was given to the stage: every change, every frame of a gesture, for the
+ *   overview map. Bubbles, not composed. `detail: {view: {scale, x, y}, box: {width, height}, animate}`.
  * @fires e-paper-viewport-swipe - A one-finger (or pen) sideways swipe at the fitted scale, to turn
  *   the page. Bubbles, not composed. `detail: {direction}`: `1` (swiped left: next) or `-1` (previous).
  * @csspart box - The clipping box the page moves in.
@@ -223,7 +234,7 @@ export class EPaperViewport extends LitElement {
     const box = this.#boxSize();
     const to = clampScale(scale, this.#bounds(box));
     const center = point && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : viewCenter(this.#current, box);
-    this.#commit(viewCenteredOn(center, to, box), { animate: options.animate ?? true });
+    this.#commit(viewCenteredOn(center, to, box), { animate: options.animate ?? true, gesture: options.gesture });
   }
 
   /** Zooms by `factor` at `screenPoint` (CSS px relative to the box; default its centre). */
@@ -389,6 +400,7 @@ export class EPaperViewport extends LitElement {
     this.#applied = view;
     stage.style.transition = animate && this.isConnected ? TRANSITION : 'none';
     stage.style.transform = transformOf(view);
+    emit(this, 'e-paper-viewport-view', { view, box: this.#laidOutBox, animate });
   }
 
   /** Touch-action and cursor follow the zoom: at fit, a vertical swipe scrolls the host page. */

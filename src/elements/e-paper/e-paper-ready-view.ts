@@ -45,6 +45,8 @@ export interface ReadyViewInput {
   notice?: Notice;
   /** The tooltip's boundary: the viewer. */
   boundary: HTMLElement;
+  /** No overview map while zoomed in. */
+  noOverview: boolean;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
@@ -144,6 +146,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         @e-paper-contents-clear=${() => session.clear()}
         @e-paper-contents-undo=${() => session.undoClear()}
       ></e-paper-contents>
+      <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
     </e-paper-toolbar>
     <e-paper-viewport
       exportparts="hint"
@@ -170,6 +173,11 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         @pointermove=${on.pagePointerMove}
       ></e-paper-page>
     </e-paper-viewport>
+    ${
+      view.noOverview
+        ? nothing
+        : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${lang}></e-paper-overview>`
+    }
     ${
       edition.pages.length > 1
         ? html`<e-paper-pages

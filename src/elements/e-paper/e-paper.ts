@@ -93,6 +93,9 @@ export class EPaper extends LitElement {
    */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
+  /** Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
+  @property({ type: Boolean, attribute: 'no-overview' }) noOverview = false;
+
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: Hovered;
@@ -479,6 +482,7 @@ export class EPaper extends LitElement {
       const { scale, center, minScale, maxScale, fitted } = detail;
       this.zoom = { scale, minScale, maxScale };
       this.hovered = undefined;
+      if (!fitted && !this.noOverview) this.#parts.need('e-paper-overview');
       const state = this.viewState;
       // While the next edition loads, the reading state is already that edition's; before the page
       // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
@@ -542,6 +546,7 @@ export class EPaper extends LitElement {
               session: this.#session,
               notice: this.#notices.current,
               boundary: this,
+              noOverview: this.noOverview,
             },
             this.#on,
           )

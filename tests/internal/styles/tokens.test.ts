@@ -11,9 +11,19 @@ import type { CSSResultOrNative, LitElement } from 'lit';
 import '../../../src/index.js';
 import { define } from '../../../src/define.js';
 import { EPaper, EPaperPage, EPaperToolbar, EPaperViewport } from '../../../src/exports.js';
-import { EPaperArchive, EPaperContents, EPaperPages, EPaperReader, EPaperSearch, EPaperTooltip } from '../../../src/elements.js';
+import {
+  EPaperArchive,
+  EPaperContents,
+  EPaperFullscreen,
+  EPaperOverview,
+  EPaperPages,
+  EPaperReader,
+  EPaperSearch,
+  EPaperTooltip,
+} from '../../../src/elements.js';
 import { TOKENS, tokenStyles, darkTokens } from '../../../src/internal/styles/tokens.js';
 import { READER_TOKENS, readerDarkTokens, readerTokens } from '../../../src/elements/e-paper-reader/e-paper-reader.styles.js';
+import { OVERVIEW_TOKENS, overviewTokens } from '../../../src/elements/e-paper-overview/e-paper-overview.styles.js';
 import { multiPageEdition } from '../../../scripts/editions-from-a1.js';
 import { A1_URL, loadA1, mountViewer, until } from '../../helpers.js';
 
@@ -41,18 +51,20 @@ const CLASSES: Record<string, typeof LitElement> = {
   'e-paper-reader': EPaperReader,
   'e-paper-search': EPaperSearch,
   'e-paper-tooltip': EPaperTooltip,
+  'e-paper-overview': EPaperOverview,
+  'e-paper-fullscreen': EPaperFullscreen,
 };
 
 /** Public tokens with no default of their own (the edition's faces), read where they are used. */
 const WITHOUT_DEFAULT = ['--e-paper-font-body', '--e-paper-font-headline'];
 
-const table = new Map([...TOKENS, ...READER_TOKENS].map(([name, light, dark]) => [name, { light, dark }]));
+const table = new Map([...TOKENS, ...READER_TOKENS, ...OVERVIEW_TOKENS].map(([name, light, dark]) => [name, { light, dark }]));
 const cssText = (style: CSSResultOrNative) =>
   'cssText' in style ? style.cssText : [...(style as CSSStyleSheet).cssRules].map((r) => r.cssText).join('\n');
 
 /** The element's own styles: every sheet but the token tables, without the dark values it sets. */
 function ownStyles(element: typeof LitElement): string {
-  const tables = new Set([tokenStyles.cssText, readerTokens.cssText]);
+  const tables = new Set([tokenStyles.cssText, readerTokens.cssText, overviewTokens.cssText]);
   return (element.elementStyles ?? [])
     .map(cssText)
     .filter((text) => !tables.has(text))

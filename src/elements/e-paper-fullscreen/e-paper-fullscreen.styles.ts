@@ -1,0 +1,41 @@
+import { css } from 'lit';
+import { lineIcon } from '../../internal/styles/line-icon.js';
+
+/** A toolbar button (as `<e-paper-toolbar>`'s own): a 36 px square with a line icon. */
+export const fullscreenStyles = css`
+  :host {
+    display: inline-block;
+    color: var(--_toolbar-ink);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 6px;
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  button:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  button:active,
+  button[aria-pressed='true'] {
+    background: color-mix(in srgb, currentColor 18%, transparent);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  svg {
+    ${lineIcon}
+  }
+`;
