@@ -128,7 +128,9 @@ export async function importPdfFiles(
     for (const label of given.keys())
       if (!labels.has(label) && ![...labels].some((l) => l.toUpperCase() === label))
         throw new CliError(EXIT.failed, `${options.articles}: boxes for page ${label}, which none of the PDFs is`);
-  const result = importPdfPages(pages, options as Required<Pick<PdfCommandOptions, 'date'>> & PdfCommandOptions);
+  // E_PAPER_PDF_TEXT=as-encoded: the text without its repair, for the benchmark's measure of it (bench/pdf-fixtures.mjs).
+  const asEncoded = process.env.E_PAPER_PDF_TEXT === 'as-encoded';
+  const result = importPdfPages(pages, { ...(options as Required<Pick<PdfCommandOptions, 'date'>> & PdfCommandOptions), asEncoded });
   await writing;
   return { ...result, files };
 }
