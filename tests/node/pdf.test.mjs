@@ -123,6 +123,14 @@ describe('import pdf: the printed fixtures', () => {
     assert.ok(chars.every((c, i) => i === 0 || c.y > chars[i - 1].y || c.x < chars[i - 1].x));
   });
 
+  it('takes a box of one light tone with next to no text for a photo (a placeholder), its caption under it', () => {
+    // The vertical fixture was printed from the A1 edition as it is now, whose photo placeholder is a plain light tone.
+    const { edition } = importFixture('vertical');
+    const a6 = edition.articles.find((a) => a.headline === '扶贫小车间 托起大梦想');
+    assert.equal(a6.photos?.[0]?.caption, '国声声学生产车间，工人们正在生产耳机。');
+    assert.ok(!a6.paragraphs.some((p) => p.includes('图片暂缺')), a6.paragraphs[0]);
+  });
+
   it('finds the advertisements of a page of them as advertisements, their 广告 mark left out', () => {
     const { truth, edition } = importFixture('ads');
     const s = score(truth, edition);

@@ -132,7 +132,11 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     const cell = cells.find((c) => inside(c, line));
     (cell ? cell.lines : loose).push(line);
   }
-  for (const image of [...content.images, ...content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color))]) {
+  // A box of one tone with next to no text in it (a photo's placeholder, 图片暂缺) stands where a photo does.
+  const blank = (f: Box) =>
+    f.w > body * 4 && f.h > body * 4 && lines.filter((l) => inside(f, l)).reduce((n, l) => n + l.text.length, 0) <= 8;
+  const shaded = content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color) || blank(f));
+  for (const image of [...content.images, ...shaded]) {
     const cell = cells.find((c) => inside(c, image));
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
