@@ -4,11 +4,11 @@
 
 const CELL = 4; // page units per raster cell when measuring overlap
 
-/** The news articles of an edition with their shapes per page (typeset blocks count as rects). */
-export function newsShapes(edition, pageFiles = {}) {
+/** The news articles (or the units of another `kind`) of an edition with their shapes per page (typeset blocks count as rects). */
+export function newsShapes(edition, pageFiles = {}, kind = 'news') {
   const pages = edition.pages.map((page) => (page.src && pageFiles[page.src] ? pageFiles[page.src].page : page));
   const articles = [...edition.articles, ...Object.values(pageFiles).flatMap((f) => f.articles)];
-  const byId = new Map(articles.filter((a) => !a.kind || a.kind === 'news').map((a) => [a.id, { article: a, shapes: [] }]));
+  const byId = new Map(articles.filter((a) => (a.kind ?? 'news') === kind).map((a) => [a.id, { article: a, shapes: [] }]));
   pages.forEach((page, p) => {
     const regions =
       page.regions ??
@@ -68,10 +68,8 @@ export function levenshtein(a, b) {
   return prev[t.length];
 }
 
-/** The scores of `found` (the import) against `truth` (the printed edition). */
-export function score(truth, found) {
-  const want = newsShapes(truth).map((x) => ({ ...x, cells: cells(x) }));
-  const got = newsShapes(found).map((x) => ({ ...x, cells: cells(x) }));
+/** Units of `want` and `got` paired by region overlap (IoU ≥ 0.5), best first. */
+function pair(want, got) {
   const pairs = [];
   for (const w of want)
     for (const g of got) {
@@ -81,14 +79,36 @@ export function score(truth, found) {
   pairs.sort((a, b) => b.value - a.value);
   const used = new Set();
   const matches = [];
-  for (const pair of pairs)
-    if (!used.has(pair.w) && !used.has(pair.g)) {
-      used.add(pair.w);
-      used.add(pair.g);
-      matches.push(pair);
+  for (const p of pairs)
+    if (!used.has(p.w) && !used.has(p.g)) {
+      used.add(p.w);
+      used.add(p.g);
+      matches.push(p);
     }
-  const precision = got.length ? matches.length / got.length : 0;
-  const recall = want.length ? matches.length / want.length : 0;
+  return matches;
+}
+
+/** F1 of a matching; 1 when there was nothing to find and nothing was found. */
+function f1(want, got, matched) {
+  if (!want && !got) return 1;
+  const precision = got ? matched / got : 0;
+  const recall = want ? matched / want : 0;
+  return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+/**
+ * The scores of `found` (the import) against `truth` (the printed edition): for the news
+ * articles, and for the advertisements (found as such, by region). A score with nothing to
+ * measure (no news article on a page of advertisements) is null.
+ */
+export function score(truth, found) {
+  const shaped = (edition, kind) => newsShapes(edition, {}, kind).map((x) => ({ ...x, cells: cells(x) }));
+  const want = shaped(truth, 'news');
+  const got = shaped(found, 'news');
+  const matches = pair(want, got);
+  const wantAds = shaped(truth, 'advertisement');
+  const gotAds = shaped(found, 'advertisement');
+  const adMatches = pair(wantAds, gotAds);
   let errors = 0;
   let chars = 0;
   const misses = [];
@@ -99,14 +119,25 @@ export function score(truth, found) {
     chars += [...a].length;
     if (w.article.headline !== g.article.headline) misses.push(`headline: "${g.article.headline}" for "${w.article.headline}"`);
   }
+  const none = !want.length && !got.length;
   return {
     truth: want.length,
     found: got.length,
     matched: matches.length,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
-    iou: matches.length ? matches.reduce((n, m) => n + m.value, 0) / matches.length : 0,
-    headlines: matches.length ? matches.filter((m) => m.w.article.headline === m.g.article.headline).length / matches.length : 0,
-    cer: chars ? errors / chars : 1,
+    f1: f1(want.length, got.length, matches.length),
+    iou: none ? null : matches.length ? matches.reduce((n, m) => n + m.value, 0) / matches.length : 0,
+    headlines: none
+      ? null
+      : matches.length
+        ? matches.filter((m) => m.w.article.headline === m.g.article.headline).length / matches.length
+        : 0,
+    cer: none ? null : chars ? errors / chars : 1,
+    ads: {
+      truth: wantAds.length,
+      found: gotAds.length,
+      matched: adMatches.length,
+      f1: f1(wantAds.length, gotAds.length, adMatches.length),
+    },
     misses,
   };
 }

@@ -5,6 +5,10 @@
 // for several) and <name>.truth.json, the edition that was printed with its jump lines taken out.
 //
 //   node scripts/make-pdf-fixtures.mjs [name…]   (only the variants named, else all)
+//
+// Text in characters the edition's font slices lack (the advertisements') is set in the fonts
+// fontconfig offers: run with FONTCONFIG_FILE naming a configuration with a CJK font (Noto CJK),
+// as an advertisement comes to the paper in its agency's fonts.
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +32,7 @@ const browser = await chromium.launch({
 });
 try {
   const only = process.argv.slice(2);
-  for (const { name, edition: printed, truth } of pdfVariants(a1).filter((v) => !only.length || only.includes(v.name))) {
+  for (const { name, edition: printed, truth, css } of pdfVariants(a1).filter((v) => !only.length || only.includes(v.name))) {
     const edition = printed;
     const fonts = edition.fonts?.map((font) => ({ ...font, src: `../${font.src}` }));
     writeFileSync(`${STAGE}/${name}.json`, JSON.stringify({ ...edition, fonts }));
@@ -38,6 +42,14 @@ try {
       const url = new URL(`scripts/render-page.html?edition=../${STAGE}/${name}.json&page=${index}&print`, server.resolvedUrls.local[0]);
       await page.goto(url.href);
       await page.evaluate(() => window.ePaperPageReady);
+      if (css)
+        await page.evaluate(async (text) => {
+          const element = document.querySelector('e-paper-page');
+          const style = document.createElement('style');
+          style.textContent = text;
+          element.shadowRoot.append(style);
+          await document.fonts.ready;
+        }, css);
       const file = edition.pages.length > 1 ? `${OUT}/${name}-${sheet.label.replace(/^A(\d)$/, 'A0$1')}.pdf` : `${OUT}/${name}.pdf`;
       await page.pdf({ path: file, width: `${sheet.width}px`, height: `${sheet.height}px`, printBackground: true, pageRanges: '1' });
       await page.close();

@@ -14,7 +14,10 @@ before(async () => {
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'pdf-entry.ts');
   const src = (f) => JSON.stringify(join(ROOT, 'src/edition/importers', f));
-  writeFileSync(entry, ['pdf-text.ts', 'pdf-shapes.ts', 'pdf-lines.ts', 'pdf-layout.ts'].map((f) => `export * from ${src(f)};`).join('\n'));
+  writeFileSync(
+    entry,
+    ['pdf-text.ts', 'pdf-shapes.ts', 'pdf-lines.ts', 'pdf-vertical.ts', 'pdf-layout.ts'].map((f) => `export * from ${src(f)};`).join('\n'),
+  );
   const outfile = join(dir, 'pdf-modules.mjs');
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
   m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
@@ -26,6 +29,17 @@ describe('text as printed', () => {
     assert.equal(m.asPrinted('株洲，（A1）：“好”'), '株洲，（A1）：“好”');
     assert.equal(m.asPrinted('记者―报道'), '记者—报道');
     assert.equal(m.asPrinted('A―B'), 'A―B');
+  });
+
+  it('repairs runs and counts the characters it changed', () => {
+    const runs = [{ text: '⽇报⻋站' }, { text: '株洲' }, { text: '记者―报道' }];
+    const { runs: out, changed } = m.repairRuns(runs);
+    assert.deepEqual(
+      out.map((r) => r.text),
+      ['日报车站', '株洲', '记者—报道'],
+    );
+    assert.equal(changed, 3);
+    assert.equal(out[1], runs[1]);
   });
 
   it('tells text that cannot be used', () => {
@@ -133,5 +147,75 @@ describe('detection on a page drawn by hand', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));
     assert.ok(layout.doubts.length > 0);
+  });
+});
+
+/** One character a run, stacked top to bottom from (x, y): vertical text as Chromium prints it. */
+const column = (text, x, y, size) => [...text].map((c, i) => run(c, x, y + i * size * 1.02, size));
+
+describe('vertical text', () => {
+  it('reads upright characters stacked in columns top to bottom, the columns right to left, as one line', () => {
+    const lines = m.buildLines([...column('风补基金', 200, 10, 40), ...column('覆盖城区', 152, 10, 40)]);
+    assert.deepEqual(
+      lines.map((l) => [l.text, l.vertical]),
+      [['风补基金覆盖城区', true]],
+    );
+    assert.deepEqual(
+      lines[0].chars.map((c) => c.text),
+      [...'风补基金覆盖城区'],
+    );
+    assert.deepEqual([lines[0].x, lines[0].w], [152, 88]);
+  });
+
+  it('leaves characters set one a run across a line (tracked) horizontal', () => {
+    // Two lines of a tracked headline, each character a run: neighbours beside are closer than those below.
+    const row = (text, y) => [...text].map((c, i) => run(c, 10 + i * 42, y, 40));
+    const lines = m.buildLines([...row('扶贫小车间', 10), ...row('托起大梦想', 58)]);
+    assert.deepEqual(
+      lines.map((l) => [l.text, !!l.vertical]),
+      [
+        ['扶贫小车间', false],
+        ['托起大梦想', false],
+      ],
+    );
+  });
+
+  it('finds a vertical headline beside its article, and the text beside it as the body', () => {
+    const page = {
+      source: 'hand-made',
+      width: 400,
+      height: 600,
+      runs: [
+        ...column('竖排的标题', 340, 30, 40),
+        run('本报记者 张三', 20, 30, 12),
+        ...Array.from({ length: 8 }, (_, i) => run(i === 0 ? '　正文第一段' : '正文接着写呢', i === 0 ? 36 : 20, 50 + i * 20, 16)),
+      ],
+      rules: [{ x: 20, y: 20, w: 360, h: 2, paint: 'fill', color: '#000000' }],
+      fills: [],
+      images: [],
+      unmapped: 0,
+    };
+    const [unit] = m.detectLayout(page).units.filter((u) => u.kind === 'news');
+    assert.equal(unit.headline, '竖排的标题');
+    assert.deepEqual(unit.bylines, ['本报记者 张三']);
+    assert.equal(unit.paragraphs.join(''), `正文第一段${'正文接着写呢'.repeat(7)}`);
+  });
+});
+
+describe('lines from runs in several fonts', () => {
+  it('joins the characters a fallback font sets a little lower into their line, in order', () => {
+    // 律 and 千 from another font, 2 units lower, listed after the line's other runs.
+    const lines = m.buildLines([
+      run('全场服装一', 0, 100, 16),
+      run('八折满一', 96, 100, 16),
+      run('元', 176, 100, 16),
+      run('律', 80, 102, 16),
+      run('千', 160, 102, 16),
+      run('下一行', 0, 124, 16),
+    ]);
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['全场服装一律八折满一千元', '下一行'],
+    );
   });
 });

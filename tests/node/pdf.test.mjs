@@ -44,7 +44,7 @@ function runImport(name, extra, dir) {
 
 describe('import pdf: the printed fixtures', () => {
   before(() => cli(['--version']));
-  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued']) {
+  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued', 'vertical', 'full-fonts']) {
     it(`finds the articles of ${name} with their headlines and text`, () => {
       const { truth, edition } = importFixture(name);
       const s = score(truth, edition);
@@ -103,6 +103,53 @@ describe('import pdf: the printed fixtures', () => {
     const onPages = edition.pages.filter((p) => p.regions.some((r) => r.article === a5[0].id)).map((p) => p.label);
     assert.deepEqual(onPages, ['A1', 'A2']);
     assert.ok(!a5[0].paragraphs.some((p) => /转|接/.test(p) && p.length < 12));
+  });
+
+  it('records the jump lines it takes out of a continued article, with the pages they name', () => {
+    const { report } = importFixture('continued');
+    const joined = report.warnings.find((w) => /continues from A1 to A2/.test(w.message));
+    assert.ok(joined, JSON.stringify(report.warnings));
+    assert.match(joined.message, /"（下转A2版）" and "（上接A1版）"/);
+  });
+
+  it('reads vertical headlines top to bottom, right to left, and puts their characters in the text layer', () => {
+    const { edition } = importFixture('vertical');
+    const headlines = edition.articles.map((a) => a.headline);
+    assert.ok(headlines.includes('风补基金“及时雨”覆盖株洲城区'), headlines.join(' / '));
+    assert.ok(headlines.includes('陈埠港小游园月底完成主体施工'), headlines.join(' / '));
+    // a1's headline stands at the right of the page's top right article: one character a line in the text layer, each in its place.
+    const chars = edition.pages[0].text.filter((line) => [...line.text].length === 1 && line.h >= 30 && line.x > 1800 && line.y < 450);
+    assert.equal(chars.map((c) => c.text).join(''), '风补基金“及时雨”覆盖株洲城区');
+    assert.ok(chars.every((c, i) => i === 0 || c.y > chars[i - 1].y || c.x < chars[i - 1].x));
+  });
+
+  it('takes a box of one light tone with next to no text for a photo (a placeholder), its caption under it', () => {
+    // The vertical fixture was printed from the A1 edition as it is now, whose photo placeholder is a plain light tone.
+    const { edition } = importFixture('vertical');
+    const a6 = edition.articles.find((a) => a.headline === '扶贫小车间 托起大梦想');
+    assert.equal(a6.photos?.[0]?.caption, '国声声学生产车间，工人们正在生产耳机。');
+    assert.ok(!a6.paragraphs.some((p) => p.includes('图片暂缺')), a6.paragraphs[0]);
+  });
+
+  it('finds the advertisements of a page of them as advertisements, their 广告 mark left out', () => {
+    const { truth, edition } = importFixture('ads');
+    const s = score(truth, edition);
+    assert.deepEqual(s.ads, { truth: 6, found: 6, matched: 6, f1: 1 });
+    assert.equal(s.found, 0);
+    const ads = edition.articles.filter((a) => a.kind === 'advertisement');
+    assert.ok(ads.every((a) => !a.banner && !a.paragraphs.includes('广告')));
+    assert.ok(
+      ads.some((a) => a.headline === '湘江商城 新春好礼'),
+      ads.map((a) => a.headline).join(' / '),
+    );
+  });
+
+  it('reads text printed in full CJK fonts as printed, not as the radicals the PDF maps it to', () => {
+    const { truth, edition } = importFixture('full-fonts');
+    const s = score(truth, edition);
+    assert.equal(s.headlines, 1, s.misses.join('\n'));
+    assert.ok(!/[\u2E80-\u2FD5]/u.test(JSON.stringify(edition.articles)));
+    assert.ok(s.cer < 0.01, `body CER ${s.cer}`);
   });
 
   it('takes article boxes from the layout system with --articles', () => {

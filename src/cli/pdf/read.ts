@@ -149,8 +149,9 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
   const stack: State[] = [];
   const scale = () => Math.sqrt(Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
   const painted = (box: Box, paint: 'stroke' | 'fill', color: string | undefined) => {
-    if (isLight(color)) return;
     const thin = Math.min(box.w, box.h) <= 6;
+    // Light paint draws no rule; a light box stays (a photo's placeholder tone, a shaded panel).
+    if (isLight(color) && (thin || paint === 'stroke')) return;
     if (thin && Math.max(box.w, box.h) >= 4) rules.push({ ...box, paint, color });
     else if (!thin && box.w * box.h < area * 0.8) fills.push({ ...box, paint, color });
   };

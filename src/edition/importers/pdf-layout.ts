@@ -9,6 +9,7 @@
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
 import { bodySize, buildLines, joinHeading, paragraphsOf, type Line } from './pdf-lines.js';
+import { repairRuns } from './pdf-text.js';
 
 export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
 
@@ -43,6 +44,16 @@ export interface PageLayout {
   doubts: string[];
   /** The gap between cells, in page units. */
   gutter: number;
+  /** Characters the text repair changed (pdf-text.ts: radicals for ideographs, bars for dashes). */
+  repaired: number;
+}
+
+export interface LayoutOptions {
+  lang?: string;
+  /** Boxes from the layout system, instead of detection. */
+  given?: GivenBox[];
+  /** The text as the PDF encodes it, without the repair (to measure the repair). */
+  asEncoded?: boolean;
 }
 
 /** A box given by the layout system: the article id and where it stands (--articles). */
@@ -106,8 +117,9 @@ interface Cell extends Box {
 }
 
 /** Detects the units of one page; `given` boxes (from the layout system) replace the cells. */
-export function detectLayout(content: PdfPageContent, options: { lang?: string; given?: GivenBox[] } = {}): PageLayout {
-  const lines = buildLines(content.runs, content.rules);
+export function detectLayout(content: PdfPageContent, options: LayoutOptions = {}): PageLayout {
+  const text = options.asEncoded ? { runs: content.runs, changed: 0 } : repairRuns(content.runs);
+  const lines = buildLines(text.runs, content.rules);
   const body = bodySize(lines);
   const cuts = cutRules(content.rules, body);
   const gutter = gutterOf(cuts, body);
@@ -120,7 +132,11 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
     const cell = cells.find((c) => inside(c, line));
     (cell ? cell.lines : loose).push(line);
   }
-  for (const image of [...content.images, ...content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color))]) {
+  // A box of one tone with next to no text in it (a photo's placeholder, 图片暂缺) stands where a photo does.
+  const blank = (f: Box) =>
+    f.w > body * 4 && f.h > body * 4 && lines.filter((l) => inside(f, l)).reduce((n, l) => n + l.text.length, 0) <= 8;
+  const shaded = content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color) || blank(f));
+  for (const image of [...content.images, ...shaded]) {
     const cell = cells.find((c) => inside(c, image));
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
@@ -140,6 +156,11 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
   for (const cell of cells.filter((c) => c.lines.length)) {
     if (!cell.given && isEar(cell, content.height)) {
       units.push({ ...emptyUnit('ear', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
+      continue;
+    }
+    // The footer: a strip at the page's foot, whatever size its type (a name set large beside a QR code is no headline).
+    if (!cell.given && cell.y > content.height * 0.9 && cell.h < content.height * 0.08) {
+      units.push({ ...emptyUnit('footer', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
       continue;
     }
     const unit = readCell(cell, body, options.lang);
@@ -204,7 +225,7 @@ export function detectLayout(content: PdfPageContent, options: { lang?: string; 
   for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
   const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;
   units.sort(readingOrder(content.width));
-  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter };
+  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter, repaired: text.changed };
 }
 
 /** Cells from the cutting rules: each reaches down to the next rule under it, a gutter above it. */
@@ -255,11 +276,12 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
     );
     return unit;
   }
-  const headTop = headlines[0].y;
-  // The headline: the first run of headline-size lines (a headline over two lines).
+  // The headline: the first run of lines in the cell's largest type (a headline over two lines);
+  // large lines over it in smaller type are its kicker.
+  const largest = Math.max(...headlines.map((l) => l.size));
   const head: Line[] = [];
   for (const line of lines) {
-    if (!isHeadline(line)) {
+    if (line.size < largest * 0.9) {
       if (head.length) break;
       continue;
     }
@@ -269,6 +291,7 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   }
   // A headline line as wide as the text under it ran on (no space at the break); a shorter one was broken between phrases.
   unit.headline = joinHeading(head, Math.max(widest, cell.w * 0.6));
+  const headTop = head[0].y;
   const headBottom = Math.max(...head.map(bottom));
   const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
   const above = lines.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
@@ -279,7 +302,11 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   // After the headline: subheads (larger than the body), then bylines, then the body.
   // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
   const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
-  const rest = lines.filter((l) => l.y >= headBottom - 1 && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
+  // A vertical headline stands beside the rest of the article, not over it.
+  const beside = head.some((l) => l.vertical);
+  const rest = lines.filter(
+    (l) => (beside ? !above.includes(l) : l.y >= headBottom - 1) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l),
+  );
   let i = 0;
   let subhead: Line[] = [];
   const flush = () => {

@@ -3,8 +3,8 @@
  * of reading, without knowing what an article is. Pure functions over page units.
  */
 import type { Box, PdfRule, PdfRun } from './pdf-content.js';
-import { asPrinted } from './pdf-text.js';
 import { joinLines } from './text.js';
+import { verticalLines } from './pdf-vertical.js';
 
 /** A line as printed: its runs in order, the text they make, and the pieces a wide gap splits it into. */
 export interface Line extends Box {
@@ -14,6 +14,9 @@ export interface Line extends Box {
   font: string;
   /** The line split at gaps of a character or more (two bylines on one line, a caption and its credit). */
   segments: string[];
+  /** Set top to bottom (./pdf-vertical.ts), with where each character stands. */
+  vertical?: true;
+  chars?: (Box & { text: string })[];
 }
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
@@ -32,17 +35,63 @@ function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: n
   return rules.some((r) => r.h > r.w && r.x >= x0 && r.x + r.w <= x1 && r.y < y1 && r.y + r.h > y0);
 }
 
+type Building = Line & { runs: PdfRun[] };
+
+/** Whether two lines on one band are one: about one size, less than a character apart (or in each other's gaps), no rule between. */
+function oneLine(a: Building, b: Building, rules: PdfRule[]): boolean {
+  const ratio = a.size / b.size;
+  const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+  const gap = right.x - (left.x + left.w);
+  return (
+    Math.abs(a.y + a.h / 2 - (b.y + b.h / 2)) < Math.min(a.size, b.size) / 3 &&
+    ratio > 0.75 &&
+    ratio < 1.33 &&
+    gap < Math.min(a.size, b.size) * 0.95 &&
+    // Pieces of a line that interleave (a character in a fallback font, set a little lower) do not overlap each other's runs.
+    !a.runs.some((r) => b.runs.some((q) => Math.min(r.x + r.w, q.x + q.w) - Math.max(r.x, q.x) > Math.min(r.size, q.size) / 2)) &&
+    !ruleBetween(rules, left.x + left.w - 1, right.x + 1, Math.min(a.y, b.y), Math.max(a.y + a.h, b.y + b.h))
+  );
+}
+
+/**
+ * Pieces of one line that the first pass left apart, because a run set a little lower (a
+ * character the font lacked, from another font with other metrics) came before its neighbours
+ * on the page's order: joined.
+ */
+function mergePieces(lines: Building[], rules: PdfRule[]): Building[] {
+  const out = [...lines].sort((a, b) => a.y + a.h / 2 - (b.y + b.h / 2));
+  for (let i = 0; i < out.length; i++)
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i];
+      const b = out[j];
+      if (b.y + b.h / 2 - (a.y + a.h / 2) > a.size) break;
+      if (!oneLine(a, b, rules)) continue;
+      a.runs.push(...b.runs);
+      const right = Math.max(a.x + a.w, b.x + b.w);
+      const bottom = Math.max(a.y + a.h, b.y + b.h);
+      a.x = Math.min(a.x, b.x);
+      a.y = Math.min(a.y, b.y);
+      a.w = right - a.x;
+      a.h = bottom - a.y;
+      a.size = Math.max(a.size, b.size);
+      a.bold ||= b.bold;
+      out.splice(j, 1);
+      j = i;
+    }
+  return out;
+}
+
 /**
  * Runs on one baseline, close enough and of about one size, joined into lines. Two runs are one
  * line when their middles are within a third of the size, the gap between them is less than a
- * character (column gutters are wider) and no vertical rule stands in it.
+ * character (column gutters are wider) and no vertical rule stands in it. Vertical text comes
+ * first out of the runs (./pdf-vertical.ts) and joins the lines as lines of its own. The runs'
+ * text is taken as it is: repair it first (repairRuns).
  */
 export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
-  const sorted = runs
-    .filter((r) => !r.vertical)
-    .map((r) => ({ ...r, text: asPrinted(r.text) }))
-    .sort((a, b) => a.y + a.h / 2 - (b.y + b.h / 2) || a.x - b.x);
-  const lines: (Line & { runs: PdfRun[] })[] = [];
+  const vertical = verticalLines(runs);
+  const sorted = [...vertical.rest].sort((a, b) => a.y + a.h / 2 - (b.y + b.h / 2) || a.x - b.x);
+  let lines: Building[] = [];
   for (const run of sorted) {
     const middle = run.y + run.h / 2;
     let target: (typeof lines)[number] | undefined;
@@ -88,6 +137,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     target.size = Math.max(target.size, run.size);
     target.bold ||= run.bold;
   }
+  lines = mergePieces(lines, rules);
   for (const line of lines) {
     line.runs.sort((a, b) => a.x - b.x);
     let text = '';
@@ -109,7 +159,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     line.text = untrack(text.replace(/\s+/g, ' ').trim());
     line.segments = line.segments.map(untrack);
   }
-  return lines.filter((l) => l.text).map(({ runs: _, ...line }) => line);
+  return [...lines.filter((l) => l.text).map(({ runs: _, ...line }) => line), ...vertical.lines];
 }
 
 /** The body text size: the size most characters are set in. */

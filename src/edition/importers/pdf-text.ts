@@ -83,6 +83,22 @@ export function asPrinted(text: string): string {
 }
 
 /**
+ * Runs with their text as printed (asPrinted), and how many characters that changed, for the
+ * benchmark's measure of the repair.
+ */
+export function repairRuns<T extends { text: string }>(runs: T[]): { runs: T[]; changed: number } {
+  let changed = 0;
+  const out = runs.map((run) => {
+    const text = asPrinted(run.text);
+    if (text === run.text) return run;
+    const [a, b] = [[...run.text], [...text]];
+    changed += a.length === b.length ? a.filter((c, i) => c !== b[i]).length : Math.max(a.length, b.length);
+    return { ...run, text };
+  });
+  return { runs: out, changed };
+}
+
+/**
  * Whether a page's text can be used: enough of it, and not garbled. `unmapped` is the number of
  * glyphs the reader found without a Unicode mapping (control or private-use characters); a
  * font without a ToUnicode map in CJK typesetting output gives text of such characters, or of
