@@ -571,7 +571,7 @@ export class EPaper extends LitElement {
       this.article = previous;
       return;
     }
-    const onPage = pageOf(state.edition, id);
+    const onPage = pageOf(state.edition, id, state.page);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
     this.#parts.need('e-paper-reader');
     if (!previous) this.#opener = deepActiveElement() ?? undefined;
@@ -685,6 +685,13 @@ export class EPaper extends LitElement {
     this.article = undefined;
     // The second press of a double-click or double-tap on the page, which the reader caught.
     if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
+  };
+
+  /** A continued article's jump link: the reader closes, the page turns, the part there lights up. */
+  #onReaderJump = ({ detail }: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => {
+    this.article = undefined;
+    this.page = detail.pageId;
+    void import('../../controllers/part-light.js').then((m) => m.lightPart(this, detail.articleId));
   };
 
   #onSearchSelect = ({ detail }: CustomEvent<SearchSelectDetail>) =>
@@ -850,6 +857,7 @@ export class EPaper extends LitElement {
         .articleId=${this.article}
         .open=${this.article !== undefined && articlesById(edition).has(this.article)}
         .pageLabel=${page.label}
+        .pageId=${page.id}
         .textScale=${this.#session.textScale}
         .aloud=${this.#session.aloud}
         .baseUrl=${baseUrl}
@@ -858,6 +866,7 @@ export class EPaper extends LitElement {
         lang=${this.lang}
         @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => (this.article = e.detail.articleId)}
         @e-paper-reader-close=${this.#onReaderClose}
+        @e-paper-reader-jump=${this.#onReaderJump}
         @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => this.#session.setTextScale(e.detail.textScale)}
         @e-paper-reader-progress=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => this.#session.progress(e.detail, this.article)}
         @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => this.#session.saveAloud(e.detail)}
