@@ -16,32 +16,36 @@ export interface LightHost {
 }
 
 /**
- * Lights the region of `articleId` on the page `host` shows, once it has rendered it, until
- * `LIGHT_MS` pass or the reader leaves it (pointer or focus). Returns the region, or null when
- * the page has none.
+ * Lights the regions of `articleId` on the page `host` shows (a part may be several), once it has
+ * rendered them, until `LIGHT_MS` pass or the reader leaves them (pointer or focus). Returns them.
  */
-export async function lightPart(host: LightHost, articleId: string, ms = LIGHT_MS): Promise<SVGGElement | null> {
+export async function lightPart(host: LightHost, articleId: string, ms = LIGHT_MS): Promise<SVGGElement[]> {
   await host.updateComplete;
   const page = host.shadowRoot?.querySelector<EPaperPage>('e-paper-page');
   await page?.updateComplete;
-  const region = page?.regionFor(articleId) ?? null;
-  if (!region) return null;
+  const regions = [...(page?.shadowRoot?.querySelectorAll<SVGGElement>(`.region[data-article-id="${CSS.escape(articleId)}"]`) ?? [])];
+  const [first] = regions;
+  if (!first) return regions;
   const viewport = host.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport');
-  if (viewport && !inSight(region, viewport)) {
-    const box = region.getBBox();
+  if (viewport && !inSight(first, viewport)) {
+    const box = first.getBBox();
     viewport.zoomTo(viewport.scale, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
   }
-  region.classList.add('active');
   const off = () => {
     clearTimeout(timer);
-    region.classList.remove('active');
-    region.removeEventListener('pointerleave', off);
-    region.removeEventListener('focusout', off);
+    for (const region of regions) {
+      region.classList.remove('active');
+      region.removeEventListener('pointerleave', off);
+      region.removeEventListener('focusout', off);
+    }
   };
   const timer = setTimeout(off, ms);
-  region.addEventListener('pointerleave', off);
-  region.addEventListener('focusout', off);
-  return region;
+  for (const region of regions) {
+    region.classList.add('active');
+    region.addEventListener('pointerleave', off);
+    region.addEventListener('focusout', off);
+  }
+  return regions;
 }
 
 /** Whether at least half of `region` (or half of the view, for a region larger than it) is in the view. */

@@ -9,7 +9,9 @@ import { checkJumps } from '../../src/edition/continued/jump-checks.js';
 import { validatePageFile } from '../../src/edition/page-files/page-files.js';
 import type { Edition, Page } from '../../src/edition/schema.js';
 import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
-import { nextEvent } from '../helpers.js';
+import { importMetsAlto } from '../../src/edition/importers/index.js';
+import type { EPaperReader } from '../../src/elements/e-paper-reader/e-paper-reader.js';
+import { nextEvent, until } from '../helpers.js';
 
 const CONTINUED_URL = new URL('../../demo/editions/continued-test.json', import.meta.url).href;
 
@@ -62,15 +64,15 @@ describe('edition format: continued articles (jumps)', () => {
     expect(rejections(noPart)).to.include('pages[0].jumps[0].to: expected a page with a region of article "a3", got "A2"');
   });
 
-  it('refuses two regions of a continued article on one page, and a jump twice', async () => {
-    const twice = await continued((e) => {
+  it('takes a part of several regions on one page, and refuses a jump twice', async () => {
+    const split = await continued((e) => {
       const shapes = [{ rect: { x: 10, y: 10, w: 100, h: 100 } }];
       e.pages[1].regions = [
         { article: 'a2', shapes },
         { article: 'a2', shapes },
       ];
     });
-    expect(rejections(twice)).to.include('pages[1].jumps[0].article: expected one region of a continued article on a page, got 2');
+    expect(validateEdition(split).pages[1].regions).to.have.length(2);
     const repeated = await continued((e) => e.pages[0].jumps!.push({ ...e.pages[0].jumps![0] }));
     expect(rejections(repeated)).to.include('pages[0].jumps[1]: duplicate jump of article "a2" to page "A2"');
   });
@@ -139,3 +141,37 @@ describe('<e-paper>: an edition whose jumps are wrong', () => {
     expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('pages[0].jumps[0].to');
   });
 });
+
+describe('importers: an article across pages is one continued article', () => {
+  const fixture = (path: string) => new URL(`../fixtures/importers/mets-alto/${path}`, import.meta.url);
+  const text = async (path: string) => (await fetch(fixture(path))).text();
+
+  it('METS/ALTO: a logical article with areas on two pages becomes one article with a part on each, which the reader links', async () => {
+    // The fixture (made up, not real data) continues ART_1 from A1 onto A2; METS marks no jump line.
+    const { edition } = importMetsAlto(await text('mets.xml'), {
+      'alto/page-1.xml': await text('alto/page-1.xml'),
+      'alto/page-2.xml': await text('alto/page-2.xml'),
+    });
+    expect(edition.articles.filter((a) => a.id === 'ART_1')).to.have.length(1);
+    expect(edition.pages.map((p) => (p.regions ?? []).some((r) => r.article === 'ART_1'))).to.deep.equal([true, true]);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const ready = nextEvent(host, 'e-paper-ready');
+    const el = await mountEdition(host, edition);
+    await ready;
+    const reader = () => el.shadowRoot!.querySelector<EPaperReader>('e-paper-reader')!;
+    await until(() => reader()?.shadowRoot?.querySelector('button.jump') != null, 'the jump link shown');
+    const link = reader().shadowRoot!.querySelector<HTMLButtonElement>('button.jump')!;
+    expect(link.dataset.pageId).to.equal('PHYS_1');
+    expect(link.textContent).to.contain('上接');
+    expect(el.page).to.equal('PHYS_2');
+  });
+});
+
+const mountEdition = (host: HTMLElement, edition: Edition) =>
+  fixture<EPaper>(
+    html`<e-paper no-persist style="width: 600px; height: 400px" page="PHYS_2" article="ART_1" .edition=${edition}></e-paper>`,
+    {
+      parentNode: host,
+    },
+  );
