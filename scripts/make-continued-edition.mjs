@@ -23,15 +23,15 @@ const second = {
   label: 'A2',
   section: '测试版面',
   width: page.width,
-  height: 1100,
+  height: 640,
   blocks: [
     {
       kind: 'article',
       article: lead,
-      rect: { x: 60, y: 60, w: page.width - 120, h: 980 },
+      rect: { x: 60, y: 60, w: page.width - 120, h: 520 },
       parts: ['headline', 'body'],
       paragraphs: [cut, article.paragraphs.length],
-      columns: 5,
+      columns: 4,
       headlineSize: 48,
     },
   ],
