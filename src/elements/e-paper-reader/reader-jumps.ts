@@ -29,7 +29,7 @@ export function jumpLinks(
   const others = end === 'from' ? pages.slice(0, at).reverse() : pages.slice(at + 1);
   if (!others.length) return nothing;
   const s = readerStrings(lang);
-  return html`<ul class="jumps ${end}" role="list" aria-label=${s.parts}>
+  return html`<ul class="jumps ${end}" aria-label=${s.parts}>
     ${others.map((page) => {
       const printed = here.jumps?.find((jump) => jump.article === articleId && jump[end] === page.id)?.text;
       const line = printed ?? (end === 'from' ? s.continuedFrom(page.label) : s.continuedOn(page.label));
