@@ -10,6 +10,8 @@ const paper = document.getElementById('paper');
 const view = new URLSearchParams(location.search).get('edition') ?? 'typeset';
 if (view === 'scan') paper.src = './editions/zhuzhou-daily-2021-01-08-scan.json';
 if (view === 'pages') paper.src = './copies/split/8.json';
+// ?edition=continued: a test edition (not the paper's layout) whose lead story goes on on page A2.
+if (view === 'continued') paper.src = './editions/continued-test.json';
 if (view === 'archive') {
   paper.removeAttribute('src');
   paper.setAttribute('archive', './copies/archive.json');

@@ -9,6 +9,7 @@ import { themeAttribute } from './support/themes.js';
 import {
   A1_SRC,
   A1_SCAN_SRC,
+  CONTINUED_SRC,
   MISSING_SRC,
   PENDING_SRC,
   READ_MARKS_STORAGE_KEY,
@@ -113,6 +114,17 @@ export const Ready: Story = {};
 export const ScanPage: Story = {
   name: 'Scan page',
   args: { src: A1_SCAN_SRC },
+};
+
+/**
+ * A continued article (a test edition from A1's articles, not the paper's layout): the lead story
+ * is cut on A1 (转第2版) and goes on on A2 (上接第1版). Either part's region opens the whole
+ * article; its jump links turn to the other page and light up the part there.
+ */
+export const ContinuedArticle: Story = {
+  name: 'Continued article (test edition)',
+  args: { src: CONTINUED_SRC, page: 'A2', article: 'a2' },
+  parameters: { docs: { story: { inline: false, iframeHeight: 560 } } },
 };
 
 /**

@@ -8,6 +8,11 @@ import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
 import { fontsCommand } from './fonts.js';
 import { importCommand } from './import.js';
 import { validateCommand } from './validate.js';
+import { useJumpChecks } from '../edition/validate.js';
+import { checkJumps } from '../edition/continued/jump-checks.js';
+
+// The command checks editions as the viewer does, continued articles' jumps included.
+useJumpChecks(checkJumps);
 
 declare const __E_PAPER_VERSION__: string;
 

@@ -45,9 +45,13 @@ export class EditionLoadingController implements ReactiveController {
 
   /** The edition, validated, and the URL its relative URLs resolve against. Rejects with an {@link EditionLoadError} or {@link EditionError}. */
   async fetch(source: EditionSource, signal: AbortSignal): Promise<{ edition: Edition; baseUrl: string }> {
-    if (source.edition !== undefined) return { edition: validateEdition(source.edition), baseUrl: document.baseURI };
-    const baseUrl = new URL(source.src!, document.baseURI).href;
-    const edition = await loadEdition(baseUrl, { signal, timeoutMs: source.loadTimeout, maxBytes: source.maxBytes });
+    const baseUrl = source.edition !== undefined ? document.baseURI : new URL(source.src!, document.baseURI).href;
+    const edition =
+      source.edition !== undefined
+        ? validateEdition(source.edition)
+        : await loadEdition(baseUrl, { signal, timeoutMs: source.loadTimeout, maxBytes: source.maxBytes });
+    // Continued articles' jumps are checked across pages by a module of their own.
+    if (edition.pages.some((page) => page.jumps)) (await import('../edition/continued/jump-checks.js')).assertJumps(edition);
     return { edition, baseUrl };
   }
 

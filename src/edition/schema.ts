@@ -38,6 +38,8 @@ export const LIMITS = {
   textLines: 10_000,
   /** Characters of a scan page's text layer, all its lines together. */
   textLayer: 500_000,
+  /** Jump lines (转X版) of continued articles on one page. */
+  jumpsPerPage: 200,
 } as const;
 
 const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -242,6 +244,28 @@ export const TextLineSchema = v.strictObject(
   'expected a text line {text, x, y, w, h}',
 );
 
+// ---- continued articles (转X版 / 上接第X版) ----------------------------------------------------
+
+/**
+ * A jump line of a continued article: an article printed in parts on several pages is one
+ * article, with a region on each of its pages; each page says, for each part it holds, where the
+ * article goes on (`to`: 转第2版) or comes from (`from`: 上接第1版), as one jump each, with the line
+ * as printed. A part in the middle has both. Exactly one of `to` and `from`.
+ */
+export const JumpSchema = v.strictObject(
+  {
+    /** The continued article (it has a region on this page and on the other). */
+    article: Id,
+    /** The page where the article goes on (转). */
+    to: v.optional(Id),
+    /** The page where the article comes from (上接). */
+    from: v.optional(Id),
+    /** The jump line as printed: `（转第2版）`, `（上接第1版）`. */
+    text: v.optional(nonEmptyText('the jump line as printed')),
+  },
+  'expected a jump {article, to or from, text}',
+);
+
 export const PageSchema = v.strictObject(
   {
     id: Id,
@@ -290,6 +314,13 @@ export const PageSchema = v.strictObject(
     src: v.optional(nonEmptyText('a page file URL')),
     /** The printed page as a PDF, for readers to download or print: its URL, resolved against the edition's. */
     pdf: v.optional(nonEmptyText('a PDF URL')),
+    /** The jump lines of the continued articles on this page (see {@link JumpSchema}). */
+    jumps: v.optional(
+      v.pipe(
+        v.array(JumpSchema, 'expected a list of jumps'),
+        v.maxLength(LIMITS.jumpsPerPage, `expected at most ${LIMITS.jumpsPerPage} jumps`),
+      ),
+    ),
   },
   'expected a page {id, label, width, height…}',
 );
@@ -455,3 +486,4 @@ export type ArticlePart = (typeof ARTICLE_PARTS)[number];
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 export type Rights = v.InferOutput<typeof RightsSchema>;
 export type TextLine = v.InferOutput<typeof TextLineSchema>;
+export type Jump = v.InferOutput<typeof JumpSchema>;

@@ -76,6 +76,10 @@ export const zhHant: BuiltInStrings = {
     notFound: (id) => `找不到這篇文章（${id}）。`,
     share: '分享',
     source: (title, date, page) => `${title} · ${date} · ${page} 版`,
+    parts: '轉版',
+    continuedFrom: (page) => `上接 ${isolate(page)} 版`,
+    continuedOn: (page) => `轉 ${isolate(page)} 版`,
+    showPart: (page) => `到 ${isolate(page)} 版檢視`,
   },
   aloud: {
     label: '朗讀',

@@ -13,6 +13,8 @@ import { ReadingStateController } from '../../src/state/reading-state.js';
 export const A1_SRC = 'demo/editions/zhuzhou-daily-2021-01-08.json';
 /** The same page as a scan: an image made from the typeset page, with the same regions. */
 export const A1_SCAN_SRC = 'demo/editions/zhuzhou-daily-2021-01-08-scan.json';
+/** A test edition from A1's articles (not the paper's layout): the lead story (a2) goes on on page A2. */
+export const CONTINUED_SRC = 'demo/editions/continued-test.json';
 /** A file that is not there: the viewer's "could not load" error. */
 export const MISSING_SRC = 'demo/editions/no-such-edition.json';
 /** A URL no server is asked for: {@link holdPendingFetch} keeps its request open. */

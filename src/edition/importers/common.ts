@@ -3,6 +3,11 @@
  * parser hook. Plain functions only; nothing here touches `document` or `window`.
  */
 import { LIMITS, type Edition, type Rect } from '../schema.js';
+import { useJumpChecks } from '../validate.js';
+import { checkJumps } from '../continued/jump-checks.js';
+
+// What the importers write is checked in full, continued articles' jumps included.
+useJumpChecks(checkJumps);
 
 /** Something an importer could not map, and where in its input: never a silent loss. */
 export interface ImportWarning {

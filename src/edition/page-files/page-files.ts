@@ -37,6 +37,12 @@ function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: Readonl
         message: `expected ${entry[side]}, the ${side} of the page that points to this file, got ${page[side]}`,
       });
   }
+  // A continued article is one article of the edition file, with its pages there too.
+  if (page.jumps?.length)
+    problems.push({
+      path: 'page.jumps',
+      message: 'expected no jumps in a page file (the pages of a continued article stay in the edition file)',
+    });
   file.articles.forEach((article, i) => {
     if (knownArticleIds.has(article.id))
       problems.push({ path: `articles[${i}].id`, message: `id "${article.id}" is already used by the edition` });

@@ -108,6 +108,11 @@ export const pageStyles = css`
   .body p {
     text-indent: 2em;
   }
+  /* A continued article's jump line (转第2版): set apart, at the end of its line. */
+  .body .jump {
+    text-indent: 0;
+    text-align: end;
+  }
 
   .photo {
     display: flex;

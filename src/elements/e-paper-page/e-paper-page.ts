@@ -11,6 +11,7 @@ import { uiStrings } from '../../i18n/strings.js';
 import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
+import { jumpLines } from '../../edition/jump-lines.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { SearchHighlightController } from '../../controllers/search-highlights.js';
@@ -292,8 +293,15 @@ export class EPaperPage extends LitElement {
       case 'photo':
         return article.photos?.length ? html`${article.photos.map((photo) => this.#renderPhoto(photo))}` : nothing;
       case 'body':
-        return html`<div class="body">${blockParagraphs(article, block).map((p) => html`<p>${p}</p>`)}</div>`;
+        return html`<div class="body">
+          ${this.#jumps(block, 'from')}${blockParagraphs(article, block).map((p) => html`<p>${p}</p>`)}${this.#jumps(block, 'to')}
+        </div>`;
     }
+  }
+
+  /** A continued article's jump lines as printed (上接第1版, 转第2版). */
+  #jumps(block: ArticleBlock, end: 'to' | 'from') {
+    return jumpLines(this.page!, block, end).map((line) => html`<p class="jump">${line}</p>`);
   }
 
   #renderPhoto(photo: NonNullable<Article['photos']>[number]): TemplateResult {

@@ -20,6 +20,8 @@ import { definePart, type LazyElementName } from '../../lazy-parts.js';
 import type { EPaperReadAloudEventMap } from '../e-paper-read-aloud/e-paper-read-aloud.js';
 import { shareStrings } from '../e-paper-share/share-strings.js';
 import { DoublePressWatch, type DoublePress } from './double-press.js';
+import { jumpLinks } from './reader-jumps.js';
+import { readerJumpStyles } from './reader-jumps.styles.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
@@ -32,6 +34,8 @@ export interface EPaperReaderEventMap {
   'e-paper-reader-text-scale': { textScale: number };
   'e-paper-reader-progress': { articleId: string; fraction: number; paragraph: number };
   'e-paper-reader-aloud': ReaderAloud;
+  /** A jump link of a continued article: the owner shows the part of `articleId` on page `pageId`. */
+  'e-paper-reader-jump': { articleId: string; pageId: string };
 }
 
 /** Where read aloud was (the article, the paragraph: -1 the headline) and its speed. */
@@ -79,6 +83,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @fires e-paper-reader-navigate - Previous or next was asked for (buttons, ←/→). `detail: {articleId, direction}`; the owner sets `articleId`.
  * @fires e-paper-reader-text-scale - The reader changed the text size. `detail: {textScale}`.
  * @fires e-paper-reader-progress - While the reader scrolls (at most every 250 ms, and on close). `detail: {articleId, fraction, paragraph}`: fraction 0..1 of the scroll, index of the body paragraph at the top of the view.
+ * @fires e-paper-reader-jump - A jump link of a continued article (转X版 / 上接第X版) was followed. `detail: {articleId, pageId}`: the owner closes the reader and shows that page's part.
  * @fires e-paper-reader-aloud - Read aloud moved on or changed speed. `detail: {article, paragraph, rate}`: paragraph -1 is the headline; the owner keeps it and gives it back as `aloud`.
  * @csspart reader - The dialog: the sheet of paper (a centred column, or the whole screen below 600 px).
  * @csspart header - The line at the top: page label, position, controls, close button.
@@ -121,13 +126,16 @@ const chevron = (direction: 'previous' | 'next') =>
  * @cssprop [--e-paper-font-headline] - The reader's headline font; the edition's headline font by default.
  */
 export class EPaperReader extends LitElement {
-  static override styles = [tokenStyles, readerTokens, readerStyles, searchHitStyles];
+  static override styles = [tokenStyles, readerTokens, readerStyles, readerJumpStyles, searchHitStyles];
 
   /** The edition the article comes from. */
   @property({ attribute: false }) edition?: Edition;
 
   /** Id of the article to show. */
   @property({ attribute: 'article-id' }) articleId?: string;
+
+  /** Id of the page the reader was opened on: a continued article's jump links lead to its other pages. */
+  @property({ attribute: false }) pageId?: string;
 
   /** Whether the dialog is open. Setting it opens (`showModal()`) or closes the dialog. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -784,13 +792,22 @@ export class EPaperReader extends LitElement {
           }
         </div>
         ${(article.photos ?? []).map((photo) => this.#renderPhoto(photo))}
+        ${this.#jumpLinks(edition, article, 'from')}
         <div part="body" class="body">
           ${article.paragraphs.map((paragraph, i) => html`<p class=${i === this.speaking ? 'speaking' : nothing}>${paragraph}</p>`)}
         </div>
+        ${this.#jumpLinks(edition, article, 'to')}
         ${edition.rights?.attribution ? html`<p part="attribution" class="attribution">${edition.rights.attribution}</p>` : nothing}
         <p class="source">${this.#sourceLine(edition, article)}</p>
       </div>
     </article>`;
+  }
+
+  /** A continued article's links to its other parts (reader-jumps.ts). */
+  #jumpLinks(edition: Edition, article: Article, end: 'to' | 'from') {
+    return jumpLinks(edition, article.id, this.pageId, end, this.lang, (pageId) =>
+      emit(this, 'e-paper-reader-jump', { articleId: article.id, pageId }),
+    );
   }
 
   /** The printed source line: paper, date and page, then the article's link. */

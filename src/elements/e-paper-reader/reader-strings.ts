@@ -1,4 +1,5 @@
 import { localize } from '../../i18n/localize.js';
+import { isolate } from '../../i18n/strings.js';
 
 /** UI strings of the reader overlay (`<e-paper-reader>`). */
 export interface ReaderStrings {
@@ -23,6 +24,14 @@ export interface ReaderStrings {
   share: string;
   /** The printed source line: paper, date, page. */
   source: (title: string, date: string, page: string) => string;
+  /** A continued article: the name of its list of jump links. */
+  parts: string;
+  /** A jump link where the page prints no jump line: the article comes from page `page` (上接). */
+  continuedFrom: (page: string) => string;
+  /** The same where it goes on on page `page` (转). */
+  continuedOn: (page: string) => string;
+  /** What a jump link does: turns to page `page` and shows the part there. */
+  showPart: (page: string) => string;
 }
 
 const zhCN: ReaderStrings = {
@@ -42,6 +51,10 @@ const zhCN: ReaderStrings = {
   notFound: (id) => `找不到这篇文章（${id}）。`,
   share: '分享',
   source: (title, date, page) => `${title} · ${date} · ${page} 版`,
+  parts: '转版',
+  continuedFrom: (page) => `上接 ${isolate(page)} 版`,
+  continuedOn: (page) => `转 ${isolate(page)} 版`,
+  showPart: (page) => `到 ${isolate(page)} 版查看`,
 };
 
 const en: ReaderStrings = {
@@ -61,6 +74,10 @@ const en: ReaderStrings = {
   notFound: (id) => `There is no article “${id}”.`,
   share: 'Share',
   source: (title, date, page) => `${title} · ${date} · page ${page}`,
+  parts: 'Continued',
+  continuedFrom: (page) => `Continued from page ${isolate(page)}`,
+  continuedOn: (page) => `Continued on page ${isolate(page)}`,
+  showPart: (page) => `Show on page ${isolate(page)}`,
 };
 
 /** The reader's strings for a UI language tag (see `localize`). */

@@ -70,6 +70,7 @@ export interface ReadyViewHandlers {
   readerNavigate: (articleId: string) => void;
   readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
   readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
+  readerJump: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => void;
 }
 
 /**
@@ -210,6 +211,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .articleId=${view.article}
       .open=${view.article !== undefined && articlesById(edition).has(view.article)}
       .pageLabel=${page.label}
+      .pageId=${page.id}
       .textScale=${session.textScale}
       .aloud=${session.aloud}
       .baseUrl=${baseUrl}
@@ -218,6 +220,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       lang=${lang}
       @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => on.readerNavigate(e.detail.articleId)}
       @e-paper-reader-close=${on.readerClose}
+      @e-paper-reader-jump=${on.readerJump}
       @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => session.setTextScale(e.detail.textScale)}
       @e-paper-reader-progress=${on.readerProgress}
       @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => session.saveAloud(e.detail)}

@@ -407,7 +407,7 @@ export class EPaper extends LitElement {
       this.article = previous;
       return;
     }
-    const onPage = pageOf(state.edition, id);
+    const onPage = pageOf(state.edition, id, state.page);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
     this.#parts.need('e-paper-reader');
     if (!previous) this.#focus.openedFrom();
@@ -518,6 +518,12 @@ export class EPaper extends LitElement {
       if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
     },
     readerProgress: ({ detail }) => this.#session.progress(detail, this.article),
+    // A continued article's jump link: the reader closes, the page turns, the part there lights up.
+    readerJump: ({ detail }) => {
+      this.article = undefined;
+      this.page = detail.pageId;
+      void import('../../controllers/part-light.js').then((m) => m.lightPart(this, detail.articleId));
+    },
   };
 
   // ---- rendering ----------------------------------------------------------------------------
