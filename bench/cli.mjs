@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROME_FLAGS } from '../scripts/find-browser.js';
 import { ROOT } from './server.mjs';
-import { SCALE_URLS } from './make-inputs.mjs';
+import { SCALE_URLS } from './inputs-paths.mjs';
 
 export const started = performance.now();
 export const { values: opts } = parseArgs({

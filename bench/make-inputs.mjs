@@ -23,33 +23,19 @@
 //
 // node bench/make-inputs.mjs [--force]   (run.mjs calls makeInputs() itself)
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { ROOT, startServer } from './server.mjs';
 import { PEERS, ensurePeers } from './peers.mjs';
-import { archiveIndex, multiPageEdition, splitEdition } from '../scripts/editions-from-a1.js';
+import { CACHE, EDITION_FILE, FONTS_DIR } from './inputs-paths.mjs';
+import { makeScaleInputs } from './make-scale-inputs.mjs';
 
-export const CACHE = join(ROOT, 'bench/.cache');
-export const EDITION_URL = '/demo/editions/zhuzhou-daily-2021-01-08.json';
-const EDITION_FILE = join(ROOT, 'demo/editions/zhuzhou-daily-2021-01-08.json');
-const FONTS_DIR = join(ROOT, 'demo/editions/zhuzhou-daily-2021-01-08/fonts');
+export { CACHE, EDITION_URL, SCALE_DIR, SCALE_URLS } from './inputs-paths.mjs';
+
 const BUNDLE = join(ROOT, 'dist/e-paper.js');
 /** The entry's lazy parts (reader, page strip, search, archive), fetched from beside it on demand. */
 const PARTS_DIR = join(ROOT, 'dist/e-paper-parts');
-export const SCALE_DIR = join(CACHE, 'scale');
-/** The scaling scenario's inputs as the bench server serves them. */
-export const SCALE_URLS = {
-  /** The manifest of the split 24-page edition; its page files are under edition-24p/. */
-  edition24: '/bench/.cache/scale/edition-24p.json',
-  edition24OneFile: '/bench/.cache/scale/edition-24p-one-file.json',
-  archive365: '/bench/.cache/scale/archive-365.json',
-};
-/** The split edition's page files, relative to its manifest. */
-const PAGE_FILES = 'edition-24p';
-const SCALE_PAGES = 24;
-const SCALE_DAYS = 365;
 /** The sheet's page units become this many image pixels: 2000 × 2860 → 3600 × 5148. */
 export const IMAGE_SCALE = 1.8;
 const TILE_SIZE = 254;
@@ -75,70 +61,6 @@ export function bundleParts() {
         .filter((name) => name.endsWith('.js'))
         .sort()
     : [];
-}
-
-/** Bytes and gzipped bytes (level 6, as the bench server sends them) of a text. */
-const sizes = (text) => ({ bytes: Buffer.byteLength(text), gzipBytes: gzipSync(text, { level: 6 }).length });
-
-/**
- * The scaling scenario's inputs (issue 11), from the A1 edition and the test fixtures: a 24-page
- * edition, split into a manifest and page files and also as one file, beside a copy of A1's fonts
- * (its font paths are A1's, relative to the edition's URL); and a 365-day archive index ending on
- * A1's date whose entries all point at the A1 edition (only the index is loaded for the first
- * render). Cheap, so made on every run.
- */
-export function makeScaleInputs() {
-  const a1 = JSON.parse(readFileSync(EDITION_FILE, 'utf8'));
-  mkdirSync(SCALE_DIR, { recursive: true });
-  const fontsCopy = join(SCALE_DIR, 'zhuzhou-daily-2021-01-08/fonts');
-  mkdirSync(fontsCopy, { recursive: true });
-  for (const name of readdirSync(FONTS_DIR)) if (name.endsWith('.woff2')) copyFileSync(join(FONTS_DIR, name), join(fontsCopy, name));
-  const edition = multiPageEdition(a1, SCALE_PAGES);
-  const oneFileJson = JSON.stringify(edition);
-  writeFileSync(join(SCALE_DIR, 'edition-24p-one-file.json'), oneFileJson);
-  const split = splitEdition(edition, (page) => `${PAGE_FILES}/${encodeURIComponent(page.id)}.json`);
-  const manifestJson = JSON.stringify(split.edition);
-  writeFileSync(join(SCALE_DIR, 'edition-24p.json'), manifestJson);
-  // No page files left over from an edition of other pages.
-  rmSync(join(SCALE_DIR, PAGE_FILES), { recursive: true, force: true });
-  mkdirSync(join(SCALE_DIR, PAGE_FILES));
-  const pageFiles = { count: 0, bytes: 0, gzipBytes: 0 };
-  for (const [src, file] of split.files) {
-    const json = JSON.stringify(file);
-    writeFileSync(join(SCALE_DIR, decodeURIComponent(src)), json);
-    const size = sizes(json);
-    pageFiles.count++;
-    pageFiles.bytes += size.bytes;
-    pageFiles.gzipBytes += size.gzipBytes;
-  }
-  // From /bench/.cache/scale/ back to the A1 edition the bench serves at EDITION_URL.
-  const toA1 = `../../..${EDITION_URL}`;
-  const archive = archiveIndex(a1.date, SCALE_DAYS, () => toA1);
-  const archiveJson = JSON.stringify(archive);
-  writeFileSync(join(SCALE_DIR, 'archive-365.json'), archiveJson);
-  const about = { id: edition.id, pages: edition.pages.length, articles: edition.articles.length };
-  return {
-    // bytes and gzipBytes: the manifest's, what the first render fetches; pageFiles: all 23 files together.
-    edition24: {
-      url: SCALE_URLS.edition24,
-      ...about,
-      inlinePages: 1,
-      manifestArticles: split.edition.articles.length,
-      ...sizes(manifestJson),
-      pageFiles,
-    },
-    edition24OneFile: { url: SCALE_URLS.edition24OneFile, ...about, ...sizes(oneFileJson) },
-    archive365: {
-      url: SCALE_URLS.archive365,
-      days: SCALE_DAYS,
-      first: archive.editions[0].date,
-      last: archive.editions.at(-1).date,
-      editions: archive.editions.length,
-      src: toA1,
-      ...sizes(archiveJson),
-    },
-    a1: { url: EDITION_URL, ...sizes(readFileSync(EDITION_FILE, 'utf8')) },
-  };
 }
 
 /** The articles' rectangles in reading order: the page's regions, else its article blocks. */

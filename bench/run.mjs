@@ -56,7 +56,8 @@ import {
   log,
 } from './cli.mjs';
 import { warmFonts } from './cdp.mjs';
-import { measure, scaleRound } from './measures.mjs';
+import { measure } from './measures.mjs';
+import { scaleRound } from './scale-measures.mjs';
 import { summarise, fmt, table, targets, summariseScale, scaleTable, scaleTargets } from './report.mjs';
 
 // ---- main ---------------------------------------------------------------------------------------

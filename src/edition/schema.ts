@@ -4,6 +4,9 @@
  * generated from them (`npm run schema`). Coordinates are page units, origin top-left. Content
  * (articles) is kept apart from layout (pages, blocks, regions). An edition may keep pages in
  * page files of their own, loaded when they are needed: see {@link PageFileSchema}.
+ *
+ * One file of about 460 lines on purpose: it is the format's definition, read top to bottom
+ * from the smallest piece to the edition, and one file keeps one versioned format in one place.
  */
 import * as v from 'valibot';
 

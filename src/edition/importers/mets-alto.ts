@@ -14,8 +14,12 @@
  *
  * XML is read with a DOMParser: the browser's by default; in Node pass `options.parseXml` (the
  * `e-paper` command brings @xmldom/xmldom).
+ *
+ * This file is the import's outline; `mets.ts` reads the METS (its vocabulary of TYPEs, fileSec,
+ * structLink) and `mets-article.ts` makes a unit's text an article. {@link importMetsAlto} stays
+ * one function (about 360 lines): its steps share the maps of files, pages and ALTO it builds.
  */
-import { LIMITS, type Article, type ArticleKind, type Edition, type Page, type Photo, type Shape } from '../schema.js';
+import { LIMITS, type Article, type Edition, type Page, type Shape } from '../schema.js';
 import { validateEdition } from '../validate.js';
 import {
   IdFactory,
@@ -23,20 +27,33 @@ import {
   chunkShapes,
   clean,
   documentParser,
-  firstChar,
   fitText,
-  isCjk,
-  lastChar,
   parseWith,
   slug,
   type ImportResult,
   type ImportWarning,
   type ParseDocument,
 } from './common.js';
-import { attr, children, descendants, elementChildren, hrefOf, nameOf, numberAttr, xlinkAttr } from './dom.js';
+import { attr, children, descendants, elementChildren, nameOf, numberAttr } from './dom.js';
 import { BLOCKS, HEADING, piecesOf, readAltoPage, shapeOf, textBlockOf, wordRange, type AltoPage, type TextPiece } from './alto-page.js';
-import { editionId, editionLanguage, isKnownLanguage, parseDate } from './text.js';
+import { editionId, editionLanguage, parseDate } from './text.js';
 import { resolveImageHref, type ImageMapper } from './images.js';
+import {
+  CONTAINERS,
+  UNIT_KINDS,
+  isImage,
+  isWebImage,
+  looksLikeText,
+  modsLanguage,
+  readFileSec,
+  readStructLink,
+  roleOf,
+  type MetsFile,
+  type Role,
+  type Unit,
+  type UnitArea,
+} from './mets.js';
+import { buildArticle } from './mets-article.js';
 
 export { altoLinesText } from './alto-page.js';
 
@@ -57,145 +74,6 @@ export interface MetsAltoImportOptions {
   image?: ImageMapper;
   /** XML parser, `(text) => Document`; defaults to the platform's DOMParser (browsers). */
   parseXml?: ParseDocument;
-}
-
-/** The logical div TYPEs that are units of the paper, and their kind. */
-const UNIT_KINDS: Record<string, ArticleKind> = {
-  ARTICLE: 'news',
-  ADVERTISEMENT: 'advertisement',
-  ADVERTISEMENTS: 'advertisement',
-  ADVERT: 'advertisement',
-  TITLE_SECTION: 'masthead',
-  MASTHEAD: 'masthead',
-  TITLE_PAGE: 'masthead',
-  PUBLISHING_STMT: 'notice',
-  NOTICE: 'notice',
-  ANNOUNCEMENT: 'notice',
-  OBITUARY: 'notice',
-  DEATH_NOTICE: 'notice',
-  CLASSIFIED: 'advertisement',
-  ILLUSTRATION: 'illustration',
-  PICTURE: 'illustration',
-  PHOTOGRAPH: 'illustration',
-  MAP: 'illustration',
-  CARTOON: 'illustration',
-  TABLE: 'other',
-  LIST: 'other',
-};
-
-/** The logical div TYPEs that only group units: walked through, never units themselves. */
-const CONTAINERS = new Set([
-  'NEWSPAPER',
-  'PERIODICAL',
-  'YEAR',
-  'YEAR_VOLUME',
-  'VOLUME',
-  'MONTH',
-  'DAY',
-  'ISSUE',
-  'EDITION',
-  'SECTION',
-  'SUPPLEMENT',
-  'PART',
-  'CONTENTS',
-  'CONTENT',
-  'TABLE_OF_CONTENTS',
-]);
-
-/** `heading`: a HEADING div's text without TITLE inside, the headline when the unit has no TITLE or LABEL. */
-type Role = 'kicker' | 'headline' | 'heading' | 'subhead' | 'byline' | 'caption' | 'photo' | 'body';
-
-/** The part of a unit a div of this TYPE holds. */
-function roleOf(type: string): Role | undefined {
-  if (/^(OVERLINE|KICKER|ROOFLINE|PRE_?TITLE)$/.test(type)) return 'kicker';
-  if (/^(TITLE|HEADLINE|MAIN_?TITLE)$/.test(type)) return 'headline';
-  if (/^(SUB_?HEADLINE|SUB_?TITLE|DECK)$/.test(type)) return 'subhead';
-  if (/^(AUTHOR|BYLINE|AUTHORS)$/.test(type)) return 'byline';
-  if (/^CAPTION$/.test(type)) return 'caption';
-  if (/^(ILLUSTRATION|PICTURE|PHOTOGRAPH|FIGURE|IMAGE|MAP|CARTOON)$/.test(type)) return 'photo';
-  return undefined;
-}
-
-// —— METS ——
-
-interface MetsFile {
-  id: string;
-  href?: string;
-  mimetype?: string;
-  use?: string;
-}
-
-function readFileSec(root: Element): Map<string, MetsFile> {
-  const files = new Map<string, MetsFile>();
-  for (const fileSec of children(root, 'fileSec')) {
-    for (const file of descendants(fileSec, 'file')) {
-      const id = attr(file, 'ID');
-      if (!id) continue;
-      let use = attr(file, 'USE');
-      for (
-        let up = file.parentNode as Element | null;
-        !use && up && up.nodeType === 1 && nameOf(up) === 'fileGrp';
-        up = up.parentNode as Element | null
-      )
-        use = attr(up, 'USE');
-      const locat = children(file, 'FLocat')[0];
-      files.set(id, { id, href: locat ? hrefOf(locat) : undefined, mimetype: attr(file, 'MIMETYPE'), use });
-    }
-  }
-  return files;
-}
-
-const isImage = (file: MetsFile) =>
-  /^image\//i.test(file.mimetype ?? '') ||
-  (/image|master|default|max|min|thumb/i.test(file.use ?? '') &&
-    !/xml|alto|text/i.test(file.mimetype ?? '') &&
-    !/\.xml$/i.test(file.href ?? ''));
-const looksLikeText = (file: MetsFile) =>
-  !isImage(file) && (/alto|text|ocr|fulltext/i.test(file.use ?? '') || /xml/i.test(file.mimetype ?? '') || /\.xml$/i.test(file.href ?? ''));
-const isWebImage = (file: MetsFile) =>
-  /^image\/(jpeg|jpg|png|webp|gif|avif)$/i.test(file.mimetype ?? '') || /\.(jpe?g|png|webp|gif|avif)([?#]|$)/i.test(file.href ?? '');
-
-/** The structLink: physical div IDs by the logical div ID they are linked from (smLink and smLinkGrp arcs). */
-function readStructLink(root: Element): Map<string, string[]> {
-  const links = new Map<string, string[]>();
-  const add = (from: string | undefined, to: string | undefined) => {
-    if (!from || !to) return;
-    const list = links.get(from) ?? [];
-    list.push(to);
-    links.set(from, list);
-  };
-  const bare = (ref: string | undefined) => ref?.replace(/^#/, '');
-  for (const structLink of children(root, 'structLink')) {
-    for (const link of descendants(structLink, 'smLink')) add(bare(xlinkAttr(link, 'from')), bare(xlinkAttr(link, 'to')));
-    for (const group of descendants(structLink, 'smLinkGrp')) {
-      const byLabel = new Map<string, string>();
-      for (const locator of children(group, 'smLocatorLink')) {
-        const label = xlinkAttr(locator, 'label');
-        const href = bare(hrefOf(locator));
-        if (label && href) byLabel.set(label, href);
-      }
-      for (const arc of children(group, 'smArcLink'))
-        add(byLabel.get(xlinkAttr(arc, 'from') ?? ''), byLabel.get(xlinkAttr(arc, 'to') ?? ''));
-    }
-  }
-  return links;
-}
-
-/** An area of a unit: the `<area>` and the role of the part it belongs to. */
-interface UnitArea {
-  area: Element;
-  role: Role;
-  /** The div of that part (a CAPTION and an ILLUSTRATION in one div make one photo). */
-  part: Element;
-}
-
-interface Unit {
-  div: Element;
-  kind: ArticleKind;
-  type: string;
-  banner?: string;
-  /** Set when the TYPE was not known and the unit is kept as `other`. */
-  unknownType?: boolean;
 }
 
 /**
@@ -559,91 +437,4 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
     pages,
   };
   return { edition: validateEdition(edition), warnings };
-}
-
-/** A MODS languageTerm of an RFC authority, if it names a known language. */
-function modsLanguage(root: Element): string | undefined {
-  return children(root, 'dmdSec')
-    .flatMap((sec) => descendants(sec, 'languageTerm'))
-    .filter((term) => /^rfc\d+$/i.test(attr(term, 'authority') ?? ''))
-    .map((term) => term.textContent?.trim())
-    .find(isKnownLanguage);
-}
-
-/** What a unit's text pieces make: kicker, headline, subheads, bylines, photos with captions, paragraphs. */
-function buildArticle(
-  unit: Unit,
-  allPieces: (TextPiece & { role: Role; part: Element })[],
-  at: string,
-  warnings: ImportWarning[],
-  n: number,
-): Article {
-  // Paragraphs: one per TextBlock and role (consecutive pieces of one block join).
-  const merged: typeof allPieces = [];
-  for (const piece of allPieces) {
-    const previous = merged[merged.length - 1];
-    if (previous && previous.block === piece.block && previous.role === piece.role && previous.heading === piece.heading) {
-      const either = isCjk(lastChar(previous.text)) || isCjk(firstChar(piece.text));
-      previous.text = clean(previous.text + (either ? '' : ' ') + piece.text);
-    } else if (piece.text) merged.push({ ...piece });
-  }
-  const of = (role: Role) => merged.filter((p) => p.role === role).map((p) => p.text);
-  const kicker = of('kicker').join(' ') || undefined;
-  const titles = of('headline');
-  const headingsInBody = merged.filter((p) => p.role === 'heading' || (p.role === 'body' && p.heading)).map((p) => p.text);
-  let paragraphs = merged.filter((p) => p.role === 'body' && !p.heading).map((p) => p.text);
-  const label = attr(unit.div, 'LABEL') && clean(attr(unit.div, 'LABEL')!);
-  let headline = titles.join(' ') || label || headingsInBody.shift();
-  const said = new Set([headline, kicker].filter(Boolean).map((t) => t!.toLowerCase()));
-  // A LABEL that repeats kicker and title ("Overline: Title") is not a subhead of its own.
-  const subheads = [...of('subhead'), ...headingsInBody].filter((h) => !said.has(h.toLowerCase()) && !(label && h === label));
-  if (!headline && paragraphs.length) headline = paragraphs.length > 1 ? paragraphs.shift() : paragraphs[0];
-  if (!headline) {
-    headline = unit.kind === 'news' ? `Article ${n}` : `${unit.kind[0].toUpperCase()}${unit.kind.slice(1)} ${n}`;
-    warnings.push({ path: at, message: `no LABEL and no text: the headline reads "${headline}"` });
-  }
-  headline = fitText(headline, LIMITS.textLength, at, 'headline', warnings);
-  // Photos: one per ILLUSTRATION (or CAPTION standing alone) part, with the caption in it.
-  const photos: Photo[] = [];
-  const photoParts = new Map<Element, Photo>();
-  for (const piece of merged) {
-    if (piece.role !== 'photo' && piece.role !== 'caption') continue;
-    let photo = photoParts.get(piece.part);
-    if (!photo) photoParts.set(piece.part, (photo = {}));
-    photo.caption = fitText(clean(`${photo.caption ?? ''} ${piece.text}`), LIMITS.textLength, at, 'caption', warnings);
-  }
-  photos.push(...photoParts.values());
-  if (!paragraphs.length) {
-    paragraphs = [headline];
-    if (unit.kind === 'news')
-      warnings.push({ path: at, message: 'no text in its blocks: the headline stands in as the only paragraph; supply the text' });
-  }
-  if (paragraphs.length > LIMITS.paragraphs) {
-    warnings.push({ path: at, message: `more than ${LIMITS.paragraphs} paragraphs: the rest are joined into the last` });
-    paragraphs = [...paragraphs.slice(0, LIMITS.paragraphs - 1), paragraphs.slice(LIMITS.paragraphs - 1).join(' ')];
-  }
-  paragraphs = paragraphs.map((p, i) => fitText(p, LIMITS.paragraphLength, at, `paragraph ${i + 1}`, warnings));
-  const article: Article = { id: '', headline, paragraphs };
-  if (unit.kind !== 'news') article.kind = unit.kind;
-  if (unit.banner) article.banner = fitText(unit.banner, LIMITS.textLength, at, 'banner', warnings);
-  if (kicker) article.kicker = fitText(kicker, LIMITS.textLength, at, 'kicker', warnings);
-  if (subheads.length) article.subheads = subheads.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'subhead', warnings));
-  const bylines = of('byline');
-  if (bylines.length) article.bylines = bylines.slice(0, 10).map((s) => fitText(s, LIMITS.textLength, at, 'byline', warnings));
-  if (photos.length) article.photos = photos.slice(0, 20);
-  if (subheads.length > 10 || bylines.length > 10 || photos.length > 20)
-    warnings.push({ path: at, message: 'more than 10 subheads or bylines or 20 photos: the rest dropped' });
-  // Object key order as the format lists them, for readable files.
-  const { id, kind, banner, kicker: k, headline: h, subheads: s, bylines: b, paragraphs: p, photos: ph } = article;
-  return {
-    id,
-    ...(kind && { kind }),
-    ...(banner && { banner }),
-    ...(k && { kicker: k }),
-    headline: h,
-    ...(s && { subheads: s }),
-    ...(b && { bylines: b }),
-    paragraphs: p,
-    ...(ph && { photos: ph }),
-  };
 }

@@ -27,6 +27,10 @@ const dark = css`
 /**
  * The reader: a sheet of newsprint over a veil, in the viewer's tokens (src/internal/styles/tokens.ts):
  * `--_reader-paper` and `--_reader-ink` are the page's paper and ink unless a site gives the reader its own.
+ *
+ * One sheet of about 570 lines on purpose: its rules act in order (the narrow-screen, print and
+ * forced-colours blocks at the end restyle the rules above them), and one file keeps that cascade
+ * readable in one place.
  */
 export const readerStyles = css`
   :host {

@@ -1,5 +1,7 @@
 // Over 400 lines: one modal dialog whose parts (focus, keys, scroll and progress, share, read
-// aloud's highlight) act on each other; its pure helpers are in reader-helpers.ts.
+// aloud's highlight) act on each other, and its template. Beside it: reader-helpers.ts (pure
+// helpers), reader-progress.ts (the progress reports), reader-keys.ts (Tab and scroll keys),
+// reader-clipboard.ts (copying without the Clipboard API).
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../../edition/schema.js';
@@ -9,7 +11,7 @@ import { uiStrings } from '../../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles, readerTokens } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
-import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, tabbables, TEXT_SCALE } from './reader-helpers.js';
+import { articleLink, clampTextScale, inReadingOrder, lockPageScroll, TEXT_SCALE } from './reader-helpers.js';
 import { cssProps } from '../../internal/css-props.js';
 import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { safeHttpUrl } from '../../edition/urls.js';
@@ -22,6 +24,9 @@ import { shareStrings } from '../e-paper-share/share-strings.js';
 import { DoublePressWatch, type DoublePress } from './double-press.js';
 import { jumpLinks } from './reader-jumps.js';
 import { readerJumpStyles } from './reader-jumps.styles.js';
+import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
+import { copyThroughSelection } from './reader-clipboard.js';
+import { ReadingProgress } from './reader-progress.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
@@ -51,14 +56,8 @@ declare global {
   }
 }
 
-/** How often, at most, `e-paper-reader-progress` fires while the reader scrolls. */
-const PROGRESS_INTERVAL_MS = 250;
-/** A paragraph counts as at the top of the view while more than this much of it is below the top. */
-const READ_LINE_PX = 24;
 /** How far above a restored paragraph the view starts. */
 const RESTORE_OFFSET_PX = 12;
-/** Keys that scroll the article from anywhere in the dialog. */
-const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End']);
 /** How long "Link copied" stays. */
 const STATUS_MS = 2000;
 
@@ -201,12 +200,14 @@ export class EPaperReader extends LitElement {
   #closeReason?: ReaderCloseReason;
   #closingQuietly = false;
   #pointerDownOnBackdrop = false;
-  #progressTimer?: number;
-  #progressFrame?: number;
-  #lastProgressAt = -Infinity;
-  #ignoreScrollToTop = false;
   #statusTimer?: number;
   #unlockPage?: () => void;
+  readonly #progress = new ReadingProgress(
+    this,
+    () => this.#scroller,
+    () => this.#paragraphs(),
+    () => (this.#article ? this.articleId : undefined),
+  );
 
   /** Scrolls the article so that body paragraph `index` stands at the top (to restore a position). */
   async scrollToParagraph(index: number): Promise<void> {
@@ -264,7 +265,7 @@ export class EPaperReader extends LitElement {
     this.#doublePress.detach();
     // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
     // again when the element comes back.
-    this.#cancelProgress();
+    this.#progress.cancel();
     clearTimeout(this.#statusTimer);
     this.#releasePage();
   }
@@ -307,16 +308,16 @@ export class EPaperReader extends LitElement {
       this.#need('e-paper-read-aloud');
       this.#toTop();
       this.#focusStart();
-      this.#reportIfWhole();
+      this.#progress.reportIfWhole();
     } else if (!this.open && dialog.open) {
-      this.#cancelProgress();
+      this.#progress.cancel();
       this.#closeReason = undefined;
       this.#closingQuietly = true;
       dialog.close();
       this.#releasePage();
     } else if (this.open && changed.has('articleId')) {
       this.#toTop();
-      this.#reportIfWhole();
+      this.#progress.reportIfWhole();
       // The button that had focus may be disabled now (at the ends): focus would fall out of the dialog.
       const active = deepActiveElement(this.renderRoot as ShadowRoot);
       if (!active || (active as HTMLButtonElement).disabled || active === this.#headline) this.#focusStart();
@@ -332,7 +333,7 @@ export class EPaperReader extends LitElement {
     const scroller = this.#scroller;
     if (!scroller) return;
     // The new content may already have clamped the scroll to 0 (a scroll event is on its way).
-    this.#ignoreScrollToTop = true;
+    this.#progress.ignoreScrollToTop = true;
     scroller.scrollTop = 0;
   }
 
@@ -361,9 +362,9 @@ export class EPaperReader extends LitElement {
     this.#closeReason = undefined;
     this.#closingQuietly = false;
     this.#releasePage();
-    if (this.#progressTimer !== undefined || this.#progressFrame !== undefined) {
-      this.#cancelProgress();
-      this.#emitProgress();
+    if (this.#progress.pending) {
+      this.#progress.cancel();
+      this.#progress.emit();
     }
     this.open = false;
     this.sharing = false;
@@ -395,11 +396,11 @@ export class EPaperReader extends LitElement {
   #onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing) return;
     if (event.key === 'Tab') {
-      this.#trapTab(event);
+      trapTab(event, this.#dialog);
       return;
     }
     if (SCROLL_KEYS.has(event.key)) {
-      this.#scrollByKey(event);
+      scrollByKey(event, this.#scroller);
       return;
     }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -411,36 +412,6 @@ export class EPaperReader extends LitElement {
     this.#navigate(direction);
   };
 
-  /** Page Up/Down, Home and End scroll the article wherever focus is in the dialog. */
-  #scrollByKey(event: KeyboardEvent): void {
-    const scroller = this.#scroller;
-    const active = deepActiveElement();
-    if (!scroller || event.altKey || event.ctrlKey || event.metaKey || isTextField(active)) return;
-    if (active && scroller.contains(active)) return; // the browser scrolls the article itself
-    event.preventDefault();
-    const page = Math.max(40, scroller.clientHeight - 48);
-    const top =
-      event.key === 'Home' ? 0 : event.key === 'End' ? scroller.scrollHeight : scroller.scrollTop + (event.key === 'PageUp' ? -page : page);
-    scroller.scrollTo({ top, behavior: 'instant' });
-  }
-
-  /** Keeps Tab and Shift+Tab inside the dialog, wrapping at the ends (the modal's own trap lets focus reach the browser's UI). */
-  #trapTab(event: KeyboardEvent): void {
-    const items = tabbables(this.#dialog);
-    if (!items.length) return;
-    const active = deepActiveElement();
-    const first = items[0];
-    const last = items[items.length - 1];
-    const inside = active !== null && this.#dialog.contains(active);
-    if (event.shiftKey && (active === first || !inside)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !inside)) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   #navigate(direction: 'previous' | 'next'): void {
     const target = this.#neighbour(direction);
     if (target === undefined) return;
@@ -451,75 +422,11 @@ export class EPaperReader extends LitElement {
     const next = clampTextScale(value);
     if (next === this.textScale) return;
     // Keep the paragraph that is being read at the top while the text reflows.
-    const paragraph = this.#paragraphAtTop();
+    const paragraph = this.#progress.paragraphAtTop();
     const scrolled = (this.#scroller?.scrollTop ?? 0) > 0;
     this.textScale = next;
     emit(this, 'e-paper-reader-text-scale', { textScale: next });
     if (scrolled) void this.scrollToParagraph(paragraph);
-  }
-
-  #onScroll = () => {
-    const scroller = this.#scroller;
-    // The reader's own return to the top (a new article) is not reading progress.
-    if (this.#ignoreScrollToTop) {
-      if (!scroller || scroller.scrollTop === 0) return;
-      this.#ignoreScrollToTop = false;
-    }
-    if (this.#progressTimer !== undefined || this.#progressFrame !== undefined) return;
-    const wait = Math.max(0, PROGRESS_INTERVAL_MS - (performance.now() - this.#lastProgressAt));
-    this.#progressTimer = window.setTimeout(() => {
-      this.#progressTimer = undefined;
-      this.#progressFrame = requestAnimationFrame(() => {
-        this.#progressFrame = undefined;
-        this.#emitProgress();
-      });
-    }, wait);
-  };
-
-  /** An article that fits without scrolling is read to its end as it opens: say so once. */
-  #reportIfWhole(): void {
-    if (this.#wholeFrame !== undefined) cancelAnimationFrame(this.#wholeFrame);
-    this.#wholeFrame = requestAnimationFrame(() => {
-      this.#wholeFrame = undefined;
-      const scroller = this.#scroller;
-      if (scroller && scroller.scrollHeight <= scroller.clientHeight) this.#emitProgress();
-    });
-  }
-
-  #wholeFrame?: number;
-
-  #cancelProgress(): void {
-    if (this.#wholeFrame !== undefined) cancelAnimationFrame(this.#wholeFrame);
-    this.#wholeFrame = undefined;
-    if (this.#progressTimer !== undefined) clearTimeout(this.#progressTimer);
-    if (this.#progressFrame !== undefined) cancelAnimationFrame(this.#progressFrame);
-    this.#progressTimer = this.#progressFrame = undefined;
-  }
-
-  #emitProgress(): void {
-    const scroller = this.#scroller;
-    const articleId = this.articleId;
-    if (!scroller || articleId === undefined || !this.#article) return;
-    this.#lastProgressAt = performance.now();
-    const range = scroller.scrollHeight - scroller.clientHeight;
-    const fraction = range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
-    emit(this, 'e-paper-reader-progress', { articleId, fraction, paragraph: this.#paragraphAtTop() });
-  }
-
-  /** Index of the first body paragraph that reaches below the top of the view (by more than a few pixels). */
-  #paragraphAtTop(): number {
-    const scroller = this.#scroller;
-    const paragraphs = this.#paragraphs();
-    if (!scroller || !paragraphs.length) return 0;
-    const top = scroller.getBoundingClientRect().top + READ_LINE_PX;
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].getBoundingClientRect().bottom > top) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
   }
 
   // ---- share, read aloud, lazy parts --------------------------------------------------------
@@ -593,7 +500,7 @@ export class EPaperReader extends LitElement {
     } catch {
       copied = false;
     }
-    if (!copied) copied = this.#copyThroughSelection(link);
+    if (!copied) copied = copyThroughSelection(link, this.#dialog);
     if (copied) {
       this.manualLink = undefined;
       this.#flash(strings.copied);
@@ -606,32 +513,6 @@ export class EPaperReader extends LitElement {
     const field = this.#query<HTMLInputElement>('.manual-link');
     field?.focus();
     field?.select();
-  }
-
-  /** The old way: select the text in a field inside the dialog (outside it, the page is inert) and copy. */
-  #copyThroughSelection(text: string): boolean {
-    const previous = deepActiveElement();
-    const field = document.createElement('textarea');
-    field.value = text;
-    field.readOnly = true;
-    field.setAttribute('aria-hidden', 'true');
-    field.style.setProperty('position', 'fixed');
-    field.style.setProperty('top', '0');
-    field.style.setProperty('left', '-10000px');
-    field.style.setProperty('opacity', '0');
-    this.#dialog.append(field);
-    let ok = false;
-    try {
-      field.focus({ preventScroll: true });
-      field.select();
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    } finally {
-      field.remove();
-      (previous as HTMLElement | null)?.focus?.({ preventScroll: true });
-    }
-    return ok;
   }
 
   #flash(message: string, ms = STATUS_MS): void {
@@ -772,13 +653,13 @@ export class EPaperReader extends LitElement {
 
   #renderMissing(): TemplateResult {
     const s = readerStrings(this.lang);
-    return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.#onScroll}>
+    return html`<div part="content" class="scroller missing" tabindex="0" @scroll=${this.#progress.onScroll}>
       ${this.articleId !== undefined && this.edition ? html`<p class="notice" role="alert">${s.notFound(this.articleId)}</p>` : nothing}
     </div>`;
   }
 
   #renderArticle(edition: Edition, article: Article): TemplateResult {
-    return html`<article part="content" class="scroller" tabindex="0" lang=${edition.lang} aria-labelledby="headline" @scroll=${this.#onScroll}>
+    return html`<article part="content" class="scroller" tabindex="0" lang=${edition.lang} aria-labelledby="headline" @scroll=${this.#progress.onScroll}>
       <div class="text">
         <div class="head">
           ${article.banner ? html`<p part="banner" class="banner">${article.banner}</p>` : nothing}

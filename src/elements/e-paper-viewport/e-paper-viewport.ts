@@ -1,3 +1,7 @@
+// Over 400 lines: the view state and the input handlers (wheel, pointers, touch, keys, Safari's
+// gestures) share the view, its bounds and the gesture's lifecycle, and this element is in the
+// first render, whose budget has about 0.1 kB left: a gesture controller would carry them across
+// a class boundary whose member names the minifier cannot shorten. The maths is viewport-math.ts.
 import { LitElement, html, type PropertyValues } from 'lit';
 import { isTextField } from '../../internal/focus.js';
 import { property, state } from 'lit/decorators.js';
