@@ -10,5 +10,6 @@ export { EPaperReader } from './elements/e-paper-reader/e-paper-reader.js';
 export { EPaperPages } from './elements/e-paper-pages/e-paper-pages.js';
 export { EPaperSearch } from './elements/e-paper-search/e-paper-search.js';
 export { EPaperArchive } from './elements/e-paper-archive/e-paper-archive.js';
+export { EPaperTextView } from './elements/e-paper-text-view/e-paper-text-view.js';
 // Page files load apart from the entry's first render: their tools are here, not in `index`.
 export { validatePageFile, parsePageFile, loadPageFile, withPageFile, type PageFile } from './edition/page-files/page-files.js';

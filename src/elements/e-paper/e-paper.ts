@@ -28,6 +28,8 @@ import { deepActiveElement, isTextField } from '../../internal/focus.js';
 import { HashSyncController } from '../../controllers/hash-sync.js';
 import { NoticeController } from '../../controllers/notices.js';
 import { articleBeyond, contentsPages, errorView, loadingView, noticeView, pageOf, pickPage } from './e-paper-views.js';
+import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
+import { viewToggle } from './text-view-mode.js';
 
 /**
  * The viewer's one state: what it shows, and where a shown edition stands. The concerns around it
@@ -142,6 +144,10 @@ const NO_BEYOND = {};
  * @csspart contents-page - One page in the list of an edition of several pages.
  * @csspart contents-clear - The button under the list that clears the reading history.
  * @csspart contents-undo - The notice after a clearing, with its undo button.
+ * @csspart view-toggle - The toolbar's toggle between the page and the text view (`aria-pressed`).
+ * @csspart text-view - The text view's scrolling list of the edition's articles.
+ * @csspart text-view-page - A page's heading in the text view.
+ * @csspart text-view-item - One article in the text view.
  * @csspart page - The sheet of paper.
  * @csspart block - Every block on the page.
  * @csspart article - An article's block on the page; it carries `data-article-id`.
@@ -225,6 +231,14 @@ export class EPaper extends LitElement {
    */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
 
+  /**
+   * The view: `page` (the default), the page itself; `text`, the text view (the edition as a list
+   * of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone),
+   * decided when the edition is shown. It follows the view shown. The reader's own choice (the
+   * toolbar's toggle) is remembered for every edition and wins over this on later visits.
+   */
+  @property({ reflect: true }) view: ViewMode | 'auto' = 'page';
+
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: { articleId: string; region: SVGGElement; point?: { x: number; y: number } };
@@ -249,6 +263,10 @@ export class EPaper extends LitElement {
     notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
     failed: (page, error) => this.#pageFailed(page, error),
     lang: () => this.lang,
+  });
+  readonly #view = new ViewModeController(this, () => this.#parts.need('e-paper-text-view'), {
+    get: () => this.#session.chosenView,
+    set: (view) => this.#session.chooseView(view),
   });
   /** The archive, once `archive` is set (a module of its own). */
   #archive?: ArchiveController;
@@ -394,6 +412,7 @@ export class EPaper extends LitElement {
       const page = pickPage(edition, this.page ?? saved?.page);
       loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
+      this.#view.settle();
       await Promise.all([parts, this.#loading.fonts(loaded.edition, baseUrl, loaded.page)]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
@@ -589,7 +608,10 @@ export class EPaper extends LitElement {
     const opener = this.#opener;
     this.#opener = undefined;
     void this.updateComplete.then(() => {
-      const region = this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
+      // In the text view, its item (a .region too) stands for the region.
+      const region = this.#view.text
+        ? this.renderRoot.querySelector('e-paper-text-view')?.revealItem?.(articleId)
+        : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(articleId);
       const keepOpener = opener?.isConnected && opener !== document.body && !(region && opener.matches('.region'));
       ((keepOpener ? opener : region) as HTMLElement | SVGElement | null | undefined)?.focus({ preventScroll: true });
     });
@@ -734,6 +756,7 @@ export class EPaper extends LitElement {
         .pageIndex=${edition.pages.indexOf(page)}
         .pageLabel=${page.label}
         lang=${this.lang}
+        ?text-view=${this.#view.text}
         @e-paper-toolbar-action=${this.#onToolbarAction}
       >
         ${
@@ -750,7 +773,7 @@ export class EPaper extends LitElement {
             : nothing
         }
         <button
-          class="search-toggle"
+          class="search-toggle tool"
           slot="end"
           type="button"
           part="button"
@@ -789,6 +812,7 @@ export class EPaper extends LitElement {
           @e-paper-contents-clear=${() => this.#session.clear()}
           @e-paper-contents-undo=${() => this.#session.undoClear()}
         ></e-paper-contents>
+        ${viewToggle(this.lang, this.#view.text, () => this.#view.toggle())}
       </e-paper-toolbar>
       <e-paper-viewport
         exportparts="hint"
@@ -815,6 +839,18 @@ export class EPaper extends LitElement {
           @pointermove=${this.#onPagePointerMove}
         ></e-paper-page>
       </e-paper-viewport>
+      ${
+        this.#view.text
+          ? html`<e-paper-text-view
+              exportparts="text-view, text-view-page, text-view-item"
+              .edition=${edition}
+              .pageId=${page.id}
+              .readArticles=${readArticles}
+              lang=${this.lang}
+              @e-paper-contents-select=${this.#onContentsSelect}
+            ></e-paper-text-view>`
+          : nothing
+      }
       ${
         edition.pages.length > 1
           ? html`<e-paper-pages
