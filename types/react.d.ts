@@ -34,6 +34,8 @@ export interface EPaperReactProps {
   archive?: EPaper['archive'];
   /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone. */
   hashSync?: EPaper['hashSync'];
+  /** The view: `page` (the default), the page itself; `text`, the text view (the edition as a list of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone), decided when the edition is shown. It follows the view shown. The reader's own choice (the toolbar's toggle) is remembered for every edition and wins over this on later visits. */
+  view?: EPaper['view'];
   /** Attribute of `storageKey`. Namespace of the reading state in storage, for sites with several viewers or users. */
   'storage-key'?: EPaper['storageKey'] | string;
   /** Attribute of `noPersist`. Keep nothing in storage. */
