@@ -10,8 +10,8 @@
  * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
  * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
  * on first use, the overview map once the page is first zoomed in, the full-screen button once the
- * browser is idle. In the bundle each is a module of its own in `e-paper-parts/`, beside
- * `e-paper.js`.
+ * browser is idle, the text view when it is asked for. In the bundle each is a module of its own in
+ * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
   'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
@@ -24,6 +24,7 @@ export const LAZY_ELEMENTS = {
   'e-paper-share': () => import('./elements/e-paper-share/e-paper-share.js').then((m) => m.EPaperShare),
   'e-paper-overview': () => import('./elements/e-paper-overview/e-paper-overview.js').then((m) => m.EPaperOverview),
   'e-paper-fullscreen': () => import('./elements/e-paper-fullscreen/e-paper-fullscreen.js').then((m) => m.EPaperFullscreen),
+  'e-paper-text-view': () => import('./elements/e-paper-text-view/e-paper-text-view.js').then((m) => m.EPaperTextView),
 } as const;
 
 export type LazyElementName = keyof typeof LAZY_ELEMENTS;

@@ -34,6 +34,7 @@ interface ViewerArgs {
   'load-timeout'?: number;
   'max-bytes'?: number;
   'hash-sync'?: boolean;
+  view?: 'page' | 'text' | 'auto';
   [knob: `--e-paper-${string}`]: string | undefined;
 }
 
@@ -63,6 +64,7 @@ const meta = {
     load-timeout=${ifDefined(args['load-timeout'])}
     max-bytes=${ifDefined(args['max-bytes'])}
     ?hash-sync=${args['hash-sync'] ?? false}
+    view=${args.view ?? 'page'}
     ${cssProps(knobValues(args))}
     ${actions(args, EVENTS)}
   ></e-paper>`,
@@ -88,6 +90,7 @@ const meta = {
     'load-timeout': { control: { type: 'number', min: 0, step: 1000 }, table: { defaultValue: { summary: '20000' } } },
     'max-bytes': { control: { type: 'number', min: 0, step: 1048576 }, table: { defaultValue: { summary: '20971520 (20 MiB)' } } },
     'hash-sync': { control: 'boolean' },
+    view: { control: 'inline-radio', options: ['page', 'text', 'auto'] },
     ...knobArgTypes(),
   },
   parameters: {
@@ -109,6 +112,12 @@ type Story = StoryObj<ViewerArgs>;
 
 /** The A1 page, fitted, ready to read. */
 export const Ready: Story = {};
+
+/** The text view (文字版): the edition as a list of its articles; the toolbar's toggle goes back to the page. */
+export const TextView: Story = {
+  name: 'Text view',
+  args: { view: 'text' },
+};
 
 /** The same page as a scan page: an image (small first, sharper as you zoom) with the regions over it. */
 export const ScanPage: Story = {

@@ -118,6 +118,21 @@ for (const theme of ['light', 'dark'] as const) {
       contents.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
     });
 
+    it('the text view: its headings, kickers, summaries and read marks readable', async () => {
+      el.view = 'text';
+      await until(() => !!part('e-paper-text-view')?.shadowRoot?.querySelector('.summary'), 'the text view');
+      // A read mark, as the reading state gives it.
+      const list = part('e-paper-text-view') as HTMLElement & { readArticles: ReadonlySet<string>; updateComplete: Promise<unknown> };
+      list.readArticles = new Set(['a2']);
+      await list.updateComplete;
+      expect(list.shadowRoot!.querySelector('.read-mark'), 'a read mark').to.exist;
+      expect(lowContrast(list.shadowRoot!.querySelector('[part~="text-view"]')!)).to.deep.equal([]);
+      // The toolbar's toggle, pressed.
+      expect(lowContrast(part('e-paper-toolbar'))).to.deep.equal([]);
+      el.view = 'page';
+      await el.updateComplete;
+    });
+
     it('the search and its results: opaque, and readable', async () => {
       root().querySelector<HTMLButtonElement>('.search-toggle')!.click();
       await until(() => !!part('e-paper-search')?.shadowRoot?.querySelector('input'), 'the search');

@@ -36,6 +36,7 @@ import * as readAloudStories from '../stories/e-paper-read-aloud.stories.js';
 import * as shareStories from '../stories/e-paper-share.stories.js';
 import * as overviewStories from '../stories/e-paper-overview.stories.js';
 import * as fullscreenStories from '../stories/e-paper-fullscreen.stories.js';
+import * as textViewStories from '../stories/e-paper-text-view.stories.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -59,6 +60,7 @@ const MODULES: Record<string, StoryModule> = {
   'e-paper-share': shareStories as unknown as StoryModule,
   'e-paper-overview': overviewStories as unknown as StoryModule,
   'e-paper-fullscreen': fullscreenStories as unknown as StoryModule,
+  'e-paper-text-view': textViewStories as unknown as StoryModule,
   restyling: restylingStories as unknown as StoryModule,
 };
 

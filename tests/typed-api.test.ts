@@ -35,7 +35,7 @@ describe('typed tags and events', () => {
       ...(Object.keys(ELEMENTS) as (keyof typeof ELEMENTS)[]),
       ...(Object.keys(LAZY_ELEMENTS) as (keyof typeof LAZY_ELEMENTS)[]),
     ];
-    expect(tags).to.have.length(14);
+    expect(tags).to.have.length(15);
   });
 
   it("a listener gets each public event's detail type", async () => {

@@ -36,6 +36,8 @@ export interface EPaperReactProps {
   hashSync?: EPaper['hashSync'];
   /** Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
   noOverview?: EPaper['noOverview'];
+  /** The view: `page` (the default), the page itself; `text`, the text view (the edition as a list of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone), decided when the edition is shown. It follows the view shown. The reader's own choice (the toolbar's toggle) is remembered for every edition and wins over this on later visits. */
+  view?: EPaper['view'];
   /** Attribute of `storageKey`. Namespace of the reading state in storage, for sites with several viewers or users. */
   'storage-key'?: EPaper['storageKey'] | string;
   /** Attribute of `noPersist`. Keep nothing in storage. */

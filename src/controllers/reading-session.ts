@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isPageRef } from '../edition/page-ref.js';
 import type { Article, Edition } from '../edition/schema.js';
 import { ReadingStateController } from '../state/reading-state.js';
-import type { OpenArticle, ReadingRecord, ReadingView } from '../state/reading-record.js';
+import type { OpenArticle, ReaderChoices, ReadingRecord, ReadingView } from '../state/reading-record.js';
 import type { NoticeController } from './notices.js';
 
 /** An article open this long counts as read even if the reader never reaches its end. */
@@ -158,6 +158,16 @@ export class ReadingSessionController implements ReactiveController {
   /** Keeps where reading aloud stopped, and its rate. */
   saveAloud(aloud: ReadingRecord['aloud']): void {
     this.#state.update({ aloud });
+  }
+
+  /** The view the reader chose last, in any edition (read by {@link restore}). */
+  get chosenView(): ReaderChoices['view'] {
+    return this.#state.choices.view;
+  }
+
+  /** Keeps the view the reader chose, for every edition. */
+  chooseView(view: ReaderChoices['view']): void {
+    this.#state.choose({ view });
   }
 
   /** Forgets this reader's history of the edition; what was forgotten is kept for `undoClear()`. */

@@ -8,6 +8,7 @@ import type { AloudStrings } from '../elements/e-paper-read-aloud/read-aloud-str
 import type { ShareStrings } from '../elements/e-paper-share/share-strings.js';
 import type { OverviewStrings } from '../elements/e-paper-overview/overview-strings.js';
 import type { FullscreenStrings } from '../elements/e-paper-fullscreen/fullscreen-strings.js';
+import type { TextViewStrings } from '../elements/e-paper-text-view/text-view-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
@@ -24,6 +25,7 @@ export interface EPaperStrings extends UiStrings {
   share: ShareStrings;
   overview: OverviewStrings;
   fullscreen: FullscreenStrings;
+  textView: TextViewStrings;
 }
 
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
@@ -36,7 +38,7 @@ type DeepPartial<T> = {
 /** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
-export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen';
+export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen' | 'textView';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];

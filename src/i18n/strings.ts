@@ -76,6 +76,8 @@ export interface UiStrings {
     editionContents: string;
     /** The toolbar button that opens the search. */
     search: string;
+    /** The toolbar's toggle between the page and the text view (pressed: the text view). */
+    textView: string;
     clearHistory: string;
     historyCleared: string;
     /** Takes back the clearing of the reading history. */
@@ -133,6 +135,7 @@ const zhCN: UiStrings = {
     contentsLabel: (page) => `${isolate(page)} 版标题导航`,
     editionContents: '版面导航',
     search: '搜索',
+    textView: '文字版',
     clearHistory: '清除本期阅读记录',
     historyCleared: '已清除阅读记录',
     undo: '撤销',
@@ -187,6 +190,7 @@ const en: UiStrings = {
     contentsLabel: (page) => `Articles on page ${isolate(page)}`,
     editionContents: 'Contents',
     search: 'Search',
+    textView: 'Text view',
     clearHistory: 'Clear reading history',
     historyCleared: 'Reading history cleared',
     undo: 'Undo',

@@ -50,6 +50,7 @@ export const zhHant: BuiltInStrings = {
     contentsLabel: (page) => `${isolate(page)} 版標題導覽`,
     editionContents: '版面導覽',
     search: '搜尋',
+    textView: '文字版',
     clearHistory: '清除本期閱讀紀錄',
     historyCleared: '已清除閱讀紀錄',
     undo: '復原',
@@ -99,6 +100,12 @@ export const zhHant: BuiltInStrings = {
     printArticle: '列印文章',
     printPage: '列印本版',
     pagePdf: (label) => `${label} 版 PDF`,
+  },
+  textView: {
+    label: '本期文字版',
+    page: (label, section) => `${isolate(label)} 版${section ? ` · ${isolate(section)}` : ''}`,
+    noArticles: '本版沒有文章',
+    imageOnly: '圖片',
   },
   search: {
     label: '搜尋本期',

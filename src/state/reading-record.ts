@@ -65,6 +65,21 @@ export interface ReadingRecord {
   updatedAt: number;
 }
 
+/**
+ * What a reader chose that holds for every edition, kept apart from the records of the editions
+ * (under `${storageKey}::reader`, a key no edition's can be): the view (`page` or the text view).
+ */
+export interface ReaderChoices {
+  view?: 'page' | 'text';
+}
+
+/** The usable part of a stored {@link ReaderChoices} (read from IndexedDB): an unknown value is dropped. */
+export function sanitizeChoices(raw: unknown): ReaderChoices {
+  // What IndexedDB hands back is a structured clone: no getter or proxy can throw here.
+  const view = isObject(raw) && own(raw, 'view');
+  return view === 'page' || view === 'text' ? { view } : {};
+}
+
 /** The ids of the edition in view: only these may appear in a record. */
 export interface EditionIds {
   articleIds: readonly string[];

@@ -13,8 +13,10 @@ import {
   RECORD_FIELDS,
   emptyRecord,
   mergeRecords,
+  sanitizeChoices,
   sanitizeRecord,
   type AloudPlace,
+  type ReaderChoices,
   type EditionIds,
   type OpenArticle,
   type ReadingRecord,
@@ -78,6 +80,7 @@ export class ReadingStateController implements ReactiveController {
   readonly readTimeoutMs: number;
 
   #current: ReadingRecord | null = null;
+  #choices: ReaderChoices = {};
   #ctx?: RecordContext;
   #key = '';
   #generation = 0;
@@ -106,6 +109,24 @@ export class ReadingStateController implements ReactiveController {
     return this.#current;
   }
 
+  /** The reader's choices for every edition (read by `restore()`). Treat it as read-only. */
+  get choices(): Readonly<ReaderChoices> {
+    return this.#choices;
+  }
+
+  /** Keeps a choice of the reader's for every edition: in memory at once, and saved. Never throws. */
+  choose(choices: ReaderChoices): void {
+    this.#choices = { ...this.#choices, ...choices };
+    const store = this.#openStore();
+    const [key, value] = [this.#choicesKey, this.#choices];
+    if (store) this.#track(this.#attempt(() => updateStored(key, () => value, store), this.#writeTimeoutMs));
+  }
+
+  /** Where the reader's choices are kept: `::` cannot follow the namespace's `:` in an edition's key (an id starts with a letter or digit). */
+  get #choicesKey(): string {
+    return `${this.storageKey}::reader`;
+  }
+
   /** Whether changes are being saved (persist is on and storage has not failed). */
   get persisting(): boolean {
     return this.persist && !this.#broken;
@@ -130,8 +151,8 @@ export class ReadingStateController implements ReactiveController {
   }
 
   /**
-   * Starts the record of `editionId` in memory and reads the saved one (raced against
-   * `readTimeoutMs`). Resolves with the saved record, sanitised against the edition's ids, or null
+   * Starts the record of `editionId` in memory and reads the saved one, and the reader's choices
+   * (raced against `readTimeoutMs`). Resolves with the saved record, sanitised against the edition's ids, or null
    * when there is none, it is unusable, or storage is off or failing. Never rejects. Changes made
    * while the read is pending win over the saved fields they touch. Pending changes of a previous
    * edition are written to that edition first.
@@ -147,10 +168,16 @@ export class ReadingStateController implements ReactiveController {
     const store = this.#openStore();
     if (!store) return null;
     const key = this.#key;
-    const read = await this.#attempt(() => get<unknown>(key, store), this.readTimeoutMs);
+    const read = await this.#attempt(
+      () => Promise.all([get<unknown>(key, store), get<unknown>(this.#choicesKey, store)]),
+      this.readTimeoutMs,
+    );
     // Another restore() started meanwhile: this answer is stale.
-    if (!read.ok || generation !== this.#generation || read.value === undefined) return null;
-    const saved = sanitizeRecord(read.value, this.#ctx);
+    if (!read.ok || generation !== this.#generation) return null;
+    const [stored, choices] = read.value;
+    this.#choices = { ...sanitizeChoices(choices), ...this.#choices };
+    if (stored === undefined) return null;
+    const saved = sanitizeRecord(stored, this.#ctx);
     if (!saved) {
       // Storage works; the record does not. Start afresh: the next write replaces it.
       this.#warn(
@@ -295,6 +322,11 @@ export class ReadingStateController implements ReactiveController {
         ),
       this.#writeTimeoutMs,
     );
+    this.#track(write);
+  }
+
+  /** A write under way, for `flush()` to wait for. */
+  #track(write: Promise<unknown>): void {
     this.#writes.add(write);
     void write.then(() => this.#writes.delete(write));
   }

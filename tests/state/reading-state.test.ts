@@ -396,6 +396,53 @@ describe('reading state: save and restore with real IndexedDB', () => {
   });
 });
 
+describe('reading state: the reader’s choices (for every edition)', () => {
+  it('keeps a choice under the reader’s own key, and any edition’s restore() reads it back', async () => {
+    const storageKey = freshKey();
+    const { state } = mount({ storageKey });
+    await state.restore(EDITION, IDS);
+    expect(state.choices).to.deep.equal({});
+    state.choose({ view: 'text' });
+    expect(state.choices, 'in memory at once').to.deep.equal({ view: 'text' });
+    await state.flush();
+    expect(await rawGet(`${storageKey}::reader`)).to.deep.equal({ view: 'text' });
+    expect(await rawGet(`${storageKey}:${EDITION}`), 'not in the edition’s record').to.equal(undefined);
+
+    const other = mount({ storageKey }).state;
+    await other.restore('another-edition', { articleIds: ['b1'], pageIds: ['B1'] });
+    expect(other.choices).to.deep.equal({ view: 'text' });
+    const stranger = mount().state;
+    await stranger.restore(EDITION, IDS);
+    expect(stranger.choices, 'another storage key: another reader').to.deep.equal({});
+  });
+
+  it('drops a stored choice it does not know, and clear() of an edition leaves the choices', async () => {
+    const storageKey = freshKey();
+    await rawPut(`${storageKey}::reader`, { view: 'sideways', extra: 1 });
+    const { state } = mount({ storageKey });
+    await state.restore(EDITION, IDS);
+    expect(state.choices).to.deep.equal({});
+    state.choose({ view: 'page' });
+    await state.flush();
+    await state.clear();
+    expect(await rawGet(`${storageKey}::reader`)).to.deep.equal({ view: 'page' });
+    await rawPut(`${storageKey}::reader`, 'text');
+    const again = mount({ storageKey }).state;
+    await again.restore(EDITION, IDS);
+    expect(again.choices, 'not an object').to.deep.equal({});
+  });
+
+  it('persist:false keeps a choice in memory only', async () => {
+    const storageKey = freshKey();
+    const { state } = mount({ storageKey, persist: false });
+    await state.restore(EDITION, IDS);
+    state.choose({ view: 'text' });
+    await state.flush();
+    expect(state.choices).to.deep.equal({ view: 'text' });
+    expect(await rawGet(`${storageKey}::reader`)).to.equal(undefined);
+  });
+});
+
 describe('reading state: sanitizeRecord', () => {
   const valid = (): ReadingRecord => ({
     v: 1,

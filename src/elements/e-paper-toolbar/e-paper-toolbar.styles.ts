@@ -80,6 +80,10 @@ export const toolbarStyles = css`
   ::slotted(*) {
     margin-inline-start: 2px;
   }
+  /* The text view (the viewer sets text-view): no page to zoom; the page buttons go to its pages. */
+  :host([text-view]) :is(.separator, .scale, [data-action^='zoom'], [data-action^='fit']) {
+    display: none;
+  }
   /* A phone: one row. The scale is read out, not shown (a pinch shows it well enough); the pages
      turn by the strip of pages under the page, by a swipe and by the list, not by arrows here. */
   @container e-paper (max-width: 520px) {

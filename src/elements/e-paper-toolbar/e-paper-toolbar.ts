@@ -73,6 +73,8 @@ export class EPaperToolbar extends LitElement {
   @property({ type: Number, attribute: 'page-index' }) pageIndex = 0;
   /** Label of the page shown (`A2`). */
   @property({ attribute: 'page-label' }) pageLabel = '';
+  /** The viewer shows its text view: no zoom controls, only the page buttons (which move the list). */
+  @property({ type: Boolean, reflect: true, attribute: 'text-view' }) textView = false;
 
   /** Whether zoom out can go further. */
   get canZoomOut(): boolean {

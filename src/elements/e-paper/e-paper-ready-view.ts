@@ -13,6 +13,7 @@ import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import { articleBeyond, contentsPages, noticeView } from './e-paper-views.js';
 import type { Ready } from './viewer-state.js';
+import { viewToggle } from './text-view-mode.js';
 
 /** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
 const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
@@ -47,6 +48,8 @@ export interface ReadyViewInput {
   boundary: HTMLElement;
   /** No overview map while zoomed in. */
   noOverview: boolean;
+  /** The text view is shown (not the page). */
+  textView: boolean;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
@@ -70,6 +73,7 @@ export interface ReadyViewHandlers {
   readerNavigate: (articleId: string) => void;
   readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
   readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
+  toggleView: () => void;
   readerJump: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => void;
 }
 
@@ -92,6 +96,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .pageIndex=${edition.pages.indexOf(page)}
       .pageLabel=${page.label}
       lang=${lang}
+      ?text-view=${view.textView}
       @e-paper-toolbar-action=${on.toolbarAction}
     >
       ${
@@ -108,7 +113,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
           : nothing
       }
       <button
-        class="search-toggle"
+        class="search-toggle tool"
         slot="end"
         type="button"
         part="button"
@@ -147,6 +152,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         @e-paper-contents-clear=${() => session.clear()}
         @e-paper-contents-undo=${() => session.undoClear()}
       ></e-paper-contents>
+      ${viewToggle(lang, view.textView, on.toggleView)}
       <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
     </e-paper-toolbar>
     <e-paper-viewport
@@ -174,6 +180,18 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         @pointermove=${on.pagePointerMove}
       ></e-paper-page>
     </e-paper-viewport>
+    ${
+      view.textView
+        ? html`<e-paper-text-view
+            exportparts="text-view, text-view-page, text-view-item"
+            .edition=${edition}
+            .pageId=${page.id}
+            .readArticles=${readArticles}
+            lang=${lang}
+            @e-paper-contents-select=${on.contentsSelect}
+          ></e-paper-text-view>`
+        : nothing
+    }
     ${
       view.noOverview
         ? nothing

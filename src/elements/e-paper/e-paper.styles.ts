@@ -72,13 +72,25 @@ export const viewerStyles = [
   e-paper-search {
     align-self: stretch;
   }
-  .search-toggle svg {
+  /* The viewer's own buttons in the toolbar: the search's, the text view's toggle. */
+  .tool svg {
     display: none;
     ${lineIcon}
   }
+  [aria-pressed='true'] {
+    background: color-mix(in srgb, currentColor 14%, transparent);
+  }
+  /* The text view covers the page and its strip: they keep their layout, hidden. */
+  e-paper-text-view {
+    grid-area: 2 / 1 / -1;
+  }
+  :host([view='text']) :is(e-paper-viewport, e-paper-pages) {
+    grid-column: 1;
+    visibility: hidden;
+  }
   /* A phone: the toolbar keeps to one row, with icons named by their (hidden) words. */
   @container e-paper (max-width: 520px) {
-    .search-toggle {
+    .tool {
       display: grid;
       place-items: center;
       width: 36px;
@@ -86,10 +98,10 @@ export const viewerStyles = [
       padding: 0;
       border: 0;
     }
-    .search-toggle svg {
+    .tool svg {
       display: block;
     }
-    .search-toggle span {
+    .tool span {
       ${visuallyHidden}
     }
   }

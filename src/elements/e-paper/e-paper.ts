@@ -26,6 +26,7 @@ import { ReaderFocusController } from '../../controllers/reader-focus.js';
 import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
 import { readyView, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withEdition, withPhase, type Ready, type ViewerState } from './viewer-state.js';
+import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 
 // Over ~400 lines, for a reason: load() and the opening of an article orchestrate six controllers
 // and the one state, in the order the tests pin (ready, then idle parts, then the offer to continue);
@@ -96,6 +97,14 @@ export class EPaper extends LitElement {
   /** Show no overview map (the page's picture with the visible area marked) while the page is zoomed in. */
   @property({ type: Boolean, attribute: 'no-overview' }) noOverview = false;
 
+  /**
+   * The view: `page` (the default), the page itself; `text`, the text view (the edition as a list
+   * of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone),
+   * decided when the edition is shown. It follows the view shown. The reader's own choice (the
+   * toolbar's toggle) is remembered for every edition and wins over this on later visits.
+   */
+  @property({ reflect: true }) view: ViewMode | 'auto' = 'page';
+
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: Hovered;
@@ -119,6 +128,10 @@ export class EPaper extends LitElement {
     failed: (page, error) => this.#pageFailed(page, error),
     lang: () => this.lang,
   });
+  readonly #view = new ViewModeController(this, () => this.#parts.need('e-paper-text-view'), {
+    get: () => this.#session.chosenView,
+    set: (view) => this.#session.chooseView(view),
+  });
   /** The archive, once `archive` is set (a module of its own). */
   readonly #archive = new ArchiveSlot(this, {
     needPicker: () => this.#parts.need('e-paper-archive'),
@@ -140,7 +153,11 @@ export class EPaper extends LitElement {
   /** Where focus goes back to when the reader closes. */
   readonly #focus = new ReaderFocusController({
     rendered: () => this.updateComplete,
-    regionFor: (id) => this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
+    // In the text view, its item (a .region too) stands for the region.
+    regionFor: (id) =>
+      this.#view.text
+        ? this.renderRoot.querySelector('e-paper-text-view')?.revealItem?.(id)
+        : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
   });
   #lastPointer?: { x: number; y: number };
 
@@ -270,6 +287,7 @@ export class EPaper extends LitElement {
       const page = pickPage(edition, this.page ?? saved?.page);
       loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
+      this.#view.settle();
       await Promise.all([parts, this.#loading.fonts(loaded.edition, baseUrl, loaded.page)]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
@@ -518,6 +536,7 @@ export class EPaper extends LitElement {
       if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
     },
     readerProgress: ({ detail }) => this.#session.progress(detail, this.article),
+    toggleView: () => this.#view.toggle(),
     // A continued article's jump link: the reader closes, the page turns, the part there lights up.
     readerJump: ({ detail }) => {
       this.article = undefined;
@@ -553,6 +572,7 @@ export class EPaper extends LitElement {
               notice: this.#notices.current,
               boundary: this,
               noOverview: this.noOverview,
+              textView: this.#view.text,
             },
             this.#on,
           )

@@ -19,6 +19,7 @@ import {
   EPaperPages,
   EPaperReader,
   EPaperSearch,
+  EPaperTextView,
   EPaperTooltip,
 } from '../../../src/elements.js';
 import { TOKENS, tokenStyles, darkTokens } from '../../../src/internal/styles/tokens.js';
@@ -53,6 +54,7 @@ const CLASSES: Record<string, typeof LitElement> = {
   'e-paper-tooltip': EPaperTooltip,
   'e-paper-overview': EPaperOverview,
   'e-paper-fullscreen': EPaperFullscreen,
+  'e-paper-text-view': EPaperTextView,
 };
 
 /** Public tokens with no default of their own (the edition's faces), read where they are used. */
@@ -173,12 +175,15 @@ describe('parts', () => {
     const edition = multiPageEdition(await loadA1(), 3, { fontBase: A1_URL });
     el = await mountViewer<EPaper>((e) => {
       e.noPersist = true;
+      // The text view over the page (which stays, hidden): both render their parts.
+      e.setAttribute('view', 'text');
       e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
       e.edition = edition;
     });
     const root = el.shadowRoot!;
     await until(() => !!root.querySelector('e-paper-archive')?.shadowRoot?.querySelector('.date'), 'the archive picker');
     await until(() => !!root.querySelector('e-paper-pages')?.shadowRoot?.querySelector('nav'), 'the page strip');
+    await until(() => !!root.querySelector('e-paper-text-view')?.shadowRoot?.querySelector('li'), 'the text view');
     root.querySelector<HTMLButtonElement>('.search-toggle')!.click();
     await until(() => !!root.querySelector('e-paper-search')?.shadowRoot?.querySelector('input'), 'the search');
     el.openArticle('a6');
@@ -202,8 +207,8 @@ describe('parts', () => {
   });
 
   it('<e-paper> forwards every part of its children (but the viewport’s box and stage) and documents what it forwards', () => {
-    // Its own: its buttons in the toolbar, the notice and the error box (neither shown here).
-    const own = ['button', 'notice', 'error'];
+    // Its own: its buttons in the toolbar (one the text view's toggle), the notice and the error box (neither shown here).
+    const own = ['button', 'view-toggle', 'notice', 'error'];
     const rendered = [...el.shadowRoot!.querySelectorAll('[part]')]
       .filter((node) => !node.localName.startsWith('e-paper-'))
       .flatMap((n) => [...n.part]);

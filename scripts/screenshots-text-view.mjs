@@ -1,0 +1,75 @@
+// Screenshots of the text view for looking at: the demo's test copy of several pages, in the text
+// view at desktop (1280×800) and phone (390×844) sizes, light and dark, and the reader opened
+// from it on the phone.
+//
+//   node scripts/screenshots-text-view.mjs [out-dir] [--fonts-config <fonts.conf> --suffix -cjk]
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CHROME_FLAGS, findBrowser } from './find-browser.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'fonts-config': { type: 'string' }, suffix: { type: 'string', default: '' } },
+});
+const outDir = positionals[0] ?? 'demo/screenshots';
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+];
+
+mkdirSync(outDir, { recursive: true });
+const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
+await server.listen();
+const base = server.resolvedUrls.local[0];
+const env = values['fonts-config'] ? { ...process.env, FONTCONFIG_FILE: values['fonts-config'] } : process.env;
+const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS, env });
+
+async function shoot(page, name) {
+  const file = `${outDir}/${name}${values.suffix}.png`;
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: file });
+  console.log(file);
+}
+
+try {
+  for (const size of SIZES) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await browser.newPage({ ...size, colorScheme: scheme });
+      page.on('pageerror', (error) => console.error('page error:', error.message));
+      await page.addInitScript(() => {
+        window.__ePaperReady = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
+      });
+      await page.goto(new URL('/demo/?edition=pages', base).href);
+      await Promise.race([page.evaluate(() => window.__ePaperReady), page.waitForTimeout(15000)]);
+      // The toolbar's toggle, pressed as a reader would.
+      await page.evaluate(() => document.querySelector('e-paper').shadowRoot.querySelector('.view-toggle').click());
+      // Some read marks, as the reading state would give them, once the other pages' files are in.
+      await page.waitForTimeout(2000);
+      await page.evaluate(async () => {
+        const list = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-text-view');
+        await customElements.whenDefined('e-paper-text-view');
+        await list.updateComplete;
+        const ids = [...list.shadowRoot.querySelectorAll('button[data-article-id]')].map((b) => b.dataset.articleId);
+        list.readArticles = new Set([ids[1], ids[3]]);
+        await list.updateComplete;
+      });
+      // The viewer at the top of the window, as a reader scrolls to it.
+      await page.evaluate(() => document.querySelector('e-paper').scrollIntoView());
+      const name = `text-view-${size.name}-${scheme}`;
+      await shoot(page, name);
+      if (size.name === 'phone') {
+        await page.evaluate(() =>
+          document.querySelector('e-paper').shadowRoot.querySelector('e-paper-text-view').shadowRoot.querySelector('button').click(),
+        );
+        await page.waitForTimeout(700);
+        await shoot(page, `${name}-reader`);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,126 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Article, Edition } from '../../edition/schema.js';
+import { uiStrings } from '../../i18n/strings.js';
+import { emit } from '../../events/events.js';
+import { tokenStyles } from '../../internal/styles/tokens.js';
+import { textViewStyles } from './e-paper-text-view.styles.js';
+import { textViewStrings } from './text-view-strings.js';
+import { summaryOf, textViewPages, type TextViewPage } from './text-view-items.js';
+
+const pagesCache = new WeakMap<Edition, TextViewPage[]>();
+
+/**
+ * The text view: the edition as a readable list of its articles, page by page in reading order,
+ * each with its kicker (or banner), headline, summary (the first sentences of its body) and read
+ * mark. Its headlines are buttons, in order, that open the article in the reader. Units that are
+ * not news (advertisements, the masthead: the kinds the edition's `readingOrder` leaves out) are
+ * not listed; an article with no text of its own is listed by its headline and still opens.
+ *
+ * When `pageId` changes to a page whose part of the list is out of sight, the list scrolls to it.
+ * An item's button has the class `region`, as an article's region on the page: the viewer gives
+ * focus back to it, not to what opened the reader, when the reader closes.
+ *
+ * @fires e-paper-contents-select - An article was chosen (the event of the list of articles, which this is at full size). `detail: {articleId}`.
+ * @csspart text-view - The scrolling list.
+ * @csspart text-view-page - A page's heading.
+ * @csspart text-view-item - One article.
+ * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
+ * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
+ * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
+ * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
+ * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
+ * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
+ */
+export class EPaperTextView extends LitElement {
+  static override styles = [tokenStyles, textViewStyles];
+
+  /** The edition to list. */
+  @property({ attribute: false }) edition?: Edition;
+  /** Id of the page shown: its part of the list is brought into sight when it changes. */
+  @property() pageId = '';
+  /** Ids of the articles already read. */
+  @property({ attribute: false }) readArticles: ReadonlySet<string> = new Set();
+  /** UI language, a language tag: the viewer sets it as the `lang` attribute, so that its strings are read in it. The edition's text keeps the edition's language. */
+  @property() override lang = 'zh-CN';
+
+  /**
+   * The button of an article in the list, brought into sight, if it is listed: the viewer gives it
+   * focus when the reader closes (it may have moved on to another article).
+   */
+  revealItem(articleId: string): HTMLButtonElement | null {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(articleId)}"]`);
+    button?.closest('li')?.scrollIntoView({ block: 'nearest' });
+    return button;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('pageId')) return;
+    // The first time, the page shown comes to the top at once; later, only if it is out of sight.
+    const first = changed.get('pageId') === undefined;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const section = this.renderRoot.querySelector<HTMLElement>(`section[data-page-id="${CSS.escape(this.pageId)}"]`);
+    if (!scroller || !section || (first && !section.previousElementSibling)) return;
+    const [view, box] = [scroller.getBoundingClientRect(), section.getBoundingClientRect()];
+    if (first || box.bottom <= view.top || box.top >= view.bottom) scroller.scrollTop += box.top - view.top;
+  }
+
+  /** The edition's language, for its text. */
+  get #textLang(): string {
+    return this.edition?.lang ?? '';
+  }
+
+  #onKeyDown = (event: KeyboardEvent) => {
+    // Page Up / Down scroll the list: they are not the viewer's page turns here.
+    if (event.key === 'PageUp' || event.key === 'PageDown') event.stopPropagation();
+  };
+
+  #item(article: Article) {
+    const strings = uiStrings(this.lang);
+    const summary = summaryOf(article);
+    const over = article.banner ?? article.kicker;
+    return html`<li class="item" part="text-view-item">
+      ${over ? html`<p class="over" lang=${this.#textLang}>${over}</p>` : nothing}
+      <h3>
+        <button class="region" type="button" data-article-id=${article.id} @click=${() => emit(this, 'e-paper-contents-select', { articleId: article.id })}>
+          <span lang=${this.#textLang}>${article.headline}</span>${
+            summary ? nothing : html` <span class="tag">${textViewStrings(this.lang).imageOnly}</span>`
+          }${this.readArticles.has(article.id) ? html` <span class="read-mark">✓ ${strings.read}</span>` : nothing}
+        </button>
+      </h3>
+      ${summary ? html`<p class="summary" lang=${this.#textLang}>${summary}</p>` : nothing}
+    </li>`;
+  }
+
+  override render() {
+    const edition = this.edition;
+    if (!edition) return nothing;
+    const strings = textViewStrings(this.lang);
+    let pages = pagesCache.get(edition);
+    if (!pages) pagesCache.set(edition, (pages = textViewPages(edition)));
+    return html`<div class="scroller" part="text-view" role="region" aria-label=${strings.label} @keydown=${this.#onKeyDown}>
+      ${pages.map(
+        ({ page, articles }) => html`<section data-page-id=${page.id} aria-labelledby="page-${page.id}">
+          <h2 id="page-${page.id}" part="text-view-page" aria-current=${page.id === this.pageId ? 'page' : 'false'}>
+            ${strings.page(page.label, page.section)}
+          </h2>
+          ${
+            !articles
+              ? html`<p class="note">${uiStrings(this.lang).loading}</p>`
+              : articles.length
+                ? html`<ol>${articles.map((article) => this.#item(article))}</ol>`
+                : html`<p class="note">${strings.noArticles}</p>`
+          }
+        </section>`,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'e-paper-text-view': EPaperTextView;
+  }
+}
