@@ -9,7 +9,7 @@
  * The lazy parts by their default tag names: the list of articles and the page strip beside the
  * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
  * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
- * on first use. In the bundle each is a module of its own in `e-paper-parts/`, beside
+ * on first use, offline reading where the host offers it (`offline`). In the bundle each is a module of its own in `e-paper-parts/`, beside
  * `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
@@ -21,6 +21,7 @@ export const LAZY_ELEMENTS = {
   'e-paper-archive': () => import('./elements/e-paper-archive/e-paper-archive.js').then((m) => m.EPaperArchive),
   'e-paper-read-aloud': () => import('./elements/e-paper-read-aloud/e-paper-read-aloud.js').then((m) => m.EPaperReadAloud),
   'e-paper-share': () => import('./elements/e-paper-share/e-paper-share.js').then((m) => m.EPaperShare),
+  'e-paper-offline': () => import('./elements/e-paper-offline/e-paper-offline.js').then((m) => m.EPaperOffline),
 } as const;
 
 export type LazyElementName = keyof typeof LAZY_ELEMENTS;

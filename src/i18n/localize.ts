@@ -6,6 +6,7 @@ import type { ArchiveStrings, ArchiveWords } from '../elements/e-paper-archive/e
 import type { PageFilesStrings } from '../edition/page-files/page-file-loader.js';
 import type { AloudStrings } from '../elements/e-paper-read-aloud/read-aloud-strings.js';
 import type { ShareStrings } from '../elements/e-paper-share/share-strings.js';
+import type { OfflineStrings } from '../elements/e-paper-offline/offline-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
@@ -20,6 +21,7 @@ export interface EPaperStrings extends UiStrings {
   pageFiles: PageFilesStrings;
   aloud: AloudStrings;
   share: ShareStrings;
+  offline: OfflineStrings;
 }
 
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
@@ -32,7 +34,7 @@ type DeepPartial<T> = {
 /** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
-export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share';
+export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'offline';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];

@@ -142,6 +142,8 @@ const NO_BEYOND = {};
  * @csspart contents-page - One page in the list of an edition of several pages.
  * @csspart contents-clear - The button under the list that clears the reading history.
  * @csspart contents-undo - The notice after a clearing, with its undo button.
+ * @csspart offline-button - The button that saves the edition for offline reading (with `offline`).
+ * @csspart offline-panel - Its panel: save, progress, the saved editions.
  * @csspart page - The sheet of paper.
  * @csspart block - Every block on the page.
  * @csspart article - An article's block on the page; it carries `data-article-id`.
@@ -224,6 +226,9 @@ export class EPaper extends LitElement {
    * One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone.
    */
   @property({ type: Boolean, attribute: 'hash-sync' }) hashSync = false;
+
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  @property({ type: Boolean }) offline = false;
 
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
@@ -789,6 +794,7 @@ export class EPaper extends LitElement {
           @e-paper-contents-clear=${() => this.#session.clear()}
           @e-paper-contents-undo=${() => this.#session.undoClear()}
         ></e-paper-contents>
+        ${this.offline && this.src ? (this.#parts.need('e-paper-offline'), html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${baseUrl} lang=${this.lang}></e-paper-offline>`) : nothing}
       </e-paper-toolbar>
       <e-paper-viewport
         exportparts="hint"
