@@ -31,6 +31,7 @@ import * as archiveStories from '../stories/e-paper-archive.stories.js';
 import * as restylingStories from '../stories/restyling.stories.js';
 import * as readAloudStories from '../stories/e-paper-read-aloud.stories.js';
 import * as shareStories from '../stories/e-paper-share.stories.js';
+import * as offlineStories from '../stories/e-paper-offline.stories.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -52,6 +53,7 @@ const MODULES: Record<string, StoryModule> = {
   'e-paper-archive': archiveStories as unknown as StoryModule,
   'e-paper-read-aloud': readAloudStories as unknown as StoryModule,
   'e-paper-share': shareStories as unknown as StoryModule,
+  'e-paper-offline': offlineStories as unknown as StoryModule,
   restyling: restylingStories as unknown as StoryModule,
 };
 

@@ -34,6 +34,8 @@ export interface EPaperReactProps {
   archive?: EPaper['archive'];
   /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone. */
   hashSync?: EPaper['hashSync'];
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  offline?: EPaper['offline'];
   /** Attribute of `storageKey`. Namespace of the reading state in storage, for sites with several viewers or users. */
   'storage-key'?: EPaper['storageKey'] | string;
   /** Attribute of `noPersist`. Keep nothing in storage. */

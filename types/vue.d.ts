@@ -33,6 +33,8 @@ export interface EPaperVueProps {
   archive?: EPaper['archive'];
   /** Keep the URL hash in step with the page and the open article (`#page=A2&article=ID`, and `date=` with an archive), so links can open them. One viewer per page keeps the hash: the first to connect with `hash-sync`; another warns and leaves the hash alone. */
   hashSync?: EPaper['hashSync'];
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  offline?: EPaper['offline'];
   /** `@e-paper-ready`: The page is drawn, its fonts included, at the restored position. `detail: {editionId, page}`. */
   onEPaperReady?: (event: CustomEvent<EPaperEventMap['e-paper-ready']>) => void;
   /** `@e-paper-error`: The edition could not be loaded or is invalid, or a page file of it (then with `page`, its id, and the edition stays in view), or one of its fonts (`cause: 'font'`, with `url`; the page shows with a system font). `detail: {cause, message, problems, page?, url?}`. */
