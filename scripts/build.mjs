@@ -149,7 +149,15 @@ for (const dir of ['dist/e-paper-parts', 'dist/lib/i18n']) {
 // The service worker: one classic script (every browser registers those), nothing of the viewer in it.
 await (
   await import('esbuild')
-).build({ entryPoints: ['src/offline/e-paper-sw.ts'], outfile: 'dist/e-paper-sw.js', bundle: true, minify: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
+).build({
+  entryPoints: ['src/offline/e-paper-sw.ts'],
+  outfile: 'dist/e-paper-sw.js',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2020',
+  logLevel: 'warning',
+});
 console.log('built dist/e-paper.js, dist/e-paper.iife.js, dist/e-paper-sw.js and dist/lib/');
 
 // The e-paper command (dist/cli/), a Node program apart from the viewer's bundles.

@@ -96,7 +96,9 @@ export function offlinePlugin() {
         const found = answer(url, `http://${req.headers.host ?? 'localhost'}`);
         if (!found) {
           const hint = /^\/offline-site\/e-paper/.test(url.pathname) ? ' (build the viewer first: npm run build)' : '';
-          res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end(`No offline-site route "${url.pathname}"${hint}`);
+          res
+            .writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' })
+            .end(`No offline-site route "${url.pathname}"${hint}`);
           return;
         }
         res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-store' }).end(found.body);

@@ -21,8 +21,24 @@ const a1Url = () => new URL(A1_SRC, document.baseURI).href;
 function storageFor(kind: OfflineArgs['storage']): CacheStorage {
   const caches = new MemoryCaches(kind === 'full' ? 2 : Number.POSITIVE_INFINITY);
   if (kind === 'saved') {
-    caches.saved({ url: a1Url(), id: 'zhuzhou-daily-2021-01-08', title: '株洲日报', date: '2021-01-08', bytes: 1_412_000, files: 9, savedAt: 2 });
-    caches.saved({ url: new URL('demo/editions/next-day.json', document.baseURI).href, id: 'next', title: '株洲日报', date: '2021-01-09', bytes: 388_000, files: 7, savedAt: 1 });
+    caches.saved({
+      url: a1Url(),
+      id: 'zhuzhou-daily-2021-01-08',
+      title: '株洲日报',
+      date: '2021-01-08',
+      bytes: 1_412_000,
+      files: 9,
+      savedAt: 2,
+    });
+    caches.saved({
+      url: new URL('demo/editions/next-day.json', document.baseURI).href,
+      id: 'next',
+      title: '株洲日报',
+      date: '2021-01-09',
+      bytes: 388_000,
+      files: 7,
+      savedAt: 1,
+    });
   }
   return caches.storage;
 }

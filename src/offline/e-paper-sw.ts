@@ -56,7 +56,8 @@ async function answer(event: FetchEvent): Promise<Response> {
   try {
     const response = await fetch(request);
     const keeps = KEPT_DESTINATIONS.has(request.destination) || request.mode === 'navigate';
-    if (keeps && response.ok && (response.type === 'basic' || response.type === 'cors')) event.waitUntil(keepSite(request, response.clone()));
+    if (keeps && response.ok && (response.type === 'basic' || response.type === 'cors'))
+      event.waitUntil(keepSite(request, response.clone()));
     return response;
   } catch (error) {
     const cached = await fromCaches(request);

@@ -69,7 +69,7 @@ async function fetchFile(url: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', signal });
-  } catch (error) {
+  } catch {
     if (signal?.aborted) throw signal.reason;
     throw new OfflineSaveError('network', `${url}: the network request failed`, url);
   }
@@ -97,7 +97,12 @@ const jsonResponse = (text: string) => new Response(text, { headers: { 'content-
  * The edition JSON at `editionUrl` and its page files, fetched and checked as the viewer loads
  * them, each kept in `cache`; returns the edition with every page file in place.
  */
-async function keepEdition(cache: Cache, editionUrl: string, signal: AbortSignal | undefined, count: (bytes: number) => void): Promise<Edition> {
+async function keepEdition(
+  cache: Cache,
+  editionUrl: string,
+  signal: AbortSignal | undefined,
+  count: (bytes: number) => void,
+): Promise<Edition> {
   const load = async (url: string) => {
     const text = await fetchText(url, { signal }).catch((error: unknown) => {
       if (signal?.aborted) throw signal.reason;
@@ -161,7 +166,15 @@ export async function saveEdition(editionUrl: string, options: SaveOptions): Pro
       }
     };
     await Promise.all(Array.from({ length: AT_ONCE }, next));
-    const saved: SavedEdition = { url: editionUrl, id: edition.id, title: edition.title, date: edition.date, bytes, files, savedAt: Date.now() };
+    const saved: SavedEdition = {
+      url: editionUrl,
+      id: edition.id,
+      title: edition.title,
+      date: edition.date,
+      bytes,
+      files,
+      savedAt: Date.now(),
+    };
     await keep(cache, recordUrl(editionUrl), new Response(JSON.stringify(saved), { headers: { 'content-type': 'application/json' } }));
     return saved;
   } catch (error) {

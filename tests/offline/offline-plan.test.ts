@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { coversAny, neededFonts, neededScanImages, offlineFiles, parseUnicodeRange, readerImageWidth } from '../../src/offline/offline-plan.js';
+import {
+  coversAny,
+  neededFonts,
+  neededScanImages,
+  offlineFiles,
+  parseUnicodeRange,
+  readerImageWidth,
+} from '../../src/offline/offline-plan.js';
 import type { Edition, Page } from '../../src/edition/schema.js';
 import { loadA1 } from '../helpers.js';
 
@@ -39,7 +46,15 @@ describe('offline plan', () => {
       label: 'A1',
       width: 1,
       height: 1,
-      scan: { src: 'p-4000.jpg', width: 4000, height: 5000, srcset: [{ src: 'p-2000.jpg', width: 2000 }, { src: 'p-500.jpg', width: 500 }] },
+      scan: {
+        src: 'p-4000.jpg',
+        width: 4000,
+        height: 5000,
+        srcset: [
+          { src: 'p-2000.jpg', width: 2000 },
+          { src: 'p-500.jpg', width: 500 },
+        ],
+      },
     } as Page;
     const url = (name: string) => `https://paper.example/editions/${name}`;
     expect(neededScanImages(page, BASE, readerImageWidth(780, 1))).to.deep.equal([url('p-500.jpg'), url('p-2000.jpg')]);
@@ -50,7 +65,10 @@ describe('offline plan', () => {
   it('lists photos and refuses URLs that are not http(s)', async () => {
     const edition = await loadA1();
     edition.fonts = [];
-    edition.articles[0].photos = [{ src: 'photo.jpg', aspect: 1 }, { src: 'javascript:alert(1)', aspect: 1 }];
+    edition.articles[0].photos = [
+      { src: 'photo.jpg', aspect: 1 },
+      { src: 'javascript:alert(1)', aspect: 1 },
+    ];
     expect(offlineFiles(edition, BASE, 1000)).to.deep.equal(['https://paper.example/editions/photo.jpg']);
   });
 });

@@ -21,7 +21,10 @@ const SPLIT = `${SITE}split/3.json`;
 async function click(element: Element, frame?: HTMLIFrameElement): Promise<void> {
   const box = element.getBoundingClientRect();
   const at = frame?.getBoundingClientRect() ?? { left: 0, top: 0 };
-  await sendMouse({ type: 'click', position: [Math.round(at.left + box.left + box.width / 2), Math.round(at.top + box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(at.left + box.left + box.width / 2), Math.round(at.top + box.top + box.height / 2)],
+  });
 }
 
 async function ourCaches(): Promise<string[]> {
@@ -59,7 +62,12 @@ const viewerIn = (frame: HTMLIFrameElement) => frame.contentDocument?.querySelec
 
 /** Waits for the frame's page and its viewer to be shown. */
 async function frameReady(frame: HTMLIFrameElement): Promise<void> {
-  await until(() => frame.contentDocument?.readyState === 'complete' && Boolean(viewerIn(frame)) && Boolean(deepQuery(viewerIn(frame), 'e-paper-page')), 'the host page shows the viewer', 15000);
+  await until(
+    () =>
+      frame.contentDocument?.readyState === 'complete' && Boolean(viewerIn(frame)) && Boolean(deepQuery(viewerIn(frame), 'e-paper-page')),
+    'the host page shows the viewer',
+    15000,
+  );
   await until(() => Boolean(deepQuery(viewerIn(frame), 'e-paper-page', '[part~="article"]')), 'the page is set', 15000);
 }
 
@@ -131,7 +139,10 @@ describe('offline reading', function () {
     const again = viewerIn(frame);
     const page = deepQuery(again, 'e-paper-page')!;
     expect(page.shadowRoot!.textContent, 'the page reads offline').to.contain('株洲');
-    await until(() => offlineOf(again)?.shadowRoot?.querySelector('.toggle')?.textContent?.includes('已保存') === true, 'the button still says saved');
+    await until(
+      () => offlineOf(again)?.shadowRoot?.querySelector('.toggle')?.textContent?.includes('已保存') === true,
+      'the button still says saved',
+    );
 
     // An article: the reader clicks its region.
     const region = page.shadowRoot!.querySelector<SVGGElement>('.region')!;
@@ -142,7 +153,10 @@ describe('offline reading', function () {
 
     // The second page comes from its saved page file.
     await click(deepQuery(again, 'e-paper-toolbar', '[data-action="next-page"]')!, frame);
-    await until(() => deepQuery(again, 'e-paper-toolbar', '.page-number')?.textContent?.includes('A2') === true, 'page A2 is shown offline');
+    await until(
+      () => deepQuery(again, 'e-paper-toolbar', '.page-number')?.textContent?.includes('A2') === true,
+      'page A2 is shown offline',
+    );
     await until(() => Boolean(deepQuery(again, 'e-paper-page', '[part~="article"]')), 'page A2 is set');
   });
 
