@@ -12,7 +12,9 @@ import { definePart } from '../../src/lazy-parts.js';
 import { loadStrings } from '../../src/i18n/localize.js';
 import type { EPaperOffline } from '../../src/elements/e-paper-offline/e-paper-offline.js';
 import { editionCacheName } from '../../src/offline/cache-names.js';
-import { deepQuery, until } from '../helpers.js';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import { A1_URL, deepQuery, mountViewer, until } from '../helpers.js';
 
 const SITE = new URL('/offline-site/', location.href).href;
 const SPLIT = `${SITE}split/3.json`;
@@ -242,5 +244,25 @@ describe('offline reading', function () {
     await sendKeys({ press: 'Escape' });
     expect(el.shadowRoot!.querySelector('.panel')).to.equal(null);
     expect(el.shadowRoot!.activeElement?.classList.contains('toggle')).to.equal(true);
+  });
+});
+
+describe('the viewer’s offline button', () => {
+  afterEach(() => document.querySelectorAll('e-paper').forEach((el) => el.remove()));
+
+  it('is there only when the host asks for it (offline), for an edition with a src', async () => {
+    const plain = await mountViewer<EPaper>((el) => (el.src = A1_URL));
+    await plain.updateComplete;
+    expect(plain.shadowRoot!.querySelector('e-paper-offline'), 'no button without offline').to.equal(null);
+
+    const offered = await mountViewer<EPaper>((el) => {
+      el.src = A1_URL;
+      el.offline = true;
+    });
+    await offered.updateComplete;
+    const part = offered.shadowRoot!.querySelector<EPaperOffline>('e-paper-offline')!;
+    expect(part.src).to.equal(A1_URL);
+    await until(() => part.shadowRoot?.querySelector('.toggle') != null, 'the button is shown');
+    expect(part.shadowRoot!.querySelector('.toggle')!.getAttribute('aria-expanded')).to.equal('false');
   });
 });

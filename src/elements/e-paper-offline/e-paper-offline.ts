@@ -141,6 +141,8 @@ export class EPaperOffline extends LitElement {
         caches: this.caches,
         onProgress: (progress) => (this.status = { kind: 'saving', progress }),
       });
+      // The button and the message change together.
+      this.saved = saved;
       this.status = { kind: 'done', bytes: saved.bytes };
     } catch (error) {
       console.warn('e-paper: the edition could not be saved for offline reading', error);

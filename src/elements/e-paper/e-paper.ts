@@ -794,7 +794,7 @@ export class EPaper extends LitElement {
           @e-paper-contents-clear=${() => this.#session.clear()}
           @e-paper-contents-undo=${() => this.#session.undoClear()}
         ></e-paper-contents>
-        ${this.offline && this.src ? (this.#parts.need('e-paper-offline'), html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${baseUrl} lang=${this.lang}></e-paper-offline>`) : nothing}
+        ${this.offline ? (this.#parts.need('e-paper-offline'), html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${this.src ? baseUrl : ''} lang=${this.lang}></e-paper-offline>`) : nothing}
       </e-paper-toolbar>
       <e-paper-viewport
         exportparts="hint"

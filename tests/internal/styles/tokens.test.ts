@@ -160,6 +160,7 @@ describe('parts', () => {
     const edition = multiPageEdition(await loadA1(), 3, { fontBase: A1_URL });
     el = await mountViewer<EPaper>((e) => {
       e.noPersist = true;
+      e.offline = true;
       e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
       e.edition = edition;
     });
