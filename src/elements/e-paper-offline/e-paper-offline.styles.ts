@@ -58,6 +58,10 @@ export const offlineStyles = css`
     margin: 0 0 6px;
     font-size: 1em;
   }
+  /* Focused by script when the panel opens, for screen readers: no ring on a heading. */
+  h2:focus {
+    outline: none;
+  }
   h3 {
     margin-top: 14px;
     padding-top: 10px;

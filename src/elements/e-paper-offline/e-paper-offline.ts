@@ -188,7 +188,9 @@ export class EPaperOffline extends LitElement {
       <p class="about">${s.about}</p>
       ${
         saved && !saving
-          ? html`<p class="this">${s.thisSaved(formatBytes(saved.bytes, this.lang))}</p>`
+          ? status.kind === 'done'
+            ? nothing
+            : html`<p class="this">${s.thisSaved(formatBytes(saved.bytes, this.lang))}</p>`
           : html`<button type="button" class="action save" aria-disabled=${saving ? 'true' : 'false'} @click=${() => void this.save()}>
             ${s.saveThis}
           </button>`
