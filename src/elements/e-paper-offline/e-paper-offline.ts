@@ -134,6 +134,7 @@ export class EPaperOffline extends LitElement {
     if (!this.src || this.status.kind === 'saving') return;
     this.status = { kind: 'saving', progress: { done: 0, total: 1 } };
     this.saved = undefined;
+    let status: Status;
     try {
       await viewerCode();
       const saved = await saveEdition(this.src, {
@@ -141,15 +142,15 @@ export class EPaperOffline extends LitElement {
         caches: this.caches,
         onProgress: (progress) => (this.status = { kind: 'saving', progress }),
       });
-      // The button and the message change together.
-      this.saved = saved;
-      this.status = { kind: 'done', bytes: saved.bytes };
+      status = { kind: 'done', bytes: saved.bytes };
     } catch (error) {
       console.warn('e-paper: the edition could not be saved for offline reading', error);
       const quota = error instanceof OfflineSaveError && error.failure === 'quota';
-      this.status = { kind: 'problem', failure: quota ? 'quota' : 'failed' };
+      status = { kind: 'problem', failure: quota ? 'quota' : 'failed' };
     }
+    // The button, the message and the list change together.
     await this.#refresh();
+    this.status = status;
   }
 
   /** Removes a saved edition (the one in view or another of the list). */
