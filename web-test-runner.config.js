@@ -8,6 +8,7 @@ import { axTreePlugin } from './scripts/wtr-ax-plugin.js';
 import { faultsPlugin } from './scripts/wtr-faults-plugin.js';
 import { fixturesPlugin } from './scripts/wtr-fixtures-plugin.js';
 import { eventNamesPlugin } from './scripts/wtr-event-names-plugin.js';
+import { offlinePlugin } from './scripts/wtr-offline-plugin.js';
 
 const executablePath = await findBrowser();
 /** For the leak test: window.gc and exact performance.memory. Tests only, not the benchmark. */
@@ -27,6 +28,7 @@ export default {
     faultsPlugin(),
     fixturesPlugin(),
     eventNamesPlugin(),
+    offlinePlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -3,6 +3,7 @@
 //                         parts in dist/e-paper-parts/ (they travel with it)
 //   dist/e-paper.iife.js  the same as one classic script, parts included, for sites without modules
 //   dist/lib/             the npm package: ES modules, dependencies external, with declarations
+//   dist/e-paper-sw.js    the offline service worker a host registers itself (src/offline/e-paper-sw.ts)
 import { build } from 'vite';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 const entry = 'src/index.ts';
 /** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, the languages beyond Simplified Chinese and English, and the share part's QR encoder. */
 const lazyPart =
-  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view)\/|search\/|controllers\/(archive|part-light)\.ts|edition\/(archive|page-files|continued)\/|elements\/e-paper-page\/text-layer\.ts|i18n\/(languages|zh-hant)\.ts)|\/node_modules\/uqr\//;
+  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view|e-paper-offline)\/|search\/|offline\/|controllers\/(archive|part-light)\.ts|edition\/(archive|page-files|continued)\/|elements\/e-paper-page\/text-layer\.ts|i18n\/(languages|zh-hant)\.ts)|\/node_modules\/uqr\//;
 
 /** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
 const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];
@@ -145,7 +146,19 @@ for (const dir of ['dist/e-paper-parts', 'dist/lib/i18n']) {
   mkdirSync(dir, { recursive: true });
   for (const file of [uiFontFile, 'LICENSE-ui-font.txt']) copyFileSync(`src/i18n/${file}`, `${dir}/${file}`);
 }
-console.log('built dist/e-paper.js, dist/e-paper.iife.js and dist/lib/');
+// The service worker: one classic script (every browser registers those), nothing of the viewer in it.
+await (
+  await import('esbuild')
+).build({
+  entryPoints: ['src/offline/e-paper-sw.ts'],
+  outfile: 'dist/e-paper-sw.js',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2020',
+  logLevel: 'warning',
+});
+console.log('built dist/e-paper.js, dist/e-paper.iife.js, dist/e-paper-sw.js and dist/lib/');
 
 // The e-paper command (dist/cli/), a Node program apart from the viewer's bundles.
 await import('./build-cli.mjs');

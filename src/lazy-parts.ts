@@ -10,7 +10,8 @@
  * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
  * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
  * on first use, the overview map once the page is first zoomed in, the full-screen button once the
- * browser is idle, the text view when it is asked for. In the bundle each is a module of its own in
+ * browser is idle, the text view when it is asked for, offline reading where
+ * the host offers it (`offline`). In the bundle each is a module of its own in
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
@@ -25,6 +26,7 @@ export const LAZY_ELEMENTS = {
   'e-paper-overview': () => import('./elements/e-paper-overview/e-paper-overview.js').then((m) => m.EPaperOverview),
   'e-paper-fullscreen': () => import('./elements/e-paper-fullscreen/e-paper-fullscreen.js').then((m) => m.EPaperFullscreen),
   'e-paper-text-view': () => import('./elements/e-paper-text-view/e-paper-text-view.js').then((m) => m.EPaperTextView),
+  'e-paper-offline': () => import('./elements/e-paper-offline/e-paper-offline.js').then((m) => m.EPaperOffline),
 } as const;
 
 export type LazyElementName = keyof typeof LAZY_ELEMENTS;

@@ -37,6 +37,7 @@ import * as shareStories from '../stories/e-paper-share.stories.js';
 import * as overviewStories from '../stories/e-paper-overview.stories.js';
 import * as fullscreenStories from '../stories/e-paper-fullscreen.stories.js';
 import * as textViewStories from '../stories/e-paper-text-view.stories.js';
+import * as offlineStories from '../stories/e-paper-offline.stories.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -61,6 +62,7 @@ const MODULES: Record<string, StoryModule> = {
   'e-paper-overview': overviewStories as unknown as StoryModule,
   'e-paper-fullscreen': fullscreenStories as unknown as StoryModule,
   'e-paper-text-view': textViewStories as unknown as StoryModule,
+  'e-paper-offline': offlineStories as unknown as StoryModule,
   restyling: restylingStories as unknown as StoryModule,
 };
 

@@ -35,7 +35,7 @@ describe('typed tags and events', () => {
       ...(Object.keys(ELEMENTS) as (keyof typeof ELEMENTS)[]),
       ...(Object.keys(LAZY_ELEMENTS) as (keyof typeof LAZY_ELEMENTS)[]),
     ];
-    expect(tags).to.have.length(15);
+    expect(tags).to.have.length(16);
   });
 
   it("a listener gets each public event's detail type", async () => {

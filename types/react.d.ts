@@ -38,6 +38,8 @@ export interface EPaperReactProps {
   noOverview?: EPaper['noOverview'];
   /** The view: `page` (the default), the page itself; `text`, the text view (the edition as a list of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone), decided when the edition is shown. It follows the view shown. The reader's own choice (the toolbar's toggle) is remembered for every edition and wins over this on later visits. */
   view?: EPaper['view'];
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  offline?: EPaper['offline'];
   /** Attribute of `storageKey`. Namespace of the reading state in storage, for sites with several viewers or users. */
   'storage-key'?: EPaper['storageKey'] | string;
   /** Attribute of `noPersist`. Keep nothing in storage. */

@@ -37,6 +37,8 @@ export interface EPaperVueProps {
   noOverview?: EPaper['noOverview'];
   /** The view: `page` (the default), the page itself; `text`, the text view (the edition as a list of its articles); `auto`, the text view where the viewer is at most 520 px wide (a phone), decided when the edition is shown. It follows the view shown. The reader's own choice (the toolbar's toggle) is remembered for every edition and wins over this on later visits. */
   view?: EPaper['view'];
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  offline?: EPaper['offline'];
   /** `@e-paper-ready`: The page is drawn, its fonts included, at the restored position. `detail: {editionId, page}`. */
   onEPaperReady?: (event: CustomEvent<EPaperEventMap['e-paper-ready']>) => void;
   /** `@e-paper-error`: The edition could not be loaded or is invalid, or a page file of it (then with `page`, its id, and the edition stays in view), or one of its fonts (`cause: 'font'`, with `url`; the page shows with a system font). `detail: {cause, message, problems, page?, url?}`. */

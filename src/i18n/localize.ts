@@ -9,6 +9,7 @@ import type { ShareStrings } from '../elements/e-paper-share/share-strings.js';
 import type { OverviewStrings } from '../elements/e-paper-overview/overview-strings.js';
 import type { FullscreenStrings } from '../elements/e-paper-fullscreen/fullscreen-strings.js';
 import type { TextViewStrings } from '../elements/e-paper-text-view/text-view-strings.js';
+import type { OfflineStrings } from '../elements/e-paper-offline/offline-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
@@ -26,6 +27,7 @@ export interface EPaperStrings extends UiStrings {
   overview: OverviewStrings;
   fullscreen: FullscreenStrings;
   textView: TextViewStrings;
+  offline: OfflineStrings;
 }
 
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
@@ -38,7 +40,8 @@ type DeepPartial<T> = {
 /** What a host gives for a language: any of the strings, at any depth; the rest fall back. */
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
-export type Part = 'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen' | 'textView';
+export type Part =
+  'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen' | 'textView' | 'offline';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];

@@ -50,6 +50,10 @@ export interface ReadyViewInput {
   noOverview: boolean;
   /** The text view is shown (not the page). */
   textView: boolean;
+  /** The toolbar offers to save the edition for offline reading. */
+  offline: boolean;
+  /** The viewer's `src`, if any: what an offline save keeps. */
+  src?: string;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
@@ -153,6 +157,11 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         @e-paper-contents-undo=${() => session.undoClear()}
       ></e-paper-contents>
       ${viewToggle(lang, view.textView, on.toggleView)}
+      ${
+        view.offline
+          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${view.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
+          : nothing
+      }
       <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
     </e-paper-toolbar>
     <e-paper-viewport

@@ -71,6 +71,8 @@ export const PARTS: Readonly<Record<string, string>> = {
   'text-view-page': "A page's heading in the text view.",
   'text-view-item': 'One article in the text view.',
   'contents-undo': 'The notice after a clearing, with its undo button.',
+  'offline-button': 'The button that saves the edition for offline reading (with `offline`).',
+  'offline-panel': 'Its panel: save, progress, the saved editions.',
   page: 'The sheet of paper.',
   block: 'Every block on the page.',
   article: "An article's block on the page; it carries `data-article-id`.",

@@ -105,6 +105,9 @@ export class EPaper extends LitElement {
    */
   @property({ reflect: true }) view: ViewMode | 'auto' = 'page';
 
+  /** The site serves the offline service worker (`dist/e-paper-sw.js`): a toolbar button saves the edition (`src`) for offline reading. */
+  @property({ type: Boolean }) offline = false;
+
   @state() private viewState: ViewerState = { kind: 'empty' };
   /** The article whose region the pointer or focus is on, for the tooltip. */
   @state() private hovered?: Hovered;
@@ -555,6 +558,7 @@ export class EPaper extends LitElement {
     const faces = (['body', 'headline'] as const).filter((role) => edition?.fonts?.some((f) => f.role === role));
     const uiFallback =
       edition && faces.length ? `${faces.map((role) => `"${editionFontFamily(edition, role)}"`).join(', ')}, sans-serif` : null;
+    if (this.offline && state.kind === 'ready') this.#parts.need('e-paper-offline');
     const content =
       state.kind === 'ready'
         ? readyView(
@@ -573,6 +577,8 @@ export class EPaper extends LitElement {
               boundary: this,
               noOverview: this.noOverview,
               textView: this.#view.text,
+              offline: this.offline,
+              src: this.src,
             },
             this.#on,
           )

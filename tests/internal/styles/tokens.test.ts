@@ -177,6 +177,7 @@ describe('parts', () => {
       e.noPersist = true;
       // The text view over the page (which stays, hidden): both render their parts.
       e.setAttribute('view', 'text');
+      e.offline = true;
       e.archive = '/fixtures/archive.json?days=30&last=2021-01-08';
       e.edition = edition;
     });
