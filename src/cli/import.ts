@@ -38,6 +38,7 @@ import {
 } from './sources.js';
 import { writeEdition } from './write-edition.js';
 import { importPdfFiles, pdfFiles } from './pdf/import-pdf.js';
+import { TILE_QUALITY, TILE_SIZE, writeTiles } from './tiles/write-tiles.js';
 
 export const IMPORT_USAGE = `Usage: e-paper import <kind|auto> <inputs…> -o <dir> [options]
 
@@ -72,7 +73,10 @@ Options:
                          {"unit": "pt"|"px", "pages": {"A1": [{"id", "x", "y", "w", "h"}]}}
   --widths <list>        pdf: image widths in pixels (default 500,1000,2000)
   --image-format <f>     pdf: webp (default) or jpeg
-  --quality <n>          pdf: image quality 1–100 (default 80)
+  --quality <n>          pdf: image quality 1–100 (default 80); also the tiles'
+  --tiles                cut each scan page's image into IIIF level 0 tiles in <out>/tiles/
+                         (512 px JPEG), so the viewer fetches only the tiles in view
+  --tile-size <n>        tile width and height in pixels, 128 to 2048 (default 512)
   --max-bytes <n>        refuse input files larger than this (default ${DEFAULT_MAX_BYTES})
   --strict               exit 2 when there are warnings
   --json                 print one JSON document (summary, files, warnings) on stdout
@@ -102,6 +106,8 @@ const OPTIONS = {
   widths: { type: 'string' },
   'image-format': { type: 'string' },
   quality: { type: 'string' },
+  tiles: { type: 'boolean' },
+  'tile-size': { type: 'string' },
 } as const;
 
 /** What one import produced, before writing. */
@@ -160,8 +166,15 @@ export async function importCommand(argv: string[]): Promise<number> {
   const summaries: EditionSummary[] = [];
   const files: string[] = [];
   const allWarnings: (ImportWarning & { edition: string })[] = [];
-  const write = (imported: Imported, dir: string, t0: number) => {
+  const tiling = tileOptions(parsed, settings.progress);
+  const write = async (imported: Imported, dir: string, t0: number) => {
     const { result, sourceDir } = imported;
+    const tiled = tiling && (await writeTiles(result.edition, { ...tiling, out: dir, sourceDir }));
+    if (tiled) {
+      result.edition = tiled.edition;
+      result.warnings.push(...tiled.warnings);
+      (imported.alsoWritten ??= []).push(...tiled.files);
+    }
     const written = writeEdition(result.edition, result.warnings, {
       out: dir,
       sourceDir,
@@ -188,7 +201,7 @@ export async function importCommand(argv: string[]): Promise<number> {
           : kind === 'alto'
             ? importAltoPages(inputs, settings)
             : importImageMaps(inputs, settings);
-      write(imported, out, t0);
+      await write(imported, out, t0);
     }
   } catch (error) {
     if (error instanceof ImportError || error instanceof EditionError) failure = error.message;
@@ -229,7 +242,7 @@ async function importPdf(
   inputs: string[],
   out: string,
   settings: Settings,
-  write: (imported: Imported, dir: string, t0: number) => Edition,
+  write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
 ) {
   const { parsed } = settings;
   const t0 = performance.now();
@@ -266,7 +279,21 @@ async function importPdf(
       });
   const images = result.edition.pages.flatMap((page) => (page.scan ? [page.scan, ...(page.scan.srcset ?? [])] : []));
   const alsoWritten = images.map(({ src }) => resolve(out, decodeURIComponent(src)));
-  write({ result, sourceDir: out, inputs: result.files, alsoWritten }, out, t0);
+  await write({ result, sourceDir: out, inputs: result.files, alsoWritten }, out, t0);
+}
+
+/** --tiles and its size and quality, checked; undefined without --tiles. */
+function tileOptions(parsed: Parsed, progress: Progress): { size: number; quality: number; log: (line: string) => void } | undefined {
+  const size = positiveNumber(parsed, 'tile-size');
+  if (!parsed.values.tiles) {
+    if (size !== undefined) throw new CliError(EXIT.usage, '--tile-size: only with --tiles');
+    return undefined;
+  }
+  if (size !== undefined && !(Number.isInteger(size) && size >= 128 && size <= 2048))
+    throw new CliError(EXIT.usage, `--tile-size: expected a whole number of pixels from 128 to 2048, got "${str(parsed, 'tile-size')}"`);
+  const quality = positiveNumber(parsed, 'quality') ?? TILE_QUALITY;
+  if (quality > 100) throw new CliError(EXIT.usage, `--quality: expected 1 to 100, got ${quality}`);
+  return { size: size ?? TILE_SIZE, quality, log: (line) => progress.update(0, 1, line) };
 }
 
 /** The options every importer takes, from the command line. */
@@ -427,7 +454,7 @@ async function importIiif(
   inputs: string[],
   out: string,
   settings: Settings,
-  write: (imported: Imported, dir: string, t0: number) => Edition,
+  write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
 ): Promise<void> {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'iiif: expected one manifest or collection (file or URL)');
   const input = inputs[0];
@@ -451,7 +478,7 @@ async function importIiif(
         const dir = join(out, result.edition.id);
         // The manifest's relative image hrefs are relative to the manifest's own place.
         const local = byId.get(item.id) ?? settings.resolver.localPath(item.id);
-        const edition = write({ result, sourceDir: local ? dirname(local) : sourceDir, inputs: [item.id] }, dir, t0);
+        const edition = await write({ result, sourceDir: local ? dirname(local) : sourceDir, inputs: [item.id] }, dir, t0);
         entries.push({ date: edition.date, src: `${edition.id}/edition.json` });
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
@@ -465,7 +492,7 @@ async function importIiif(
   const t0 = performance.now();
   settings.progress.update(0, 1, input);
   const result = await importManifest(json, settings, readUrl, str(settings.parsed, 'publication'));
-  write({ result, sourceDir, inputs: [input] }, out, t0);
+  await write({ result, sourceDir, inputs: [input] }, out, t0);
 }
 
 async function importManifest(

@@ -151,6 +151,7 @@ const NO_BEYOND = {};
  * @csspart scan - A scan page's image layer.
  * @csspart scan-image - The sharpest image of a scan page shown so far.
  * @csspart scan-progress - The bar shown while a sharper image loads.
+ * @csspart scan-tiles - A tiled scan page's layer of tiles, over its smallest image.
  * @csspart regions - The layer of article regions over the page.
  * @csspart region - An article's region (a button).
  * @csspart region-read - The region of an article already read.
@@ -801,7 +802,7 @@ export class EPaper extends LitElement {
         @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => this.turnPage(e.detail.direction)}
       >
         <e-paper-page
-          exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, regions, region, region-read"
+          exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, scan-tiles, regions, region, region-read"
           .edition=${edition}
           .page=${page}
           lang=${this.lang}
