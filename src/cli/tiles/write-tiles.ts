@@ -50,7 +50,8 @@ export async function writeTiles(
   const sharp = await loadSharp(options.log);
   const pages: Page[] = [];
   for (const [p, page] of edition.pages.entries()) {
-    if (!page.scan) {
+    // A page without a scan, or with the tiles of a library's own image service (IIIF), stays.
+    if (!page.scan || page.scan.tiles) {
       pages.push(page);
       continue;
     }
