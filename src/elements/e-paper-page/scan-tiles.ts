@@ -44,7 +44,7 @@ export class ScanTilesController implements ReactiveController {
     if (this.#layer && this.#layer.container === container) return this.#layer.update();
     this.hostDisconnected();
     if (!container) return;
-    if (tileLayer) this.#layer = new tileLayer(this.host, container, page!, page!.scan!.tiles!, baseUrl, this.#fail);
+    if (tileLayer) this.#layer = new tileLayer(this.host, container, page!, baseUrl, this.#fail);
     else void import('./tile-layer.js').then((m) => ((tileLayer = m.TileLayer), this.host.requestUpdate()), this.#fail);
   }
 

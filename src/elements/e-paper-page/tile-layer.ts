@@ -18,7 +18,7 @@
  * every scale. The maths are `tile-math.ts`, the reading of the service `tile-source.ts`.
  */
 import { css } from 'lit';
-import type { ScanTiles } from '../../edition/schema.js';
+import type { Page, ScanTiles } from '../../edition/schema.js';
 import {
   grow,
   imageToPage,
@@ -82,6 +82,8 @@ export class TileLayer {
   readonly #host: HTMLElement;
   readonly #container: HTMLElement;
   readonly #page: Size;
+  /** The width of the page's smallest image: a level no sharper than it needs no tiles. */
+  readonly #baseWidth: number;
   readonly #onFail: () => void;
   readonly #abort = new AbortController();
   #source?: TileSource;
@@ -99,11 +101,15 @@ export class TileLayer {
    * page, page units); `onFail` is told when the service cannot be read (after a warning that says
    * why), so that the page shows its image instead.
    */
-  constructor(host: HTMLElement, container: HTMLElement, page: Size, tiles: ScanTiles, base: string, onFail: () => void) {
+  constructor(host: HTMLElement, container: HTMLElement, page: Page, base: string, onFail: () => void) {
     this.#host = host;
     this.#container = container;
     this.#page = page;
     this.#onFail = onFail;
+    const scan = page.scan!;
+    const tiles = scan.tiles!;
+    const widths = [...(scan.srcset ?? []).map((s) => s.width), ...(scan.width ? [scan.width] : [])];
+    this.#baseWidth = widths.length ? Math.min(...widths) : 0;
     const root = container.getRootNode();
     const sheet = styles.styleSheet;
     if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet))
@@ -232,7 +238,8 @@ export class TileLayer {
     const factor = this.#factor;
     const view = pageToImage(source, this.#page, area);
     const keep = grow(view, Math.max(view.w, view.h) / 2);
-    const wanted = tilesIn(source, factor, view);
+    // At a level no sharper than the small image under the tiles, that image is enough.
+    const wanted = source.width / factor <= this.#baseWidth ? [] : tilesIn(source, factor, view);
     for (const tile of wanted) {
       const key = `${factor}/${tile.col}/${tile.row}`;
       if (!this.#shown.has(key)) this.#add(key, tile);

@@ -101,17 +101,19 @@ describe('tiled scan pages', () => {
     performance.clearResourceTimings();
   });
 
-  it('at fit fetch only the coarse level the scale needs, never the whole sharp image', async () => {
+  it('at fit fetch no tile (the small image is sharp enough), zoomed in only the level the scale needs, never the whole image', async () => {
     performance.clearResourceTimings();
     const { source, page } = await sourceOf();
     const el = await viewer((e) => (e.src = TILED_URL));
-    await until(
-      () => tileImages(el).length > 0 && tileImages(el).every((img) => img.classList.contains('in')),
-      'the tiles in view are shown',
-    );
-    const viewport = viewportOf(el);
-    const factor = levelFor(source, page.width, viewport.scale * devicePixelRatio);
-    expect(factor, 'a coarse level at fit').to.be.greaterThan(1);
+    await until(() => !!pageRoot(el).querySelector('.scan-tiles') && !!pageRoot(el).querySelector('.scan-image.loaded'), 'the small image');
+    await frames(10);
+    expect(fetchedTiles(), 'tiles at fit').to.deep.equal([]);
+    const zoomed = nextEvent(el, 'e-paper-zoom');
+    el.zoomTo(0.45, { x: 1000, y: 1400 });
+    await zoomed;
+    await until(() => settled(el), 'the tiles in view are shown');
+    const factor = levelFor(source, page.width, viewportOf(el).scale * devicePixelRatio);
+    expect(factor, 'a level between the small image and the sharpest').to.equal(2);
     const expected = tilesIn(source, factor, pageToImage(source, page, viewArea(el))).map((t) => tileUrl(source, t));
     expect([...new Set(fetchedTiles())].sort()).to.deep.equal(expected.sort());
     const names = performance.getEntriesByType('resource').map((e) => e.name);
@@ -124,7 +126,7 @@ describe('tiled scan pages', () => {
   it('zoomed in by the wheel and panned by a drag, fetch the sharp tiles in view, and never show a blank', async () => {
     const { source, page } = await sourceOf();
     const el = await viewer((e) => (e.src = TILED_URL));
-    await until(() => tileImages(el).length > 0 && tileImages(el).every((img) => img.classList.contains('in')), 'the tiles at fit');
+    await until(() => !!pageRoot(el).querySelector('.scan-tiles') && !!pageRoot(el).querySelector('.scan-image.loaded'), 'the small image');
     const box = viewportOf(el).getBoundingClientRect();
     const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
     performance.clearResourceTimings();
@@ -177,10 +179,14 @@ describe('tiled scan pages', () => {
       expect(Math.abs(r.width - ((w * page.width) / source.width) * perUnit), 'width').to.be.at.most(1);
       expect(Math.abs(r.height - ((h * page.height) / source.height) * perUnit), 'height').to.be.at.most(1);
     }
-    // The regions lie over the tiles and still take the pointer.
-    const region = pageRoot(el).querySelector<SVGGElement>('.region')!;
-    const r = region.getBoundingClientRect();
-    const point = [Math.round(Math.max(r.left, 0) + 20), Math.round(Math.max(r.top, 0) + 20)] as [number, number];
+    // The regions lie over the tiles and still take the pointer: at the centre of a shape in view.
+    const box = viewportOf(el).getBoundingClientRect();
+    const centres = [...pageRoot(el).querySelectorAll('.region .shape')].map((shape) => {
+      const r = shape.getBoundingClientRect();
+      return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] as [number, number];
+    });
+    const point = centres.find(([x, y]) => x > box.left + 10 && x < box.right - 10 && y > box.top + 60 && y < box.bottom - 10)!;
+    expect(point, 'a shape in view').to.not.equal(undefined);
     const hit = pageRoot(el).elementsFromPoint(...point);
     expect(hit.some((e) => e.closest('.region'))).to.equal(true);
   });
