@@ -32,6 +32,7 @@ import {
   started,
   opts,
   RUNS,
+  SHORT,
   WARMUP,
   SCALE,
   PEERS,
@@ -247,6 +248,13 @@ if (scale) {
   printGoals(`Target (issue 11, medians of this run; PASS at ≤ ${SCALE_LIMIT.toFixed(2)}×):`, scaleGoals);
 }
 console.log(`\nraw figures: ${relative(ROOT, outFile)} · ${seconds.toFixed(0)} s in all`);
+
+// Issue 22, item 2: a tiled scan page at 3× against OpenSeadragon on the same tiles (scan-tiles.mjs),
+// in the full run only (about 3 minutes for 3 runs): `npm run bench:tiles` alone.
+if (PEERS && !SHORT) {
+  console.log('');
+  execFileSync(process.execPath, [join(ROOT, 'bench/scan-tiles.mjs')], { stdio: 'inherit' });
+}
 
 // A load that failed outright (no ready mark, a crash) fails the run, so that CI notices a bench
 // that rotted; a missed target or an n/a does not.

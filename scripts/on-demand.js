@@ -12,7 +12,9 @@ export function ensureInstalled(dir, log = console.error) {
   const installed = join(dir, 'node_modules/.package-lock.json');
   if (existsSync(installed)) {
     const have = JSON.parse(readFileSync(installed, 'utf8')).packages;
-    if (Object.keys(wanted).every((path) => !path || have[path]?.version === wanted[path].version)) return;
+    // Optional packages of other platforms (sharp's and the canvas's prebuilt binaries) are never
+    // installed here: without this, every run would install again.
+    if (Object.keys(wanted).every((path) => !path || wanted[path].optional || have[path]?.version === wanted[path].version)) return;
   }
   log(`installing ${JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name} (first use)…`);
   // npm's own report goes to stderr too: a command's stdout may be its JSON (e-paper … --json).

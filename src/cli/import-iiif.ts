@@ -20,7 +20,7 @@ export async function importIiif(
   inputs: string[],
   out: string,
   settings: Settings,
-  write: (imported: Imported, dir: string, t0: number) => Edition,
+  write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
 ): Promise<void> {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'iiif: expected one manifest or collection (file or URL)');
   const input = inputs[0];
@@ -44,7 +44,7 @@ export async function importIiif(
         const dir = join(out, result.edition.id);
         // The manifest's relative image hrefs are relative to the manifest's own place.
         const local = byId.get(item.id) ?? settings.resolver.localPath(item.id);
-        const edition = write({ result, sourceDir: local ? dirname(local) : sourceDir, inputs: [item.id] }, dir, t0);
+        const edition = await write({ result, sourceDir: local ? dirname(local) : sourceDir, inputs: [item.id] }, dir, t0);
         entries.push({ date: edition.date, src: `${edition.id}/edition.json` });
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
@@ -58,7 +58,7 @@ export async function importIiif(
   const t0 = performance.now();
   settings.progress.update(0, 1, input);
   const result = await importManifest(json, settings, readUrl, str(settings.parsed, 'publication'));
-  write({ result, sourceDir, inputs: [input] }, out, t0);
+  await write({ result, sourceDir, inputs: [input] }, out, t0);
 }
 
 async function importManifest(

@@ -24,7 +24,7 @@ export async function importPdf(
   inputs: string[],
   out: string,
   settings: Settings,
-  write: (imported: Imported, dir: string, t0: number) => Edition,
+  write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
 ) {
   const { parsed } = settings;
   const t0 = performance.now();
@@ -61,7 +61,7 @@ export async function importPdf(
       });
   const images = result.edition.pages.flatMap((page) => (page.scan ? [page.scan, ...(page.scan.srcset ?? [])] : []));
   const alsoWritten = images.map(({ src }) => resolve(out, decodeURIComponent(src)));
-  write({ result, sourceDir: out, inputs: result.files, alsoWritten }, out, t0);
+  await write({ result, sourceDir: out, inputs: result.files, alsoWritten }, out, t0);
 }
 export function importMets(inputs: string[], settings: Settings): Imported {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'mets: expected one METS file or folder (its ALTO files are found beside it)');

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { ImportError, type ImportWarning } from '../edition/importers/common.js';
 import { isKnownLanguage, parseDate } from '../edition/importers/text.js';
 import { EditionError } from '../edition/validate.js';
-import { parse, positiveNumber, str } from './args.js';
+import { parse, positiveNumber, str, type Parsed } from './args.js';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
 import { DEFAULT_MAX_BYTES, Resolver } from './inputs.js';
 import { Progress, summarize, summaryTable, type EditionSummary } from './report.js';
@@ -19,6 +19,7 @@ import { writeEdition } from './write-edition.js';
 import type { Imported, Settings } from './import-settings.js';
 import { importAltoPages, importImageMaps, importMets, importPdf } from './import-pages.js';
 import { importIiif } from './import-iiif.js';
+import { TILE_QUALITY, TILE_SIZE, writeTiles } from './tiles/write-tiles.js';
 
 export const IMPORT_USAGE = `Usage: e-paper import <kind|auto> <inputs…> -o <dir> [options]
 
@@ -53,7 +54,10 @@ Options:
                          {"unit": "pt"|"px", "pages": {"A1": [{"id", "x", "y", "w", "h"}]}}
   --widths <list>        pdf: image widths in pixels (default 500,1000,2000)
   --image-format <f>     pdf: webp (default) or jpeg
-  --quality <n>          pdf: image quality 1–100 (default 80)
+  --quality <n>          pdf: image quality 1–100 (default 80); also the tiles'
+  --tiles                cut each scan page's image into IIIF level 0 tiles in <out>/tiles/
+                         (512 px JPEG), so the viewer fetches only the tiles in view
+  --tile-size <n>        tile width and height in pixels, 128 to 2048 (default 512)
   --max-bytes <n>        refuse input files larger than this (default ${DEFAULT_MAX_BYTES})
   --strict               exit 2 when there are warnings
   --json                 print one JSON document (summary, files, warnings) on stdout
@@ -83,6 +87,8 @@ const OPTIONS = {
   widths: { type: 'string' },
   'image-format': { type: 'string' },
   quality: { type: 'string' },
+  tiles: { type: 'boolean' },
+  'tile-size': { type: 'string' },
 } as const;
 
 export async function importCommand(argv: string[]): Promise<number> {
@@ -123,8 +129,15 @@ export async function importCommand(argv: string[]): Promise<number> {
   const summaries: EditionSummary[] = [];
   const files: string[] = [];
   const allWarnings: (ImportWarning & { edition: string })[] = [];
-  const write = (imported: Imported, dir: string, t0: number) => {
+  const tiling = tileOptions(parsed, settings.progress);
+  const write = async (imported: Imported, dir: string, t0: number) => {
     const { result, sourceDir } = imported;
+    const tiled = tiling && (await writeTiles(result.edition, { ...tiling, out: dir, sourceDir }));
+    if (tiled) {
+      result.edition = tiled.edition;
+      result.warnings.push(...tiled.warnings);
+      (imported.alsoWritten ??= []).push(...tiled.files);
+    }
     const written = writeEdition(result.edition, result.warnings, {
       out: dir,
       sourceDir,
@@ -151,7 +164,7 @@ export async function importCommand(argv: string[]): Promise<number> {
           : kind === 'alto'
             ? importAltoPages(inputs, settings)
             : importImageMaps(inputs, settings);
-      write(imported, out, t0);
+      await write(imported, out, t0);
     }
   } catch (error) {
     if (error instanceof ImportError || error instanceof EditionError) failure = error.message;
@@ -185,4 +198,18 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
   }
   return code;
+}
+
+/** --tiles and its size and quality, checked; undefined without --tiles. */
+function tileOptions(parsed: Parsed, progress: Progress): { size: number; quality: number; log: (line: string) => void } | undefined {
+  const size = positiveNumber(parsed, 'tile-size');
+  if (!parsed.values.tiles) {
+    if (size !== undefined) throw new CliError(EXIT.usage, '--tile-size: only with --tiles');
+    return undefined;
+  }
+  if (size !== undefined && !(Number.isInteger(size) && size >= 128 && size <= 2048))
+    throw new CliError(EXIT.usage, `--tile-size: expected a whole number of pixels from 128 to 2048, got "${str(parsed, 'tile-size')}"`);
+  const quality = positiveNumber(parsed, 'quality') ?? TILE_QUALITY;
+  if (quality > 100) throw new CliError(EXIT.usage, `--quality: expected 1 to 100, got ${quality}`);
+  return { size: size ?? TILE_SIZE, quality, log: (line) => progress.update(0, 1, line) };
 }

@@ -8,6 +8,7 @@ import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
 import { fontsCommand } from './fonts.js';
 import { importCommand } from './import.js';
 import { validateCommand } from './validate.js';
+import { tilesCommand } from './tiles/command.js';
 import { useJumpChecks } from '../edition/validate.js';
 import { checkJumps } from '../edition/continued/jump-checks.js';
 
@@ -26,6 +27,7 @@ Commands:
   archive add <archive.json> <edition…>   add editions to the archive index (date picker)
   archive build <dir>                     index every edition under a folder
   fonts <edition.json>                    cut the edition's web fonts to the characters it prints
+  tiles <edition.json>                    cut its scan pages into IIIF tiles (as import --tiles)
 
 Every command takes --help, --json (one JSON document on stdout) and -q/--quiet.
 
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         return archiveCommand(rest);
       case 'fonts':
         return await fontsCommand(rest);
+      case 'tiles':
+        return await tilesCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(`${typeof __E_PAPER_VERSION__ === 'string' ? __E_PAPER_VERSION__ : 'dev'}\n`);

@@ -5,6 +5,7 @@
  *   <out>/pages/<page-id>.json  a page file per page after the first (multi-page issues), so the
  *                               viewer's first render fetches two files whatever the page count
  *   <out>/images/…              the page and photo images, with --copy-images
+ *   <out>/tiles/<page-id>/…     a scan page's IIIF tiles, with --tiles (tiles/write-tiles.ts)
  *   <out>/warnings.json         what the import could not carry over, each with where and why
  *
  * A page whose articles continue on another page stays inline (a page file holds only articles
@@ -130,6 +131,7 @@ export function writeEdition(
         ...page.scan,
         src: rebase(page.scan.src),
         ...(page.scan.srcset && { srcset: page.scan.srcset.map((s) => ({ ...s, src: rebase(s.src) })) }),
+        ...(page.scan.tiles && { tiles: { ...page.scan.tiles, service: rebase(page.scan.tiles.service) } }),
       };
       const src = `pages/${encodeURIComponent(page.id)}.json`;
       files.set(src, { format: 'e-paper-page', version: 1, page: { ...page, ...(scan && { scan }) }, articles: own });

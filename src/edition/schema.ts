@@ -212,6 +212,24 @@ const FixedBlockSchema = v.strictObject(
 
 export const BlockSchema = v.variant('kind', [ArticleBlockSchema, FixedBlockSchema], 'expected a block {kind, rect}');
 
+/**
+ * A scan page's tiles: a IIIF Image API service (level 0 static tiles, as `e-paper import --tiles`
+ * writes them, or a library's own server). `service` is its id, relative to the edition or http(s):
+ * `{service}/info.json` describes it, a tile is `{service}/{region}/{size}/0/default.jpg`. The
+ * image's size, tile width (tiles are square) and scale factors (at most 20), when given, spare
+ * the viewer that info.json (the Image API version 3 is then taken; else info.json says which).
+ */
+export const ScanTilesSchema = v.strictObject(
+  {
+    service: nonEmptyText('an image service URL'),
+    width: v.optional(positive),
+    height: v.optional(positive),
+    tileWidth: v.optional(positive),
+    scaleFactors: v.optional(v.pipe(v.array(positive), v.maxLength(LIMITS.srcset))),
+  },
+  'expected tiles {service, width, height, tileWidth, scaleFactors}',
+);
+
 export const ScanImageSchema = v.strictObject(
   {
     src: nonEmptyText('an image URL'),
@@ -227,8 +245,10 @@ export const ScanImageSchema = v.strictObject(
         v.maxLength(LIMITS.srcset, `expected at most ${LIMITS.srcset} images`),
       ),
     ),
+    /** Tiles of the image, fetched by the view instead of the whole image when zoomed in. */
+    tiles: v.optional(ScanTilesSchema),
   },
-  'expected a scan {src, width, height, srcset}',
+  'expected a scan {src, width, height, srcset, tiles}',
 );
 
 /**
@@ -490,3 +510,4 @@ export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 export type Rights = v.InferOutput<typeof RightsSchema>;
 export type TextLine = v.InferOutput<typeof TextLineSchema>;
 export type Jump = v.InferOutput<typeof JumpSchema>;
+export type ScanTiles = v.InferOutput<typeof ScanTilesSchema>;

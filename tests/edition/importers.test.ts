@@ -56,6 +56,7 @@ describe('importers: IIIF Presentation 3', () => {
             { src: 'iiif/page-1/full/1000,/0/default.jpg', width: 1000 },
             { src: 'iiif/page-1/full/max/0/default.jpg', width: 4000 },
           ],
+          tiles: { service: 'iiif/page-1' },
         },
         regions: [{ article: 'r1', shapes: [{ rect: { x: 100, y: 200, w: 800, h: 600 } }, { rect: { x: 100, y: 800, w: 1800, h: 400 } }] }],
       },
@@ -103,12 +104,14 @@ describe('importers: IIIF Presentation 3', () => {
     expect(p1.scan).to.deep.equal({
       src: 'iiif2/page-1/full/max/0/default.jpg',
       srcset: [{ src: 'iiif2/page-1/full/1000,/0/default.jpg', width: 1000 }],
+      tiles: { service: 'iiif2/page-1' },
     });
     expect(p2.scan).to.deep.equal({
       src: 'iiif/page-2/full/max/0/default.jpg',
       width: 800,
       height: 1200,
       srcset: [{ src: 'iiif/page-2/full/max/0/default.jpg', width: 800 }],
+      tiles: { service: 'iiif/page-2' },
     });
   });
 

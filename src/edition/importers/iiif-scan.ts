@@ -74,7 +74,8 @@ export function scanOf(canvas: Json, at: string, warnings: ImportWarning[]): Pag
     // The Image API does not upscale without `^`: a 1000-wide copy only when the image is wider.
     if (width === undefined || width > 1000) srcset.push({ src: `${service}/full/1000,/0/default.jpg`, width: 1000 });
     if (width !== undefined) srcset.push({ src: full, width });
-    return { src: full, ...size, ...(srcset.length ? { srcset } : {}) };
+    // The service's own tiles, level 0 or above: the viewer reads its info.json (tile-layer.ts).
+    return { src: full, ...size, ...(srcset.length ? { srcset } : {}), tiles: { service } };
   }
   const src = idOf(body);
   if (!src) return `the image has no id (${path}.body.id)`;

@@ -15,6 +15,7 @@ import { jumpLines } from '../../edition/jump-lines.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { SearchHighlightController } from '../../controllers/search-highlights.js';
+import { ScanTilesController } from './scan-tiles.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -55,6 +56,7 @@ const place = (rect: Rect) => ({
  * @csspart scan - A scan page's image layer.
  * @csspart scan-image - The sharpest image of a scan page shown so far.
  * @csspart scan-progress - The bar shown while a sharper image loads.
+ * @csspart scan-tiles - A tiled scan page's layer of tiles, over its smallest image.
  * @csspart regions - The layer of article regions over the page; a list of the articles to assistive technology.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
@@ -106,6 +108,8 @@ export class EPaperPage extends LitElement {
   @state() private scanWidth = 0;
   @state() private scanLoaded?: string;
   @state() private scanFailed?: string;
+
+  readonly #tiles = new ScanTilesController(this, () => this);
 
   constructor() {
     super();
@@ -224,7 +228,9 @@ export class EPaperPage extends LitElement {
     const strings = uiStrings(this.lang);
     const sources = scanSources(scan, this.baseUrl);
     const preview = sources[0];
-    const sharp = pickSource(sources, this.scanWidth);
+    // Tiled: the smallest image, under the tiles the view needs (tile-layer.ts).
+    const tiled = this.#tiles.active;
+    const sharp = tiled ? preview : pickSource(sources, this.scanWidth);
     if (!preview || !sharp) return html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>`;
     const loading = this.scanLoaded !== sharp.src && this.scanFailed !== sharp.src;
     const alt = strings.scanAlt(page.label);
@@ -240,6 +246,7 @@ export class EPaperPage extends LitElement {
         @load=${() => (this.scanLoaded = sharp.src)}
         @error=${() => (this.scanFailed = sharp.src)}
       />
+      ${tiled ? html`<div class="scan-tiles" part="scan-tiles"></div>` : nothing}
       ${loading ? html`<div class="scan-progress" part="scan-progress" role="progressbar" aria-label=${strings.scanLoading} lang=${this.lang}></div>` : nothing}
       ${this.scanFailed === sharp.src ? html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>` : nothing}
     </div>`;

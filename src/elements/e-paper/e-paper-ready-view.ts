@@ -175,7 +175,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => on.turnPage(e.detail.direction)}
     >
       <e-paper-page
-        exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, regions, region, region-read"
+        exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, scan-tiles, regions, region, region-read"
         .edition=${edition}
         .page=${page}
         lang=${lang}

@@ -82,6 +82,7 @@ export const PARTS: Readonly<Record<string, string>> = {
   scan: "A scan page's image layer.",
   'scan-image': 'The sharpest image of a scan page shown so far.',
   'scan-progress': 'The bar shown while a sharper image loads.',
+  'scan-tiles': "A tiled scan page's layer of tiles, over its smallest image.",
   regions: 'The layer of article regions over the page.',
   region: "An article's region (a button).",
   'region-read': 'The region of an article already read.',

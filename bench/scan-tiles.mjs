@@ -1,0 +1,245 @@
+// A scan page zoomed to 3× and panned across (issue 22, item 2): e-paper on the tiled scan edition
+// (demo/editions/zhuzhou-daily-2021-01-08-scan-tiles/, IIIF level 0 tiles of 512 px cut by
+// `e-paper tiles`) against OpenSeadragon on the same tiles (pages/osd-iiif.html). Interleaved
+// loads, each in a fresh context at 1280 × 900:
+//
+//   1. load, wait for the ready mark (e-paper-ready; OpenSeadragon fully loaded) and 500 ms;
+//   2. wheel notches at the window's centre (e-paper: Ctrl+wheel) until the page shows at 3× the
+//      fitted scale or more, then the viewer's own API sets exactly 3× about the same centre, so
+//      both show the same part of the page at the same size;
+//   3. three mouse drags of 1 s (60 moves a second), then 1 s to settle.
+//
+// Measured from the first notch: the image bytes the server sent (its own log), the frame
+// intervals over 33 ms (requestAnimationFrame in the page), and in a second load of each viewer
+// with a screencast, the frames that show a blank: the page's background is made magenta (under
+// e-paper's images; OpenSeadragon's container), so a frame with more than 0.2 % of magenta pixels
+// in the viewer's box shows part of the page with no image at all. Both viewers had their lower
+// level in before the first notch (the ready mark).
+//
+//   node bench/scan-tiles.mjs [--runs N] [--short]
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHROME_FLAGS, findBrowser } from '../scripts/find-browser.js';
+import { ensureInstalled } from '../scripts/on-demand.js';
+import { ensurePeers } from './peers.mjs';
+import { ROOT, startServer } from './server.mjs';
+
+const { values: opts } = parseArgs({ options: { runs: { type: 'string' }, short: { type: 'boolean' } }, strict: false });
+const RUNS = opts.short ? 1 : Math.max(1, Number(opts.runs ?? 3) || 3);
+const VIEWPORT = { width: 1280, height: 900 };
+const ZOOM = 3;
+const CENTRE = { x: 640, y: 480 };
+const STROKES = [
+  [
+    { x: 900, y: 700 },
+    { x: 400, y: 300 },
+  ],
+  [
+    { x: 300, y: 650 },
+    { x: 1000, y: 250 },
+  ],
+  [
+    { x: 640, y: 250 },
+    { x: 640, y: 750 },
+  ],
+];
+const BLANK_SHARE = 0.002;
+const EDITION = '/demo/editions/zhuzhou-daily-2021-01-08-scan-tiles/edition.json';
+
+const VIEWERS = {
+  'e-paper': {
+    path: `/bench/pages/e-paper.html?src=${EDITION}`,
+    modifiers: 2,
+    css: 'e-paper { --e-paper-paper: #ff00ff; }',
+    zoom: () => {
+      const vp = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-viewport');
+      return vp.scale / vp.minScale;
+    },
+    setZoom: (factor) => {
+      const vp = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-viewport');
+      vp.zoomTo(vp.minScale * factor, vp.center, { animate: false });
+    },
+    box: () => {
+      const r = document.querySelector('e-paper').shadowRoot.querySelector('e-paper-viewport').getBoundingClientRect();
+      return { x: r.left, y: r.top, w: r.width, h: r.height };
+    },
+  },
+  osd: {
+    path: '/bench/pages/osd-iiif.html',
+    modifiers: 0,
+    css: '#viewer { background: #ff00ff !important; }',
+    zoom: () => window.viewer.viewport.getZoom(true) / window.viewer.viewport.getHomeZoom(),
+    setZoom: (factor) => window.viewer.viewport.zoomTo(window.viewer.viewport.getHomeZoom() * factor, null, true),
+    box: () => ({ x: 0, y: 0, w: innerWidth, h: innerHeight }),
+  },
+};
+
+const FRAMES_SCRIPT = () => {
+  window.__frames = [];
+  const tick = (t) => {
+    if (window.__recording) window.__frames.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function load(browser, server, id, { screencast }) {
+  const viewer = VIEWERS[id];
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript(FRAMES_SCRIPT);
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(server.origin + viewer.path);
+    await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, null, { timeout: 60_000 });
+    await page.addStyleTag({ content: viewer.css });
+    await sleep(500);
+    const box = await page.evaluate(viewer.box);
+    const shots = [];
+    if (screencast) {
+      cdp.on('Page.screencastFrame', ({ data, sessionId, metadata }) => {
+        shots.push({ data, metadata });
+        void cdp.send('Page.screencastFrameAck', { sessionId }).catch(() => {});
+      });
+      await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 80, everyNthFrame: 1 });
+    }
+    const logStart = server.log.length;
+    await page.evaluate(() => (window.__recording = true));
+    let notches = 0;
+    await page.mouse.move(CENTRE.x, CENTRE.y);
+    while ((await page.evaluate(viewer.zoom)) < ZOOM && notches < 20) {
+      await cdp.send('Input.dispatchMouseEvent', {
+        type: 'mouseWheel',
+        x: CENTRE.x,
+        y: CENTRE.y,
+        deltaX: 0,
+        deltaY: -100,
+        modifiers: viewer.modifiers,
+      });
+      notches++;
+      await sleep(50);
+    }
+    await page.evaluate(viewer.setZoom, ZOOM);
+    await sleep(300);
+    const zoom = await page.evaluate(viewer.zoom);
+    for (const [from, to] of STROKES) {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 60; i++) {
+        await page.mouse.move(from.x + ((to.x - from.x) * i) / 60, from.y + ((to.y - from.y) * i) / 60);
+        await sleep(1000 / 60);
+      }
+      await page.mouse.up();
+    }
+    await sleep(1000);
+    const frames = await page.evaluate(() => ((window.__recording = false), window.__frames));
+    if (screencast) await cdp.send('Page.stopScreencast');
+    const images = server.log.slice(logStart).filter((r) => /\.(jpe?g|png|webp)$/i.test(new URL(r.url, server.origin).pathname));
+    const intervals = frames.slice(1).map((t, i) => t - frames[i]);
+    return {
+      viewer: id,
+      notches,
+      zoom,
+      imageBytes: images.reduce((sum, r) => sum + r.bytes, 0),
+      imageRequests: images.length,
+      over33: intervals.filter((d) => d > 33).length,
+      longest: Math.max(0, ...intervals),
+      frames: intervals.length,
+      ...(screencast && { blank: await blankFrames(shots, box) }),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+let sharp;
+/** Frames of the screencast with more than BLANK_SHARE magenta pixels in the viewer's box. */
+async function blankFrames(shots, box) {
+  if (!sharp) {
+    const dir = join(ROOT, 'scripts/tiles');
+    ensureInstalled(dir, (line) => process.stderr.write(`${line}\n`));
+    sharp = createRequire(join(dir, 'package.json'))('sharp');
+  }
+  let blank = 0;
+  let worst = 0;
+  for (const { data } of shots) {
+    const { data: px, info } = await sharp(Buffer.from(data, 'base64')).raw().toBuffer({ resolveWithObject: true });
+    const sx = info.width / VIEWPORT.width;
+    const sy = info.height / VIEWPORT.height;
+    const [x0, y0] = [Math.max(0, Math.floor(box.x * sx)), Math.max(0, Math.floor(box.y * sy))];
+    const [x1, y1] = [Math.min(info.width, Math.floor((box.x + box.w) * sx)), Math.min(info.height, Math.floor((box.y + box.h) * sy))];
+    let magenta = 0;
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) {
+        const i = (y * info.width + x) * info.channels;
+        if (px[i] > 180 && px[i + 1] < 90 && px[i + 2] > 180) magenta++;
+      }
+    const share = magenta / Math.max(1, (x1 - x0) * (y1 - y0));
+    worst = Math.max(worst, share);
+    if (share > BLANK_SHARE) blank++;
+  }
+  return { frames: shots.length, blank, worst };
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+ensurePeers((line) => process.stderr.write(`${line}\n`));
+const server = await startServer();
+const browser = await chromium.launch({
+  executablePath: await findBrowser(),
+  args: [...CHROME_FLAGS, '--disable-webgl'],
+  ignoreDefaultArgs: ['--enable-unsafe-swiftshader'],
+});
+const results = [];
+try {
+  for (let run = 0; run < RUNS; run++)
+    for (const screencast of [false, true])
+      for (const id of run % 2 ? ['osd', 'e-paper'] : ['e-paper', 'osd']) {
+        process.stderr.write(`scan tiles: run ${run + 1}/${RUNS}, ${id}${screencast ? ', screencast' : ''}\n`);
+        results.push({ run, screencast, ...(await load(browser, server, id, { screencast })) });
+      }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const of = (id, key, screencast = false) => results.filter((r) => r.viewer === id && r.screencast === screencast).map(key);
+const rows = [
+  ['image kB during zoom and pan', (id) => median(of(id, (r) => r.imageBytes / 1024)).toFixed(1)],
+  ['image requests', (id) => median(of(id, (r) => r.imageRequests))],
+  ['frame intervals > 33 ms', (id) => median(of(id, (r) => r.over33))],
+  ['longest frame interval (ms)', (id) => median(of(id, (r) => r.longest)).toFixed(0)],
+  ['zoom reached (× fit)', (id) => median(of(id, (r) => r.zoom)).toFixed(2)],
+  [
+    'frames showing a blank (screencast)',
+    (id) => `${median(of(id, (r) => r.blank.blank, true))} of ${median(of(id, (r) => r.blank.frames, true))}`,
+  ],
+];
+const lines = [
+  '| scan page at 3×, panned | e-paper | OpenSeadragon |',
+  '| --- | --- | --- |',
+  ...rows.map(([name, f]) => `| ${name} | ${f('e-paper')} | ${f('osd')} |`),
+];
+const bytesRatio = median(of('e-paper', (r) => r.imageBytes)) / median(of('osd', (r) => r.imageBytes));
+const framesOk = median(of('e-paper', (r) => r.over33)) <= median(of('osd', (r) => r.over33));
+const blankOk = of('e-paper', (r) => r.blank.blank, true).every((n) => n === 0);
+lines.push(
+  '',
+  `- bytes ${bytesRatio.toFixed(2)}× OpenSeadragon's (target ≤ 0.5): ${bytesRatio <= 0.5 ? 'met' : 'MISS'}`,
+  `- frame intervals over 33 ms no more than OpenSeadragon's: ${framesOk ? 'met' : 'MISS'}`,
+  `- no frame showing a blank after the lower level has arrived: ${blankOk ? 'met' : 'MISS'}`,
+  `(${RUNS} run(s); medians)`,
+);
+console.log(lines.join('\n'));
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+const out = join(ROOT, `bench/results/scan-tiles-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, JSON.stringify({ results, bytesRatio }, null, 2));
+process.stderr.write(`raw figures: ${out}\n`);
