@@ -138,6 +138,7 @@ function viewerTokensAndParts() {
       const tables = [
         ...tokenTable(ts, 'src/internal/styles/tokens.ts', 'TOKENS'),
         ...tokenTable(ts, 'src/elements/e-paper-reader/e-paper-reader.styles.ts', 'READER_TOKENS'),
+        ...tokenTable(ts, 'src/elements/e-paper-overview/e-paper-overview.styles.ts', 'OVERVIEW_TOKENS'),
       ];
       const defaults = new Map(tables.map(([name, light, dark]) => [name, { light, dark }]));
       const docs = stringRecord(ts, 'src/elements/e-paper/e-paper.docs.ts', 'TOKEN_DOCS');
@@ -192,7 +193,7 @@ function stableOrder() {
 export default {
   // The elements and the entry points; the edition format has its own JSON Schema.
   globs: ['src/index.ts', 'src/elements.ts', 'src/define.ts', 'src/lazy-parts.ts', 'src/events/events.ts', 'src/elements/e-paper*/**/*.ts'],
-  exclude: ['src/**/*.d.ts', 'src/**/*.styles.ts'],
+  exclude: ['src/**/*.d.ts', 'src/**/*.styles.ts', 'src/**/*.docs.ts'],
   outdir: '.',
   litelement: true,
   // package.json's "customElements" field is set once by hand; the analyzer would rewrite the file.

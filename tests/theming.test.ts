@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
@@ -194,6 +194,18 @@ const KNOBS: Record<
       return style(readerRoot().querySelector('dialog')!, '::backdrop').backgroundColor;
     },
     after: closeReader,
+  },
+  '--e-paper-overview-size': {
+    value: '120px',
+    expected: '120px',
+    read: async () => {
+      // The map shows once the page is zoomed in (a lazy part, loaded then).
+      el.zoomTo(2);
+      await waitUntil(() => deepQuery(el, 'e-paper-overview', '[part~="overview"]'), 'the overview map shows when zoomed in');
+      await frames();
+      // Inside its border: the map's side itself (a page taller than wide: its height).
+      return `${deepQuery(el, 'e-paper-overview', '[part~="overview"]')!.clientHeight}px`;
+    },
   },
   '--e-paper-font-body': {
     value: 'Courier',

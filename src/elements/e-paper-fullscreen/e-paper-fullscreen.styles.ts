@@ -10,6 +10,13 @@ export const fullscreenStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A phone's one-row toolbar has no room for it (with an archive it wrapped), and a phone's
+     browser gives the page the whole screen as it scrolls; the iPhone has no full screen at all. */
+  @container e-paper (max-width: 520px) {
+    :host {
+      display: none;
+    }
+  }
   button {
     display: grid;
     place-items: center;
