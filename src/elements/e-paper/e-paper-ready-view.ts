@@ -59,22 +59,22 @@ export interface ReadyViewInput {
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
 export interface ReadyViewHandlers {
   toolbarAction: (event: CustomEvent<ToolbarActionDetail>) => void;
-  archiveSelect: (src: string, date: string) => void;
+  archiveSelect: (event: CustomEvent<{ src: string; date: string }>) => void;
   toggleSearch: () => void;
-  searchQuery: (query: string) => void;
+  searchQuery: (event: CustomEvent<{ query: string }>) => void;
   searchSelect: (event: CustomEvent<SearchSelectDetail>) => void;
   closeSearch: () => void;
   contentsSelect: (event: CustomEvent<ContentsSelectDetail>) => void;
   zoom: (event: CustomEvent<ZoomEventDetail>) => void;
-  turnPage: (direction: 1 | -1) => void;
-  selectPage: (pageId: string) => void;
+  swipe: (event: CustomEvent<{ direction: 1 | -1 }>) => void;
+  selectPage: (event: CustomEvent<{ pageId: string }>) => void;
   regionEnter: (event: CustomEvent<RegionEventDetail>) => void;
   regionLeave: (event: CustomEvent<RegionEventDetail>) => void;
   regionActivate: (event: CustomEvent<RegionEventDetail>) => void;
   pagePointerMove: (event: PointerEvent) => void;
   continueReading: (articleId: string, paragraph: number) => void;
   dismissNotice: () => void;
-  readerNavigate: (articleId: string) => void;
+  readerNavigate: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => void;
   readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
   readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
   toggleView: () => void;
@@ -112,7 +112,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
             .date=${live(edition.date)}
             lang=${lang}
             ?busy=${phase === 'next'}
-            @e-paper-archive-select=${(e: CustomEvent<{ src: string; date: string }>) => on.archiveSelect(e.detail.src, e.detail.date)}
+            @e-paper-archive-select=${on.archiveSelect}
           ></e-paper-archive>`
           : nothing
       }
@@ -123,7 +123,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         part="button"
         aria-expanded=${view.searchOpen}
         aria-keyshortcuts="Control+F Meta+F"
-        @click=${() => on.toggleSearch()}
+        @click=${on.toggleSearch}
       >
         ${SEARCH_ICON}<span>${strings.viewer.search}</span>
       </button>
@@ -136,9 +136,9 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
             .open=${true}
             lang=${lang}
             .textLang=${edition.lang}
-            @e-paper-search-query=${(e: CustomEvent<{ query: string }>) => on.searchQuery(e.detail.query)}
+            @e-paper-search-query=${on.searchQuery}
             @e-paper-search-select=${on.searchSelect}
-            @e-paper-search-close=${() => on.closeSearch()}
+            @e-paper-search-close=${on.closeSearch}
           ></e-paper-search>`
           : nothing
       }
@@ -172,7 +172,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .pageHeight=${page.height}
       lang=${lang}
       @e-paper-viewport-zoom=${on.zoom}
-      @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => on.turnPage(e.detail.direction)}
+      @e-paper-viewport-swipe=${on.swipe}
     >
       <e-paper-page
         exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, scan-tiles, regions, region, region-read"
@@ -215,7 +215,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
           .baseUrl=${baseUrl}
           lang=${lang}
           ?paused=${phase === 'settling'}
-          @e-paper-pages-select=${(e: CustomEvent<{ pageId: string }>) => on.selectPage(e.detail.pageId)}
+          @e-paper-pages-select=${on.selectPage}
         ></e-paper-pages>`
         : nothing
     }
@@ -245,7 +245,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .theme=${view.theme}
       .highlight=${view.searchQuery}
       lang=${lang}
-      @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => on.readerNavigate(e.detail.articleId)}
+      @e-paper-reader-navigate=${on.readerNavigate}
       @e-paper-reader-close=${on.readerClose}
       @e-paper-reader-jump=${on.readerJump}
       @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => session.setTextScale(e.detail.textScale)}

@@ -484,9 +484,9 @@ export class EPaper extends LitElement {
       const viewport = this.#viewport;
       if (viewport) toolbarAction(detail.action, viewport, (direction) => this.turnPage(direction));
     },
-    archiveSelect: (src, date) => this.#showEdition(src, date),
+    archiveSelect: ({ detail }) => this.#showEdition(detail.src, detail.date),
     toggleSearch: () => (this.searchOpen ? this.#closeSearch() : this.#openSearch()),
-    searchQuery: (query) => (this.searchQuery = query),
+    searchQuery: ({ detail }) => (this.searchQuery = detail.query),
     searchSelect: ({ detail }) => this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined),
     closeSearch: () => this.#closeSearch(),
     contentsSelect: ({ detail: { articleId, pageId } }) => {
@@ -513,8 +513,8 @@ export class EPaper extends LitElement {
       // Passed on as the viewer's own, once the viewer has taken it in.
       emit(this, 'e-paper-zoom', detail, true);
     },
-    turnPage: (direction) => this.turnPage(direction),
-    selectPage: (pageId) => (this.page = pageId),
+    swipe: ({ detail }) => this.turnPage(detail.direction),
+    selectPage: ({ detail }) => (this.page = detail.pageId),
     regionEnter: ({ detail: { articleId, region, via } }) => {
       this.#parts.need('e-paper-tooltip');
       this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
@@ -532,7 +532,7 @@ export class EPaper extends LitElement {
     },
     continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
     dismissNotice: () => this.#notices.dismiss(),
-    readerNavigate: (articleId) => (this.article = articleId),
+    readerNavigate: ({ detail }) => (this.article = detail.articleId),
     readerClose: ({ detail: { zoomAt: z } }) => {
       this.article = undefined;
       // The second press of a double-click or double-tap on the page, which the reader caught.
