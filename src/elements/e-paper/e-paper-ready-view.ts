@@ -13,6 +13,7 @@ import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import { articleBeyond, contentsPages, noticeView } from './e-paper-views.js';
 import type { Ready } from './viewer-state.js';
+import type { EPaper } from './e-paper.js';
 import { viewToggle } from './text-view-mode.js';
 
 /** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
@@ -27,13 +28,14 @@ export interface Hovered {
   point?: { x: number; y: number };
 }
 
+/** The viewer's own properties that the view shows: the viewer itself (the tooltip's boundary too). */
+export type ReadyViewer = HTMLElement & Pick<EPaper, 'lang' | 'theme' | 'article' | 'noOverview' | 'offline' | 'src'>;
+
 /** What the viewer shows around a ready edition, besides the state itself. */
 export interface ReadyViewInput {
   state: Ready;
-  lang: string;
-  theme?: 'light' | 'dark';
-  /** The open article's id. */
-  article?: string;
+  /** The viewer: its `lang`, `theme`, `article` (the open article's id), `noOverview`, `offline` and `src`. */
+  viewer: ReadyViewer;
   /** The viewport's scale and bounds as it last announced them. */
   zoom: { scale: number; minScale: number; maxScale: number };
   hovered?: Hovered;
@@ -44,16 +46,8 @@ export interface ReadyViewInput {
   archive?: Archive;
   session: ReadingSessionController;
   notice?: Notice;
-  /** The tooltip's boundary: the viewer. */
-  boundary: HTMLElement;
-  /** No overview map while zoomed in. */
-  noOverview: boolean;
   /** The text view is shown (not the page). */
   textView: boolean;
-  /** The toolbar offers to save the edition for offline reading. */
-  offline: boolean;
-  /** The viewer's `src`, if any: what an offline save keeps. */
-  src?: string;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
@@ -86,7 +80,8 @@ export interface ReadyViewHandlers {
  * viewport, the page strip, the notice, the tooltip and the reader.
  */
 export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
-  const { state, lang, session } = view;
+  const { state, session, viewer } = view;
+  const { lang } = viewer;
   const { edition, page, baseUrl, phase } = state;
   const strings = uiStrings(lang);
   const articles = articlesOnPage(edition, page);
@@ -158,8 +153,8 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       ></e-paper-contents>
       ${viewToggle(lang, view.textView, on.toggleView)}
       ${
-        view.offline
-          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${view.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
+        viewer.offline
+          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${viewer.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
           : nothing
       }
       <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
@@ -202,7 +197,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         : nothing
     }
     ${
-      view.noOverview
+      viewer.noOverview
         ? nothing
         : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${lang}></e-paper-overview>`
     }
@@ -225,24 +220,24 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .article=${view.hovered && articlesById(edition).get(view.hovered.articleId)}
       .anchor=${view.hovered?.region}
       .point=${view.hovered?.point}
-      .boundary=${view.boundary}
+      .boundary=${viewer}
       lang=${lang}
       .textLang=${edition.lang}
-      ?open=${view.hovered !== undefined && !view.article}
+      ?open=${view.hovered !== undefined && !viewer.article}
     ></e-paper-tooltip>
     <e-paper-reader
       exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution, tools"
       .edition=${edition}
       .articleIds=${articles.map((a) => a.id)}
-      .beyond=${view.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
-      .articleId=${view.article}
-      .open=${view.article !== undefined && articlesById(edition).has(view.article)}
+      .beyond=${viewer.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
+      .articleId=${viewer.article}
+      .open=${viewer.article !== undefined && articlesById(edition).has(viewer.article)}
       .pageLabel=${page.label}
       .pageId=${page.id}
       .textScale=${session.textScale}
       .aloud=${session.aloud}
       .baseUrl=${baseUrl}
-      .theme=${view.theme}
+      .theme=${viewer.theme}
       .highlight=${view.searchQuery}
       lang=${lang}
       @e-paper-reader-navigate=${on.readerNavigate}

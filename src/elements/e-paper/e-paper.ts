@@ -564,9 +564,7 @@ export class EPaper extends LitElement {
         ? readyView(
             {
               state,
-              lang: this.lang,
-              theme: this.theme,
-              article: this.article,
+              viewer: this,
               zoom: this.zoom,
               hovered: this.hovered,
               searchOpen: this.searchOpen,
@@ -574,11 +572,7 @@ export class EPaper extends LitElement {
               archive: this.#archive.index,
               session: this.#session,
               notice: this.#notices.current,
-              boundary: this,
-              noOverview: this.noOverview,
               textView: this.#view.text,
-              offline: this.offline,
-              src: this.src,
             },
             this.#on,
           )
