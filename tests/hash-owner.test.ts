@@ -69,3 +69,20 @@ describe('two viewers with hash-sync on one page', () => {
     await second.updateComplete;
   });
 });
+
+describe('hash-sync turned on after the edition is shown', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('keeps the article opened in the same update (the hash module loads only then)', async () => {
+    const el = await mountViewer<EPaper>((e) => {
+      e.src = A1_URL;
+      e.noPersist = true;
+    });
+    el.hashSync = true;
+    el.openArticle('a2');
+    await until(() => location.hash === '#article=a2', 'the hash names the article');
+    el.closeArticle();
+    await until(() => location.hash === '', 'the hash drops the article');
+    el.remove();
+  });
+});
