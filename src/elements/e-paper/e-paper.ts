@@ -187,14 +187,20 @@ export class EPaper extends LitElement {
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
     if (changed.has('hashSync') && !this.hashSync) this.#hash?.release();
-    if (this.hashSync)
-      this.#hashLoading ??= import('../../controllers/hash-sync.js').then(
-        (m) => (this.#hash = new m.HashSyncController(this, this.#hashChanged)),
+    if (this.hashSync && !this.#hashLoading) {
+      // Turned on after the first render, as when it was always there: the hash is read from its next change on.
+      let quiet = this.hasUpdated;
+      this.#hashLoading = import('../../controllers/hash-sync.js').then(
+        (m) => {
+          this.#hash = new m.HashSyncController(this, (param) => quiet || this.#hashChanged(param));
+          quiet = false;
+        },
         (error: unknown) => {
           this.#hashLoading = undefined;
           console.warn('e-paper: the module that keeps the URL hash could not be loaded', error);
         },
       );
+    }
     if (changed.has('archive')) {
       const shown = isShown(this.viewState);
       // With `hash-sync`, once its module is in: the hash may name the archive's date.
