@@ -69,3 +69,39 @@ describe('two viewers with hash-sync on one page', () => {
     await second.updateComplete;
   });
 });
+
+describe('hash-sync turned on after the edition is shown', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('keeps the article opened in the same update (the hash module loads only then)', async () => {
+    const el = await mountViewer<EPaper>((e) => {
+      e.src = A1_URL;
+      e.noPersist = true;
+    });
+    el.hashSync = true;
+    el.openArticle('a2');
+    await until(() => location.hash === '#article=a2', 'the hash names the article');
+    el.closeArticle();
+    await until(() => location.hash === '', 'the hash drops the article');
+    el.remove();
+  });
+
+  it('reads the hash from its next change on, not at once', async () => {
+    const el = await mountViewer<EPaper>((e) => {
+      e.src = A1_URL;
+      e.noPersist = true;
+    });
+    history.replaceState(null, '', '#article=a3');
+    el.hashSync = true;
+    el.openArticle('a2');
+    await until(() => location.hash === '#article=a2', 'the hash names the article opened');
+    await el.updateComplete;
+    expect(el.article, 'the hash there before stays unread').to.equal('a2');
+    expect(location.hash).to.equal('#article=a2');
+    const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+    location.hash = '#article=a4';
+    await changed;
+    await until(() => el.article === 'a4', 'a change of the hash opens its article');
+    el.remove();
+  });
+});

@@ -13,6 +13,7 @@ import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import { articleBeyond, contentsPages, noticeView } from './e-paper-views.js';
 import type { Ready } from './viewer-state.js';
+import type { EPaper } from './e-paper.js';
 import { viewToggle } from './text-view-mode.js';
 
 /** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
@@ -27,13 +28,14 @@ export interface Hovered {
   point?: { x: number; y: number };
 }
 
+/** The viewer's own properties that the view shows: the viewer itself (the tooltip's boundary too). */
+export type ReadyViewer = HTMLElement & Pick<EPaper, 'lang' | 'theme' | 'article' | 'noOverview' | 'offline' | 'src'>;
+
 /** What the viewer shows around a ready edition, besides the state itself. */
 export interface ReadyViewInput {
   state: Ready;
-  lang: string;
-  theme?: 'light' | 'dark';
-  /** The open article's id. */
-  article?: string;
+  /** The viewer: its `lang`, `theme`, `article` (the open article's id), `noOverview`, `offline` and `src`. */
+  viewer: ReadyViewer;
   /** The viewport's scale and bounds as it last announced them. */
   zoom: { scale: number; minScale: number; maxScale: number };
   hovered?: Hovered;
@@ -44,37 +46,29 @@ export interface ReadyViewInput {
   archive?: Archive;
   session: ReadingSessionController;
   notice?: Notice;
-  /** The tooltip's boundary: the viewer. */
-  boundary: HTMLElement;
-  /** No overview map while zoomed in. */
-  noOverview: boolean;
   /** The text view is shown (not the page). */
   textView: boolean;
-  /** The toolbar offers to save the edition for offline reading. */
-  offline: boolean;
-  /** The viewer's `src`, if any: what an offline save keeps. */
-  src?: string;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
 export interface ReadyViewHandlers {
   toolbarAction: (event: CustomEvent<ToolbarActionDetail>) => void;
-  archiveSelect: (src: string, date: string) => void;
+  archiveSelect: (event: CustomEvent<{ src: string; date: string }>) => void;
   toggleSearch: () => void;
-  searchQuery: (query: string) => void;
+  searchQuery: (event: CustomEvent<{ query: string }>) => void;
   searchSelect: (event: CustomEvent<SearchSelectDetail>) => void;
   closeSearch: () => void;
   contentsSelect: (event: CustomEvent<ContentsSelectDetail>) => void;
   zoom: (event: CustomEvent<ZoomEventDetail>) => void;
-  turnPage: (direction: 1 | -1) => void;
-  selectPage: (pageId: string) => void;
+  swipe: (event: CustomEvent<{ direction: 1 | -1 }>) => void;
+  selectPage: (event: CustomEvent<{ pageId: string }>) => void;
   regionEnter: (event: CustomEvent<RegionEventDetail>) => void;
   regionLeave: (event: CustomEvent<RegionEventDetail>) => void;
   regionActivate: (event: CustomEvent<RegionEventDetail>) => void;
   pagePointerMove: (event: PointerEvent) => void;
   continueReading: (articleId: string, paragraph: number) => void;
   dismissNotice: () => void;
-  readerNavigate: (articleId: string) => void;
+  readerNavigate: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => void;
   readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
   readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
   toggleView: () => void;
@@ -86,7 +80,8 @@ export interface ReadyViewHandlers {
  * viewport, the page strip, the notice, the tooltip and the reader.
  */
 export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
-  const { state, lang, session } = view;
+  const { state, session, viewer } = view;
+  const { lang } = viewer;
   const { edition, page, baseUrl, phase } = state;
   const strings = uiStrings(lang);
   const articles = articlesOnPage(edition, page);
@@ -112,7 +107,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
             .date=${live(edition.date)}
             lang=${lang}
             ?busy=${phase === 'next'}
-            @e-paper-archive-select=${(e: CustomEvent<{ src: string; date: string }>) => on.archiveSelect(e.detail.src, e.detail.date)}
+            @e-paper-archive-select=${on.archiveSelect}
           ></e-paper-archive>`
           : nothing
       }
@@ -123,7 +118,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         part="button"
         aria-expanded=${view.searchOpen}
         aria-keyshortcuts="Control+F Meta+F"
-        @click=${() => on.toggleSearch()}
+        @click=${on.toggleSearch}
       >
         ${SEARCH_ICON}<span>${strings.viewer.search}</span>
       </button>
@@ -136,9 +131,9 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
             .open=${true}
             lang=${lang}
             .textLang=${edition.lang}
-            @e-paper-search-query=${(e: CustomEvent<{ query: string }>) => on.searchQuery(e.detail.query)}
+            @e-paper-search-query=${on.searchQuery}
             @e-paper-search-select=${on.searchSelect}
-            @e-paper-search-close=${() => on.closeSearch()}
+            @e-paper-search-close=${on.closeSearch}
           ></e-paper-search>`
           : nothing
       }
@@ -158,8 +153,8 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       ></e-paper-contents>
       ${viewToggle(lang, view.textView, on.toggleView)}
       ${
-        view.offline
-          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${view.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
+        viewer.offline
+          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${viewer.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
           : nothing
       }
       <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
@@ -172,7 +167,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .pageHeight=${page.height}
       lang=${lang}
       @e-paper-viewport-zoom=${on.zoom}
-      @e-paper-viewport-swipe=${(e: CustomEvent<{ direction: 1 | -1 }>) => on.turnPage(e.detail.direction)}
+      @e-paper-viewport-swipe=${on.swipe}
     >
       <e-paper-page
         exportparts="page, article, block, masthead, ear, footer, scan, scan-image, scan-progress, scan-tiles, regions, region, region-read"
@@ -202,7 +197,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         : nothing
     }
     ${
-      view.noOverview
+      viewer.noOverview
         ? nothing
         : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${lang}></e-paper-overview>`
     }
@@ -215,7 +210,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
           .baseUrl=${baseUrl}
           lang=${lang}
           ?paused=${phase === 'settling'}
-          @e-paper-pages-select=${(e: CustomEvent<{ pageId: string }>) => on.selectPage(e.detail.pageId)}
+          @e-paper-pages-select=${on.selectPage}
         ></e-paper-pages>`
         : nothing
     }
@@ -225,27 +220,27 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       .article=${view.hovered && articlesById(edition).get(view.hovered.articleId)}
       .anchor=${view.hovered?.region}
       .point=${view.hovered?.point}
-      .boundary=${view.boundary}
+      .boundary=${viewer}
       lang=${lang}
       .textLang=${edition.lang}
-      ?open=${view.hovered !== undefined && !view.article}
+      ?open=${view.hovered !== undefined && !viewer.article}
     ></e-paper-tooltip>
     <e-paper-reader
       exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution, tools"
       .edition=${edition}
       .articleIds=${articles.map((a) => a.id)}
-      .beyond=${view.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
-      .articleId=${view.article}
-      .open=${view.article !== undefined && articlesById(edition).has(view.article)}
+      .beyond=${viewer.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
+      .articleId=${viewer.article}
+      .open=${viewer.article !== undefined && articlesById(edition).has(viewer.article)}
       .pageLabel=${page.label}
       .pageId=${page.id}
       .textScale=${session.textScale}
       .aloud=${session.aloud}
       .baseUrl=${baseUrl}
-      .theme=${view.theme}
+      .theme=${viewer.theme}
       .highlight=${view.searchQuery}
       lang=${lang}
-      @e-paper-reader-navigate=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => on.readerNavigate(e.detail.articleId)}
+      @e-paper-reader-navigate=${on.readerNavigate}
       @e-paper-reader-close=${on.readerClose}
       @e-paper-reader-jump=${on.readerJump}
       @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => session.setTextScale(e.detail.textScale)}

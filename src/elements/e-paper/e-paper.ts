@@ -20,7 +20,8 @@ import { ArchiveSlot } from '../../controllers/archive-slot.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
 import { isTextField } from '../../internal/focus.js';
-import { HashSyncController } from '../../controllers/hash-sync.js';
+import type { HashSyncController } from '../../controllers/hash-sync.js';
+import type { HashChanges, HashKey } from './hash.js';
 import { NoticeController } from '../../controllers/notices.js';
 import { ReaderFocusController } from '../../controllers/reader-focus.js';
 import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
@@ -138,7 +139,7 @@ export class EPaper extends LitElement {
   /** The archive, once `archive` is set (a module of its own). */
   readonly #archive = new ArchiveSlot(this, {
     needPicker: () => this.#parts.need('e-paper-archive'),
-    wantedDate: () => this.#hash.param('date'),
+    wantedDate: () => this.#hash?.param('date'),
     failed: (error, fatal) => {
       const problem = describeError(error, this.lang);
       if (fatal) this.#fail(problem);
@@ -146,13 +147,17 @@ export class EPaper extends LitElement {
     },
     unavailable: (error) => this.#notices.message(describeError(error, this.lang).message),
   });
-  readonly #hash = new HashSyncController(this, (param) => {
+  /** The URL hash kept in step (`hash-sync`): a module of its own, loaded once `hash-sync` is first on. */
+  #hash?: HashSyncController;
+  /** That module on its way (never rejects): a load waits for it before it picks the page, the archive before its date. */
+  #hashLoading?: Promise<unknown>;
+  readonly #hashChanged = (param: (key: HashKey) => string | undefined) => {
     const entry = this.#archive.entry(param('date'));
     if (entry) this.#showEdition(entry.src, entry.date);
     const [page, article] = [param('page'), param('article')];
     if (page !== undefined && page !== this.page) this.page = page;
     if (article !== undefined && article !== this.article) this.article = article;
-  });
+  };
   /** Where focus goes back to when the reader closes. */
   readonly #focus = new ReaderFocusController({
     rendered: () => this.updateComplete,
@@ -181,8 +186,27 @@ export class EPaper extends LitElement {
     // Server-side rendering (@lit-labs/ssr) writes the empty viewer: loading needs the page's URL
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
-    if (changed.has('hashSync') && !this.hashSync) this.#hash.release();
-    if (changed.has('archive')) this.#archive.changed(isShown(this.viewState));
+    if (changed.has('hashSync') && !this.hashSync) this.#hash?.release();
+    if (this.hashSync && !this.#hashLoading) {
+      // Turned on after the first render, as when it was always there: the hash is read from its next change on.
+      let quiet = this.hasUpdated;
+      this.#hashLoading = import('../../controllers/hash-sync.js').then(
+        (m) => {
+          this.#hash = new m.HashSyncController(this, (param) => quiet || this.#hashChanged(param));
+          quiet = false;
+        },
+        (error: unknown) => {
+          this.#hashLoading = undefined;
+          console.warn('e-paper: the module that keeps the URL hash could not be loaded', error);
+        },
+      );
+    }
+    if (changed.has('archive')) {
+      const shown = isShown(this.viewState);
+      // With `hash-sync`, once its module is in: the hash may name the archive's date.
+      if (this.#hashLoading && !this.#hash) void this.#hashLoading.then(() => this.#archive.changed(shown));
+      else this.#archive.changed(shown);
+    }
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
@@ -287,6 +311,8 @@ export class EPaper extends LitElement {
       // The parts the first render shows with the page, beside the saved session.
       const parts = this.#parts.forFirstRender(edition.pages.length);
       saved = await this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist });
+      // The hash may name the page.
+      if (this.#hashLoading) await this.#hashLoading;
       const page = pickPage(edition, this.page ?? saved?.page);
       loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
@@ -372,7 +398,7 @@ export class EPaper extends LitElement {
     this.page = page.id;
     this.hovered = undefined;
     emit(this, 'e-paper-page-change', { page: page.id }, true);
-    this.#hash.write({ page: page.id });
+    this.#writeHash({ page: page.id });
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
@@ -383,6 +409,12 @@ export class EPaper extends LitElement {
     emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
     // The attribute goes back to the page in view.
     if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
+  }
+
+  /** Writes `changes` into the hash (with `hash-sync`); once its module is in, if it is on its way. */
+  #writeHash(changes: HashChanges): void {
+    if (this.#hash) this.#hash.write(changes);
+    else void this.#hashLoading?.then(() => this.#hash?.write(changes));
   }
 
   #fail(error: LoadProblem): void {
@@ -397,7 +429,7 @@ export class EPaper extends LitElement {
     this.viewState = withPhase(this.viewState, 'next');
     this.page = undefined;
     this.article = undefined;
-    this.#hash.write({ date, page: undefined });
+    this.#writeHash({ date, page: undefined });
     this.src = src;
   }
 
@@ -411,7 +443,7 @@ export class EPaper extends LitElement {
       if (previous) {
         this.#session.closed();
         emit(this, 'e-paper-article-close', { articleId: previous }, true);
-        this.#hash.write({ article: undefined });
+        this.#writeHash({ article: undefined });
         this.#focus.returnFocus(previous);
       }
       return;
@@ -434,7 +466,7 @@ export class EPaper extends LitElement {
     if (!previous) this.#focus.openedFrom();
     const paragraph = this.#session.opened(id);
     emit(this, 'e-paper-article-open', { articleId: id }, true);
-    this.#hash.write({ article: id });
+    this.#writeHash({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
@@ -484,9 +516,9 @@ export class EPaper extends LitElement {
       const viewport = this.#viewport;
       if (viewport) toolbarAction(detail.action, viewport, (direction) => this.turnPage(direction));
     },
-    archiveSelect: (src, date) => this.#showEdition(src, date),
+    archiveSelect: ({ detail }) => this.#showEdition(detail.src, detail.date),
     toggleSearch: () => (this.searchOpen ? this.#closeSearch() : this.#openSearch()),
-    searchQuery: (query) => (this.searchQuery = query),
+    searchQuery: ({ detail }) => (this.searchQuery = detail.query),
     searchSelect: ({ detail }) => this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined),
     closeSearch: () => this.#closeSearch(),
     contentsSelect: ({ detail: { articleId, pageId } }) => {
@@ -513,8 +545,8 @@ export class EPaper extends LitElement {
       // Passed on as the viewer's own, once the viewer has taken it in.
       emit(this, 'e-paper-zoom', detail, true);
     },
-    turnPage: (direction) => this.turnPage(direction),
-    selectPage: (pageId) => (this.page = pageId),
+    swipe: ({ detail }) => this.turnPage(detail.direction),
+    selectPage: ({ detail }) => (this.page = detail.pageId),
     regionEnter: ({ detail: { articleId, region, via } }) => {
       this.#parts.need('e-paper-tooltip');
       this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
@@ -532,7 +564,7 @@ export class EPaper extends LitElement {
     },
     continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
     dismissNotice: () => this.#notices.dismiss(),
-    readerNavigate: (articleId) => (this.article = articleId),
+    readerNavigate: ({ detail }) => (this.article = detail.articleId),
     readerClose: ({ detail: { zoomAt: z } }) => {
       this.article = undefined;
       // The second press of a double-click or double-tap on the page, which the reader caught.
@@ -564,9 +596,7 @@ export class EPaper extends LitElement {
         ? readyView(
             {
               state,
-              lang: this.lang,
-              theme: this.theme,
-              article: this.article,
+              viewer: this,
               zoom: this.zoom,
               hovered: this.hovered,
               searchOpen: this.searchOpen,
@@ -574,11 +604,7 @@ export class EPaper extends LitElement {
               archive: this.#archive.index,
               session: this.#session,
               notice: this.#notices.current,
-              boundary: this,
-              noOverview: this.noOverview,
               textView: this.#view.text,
-              offline: this.offline,
-              src: this.src,
             },
             this.#on,
           )
