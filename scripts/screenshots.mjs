@@ -5,35 +5,14 @@
 //
 // A fresh machine has no CJK system fonts; a Chinese reader's device has them. `--fonts-config`
 // hands the browser a fontconfig file (one that adds, say, Noto CJK) so that both can be looked at.
-import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { CHROME_FLAGS, findBrowser } from './find-browser.js';
+import { screenshotSession } from './screenshot-session.mjs';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { 'fonts-config': { type: 'string' }, suffix: { type: 'string', default: '' } },
-});
-const outDir = positionals[0] ?? 'demo/screenshots';
 const SIZES = [
   { name: 'desktop', viewport: { width: 1440, height: 900 } },
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
 ];
 
-mkdirSync(outDir, { recursive: true });
-const server = await createServer({ logLevel: 'error', server: { port: 0, open: false } });
-await server.listen();
-const base = server.resolvedUrls.local[0];
-const env = values['fonts-config'] ? { ...process.env, FONTCONFIG_FILE: values['fonts-config'] } : process.env;
-const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS, env });
-
-async function shoot(page, name) {
-  const file = `${outDir}/${name}${values.suffix}.png`;
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: file });
-  console.log(file);
-}
+const { base, browser, shoot, close } = await screenshotSession();
 
 try {
   for (const size of SIZES) {
@@ -69,6 +48,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -5,12 +5,9 @@
  * publisher who ran `npm install pdfjs-dist @napi-rs/canvas`), else in scripts/pdf/ of a
  * checkout of the project, installed there on first use as its lock file says.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureInstalled } from '../../../scripts/on-demand.js';
-import { CliError, EXIT } from '../exit-codes.js';
+import { pathToFileURL } from 'node:url';
+import { findOnDemand } from '../on-demand-packages.js';
 
 import type { Canvas, Pdfjs } from './pdfjs-types.js';
 
@@ -32,24 +29,7 @@ export function loadPdfPackages(log: (line: string) => void = () => {}): Promise
 }
 
 async function load(log: (line: string) => void): Promise<PdfPackages> {
-  const own = createRequire(import.meta.url);
-  const found = tryResolve(own);
-  if (found) return open(found);
-  // dist/cli/e-paper.js (or src/cli/pdf/load.ts under a test runner) → the checkout's scripts/pdf/.
-  for (const up of ['../../scripts/pdf/', '../../../scripts/pdf/']) {
-    const dir = fileURLToPath(new URL(up, import.meta.url));
-    if (!existsSync(join(dir, 'package-lock.json'))) continue;
-    const ready = tryResolve(createRequire(join(dir, 'package.json')));
-    if (ready) return open(ready);
-    try {
-      ensureInstalled(dir, log);
-    } catch (error) {
-      throw new CliError(EXIT.unavailable, `the pdf kind needs ${PDF_PACKAGES}, and installing them failed (${(error as Error).message})`);
-    }
-    const there = tryResolve(createRequire(join(dir, 'package.json')));
-    if (there) return open(there);
-  }
-  throw new CliError(EXIT.unavailable, `the pdf kind needs the packages ${PDF_PACKAGES}: npm install them beside e-paper`);
+  return open(findOnDemand({ folder: 'pdf', packages: PDF_PACKAGES, neededBy: 'the pdf kind', resolve: tryResolve }, log));
 }
 
 function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; root: string } | undefined {

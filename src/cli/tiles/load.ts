@@ -4,12 +4,8 @@
  * `npm install sharp`), else in scripts/tiles/ of a checkout of the project, installed there on
  * first use as its lock file says.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureInstalled } from '../../../scripts/on-demand.js';
-import { CliError, EXIT } from '../exit-codes.js';
+import { pathToFileURL } from 'node:url';
+import { findOnDemand } from '../on-demand-packages.js';
 
 /** The part of sharp the tiler uses. */
 export interface SharpImage {
@@ -31,23 +27,7 @@ export function loadSharp(log: (line: string) => void = () => {}): Promise<Sharp
 }
 
 async function load(log: (line: string) => void): Promise<Sharp> {
-  const found = tryResolve(createRequire(import.meta.url));
-  if (found) return open(found);
-  // dist/cli/e-paper.js (or src/cli/tiles/load.ts under a test runner) → the checkout's scripts/tiles/.
-  for (const up of ['../../scripts/tiles/', '../../../scripts/tiles/']) {
-    const dir = fileURLToPath(new URL(up, import.meta.url));
-    if (!existsSync(join(dir, 'package-lock.json'))) continue;
-    const ready = tryResolve(createRequire(join(dir, 'package.json')));
-    if (ready) return open(ready);
-    try {
-      ensureInstalled(dir, log);
-    } catch (error) {
-      throw new CliError(EXIT.unavailable, `--tiles needs ${TILE_PACKAGES}, and installing it failed (${(error as Error).message})`);
-    }
-    const there = tryResolve(createRequire(join(dir, 'package.json')));
-    if (there) return open(there);
-  }
-  throw new CliError(EXIT.unavailable, `--tiles needs the package ${TILE_PACKAGES}: npm install it beside e-paper`);
+  return open(findOnDemand({ folder: 'tiles', packages: TILE_PACKAGES, neededBy: '--tiles', resolve: tryResolve }, log));
 }
 
 function tryResolve(require: NodeJS.Require): string | undefined {
