@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { lineIcon } from '../../internal/styles/line-icon.js';
+import { toolButton } from '../../internal/styles/tool-button.js';
 
 /** A toolbar button (as `<e-paper-toolbar>`'s own): a 36 px square with a line icon. */
 export const fullscreenStyles = css`
@@ -19,17 +20,7 @@ export const fullscreenStyles = css`
   }
   button {
     display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
+    ${toolButton}
   }
   button:hover {
     background: color-mix(in srgb, currentColor 10%, transparent);

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { lineIcon } from '../../internal/styles/line-icon.js';
+import { toolButton } from '../../internal/styles/tool-button.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 
@@ -27,17 +28,7 @@ export const toolbarStyles = css`
   }
   button {
     display: inline-grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    border-radius: 6px;
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    cursor: pointer;
+    ${toolButton}
   }
   button:hover:not([aria-disabled='true']) {
     background: color-mix(in srgb, currentColor 10%, transparent);
