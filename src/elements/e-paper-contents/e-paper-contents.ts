@@ -6,6 +6,7 @@ import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { lineIcon } from '../../internal/styles/line-icon.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
+import { fitPanelUnderToolbar } from './panel-room.js';
 
 /** Three lines with their bullets: the list's icon where a narrow toolbar has no room for its word. */
 const LIST_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1" /></svg>`;
@@ -267,14 +268,7 @@ export class EPaperContents extends LitElement {
   private async toggle() {
     this.open = !this.open;
     if (!this.open) return;
-    // The room from the toolbar (the element this is slotted into) to the foot of the viewer or
-    // of the window, whichever comes first: the panel never runs out of either.
-    const bar = this.parentElement?.getBoundingClientRect();
-    const foot = Math.min(this.parentElement?.parentElement?.getBoundingClientRect().bottom ?? innerHeight, innerHeight);
-    if (bar) {
-      this.style.setProperty('--_room', `${Math.max(foot - bar.bottom - 12, 160)}px`);
-      this.style.setProperty('--_end', `${bar.right - this.getBoundingClientRect().right}px`);
-    }
+    fitPanelUnderToolbar(this);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.item')?.focus();
   }

@@ -16,6 +16,7 @@ import { readerImageWidth } from '../../offline/offline-plan.js';
 import { formatBytes, offlineStrings } from './offline-strings.js';
 import { LAZY_ELEMENTS, definePart, type LazyElementName } from '../../lazy-parts.js';
 import { narrowStyles, offlineStyles } from './e-paper-offline.styles.js';
+import { fitPanelUnderToolbar } from '../e-paper-contents/panel-room.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -117,13 +118,7 @@ export class EPaperOffline extends LitElement {
   async #toggle(): Promise<void> {
     this.open = !this.open;
     if (!this.open) return;
-    // As the list's panel: the room below the toolbar, its end with the toolbar's.
-    const bar = this.parentElement?.getBoundingClientRect();
-    const foot = Math.min(this.parentElement?.parentElement?.getBoundingClientRect().bottom ?? innerHeight, innerHeight);
-    if (bar) {
-      this.style.setProperty('--_room', `${Math.max(foot - bar.bottom - 12, 160)}px`);
-      this.style.setProperty('--_end', `${bar.right - this.getBoundingClientRect().right}px`);
-    }
+    fitPanelUnderToolbar(this);
     this.refreshed = this.#refresh();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.panel h2')?.focus();
