@@ -96,20 +96,57 @@ describe('import pdf: the printed fixtures', () => {
     assert.ok(region.shapes[0].polygon.length >= 6, JSON.stringify(region.shapes));
   });
 
-  it('joins an article continued on another page (下转A2版 / 上接A1版) into one', () => {
-    const { edition } = importFixture('continued');
+  it('makes an article continued on another page (下转A2版 / 上接A1版) one article with a part and jumps on each page', () => {
+    const { edition, truth, report } = importFixture('continued');
     const a5 = edition.articles.filter((a) => a.headline === '研究《政府工作报告》起草等工作');
     assert.equal(a5.length, 1);
-    const onPages = edition.pages.filter((p) => p.regions.some((r) => r.article === a5[0].id)).map((p) => p.label);
+    const id = a5[0].id;
+    const onPages = edition.pages.filter((p) => p.regions.some((r) => r.article === id)).map((p) => p.label);
     assert.deepEqual(onPages, ['A1', 'A2']);
-    assert.ok(!a5[0].paragraphs.some((p) => /转|接/.test(p) && p.length < 12));
+    // Its text is the printed article's, in order, without the jump lines.
+    assert.deepEqual(a5[0].paragraphs, truth.articles.find((a) => a.id === 'a5').paragraphs);
+    assert.deepEqual(
+      edition.pages.map((p) => p.jumps),
+      [[{ article: id, to: 'A2', text: '（下转A2版）' }], [{ article: id, from: 'A1', text: '（上接A1版）' }]],
+    );
+    // Nothing is lost, so nothing to warn of; the pages stay inline (a page file holds no jumps).
+    assert.deepEqual(
+      report.warnings.filter((w) => /jump|转|接/.test(w.message)),
+      [],
+    );
+    assert.equal(edition.pages[1].src, undefined);
   });
 
-  it('records the jump lines it takes out of a continued article, with the pages they name', () => {
-    const { report } = importFixture('continued');
-    const joined = report.warnings.find((w) => /continues from A1 to A2/.test(w.message));
-    assert.ok(joined, JSON.stringify(report.warnings));
-    assert.match(joined.message, /"（下转A2版）" and "（上接A1版）"/);
+  it('keeps the pages of a continued article inline when it writes page files', () => {
+    const { truth } = readJson(join(FIX, 'continued.truth.json'));
+    const out = join(work, 'continued-page-files');
+    const files = ['continued-A01.pdf', 'continued-A02.pdf'].map((f) => join(FIX, f));
+    const run = cli(['import', 'pdf', ...files, '--date', truth.date, '--widths', '400', '-o', out, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const edition = readJson(join(out, 'edition.json'));
+    assert.ok(
+      edition.pages.every((p) => !p.src && p.regions.length),
+      JSON.stringify(edition.pages.map((p) => p.src)),
+    );
+    assert.equal(edition.pages[1].jumps.length, 1);
+    assert.equal(cli(['validate', join(out, 'edition.json')]).code, 0);
+  });
+
+  it('leaves a jump line whose page is not imported in the text, and warns naming the page and the line', () => {
+    const { truth } = readJson(join(FIX, 'continued.truth.json'));
+    const out = join(work, 'continued-alone');
+    const run = cli(['import', 'pdf', join(FIX, 'continued-A01.pdf'), '--date', truth.date, '--widths', '400', '-o', out, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const edition = readJson(join(out, 'edition.json'));
+    const a5 = edition.articles.find((a) => a.headline === '研究《政府工作报告》起草等工作');
+    assert.equal(a5.paragraphs.at(-1), '（下转A2版）');
+    assert.equal(edition.pages[0].jumps, undefined);
+    const warning = run.json.warnings.find((w) => w.message.includes('（下转A2版）'));
+    assert.ok(warning, JSON.stringify(run.json.warnings));
+    assert.match(
+      warning.message,
+      /^page A1: the jump line "（下转A2版）" of "研究《政府工作报告》起草等工作": page A2 is not in the input/,
+    );
   });
 
   it('reads vertical headlines top to bottom, right to left, and puts their characters in the text layer', () => {

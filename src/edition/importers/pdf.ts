@@ -1,8 +1,8 @@
 /**
  * PDF pages (as the reader gives them: ./pdf-content.ts) and their images → an edition of scan
  * pages: the articles found on each page (./pdf-layout.ts) with their regions, a text layer of
- * the page's lines, articles continued across pages (转X版 / 上接X版) joined into one, and a
- * confidence per page. A page whose text cannot be used is kept as a scan page without articles,
+ * the page's lines, articles continued across pages (转X版 / 上接X版) joined into one with the
+ * pages' `jumps` (./pdf-jumps.ts), and a confidence per page. A page whose text cannot be used is kept as a scan page without articles,
  * with a warning. Pure: the caller reads the PDF and writes the images.
  */
 import type { Article, Edition, Page, TextLine } from '../schema.js';
@@ -11,6 +11,7 @@ import { validateEdition } from '../validate.js';
 import { fitText, round, type ImportResult, type ImportWarning } from './common.js';
 import type { PdfPageContent } from './pdf-content.js';
 import { detectLayout, type FoundUnit, type GivenBox } from './pdf-layout.js';
+import { joinContinuations, readJumps, type JumpReport, type Part } from './pdf-jumps.js';
 import { shapesOf } from './pdf-shapes.js';
 import { unusableText } from './pdf-text.js';
 import { editionId, editionLanguage } from './text.js';
@@ -47,25 +48,11 @@ export interface PdfPageReport {
   advertisements: number;
   /**
    * Jump lines on the page (转X版 / 上接X版): the article (its id in the edition, joined when both
-   * ends were found), the page it goes on to or comes from, and the line as printed.
+   * ends were found), the page it goes on to or comes from, the line as printed, and whether its
+   * other end was found (then it is in the page's `jumps`, else still in the article's text).
    */
-  jumps: { article: string; to?: string; from?: string; line: string }[];
+  jumps: JumpReport[];
 }
-
-/** A jump line read: the page it names and the line as printed. */
-interface Jump {
-  label: string;
-  line: string;
-}
-interface Jumps {
-  jumpTo?: Jump;
-  jumpFrom?: Jump;
-}
-type Placed = Article & Jumps & { page: number };
-
-/** A jump line: "（下转A2版）", "转第3版", "（上接A1版）", "接第2版". */
-const JUMP_TO = /^[（(]?\s*(?:下转|转至|转)\s*(?:第\s*)?([A-Za-z]?\d{1,3})\s*版\s*[)）]?$/u;
-const JUMP_FROM = /^[（(]?\s*(?:上接|接上|接)\s*(?:第\s*)?([A-Za-z]?\d{1,3})\s*版\s*[)）]?$/u;
 
 /**
  * The mark an advertisement carries: Chinese law has every advertisement in a newspaper marked
@@ -73,12 +60,9 @@ const JUMP_FROM = /^[（(]?\s*(?:上接|接上|接)\s*(?:第\s*)?([A-Za-z]?\d{1,
  */
 const AD_MARK = /^[（(【[]?\s*(?:广\s*告|廣\s*告|advertisement|advertising|anzeige|publicité|sponsored)\s*[)）】\]]?$/iu;
 
-const sameLabel = (label: string, named: string) =>
-  label.toUpperCase() === named.toUpperCase() || (/^\d+$/.test(named) && label.replace(/^\D+0*/, '') === named.replace(/^0+/, ''));
-
 export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions): ImportResult & { reports: PdfPageReport[] } {
   const warnings: ImportWarning[] = [];
-  const articles: Placed[] = [];
+  let articles: Part[] = [];
   const reports: PdfPageReport[] = [];
   const out: Page[] = [];
   let masthead: string | undefined;
@@ -125,7 +109,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       used.add(articleId);
       const article = toArticle(unit, articleId, `pages[${p}].${articleId}`, warnings);
       if (!article) continue;
-      articles.push({ ...article, page: p });
+      articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs) });
       page.regions!.push({ article: articleId, shapes: shapesOf(unit.boxes, layout.gutter * 1.5).slice(0, LIMITS.shapesPerRegion) });
     }
     const advertisements = articles.filter((a) => a.page === p && a.kind === 'advertisement').length;
@@ -140,7 +124,9 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       jumps: [],
     });
   });
-  joinContinuations(articles, out, warnings, reports);
+  const joined = joinContinuations(articles, out, warnings);
+  articles = joined.articles;
+  joined.reports.forEach((jumps, p) => (reports[p].jumps = jumps));
   const title = options.title ?? masthead ?? 'PDF edition';
   const text = () => articles.flatMap((a) => [a.headline, ...a.paragraphs]).join('\n');
   const lang = editionLanguage(options.lang, text, 'options.lang', warnings);
@@ -153,7 +139,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     lang,
     pageCount: out.length,
     readingOrder: ['news'],
-    articles: articles.map(({ jumpTo: _, jumpFrom: __, page: ___, ...a }) => a),
+    articles: articles.map(({ jumps: _, page: __, ...a }) => a),
     pages: out,
   };
   return { edition: validateEdition(edition), warnings, reports };
@@ -161,16 +147,8 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
 
 const KIND = { news: 'news', masthead: 'masthead', ear: 'masthead', footer: 'other' } as const;
 
-function toArticle(unit: FoundUnit, id: string, path: string, warnings: ImportWarning[]): (Article & Jumps) | undefined {
-  let jumpTo: Jump | undefined;
-  let jumpFrom: Jump | undefined;
-  const paragraphs = unit.paragraphs.filter((p) => {
-    const to = JUMP_TO.exec(p)?.[1];
-    const from = JUMP_FROM.exec(p)?.[1];
-    if (to) jumpTo ??= { label: to, line: p };
-    if (from) jumpFrom ??= { label: from, line: p };
-    return !to && !from;
-  });
+function toArticle(unit: FoundUnit, id: string, path: string, warnings: ImportWarning[]): Article | undefined {
+  const paragraphs = [...unit.paragraphs];
   // An advertisement: its mark is its banner or kicker, or a line of its own; the mark is not its text.
   const marks = [unit.banner, unit.kicker, paragraphs[0], paragraphs.at(-1)].filter((t) => t !== undefined && AD_MARK.test(t.trim()));
   const advert = unit.kind === 'news' && marks.length > 0;
@@ -199,48 +177,5 @@ function toArticle(unit: FoundUnit, id: string, path: string, warnings: ImportWa
         aspect: Math.min(10, Math.max(0.11, round(photo.box.w / photo.box.h))),
       })),
     }),
-    ...(jumpTo && { jumpTo }),
-    ...(jumpFrom && { jumpFrom }),
   };
-}
-
-/**
- * An article that says 转A2版 and one on A2 that says 上接A1版 (with the same headline, or the
- * only one there) are one article: its text in order, its regions on both pages under one id.
- */
-function joinContinuations(articles: Placed[], pages: Page[], warnings: ImportWarning[], reports: PdfPageReport[]): void {
-  for (const first of articles.filter((a) => a.jumpTo)) {
-    const jump = first.jumpTo!;
-    const target = pages.findIndex((page) => sameLabel(page.label, jump.label));
-    const candidates = articles.filter((a) => a.page === target && a.jumpFrom && sameLabel(pages[first.page].label, a.jumpFrom.label));
-    const rest =
-      candidates.find((a) => a.headline === first.headline || a.headline.includes(first.headline) || first.headline.includes(a.headline)) ??
-      (candidates.length === 1 ? candidates[0] : undefined);
-    if (!rest) {
-      warnings.push({
-        path: first.id,
-        message: `"${first.headline}" continues on ${jump.label} (its line "${jump.line}" taken out of its text), but no article there takes it up (上接${pages[first.page].label}版): left as it is`,
-      });
-      reports[first.page].jumps.push({ article: first.id, to: jump.label, line: jump.line });
-      continue;
-    }
-    const back = rest.jumpFrom!;
-    reports[first.page].jumps.push({ article: first.id, to: pages[target].label, line: jump.line });
-    reports[target].jumps.push({ article: first.id, from: pages[first.page].label, line: back.line });
-    warnings.push({
-      path: first.id,
-      message: `"${first.headline}" continues from ${pages[first.page].label} to ${pages[target].label}: joined into one article with parts on both pages; its jump lines "${jump.line}" and "${back.line}" taken out of its text`,
-    });
-    first.paragraphs = [...first.paragraphs, ...rest.paragraphs].slice(0, LIMITS.paragraphs);
-    for (const region of pages[target].regions ?? []) if (region.article === rest.id) region.article = first.id;
-    articles.splice(articles.indexOf(rest), 1);
-    rest.jumpFrom = undefined;
-  }
-  for (const a of articles.filter((x) => x.jumpFrom)) {
-    warnings.push({
-      path: a.id,
-      message: `"${a.headline}" is continued from ${a.jumpFrom!.label} (its line "${a.jumpFrom!.line}" taken out of its text), but no article there says it goes on here`,
-    });
-    reports[a.page].jumps.push({ article: a.id, from: a.jumpFrom!.label, line: a.jumpFrom!.line });
-  }
 }
