@@ -1,25 +1,27 @@
 /**
- * Loads the PDF packages of `e-paper import pdf`: PDF.js (reading, Apache-2.0) and
- * @napi-rs/canvas (drawing and encoding, Skia, MIT), about 70 MB together with the prebuilt
- * binary, so they are not the package's dependencies. Found where Node finds packages (a
- * publisher who ran `npm install pdfjs-dist @napi-rs/canvas`), else in scripts/pdf/ of a
- * checkout of the project, installed there on first use as its lock file says.
+ * Loads the PDF packages of `e-paper import pdf`: PDF.js (reading, Apache-2.0), @napi-rs/canvas
+ * (drawing, and JPEG encoding, Skia, MIT) and sharp (WebP encoding at a chosen effort, libvips,
+ * Apache-2.0), about 90 MB together with their prebuilt binaries, so they are not the package's
+ * dependencies. Found where Node finds packages (a publisher who ran `npm install pdfjs-dist
+ * @napi-rs/canvas sharp`), else in scripts/pdf/ of a checkout of the project, installed there on
+ * first use as its lock file says.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findOnDemand } from '../on-demand-packages.js';
 
-import type { Canvas, Pdfjs } from './pdfjs-types.js';
+import type { Canvas, Pdfjs, Sharp } from './pdfjs-types.js';
 
 export interface PdfPackages {
   pdfjs: Pdfjs;
   canvas: Canvas;
+  sharp: Sharp;
   /** Folders of PDF.js's CMaps and standard fonts (CJK PDFs name predefined CMaps; some use the 14 standard fonts unembedded). */
   cMapUrl: string;
   standardFontDataUrl: string;
 }
 
-export const PDF_PACKAGES = 'pdfjs-dist@5.6.205 @napi-rs/canvas@0.1.99';
+export const PDF_PACKAGES = 'pdfjs-dist@5.6.205 @napi-rs/canvas@0.1.99 sharp@0.35.5';
 
 let loaded: Promise<PdfPackages> | undefined;
 
@@ -32,18 +34,22 @@ async function load(log: (line: string) => void): Promise<PdfPackages> {
   return open(findOnDemand({ folder: 'pdf', packages: PDF_PACKAGES, neededBy: 'the pdf kind', resolve: tryResolve }, log));
 }
 
-function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; root: string } | undefined {
+function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; sharp: string; root: string } | undefined {
   try {
     const pdfjs = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
     const canvas = require.resolve('@napi-rs/canvas');
-    return { pdfjs, canvas, root: join(pdfjs, '../../../') };
+    const sharp = require.resolve('sharp');
+    return { pdfjs, canvas, sharp, root: join(pdfjs, '../../../') };
   } catch {
     return undefined;
   }
 }
 
-async function open(paths: { pdfjs: string; canvas: string; root: string }): Promise<PdfPackages> {
+async function open(paths: { pdfjs: string; canvas: string; sharp: string; root: string }): Promise<PdfPackages> {
   const pdfjs = (await import(pathToFileURL(paths.pdfjs).href)) as Pdfjs;
   const canvas = (await import(pathToFileURL(paths.canvas).href)) as Canvas;
-  return { pdfjs, canvas, cMapUrl: join(paths.root, 'cmaps/'), standardFontDataUrl: join(paths.root, 'standard_fonts/') };
+  const sharp = ((await import(pathToFileURL(paths.sharp).href)) as { default: Sharp }).default;
+  // Each image is encoded once: libvips's cache of operations would only hold memory.
+  sharp.cache(false);
+  return { pdfjs, canvas, sharp, cMapUrl: join(paths.root, 'cmaps/'), standardFontDataUrl: join(paths.root, 'standard_fonts/') };
 }

@@ -1,5 +1,5 @@
 /**
- * The few parts of PDF.js and @napi-rs/canvas the command uses, typed here: the packages are
+ * The few parts of PDF.js, @napi-rs/canvas and sharp the command uses, typed here: the packages are
  * installed on demand (./load.ts), so their own types are not there when the project type-checks.
  */
 
@@ -57,8 +57,21 @@ export interface NodeCanvas {
   height: number;
   getContext(type: '2d'): unknown;
   encode(format: 'jpeg' | 'webp' | 'png', quality?: number): Promise<Uint8Array>;
+  /** The pixels, RGBA, row by row. */
+  data(): Uint8Array;
 }
 
 export interface Canvas {
   createCanvas(width: number, height: number): NodeCanvas;
+}
+
+/** sharp (libvips) on raw pixels: the WebP encoder with its effort setting (./render.ts). */
+export interface SharpPipeline {
+  removeAlpha(): SharpPipeline;
+  webp(options: { quality: number; effort: number }): SharpPipeline;
+  toBuffer(): Promise<Uint8Array>;
+}
+export interface Sharp {
+  (input: Uint8Array, options: { raw: { width: number; height: number; channels: 4 } }): SharpPipeline;
+  cache(options: boolean): void;
 }

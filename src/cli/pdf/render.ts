@@ -1,17 +1,19 @@
 /**
- * A PDF page drawn to images for the scan page's srcset: PDF.js onto @napi-rs/canvas (Skia),
- * encoded by the same canvas. PDF.js draws the page once, at the largest width; the smaller
- * widths replay that drawing (Skia keeps it as a picture, so type stays sharp) scaled down,
- * without PDF.js running again. Encoding runs on Node's thread pool: the caller reads the next
- * page while this one's files are written (`written`), so on two cores the largest cost, the
- * WebP encoder, mostly leaves the page's time.
+ * A PDF page drawn to images for the scan page's srcset: PDF.js onto @napi-rs/canvas (Skia).
+ * PDF.js draws the page once, at the largest width; the smaller widths replay that drawing (Skia
+ * keeps it as a picture, so type stays sharp) scaled down, without PDF.js running again. WebP is
+ * encoded by sharp (libwebp at {@link WEBP_EFFORT}), JPEG by the canvas. Encoding runs on Node's
+ * thread pool, the widths at once: the caller reads the next page while this one's files are
+ * written (`written`), so on two cores the encoder mostly leaves the page's wall time.
  *
- * Measured on the A1 fixture (2 cores, CPU s): PDF.js drawing 0.5 s for the first width and
- * 0.1–0.2 s for each further width, WebP at quality 80 0.2 / 0.35 / 0.95 s at 500 / 1000 /
- * 2000 px, JPEG at 82 0.15 s at 2000 px; WebP files are a third smaller than JPEG for the same
- * look of type. sharp (libvips) encodes WebP no faster at the same size (0.67 s for the three
- * widths at effort 0, with files 14 % larger) and adds 35 MB. Headless Chromium drawing PDF.js
- * would need a browser on the publisher's server and a page round trip for each image.
+ * Measured on the A1 fixture (bench/pdf-stages.mjs, processor s, median of 3, load 12–19 on 2
+ * cores): the three widths 2000 / 1000 / 500 at quality 80, rasterising the drawing included,
+ * cost 1.24 s with the canvas's own WebP (libwebp's method 4, 1090 KiB), 0.78 s with sharp at
+ * effort 2 (1107 KiB, +1.6 %; type looks the same at 100 % and at 3×), 0.59–0.65 s at effort 0–1
+ * (1233–1240 KiB, +13 %), 1.2 s at effort 3–4 (as the canvas); JPEG 0.36 s (1589 KiB, +46 %).
+ * Effort 2 is the knee: the command's processor time on A1 fell by about 15 % (3.40 → 2.92 s,
+ * medians of 5 interleaved runs at load 19). Headless Chromium drawing PDF.js would need a
+ * browser on the publisher's server and a page round trip for each image.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +78,19 @@ function scaled(source: NodeCanvas, width: number, packages: PdfPackages): NodeC
   return canvas;
 }
 
+/**
+ * libwebp's effort (its `method`, 0–6) for the page images: see the measures above.
+ * E_PAPER_WEBP_EFFORT sets another, for the benchmark's comparisons only (bench/pdf-stages.mjs).
+ */
+export const WEBP_EFFORT = /^[0-6]$/.test(process.env.E_PAPER_WEBP_EFFORT ?? '') ? Number(process.env.E_PAPER_WEBP_EFFORT) : 2;
+
+/** `canvas` as a WebP (sharp, at {@link WEBP_EFFORT}) or a JPEG (the canvas's own encoder), on Node's thread pool. */
+function encode(canvas: NodeCanvas, options: RenderOptions, packages: PdfPackages): Promise<Uint8Array> {
+  if (options.format === 'jpeg') return canvas.encode('jpeg', options.quality);
+  const raw = { width: canvas.width, height: canvas.height, channels: 4 as const };
+  return packages.sharp(canvas.data(), { raw }).removeAlpha().webp({ quality: options.quality, effort: WEBP_EFFORT }).toBuffer();
+}
+
 /** Draws `page` once at the largest width, scales it to the others, and starts writing the files. */
 export async function renderPage(page: PdfPage, packages: PdfPackages, options: RenderOptions): Promise<RenderedPage> {
   const base = page.getViewport({ scale: 1 });
@@ -98,7 +113,7 @@ export async function renderPage(page: PdfPage, packages: PdfPackages, options: 
   });
   const written = Promise.all(
     made.map(async ({ canvas, name }) => {
-      const bytes = await canvas.encode(options.format, options.quality).catch((error: Error) => {
+      const bytes = await encode(canvas, options, packages).catch((error: Error) => {
         throw new CliError(EXIT.failed, `${options.stem}: the page image could not be encoded (${error.message})`);
       });
       try {
