@@ -1,7 +1,8 @@
 // The PDF importer on the project's printed fixtures (tests/fixtures/pdf, made by
 // scripts/make-pdf-fixtures.mjs; none a real page of the paper): article F1, mean region IoU,
 // headline exact match, body character error rate against the edition that was printed, the
-// advertisements found as such, and the time and peak memory of the command per page. The text
+// same F1 and IoU per part (an article's region on one page: a continued article has one on each
+// page), the jumps of continued articles found as printed, the advertisements found as such, and the time and peak memory of the command per page. The text
 // repair (radicals read as the ideographs printed, dashes) is measured apart: the body CER of a
 // second import with the text as the PDF encodes it (E_PAPER_PDF_TEXT=as-encoded), and how many
 // characters of the articles' text the repair changed. Run after npm run build (or node
@@ -67,9 +68,9 @@ function importFixture(files, truth, env = {}) {
 }
 
 console.log(
-  '| fixture | pages | articles (truth / found) | F1 | mean IoU | headlines | body CER | CER as encoded | chars repaired | ads (truth / found) | s per page | CPU s per page | peak MB |',
+  '| fixture | pages | articles (truth / found) | F1 | mean IoU | parts (truth / found) | parts F1 | parts IoU | jumps (truth / found / right) | headlines | body CER | CER as encoded | chars repaired | ads (truth / found) | s per page | CPU s per page | peak MB |',
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const totals = [];
 for (const name of names) {
   const { files, truth } = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8'));
@@ -88,9 +89,9 @@ for (const name of names) {
   }
   const raw = importFixture(files, truth, { E_PAPER_PDF_TEXT: 'as-encoded' }).edition;
   const asEncoded = score(truth, raw);
-  totals.push(result);
+  totals.push({ ...result, partsF1: result.parts.f1, partsIou: result.parts.iou });
   console.log(
-    `| ${name} | ${files.length} | ${result.truth} / ${result.found} | ${fixed(result.f1)} | ${fixed(result.iou)} | ${pct(result.headlines)} | ${pct(result.cer, 2)} | ${result.cer === null ? '—' : pct(asEncoded.cer, 2)} | ${changed(raw, edition)} | ${result.ads.truth} / ${result.ads.found} | ${median(times).toFixed(2)} | ${median(cpus).toFixed(2)} | ${Math.round(Math.max(...peaks))} |`,
+    `| ${name} | ${files.length} | ${result.truth} / ${result.found} | ${fixed(result.f1)} | ${fixed(result.iou)} | ${result.parts.truth} / ${result.parts.found} | ${fixed(result.parts.f1)} | ${fixed(result.parts.iou)} | ${result.jumps.truth} / ${result.jumps.found} / ${result.jumps.right} | ${pct(result.headlines)} | ${pct(result.cer, 2)} | ${result.cer === null ? '—' : pct(asEncoded.cer, 2)} | ${changed(raw, edition)} | ${result.ads.truth} / ${result.ads.found} | ${median(times).toFixed(2)} | ${median(cpus).toFixed(2)} | ${Math.round(Math.max(...peaks))} |`,
   );
   if (details) for (const miss of result.misses) console.log(`  ${miss}`);
 }
@@ -100,5 +101,5 @@ const mean = (key) => {
   return values.reduce((n, v) => n + v, 0) / values.length;
 };
 console.log(
-  `| **mean** | | | ${fixed(mean('f1'))} | ${fixed(mean('iou'))} | ${pct(mean('headlines'))} | ${pct(mean('cer'), 2)} | | | | | | |`,
+  `| **mean** | | | ${fixed(mean('f1'))} | ${fixed(mean('iou'))} | | ${fixed(mean('partsF1'))} | ${fixed(mean('partsIou'))} | | ${pct(mean('headlines'))} | ${pct(mean('cer'), 2)} | | | | | | |`,
 );

@@ -1,6 +1,8 @@
 // Scores an imported PDF edition against the edition that was printed (scripts/pdf-variants.js):
 // articles matched by region overlap, then article F1, mean region IoU, headline exact match and
-// body character error rate. Plain JS, used by the benchmark and by the Node tests.
+// body character error rate; for articles printed in parts on several pages, the parts (an
+// article's region on one page) matched and scored apart, and the pages' jumps (转X版 / 上接X版)
+// found as printed. Plain JS, used by the benchmark and by the Node tests.
 
 const CELL = 4; // page units per raster cell when measuring overlap
 
@@ -68,6 +70,30 @@ export function levenshtein(a, b) {
   return prev[t.length];
 }
 
+/** Each article's parts: its shapes on one page each, with their raster cells. */
+function partsOf(entries) {
+  return entries.flatMap((entry) =>
+    [...new Set(entry.shapes.map((s) => s.page))].map((page) => {
+      const part = { article: entry.article, page, shapes: entry.shapes.filter((s) => s.page === page) };
+      return { ...part, cells: cells(part) };
+    }),
+  );
+}
+
+/** The pages' jumps, each with its page's index and the other page's index. */
+function jumpsOf(edition) {
+  const index = new Map(edition.pages.map((page, p) => [page.id, p]));
+  return edition.pages.flatMap((page, p) =>
+    (page.jumps ?? []).map((jump) => ({
+      page: p,
+      article: jump.article,
+      end: jump.to !== undefined ? 'to' : 'from',
+      other: index.get(jump.to ?? jump.from),
+      text: jump.text,
+    })),
+  );
+}
+
 /** Units of `want` and `got` paired by region overlap (IoU ≥ 0.5), best first. */
 function pair(want, got) {
   const pairs = [];
@@ -120,6 +146,20 @@ export function score(truth, found) {
     if (w.article.headline !== g.article.headline) misses.push(`headline: "${g.article.headline}" for "${w.article.headline}"`);
   }
   const none = !want.length && !got.length;
+  const wantParts = partsOf(want);
+  const gotParts = partsOf(got);
+  const partMatches = pair(wantParts, gotParts);
+  // A jump is found when the import's page has one of the matched article, the same end, page and line.
+  const toFound = new Map(matches.map((m) => [m.w.article.id, m.g.article.id]));
+  const foundJumps = jumpsOf(found);
+  const wantJumps = jumpsOf(truth);
+  const rightJumps = wantJumps.filter((w) =>
+    foundJumps.some(
+      (g) => g.page === w.page && g.article === toFound.get(w.article) && g.end === w.end && g.other === w.other && g.text === w.text,
+    ),
+  );
+  for (const w of wantJumps)
+    if (!rightJumps.includes(w)) misses.push(`jump: ${w.end} ${w.other} "${w.text}" of ${w.article} on page ${w.page} not found`);
   return {
     truth: want.length,
     found: got.length,
@@ -132,6 +172,13 @@ export function score(truth, found) {
         ? matches.filter((m) => m.w.article.headline === m.g.article.headline).length / matches.length
         : 0,
     cer: none ? null : chars ? errors / chars : 1,
+    parts: {
+      truth: wantParts.length,
+      found: gotParts.length,
+      f1: f1(wantParts.length, gotParts.length, partMatches.length),
+      iou: none ? null : partMatches.length ? partMatches.reduce((n, m) => n + m.value, 0) / partMatches.length : 0,
+    },
+    jumps: { truth: wantJumps.length, found: foundJumps.length, right: rightJumps.length },
     ads: {
       truth: wantAds.length,
       found: gotAds.length,

@@ -111,6 +111,9 @@ export function pdfVariants(a1) {
   const truth = clone(jumped);
   const a5 = truth.articles.find((a) => a.id === 'a5');
   a5.paragraphs = a5.paragraphs.filter((p) => !/^（[上下]接|^（[下]?转/.test(p));
+  // The jump lines are the pages' jumps, not text.
+  truth.pages[0].jumps = [{ article: 'a5', to: 'A2', text: '（下转A2版）' }];
+  truth.pages[1].jumps = [{ article: 'a5', from: 'A1', text: '（上接A1版）' }];
   add('continued', 'an article continued on A2 (下转A2版 / 上接A1版), two pages', jumped, truth);
   add(
     'vertical',

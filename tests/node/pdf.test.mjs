@@ -53,6 +53,10 @@ describe('import pdf: the printed fixtures', () => {
       assert.ok(s.iou >= 0.85, `mean IoU ${s.iou}`);
       assert.equal(s.headlines, 1, s.misses.join('\n'));
       assert.ok(s.cer <= 0.12, `body CER ${s.cer}`);
+      // Each part on its page (a continued article has one a page), and the jumps as printed.
+      assert.equal(s.parts.f1, 1, `parts: printed ${s.parts.truth}, found ${s.parts.found}`);
+      assert.ok(s.parts.iou >= 0.85, `mean part IoU ${s.parts.iou}`);
+      assert.deepEqual(s.jumps, { truth: s.jumps.truth, found: s.jumps.truth, right: s.jumps.truth }, s.misses.join('\n'));
     });
   }
 
