@@ -136,6 +136,18 @@ describe('import pdf: the printed fixtures', () => {
     assert.equal(cli(['validate', join(out, 'edition.json')]).code, 0);
   });
 
+  it('writes what the committed imported edition of the continued fixture holds (tests/fixtures/pdf-import)', () => {
+    const kept = join(ROOT, 'tests/fixtures/pdf-import/continued');
+    const out = join(work, 'continued-kept');
+    const files = ['continued-A01.pdf', 'continued-A02.pdf'].map((f) => join(FIX, f));
+    const title = '株洲日报（PDF 导入测试，非真实版面）';
+    const args = ['--date', '2021-01-08', '--lang', 'zh-CN', '--id', 'pdf-import-continued', '--title', title];
+    const run = cli(['import', 'pdf', ...files, ...args, '--single-file', '--widths', '600', '-o', out, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(readJson(join(out, 'edition.json')), readJson(join(kept, 'edition.json')), 'import it again (its README says how)');
+    for (const page of readJson(join(kept, 'edition.json')).pages) assert.ok(existsSync(join(kept, page.scan.src)), page.scan.src);
+  });
+
   it('leaves a jump line whose page is not imported in the text, and warns naming the page and the line', () => {
     const { truth } = readJson(join(FIX, 'continued.truth.json'));
     const out = join(work, 'continued-alone');
