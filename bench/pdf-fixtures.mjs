@@ -6,7 +6,7 @@
 // repair (radicals read as the ideographs printed, dashes) is measured apart: the body CER of a
 // second import with the text as the PDF encodes it (E_PAPER_PDF_TEXT=as-encoded), and how many
 // characters of the articles' text the repair changed. Run after npm run build (or node
-// scripts/build-cli.mjs): node bench/pdf-fixtures.mjs [--runs N] [--details]
+// scripts/build-cli.mjs): node bench/pdf-fixtures.mjs [--runs N] [--details] [fixture names…]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,11 @@ import { levenshtein, score } from './pdf-score.mjs';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 1;
 const details = process.argv.includes('--details');
 const dir = 'tests/fixtures/pdf';
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--runs');
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.truth.json'))
-  .map((f) => f.replace('.truth.json', ''));
+  .map((f) => f.replace('.truth.json', ''))
+  .filter((name) => !only.length || only.includes(name));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const pct = (x, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)} %`);
 const fixed = (x) => (x === null ? '—' : x.toFixed(3));
