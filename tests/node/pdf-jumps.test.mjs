@@ -74,7 +74,11 @@ describe('parts joined across pages', () => {
       part(pages, 0, 'A1-1', '长文章', ['第一段。', '（下转A2版）'], { photos: [{ caption: '图一', aspect: 1.5 }] }),
       part(pages, 0, 'A1-2', '别的文章', ['别的正文。']),
       part(pages, 1, 'A2-1', '长文章', ['（上接A1版）', '第二段。', '（下转A3版）']),
-      part(pages, 2, 'A3-1', '长文章', ['（上接A2版）', '第三段。'], { photos: [{ caption: '图二', aspect: 1 }] }),
+      part(pages, 2, 'A3-1', '长文章', ['（上接A2版）', '第三段。'], {
+        photos: [{ caption: '图二', aspect: 1 }],
+        bylines: ['记者 张三'],
+        subheads: ['第三部分'],
+      }),
     ];
     const warnings = [];
     const { articles, reports } = m.joinContinuations(parts, pages, warnings);
@@ -87,6 +91,8 @@ describe('parts joined across pages', () => {
       articles[0].photos.map((p) => p.caption),
       ['图一', '图二'],
     );
+    assert.deepEqual(articles[0].bylines, ['记者 张三']);
+    assert.deepEqual(articles[0].subheads, ['第三部分']);
     assert.deepEqual(
       pages.map((p) => p.regions.map((r) => r.article)),
       [['A1-1', 'A1-2'], ['A1-1'], ['A1-1']],

@@ -91,7 +91,7 @@ const similar = (a: string, b: string) => a === b || a.includes(b) || b.includes
 
 /**
  * Joins the continued parts among `parts` (in page order) into one article each, in place: the
- * first part keeps its id and takes the others' text, photos and regions; `pages` get their
+ * first part keeps its id and takes the others' text, photos, bylines, subheads and regions; `pages` get their
  * `jumps`. Returns the articles left and what each page's report says of its jump lines.
  */
 export function joinContinuations(parts: Part[], pages: Page[], warnings: ImportWarning[]): { articles: Part[]; reports: JumpReport[][] } {
@@ -143,10 +143,15 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
     for (let at: Part | undefined = head; at; at = next.get(at)) chain.push(at);
     const paragraphs: string[] = [];
     const photos: NonNullable<Article['photos']> = [];
+    // A continuation's bylines and subheads (a part may print its own) are kept, once each.
+    const bylines = new Set(head.bylines);
+    const subheads = new Set(head.subheads);
     chain.forEach((part, i) => {
       const taken = [...(i > 0 ? [jumpOf(part, 'from')!] : []), ...(i < chain.length - 1 ? [jumpOf(part, 'to')!] : [])];
       paragraphs.push(...withoutJumps(part.paragraphs, taken));
       photos.push(...(part.photos ?? []));
+      for (const byline of part.bylines ?? []) bylines.add(byline);
+      for (const subhead of part.subheads ?? []) subheads.add(subhead);
       if (i === 0) return;
       gone.add(part);
       for (const region of pages[part.page].regions ?? []) if (region.article === part.id) region.article = head.id;
@@ -158,6 +163,8 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
     });
     head.paragraphs = paragraphs.length ? paragraphs.slice(0, LIMITS.paragraphs) : [head.headline];
     if (photos.length) head.photos = photos.slice(0, 20);
+    if (bylines.size) head.bylines = [...bylines].slice(0, 10);
+    if (subheads.size) head.subheads = [...subheads].slice(0, 10);
     chain.slice(0, -1).forEach((part, i) => {
       const rest = chain[i + 1];
       const to = jumpOf(part, 'to')!;
