@@ -6,6 +6,7 @@
 //
 //   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
 //
+// --click-only: each load only to the click (no interaction), for more rounds in the time.
 // --profile also records, after the rounds, one load of each build with the DevTools timeline
 // categories on (slow: the figures of that load are not comparable, which is why it comes
 // apart), and sums per build what the main thread did in the interaction and in the click:
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '4' },
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
+    'click-only': { type: 'boolean', default: false },
   },
 });
 // The main bench's modules read their own options from the command line: none of these.
@@ -46,7 +48,13 @@ if (labels.length < 1) {
   process.exit(2);
 }
 const runs = values['profile-only'] ? 0 : Math.max(1, Number(values.runs) || 4);
-const viewerOf = (label) => ({ id: label, label, path: `/bench/build/${label}/e-paper.html`, zoomModifiers: 2 });
+const viewerOf = (label) => ({
+  id: label,
+  label,
+  path: `/bench/build/${label}/e-paper.html`,
+  zoomModifiers: 2,
+  clickOnly: values['click-only'],
+});
 
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);

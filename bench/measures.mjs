@@ -102,6 +102,9 @@ export async function measure(browser, browserCdp, origin, viewer, round) {
     result.heapMB = (heapPage.usedSize + heapWorkers) / 2 ** 20;
     phase('heap');
 
+    // compare.mjs --click-only: the load and the click, nothing after.
+    if (viewer.clickOnly) return result;
+
     // Interaction: wheel zoom to 4× at a point, then drag-pans, with real input.
     await page.evaluate(quiet);
     result.interaction = await interact(page, input, viewer, browser, browserCdp, browserPid, requests, round === 0 ? SCREENSHOTS : null);
