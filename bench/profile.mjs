@@ -2,7 +2,8 @@
 // summed into what the main thread and the raster workers did (compare.mjs --profile). Tracing
 // these categories slows the page a lot on 2 cores: the load is for what happened (how many
 // style recalculations, over how many elements, which tasks were long and what filled them),
-// never for timings to compare with the untraced loads.
+// never for timings to compare with the untraced loads. `cpuMs` is the thread's own CPU time in
+// the events (`tdur`), which the other work on the machine disturbs less than their wall time.
 import { writeFileSync } from 'node:fs';
 import { benchPage, clickArticle, interact } from './measures.mjs';
 import { quiet } from './cdp.mjs';
@@ -46,11 +47,11 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
     'ScheduleStyleRecalculation',
     'InvalidateLayout',
   ];
-  const sums = Object.fromEntries(names.map((n) => [n, { count: 0, ms: 0, maxMs: 0 }]));
+  const sums = Object.fromEntries(names.map((n) => [n, { count: 0, ms: 0, maxMs: 0, cpuMs: 0 }]));
   let restyled = 0;
   let maxRestyled = 0;
   const tasks = [];
-  const raster = { count: 0, ms: 0, maxMs: 0 };
+  const raster = { count: 0, ms: 0, maxMs: 0, cpuMs: 0 };
   const t0 = events.find((e) => e.ph === 'X' && e.ts)?.ts ?? 0;
   const mainEvents = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= from);
   for (const e of mainEvents) {
@@ -59,6 +60,7 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
       const s = sums[e.name];
       s.count++;
       s.ms += ms;
+      s.cpuMs += (e.tdur ?? 0) / 1000;
       s.maxMs = Math.max(s.maxMs, ms);
     }
     if (e.name === 'UpdateLayoutTree') {
@@ -74,6 +76,7 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
     const ms = (e.dur ?? 0) / 1000;
     raster.count++;
     raster.ms += ms;
+    raster.cpuMs += (e.tdur ?? 0) / 1000;
     raster.maxMs = Math.max(raster.maxMs, ms);
   }
   // The long tasks, each with what ran inside it (by name, summed; nested events count in each).
@@ -97,7 +100,12 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
       }
       return { atMs: Math.round((task.ts - t0) / 1000), ms: Math.round(task.dur / 100) / 10, inside };
     });
-  const round = (s) => ({ count: s.count, ms: Math.round(s.ms * 10) / 10, maxMs: Math.round(s.maxMs * 10) / 10 });
+  const round = (s) => ({
+    count: s.count,
+    ms: Math.round(s.ms * 10) / 10,
+    cpuMs: Math.round(s.cpuMs * 10) / 10,
+    maxMs: Math.round(s.maxMs * 10) / 10,
+  });
   return {
     main: Object.fromEntries(
       Object.entries(sums)
