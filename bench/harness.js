@@ -32,6 +32,22 @@
   } catch {
     H.loafSupported = false;
   }
+  // Event Timing: the input events that took 16 ms or more from input to the next paint (the
+  // click's longest one is reported beside click → text).
+  H.eventTiming = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        H.eventTiming.push({
+          name: e.name,
+          start: e.startTime,
+          duration: e.duration,
+          processing: e.processingEnd - e.processingStart,
+          delay: e.processingStart - e.startTime,
+        });
+      }
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  } catch {}
   // Largest-contentful-paint candidates (the scaling scenario reports the last one before input).
   H.lcp = [];
   try {
@@ -218,7 +234,7 @@
   // timestamp, the input's own time) and ends after the frame in which the text is first in the
   // DOM and visible: checked at every animation frame, then a task after that frame's paint.
   H.armClick = (probe) => {
-    H.click = { probe, start: null, shown: null };
+    H.click = { probe, armed: performance.now(), start: null, shown: null };
   };
   addEventListener(
     'pointerup',

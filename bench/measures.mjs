@@ -102,6 +102,9 @@ export async function measure(browser, browserCdp, origin, viewer, round) {
     result.heapMB = (heapPage.usedSize + heapWorkers) / 2 ** 20;
     phase('heap');
 
+    // compare.mjs --click-only: the load and the click, nothing after.
+    if (viewer.clickOnly) return result;
+
     // Interaction: wheel zoom to 4× at a point, then drag-pans, with real input.
     await page.evaluate(quiet);
     result.interaction = await interact(page, input, viewer, browser, browserCdp, browserPid, requests, round === 0 ? SCREENSHOTS : null);
@@ -154,7 +157,11 @@ export async function benchPage(browser, result) {
     await context.addInitScript({ path: join(ROOT, 'bench/harness.js') });
     const page = await context.newPage();
     page.on('pageerror', (error) => result.errors.push(`pageerror: ${error.message}`));
-    page.on('console', (msg) => msg.type() === 'error' && result.errors.push(`console: ${msg.text()}`));
+    page.on(
+      'console',
+      (msg) =>
+        msg.type() === 'error' && result.errors.push(`console: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`),
+    );
     return { context, page };
   } catch (error) {
     await context.close();
@@ -182,6 +189,8 @@ export async function clickArticle(page, input) {
     // Long animation frames from the click to the text (and a little after), with their scripts.
     c.loaf =
       c.start === null ? [] : window.__harness.loaf.filter((e) => e.start + e.duration >= c.start && e.start <= (c.shown ?? c.start) + 100);
+    // The click's own events (pointerdown, pointerup, click …) as Event Timing measured them.
+    c.events = window.__harness.eventTiming.filter((e) => e.start >= c.armed && e.start <= (c.shown ?? c.armed + 3000));
     return c;
   });
   const articleOpenEvent = await page.evaluate(() => window.__harness.articleOpenEvents ?? null);
@@ -199,6 +208,8 @@ export async function clickArticle(page, input) {
   return {
     ms: shown ? click.shown - click.start : null,
     loaf: click.loaf.map((e) => ({ ...e, start: e.start - click.start })),
+    events: click.events.map((e) => ({ ...e, start: e.start - click.start })),
+    longestEventMs: click.events.length ? Math.max(...click.events.map((e) => e.duration)) : 0,
     point,
     note: shown ? undefined : click.start === null ? 'the click did not reach the page' : 'the article text did not show within 3 s',
     closedWithEsc: !stillShown,
@@ -206,14 +217,14 @@ export async function clickArticle(page, input) {
   };
 }
 
-export async function interact(page, input, viewer, browser, browserCdp, browserPid, requests, screenshotDir) {
+export async function interact(page, input, viewer, browser, browserCdp, browserPid, requests, screenshotDir, { trace = TRACE } = {}) {
   const out = {};
   const startScale = await page.evaluate(() => window.__harness.scale());
   out.startScale = startScale;
   await input({ type: 'mouseMoved', x: ZOOM_POINT.x, y: ZOOM_POINT.y });
   await sleep(100);
   let tracing = false;
-  if (TRACE) {
+  if (trace) {
     try {
       // Only the 'benchmark' category (PipelineReporter, one event per frame and state): the
       // devtools frame categories cost so much on two cores that they change what they measure.

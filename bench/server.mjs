@@ -8,8 +8,9 @@
 // files are cacheable for a year, as a site serves files whose names carry their hash).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -59,16 +60,43 @@ function resolvePath(pathname) {
 }
 
 /**
+ * Other builds of the viewer to compare (compare.mjs): `builds` maps a label to a folder holding a
+ * built `dist/`. `/bench/build/<label>/dist/…` is that folder, and `/bench/build/<label>/e-paper.html`
+ * the bench page with its script pointed there (written into bench/.cache/builds/ on first use).
+ * A folder may end in `#attr,attr`: attributes the page's `<e-paper>` gets (`#no-overview`).
+ */
+function resolveBuild(pathname, builds) {
+  const match = /^\/bench\/build\/([\w.-]+)\/(.*)$/.exec(pathname);
+  if (!match || !Object.hasOwn(builds, match[1])) return null;
+  const [, label, rest] = match;
+  const [base, attributes = ''] = builds[label].split('#');
+  if (rest === 'e-paper.html') return buildPage(label, attributes);
+  if (!rest.startsWith('dist/')) return null;
+  const file = normalize(join(base, decodeURIComponent(rest.slice('dist/'.length))));
+  return file.startsWith(base + sep) ? file : null;
+}
+
+function buildPage(label, attributes) {
+  const file = join(ROOT, 'bench/.cache/builds', label, 'e-paper.html');
+  const page = readFileSync(join(ROOT, 'bench/pages/e-paper.html'), 'utf8')
+    .replace('/dist/e-paper.js', `/bench/build/${label}/dist/e-paper.js`)
+    .replace('<e-paper ', `<e-paper ${attributes.split(',').filter(Boolean).join(' ')} `);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, page);
+  return file;
+}
+
+/**
  * Starts the server on an ephemeral port of 127.0.0.1. Returns `{ origin, close, log }`; `log`
  * lists every response as `{ url, status, type, bytes, rawBytes, gzip }` (what was written to the
  * socket for the body, and the file's size), a cross-check of what the browser reports.
  */
-export async function startServer({ compress = true, cacheFonts = false } = {}) {
+export async function startServer({ compress = true, cacheFonts = false, builds = {} } = {}) {
   const gzCache = new Map();
   const log = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const file = resolvePath(url.pathname);
+    const file = resolveBuild(url.pathname, builds) ?? resolvePath(url.pathname);
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -98,6 +98,21 @@ describe('<e-paper-overview> in the viewer', () => {
     expect(getComputedStyle(overviewOf(el)!).display).to.equal('none');
   });
 
+  it('keeps the page’s picture in a layer of its own, so that moving the mark never rasters it again', async () => {
+    el = await mountViewer<EPaper>((e) => {
+      e.src = A1_URL;
+      e.noPersist = true;
+    }, SIZE);
+    await zoomIn(el);
+    await until(() => !!overviewOf(el!)!.shadowRoot!.querySelector('e-paper-page[thumbnail]'), 'the page’s picture');
+    const picture = overviewOf(el)!.shadowRoot!.querySelector('e-paper-page')!;
+    // In the map's layer, every move of the mark (each frame of a pan) rastered the whole typeset
+    // page again: the bench's zoom and pan took twice the renderer's CPU (bench/compare.mjs).
+    expect(getComputedStyle(picture).willChange).to.equal('transform');
+    const mark = markOf(el);
+    expect(getComputedStyle(mark).willChange, 'the mark stays in the map’s layer').to.equal('auto');
+  });
+
   it('follows every view the viewport gives, each wheel event of a pan', async () => {
     el = await mountViewer<EPaper>((e) => {
       e.src = A1_URL;

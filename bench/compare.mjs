@@ -1,0 +1,152 @@
+// Builds of e-paper against each other, interleaved in one run: for finding which change made a
+// figure worse, and for judging a fix. Each build is a folder holding a built `dist/` (for
+// example a scratch worktree of another commit after `node scripts/build.mjs`); each load gets
+// the main bench's load, click and interaction (measures.mjs), the builds rotated from round to
+// round (A B C, B C A, …) so that the machine's load falls on all alike.
+//
+//   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
+//
+// --click-only: each load only to the click (no interaction), for more rounds in the time.
+// --profile also records, after the rounds, one load of each build with the DevTools timeline
+// categories on (slow: the figures of that load are not comparable, which is why it comes
+// apart), and sums per build what the main thread did in the interaction and in the click:
+// style recalculations (and the elements they restyled), layouts, paints, scripts, and the
+// longest tasks with what they were. The traces go to bench/results/.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findBrowser } from '../scripts/find-browser.js';
+import { ROOT, startServer } from './server.mjs';
+
+const { values } = parseArgs({
+  options: {
+    build: { type: 'string', multiple: true },
+    runs: { type: 'string', default: '4' },
+    profile: { type: 'boolean', default: false },
+    'profile-only': { type: 'boolean', default: false },
+    'click-only': { type: 'boolean', default: false },
+  },
+});
+// The main bench's modules read their own options from the command line: none of these.
+process.argv.splice(2);
+const { FLAGS, IGNORED_DEFAULTS, log } = await import('./cli.mjs');
+const { warmFonts } = await import('./cdp.mjs');
+const { measure } = await import('./measures.mjs');
+const { profileLoad } = await import('./profile.mjs');
+const builds = Object.fromEntries(
+  (values.build ?? []).map((spec) => {
+    const [label, where] = spec.split('=');
+    const [dir, attributes] = where.split('#');
+    return [label, resolve(dir) + (attributes ? `#${attributes}` : '')];
+  }),
+);
+const labels = Object.keys(builds);
+if (labels.length < 1) {
+  log('usage: node bench/compare.mjs --build A=dist-folder --build B=dist-folder [--runs N] [--profile]');
+  process.exit(2);
+}
+const runs = values['profile-only'] ? 0 : Math.max(1, Number(values.runs) || 4);
+const viewerOf = (label) => ({
+  id: label,
+  label,
+  path: `/bench/build/${label}/e-paper.html`,
+  zoomModifiers: 2,
+  clickOnly: values['click-only'],
+});
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x, d = 0) => (x == null ? 'n/a' : x.toFixed(d));
+
+const server = await startServer({ builds });
+const browser = await chromium.launch({ executablePath: await findBrowser(), args: FLAGS, ignoreDefaultArgs: IGNORED_DEFAULTS });
+const results = [];
+const profiles = {};
+const stamp = new Date().toISOString().replace(/[:]/g, '-').replace(/\..*/, '');
+const outDir = join(ROOT, 'bench/results');
+mkdirSync(outDir, { recursive: true });
+const load0 = loadavg();
+try {
+  const browserCdp = await browser.newBrowserCDPSession();
+  await warmFonts(browser);
+  // A warm-up load of each, not counted: the first load in a browser pays its own first-use costs.
+  for (const label of labels) if (runs) await measure(browser, browserCdp, server.origin, viewerOf(label), -1);
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < labels.length; k++) {
+      const label = labels[(k + round) % labels.length];
+      const r = await measure(browser, browserCdp, server.origin, viewerOf(label), round);
+      results.push(r);
+      const i = r.interaction ?? {};
+      log(
+        `  run ${round + 1} ${label.padEnd(10)} LoAF ${fmt(i.loafTotalMs)} ms (${Object.entries(i.parts ?? {})
+          .map(([p, v]) => `${p} ${Math.round(v.loafMs)}/${v.over33}`)
+          .join(
+            ', ',
+          )}), >33 ${i.intervalsOver33}, max ${fmt(i.maxIntervalMs)} ms, click ${fmt(r.click?.ms, 1)} ms, event ${fmt(r.click?.longestEventMs)} ms` +
+          (r.errors.length ? `\n    ${r.errors.slice(0, 3).join('\n    ')}` : ''),
+      );
+    }
+  }
+  if (values.profile || values['profile-only']) {
+    for (const label of labels) {
+      const file = join(outDir, `${stamp}-profile-${label}.json`);
+      profiles[label] = await profileLoad(browser, browserCdp, server.origin, viewerOf(label), file);
+      log(`  profile ${label}: ${JSON.stringify(profiles[label].summary)}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const rows = [
+  ['LoAF total in the interaction (ms)', (r) => r.interaction?.loafTotalMs],
+  ['  of it in the zoom', (r) => r.interaction?.parts?.zoom?.loafMs ?? 0],
+  ['  in the pan', (r) => r.interaction?.parts?.pan?.loafMs ?? 0],
+  ['  in the settle (1 s after)', (r) => r.interaction?.parts?.settle?.loafMs ?? 0],
+  ['frame intervals > 33 ms', (r) => r.interaction?.intervalsOver33],
+  ['  of them in the settle', (r) => r.interaction?.parts?.settle?.over33 ?? 0],
+  ['longest frame interval (ms)', (r) => r.interaction?.maxIntervalMs],
+  ['compositor frames dropped', (r) => r.interaction?.droppedFrames],
+  ['renderer CPU in the interaction (ms)', (r) => r.interaction?.rendererCpuMs],
+  ['click → text (ms)', (r) => r.click?.ms],
+  ["click's longest event (ms)", (r) => r.click?.longestEventMs],
+  ['navigation → ready (ms)', (r) => r.readyMs],
+];
+const head = ['', ...labels.map((l) => `${l} median (min–max)`)];
+const lines = rows.map(([name, get]) => [
+  name,
+  ...labels.map((label) => {
+    const xs = results
+      .filter((r) => r.viewer === label)
+      .map(get)
+      .filter((x) => typeof x === 'number');
+    return xs.length ? `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})` : 'n/a';
+  }),
+]);
+if (runs) {
+  console.log(
+    `\nbuilds compared: ${runs} rounds, rotated, after a warm-up load of each; load average ${load0.map((l) => l.toFixed(1)).join('/')} before, ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join('/')} after, ${cpus().length} cores\n`,
+  );
+  const widths = head.map((_, c) => Math.max(...[head, ...lines].map((l) => String(l[c]).length)));
+  for (const l of [head, ...lines]) console.log(l.map((cell, c) => String(cell).padEnd(widths[c])).join('  '));
+}
+for (const [label, p] of Object.entries(profiles)) console.log(`\nprofile ${label}:\n${JSON.stringify(p.summary, null, 1)}`);
+const out = join(outDir, `${stamp}-compare.json`);
+writeFileSync(
+  out,
+  JSON.stringify(
+    { builds, runs, results, profiles: Object.fromEntries(Object.entries(profiles).map(([k, v]) => [k, v.summary])) },
+    null,
+    1,
+  ),
+);
+console.log(`\nraw figures: ${out.slice(ROOT.length)}`);
