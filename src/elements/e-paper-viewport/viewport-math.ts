@@ -43,6 +43,13 @@ export const MAX_TEXT_FACTOR = 3;
 /** Scales closer than this (relatively) count as the same, e.g. "at fit". */
 export const SCALE_EPSILON = 1e-3;
 
+/** The factor of one zoom step: buttons, keys, double-click. */
+export const ZOOM_STEP = 1.5;
+
+/** Two taps this close in time (ms) and place (CSS px) are a double-tap. */
+export const DOUBLE_TAP_MS = 320;
+export const DOUBLE_TAP_SLOP = 24;
+
 const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
 const positive = (value: number) => Number.isFinite(value) && value > 0;
 const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);

@@ -165,6 +165,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       aria-label=${strings.viewerLabel(edition.title, edition.date)}
       .pageWidth=${page.width}
       .pageHeight=${page.height}
+      .deferInput=${phase === 'settling'}
       lang=${lang}
       @e-paper-viewport-zoom=${on.zoom}
       @e-paper-viewport-swipe=${on.swipe}
