@@ -70,8 +70,8 @@ const isMac = () => {
  * A drag or a pinch swallows the click that follows, so a drag that starts on an article never
  * opens it. The input is a set of reactive controllers in a part of its own, loaded once the viewport is
  * connected (with `deferInput`: once that is cleared); `updateComplete` waits for it. Input before
- * it is in asks for it and is not handled: a wheel goes to the host page, as a plain wheel at fit
- * does, a click reaches the page. A failed load is logged and tried again on the next input.
+ * it is in asks for it and is not handled: a plain wheel goes to the host page, as at fit, Ctrl +
+ * wheel zooms neither (not the host page either), a click reaches the page. A failed load is logged and tried again on the next input.
  *
  * @slot - The page, drawn at its size in page units (`pageWidth` × `pageHeight` CSS px).
  * @fires e-paper-viewport-zoom - The view changed and settled (at most once a frame, at the end of a
@@ -213,6 +213,7 @@ export class EPaperViewport extends LitElement {
     this.#resizeObserver.observe(this);
     if (this.#input) return;
     for (const type of ATTEMPTS) this.addEventListener(type, this.#wantInput, { passive: true });
+    this.addEventListener('wheel', this.#holdPageZoom, { passive: false });
     if (!this.deferInput) this.#wantInput();
   }
 
@@ -254,7 +255,13 @@ export class EPaperViewport extends LitElement {
 
   #unlisten(): void {
     for (const type of ATTEMPTS) this.removeEventListener(type, this.#wantInput);
+    this.removeEventListener('wheel', this.#holdPageZoom);
   }
+
+  /** Ctrl + wheel (a trackpad's pinch) before the input is in would zoom the whole host page: held. */
+  #holdPageZoom = (event: WheelEvent): void => {
+    if (event.ctrlKey) event.preventDefault();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pageWidth') || changed.has('pageHeight')) this.#fitMode = 'page';
