@@ -24,13 +24,14 @@ export interface RegionEventDetail {
   via: 'pointer' | 'focus';
 }
 
+/** Fires `name` for `region`, by way of what `event` was: a mouse, a pen or a finger (clicks too), or else focus and keys. */
 function emitRegion(
   target: EventTarget,
   name: 'e-paper-region-enter' | 'e-paper-region-leave' | 'e-paper-region-activate',
   region: SVGGElement,
-  via: RegionEventDetail['via'],
+  event: Event,
 ): void {
-  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via });
+  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via: event instanceof MouseEvent ? 'pointer' : 'focus' });
 }
 
 /** The text layer's module, once loaded (a lazy part). */
@@ -153,7 +154,7 @@ export class EPaperPage extends LitElement {
     if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
     // The tint follows a hovering pointer only: a finger's :hover sticks after a pan or a pinch.
     if (event instanceof PointerEvent && event.pointerType !== 'touch') region.classList.add('hover');
-    emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
+    emitRegion(this, 'e-paper-region-enter', region, event);
   }
 
   #onRegionLeave(event: Event): void {
@@ -162,14 +163,14 @@ export class EPaperPage extends LitElement {
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
     if (event instanceof PointerEvent) region.classList.remove('hover');
-    emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
+    emitRegion(this, 'e-paper-region-leave', region, event);
   }
 
   #onRegionActivate(event: Event): void {
     const region = this.#regionOf(event);
     if (!region) return;
     event.preventDefault();
-    emitRegion(this, 'e-paper-region-activate', region, event.type === 'click' ? 'pointer' : 'focus');
+    emitRegion(this, 'e-paper-region-activate', region, event);
   }
 
   override render() {
@@ -203,10 +204,9 @@ export class EPaperPage extends LitElement {
           : regionLayer({
               page,
               regions: regionsOf(page, edition),
-              articles: new Map(edition.articles.map((a) => [a.id, a])),
+              articles: articlesById(edition),
               read: this.readArticles,
-              readLabel: uiStrings(this.lang).read,
-              label: uiStrings(this.lang).regionsLabel(page.label),
+              strings: uiStrings(this.lang),
             })
       }
       ${page.scan && page.text && !this.thumbnail ? this.#textLayer(page) : nothing}
@@ -275,10 +275,13 @@ export class EPaperPage extends LitElement {
       '--_columns': String(block.columns ?? 1),
     };
     const part = (name: ArticlePart) => this.#renderPart(article, block, name);
+    // Hidden from assistive technology, not from the eye or a selection: its region's button,
+    // named after it, opens its whole text in the reader; read here too, it would be read twice.
     return html`<article
       class="block article ${block.align === 'center' ? 'centred' : ''} ${block.boxed ? 'boxed' : ''}"
       part="block article"
       data-article-id=${article.id}
+      aria-hidden="true"
       ${cssProps(style)}
     >
       ${parts.map(part)}
