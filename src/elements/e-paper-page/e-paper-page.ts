@@ -61,7 +61,7 @@ const place = (rect: Rect) => ({
  * @csspart regions - The layer of article regions over the page; a list of the articles to assistive technology.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
- * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
+ * @fires e-paper-region-enter - A mouse or a pen entered an article's region, or the keyboard's focus did (a finger does not hover; the focus a tap or a click gives is not shown). `detail: {articleId, region, via}`.
  * @fires e-paper-region-leave - Pointer or focus left it.
  * @fires e-paper-region-activate - The region was clicked, or Enter or Space pressed on it.
  * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
@@ -151,9 +151,14 @@ export class EPaperPage extends LitElement {
   #onRegionEnter(event: Event): void {
     const region = this.#regionOf(event);
     if (!region) return;
-    if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
-    // The tint follows a hovering pointer only: a finger's :hover sticks after a pan or a pinch.
-    if (event instanceof PointerEvent && event.pointerType !== 'touch') region.classList.add('hover');
+    if (event instanceof PointerEvent) {
+      // A mouse or a pen moving over the region, not yet lit: a finger does not hover (its :hover
+      // sticks after a pan or a pinch, and a tap opens the article at once). Moves, not
+      // pointerover: after a tap the browser's own mouse stands where the finger was and says it
+      // is over whatever a closing reader uncovers, without moving.
+      if (event.pointerType === 'touch' || region.classList.contains('hover')) return;
+      region.classList.add('hover');
+    } else if (!region.matches(':focus-visible')) return; // focus a tap or a click gave, not the keyboard's
     emitRegion(this, 'e-paper-region-enter', region, event);
   }
 
@@ -190,7 +195,7 @@ export class EPaperPage extends LitElement {
       part="page"
       lang=${edition.lang}
       ${cssProps(fonts)}
-      @pointerover=${this.#onRegionEnter}
+      @pointermove=${this.#onRegionEnter}
       @pointerout=${this.#onRegionLeave}
       @focusin=${this.#onRegionEnter}
       @focusout=${this.#onRegionLeave}

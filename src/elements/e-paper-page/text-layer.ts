@@ -55,13 +55,15 @@ function regionAt(root: ShadowRoot, event: MouseEvent): Element | null {
 let hovered: Element | null = null;
 
 function hover(root: ShadowRoot, event: PointerEvent): void {
+  // A finger does not hover: a touch leaves the region and the tooltip alone (a tap opens the article).
+  if (event.pointerType === 'touch') return;
   const region = event.type === 'pointerleave' ? null : regionAt(root, event);
   if (region === hovered) return;
   hovered?.classList.remove('active');
   hovered?.dispatchEvent(new PointerEvent('pointerout', { bubbles: true }));
   hovered = region;
   region?.classList.add('active');
-  region?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+  region?.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
 }
 
 // Here, not in a module of the edition's: the build puts those in the first render, and only this lazy part needs it.
