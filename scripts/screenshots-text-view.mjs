@@ -3,25 +3,14 @@
 // from it on the phone.
 //
 //   node scripts/screenshots-text-view.mjs [out-dir] [--fonts-config <fonts.conf> --suffix -cjk]
-import { screenshotSession } from './screenshot-session.mjs';
+import { screenshotSession, sizes } from './screenshot-session.mjs';
 
-const SIZES = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-];
-
-const { base, browser, shoot, close } = await screenshotSession({ settle: 500 });
+const { openDemo, shoot, close } = await screenshotSession({ settle: 500 });
 
 try {
-  for (const size of SIZES) {
+  for (const size of sizes()) {
     for (const scheme of ['light', 'dark']) {
-      const page = await browser.newPage({ ...size, colorScheme: scheme });
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      await page.addInitScript(() => {
-        window.__ePaperReady = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
-      });
-      await page.goto(new URL('/demo/?edition=pages', base).href);
-      await Promise.race([page.evaluate(() => window.__ePaperReady), page.waitForTimeout(15000)]);
+      const page = await openDemo({ ...size, colorScheme: scheme }, '/demo/?edition=pages');
       // The toolbar's toggle, pressed as a reader would.
       await page.evaluate(() => document.querySelector('e-paper').shadowRoot.querySelector('.view-toggle').click());
       // Some read marks, as the reading state would give them, once the other pages' files are in.
@@ -45,7 +34,7 @@ try {
         await page.waitForTimeout(700);
         await shoot(page, `${name}-reader`);
       }
-      await page.close();
+      await page.context().close();
     }
   }
 } finally {

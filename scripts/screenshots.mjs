@@ -5,26 +5,14 @@
 //
 // A fresh machine has no CJK system fonts; a Chinese reader's device has them. `--fonts-config`
 // hands the browser a fontconfig file (one that adds, say, Noto CJK) so that both can be looked at.
-import { screenshotSession } from './screenshot-session.mjs';
+import { screenshotSession, sizes } from './screenshot-session.mjs';
 
-const SIZES = [
-  { name: 'desktop', viewport: { width: 1440, height: 900 } },
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 },
-];
-
-const { base, browser, shoot, close } = await screenshotSession();
+const { openDemo, shoot, close } = await screenshotSession();
 
 try {
-  for (const size of SIZES) {
+  for (const size of sizes({ desktop: [1440, 900], phoneScale: 3 })) {
     for (const scheme of ['light', 'dark']) {
-      const page = await browser.newPage({ ...size, colorScheme: scheme });
-      page.on('console', (msg) => msg.type() === 'error' && console.error('page:', msg.text()));
-      page.on('pageerror', (error) => console.error('page error:', error.message));
-      await page.addInitScript(() => {
-        window.__ePaperReady = new Promise((resolve) => document.addEventListener('e-paper-ready', resolve, { once: true }));
-      });
-      await page.goto(new URL('/demo/', base).href);
-      await Promise.race([page.evaluate(() => window.__ePaperReady), page.waitForTimeout(15000)]);
+      const page = await openDemo({ ...size, colorScheme: scheme });
       const name = `${size.name}-${scheme}`;
       await shoot(page, name);
 
@@ -44,7 +32,7 @@ try {
         await shoot(page, `${name}-list`);
         await page.keyboard.press('Escape');
       }
-      await page.close();
+      await page.context().close();
     }
   }
 } finally {

@@ -102,3 +102,20 @@ export function frames(n = 2): Promise<void> {
 export function shownArticles(el: Element): (string | undefined)[] {
   return [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="article"]')].map((b) => b.dataset.articleId);
 }
+
+/** The on-screen centre of `element`, in whole pixels (where real input aims). */
+export function centre(element: Element): [number, number] {
+  const r = element.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** The viewer's viewport (typed loosely: the helpers import no element). */
+export const viewportOf = <T extends Element = Element>(el: Element): T => el.shadowRoot!.querySelector('e-paper-viewport') as unknown as T;
+
+/** The shipped A1 in a viewer of `size`, remembering nothing, once ready. */
+export const mountA1 = <T extends HTMLElement>(size: { width: number; height: number }, setup: (el: T) => void = () => {}) =>
+  mountViewer<T>((el) => {
+    (el as unknown as { src: string; noPersist: boolean }).src = A1_URL;
+    (el as unknown as { noPersist: boolean }).noPersist = true;
+    setup(el);
+  }, size);

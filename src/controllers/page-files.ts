@@ -20,6 +20,8 @@ export interface PageFilesViewer {
 /** The page files of one edition: the loader (a module of its own) is made when first asked for. */
 export interface EditionPageFiles {
   loader(): Promise<PageFileLoader>;
+  /** Cuts off what they are fetching: another edition is shown. */
+  cut(): void;
 }
 
 /**
@@ -37,20 +39,25 @@ export class PageFilesController {
   forEdition(edition: Edition, baseUrl: string, options: LoadOptions): EditionPageFiles | undefined {
     if (!edition.pages.some(isPageRef)) return undefined;
     const { viewer } = this;
+    // Cut off with the load until the edition is shown, then only when another edition is: the
+    // load's signal also aborts when the viewer leaves the document, and a viewer moved in it
+    // (taken out and put back) must still turn to its pages, or hear why it cannot.
+    const cut = new AbortController();
+    options.signal?.addEventListener('abort', () => this.#active !== files && cut.abort());
     let made: Promise<PageFileLoader> | undefined;
     const files: EditionPageFiles = {
+      cut: () => cut.abort(),
       loader: () => {
         if (!made) {
           made = import('../edition/page-files/page-file-loader.js').then(
             (m) =>
-              new m.PageFileLoader(edition, baseUrl, options, {
+              new m.PageFileLoader(
+                edition,
+                baseUrl,
+                { ...options, signal: cut.signal },
                 // The loader of an edition no longer in view changes nothing.
-                view: () => (this.#active === files ? viewer.view() : undefined),
-                show: (next, page) => viewer.show(next, page),
-                notice: (text, show) => viewer.notice(text, show),
-                failed: (page, error) => viewer.failed(page, error),
-                lang: () => viewer.lang(),
-              }),
+                { ...viewer, view: () => (this.#active === files ? viewer.view() : undefined) },
+              ),
           );
           // A part that could not be loaded is tried again the next time it is needed.
           made.catch(() => (made = undefined));
@@ -61,8 +68,9 @@ export class PageFilesController {
     return files;
   }
 
-  /** `files` belong to the edition now shown. */
+  /** `files` belong to the edition now shown; those of the edition before are cut off. */
   activate(files: EditionPageFiles | undefined): void {
+    if (files !== this.#active) this.#active?.cut();
     this.#active = files;
   }
 

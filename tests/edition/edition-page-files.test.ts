@@ -115,6 +115,26 @@ describe('<e-paper>: pages kept in page files', () => {
     expect((await changed).detail.page).to.equal('A4');
   });
 
+  it('a viewer moved in the document still turns to its pages, and reports the one that fails', async () => {
+    ({ el } = await mount(`${SPLIT}?missing=A3`));
+    // Taken out and put back (a site's layout moving it, a framework re-parenting it): the load's
+    // signal is aborted by the disconnect, and page files fetched with it failed at once, unheard.
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(el);
+    el.page = 'A2';
+    await until(() => shownArticles(el!).length > 0 && shownArticles(el!).every((id) => id?.endsWith('-p2')), 'A2 is shown');
+    const failed = nextEvent<EPaperEventMap['e-paper-error']>(el, 'e-paper-error');
+    el.page = 'A3';
+    const { detail } = await failed;
+    expect([detail.page, detail.cause]).to.deep.equal(['A3', 'http']);
+    await pageShown(el);
+    expect(el.page, 'the attribute goes back to the page shown').to.equal('A2');
+    expect(noticeText(el)).to.match(/A3.*版未能载入/);
+    el.remove();
+    box.remove();
+  });
+
   it('a page file that does not match its page is refused with the problem named', async () => {
     ({ el } = await mount(`${SPLIT}?wrong=A4`));
     const failed = nextEvent<EPaperEventMap['e-paper-error']>(el, 'e-paper-error');

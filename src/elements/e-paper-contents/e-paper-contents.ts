@@ -4,9 +4,9 @@ import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
-import { lineIcon } from '../../internal/styles/line-icon.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { fitPanelUnderToolbar } from './panel-room.js';
+import { panelToggleStyles } from './panel-toggle.styles.js';
 
 /** Three lines with their bullets: the list's icon where a narrow toolbar has no room for its word. */
 const LIST_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1" /></svg>`;
@@ -66,38 +66,15 @@ export interface ContentsPage {
 export class EPaperContents extends LitElement {
   static override styles = [
     tokenStyles,
+    panelToggleStyles,
     css`
     /* Not positioned: the panel hangs from the toolbar's box (its own element's), not from the
        button, which a narrow toolbar may put anywhere. */
     :host {
       display: inline-block;
     }
-    button {
-      font: inherit;
-      color: inherit;
-      cursor: pointer;
-    }
-    .toggle {
-      display: inline-flex;
-      align-items: center;
-      white-space: nowrap;
-      min-height: 32px;
-      padding: 4px 10px;
-      border: 1px solid transparent;
-      border-radius: 4px;
-      background: transparent;
-    }
     .toggle svg {
       display: none;
-      ${lineIcon}
-    }
-    .toggle:hover,
-    .toggle[aria-expanded='true'] {
-      background: color-mix(in srgb, currentColor 10%, transparent);
-    }
-    button:focus-visible {
-      outline: 3px solid var(--_focus);
-      outline-offset: 1px;
     }
     .panel {
       position: absolute;

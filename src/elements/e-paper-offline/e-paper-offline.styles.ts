@@ -1,40 +1,18 @@
 import { css } from 'lit';
-import { lineIcon } from '../../internal/styles/line-icon.js';
+import { panelToggleStyles } from '../e-paper-contents/panel-toggle.styles.js';
 
-/** The offline button in the toolbar and its panel, hanging from the toolbar like the list's. */
-export const offlineStyles = css`
+/** The offline button in the toolbar (the list's, with a gap before its word) and its panel, hanging from the toolbar like the list's. */
+export const offlineStyles = [
+  panelToggleStyles,
+  css`
   :host {
     display: inline-block;
   }
-  button {
-    font: inherit;
-    color: inherit;
-    cursor: pointer;
-  }
   .toggle {
-    display: inline-flex;
-    align-items: center;
     gap: 4px;
-    white-space: nowrap;
-    min-height: 32px;
-    padding: 4px 10px;
-    border: 1px solid transparent;
-    border-radius: 4px;
-    background: transparent;
-  }
-  .toggle svg {
-    ${lineIcon}
-  }
-  .toggle:hover,
-  .toggle[aria-expanded='true'] {
-    background: color-mix(in srgb, currentColor 10%, transparent);
   }
   .toggle.saved svg {
     color: var(--_accent);
-  }
-  button:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 1px;
   }
   .panel {
     position: absolute;
@@ -128,7 +106,8 @@ export const offlineStyles = css`
   .none {
     opacity: 0.7;
   }
-`;
+`,
+];
 
 /** Phones: the toolbar button is its icon (its name stays for screen readers). */
 export const narrowStyles = css`

@@ -24,13 +24,14 @@ export interface RegionEventDetail {
   via: 'pointer' | 'focus';
 }
 
+/** Fires `name` for `region`, by way of what `event` was: a mouse, a pen or a finger (clicks too), or else focus and keys. */
 function emitRegion(
   target: EventTarget,
   name: 'e-paper-region-enter' | 'e-paper-region-leave' | 'e-paper-region-activate',
   region: SVGGElement,
-  via: RegionEventDetail['via'],
+  event: Event,
 ): void {
-  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via });
+  emit(target, name, { articleId: region.dataset.articleId ?? '', region, via: event instanceof MouseEvent ? 'pointer' : 'focus' });
 }
 
 /** The text layer's module, once loaded (a lazy part). */
@@ -60,7 +61,7 @@ const place = (rect: Rect) => ({
  * @csspart regions - The layer of article regions over the page; a list of the articles to assistive technology.
  * @csspart region - An article's region (all its shapes); focusable, a button.
  * @csspart region-read - A region of an article the reader has read.
- * @fires e-paper-region-enter - Pointer or focus entered an article's region. `detail: {articleId, region, via}`.
+ * @fires e-paper-region-enter - A mouse or a pen entered an article's region, or the keyboard's focus did (a finger does not hover; the focus a tap or a click gives is not shown). `detail: {articleId, region, via}`.
  * @fires e-paper-region-leave - Pointer or focus left it.
  * @fires e-paper-region-activate - The region was clicked, or Enter or Space pressed on it.
  * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
@@ -150,10 +151,15 @@ export class EPaperPage extends LitElement {
   #onRegionEnter(event: Event): void {
     const region = this.#regionOf(event);
     if (!region) return;
-    if (event instanceof PointerEvent && event.relatedTarget instanceof Element && region.contains(event.relatedTarget)) return;
-    // The tint follows a hovering pointer only: a finger's :hover sticks after a pan or a pinch.
-    if (event instanceof PointerEvent && event.pointerType !== 'touch') region.classList.add('hover');
-    emitRegion(this, 'e-paper-region-enter', region, event.type === 'focusin' ? 'focus' : 'pointer');
+    if (event instanceof PointerEvent) {
+      // A mouse or a pen moving over the region, not yet lit: a finger does not hover (its :hover
+      // sticks after a pan or a pinch, and a tap opens the article at once). Moves, not
+      // pointerover: after a tap the browser's own mouse stands where the finger was and says it
+      // is over whatever a closing reader uncovers, without moving.
+      if (event.pointerType === 'touch' || region.classList.contains('hover')) return;
+      region.classList.add('hover');
+    } else if (!region.matches(':focus-visible')) return; // focus a tap or a click gave, not the keyboard's
+    emitRegion(this, 'e-paper-region-enter', region, event);
   }
 
   #onRegionLeave(event: Event): void {
@@ -162,14 +168,14 @@ export class EPaperPage extends LitElement {
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
     if (event instanceof PointerEvent) region.classList.remove('hover');
-    emitRegion(this, 'e-paper-region-leave', region, event.type === 'focusout' ? 'focus' : 'pointer');
+    emitRegion(this, 'e-paper-region-leave', region, event);
   }
 
   #onRegionActivate(event: Event): void {
     const region = this.#regionOf(event);
     if (!region) return;
     event.preventDefault();
-    emitRegion(this, 'e-paper-region-activate', region, event.type === 'click' ? 'pointer' : 'focus');
+    emitRegion(this, 'e-paper-region-activate', region, event);
   }
 
   override render() {
@@ -189,7 +195,7 @@ export class EPaperPage extends LitElement {
       part="page"
       lang=${edition.lang}
       ${cssProps(fonts)}
-      @pointerover=${this.#onRegionEnter}
+      @pointermove=${this.#onRegionEnter}
       @pointerout=${this.#onRegionLeave}
       @focusin=${this.#onRegionEnter}
       @focusout=${this.#onRegionLeave}
@@ -203,10 +209,9 @@ export class EPaperPage extends LitElement {
           : regionLayer({
               page,
               regions: regionsOf(page, edition),
-              articles: new Map(edition.articles.map((a) => [a.id, a])),
+              articles: articlesById(edition),
               read: this.readArticles,
-              readLabel: uiStrings(this.lang).read,
-              label: uiStrings(this.lang).regionsLabel(page.label),
+              strings: uiStrings(this.lang),
             })
       }
       ${page.scan && page.text && !this.thumbnail ? this.#textLayer(page) : nothing}
@@ -275,10 +280,13 @@ export class EPaperPage extends LitElement {
       '--_columns': String(block.columns ?? 1),
     };
     const part = (name: ArticlePart) => this.#renderPart(article, block, name);
+    // Hidden from assistive technology, not from the eye or a selection: its region's button,
+    // named after it, opens its whole text in the reader; read here too, it would be read twice.
     return html`<article
       class="block article ${block.align === 'center' ? 'centred' : ''} ${block.boxed ? 'boxed' : ''}"
       part="block article"
       data-article-id=${article.id}
+      aria-hidden="true"
       ${cssProps(style)}
     >
       ${parts.map(part)}

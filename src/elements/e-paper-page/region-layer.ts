@@ -1,6 +1,6 @@
 import { svg, nothing, type SVGTemplateResult } from 'lit';
 import type { Article, Page, Region, Shape } from '../../edition/schema.js';
-import { isolate } from '../../i18n/strings.js';
+import { isolate, type UiStrings } from '../../i18n/strings.js';
 
 /** The accessible name of an article's region: its kicker or banner, then the headline. */
 export function regionLabel(article: Article): string {
@@ -26,9 +26,8 @@ export interface RegionLayerOptions {
   regions: Region[];
   articles: Map<string, Article>;
   read: ReadonlySet<string>;
-  readLabel: string;
-  /** The accessible name of the list ("A1 版文章"). */
-  label: string;
+  /** The UI strings: the mark of an article read, and the list's name ("A1 版文章"). */
+  strings: Pick<UiStrings, 'read' | 'regionsLabel'>;
 }
 
 /**
@@ -37,14 +36,14 @@ export interface RegionLayerOptions {
  * each region an item of it: a bare `<svg>` is an image to assistive technology, and buttons
  * inside an image are read as parts of a picture, not as the page's articles.
  */
-export function regionLayer({ page, regions, articles, read, readLabel, label }: RegionLayerOptions): SVGTemplateResult {
+export function regionLayer({ page, regions, articles, read, strings }: RegionLayerOptions): SVGTemplateResult {
   return svg`<svg class="regions" part="regions" viewBox="0 0 ${page.width} ${page.height}" width=${page.width} height=${page.height}
-    role="list" aria-label=${label}>
+    role="list" aria-label=${strings.regionsLabel(page.label)}>
     ${regions.map((region) => {
       const article = articles.get(region.article);
       if (!article) return nothing;
       const isRead = read.has(article.id);
-      const name = isRead ? `${isolate(regionLabel(article))} (${readLabel})` : regionLabel(article);
+      const name = isRead ? `${isolate(regionLabel(article))} (${strings.read})` : regionLabel(article);
       return svg`<g role="listitem"><g class="region ${isRead ? 'read' : ''}" part="region${isRead ? ' region-read' : ''}" role="button" tabindex="0"
         data-article-id=${article.id} aria-label=${name}>${region.shapes.map(shapeTemplate)}${isRead ? readBadge(region.shapes[0]) : nothing}</g></g>`;
     })}

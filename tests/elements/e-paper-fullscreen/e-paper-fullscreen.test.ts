@@ -9,22 +9,15 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
-import { A1_URL, frames, mountViewer, until } from '../../helpers.js';
+import { centre, frames, mountA1, until, viewportOf as viewportIn } from '../../helpers.js';
 
 const SIZE = { width: 640, height: 480 };
-const viewportOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport')!;
+const viewportOf = (el: EPaper) => viewportIn<EPaperViewport>(el);
 const buttonOf = (el: EPaper) =>
   el.shadowRoot!.querySelector('e-paper-fullscreen')?.shadowRoot?.querySelector<HTMLButtonElement>('button') ?? null;
-const centre = (e: Element): [number, number] => {
-  const r = e.getBoundingClientRect();
-  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
-};
 
 async function mount(): Promise<EPaper> {
-  const el = await mountViewer<EPaper>((e) => {
-    e.src = A1_URL;
-    e.noPersist = true;
-  }, SIZE);
+  const el = await mountA1<EPaper>(SIZE);
   await until(() => !!buttonOf(el), 'the full-screen button');
   return el;
 }
@@ -110,10 +103,7 @@ describe('<e-paper-fullscreen> in the viewer', () => {
     const own = Object.getOwnPropertyDescriptor(Document.prototype, 'fullscreenEnabled')!;
     Object.defineProperty(document, 'fullscreenEnabled', { configurable: true, get: () => false });
     try {
-      el = await mountViewer<EPaper>((e) => {
-        e.src = A1_URL;
-        e.noPersist = true;
-      }, SIZE);
+      el = await mountA1<EPaper>(SIZE);
       const part = el.shadowRoot!.querySelector('e-paper-fullscreen')!;
       await customElements.whenDefined('e-paper-fullscreen');
       await (part as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -127,11 +117,7 @@ describe('<e-paper-fullscreen> in the viewer', () => {
   });
 
   it('names itself in English and Traditional Chinese', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-      e.lang = 'en';
-    }, SIZE);
+    el = await mountA1<EPaper>(SIZE, (e) => (e.lang = 'en'));
     await until(() => !!buttonOf(el!), 'the button');
     expect(buttonOf(el)!.getAttribute('aria-label')).to.equal('Full screen');
     el.lang = 'zh-TW';

@@ -10,7 +10,7 @@ import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
 import type { EPaperOverview } from '../../../src/elements/e-paper-overview/e-paper-overview.js';
 import { centerOf, visibleRect } from '../../../src/elements/e-paper-overview/overview-math.js';
-import { A1_URL, frames, mountViewer, until } from '../../helpers.js';
+import { centre, frames, mountA1, mountViewer, until, viewportOf as viewportIn } from '../../helpers.js';
 
 const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
 
@@ -21,7 +21,7 @@ const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: numbe
   params: { type, touchPoints: points.map((p, id) => ({ ...p, id })) },
 });
 
-const viewportOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperViewport>('e-paper-viewport')!;
+const viewportOf = (el: EPaper) => viewportIn<EPaperViewport>(el);
 const overviewOf = (el: EPaper) => el.shadowRoot!.querySelector<EPaperOverview>('e-paper-overview');
 const mapOf = (el: EPaper) => overviewOf(el)!.shadowRoot!.querySelector<HTMLElement>('[part="overview"]')!;
 const markOf = (el: EPaper) => overviewOf(el)!.shadowRoot!.querySelector<HTMLElement>('[part="overview-mark"]')!;
@@ -67,10 +67,12 @@ async function zoomIn(el: EPaper, times = 2) {
   await frames(2);
 }
 
-const centre = (e: Element): [number, number] => {
-  const r = e.getBoundingClientRect();
-  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
-};
+/** The A1 in a viewer of {@link SIZE}, zoomed in `times` by the toolbar until the map shows. */
+async function zoomedViewer(times: number): Promise<EPaper> {
+  const viewer = await mountA1<EPaper>(SIZE);
+  await zoomIn(viewer, times);
+  return viewer;
+}
 
 let el: EPaper | undefined;
 afterEach(async () => {
@@ -83,10 +85,7 @@ describe('<e-paper-overview> in the viewer', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
   it('is not shown (nor loaded into view) at fit; shows once zoomed in, hides at fit again', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
+    el = await mountA1<EPaper>(SIZE);
     expect(overviewOf(el)?.shadowRoot?.querySelector('[part="overview"]') ?? null, 'nothing drawn at fit').to.equal(null);
     await zoomIn(el);
     expect(getComputedStyle(overviewOf(el)!).display).to.not.equal('none');
@@ -114,11 +113,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('follows every view the viewport gives, each wheel event of a pan', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
-    await zoomIn(el, 3);
+    el = await zoomedViewer(3);
     const [x, y] = centre(viewportOf(el));
     for (let i = 0; i < 4; i++) {
       await cdp([{ method: 'Input.dispatchMouseEvent', params: { type: 'mouseWheel', x, y, deltaX: 0, deltaY: 120 } }]);
@@ -128,11 +123,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('dragging the mark with the mouse pans the page with it', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
-    await zoomIn(el, 3);
+    el = await zoomedViewer(3);
     const viewport = viewportOf(el);
     const before = viewport.center;
     const scale = mapOf(el).clientWidth / PAGE.width;
@@ -152,11 +143,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('a click beside the mark centres the page there', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
-    await zoomIn(el, 3);
+    el = await zoomedViewer(3);
     const map = mapOf(el);
     const m = map.getBoundingClientRect();
     const scale = map.clientWidth / PAGE.width;
@@ -174,11 +161,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('a finger dragging the mark pans the page (and never scrolls the host page)', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
-    await zoomIn(el, 3);
+    el = await zoomedViewer(3);
     const viewport = viewportOf(el);
     const before = viewport.center;
     const scale = mapOf(el).clientWidth / PAGE.width;
@@ -196,11 +179,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('the mark is focusable and the arrow keys move the page (Shift: further)', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
-    await zoomIn(el, 3);
+    el = await zoomedViewer(3);
     const viewport = viewportOf(el);
     markOf(el).focus();
     expect(overviewOf(el)!.shadowRoot!.activeElement).to.equal(markOf(el));
@@ -239,11 +218,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('no-overview leaves the map out', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-      e.setAttribute('no-overview', '');
-    }, SIZE);
+    el = await mountA1<EPaper>(SIZE, (e) => e.setAttribute('no-overview', ''));
     el.zoomTo(1.5);
     await new Promise((resolve) => el!.addEventListener('e-paper-zoom', resolve, { once: true }));
     await el.updateComplete;

@@ -4,7 +4,10 @@ import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { articlesOnPage } from '../../../src/edition/regions.js';
 import { regionLabel } from '../../../src/elements/e-paper-page/region-layer.js';
-import { A1_URL, loadA1, mountViewer } from '../../helpers.js';
+import type { Edition } from '../../../src/edition/schema.js';
+import { A1_URL, deepQuery, loadA1, mountViewer } from '../../helpers.js';
+
+const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
 
 /** A node of Chromium's accessibility tree (scripts/wtr-ax-plugin.js). */
 type AxNode = { id: string; role: string; name: string; ignored: boolean; children: string[] };
@@ -74,5 +77,60 @@ describe('the page to assistive technology', () => {
           .filter((n) => ['SvgRoot', 'image', 'img'].includes(n.role))
           .map((n) => n.role),
       ).to.deep.equal([]);
+  });
+
+  it('reads each article’s text once: its region names it, the page’s copy of its text is not read again', async () => {
+    const edition = await loadA1();
+    const el = await mountViewer<EPaper>((el) => {
+      el.noPersist = true;
+      el.src = A1_URL;
+    });
+    const { nodes } = await axTree();
+    const page = nodes.filter((n) => n.role === 'StaticText' || n.role === 'heading' || n.role === 'button').map((n) => bare(n.name));
+    const articles = articlesOnPage(edition, edition.pages[0]);
+    // Before: the headline as a heading and its text, then again as the button's name; the body once on the page.
+    const heard = articles.map((a) => page.filter((name) => name.includes(a.headline)).length);
+    expect(heard, 'times each headline is heard').to.deep.equal(articles.map(() => 1));
+    const bodies = articles.flatMap((a) => a.paragraphs.map((p) => p.slice(0, 16)));
+    expect(
+      bodies.filter((start) => page.some((name) => name.includes(start))),
+      'body text heard on the page',
+    ).to.deep.equal([]);
+    // What is no article is still read: the masthead, the ear, the footer.
+    expect(page).to.include.members(['ZHUZHOU DAILY', '今日城区天气：雨夹雪转阴']);
+    // The text is still on the page for the eye and for a search: only hidden from the tree.
+    const block = deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector<HTMLElement>('[part~="article"]')!;
+    expect(block.textContent!.length).to.be.greaterThan(20);
+    expect(block.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
+
+  it('reads a scan page’s text layer only outside the articles, whose regions lead to their text', async () => {
+    const edition = (await (await fetch(SCAN_URL)).json()) as Edition;
+    const page = edition.pages[0];
+    const base = new URL('.', SCAN_URL).href;
+    page.scan!.src = new URL(page.scan!.src, base).href;
+    page.scan!.srcset = page.scan!.srcset?.map((s) => ({ ...s, src: new URL(s.src, base).href }));
+    page.text = [
+      { text: '株洲日报测试行', x: 200, y: 100, w: 600, h: 150 }, // the masthead: no article's
+      { text: '中共中央政治局常务委员会召开会议', x: 122, y: 387, w: 1044, h: 68 }, // a2's headline
+      { text: '中共中央总书记习近平主持会议', x: 396, y: 544, w: 496, h: 30 }, // a2's subhead
+    ];
+    const el = await mountViewer<EPaper>((el) => {
+      el.noPersist = true;
+      el.edition = edition;
+    });
+    const root = deepQuery(el, 'e-paper-page')!.shadowRoot!;
+    for (let i = 0; i < 100 && !root.querySelector('.text-layer span'); i++) await new Promise((r) => setTimeout(r, 20));
+    const { nodes } = await axTree();
+    const texts = nodes.filter((n) => n.role === 'StaticText').map((n) => bare(n.name));
+    expect(texts, 'the masthead line').to.include('株洲日报测试行');
+    expect(
+      texts.filter((t) => t.includes('中共中央')),
+      'a2’s lines',
+    ).to.deep.equal([]);
+    const buttons = nodes.filter((n) => n.role === 'button').map((n) => bare(n.name));
+    expect(buttons).to.include(edition.articles.find((a) => a.id === 'a2')!.headline);
+    // Still there to select and to search.
+    expect([...root.querySelectorAll('.text-layer span')].map((s) => s.textContent)).to.have.length(3);
   });
 });

@@ -170,6 +170,67 @@ describe('article regions under touch', () => {
   });
 });
 
+/** Records whether the viewer's tooltip was ever open from now on (attribute changes, as they happen). */
+function watchTooltip(el: EPaper) {
+  const tooltip = tooltipOf(el);
+  const seen: boolean[] = [];
+  const observer = new MutationObserver(() => seen.push(tooltip.hasAttribute('open')));
+  observer.observe(tooltip, { attributes: true, attributeFilter: ['open'] });
+  return {
+    everOpen: () => (observer.takeRecords().length && seen.push(tooltip.hasAttribute('open')), seen.includes(true)),
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** A tap: a finger down at (x, y) for about 80 ms, then up. */
+const tap = (x: number, y: number) =>
+  executeServerCommand('cdp-input', {
+    events: [
+      { method: 'Input.dispatchTouchEvent', params: { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] } },
+      { method: 'Input.dispatchTouchEvent', params: { type: 'touchEnd', touchPoints: [] } },
+    ],
+    delay: 80,
+  });
+
+describe('the tooltip and touch', () => {
+  afterEach(() => resetMouse());
+
+  it('a tap opens the article without the tooltip, and closing it with a tap shows none either', async () => {
+    const el = await viewer();
+    await customElements.whenDefined('e-paper-tooltip');
+    await el.updateComplete;
+    const watch = watchTooltip(el);
+    const { x, y } = centreOf(el, 'a2');
+    await tap(x, y);
+    await until(() => el.article === 'a2', 'the tap opens the story');
+    await frames(2);
+    expect(watch.everOpen(), 'the tooltip during the tap').to.equal(false);
+    // The reader's close button, tapped: the focus goes back to the region, and no tooltip with it.
+    const reader = el.shadowRoot!.querySelector('e-paper-reader')!;
+    await reader.updateComplete;
+    const close = reader.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.getBoundingClientRect();
+    await tap(Math.round(close.left + close.width / 2), Math.round(close.top + close.height / 2));
+    await until(() => el.article === undefined, 'the tap on close closes the story');
+    await frames(3);
+    expect(pageRoot(el).activeElement?.getAttribute('data-article-id'), 'the focus is back on the region').to.equal('a2');
+    expect(watch.everOpen(), 'the tooltip after closing by a tap').to.equal(false);
+    watch.stop();
+  });
+
+  it('a mouse over a region still shows it, and so does the keyboard’s focus', async () => {
+    const el = await viewer();
+    const { x, y } = centreOf(el, 'a2');
+    await sendMouse({ type: 'move', position: [x, y] });
+    await until(() => tooltipOf(el)?.hasAttribute('open'), 'the tooltip under the mouse');
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await until(() => !tooltipOf(el).hasAttribute('open'), 'the tooltip goes with the mouse');
+    deepQuery<HTMLElement>(el, 'e-paper-viewport')!.focus();
+    for (let i = 0; i < 10 && !pageRoot(el).activeElement?.classList.contains('region'); i++) await sendKeys({ press: 'Tab' });
+    expect(pageRoot(el).activeElement?.classList.contains('region'), 'Tab reaches a region').to.equal(true);
+    await until(() => tooltipOf(el).hasAttribute('open'), 'the tooltip of the focused region');
+  });
+});
+
 describe('articles by id', () => {
   it('is made once per edition object and gives the articles of a page in reading order', async () => {
     const edition = await loadA1();
