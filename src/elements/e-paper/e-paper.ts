@@ -25,7 +25,7 @@ import type { HashChanges, HashKey } from './hash.js';
 import { NoticeController } from '../../controllers/notices.js';
 import { ReaderFocusController } from '../../controllers/reader-focus.js';
 import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
-import { readyView, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
+import { readyView, type Chrome, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withEdition, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 
@@ -168,6 +168,9 @@ export class EPaper extends LitElement {
         : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
   });
   #lastPointer?: { x: number; y: number };
+  /** What is shown around the page (e-paper-chrome.ts), loaded once the page is shown; and its load under way. */
+  #chrome?: Chrome;
+  #chromeLoading?: Promise<unknown>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -350,9 +353,10 @@ export class EPaper extends LitElement {
     if (!ticket.current()) return;
     this.viewState = withPhase(this.viewState, 'shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
+    const chrome = this.#needChrome();
     this.#archive.editionSettled();
-    // Then the pages kept in page files: the list, the search and the strip want every page.
-    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
+    // Then, once idle and what shows around the page is in, the pages kept in page files: the list, the search and the strip want every page.
+    this.#parts.whenIdle(() => void chrome.then(() => ticket.current() && void this.#pageFiles.loadAll()));
     if (this.article) {
       this.#session.resume(this.article);
       this.#articleChanged(undefined);
@@ -462,6 +466,7 @@ export class EPaper extends LitElement {
     }
     const onPage = pageOf(state.edition, id, state.page);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
+    void this.#needChrome();
     this.#parts.need('e-paper-reader');
     if (!previous) this.#focus.openedFrom();
     const paragraph = this.#session.opened(id);
@@ -470,7 +475,27 @@ export class EPaper extends LitElement {
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
+  /**
+   * Loads what is shown around the page (e-paper-chrome.ts) with the list in the toolbar's end:
+   * once the page is shown, and again on the next use after a failure. Never rejects.
+   */
+  #needChrome(): Promise<unknown> {
+    if (this.#chrome) return Promise.resolve();
+    if (!this.#chromeLoading) {
+      this.#parts.need('e-paper-contents');
+      this.#chromeLoading = this.#parts
+        .load('e-paper-chrome', () => import('./e-paper-chrome.js'))
+        .then((chrome) => {
+          this.#chrome = chrome;
+          this.#chromeLoading = undefined;
+          this.requestUpdate();
+        });
+    }
+    return this.#chromeLoading;
+  }
+
   #openSearch(): void {
+    void this.#needChrome();
     this.#parts.need('e-paper-search');
     // The search covers every page: those in page files load now if they have not yet.
     void this.#pageFiles.loadAll();
@@ -548,6 +573,7 @@ export class EPaper extends LitElement {
     swipe: ({ detail }) => this.turnPage(detail.direction),
     selectPage: ({ detail }) => (this.page = detail.pageId),
     regionEnter: ({ detail: { articleId, region, via } }) => {
+      void this.#needChrome();
       this.#parts.need('e-paper-tooltip');
       this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
     },
@@ -605,6 +631,7 @@ export class EPaper extends LitElement {
               session: this.#session,
               notice: this.#notices.current,
               textView: this.#view.text,
+              chrome: this.#chrome,
             },
             this.#on,
           )
