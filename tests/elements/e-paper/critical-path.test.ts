@@ -3,12 +3,12 @@ import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { A1_URL, deepQuery, frames, nextEvent } from '../../helpers.js';
 
-/** The modules this file's page has fetched that the first paint does without (the first test runs first: nothing cached). */
+/** The modules this file's page has fetched that the first paint does without, the reading state's writer too (the first test runs first: nothing cached). */
 const afterReadyModules = () =>
   performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search)\.ts$/.test(path));
+    .filter((path) => /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|reading-state)\.ts$/.test(path));
 
 let key = 0;
 
