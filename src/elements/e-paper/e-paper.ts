@@ -20,8 +20,7 @@ import { ArchiveSlot } from '../../controllers/archive-slot.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
 import { isTextField } from '../../internal/focus.js';
-import type { HashSyncController } from '../../controllers/hash-sync.js';
-import type { HashChanges, HashKey } from './hash.js';
+import { HashSlot } from '../../controllers/hash-slot.js';
 import { NoticeController } from '../../controllers/notices.js';
 import { ReaderFocusController } from '../../controllers/reader-focus.js';
 import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
@@ -32,7 +31,9 @@ import { ViewModeController, type ViewMode } from '../../controllers/view-mode.j
 // Over ~400 lines, for a reason: load() and the opening of an article orchestrate six controllers
 // and the one state, in the order the tests pin (ready, then idle parts, then the offer to continue);
 // split further, each would take a host object of callbacks back into the viewer. The templates
-// are in e-paper-ready-view.ts and e-paper-views.ts, the state's transitions in viewer-state.ts.
+// are in e-paper-ready-view.ts and e-paper-views.ts (the first paint) and e-paper-chrome.ts (what
+// loads once the page is shown), the state's transitions in viewer-state.ts, the hash's hold in
+// controllers/hash-slot.ts.
 // Its tokens (`--e-paper-*`) and parts are documented in e-paper.docs.ts: the manifest is written
 // from there and the token tables (custom-elements-manifest.config.mjs).
 /**
@@ -139,7 +140,7 @@ export class EPaper extends LitElement {
   /** The archive, once `archive` is set (a module of its own). */
   readonly #archive = new ArchiveSlot(this, {
     needPicker: () => this.#parts.need('e-paper-archive'),
-    wantedDate: () => this.#hash?.param('date'),
+    wantedDate: () => this.#hash.param('date'),
     failed: (error, fatal) => {
       const problem = describeError(error, this.lang);
       if (fatal) this.#fail(problem);
@@ -148,16 +149,13 @@ export class EPaper extends LitElement {
     unavailable: (error) => this.#notices.message(describeError(error, this.lang).message),
   });
   /** The URL hash kept in step (`hash-sync`): a module of its own, loaded once `hash-sync` is first on. */
-  #hash?: HashSyncController;
-  /** That module on its way (never rejects): a load waits for it before it picks the page, the archive before its date. */
-  #hashLoading?: Promise<unknown>;
-  readonly #hashChanged = (param: (key: HashKey) => string | undefined) => {
+  readonly #hash = new HashSlot(this, (param) => {
     const entry = this.#archive.entry(param('date'));
     if (entry) this.#showEdition(entry.src, entry.date);
     const [page, article] = [param('page'), param('article')];
     if (page !== undefined && page !== this.page) this.page = page;
     if (article !== undefined && article !== this.article) this.article = article;
-  };
+  });
   /** Where focus goes back to when the reader closes. */
   readonly #focus = new ReaderFocusController({
     rendered: () => this.updateComplete,
@@ -189,25 +187,12 @@ export class EPaper extends LitElement {
     // Server-side rendering (@lit-labs/ssr) writes the empty viewer: loading needs the page's URL
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
-    if (changed.has('hashSync') && !this.hashSync) this.#hash?.release();
-    if (this.hashSync && !this.#hashLoading) {
-      // Turned on after the first render, as when it was always there: the hash is read from its next change on.
-      let quiet = this.hasUpdated;
-      this.#hashLoading = import('../../controllers/hash-sync.js').then(
-        (m) => {
-          this.#hash = new m.HashSyncController(this, (param) => quiet || this.#hashChanged(param));
-          quiet = false;
-        },
-        (error: unknown) => {
-          this.#hashLoading = undefined;
-          console.warn('e-paper: the module that keeps the URL hash could not be loaded', error);
-        },
-      );
-    }
+    this.#hash.update(changed.has('hashSync'));
     if (changed.has('archive')) {
       const shown = isShown(this.viewState);
       // With `hash-sync`, once its module is in: the hash may name the archive's date.
-      if (this.#hashLoading && !this.#hash) void this.#hashLoading.then(() => this.#archive.changed(shown));
+      const hash = this.#hash.pending;
+      if (hash) void hash.then(() => this.#archive.changed(shown));
       else this.#archive.changed(shown);
     }
     if (changed.has('src') || changed.has('edition')) void this.load();
@@ -315,7 +300,7 @@ export class EPaper extends LitElement {
       const parts = this.#parts.forFirstRender(edition.pages.length);
       saved = await this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist });
       // The hash may name the page.
-      if (this.#hashLoading) await this.#hashLoading;
+      await this.#hash.pending;
       const page = pickPage(edition, this.page ?? saved?.page);
       loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
@@ -402,7 +387,7 @@ export class EPaper extends LitElement {
     this.page = page.id;
     this.hovered = undefined;
     emit(this, 'e-paper-page-change', { page: page.id }, true);
-    this.#writeHash({ page: page.id });
+    this.#hash.write({ page: page.id });
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
@@ -413,12 +398,6 @@ export class EPaper extends LitElement {
     emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
     // The attribute goes back to the page in view.
     if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
-  }
-
-  /** Writes `changes` into the hash (with `hash-sync`); once its module is in, if it is on its way. */
-  #writeHash(changes: HashChanges): void {
-    if (this.#hash) this.#hash.write(changes);
-    else void this.#hashLoading?.then(() => this.#hash?.write(changes));
   }
 
   #fail(error: LoadProblem): void {
@@ -433,7 +412,7 @@ export class EPaper extends LitElement {
     this.viewState = withPhase(this.viewState, 'next');
     this.page = undefined;
     this.article = undefined;
-    this.#writeHash({ date, page: undefined });
+    this.#hash.write({ date, page: undefined });
     this.src = src;
   }
 
@@ -447,7 +426,7 @@ export class EPaper extends LitElement {
       if (previous) {
         this.#session.closed();
         emit(this, 'e-paper-article-close', { articleId: previous }, true);
-        this.#writeHash({ article: undefined });
+        this.#hash.write({ article: undefined });
         this.#focus.returnFocus(previous);
       }
       return;
@@ -471,7 +450,7 @@ export class EPaper extends LitElement {
     if (!previous) this.#focus.openedFrom();
     const paragraph = this.#session.opened(id);
     emit(this, 'e-paper-article-open', { articleId: id }, true);
-    this.#writeHash({ article: id });
+    this.#hash.write({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
