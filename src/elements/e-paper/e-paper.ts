@@ -340,8 +340,8 @@ export class EPaper extends LitElement {
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
     const chrome = this.#needChrome();
     this.#archive.editionSettled();
-    // Then, once idle and what shows around the page is in, the pages kept in page files: the list, the search and the strip want every page.
-    this.#parts.whenIdle(() => void chrome.then(() => ticket.current() && void this.#pageFiles.loadAll()));
+    // Once what shows around the page is in: the idle parts, then the pages kept in page files (the list, the search and the strip want every page).
+    void chrome.then(() => this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll()));
     if (this.article) {
       this.#session.resume(this.article);
       this.#articleChanged(undefined);
