@@ -16,6 +16,8 @@ async function viewer(lang: string) {
   const ready = nextEvent(el, 'e-paper-ready');
   document.body.append(el);
   await ready;
+  // The toolbar's end, the list and the reader come once the page is shown.
+  await el.updateComplete;
   return el;
 }
 

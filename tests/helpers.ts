@@ -68,7 +68,8 @@ let viewerKeys = 0;
 
 /**
  * An <e-paper> of `width` × `height` px in the document, with a storage key of its own, set up by
- * `setup` (src, edition, attributes), once it has fired `e-paper-ready`.
+ * `setup` (src, edition, attributes), once it has fired `e-paper-ready` and rendered what comes
+ * once the page is shown (the toolbar's end, the list, the reader).
  */
 export async function mountViewer<T extends HTMLElement>(setup: (el: T) => void, { width = 900, height = 640 } = {}): Promise<T> {
   const el = document.createElement('e-paper') as HTMLElement as T & { storageKey: string };
@@ -78,6 +79,7 @@ export async function mountViewer<T extends HTMLElement>(setup: (el: T) => void,
   const ready = nextEvent(el, 'e-paper-ready');
   document.body.append(el);
   await ready;
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return el;
 }
 

@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isPageRef } from '../edition/page-ref.js';
 import type { Article, Edition } from '../edition/schema.js';
-import { ReadingStateController } from '../state/reading-state.js';
-import type { OpenArticle, ReaderChoices, ReadingRecord, ReadingView } from '../state/reading-record.js';
+import type { ReadingStateController } from '../state/reading-state.js';
+import type { EditionIds, OpenArticle, ReaderChoices, ReadingRecord, ReadingView } from '../state/reading-record.js';
+import { openReadingStore, readSaved, viewOf, type Outcome, type SavedReading } from '../state/saved-reading.js';
 import type { NoticeController } from './notices.js';
 
 /** An article open this long counts as read even if the reader never reaches its end. */
@@ -23,9 +24,20 @@ export interface ReadingProgress {
  * marks articles read, offers to continue reading, and opens an article at the paragraph it
  * should open at (a search match, the offer, or the saved one when a link names the article the
  * reader was in).
+ *
+ * The first render only reads (src/state/saved-reading.ts); what keeps and writes the state
+ * (src/state/reading-state.ts) loads with the reader's first change, which waits for it.
  */
 export class ReadingSessionController implements ReactiveController {
-  readonly #state: ReadingStateController;
+  /** What keeps and writes the state, once loaded (with the reader's first change). */
+  #state?: ReadingStateController;
+  #loading?: Promise<ReadingStateController>;
+  /** Until then: the storage asked for, the edition's record as read, and the reader's choices. */
+  #storage = { storageKey: 'default', persist: true };
+  #read?: { editionId: string; ids: EditionIds; read?: Outcome<SavedReading> };
+  #saved: ReadingRecord | null = null;
+  #choices: ReaderChoices = {};
+  #generation = 0;
   /** What the last clearing forgot, until the list's undo gives it back. */
   #forgotten: ReadingRecord | null = null;
   /** The articles read, for the page and the list. */
@@ -42,20 +54,59 @@ export class ReadingSessionController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly notices: NoticeController,
   ) {
-    this.#state = new ReadingStateController(host, { persist: true, readTimeoutMs: 1000 });
     host.addController(this);
   }
 
   /** Starts the session of `edition` and reads the saved one (null when there is none, or storage is off or failing). */
-  restore(edition: Edition, storage: { storageKey?: string; persist: boolean }): Promise<ReadingRecord | null> {
-    this.#state.persist = storage.persist;
-    this.#state.storageKey = storage.storageKey || 'default';
-    return this.#state.restore(edition.id, {
+  async restore(edition: Edition, storage: { storageKey?: string; persist: boolean }): Promise<ReadingRecord | null> {
+    this.#storage = { storageKey: storage.storageKey || 'default', persist: storage.persist };
+    const ids = {
       articleIds: edition.articles.map((a) => a.id),
       pageIds: edition.pages.map((p) => p.id),
       // The articles of pages kept in page files are not known yet: their reading state is kept.
       allArticlesKnown: !edition.pages.some(isPageRef),
-    });
+    };
+    const generation = ++this.#generation;
+    if (this.#state) {
+      this.#state.persist = storage.persist;
+      this.#state.storageKey = this.#storage.storageKey;
+      return this.#state.restore(edition.id, ids);
+    }
+    this.#read = { editionId: edition.id, ids };
+    this.#saved = null;
+    if (!storage.persist) return null;
+    const ctx = { editionId: edition.id, ...ids };
+    const read = await readSaved(openReadingStore(), this.#storage.storageKey, ctx, 1000);
+    if (generation !== this.#generation) return null;
+    // Loaded meanwhile: it takes the read in; a fault or an unusable record: it says so now.
+    const loaded = this.#state as ReadingStateController | undefined;
+    if (loaded) return loaded.adopt(edition.id, ids, read);
+    this.#read.read = read;
+    if (!read.ok || read.value.corrupt) void this.#load();
+    if (read.ok) this.#choices = { ...read.value.choices, ...this.#choices };
+    return (this.#saved = read.ok ? read.value.saved : null);
+  }
+
+  /** Loads what keeps and writes the state, which goes on from what was read. Rejects if it cannot be loaded. */
+  #load(): Promise<ReadingStateController> {
+    return (this.#loading ??= import('../state/reading-state.js').then(
+      ({ ReadingStateController }) => {
+        const state = new ReadingStateController(this.host, { ...this.#storage, readTimeoutMs: 1000 });
+        if (this.#read) state.adopt(this.#read.editionId, this.#read.ids, this.#read.read);
+        return (this.#state = state);
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        console.warn('e-paper: the module that saves the reading position could not be loaded', error);
+        throw error;
+      },
+    ));
+  }
+
+  /** Runs `change` on the state: now, or once it has loaded (in the order asked). */
+  #change(change: (state: ReadingStateController) => void): void {
+    if (this.#state) change(this.#state);
+    else this.#load().then(change, () => {});
   }
 
   /** The edition restored with `saved` is shown: its read marks and text size apply. */
@@ -101,7 +152,7 @@ export class ReadingSessionController implements ReactiveController {
     this.notices.dismiss('continue');
     const paragraph = this.#paragraph ?? 0;
     this.#paragraph = undefined;
-    this.#state.update({ open: { article: articleId, fraction: 0, paragraph } });
+    this.#change((state) => state.update({ open: { article: articleId, fraction: 0, paragraph } }));
     this.#readTimer = setTimeout(() => this.markRead(articleId), READ_AFTER_MS);
     return paragraph;
   }
@@ -109,7 +160,7 @@ export class ReadingSessionController implements ReactiveController {
   /** The reader closed. */
   closed(): void {
     this.stopReadTimer();
-    this.#state.update({ open: null });
+    this.#change((state) => state.update({ open: null }));
   }
 
   /** An article open for a while no longer counts as read (it closed, or another one opens). */
@@ -120,67 +171,73 @@ export class ReadingSessionController implements ReactiveController {
   /** The reader moved through the article open in the viewer (`openId`). */
   progress({ articleId, fraction, paragraph }: ReadingProgress, openId: string | undefined): void {
     if (articleId !== openId) return;
-    this.#state.update({ open: { article: articleId, fraction, paragraph } });
-    this.#state.setProgress(articleId, fraction);
+    this.#change((state) => {
+      state.update({ open: { article: articleId, fraction, paragraph } });
+      state.setProgress(articleId, fraction);
+    });
     if (fraction >= READ_FRACTION) this.markRead(articleId);
   }
 
   markRead(articleId: string): void {
     if (this.readArticles.has(articleId)) return;
-    this.#state.markRead(articleId);
+    this.#change((state) => state.markRead(articleId));
     this.readArticles = new Set([...this.readArticles, articleId]);
     this.host.requestUpdate();
   }
 
   setTextScale(textScale: number): void {
     this.textScale = textScale;
-    this.#state.update({ textScale });
+    this.#change((state) => state.update({ textScale }));
     this.host.requestUpdate();
   }
 
   /** `pageId` is shown: returns the view the reader left it at (null: whole), and remembers the page. */
   pageShown(pageId: string): ReadingView | null {
-    const view = this.#state.viewOf(pageId) ?? null;
-    this.#state.update({ page: pageId, view });
+    const view = (this.#state ? this.#state.viewOf(pageId) : viewOf(this.#saved, pageId)) ?? null;
+    this.#change((state) => state.update({ page: pageId, view }));
     return view;
   }
 
   /** The reader zoomed or panned `pageId` to `view` (null: the page whole). */
   viewed(pageId: string, view: ReadingView | null): void {
-    this.#state.update({ page: pageId, view });
+    this.#change((state) => state.update({ page: pageId, view }));
   }
 
   /** Where reading aloud stopped, and its rate, as saved. */
   get aloud(): ReadingRecord['aloud'] {
-    return this.#state.record?.aloud;
+    return this.#state ? this.#state.record?.aloud : this.#saved?.aloud;
   }
 
   /** Keeps where reading aloud stopped, and its rate. */
   saveAloud(aloud: ReadingRecord['aloud']): void {
-    this.#state.update({ aloud });
+    this.#change((state) => state.update({ aloud }));
   }
 
   /** The view the reader chose last, in any edition (read by {@link restore}). */
   get chosenView(): ReaderChoices['view'] {
-    return this.#state.choices.view;
+    return (this.#state?.choices ?? this.#choices).view;
   }
 
   /** Keeps the view the reader chose, for every edition. */
   chooseView(view: ReaderChoices['view']): void {
-    this.#state.choose({ view });
+    this.#choices = { ...this.#choices, view };
+    this.#change((state) => state.choose({ view }));
   }
 
   /** Forgets this reader's history of the edition; what was forgotten is kept for `undoClear()`. */
   async clear(): Promise<void> {
     this.readArticles = new Set();
     this.host.requestUpdate();
-    this.#forgotten = await this.#state.clear();
+    this.#forgotten = await this.#load().then(
+      (state) => state.clear(),
+      () => null,
+    );
   }
 
   /** Gives back what the last `clear()` forgot (the list's undo); what the reader did since stays. */
   undoClear(): void {
     const record = this.#forgotten;
-    if (!record || !this.#state.reinstate(record)) return;
+    if (!record || !this.#state?.reinstate(record)) return;
     this.readArticles = new Set([...record.read, ...this.readArticles]);
     this.host.requestUpdate();
   }

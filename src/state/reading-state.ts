@@ -8,12 +8,11 @@
  * the first `restore()` of a controller that may persist.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createStore, del, get, update as updateStored, type UseStore } from 'idb-keyval';
+import { del, update as updateStored, type UseStore } from 'idb-keyval';
 import {
   RECORD_FIELDS,
   emptyRecord,
   mergeRecords,
-  sanitizeChoices,
   sanitizeRecord,
   type AloudPlace,
   type ReaderChoices,
@@ -24,10 +23,9 @@ import {
   type RecordContext,
   type RecordField,
 } from './reading-record.js';
+import { attempt, choicesKey, openReadingStore, readSaved, viewOf, type Outcome, type SavedReading } from './saved-reading.js';
 
-/** Our own database and object store: never idb-keyval's default `keyval-store`, which the host site may own or clear. */
-export const READING_DB_NAME = 'e-paper';
-export const READING_STORE_NAME = 'reading-state';
+export { READING_DB_NAME, READING_STORE_NAME } from './saved-reading.js';
 
 /** Options of {@link ReadingStateController}. */
 export interface ReadingStateOptions {
@@ -58,8 +56,6 @@ const PATCH_FIELDS: readonly PatchField[] = ['page', 'view', 'open', 'textScale'
 
 /** A reader who never stops panning still gets a write every this many debounce periods. */
 const MAX_WAIT_FACTOR = 4;
-
-type Outcome<T> = { ok: true; value: T } | { ok: false };
 
 /**
  * Keeps the reading state of the edition in view for its host and persists it per edition, under
@@ -122,9 +118,8 @@ export class ReadingStateController implements ReactiveController {
     if (store) this.#track(this.#attempt(() => updateStored(key, () => value, store), this.#writeTimeoutMs));
   }
 
-  /** Where the reader's choices are kept: `::` cannot follow the namespace's `:` in an edition's key (an id starts with a letter or digit). */
   get #choicesKey(): string {
-    return `${this.storageKey}::reader`;
+    return choicesKey(this.storageKey);
   }
 
   /** Whether changes are being saved (persist is on and storage has not failed). */
@@ -158,34 +153,46 @@ export class ReadingStateController implements ReactiveController {
    * edition are written to that edition first.
    */
   async restore(editionId: string, ids: EditionIds): Promise<ReadingRecord | null> {
+    const generation = this.#start(editionId, ids);
+    const store = this.#openStore();
+    if (!store) return null;
+    const read = await readSaved(store, this.storageKey, this.#ctx!, this.readTimeoutMs);
+    // Another restore() started meanwhile: this answer is stale (a fault counts all the same).
+    return read.ok && generation !== this.#generation ? null : this.#take(read);
+  }
+
+  /**
+   * As {@link restore}, with what the first render read already (`readSaved`, or undefined when
+   * it kept to memory): the reading state goes on from there. Returns the saved record.
+   */
+  adopt(editionId: string, ids: EditionIds, read: Outcome<SavedReading> | undefined): ReadingRecord | null {
+    this.#start(editionId, ids);
+    return read && this.persisting ? this.#take(read) : null;
+  }
+
+  /** Starts the record of `editionId` in memory, the pending changes of a previous edition written first. */
+  #start(editionId: string, ids: EditionIds): number {
     this.#writeNow();
-    const generation = ++this.#generation;
     this.#ctx = { editionId, articleIds: [...ids.articleIds], pageIds: [...ids.pageIds], allArticlesKnown: ids.allArticlesKnown };
     this.#key = `${this.storageKey}:${editionId}`;
     this.#current = emptyRecord(editionId);
     this.#local.clear();
+    return ++this.#generation;
+  }
 
-    const store = this.#openStore();
-    if (!store) return null;
-    const key = this.#key;
-    const read = await this.#attempt(
-      () => Promise.all([get<unknown>(key, store), get<unknown>(this.#choicesKey, store)]),
-      this.readTimeoutMs,
-    );
-    // Another restore() started meanwhile: this answer is stale.
-    if (!read.ok || generation !== this.#generation) return null;
-    const [stored, choices] = read.value;
-    this.#choices = { ...sanitizeChoices(choices), ...this.#choices };
-    if (stored === undefined) return null;
-    const saved = sanitizeRecord(stored, this.#ctx);
-    if (!saved) {
+  /** Takes in what was read: the choices, and the saved record under the changes made since. */
+  #take(read: Outcome<SavedReading>): ReadingRecord | null {
+    if (!read.ok) return (this.#failed(read.error), null);
+    const { saved, corrupt, choices } = read.value;
+    this.#choices = { ...choices, ...this.#choices };
+    if (corrupt) {
       // Storage works; the record does not. Start afresh: the next write replaces it.
       this.#warn(
-        `the saved reading position for "${editionId}" is unreadable (corrupt, another version or another edition) and was ignored`,
+        `the saved reading position for "${this.#ctx!.editionId}" is unreadable (corrupt, another version or another edition) and was ignored`,
       );
-      return null;
     }
-    this.#current = mergeRecords(saved, this.#current, this.#local);
+    if (!saved) return null;
+    this.#current = mergeRecords(saved, this.#current ?? emptyRecord(saved.editionId), this.#local);
     return saved;
   }
 
@@ -209,8 +216,7 @@ export class ReadingStateController implements ReactiveController {
 
   /** The last view of a page, if the reader zoomed or panned it. */
   viewOf(pageId: string): ReadingView | undefined {
-    const views = this.#current?.views;
-    return (views && Object.hasOwn(views, pageId) && views[pageId]) || undefined;
+    return viewOf(this.#current, pageId);
   }
 
   /** Marks an article as read (scrolled to its end, or open for a while). */
@@ -334,7 +340,7 @@ export class ReadingStateController implements ReactiveController {
   #openStore(): UseStore | undefined {
     if (!this.persisting) return undefined;
     // createStore itself is lazy: the database is opened by the first operation.
-    return (this.#store ??= createStore(READING_DB_NAME, READING_STORE_NAME));
+    return (this.#store ??= openReadingStore());
   }
 
   /**
@@ -342,21 +348,16 @@ export class ReadingStateController implements ReactiveController {
    * no answer in time) is reported once and turns storage off for this controller. Never rejects.
    */
   async #attempt<T>(operation: () => Promise<T>, timeoutMs: number): Promise<Outcome<T>> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`IndexedDB did not answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      // Promise.race also handles a late rejection of the operation: it is never "unhandled".
-      return { ok: true, value: await Promise.race([operation(), timeout]) };
-    } catch (error) {
-      this.#broken = true;
-      this.#cancelTimer();
-      this.#warn('reading position cannot be saved in this browser, so it is kept for this visit only', error);
-      return { ok: false };
-    } finally {
-      clearTimeout(timer);
-    }
+    const outcome = await attempt(operation, timeoutMs);
+    if (!outcome.ok) this.#failed(outcome.error);
+    return outcome;
+  }
+
+  /** A storage fault: reported once, and storage is off for this controller from now on. */
+  #failed(error: unknown): void {
+    this.#broken = true;
+    this.#cancelTimer();
+    this.#warn('reading position cannot be saved in this browser, so it is kept for this visit only', error);
   }
 
   /** One warning per controller, whatever the number of faults. */

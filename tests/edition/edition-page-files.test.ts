@@ -61,7 +61,9 @@ describe('<e-paper>: pages kept in page files', () => {
     expect(shownArticles(el).length).to.be.greaterThan(0);
     // After the first render, every other page's file.
     const listed = () => (deepQuery(el!, 'e-paper-contents') as unknown as { pages: { id: string; loading?: boolean }[] }).pages;
-    expect(listed().filter((p) => p.loading).length, 'pages still in their files at ready').to.equal(7);
+    // The list comes once the page is shown.
+    await el.updateComplete;
+    expect(listed().length, 'every page listed').to.equal(8);
     await until(() => listed().every((p) => !p.loading), 'the seven page files are in');
   });
 
@@ -165,6 +167,7 @@ describe('<e-paper>: pages kept in page files', () => {
     expect((await failed).detail.page).to.equal('A3');
     await ready;
     expect(el.page).to.equal('A1');
+    await el.updateComplete;
     expect(noticeText(el)).to.match(/A3.*版未能载入/);
   });
 
@@ -202,7 +205,8 @@ describe('<e-paper>: pages kept in page files', () => {
       element.addEventListener(
         'e-paper-ready',
         async () => {
-          // Opened at once, before the viewer's idle time starts on the page files.
+          // Opened at once, before the viewer's idle time starts on the page files (the list comes once the page is shown).
+          await element.updateComplete;
           const contents = element.shadowRoot!.querySelector('e-paper-contents')!;
           contents.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
           await (contents as unknown as { updateComplete: Promise<void> }).updateComplete;

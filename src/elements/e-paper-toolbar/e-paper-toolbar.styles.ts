@@ -52,8 +52,12 @@ export const toolbarStyles = css`
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
+  /* A long label (from the edition's data) is cut short: the toolbar keeps its row (its name says it whole). */
   .page-number {
     min-width: 3.6em;
+    max-width: 12em;
+    overflow: hidden;
+    text-overflow: ellipsis;
     text-align: center;
     white-space: nowrap;
     font-variant-numeric: tabular-nums;

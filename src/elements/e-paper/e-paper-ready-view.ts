@@ -1,6 +1,4 @@
-import { html, nothing, svg } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { articlesById, articlesOnPage } from '../../edition/regions.js';
+import { html, nothing } from 'lit';
 import { uiStrings } from '../../i18n/strings.js';
 import type { Archive } from '../../edition/archive/archive-schema.js';
 import type { Notice } from '../../controllers/notices.js';
@@ -8,18 +6,14 @@ import type { ReadingSessionController } from '../../controllers/reading-session
 import type { RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import type { ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
-import type { EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
+import type { EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
-import { articleBeyond, contentsPages, noticeView } from './e-paper-views.js';
 import type { Ready } from './viewer-state.js';
 import type { EPaper } from './e-paper.js';
-import { viewToggle } from './text-view-mode.js';
 
-/** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
-const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
-/** The reader's way beyond the page while it is closed: none. */
-const NO_BEYOND = {};
+/** What the viewer shows around the page once it is shown: a module of its own (e-paper-chrome.ts). */
+export type Chrome = typeof import('./e-paper-chrome.js');
 
 /** The article whose region the pointer or focus is on, for the tooltip. */
 export interface Hovered {
@@ -48,6 +42,8 @@ export interface ReadyViewInput {
   notice?: Notice;
   /** The text view is shown (not the page). */
   textView: boolean;
+  /** What is shown around the page, once its module is in (after `e-paper-ready`, or when first used). */
+  chrome?: Chrome;
 }
 
 /** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
@@ -76,16 +72,15 @@ export interface ReadyViewHandlers {
 }
 
 /**
- * The viewer with an edition ready: the toolbar (archive, search, list), the page in its
- * viewport, the page strip, the notice, the tooltip and the reader.
+ * The viewer with an edition ready: the toolbar, the page in its viewport, the text view and the
+ * page strip; the rest (the toolbar's end, the overview, the notice, the tooltip, the reader) once
+ * its module is in (e-paper-chrome.ts), the toolbar's room the same meanwhile.
  */
 export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
-  const { state, session, viewer } = view;
+  const { state, viewer, chrome } = view;
   const { lang } = viewer;
   const { edition, page, baseUrl, phase } = state;
-  const strings = uiStrings(lang);
-  const articles = articlesOnPage(edition, page);
-  const { readArticles } = session;
+  const readArticles = view.session.readArticles;
   return html`<e-paper-toolbar
       exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number"
       .scale=${view.zoom.scale}
@@ -97,72 +92,12 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       lang=${lang}
       ?text-view=${view.textView}
       @e-paper-toolbar-action=${on.toolbarAction}
+      >${chrome?.toolbarEnd(view, on) ?? nothing}</e-paper-toolbar
     >
-      ${
-        view.archive
-          ? html`<e-paper-archive
-            slot="end"
-            exportparts="archive-button, archive-calendar, archive-day"
-            .archive=${view.archive}
-            .date=${live(edition.date)}
-            lang=${lang}
-            ?busy=${phase === 'next'}
-            @e-paper-archive-select=${on.archiveSelect}
-          ></e-paper-archive>`
-          : nothing
-      }
-      <button
-        class="search-toggle tool"
-        slot="end"
-        type="button"
-        part="button"
-        aria-expanded=${view.searchOpen}
-        aria-keyshortcuts="Control+F Meta+F"
-        @click=${on.toggleSearch}
-      >
-        ${SEARCH_ICON}<span>${strings.viewer.search}</span>
-      </button>
-      ${
-        view.searchOpen
-          ? html`<e-paper-search
-            slot="end"
-            exportparts="search-panel, search-input, search-result"
-            .edition=${edition}
-            .open=${true}
-            lang=${lang}
-            .textLang=${edition.lang}
-            @e-paper-search-query=${on.searchQuery}
-            @e-paper-search-select=${on.searchSelect}
-            @e-paper-search-close=${on.closeSearch}
-          ></e-paper-search>`
-          : nothing
-      }
-      <e-paper-contents
-        slot="end"
-        exportparts="contents-button, contents-panel, contents-item, contents-page, contents-clear, contents-undo"
-        .articles=${articles}
-        .readArticles=${readArticles}
-        .pageLabel=${page.label}
-        .pages=${contentsPages(edition)}
-        .pageId=${page.id}
-        lang=${lang}
-        .textLang=${edition.lang}
-        @e-paper-contents-select=${on.contentsSelect}
-        @e-paper-contents-clear=${() => session.clear()}
-        @e-paper-contents-undo=${() => session.undoClear()}
-      ></e-paper-contents>
-      ${viewToggle(lang, view.textView, on.toggleView)}
-      ${
-        viewer.offline
-          ? html`<e-paper-offline slot="end" exportparts="offline-button, offline-panel" .src=${viewer.src ? baseUrl : ''} lang=${lang}></e-paper-offline>`
-          : nothing
-      }
-      <e-paper-fullscreen slot="end" exportparts="button, fullscreen" lang=${lang}></e-paper-fullscreen>
-    </e-paper-toolbar>
     <e-paper-viewport
       exportparts="hint"
       role="region"
-      aria-label=${strings.viewerLabel(edition.title, edition.date)}
+      aria-label=${uiStrings(lang).viewerLabel(edition.title, edition.date)}
       .pageWidth=${page.width}
       .pageHeight=${page.height}
       .deferInput=${phase === 'settling'}
@@ -197,11 +132,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
           ></e-paper-text-view>`
         : nothing
     }
-    ${
-      viewer.noOverview
-        ? nothing
-        : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${lang}></e-paper-overview>`
-    }
+    ${chrome?.overview(view) ?? nothing}
     ${
       edition.pages.length > 1
         ? html`<e-paper-pages
@@ -215,37 +146,5 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         ></e-paper-pages>`
         : nothing
     }
-    ${noticeView(lang, edition, view.notice, { continueReading: on.continueReading, dismiss: on.dismissNotice })}
-    <e-paper-tooltip
-      exportparts="tooltip"
-      .article=${view.hovered && articlesById(edition).get(view.hovered.articleId)}
-      .anchor=${view.hovered?.region}
-      .point=${view.hovered?.point}
-      .boundary=${viewer}
-      lang=${lang}
-      .textLang=${edition.lang}
-      ?open=${view.hovered !== undefined && !viewer.article}
-    ></e-paper-tooltip>
-    <e-paper-reader
-      exportparts="reader, header, controls, button: reader-button, content, banner, kicker, headline, subhead, bylines, photo, body, attribution, tools"
-      .edition=${edition}
-      .articleIds=${articles.map((a) => a.id)}
-      .beyond=${viewer.article ? { previous: articleBeyond(edition, page, -1), next: articleBeyond(edition, page, 1) } : NO_BEYOND}
-      .articleId=${viewer.article}
-      .open=${viewer.article !== undefined && articlesById(edition).has(viewer.article)}
-      .pageLabel=${page.label}
-      .pageId=${page.id}
-      .textScale=${session.textScale}
-      .aloud=${session.aloud}
-      .baseUrl=${baseUrl}
-      .theme=${viewer.theme}
-      .highlight=${view.searchQuery}
-      lang=${lang}
-      @e-paper-reader-navigate=${on.readerNavigate}
-      @e-paper-reader-close=${on.readerClose}
-      @e-paper-reader-jump=${on.readerJump}
-      @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => session.setTextScale(e.detail.textScale)}
-      @e-paper-reader-progress=${on.readerProgress}
-      @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => session.saveAloud(e.detail)}
-    ></e-paper-reader>`;
+    ${chrome?.overPage(view, on) ?? nothing}`;
 }

@@ -20,19 +20,20 @@ import { ArchiveSlot } from '../../controllers/archive-slot.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
 import { isTextField } from '../../internal/focus.js';
-import type { HashSyncController } from '../../controllers/hash-sync.js';
-import type { HashChanges, HashKey } from './hash.js';
+import { HashSlot } from '../../controllers/hash-slot.js';
 import { NoticeController } from '../../controllers/notices.js';
 import { ReaderFocusController } from '../../controllers/reader-focus.js';
 import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
-import { readyView, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
+import { readyView, type Chrome, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withEdition, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 
 // Over ~400 lines, for a reason: load() and the opening of an article orchestrate six controllers
 // and the one state, in the order the tests pin (ready, then idle parts, then the offer to continue);
 // split further, each would take a host object of callbacks back into the viewer. The templates
-// are in e-paper-ready-view.ts and e-paper-views.ts, the state's transitions in viewer-state.ts.
+// are in e-paper-ready-view.ts and e-paper-views.ts (the first paint) and e-paper-chrome.ts (what
+// loads once the page is shown), the state's transitions in viewer-state.ts, the hash's hold in
+// controllers/hash-slot.ts.
 // Its tokens (`--e-paper-*`) and parts are documented in e-paper.docs.ts: the manifest is written
 // from there and the token tables (custom-elements-manifest.config.mjs).
 /**
@@ -139,7 +140,7 @@ export class EPaper extends LitElement {
   /** The archive, once `archive` is set (a module of its own). */
   readonly #archive = new ArchiveSlot(this, {
     needPicker: () => this.#parts.need('e-paper-archive'),
-    wantedDate: () => this.#hash?.param('date'),
+    wantedDate: () => this.#hash.param('date'),
     failed: (error, fatal) => {
       const problem = describeError(error, this.lang);
       if (fatal) this.#fail(problem);
@@ -148,16 +149,13 @@ export class EPaper extends LitElement {
     unavailable: (error) => this.#notices.message(describeError(error, this.lang).message),
   });
   /** The URL hash kept in step (`hash-sync`): a module of its own, loaded once `hash-sync` is first on. */
-  #hash?: HashSyncController;
-  /** That module on its way (never rejects): a load waits for it before it picks the page, the archive before its date. */
-  #hashLoading?: Promise<unknown>;
-  readonly #hashChanged = (param: (key: HashKey) => string | undefined) => {
+  readonly #hash = new HashSlot(this, (param) => {
     const entry = this.#archive.entry(param('date'));
     if (entry) this.#showEdition(entry.src, entry.date);
     const [page, article] = [param('page'), param('article')];
     if (page !== undefined && page !== this.page) this.page = page;
     if (article !== undefined && article !== this.article) this.article = article;
-  };
+  });
   /** Where focus goes back to when the reader closes. */
   readonly #focus = new ReaderFocusController({
     rendered: () => this.updateComplete,
@@ -168,6 +166,9 @@ export class EPaper extends LitElement {
         : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
   });
   #lastPointer?: { x: number; y: number };
+  /** What is shown around the page (e-paper-chrome.ts), loaded once the page is shown; and its load under way. */
+  #chrome?: Chrome;
+  #chromeLoading?: Promise<unknown>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -186,25 +187,12 @@ export class EPaper extends LitElement {
     // Server-side rendering (@lit-labs/ssr) writes the empty viewer: loading needs the page's URL
     // and fetch, and the browser's first update (hydration) loads anyway.
     if (isServer) return;
-    if (changed.has('hashSync') && !this.hashSync) this.#hash?.release();
-    if (this.hashSync && !this.#hashLoading) {
-      // Turned on after the first render, as when it was always there: the hash is read from its next change on.
-      let quiet = this.hasUpdated;
-      this.#hashLoading = import('../../controllers/hash-sync.js').then(
-        (m) => {
-          this.#hash = new m.HashSyncController(this, (param) => quiet || this.#hashChanged(param));
-          quiet = false;
-        },
-        (error: unknown) => {
-          this.#hashLoading = undefined;
-          console.warn('e-paper: the module that keeps the URL hash could not be loaded', error);
-        },
-      );
-    }
+    this.#hash.update(changed.has('hashSync'));
     if (changed.has('archive')) {
       const shown = isShown(this.viewState);
       // With `hash-sync`, once its module is in: the hash may name the archive's date.
-      if (this.#hashLoading && !this.#hash) void this.#hashLoading.then(() => this.#archive.changed(shown));
+      const hash = this.#hash.pending;
+      if (hash) void hash.then(() => this.#archive.changed(shown));
       else this.#archive.changed(shown);
     }
     if (changed.has('src') || changed.has('edition')) void this.load();
@@ -312,7 +300,7 @@ export class EPaper extends LitElement {
       const parts = this.#parts.forFirstRender(edition.pages.length);
       saved = await this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist });
       // The hash may name the page.
-      if (this.#hashLoading) await this.#hashLoading;
+      await this.#hash.pending;
       const page = pickPage(edition, this.page ?? saved?.page);
       loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
@@ -350,9 +338,10 @@ export class EPaper extends LitElement {
     if (!ticket.current()) return;
     this.viewState = withPhase(this.viewState, 'shown'); // the page strip may draw now
     emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
+    const chrome = this.#needChrome();
     this.#archive.editionSettled();
-    // Then the pages kept in page files: the list, the search and the strip want every page.
-    this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll());
+    // Once what shows around the page is in: the idle parts, then the pages kept in page files (the list, the search and the strip want every page).
+    void chrome.then(() => this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll()));
     if (this.article) {
       this.#session.resume(this.article);
       this.#articleChanged(undefined);
@@ -398,7 +387,7 @@ export class EPaper extends LitElement {
     this.page = page.id;
     this.hovered = undefined;
     emit(this, 'e-paper-page-change', { page: page.id }, true);
-    this.#writeHash({ page: page.id });
+    this.#hash.write({ page: page.id });
   }
 
   /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
@@ -409,12 +398,6 @@ export class EPaper extends LitElement {
     emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
     // The attribute goes back to the page in view.
     if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
-  }
-
-  /** Writes `changes` into the hash (with `hash-sync`); once its module is in, if it is on its way. */
-  #writeHash(changes: HashChanges): void {
-    if (this.#hash) this.#hash.write(changes);
-    else void this.#hashLoading?.then(() => this.#hash?.write(changes));
   }
 
   #fail(error: LoadProblem): void {
@@ -429,7 +412,7 @@ export class EPaper extends LitElement {
     this.viewState = withPhase(this.viewState, 'next');
     this.page = undefined;
     this.article = undefined;
-    this.#writeHash({ date, page: undefined });
+    this.#hash.write({ date, page: undefined });
     this.src = src;
   }
 
@@ -443,7 +426,7 @@ export class EPaper extends LitElement {
       if (previous) {
         this.#session.closed();
         emit(this, 'e-paper-article-close', { articleId: previous }, true);
-        this.#writeHash({ article: undefined });
+        this.#hash.write({ article: undefined });
         this.#focus.returnFocus(previous);
       }
       return;
@@ -462,15 +445,36 @@ export class EPaper extends LitElement {
     }
     const onPage = pageOf(state.edition, id, state.page);
     if (onPage && onPage !== state.page) this.#showPage(onPage);
+    void this.#needChrome();
     this.#parts.need('e-paper-reader');
     if (!previous) this.#focus.openedFrom();
     const paragraph = this.#session.opened(id);
     emit(this, 'e-paper-article-open', { articleId: id }, true);
-    this.#writeHash({ article: id });
+    this.#hash.write({ article: id });
     if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
   }
 
+  /**
+   * Loads what is shown around the page (e-paper-chrome.ts) with the list in the toolbar's end:
+   * once the page is shown, and again on the next use after a failure. Never rejects.
+   */
+  #needChrome(): Promise<unknown> {
+    if (this.#chrome) return Promise.resolve();
+    if (!this.#chromeLoading) {
+      this.#parts.need('e-paper-contents');
+      this.#chromeLoading = this.#parts
+        .load('e-paper-chrome', () => import('./e-paper-chrome.js'))
+        .then((chrome) => {
+          this.#chrome = chrome;
+          this.#chromeLoading = undefined;
+          this.requestUpdate();
+        });
+    }
+    return this.#chromeLoading;
+  }
+
   #openSearch(): void {
+    void this.#needChrome();
     this.#parts.need('e-paper-search');
     // The search covers every page: those in page files load now if they have not yet.
     void this.#pageFiles.loadAll();
@@ -548,6 +552,7 @@ export class EPaper extends LitElement {
     swipe: ({ detail }) => this.turnPage(detail.direction),
     selectPage: ({ detail }) => (this.page = detail.pageId),
     regionEnter: ({ detail: { articleId, region, via } }) => {
+      void this.#needChrome();
       this.#parts.need('e-paper-tooltip');
       this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
     },
@@ -605,6 +610,7 @@ export class EPaper extends LitElement {
               session: this.#session,
               notice: this.#notices.current,
               textView: this.#view.text,
+              chrome: this.#chrome,
             },
             this.#on,
           )

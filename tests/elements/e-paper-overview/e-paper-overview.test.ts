@@ -98,10 +98,7 @@ describe('<e-paper-overview> in the viewer', () => {
   });
 
   it('keeps the page’s picture in a layer of its own, so that moving the mark never rasters it again', async () => {
-    el = await mountViewer<EPaper>((e) => {
-      e.src = A1_URL;
-      e.noPersist = true;
-    }, SIZE);
+    el = await mountA1<EPaper>(SIZE);
     await zoomIn(el);
     await until(() => !!overviewOf(el!)!.shadowRoot!.querySelector('e-paper-page[thumbnail]'), 'the page’s picture');
     const picture = overviewOf(el)!.shadowRoot!.querySelector('e-paper-page')!;

@@ -34,6 +34,8 @@ async function viewer(attrs: { page?: string; article?: string; hashSync?: boole
     { parentNode: host },
   );
   await ready;
+  // The reader and the list come once the page is shown.
+  await el.updateComplete;
   return el;
 }
 

@@ -15,6 +15,8 @@ async function viewer(attrs: { article?: string; hashSync?: boolean; lang?: stri
     { parentNode: host },
   );
   await ready;
+  // The reader and the list come once the page is shown.
+  await el.updateComplete;
   return el;
 }
 

@@ -79,6 +79,8 @@ describe('<e-paper> remembers each reader', () => {
     console.log(`ready with the restored view ${second.readyAfter.toFixed(0)} ms after mounting`);
     const region = deepQuery(second.el, 'e-paper-page')!.shadowRoot!.querySelector('.region[data-article-id="a1"]')!;
     expect(region.classList.contains('read')).to.equal(true);
+    // The notice comes with what shows around the page, once it is shown.
+    await second.el.updateComplete;
     const notice = second.el.shadowRoot!.querySelector('[part="notice"]')!;
     expect(notice.textContent!.replace(/[\u2068\u2069]/g, '')).to.contain('继续阅读《扶贫小车间 托起大梦想》');
     notice.querySelector<HTMLButtonElement>('.continue')!.click();
@@ -186,6 +188,7 @@ describe('<e-paper> read marks', () => {
     // A tall window: a short article fits its reader whole.
     await setViewport({ width: 1280, height: 2000 });
     const { el, host } = await mount(freshKey());
+    await el.updateComplete; // the reader comes once the page is shown
     const reader = readerOf(el);
     const whole = progressWhere(el, (d) => d.articleId === 'a8' && d.fraction === 1);
     el.openArticle('a8');

@@ -1,0 +1,55 @@
+import { expect } from '@open-wc/testing';
+import '../../../src/index.js';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { A1_URL, deepQuery, frames, nextEvent } from '../../helpers.js';
+
+/** The modules this file's page has fetched that the first paint does without, the reading state's writer too (the first test runs first: nothing cached). */
+const afterReadyModules = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|reading-state)\.ts$/.test(path));
+
+let key = 0;
+
+/** Mounts a viewer `width` × `height` px and resolves at its `e-paper-ready`, before anything else runs. */
+async function mountAt(width: number, height: number): Promise<EPaper> {
+  const el = document.createElement('e-paper') as EPaper;
+  el.style.cssText = `display: block; width: ${width}px; height: ${height}px`;
+  el.storageKey = `critical-${Date.now()}-${key++}`;
+  el.src = A1_URL;
+  const ready = nextEvent(el, 'e-paper-ready');
+  document.body.append(el);
+  await ready;
+  return el;
+}
+
+const box = (el: Element) => {
+  const { top, left, width, height } = el.getBoundingClientRect();
+  return { top, left, width, height };
+};
+
+describe('<e-paper>: the critical path', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    it(`at ${width}×${height}: the page shows before the toolbar's end and the list load, and nothing moves as they come`, async () => {
+      const el = await mountAt(width, height);
+      if (width === 1280) expect(afterReadyModules(), 'fetched before e-paper-ready').to.deep.equal([]);
+      const toolbar = deepQuery(el, 'e-paper-toolbar')!;
+      const viewport = deepQuery(el, 'e-paper-viewport')!;
+      expect(toolbar.querySelector('e-paper-contents'), 'the list comes after the first paint').to.equal(null);
+      const before = { toolbar: box(toolbar), viewport: box(viewport) };
+      await el.updateComplete;
+      await customElements.whenDefined('e-paper-contents');
+      await frames(2);
+      expect(toolbar.querySelector('e-paper-contents'), 'the list, once the page is shown').to.exist;
+      expect(toolbar.querySelector('.search-toggle'), 'the search button').to.exist;
+      expect(el.shadowRoot!.querySelector('e-paper-reader'), 'the reader').to.exist;
+      expect(deepQuery(el, 'e-paper-contents', 'button'), 'the list’s button is drawn').to.exist;
+      expect({ toolbar: box(toolbar), viewport: box(viewport) }, 'the toolbar and the page keep their place').to.deep.equal(before);
+      el.remove();
+    });
+  }
+});
