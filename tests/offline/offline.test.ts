@@ -11,7 +11,8 @@ import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-comm
 import { definePart } from '../../src/lazy-parts.js';
 import { loadStrings } from '../../src/i18n/localize.js';
 import type { EPaperOffline } from '../../src/elements/e-paper-offline/e-paper-offline.js';
-import { editionCacheName } from '../../src/offline/cache-names.js';
+import { SITE_CACHE, editionCacheName } from '../../src/offline/cache-names.js';
+import { saveEdition } from '../../src/offline/offline-save.js';
 import '../../src/index.js';
 import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import { A1_URL, deepQuery, mountViewer, until } from '../helpers.js';
@@ -38,8 +39,8 @@ async function clearCaches(): Promise<void> {
 }
 
 /** The site's service worker, registered as a host page would, once it is active. */
-async function registerWorker(): Promise<ServiceWorkerRegistration> {
-  const registration = await navigator.serviceWorker.register(`${SITE}e-paper-sw.js`, { scope: SITE });
+async function registerWorker(url = `${SITE}e-paper-sw.js`, scope = SITE): Promise<ServiceWorkerRegistration> {
+  const registration = await navigator.serviceWorker.register(url, { scope });
   const worker = registration.installing ?? registration.waiting;
   if (worker)
     await new Promise<void>((resolve) => {
@@ -264,5 +265,94 @@ describe('the viewer’s offline button', () => {
     expect(part.src).to.equal(A1_URL);
     await until(() => part.shadowRoot?.querySelector('.toggle') != null, 'the button is shown');
     expect(part.shadowRoot!.querySelector('.toggle')!.getAttribute('aria-expanded')).to.equal('false');
+  });
+});
+
+describe('the service worker’s own cache of the site', function () {
+  this.timeout(60000);
+  /** A scope of its own (the same site, served again under it): this worker, with its bounds, answers there. */
+  const SCOPE = `${SITE}bounded/`;
+  const STYLE = `${SITE}demo/site.css`;
+  let registration: ServiceWorkerRegistration | undefined;
+
+  afterEach(async () => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+    await registration?.unregister();
+    registration = undefined;
+    await clearCaches();
+  });
+
+  /** The URLs the site's cache holds, oldest first. */
+  const siteKept = async () => (await (await caches.open(SITE_CACHE)).keys()).map((request) => request.url);
+
+  /**
+   * A page under the bounded scope that then loads `count` style sheets, one after another (each
+   * kept by the worker before the next), as a site's pages load their styles; their URLs.
+   */
+  async function loadStyles(count: number): Promise<string[]> {
+    const frame = document.createElement('iframe');
+    frame.src = `${SCOPE}index.html`;
+    document.body.append(frame);
+    await until(
+      () => frame.contentDocument?.readyState === 'complete' && frame.contentWindow!.location.href !== 'about:blank',
+      'the page loads',
+    );
+    expect(frame.contentWindow!.navigator.serviceWorker.controller?.scriptURL, 'the bounded worker controls the page').to.contain(
+      'bounded/',
+    );
+    const urls: string[] = [];
+    for (let n = 1; n <= count; n++) {
+      const url = `${STYLE}?n=${n}`;
+      const link = frame.contentDocument!.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = url;
+      const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+      frame.contentDocument!.head.append(link);
+      await loaded;
+      // Kept (after the response, in the worker's own time) before the next one is asked for.
+      let kept: string[] = [];
+      for (let i = 0; i < 200 && !kept.includes(url); i++) {
+        kept = await siteKept();
+        if (!kept.includes(url)) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(kept, `${url} is kept`).to.include(url);
+      urls.push(url);
+    }
+    return urls;
+  }
+
+  it('keeps at most max-entries responses, the oldest going first, and never touches a saved edition', async () => {
+    // An edition saved as "save this edition" saves it: a cache of its own.
+    await saveEdition(SPLIT, { imageWidth: 800 });
+    const saved = (await (await caches.open(editionCacheName(SPLIT))).keys()).map((request) => request.url).sort();
+    expect(saved.length, 'the saved edition').to.be.greaterThan(3);
+
+    registration = await registerWorker(`${SCOPE}e-paper-sw.js?max-entries=3`, SCOPE);
+    const urls = await loadStyles(5);
+    const kept = await siteKept();
+    expect(kept.length, 'at most 3 entries').to.be.at.most(3);
+    expect(kept, 'the newest three, oldest first').to.deep.equal(urls.slice(2));
+    expect(
+      kept.some((url) => url.endsWith('index.html')),
+      'the page, kept first, went first',
+    ).to.equal(false);
+    const after = (await (await caches.open(editionCacheName(SPLIT))).keys()).map((request) => request.url).sort();
+    expect(after, 'the saved edition is whole').to.deep.equal(saved);
+  });
+
+  it('keeps at most max-bytes, the oldest going first', async () => {
+    const size = (await (await fetch(STYLE)).blob()).size;
+    const max = Math.floor(size * 2.5);
+    registration = await registerWorker(`${SCOPE}e-paper-sw.js?max-bytes=${max}`, SCOPE);
+    const urls = await loadStyles(4);
+    const cache = await caches.open(SITE_CACHE);
+    const kept = await siteKept();
+    let bytes = 0;
+    for (const url of kept) bytes += (await (await cache.match(url))!.blob()).size;
+    expect(bytes, `at most ${max} bytes`).to.be.at.most(max);
+    expect(
+      kept.filter((url) => url.startsWith(STYLE)),
+      'the newest two style sheets',
+    ).to.deep.equal(urls.slice(2));
   });
 });
