@@ -91,20 +91,21 @@ function keepSite(request: Request, response: Response): Promise<void> {
       if (body.size > limits.bytes) return;
       const cache = await caches.open(SITE_CACHE);
       const sizes = await entries(cache);
+      // Room is made first, the oldest going, so that the cache is never over its bounds.
+      sizes.delete(request.url);
+      let [count, bytes] = [sizes.size + 1, body.size];
+      for (const size of sizes.values()) bytes += size;
+      for (const [url, size] of sizes) {
+        if (count <= limits.entries && bytes <= limits.bytes) break;
+        await cache.delete(url, { ignoreVary: true });
+        sizes.delete(url);
+        count--;
+        bytes -= size;
+      }
       const headers = new Headers(response.headers);
       headers.set(SIZE_HEADER, String(body.size));
       await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers }));
-      sizes.delete(request.url);
       sizes.set(request.url, body.size);
-      let bytes = 0;
-      for (const size of sizes.values()) bytes += size;
-      // The oldest go first, until both bounds hold (the one just kept is the newest).
-      for (const [url, size] of sizes) {
-        if (sizes.size <= limits.entries && bytes <= limits.bytes) break;
-        await cache.delete(url, { ignoreVary: true });
-        sizes.delete(url);
-        bytes -= size;
-      }
     } catch {
       // No room, or storage refused: the page works online as before; the index is read again.
       index = undefined;
