@@ -248,6 +248,58 @@ describe('offline reading', function () {
   });
 });
 
+describe('saved editions that look alike', function () {
+  this.timeout(60000);
+  afterEach(async () => {
+    for (const el of document.querySelectorAll('e-paper-offline')) el.remove();
+    await clearCaches();
+  });
+
+  it('tells them apart by pages, size and, where those are alike too, their address, in every UI language', async () => {
+    // Three saves of one day's paper, one title: the typeset page, its scan, and the three-page
+    // test copy saved from two addresses (the same pages and size).
+    const urls = [
+      `${SITE}demo/editions/zhuzhou-daily-2021-01-08.json`,
+      `${SITE}demo/editions/zhuzhou-daily-2021-01-08-scan.json`,
+      SPLIT,
+      `${SPLIT}?copy=2`,
+    ];
+    for (const url of urls) await saveEdition(url, { imageWidth: 400 });
+    const el = document.createElement('e-paper-offline') as EPaperOffline;
+    el.src = urls[0];
+    for (const [lang, pages] of [
+      ['en', /^3 pages · [\d.]+ (kB|MB) · from \/offline-site\/split\/3\.json/],
+      ['zh-CN', /^3 版 · [\d.]+ (kB|MB) · 来自 \/offline-site\/split\/3\.json/],
+      ['zh-Hant', /^3 版 · [\d.]+ (kB|MB) · 來自 \/offline-site\/split\/3\.json/],
+    ] as const) {
+      await loadStrings(lang);
+      el.lang = lang;
+      if (!el.isConnected) document.body.append(el);
+      await el.refreshed;
+      await el.updateComplete;
+      if (!el.shadowRoot!.querySelector('.panel')) await click(el.shadowRoot!.querySelector('.toggle')!);
+      await until(() => el.shadowRoot!.querySelectorAll('li').length === 4, 'the four are listed');
+      const items = [...el.shadowRoot!.querySelectorAll('li')];
+      const texts = items.map((li) => li.querySelector('.entry')!.textContent!.replace(/[\u2066-\u2069]/g, ''));
+      expect(new Set(texts).size, `${lang}: four entries, each unlike the others: ${texts.join(' | ')}`).to.equal(4);
+      const labels = items.map((li) => li.querySelector('.remove')!.getAttribute('aria-label'));
+      expect(new Set(labels).size, `${lang}: four remove buttons, each named apart`).to.equal(4);
+      for (const li of items) expect(li.querySelector('.entry')!.textContent, 'the title').to.contain('株洲日报');
+      // The two copies alike: the address each was saved from; the others: pages and size only.
+      const details = (url: string) =>
+        items
+          .find((li) => li.dataset.url === url)!
+          .querySelector('.details')!
+          .textContent!.replace(/[\u2066-\u2069]/g, '')
+          .trim();
+      expect(details(SPLIT)).to.match(pages);
+      expect(details(`${SPLIT}?copy=2`)).to.match(pages);
+      expect(details(urls[0])).to.match(/^1 (page|版) · [\d.]+ (kB|MB)$/);
+      expect(details(urls[1]), 'the scan, larger').to.match(/^1 (page|版) · [\d.]+ (kB|MB)$/);
+    }
+  });
+});
+
 describe('the viewer’s offline button', () => {
   afterEach(() => document.querySelectorAll('e-paper').forEach((el) => el.remove()));
 
@@ -330,7 +382,7 @@ describe('the service worker’s own cache of the site', function () {
     registration = await registerWorker(`${SCOPE}e-paper-sw.js?max-entries=3`, SCOPE);
     const urls = await loadStyles(5);
     const kept = await siteKept();
-    expect(kept.length, 'at most 3 entries').to.be.at.most(3);
+    expect(kept.length, `at most 3 entries: ${kept.join(' ')}`).to.be.at.most(3);
     expect(kept, 'the newest three, oldest first').to.deep.equal(urls.slice(2));
     expect(
       kept.some((url) => url.endsWith('index.html')),

@@ -125,6 +125,12 @@ export const offlineStyles = css`
     unicode-bidi: isolate;
     overflow-wrap: anywhere;
   }
+  /* Under the title and date: pages, size (and when saved, where two are alike). */
+  .details {
+    display: block;
+    font-size: 0.86em;
+    opacity: 0.75;
+  }
   .none {
     opacity: 0.7;
   }
