@@ -17,7 +17,11 @@ const store = createStore(READING_DB_NAME, READING_STORE_NAME);
 const listOf = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-text-view')!;
 const scrollerOf = (el: EPaper) => listOf(el).shadowRoot!.querySelector<HTMLElement>('.scroller')!;
 const sectionOf = (el: EPaper, pageId: string) => listOf(el).shadowRoot!.querySelector<HTMLElement>(`section[data-page-id="${pageId}"]`)!;
-const readOut = (el: EPaper) => deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.page-number')!.textContent!.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+const readOut = (el: EPaper) =>
+  deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.page-number')!
+    .textContent!.replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** How far page `pageId`'s heading is below the top of the list (px). */
 const belowTop = (el: EPaper, pageId: string) =>
   sectionOf(el, pageId).getBoundingClientRect().top - scrollerOf(el).getBoundingClientRect().top;
