@@ -77,6 +77,8 @@ export const offlineStyles = css`
   }
   .action,
   .remove {
+    /* Its word on one line, however long the entry beside it. */
+    flex: none;
     min-height: 32px;
     padding: 4px 12px;
     border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
