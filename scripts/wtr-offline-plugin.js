@@ -7,6 +7,8 @@
 //                                       the built viewer and service worker, from dist/ (npm run
 //                                       build, or npm test's pretest, makes them)
 //   /offline-site/demo/…                the repository's demo/ folder (editions, fonts, scans)
+//   /offline-site/bounded/…             all of the above again, under a scope of its own (a second
+//                                       worker, with other bounds, beside the first)
 //   /offline-site/split/<N>.json[?missing=A3] and /offline-site/split/<N>/<id>.json
 //                                       the A1 edition split into page files, as /fixtures/split/
 //                                       (scripts/editions-from-a1.js), its fonts under this site
@@ -55,7 +57,8 @@ export function offlinePlugin() {
   }
 
   function answer(url, origin) {
-    const route = decodeURIComponent(url.pathname.slice(PREFIX.length));
+    // /offline-site/bounded/…: the same site under a second scope, for a second worker.
+    const route = decodeURIComponent(url.pathname.slice(PREFIX.length)).replace(/^bounded\//, '');
     if (route === 'index.html') {
       const src = escapeAttribute(url.searchParams.get('src') ?? '');
       const lang = escapeAttribute(url.searchParams.get('lang') ?? 'zh-CN');

@@ -38,8 +38,8 @@ export class ViewModeController implements ReactiveController {
   /** An edition is about to be shown: the reader's choice wins, else the site's (`auto`: by the viewer's width now). */
   settle(): void {
     const { host } = this;
-    const width = host.clientWidth;
-    host.view = this.choice.get() ?? (host.view !== 'auto' ? host.view : width > 0 && width <= NARROW_WIDTH ? 'text' : 'page');
+    const width = host.clientWidth; // 0 (not laid out yet, a whole number): not narrow
+    host.view = this.choice.get() ?? (host.view !== 'auto' ? host.view : width && width <= NARROW_WIDTH ? 'text' : 'page');
   }
 
   /** The reader pressed the toggle: the other view, remembered for every edition. */

@@ -18,6 +18,8 @@ export interface SavedEdition {
   id: string;
   title: string;
   date: string;
+  /** How many pages it has (absent in a record saved before this was kept). */
+  pages?: number;
   /** Bytes of every file kept. */
   bytes: number;
   files: number;
@@ -171,6 +173,7 @@ export async function saveEdition(editionUrl: string, options: SaveOptions): Pro
       id: edition.id,
       title: edition.title,
       date: edition.date,
+      pages: edition.pages.length,
       bytes,
       files,
       savedAt: Date.now(),

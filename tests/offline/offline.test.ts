@@ -11,7 +11,8 @@ import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-comm
 import { definePart } from '../../src/lazy-parts.js';
 import { loadStrings } from '../../src/i18n/localize.js';
 import type { EPaperOffline } from '../../src/elements/e-paper-offline/e-paper-offline.js';
-import { editionCacheName } from '../../src/offline/cache-names.js';
+import { SITE_CACHE, editionCacheName } from '../../src/offline/cache-names.js';
+import { saveEdition } from '../../src/offline/offline-save.js';
 import '../../src/index.js';
 import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import { A1_URL, deepQuery, mountViewer, until } from '../helpers.js';
@@ -38,8 +39,8 @@ async function clearCaches(): Promise<void> {
 }
 
 /** The site's service worker, registered as a host page would, once it is active. */
-async function registerWorker(): Promise<ServiceWorkerRegistration> {
-  const registration = await navigator.serviceWorker.register(`${SITE}e-paper-sw.js`, { scope: SITE });
+async function registerWorker(url = `${SITE}e-paper-sw.js`, scope = SITE): Promise<ServiceWorkerRegistration> {
+  const registration = await navigator.serviceWorker.register(url, { scope });
   const worker = registration.installing ?? registration.waiting;
   if (worker)
     await new Promise<void>((resolve) => {
@@ -247,6 +248,58 @@ describe('offline reading', function () {
   });
 });
 
+describe('saved editions that look alike', function () {
+  this.timeout(60000);
+  afterEach(async () => {
+    for (const el of document.querySelectorAll('e-paper-offline')) el.remove();
+    await clearCaches();
+  });
+
+  it('tells them apart by pages, size and, where those are alike too, their address, in every UI language', async () => {
+    // Three saves of one day's paper, one title: the typeset page, its scan, and the three-page
+    // test copy saved from two addresses (the same pages and size).
+    const urls = [
+      `${SITE}demo/editions/zhuzhou-daily-2021-01-08.json`,
+      `${SITE}demo/editions/zhuzhou-daily-2021-01-08-scan.json`,
+      SPLIT,
+      `${SPLIT}?copy=2`,
+    ];
+    for (const url of urls) await saveEdition(url, { imageWidth: 400 });
+    const el = document.createElement('e-paper-offline') as EPaperOffline;
+    el.src = urls[0];
+    for (const [lang, pages] of [
+      ['en', /^3 pages · [\d.]+ (kB|MB) · from \/offline-site\/split\/3\.json/],
+      ['zh-CN', /^3 版 · [\d.]+ (kB|MB) · 来自 \/offline-site\/split\/3\.json/],
+      ['zh-Hant', /^3 版 · [\d.]+ (kB|MB) · 來自 \/offline-site\/split\/3\.json/],
+    ] as const) {
+      await loadStrings(lang);
+      el.lang = lang;
+      if (!el.isConnected) document.body.append(el);
+      await el.refreshed;
+      await el.updateComplete;
+      if (!el.shadowRoot!.querySelector('.panel')) await click(el.shadowRoot!.querySelector('.toggle')!);
+      await until(() => el.shadowRoot!.querySelectorAll('li').length === 4, 'the four are listed');
+      const items = [...el.shadowRoot!.querySelectorAll('li')];
+      const texts = items.map((li) => li.querySelector('.entry')!.textContent!.replace(/[\u2066-\u2069]/g, ''));
+      expect(new Set(texts).size, `${lang}: four entries, each unlike the others: ${texts.join(' | ')}`).to.equal(4);
+      const labels = items.map((li) => li.querySelector('.remove')!.getAttribute('aria-label'));
+      expect(new Set(labels).size, `${lang}: four remove buttons, each named apart`).to.equal(4);
+      for (const li of items) expect(li.querySelector('.entry')!.textContent, 'the title').to.contain('株洲日报');
+      // The two copies alike: the address each was saved from; the others: pages and size only.
+      const details = (url: string) =>
+        items
+          .find((li) => li.dataset.url === url)!
+          .querySelector('.details')!
+          .textContent!.replace(/[\u2066-\u2069]/g, '')
+          .trim();
+      expect(details(SPLIT)).to.match(pages);
+      expect(details(`${SPLIT}?copy=2`)).to.match(pages);
+      expect(details(urls[0])).to.match(/^1 (page|版) · [\d.]+ (kB|MB)$/);
+      expect(details(urls[1]), 'the scan, larger').to.match(/^1 (page|版) · [\d.]+ (kB|MB)$/);
+    }
+  });
+});
+
 describe('the viewer’s offline button', () => {
   afterEach(() => document.querySelectorAll('e-paper').forEach((el) => el.remove()));
 
@@ -264,5 +317,94 @@ describe('the viewer’s offline button', () => {
     expect(part.src).to.equal(A1_URL);
     await until(() => part.shadowRoot?.querySelector('.toggle') != null, 'the button is shown');
     expect(part.shadowRoot!.querySelector('.toggle')!.getAttribute('aria-expanded')).to.equal('false');
+  });
+});
+
+describe('the service worker’s own cache of the site', function () {
+  this.timeout(60000);
+  /** A scope of its own (the same site, served again under it): this worker, with its bounds, answers there. */
+  const SCOPE = `${SITE}bounded/`;
+  const STYLE = `${SITE}demo/site.css`;
+  let registration: ServiceWorkerRegistration | undefined;
+
+  afterEach(async () => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+    await registration?.unregister();
+    registration = undefined;
+    await clearCaches();
+  });
+
+  /** The URLs the site's cache holds, oldest first. */
+  const siteKept = async () => (await (await caches.open(SITE_CACHE)).keys()).map((request) => request.url);
+
+  /**
+   * A page under the bounded scope that then loads `count` style sheets, one after another (each
+   * kept by the worker before the next), as a site's pages load their styles; their URLs.
+   */
+  async function loadStyles(count: number): Promise<string[]> {
+    const frame = document.createElement('iframe');
+    frame.src = `${SCOPE}index.html`;
+    document.body.append(frame);
+    await until(
+      () => frame.contentDocument?.readyState === 'complete' && frame.contentWindow!.location.href !== 'about:blank',
+      'the page loads',
+    );
+    expect(frame.contentWindow!.navigator.serviceWorker.controller?.scriptURL, 'the bounded worker controls the page').to.contain(
+      'bounded/',
+    );
+    const urls: string[] = [];
+    for (let n = 1; n <= count; n++) {
+      const url = `${STYLE}?n=${n}`;
+      const link = frame.contentDocument!.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = url;
+      const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+      frame.contentDocument!.head.append(link);
+      await loaded;
+      // Kept (after the response, in the worker's own time) before the next one is asked for.
+      let kept: string[] = [];
+      for (let i = 0; i < 200 && !kept.includes(url); i++) {
+        kept = await siteKept();
+        if (!kept.includes(url)) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(kept, `${url} is kept`).to.include(url);
+      urls.push(url);
+    }
+    return urls;
+  }
+
+  it('keeps at most max-entries responses, the oldest going first, and never touches a saved edition', async () => {
+    // An edition saved as "save this edition" saves it: a cache of its own.
+    await saveEdition(SPLIT, { imageWidth: 800 });
+    const saved = (await (await caches.open(editionCacheName(SPLIT))).keys()).map((request) => request.url).sort();
+    expect(saved.length, 'the saved edition').to.be.greaterThan(3);
+
+    registration = await registerWorker(`${SCOPE}e-paper-sw.js?max-entries=3`, SCOPE);
+    const urls = await loadStyles(5);
+    const kept = await siteKept();
+    expect(kept.length, `at most 3 entries: ${kept.join(' ')}`).to.be.at.most(3);
+    expect(kept, 'the newest three, oldest first').to.deep.equal(urls.slice(2));
+    expect(
+      kept.some((url) => url.endsWith('index.html')),
+      'the page, kept first, went first',
+    ).to.equal(false);
+    const after = (await (await caches.open(editionCacheName(SPLIT))).keys()).map((request) => request.url).sort();
+    expect(after, 'the saved edition is whole').to.deep.equal(saved);
+  });
+
+  it('keeps at most max-bytes, the oldest going first', async () => {
+    const size = (await (await fetch(STYLE)).blob()).size;
+    const max = Math.floor(size * 2.5);
+    registration = await registerWorker(`${SCOPE}e-paper-sw.js?max-bytes=${max}`, SCOPE);
+    const urls = await loadStyles(4);
+    const cache = await caches.open(SITE_CACHE);
+    const kept = await siteKept();
+    let bytes = 0;
+    for (const url of kept) bytes += (await (await cache.match(url))!.blob()).size;
+    expect(bytes, `at most ${max} bytes`).to.be.at.most(max);
+    expect(
+      kept.filter((url) => url.startsWith(STYLE)),
+      'the newest two style sheets',
+    ).to.deep.equal(urls.slice(2));
   });
 });

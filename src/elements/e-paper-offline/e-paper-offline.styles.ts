@@ -55,6 +55,8 @@ export const offlineStyles = [
   }
   .action,
   .remove {
+    /* Its word on one line, however long the entry beside it. */
+    flex: none;
     min-height: 32px;
     padding: 4px 12px;
     border: 1px solid color-mix(in srgb, currentColor 30%, transparent);
@@ -102,6 +104,12 @@ export const offlineStyles = [
   li span {
     unicode-bidi: isolate;
     overflow-wrap: anywhere;
+  }
+  /* Under the title and date: pages, size (and when saved, where two are alike). */
+  .details {
+    display: block;
+    font-size: 0.86em;
+    opacity: 0.75;
   }
   .none {
     opacity: 0.7;

@@ -175,6 +175,20 @@ export class EPaperOffline extends LitElement {
     }
   }
 
+  /**
+   * What tells a saved edition from the others: its pages and size, and the address it was saved
+   * from where another of the list has the same title, date, pages and size as shown (one edition
+   * saved from two addresses); an address of this site without its origin.
+   */
+  #details(entry: SavedEdition): string {
+    const s = offlineStrings(this.lang);
+    const shown = (e: SavedEdition) => [e.title, e.date, e.pages, formatBytes(e.bytes, this.lang)].join('\n');
+    const alike = this.list.some((other) => other !== entry && shown(other) === shown(entry));
+    const url = new URL(entry.url);
+    const source = url.origin === location.origin ? url.pathname + url.search : url.href;
+    return s.details(entry.pages, formatBytes(entry.bytes, this.lang), alike ? source : undefined);
+  }
+
   #panel() {
     const s = offlineStrings(this.lang);
     const { status, saved } = this;
@@ -199,9 +213,10 @@ export class EPaperOffline extends LitElement {
           ? html`<ul>
             ${this.list.map((entry) => {
               const date = writtenDate(entry.date, this.lang);
+              const details = this.#details(entry);
               return html`<li data-url=${entry.url}>
-                <span>${s.entry(entry.title, date, formatBytes(entry.bytes, this.lang))}</span>
-                <button type="button" class="remove" aria-label=${s.removeLabel(entry.title, date)} @click=${() => void this.forget(entry)}>
+                <span class="entry">${s.entry(entry.title, date)}<small class="details">${details}</small></span>
+                <button type="button" class="remove" aria-label=${s.removeLabel(entry.title, date, details)} @click=${() => void this.forget(entry)}>
                   ${s.remove}
                 </button>
               </li>`;

@@ -25,17 +25,25 @@ export interface OfflineStrings {
   list: string;
   /** Nothing saved yet. */
   none: string;
-  /** An entry of the list: the edition, its date and size. */
-  entry: (title: string, date: string, size: string) => string;
+  /** An entry of the list: the edition and its date. */
+  entry: (title: string, date: string) => string;
+  /**
+   * Under an entry, what tells it from another of the same title: its pages (when the record has
+   * them), its size and, where even those are alike, the address it was saved from.
+   */
+  details: (pages: number | undefined, size: string, source?: string) => string;
   /** The remove button's text. */
   remove: string;
-  /** The remove button's name for screen readers. */
-  removeLabel: (title: string, date: string) => string;
+  /** The remove button's name for screen readers: the entry and its details. */
+  removeLabel: (title: string, date: string, details: string) => string;
   /** After a removal. */
   removed: (title: string) => string;
   /** The edition in view is saved, with its size. */
   thisSaved: (size: string) => string;
 }
+
+/** The details of an entry, those there are, with a middle dot between them. */
+export const joinDetails = (...parts: (string | number | undefined)[]): string => parts.filter(Boolean).join(' · ');
 
 const zh: OfflineStrings = {
   save: '离线保存',
@@ -49,9 +57,10 @@ const zh: OfflineStrings = {
   failed: '保存失败，没有留下不完整的副本。请检查网络后再试。',
   list: '已保存的报纸',
   none: '还没有保存的报纸。',
-  entry: (title, date, size) => `${isolate(title)} ${isolate(date)} · ${size}`,
+  entry: (title, date) => `${isolate(title)} ${isolate(date)}`,
+  details: (pages, size, source) => joinDetails(pages && `${pages} 版`, size, source && `来自 ${isolate(source)}`),
   remove: '删除',
-  removeLabel: (title, date) => `删除已保存的 ${isolate(title)} ${isolate(date)}`,
+  removeLabel: (title, date, details) => `删除已保存的 ${isolate(title)} ${isolate(date)}（${details}）`,
   removed: (title) => `已删除 ${isolate(title)} 的离线副本。`,
   thisSaved: (size) => `本期已保存（${size}）。`,
 };
@@ -68,9 +77,11 @@ const en: OfflineStrings = {
   failed: 'Saving failed; no partial copy was kept. Check the network and try again.',
   list: 'Saved editions',
   none: 'No edition saved yet.',
-  entry: (title, date, size) => `${isolate(title)} ${isolate(date)} · ${size}`,
+  entry: (title, date) => `${isolate(title)} ${isolate(date)}`,
+  details: (pages, size, source) =>
+    joinDetails(pages && `${pages} ${pages === 1 ? 'page' : 'pages'}`, size, source && `from ${isolate(source)}`),
   remove: 'Remove',
-  removeLabel: (title, date) => `Remove the saved ${isolate(title)} of ${isolate(date)}`,
+  removeLabel: (title, date, details) => `Remove the saved ${isolate(title)} of ${isolate(date)} (${details})`,
   removed: (title) => `Removed the offline copy of ${isolate(title)}.`,
   thisSaved: (size) => `This edition is saved (${size}).`,
 };

@@ -29,6 +29,10 @@ export const textViewStyles = css`
     font-weight: 700;
     letter-spacing: 0.04em;
   }
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
   /* The page shown, underlined in the accent as in the list of pages. */
   h2[aria-current='page'] {
     border-bottom-color: var(--_accent);

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Article, Edition } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { emit } from '../../events/events.js';
+import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { textViewStyles } from './e-paper-text-view.styles.js';
 import { textViewStrings } from './text-view-strings.js';
@@ -17,11 +18,17 @@ const pagesCache = new WeakMap<Edition, TextViewPage[]>();
  * not news (advertisements, the masthead: the kinds the edition's `readingOrder` leaves out) are
  * not listed; an article with no text of its own is listed by its headline and still opens.
  *
- * When `pageId` changes to a page whose part of the list is out of sight, the list scrolls to it.
- * An item's button has the class `region`, as an article's region on the page: the viewer gives
- * focus back to it, not to what opened the reader, when the reader closes.
+ * The page shown follows the list both ways. When `pageId` changes (a page turned, chosen in the
+ * list of pages, or the page of an article opened), the list scrolls that page's heading to its
+ * top; as the reader scrolls the list, the page whose heading is at the top (under the toolbar)
+ * is reported as chosen, so that the viewer's page read-out, its page strip, `e-paper-page-change`
+ * and the saved position follow it. A page chosen in the viewer's list of pages, and `focus()`,
+ * focus the page's heading (the page itself is hidden under this view). An item's
+ * button has the class `region`, as an article's region on the page: the viewer gives focus back
+ * to it, not to what opened the reader, when the reader closes.
  *
  * @fires e-paper-contents-select - An article was chosen (the event of the list of articles, which this is at full size). `detail: {articleId}`.
+ * @fires e-paper-pages-select - The reader scrolled another page's heading to the top of the list (the event of the page strip). `detail: {pageId}`.
  * @csspart text-view - The scrolling list.
  * @csspart text-view-page - A page's heading.
  * @csspart text-view-item - One article.
@@ -56,15 +63,94 @@ export class EPaperTextView extends LitElement {
     return button;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('pageId')) return;
-    // The first time, the page shown comes to the top at once; later, only if it is out of sight.
-    const first = changed.get('pageId') === undefined;
+  /** Focuses the heading of the page shown, brought to the top of the list. */
+  override focus(options?: FocusOptions): void {
+    this.#toPage(this.pageId, true, options);
+  }
+
+  /** Scrolls page `pageId`'s heading to the top of the list (not the first page's: it is there); with `focus`, focuses it. */
+  #toPage(pageId: string, focus = false, options?: FocusOptions): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    const section = this.renderRoot.querySelector<HTMLElement>(`section[data-page-id="${CSS.escape(this.pageId)}"]`);
-    if (!scroller || !section || (first && !section.previousElementSibling)) return;
-    const [view, box] = [scroller.getBoundingClientRect(), section.getBoundingClientRect()];
-    if (first || box.bottom <= view.top || box.top >= view.bottom) scroller.scrollTop += box.top - view.top;
+    const section = this.renderRoot.querySelector<HTMLElement>(`section[data-page-id="${CSS.escape(pageId)}"]`);
+    if (!scroller || !section) return;
+    if (section.previousElementSibling) {
+      scroller.scrollTop += section.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      this.#scrolledTo = scroller.scrollTop;
+    }
+    if (focus) section.querySelector('h2')?.focus({ ...options, preventScroll: true });
+  }
+
+  /**
+   * A page chosen in the viewer's list of pages (`e-paper-contents-select` with a page and no
+   * article, heard at the viewer's shadow root, where it stops): the viewer shows it (in step for
+   * the page view) and would give focus to the page, hidden under this view; its heading here
+   * takes focus instead, at the top of the list.
+   */
+  #onPageChosen = (event: Event) => {
+    const { articleId, pageId } = (event as CustomEvent<ContentsSelectDetail>).detail;
+    if (event.target === this || articleId || !pageId) return;
+    const root = this.getRootNode();
+    const viewer = root instanceof ShadowRoot ? (root.host as Partial<ReactiveElement>) : undefined;
+    void Promise.resolve(viewer?.updateComplete)
+      .then(() => this.updateComplete)
+      .then(() => this.#toPage(pageId, true));
+  };
+
+  #root?: Node;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#root = this.getRootNode();
+    this.#root.addEventListener('e-paper-contents-select', this.#onPageChosen);
+  }
+
+  /** The page this list last reported as scrolled to: its own report brings no scroll back. */
+  #reported = '';
+  /** Where the list last scrolled itself: the scroll event of that is not the reader's. */
+  #scrolledTo = -1;
+  #frame = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#root?.removeEventListener('e-paper-contents-select', this.#onPageChosen);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('pageId') || this.pageId === this.#reported) return;
+    this.#reported = '';
+    this.#toPage(this.pageId);
+  }
+
+  /** A scroll: the page under the top edge is looked for once per frame. */
+  #onScroll = () => {
+    this.#frame ||= requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#follow();
+    });
+  };
+
+  /**
+   * Reports the page whose heading is at the top of the list, if it is another than the page
+   * shown: the last page whose part starts at or above the top edge; at the very end of the list,
+   * the last page whose heading is in sight (a short last page never reaches the top).
+   */
+  #follow(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller || Math.abs(scroller.scrollTop - this.#scrolledTo) < 1) return;
+    this.#scrolledTo = -1;
+    const view = scroller.getBoundingClientRect();
+    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    let pageId = '';
+    for (const section of scroller.querySelectorAll<HTMLElement>('section')) {
+      const top = section.getBoundingClientRect().top;
+      if (pageId && top > (atEnd ? view.bottom - 40 : view.top + 1)) break;
+      pageId = section.dataset.pageId!;
+    }
+    if (!pageId || pageId === this.pageId) return;
+    this.#reported = pageId;
+    emit(this, 'e-paper-pages-select', { pageId });
   }
 
   /** The edition's language, for its text. */
@@ -100,10 +186,10 @@ export class EPaperTextView extends LitElement {
     const strings = textViewStrings(this.lang);
     let pages = pagesCache.get(edition);
     if (!pages) pagesCache.set(edition, (pages = textViewPages(edition)));
-    return html`<div class="scroller" part="text-view" role="region" aria-label=${strings.label} @keydown=${this.#onKeyDown}>
+    return html`<div class="scroller" part="text-view" role="region" aria-label=${strings.label} @keydown=${this.#onKeyDown} @scroll=${this.#onScroll}>
       ${pages.map(
         ({ page, articles }) => html`<section data-page-id=${page.id} aria-labelledby="page-${page.id}">
-          <h2 id="page-${page.id}" part="text-view-page" aria-current=${page.id === this.pageId ? 'page' : 'false'}>
+          <h2 id="page-${page.id}" tabindex="-1" part="text-view-page" aria-current=${page.id === this.pageId ? 'page' : 'false'}>
             ${strings.page(page.label, page.section)}
           </h2>
           ${

@@ -129,6 +129,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
             .readArticles=${readArticles}
             lang=${lang}
             @e-paper-contents-select=${on.contentsSelect}
+            @e-paper-pages-select=${on.selectPage}
           ></e-paper-text-view>`
         : nothing
     }
