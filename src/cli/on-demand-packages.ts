@@ -21,6 +21,27 @@ export interface OnDemand<T> {
   resolve: (require: NodeJS.Require) => T | undefined;
 }
 
+/**
+ * `specifiers` (by name) resolved through `require`, or undefined where one of their packages is
+ * not installed. The file system is asked first: Node remembers a bare name it failed to resolve
+ * for the life of the process, so a first-use install that follows a failed resolution (a checkout
+ * that installed an older lock, without a package added since) would not be seen until a rerun.
+ */
+export function resolveInstalled<K extends string>(require: NodeJS.Require, specifiers: Record<K, string>): Record<K, string> | undefined {
+  const resolved = {} as Record<K, string>;
+  for (const [key, specifier] of Object.entries(specifiers) as [K, string][]) {
+    const name = specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/');
+    const dirs = require.resolve.paths(name) ?? [];
+    if (!dirs.some((dir) => existsSync(join(dir, name, 'package.json')))) return undefined;
+    try {
+      resolved[key] = require.resolve(specifier);
+    } catch {
+      return undefined;
+    }
+  }
+  return resolved;
+}
+
 /** The packages' resolved paths: beside e-paper, else in the checkout's folder (installed on first use). */
 export function findOnDemand<T>(wanted: OnDemand<T>, log: (line: string) => void): T {
   const found = wanted.resolve(createRequire(import.meta.url));

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findOnDemand } from '../on-demand-packages.js';
+import { findOnDemand, resolveInstalled } from '../on-demand-packages.js';
 
 import type { Canvas, Pdfjs, Sharp } from './pdfjs-types.js';
 
@@ -35,14 +35,8 @@ async function load(log: (line: string) => void): Promise<PdfPackages> {
 }
 
 function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; sharp: string; root: string } | undefined {
-  try {
-    const pdfjs = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
-    const canvas = require.resolve('@napi-rs/canvas');
-    const sharp = require.resolve('sharp');
-    return { pdfjs, canvas, sharp, root: join(pdfjs, '../../../') };
-  } catch {
-    return undefined;
-  }
+  const found = resolveInstalled(require, { pdfjs: 'pdfjs-dist/legacy/build/pdf.mjs', canvas: '@napi-rs/canvas', sharp: 'sharp' });
+  return found && { ...found, root: join(found.pdfjs, '../../../') };
 }
 
 async function open(paths: { pdfjs: string; canvas: string; sharp: string; root: string }): Promise<PdfPackages> {

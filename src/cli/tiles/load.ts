@@ -5,7 +5,7 @@
  * first use as its lock file says.
  */
 import { pathToFileURL } from 'node:url';
-import { findOnDemand } from '../on-demand-packages.js';
+import { findOnDemand, resolveInstalled } from '../on-demand-packages.js';
 
 /** The part of sharp the tiler uses. */
 export interface SharpImage {
@@ -31,11 +31,7 @@ async function load(log: (line: string) => void): Promise<Sharp> {
 }
 
 function tryResolve(require: NodeJS.Require): string | undefined {
-  try {
-    return require.resolve('sharp');
-  } catch {
-    return undefined;
-  }
+  return resolveInstalled(require, { sharp: 'sharp' })?.sharp;
 }
 
 async function open(path: string): Promise<Sharp> {
