@@ -32,7 +32,7 @@ writeFileSync(
   [
     `export { loadPdfPackages } from ${src('cli/pdf/load.ts')};`,
     `export { openPdf, readPage } from ${src('cli/pdf/read.ts')};`,
-    `export { WEBP_EFFORT } from ${src('cli/pdf/render.ts')};`,
+    `export { WEBP_EFFORT, scaled } from ${src('cli/pdf/render.ts')};`,
     `export { importPdfPages } from ${src('edition/importers/pdf.ts')};`,
   ].join('\n'),
 );
@@ -65,18 +65,6 @@ const encoders = {
   'JPEG, canvas': (c) => c.encode('jpeg', quality),
 };
 
-/** The smaller widths as the renderer makes them: the drawing replayed, scaled (render.ts). */
-function scaled(source, width) {
-  const c = canvas.createCanvas(width, Math.round((source.height * width) / source.width));
-  const ctx = c.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, c.width, c.height);
-  ctx.imageSmoothingQuality = 'high';
-  if (ctx.drawCanvas) ctx.drawCanvas(source, 0, 0, c.width, c.height);
-  else ctx.drawImage(source, 0, 0, c.width, c.height);
-  return c;
-}
-
 for (let run = 0; run < runs; run++) {
   const doc = await stage('open the PDF', () => m.openPdf(readFileSync(file), file, packages));
   const page = await doc.getPage(1);
@@ -88,7 +76,7 @@ for (let run = 0; run < runs; run++) {
   await stage(`draw ${WIDTHS[0]} px`, () => page.render({ canvasContext: largest.getContext('2d'), canvas: largest, viewport }).promise);
   for (const [name, encode] of Object.entries(encoders)) {
     const out = await stage(`encode ${WIDTHS.join(' + ')}: ${name}`, () =>
-      Promise.all(WIDTHS.map((w, i) => encode(i === 0 ? largest : scaled(largest, w)))),
+      Promise.all(WIDTHS.map((w, i) => encode(i === 0 ? largest : m.scaled(largest, w, packages)))),
     );
     bytes[name] = out.map((b) => b.length);
   }

@@ -67,7 +67,7 @@ interface Context2d {
 }
 
 /** `source` drawn again at `width`: as vectors when the canvas kept its drawing, else resampled. */
-function scaled(source: NodeCanvas, width: number, packages: PdfPackages): NodeCanvas {
+export function scaled(source: NodeCanvas, width: number, packages: PdfPackages): NodeCanvas {
   const canvas = packages.canvas.createCanvas(width, Math.max(1, Math.round((source.height * width) / source.width)));
   const ctx = canvas.getContext('2d') as Context2d;
   ctx.fillStyle = '#ffffff';

@@ -5,6 +5,7 @@ import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { deepQuery, frames, mountViewer, partsLoaded, until } from '../../helpers.js';
+import { expectOneRow, nameOf } from './toolbar-controls.js';
 
 const VIEWS = {
   'one page': (e: EPaper) => (e.src = '/fixtures/edition/2021-01-08.json'),
@@ -26,23 +27,6 @@ async function mount(view: keyof typeof VIEWS, width: number) {
   return el;
 }
 
-/** The controls a reader sees in the toolbar: its own and those slotted into it, each a button. */
-function controls(el: EPaper): HTMLElement[] {
-  const toolbar = deepQuery(el, 'e-paper-toolbar')!;
-  const own = [...toolbar.shadowRoot!.querySelectorAll<HTMLElement>('button')];
-  const slotted = [...toolbar.children].flatMap((child) =>
-    child.shadowRoot
-      ? [...child.shadowRoot.querySelectorAll<HTMLElement>('[part~="contents-button"], [part~="archive-button"]')]
-      : child.matches('button')
-        ? [child as HTMLElement]
-        : [],
-  );
-  return [...own, ...slotted].filter((b) => b.getBoundingClientRect().width > 0);
-}
-
-/** A button's accessible name as assistive technology computes it here: aria-label, else its text. */
-const nameOf = (b: HTMLElement) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
-
 describe('<e-paper>: the toolbar and the list on a phone', () => {
   let el: EPaper | undefined;
   afterEach(async () => {
@@ -58,16 +42,7 @@ describe('<e-paper>: the toolbar and the list on a phone', () => {
       it(`${view}, ${width} px: one row of named controls; the list opens inside the screen`, async () => {
         el = await mount(view, width);
         const bar = deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.toolbar')!.getBoundingClientRect();
-        const buttons = controls(el);
-        expect(buttons.length, 'zoom, fit, search and list at least').to.be.at.least(6);
-        for (const b of buttons) {
-          const r = b.getBoundingClientRect();
-          expect(nameOf(b), `${b.outerHTML.slice(0, 80)} is named`).not.to.equal('');
-          expect(r.left, `${nameOf(b)} inside the window`).to.be.at.least(0);
-          expect(r.right, `${nameOf(b)} inside the window`).to.be.at.most(width);
-          // One row: every control on the bar's single line.
-          expect(r.top, `${nameOf(b)} on the first row`).to.be.closeTo(bar.top + 4, 3);
-        }
+        expect(expectOneRow(el, width).length, 'zoom, fit, search and list at least').to.be.at.least(6);
         expect(bar.height, 'one row').to.be.below(36 * 2);
         // The list, by touch of a finger's size as a pointer: its panel is inside the window.
         const toggle = deepQuery<HTMLElement>(el, 'e-paper-contents', '[part="contents-button"]')!;

@@ -1,0 +1,38 @@
+// What the phone toolbar's tests share: the controls a reader sees in the toolbar, their names,
+// and the check that they keep to one row inside the window.
+import { expect } from '@open-wc/testing';
+import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
+import { deepQuery } from '../../helpers.js';
+
+/** The toolbar's controls a reader sees: its own buttons and every button slotted into it. */
+export function controls(el: EPaper): HTMLElement[] {
+  const toolbar = deepQuery(el, 'e-paper-toolbar')!;
+  const own = [...toolbar.shadowRoot!.querySelectorAll<HTMLElement>('button')];
+  const slotted = [...toolbar.children].flatMap((child) =>
+    child.matches('button')
+      ? [child as HTMLElement]
+      : [
+          ...(child.shadowRoot?.querySelectorAll<HTMLElement>(
+            '[part~="fullscreen"], .toggle, [part~="contents-button"], [part~="archive-button"]',
+          ) ?? []),
+        ],
+  );
+  return [...new Set([...own, ...slotted])].filter((b) => b.getBoundingClientRect().width > 0);
+}
+
+/** A button's accessible name as assistive technology computes it here: aria-label, else its text. */
+export const nameOf = (b: HTMLElement) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim();
+
+/** Every control named, inside a window `width` px wide and on the toolbar's first row; returns them. */
+export function expectOneRow(el: EPaper, width: number): HTMLElement[] {
+  const bar = deepQuery<HTMLElement>(el, 'e-paper-toolbar', '.toolbar')!.getBoundingClientRect();
+  const buttons = controls(el);
+  for (const b of buttons) {
+    const r = b.getBoundingClientRect();
+    expect(nameOf(b), `${b.outerHTML.slice(0, 80)} is named`).not.to.equal('');
+    expect(r.left, `${nameOf(b)} inside the window`).to.be.at.least(0);
+    expect(r.right, `${nameOf(b)} inside the window`).to.be.at.most(width);
+    expect(r.top, `${nameOf(b)} on the first row`).to.be.closeTo(bar.top + 4, 3);
+  }
+  return buttons;
+}
