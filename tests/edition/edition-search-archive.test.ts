@@ -54,13 +54,16 @@ describe('<e-paper>: search the edition', () => {
     await search.updateComplete;
     expect(search.shadowRoot!.activeElement?.tagName, 'focus in the field').to.equal('INPUT');
     await sendKeys({ type: phrase });
-    await until(() => search.shadowRoot!.querySelectorAll('[part~="search-result"]').length > 0, 'results listed');
-    const results = [...search.shadowRoot!.querySelectorAll<HTMLElement>('[part~="search-result"]')];
+    // The search runs as the reader types: wait for the whole phrase's results and highlights, not a shorter query's.
+    const listed = () => [...search.shadowRoot!.querySelectorAll<HTMLElement>('[part~="search-result"]')];
+    await until(() => listed().some((r) => r.textContent!.includes(phrase)), 'results for the phrase listed');
+    const results = listed();
     expect(results.map((r) => r.textContent).join(' ')).to.contain(phrase);
     // Highlighted on the page replica (page A1 has a3).
     const pageRoot = deepQuery(el, 'e-paper-page')!.shadowRoot!;
-    await until(() => highlightRanges().some((r) => pageRoot.contains(r.startContainer)), 'a match highlighted on the page');
-    for (const range of highlightRanges().filter((r) => pageRoot.contains(r.startContainer))) expect(range.toString()).to.equal(phrase);
+    const onPage = () => highlightRanges().filter((r) => pageRoot.contains(r.startContainer));
+    await until(() => onPage().length > 0 && onPage().every((r) => r.toString() === phrase), 'the phrase highlighted on the page');
+    expect(onPage().map((r) => r.toString())).to.include(phrase);
     // Enter goes to the first result, Enter again opens it: a3 on A1, in the reader with the match highlighted.
     const opened = nextEvent<{ articleId: string }>(el, 'e-paper-article-open');
     await sendKeys({ press: 'Enter' });
