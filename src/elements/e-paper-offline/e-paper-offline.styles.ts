@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { panelToggleStyles } from '../e-paper-contents/panel-toggle.styles.js';
 
 /** The offline button in the toolbar (the list's, with a gap before its word) and its panel, hanging from the toolbar like the list's. */
@@ -121,12 +122,7 @@ export const offlineStyles = [
 export const narrowStyles = css`
   @media (max-width: 599.98px) {
     .toggle .word {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
   }
 `;
