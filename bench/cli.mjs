@@ -43,23 +43,7 @@ export const ZOOM_POINT = { x: 640, y: 480 };
 export const WHEEL_DELTA = -100;
 export const WHEEL_INTERVAL = 50;
 export const MAX_WHEEL_STEPS = 40;
-/** Drag strokes (screen px), one second each at 60 moves a second: about 3 s of panning. */
-export const STROKES = [
-  [
-    { x: 900, y: 700 },
-    { x: 400, y: 300 },
-  ],
-  [
-    { x: 300, y: 650 },
-    { x: 1000, y: 250 },
-  ],
-  [
-    { x: 640, y: 250 },
-    { x: 640, y: 750 },
-  ],
-];
-export const STROKE_MS = 1000;
-export const MOVE_MS = 1000 / 60;
+export { STROKES, STROKE_MS, MOVE_MS } from './pan-strokes.mjs';
 export const SETTLE_MS = 1000;
 export const CLICK_ARTICLE = 'a2';
 export const PERSIST_WAIT_MS = 800;

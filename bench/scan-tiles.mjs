@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { CHROME_FLAGS, findBrowser } from '../scripts/find-browser.js';
 import { ensureInstalled } from '../scripts/on-demand.js';
 import { ensurePeers } from './peers.mjs';
+import { STROKES, STROKE_MS, MOVE_MS } from './pan-strokes.mjs';
 import { ROOT, startServer } from './server.mjs';
 
 const { values: opts } = parseArgs({ options: { runs: { type: 'string' }, short: { type: 'boolean' } }, strict: false });
@@ -32,20 +33,6 @@ const RUNS = opts.short ? 1 : Math.max(1, Number(opts.runs ?? 3) || 3);
 const VIEWPORT = { width: 1280, height: 900 };
 const ZOOM = 3;
 const CENTRE = { x: 640, y: 480 };
-const STROKES = [
-  [
-    { x: 900, y: 700 },
-    { x: 400, y: 300 },
-  ],
-  [
-    { x: 300, y: 650 },
-    { x: 1000, y: 250 },
-  ],
-  [
-    { x: 640, y: 250 },
-    { x: 640, y: 750 },
-  ],
-];
 const BLANK_SHARE = 0.002;
 const EDITION = '/demo/editions/zhuzhou-daily-2021-01-08-scan-tiles/edition.json';
 
@@ -130,9 +117,10 @@ async function load(browser, server, id, { screencast }) {
     for (const [from, to] of STROKES) {
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
-      for (let i = 1; i <= 60; i++) {
-        await page.mouse.move(from.x + ((to.x - from.x) * i) / 60, from.y + ((to.y - from.y) * i) / 60);
-        await sleep(1000 / 60);
+      const moves = Math.round(STROKE_MS / MOVE_MS);
+      for (let i = 1; i <= moves; i++) {
+        await page.mouse.move(from.x + ((to.x - from.x) * i) / moves, from.y + ((to.y - from.y) * i) / moves);
+        await sleep(MOVE_MS);
       }
       await page.mouse.up();
     }

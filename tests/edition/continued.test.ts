@@ -12,6 +12,7 @@ import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import { importMetsAlto } from '../../src/edition/importers/index.js';
 import type { EPaperReader } from '../../src/elements/e-paper-reader/e-paper-reader.js';
 import { nextEvent, until } from '../helpers.js';
+import { rejections } from './rejections.js';
 
 const CONTINUED_URL = new URL('../../demo/editions/continued-test.json', import.meta.url).href;
 
@@ -21,16 +22,6 @@ async function continued(change: (edition: Data) => void = () => {}): Promise<Da
   const edition = (await (await fetch(CONTINUED_URL)).json()) as Data;
   change(edition);
   return edition;
-}
-
-function rejections(data: unknown): string[] {
-  try {
-    validateEdition(data);
-  } catch (error) {
-    expect(error).to.be.instanceOf(EditionError);
-    return (error as EditionError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('the validator accepted invalid data');
 }
 
 describe('edition format: continued articles (jumps)', () => {

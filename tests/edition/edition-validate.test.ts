@@ -2,17 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EditionError, parseEdition, validateEdition } from '../../src/edition/validate.js';
 import type { Edition } from '../../src/edition/schema.js';
 import { loadA1 } from '../helpers.js';
-
-/** Runs the validator and returns its messages; fails the test if it accepts the input. */
-function rejections(data: unknown): string[] {
-  try {
-    validateEdition(data);
-  } catch (error) {
-    expect(error).to.be.instanceOf(EditionError);
-    return (error as EditionError).problems.map((p) => `${p.path}: ${p.message}`);
-  }
-  throw new Error('the validator accepted invalid data');
-}
+import { rejections } from './rejections.js';
 
 /** The A1 edition with one change applied. */
 async function a1With(change: (edition: Edition & Record<string, unknown>) => void): Promise<unknown> {
