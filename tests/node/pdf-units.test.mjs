@@ -143,6 +143,26 @@ describe('detection on a page drawn by hand', () => {
     assert.equal(layout.confidence, 1);
   });
 
+  it('keeps the words of a headline set inside another article’s body, in place, and is doubtful about it', () => {
+    // A second article under the first one's rule, with no rule of its own: one cell, two headlines.
+    const runs = [
+      ...page.runs.filter((r) => r.x < 300),
+      run('另一篇的标题', 20, 240, 40),
+      run('　另一篇的正文', 40, 290, 16),
+      run('正文的第二行字', 20, 310, 16),
+    ];
+    const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+    const [unit] = layout.units.filter((u) => u.kind === 'news');
+    assert.equal(unit.headline, '第一篇文章的标题');
+    assert.deepEqual(unit.paragraphs.slice(-2), ['另一篇的标题', '另一篇的正文正文的第二行字']);
+    assert.deepEqual(unit.innerHeadlines, ['另一篇的标题']);
+    assert.ok(layout.confidence < 0.8, String(layout.confidence));
+    assert.ok(
+      layout.doubts.some((d) => d.includes('另一篇的标题')),
+      layout.doubts.join('; '),
+    );
+  });
+
   it('is doubtful about text without a headline or a cell', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));

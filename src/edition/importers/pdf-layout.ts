@@ -33,6 +33,11 @@ export interface FoundUnit {
   photos: FoundPhoto[];
   /** Set by the caller's boxes (--articles), else undefined. */
   id?: string;
+  /**
+   * Lines in headline type inside its body: another article no rule set apart. Their words stay in
+   * the paragraphs, in place, and the unit does not count as placed (the page's confidence).
+   */
+  innerHeadlines?: string[];
 }
 
 export interface PageLayout {
@@ -220,8 +225,12 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   const chars = (u: FoundUnit) => u.paragraphs.join('').length;
   const total =
     counted.reduce((n, u) => n + chars(u), 0) + loose.filter((l) => l.size <= body * 1.1).reduce((n, l) => n + l.text.length, 0);
-  const placed = counted.filter((u) => u.paragraphs.length && u.headline && !orphans.has(u)).reduce((n, u) => n + chars(u), 0);
+  const placed = counted
+    .filter((u) => u.paragraphs.length && u.headline && !orphans.has(u) && !u.innerHeadlines)
+    .reduce((n, u) => n + chars(u), 0);
   if (!counted.length) doubts.push('no article found');
+  for (const u of counted)
+    for (const inner of u.innerHeadlines ?? []) doubts.push(`headline type inside "${u.headline}": "${inner}", an article not set apart?`);
   for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
   const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;
   units.sort(readingOrder(content.width));
@@ -323,15 +332,19 @@ function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
   }
   flush();
   const bodyLines: Line[] = [];
+  const inner = new Set<Line>();
   for (; i < rest.length; i++) {
     const line = rest[i];
     const header = !bodyLines.length || line.size < body * 0.97;
     if (header && BYLINE.test(line.text) && line.text.length < 60 && !/[。！？]$/.test(line.text) && !/^[^\s/]{2,}讯(?!员)/.test(line.text))
       unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
-    else if (line.size > body * 1.45) continue;
-    else bodyLines.push(line);
+    else {
+      if (line.size > body * 1.45) inner.add(line);
+      bodyLines.push(line);
+    }
   }
-  unit.paragraphs = paragraphsOf(bodyLines, lang);
+  if (inner.size) unit.innerHeadlines = [...inner].map((l) => l.text);
+  unit.paragraphs = paragraphsOf(bodyLines, lang, inner);
   return unit;
 }
 

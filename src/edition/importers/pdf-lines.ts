@@ -181,7 +181,7 @@ export function bodySize(lines: Line[]): number {
  * first-line indent of CJK and most Latin text) or after a gap starts a paragraph; the lines of a
  * paragraph join by the script's rule (CJK without spaces).
  */
-export function paragraphsOf(lines: Line[], lang?: string): string[] {
+export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<Line>): string[] {
   if (!lines.length) return [];
   const size = bodySize(lines);
   const columns: { left: number; lines: Line[] }[] = [];
@@ -203,7 +203,9 @@ export function paragraphsOf(lines: Line[], lang?: string): string[] {
       const gap = previous ? line.y - (previous.y + previous.h) : 0;
       const shortBefore =
         previous && column.lines.length > 2 && previous.x + previous.w < Math.max(...column.lines.map((l) => l.x + l.w)) - 1.5 * line.size;
-      if (!paragraphs.length || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))
+      // Lines `apart` (headline type inside a body) make paragraphs of their own.
+      const switched = previous !== undefined && !!apart && apart.has(line) !== apart.has(previous);
+      if (!paragraphs.length || switched || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))
         paragraphs.push([]);
       paragraphs[paragraphs.length - 1].push(line.text);
       previous = line;
