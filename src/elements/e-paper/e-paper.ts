@@ -485,7 +485,9 @@ export class EPaper extends LitElement {
   #closeSearch(): void {
     this.searchOpen = false;
     this.searchQuery = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
+    // After this render only: waiting for parts still loading, the focus would come late and take
+    // the reader away from wherever they have gone since (a calendar just opened closes on it).
+    void super.getUpdateComplete().then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
   }
 
   /** Opens `articleId` (from the search or the list, or again at another paragraph), returning focus to what had it. */
