@@ -6,6 +6,9 @@
 import { registered, type BuiltInLanguage, type Part } from './localize.js';
 import { zhHant } from './zh-hant.js';
 
+/** The viewer's own English strings: the built-in language of every tag that is not Chinese. */
+export { en } from './en.js';
+
 /**
  * The built-in language for a UI language tag (BCP 47, any case): English for `en*`; Traditional
  * Chinese for `zh-Hant*` and for Chinese of Taiwan, Hong Kong and Macao (`zh-TW`, `zh-HK`, `zh-MO`)
