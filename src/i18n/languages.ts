@@ -1,7 +1,8 @@
 /**
- * The UI languages beyond the first render's built-in Simplified Chinese and English: the
- * Traditional Chinese strings and what hosts registered. A module of its own, loaded (by
- * `loadStrings`) only for viewers that need it, before their first render shows text.
+ * The UI languages beyond the first render's Simplified Chinese and the English of en.ts: the
+ * Traditional Chinese strings and what hosts registered (with the English ones, which stand in
+ * for any language not Chinese). A module of its own, loaded (by `loadStrings`) only for viewers
+ * that need it, before their first render shows text.
  */
 import { registered, type BuiltInLanguage, type Part } from './localize.js';
 import { zhHant } from './zh-hant.js';
