@@ -4,6 +4,8 @@
 // it costs gzipped: the bundle's gzip size less that of the bundle without the module's bytes
 // (so what moving it out would save, near enough: gzip shares strings between modules). Several
 // bundles are read together, e.g. the entry and the parts loaded before `e-paper-ready`.
+// `--show PART` prints instead the minified code of the modules whose path contains PART, as the
+// bundle has it (where to look for what could go, or move to a part).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { relative, resolve, dirname } from 'node:path';
@@ -14,6 +16,7 @@ const option = (name, fallback) => {
   return at < 0 ? fallback : args.splice(at, 2)[1];
 };
 const top = Number(option('--top', 40));
+const show = option('--show', undefined);
 const json = args.includes('--json') && args.splice(args.indexOf('--json'), 1);
 const files = args.length ? args : ['dist/e-paper.js'];
 
@@ -68,6 +71,19 @@ function attribute(file) {
 }
 
 const bundles = files.map((file) => ({ file, ...attribute(file) }));
+if (show) {
+  for (const { file, lines, owner, names } of bundles) {
+    const parts = new Map();
+    lines.forEach((line, i) => {
+      for (let c = 0; c < line.length; c++) {
+        const name = names[owner[i][c]];
+        if (name?.includes(show)) parts.set(name, (parts.get(name) ?? '') + line[c]);
+      }
+    });
+    for (const [name, code] of parts) console.log(`// ${file}: ${name}\n${code}\n`);
+  }
+  process.exit(0);
+}
 const whole = (skip) =>
   bundles.reduce((sum, { lines, owner, names }) => {
     const kept = lines.map((line, i) => [...line].filter((_, c) => skip === undefined || names[owner[i][c]] !== skip).join('')).join('\n');

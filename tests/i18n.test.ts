@@ -148,7 +148,7 @@ describe('UI languages', () => {
       e.src = A1_URL;
     });
     // English needs nothing beyond the first render's module; Traditional Chinese is not loaded yet.
-    expect(loadStrings('en'), 'English is built into the first render').to.equal(undefined);
+    expect(loadStrings('en'), 'English, loaded before the viewer rendered, needs nothing more').to.equal(undefined);
     expect(uiStrings('zh-HK').viewer.search, 'Simplified Chinese stands in until then').to.equal(uiStrings('zh-CN').viewer.search);
     el.lang = 'zh-HK';
     const snapshots = record(
@@ -185,6 +185,40 @@ describe('UI languages', () => {
       'the loading message in Traditional Chinese',
     ).to.equal(true);
     expect(seen.at(-1)!.has(zhHant.viewer.search)).to.equal(true);
+    frame.remove();
+  });
+
+  it('a first render in English says nothing in Chinese while its strings load, and fetches no other language (a page of its own)', async () => {
+    const chinese = new Set(leaves(uiStrings('zh-CN')));
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 900px; height: 640px; border: 0';
+    frame.srcdoc = `<!doctype html><body style="margin:0"><script type="module">import '/src/index.ts'; window.defined = true;</script></body>`;
+    document.body.append(frame);
+    await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
+    const doc = frame.contentDocument!;
+    const fetched = () =>
+      frame
+        .contentWindow!.performance.getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /\/i18n\/(en|languages|zh-hant)\.ts$/.test(path));
+    expect(fetched(), 'no strings module before a viewer asks').to.deep.equal([]);
+    const el = doc.createElement('e-paper') as EPaper;
+    el.style.cssText = 'display: block; width: 900px; height: 640px';
+    el.noPersist = true;
+    el.lang = 'en';
+    el.src = A1_URL;
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    const seen = await record(el, ready);
+    expect(seen.length, 'renders observed').to.be.above(1);
+    expect(noneOf(seen, chinese), 'Chinese UI strings shown').to.deep.equal([]);
+    const { en } = await import('../src/i18n/en.js');
+    expect(
+      seen.some((s) => s.has(en.loading)),
+      'the loading message in English',
+    ).to.equal(true);
+    expect(seen.at(-1)!.has(en.toolbar.zoomIn), 'the toolbar in English').to.equal(true);
+    expect(fetched(), 'the English strings alone').to.deep.equal(['/src/i18n/en.ts']);
     frame.remove();
   });
 

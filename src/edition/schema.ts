@@ -59,6 +59,22 @@ const Id = v.pipe(
   v.check((id) => !FORBIDDEN_IDS.has(id), 'expected an id that is not a reserved word'),
 );
 
+/**
+ * A list of `item`: `expected a list of ${of}` when it is no list, `expected at most ${max} ${most}`
+ * past `max` items, and `min`'s own message when it is shorter (checked before the maximum).
+ */
+function list<T extends v.GenericSchema>(
+  item: T,
+  of: string,
+  max: number,
+  most = of,
+  min?: v.MinLengthAction<v.InferOutput<T>[], number, string>,
+) {
+  const array = v.array(item, `expected a list of ${of}`);
+  const atMost = v.maxLength<v.InferOutput<T>[], number, string>(max, `expected at most ${max} ${most}`);
+  return min ? v.pipe(array, min, atMost) : v.pipe(array, atMost);
+}
+
 const finite = v.pipe(v.number('expected a number'), v.finite('expected a finite number'));
 const coordinate = v.pipe(
   finite,
@@ -80,11 +96,7 @@ export const ShapeSchema = v.union(
   [
     v.strictObject({ rect: RectSchema }),
     v.strictObject({
-      polygon: v.pipe(
-        v.array(PointSchema, 'expected a list of points'),
-        v.minLength(3, 'expected at least 3 points'),
-        v.maxLength(LIMITS.pointsPerPolygon, `expected at most ${LIMITS.pointsPerPolygon} points`),
-      ),
+      polygon: list(PointSchema, 'points', LIMITS.pointsPerPolygon, 'points', v.minLength(3, 'expected at least 3 points')),
     }),
   ],
   'expected a shape: {rect} or {polygon}',
@@ -93,11 +105,7 @@ export const ShapeSchema = v.union(
 export const RegionSchema = v.strictObject(
   {
     article: Id,
-    shapes: v.pipe(
-      v.array(ShapeSchema, 'expected a list of shapes'),
-      v.minLength(1, 'expected at least one shape'),
-      v.maxLength(LIMITS.shapesPerRegion, `expected at most ${LIMITS.shapesPerRegion} shapes`),
-    ),
+    shapes: list(ShapeSchema, 'shapes', LIMITS.shapesPerRegion, 'shapes', v.minLength(1, 'expected at least one shape')),
   },
   'expected a region {article, shapes}',
 );
@@ -139,21 +147,20 @@ export const ArticleSchema = v.strictObject(
     /** Headline (主题). */
     headline: nonEmptyText('a headline'),
     /** Subheads (副题), set below the headline. */
-    subheads: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 subheads'))),
-    bylines: v.optional(v.pipe(v.array(text(), 'expected a list of strings'), v.maxLength(10, 'expected at most 10 bylines'))),
-    paragraphs: v.pipe(
-      v.array(
-        v.pipe(
-          v.string('expected a paragraph (a string)'),
-          v.minLength(1, 'expected a non-empty paragraph'),
-          v.maxLength(LIMITS.paragraphLength, `expected a paragraph of at most ${LIMITS.paragraphLength} characters`),
-        ),
-        'expected a list of paragraphs',
+    subheads: v.optional(list(text(), 'strings', 10, 'subheads')),
+    bylines: v.optional(list(text(), 'strings', 10, 'bylines')),
+    paragraphs: list(
+      v.pipe(
+        v.string('expected a paragraph (a string)'),
+        v.minLength(1, 'expected a non-empty paragraph'),
+        v.maxLength(LIMITS.paragraphLength, `expected a paragraph of at most ${LIMITS.paragraphLength} characters`),
       ),
+      'paragraphs',
+      LIMITS.paragraphs,
+      'paragraphs',
       v.minLength(1, 'expected at least one paragraph'),
-      v.maxLength(LIMITS.paragraphs, `expected at most ${LIMITS.paragraphs} paragraphs`),
     ),
-    photos: v.optional(v.pipe(v.array(PhotoSchema, 'expected a list of photos'), v.maxLength(20, 'expected at most 20 photos'))),
+    photos: v.optional(list(PhotoSchema, 'photos', 20)),
   },
   'expected an article {id, headline, paragraphs…}',
 );
@@ -168,10 +175,7 @@ const ArticleBlockSchema = v.strictObject(
     rect: RectSchema,
     /** Which parts stand in this block, in the order newspapers set them; all when absent. */
     parts: v.optional(
-      v.pipe(
-        v.array(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`), 'expected a list of article parts'),
-        v.maxLength(ARTICLE_PARTS.length, `expected at most ${ARTICLE_PARTS.length} parts`),
-      ),
+      list(v.picklist(ARTICLE_PARTS, `expected one of ${ARTICLE_PARTS.join(', ')}`), 'article parts', ARTICLE_PARTS.length, 'parts'),
     ),
     /** The body paragraphs this block sets: [from, to), all when absent. */
     paragraphs: v.optional(
@@ -237,12 +241,11 @@ export const ScanImageSchema = v.strictObject(
     width: v.optional(positive),
     height: v.optional(positive),
     srcset: v.optional(
-      v.pipe(
-        v.array(
-          v.strictObject({ src: nonEmptyText('an image URL'), width: positive }, 'expected {src, width}'),
-          'expected a list of {src, width}',
-        ),
-        v.maxLength(LIMITS.srcset, `expected at most ${LIMITS.srcset} images`),
+      list(
+        v.strictObject({ src: nonEmptyText('an image URL'), width: positive }, 'expected {src, width}'),
+        '{src, width}',
+        LIMITS.srcset,
+        'images',
       ),
     ),
     /** Tiles of the image, fetched by the view instead of the whole image when zoomed in. */
@@ -298,38 +301,18 @@ export const PageSchema = v.strictObject(
     width: positive,
     height: positive,
     /** Typeset pages list their blocks in the order they are set (the reading order is `articleOrder`, or the layout's). */
-    blocks: v.optional(
-      v.pipe(
-        v.array(BlockSchema, 'expected a list of blocks'),
-        v.maxLength(LIMITS.blocksPerPage, `expected at most ${LIMITS.blocksPerPage} blocks`),
-      ),
-    ),
+    blocks: v.optional(list(BlockSchema, 'blocks', LIMITS.blocksPerPage)),
     /** Scan pages show an image instead of typeset blocks. */
     scan: v.optional(ScanImageSchema),
     /** A scan page's text layer (from the PDF's text or the OCR's words), in reading order. */
-    text: v.optional(
-      v.pipe(
-        v.array(TextLineSchema, 'expected a list of text lines'),
-        v.maxLength(LIMITS.textLines, `expected at most ${LIMITS.textLines} text lines`),
-      ),
-    ),
+    text: v.optional(list(TextLineSchema, 'text lines', LIMITS.textLines)),
     /**
      * The page's reading order, where the publisher states one: article ids, the first read first.
      * Articles not listed follow in the order the layout gives (the lead story, then column by column).
      */
-    articleOrder: v.optional(
-      v.pipe(
-        v.array(Id, 'expected a list of article ids'),
-        v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} article ids`),
-      ),
-    ),
+    articleOrder: v.optional(list(Id, 'article ids', LIMITS.regionsPerPage)),
     /** Article regions (their order is not the reading order); on typeset pages, derived from the article blocks when absent. */
-    regions: v.optional(
-      v.pipe(
-        v.array(RegionSchema, 'expected a list of regions'),
-        v.maxLength(LIMITS.regionsPerPage, `expected at most ${LIMITS.regionsPerPage} regions`),
-      ),
-    ),
+    regions: v.optional(list(RegionSchema, 'regions', LIMITS.regionsPerPage)),
     /**
      * A page kept in a page file: its URL, resolved against the edition's. Such a page (a page
      * reference) has no blocks, scan or regions, and its articles are in the file, not the edition.
@@ -338,12 +321,7 @@ export const PageSchema = v.strictObject(
     /** The printed page as a PDF, for readers to download or print: its URL, resolved against the edition's. */
     pdf: v.optional(nonEmptyText('a PDF URL')),
     /** The jump lines of the continued articles on this page (see {@link JumpSchema}). */
-    jumps: v.optional(
-      v.pipe(
-        v.array(JumpSchema, 'expected a list of jumps'),
-        v.maxLength(LIMITS.jumpsPerPage, `expected at most ${LIMITS.jumpsPerPage} jumps`),
-      ),
-    ),
+    jumps: v.optional(list(JumpSchema, 'jumps', LIMITS.jumpsPerPage)),
   },
   'expected a page {id, label, width, height…}',
 );
@@ -376,15 +354,13 @@ export const FooterSchema = v.strictObject(
   {
     prompt: v.optional(text()),
     channels: v.optional(
-      v.pipe(
-        v.array(
-          v.strictObject(
-            { name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) },
-            'expected a channel {name, kind, url}',
-          ),
-          'expected a list of channels',
+      list(
+        v.strictObject(
+          { name: nonEmptyText('a channel name'), kind: v.optional(text()), url: v.optional(nonEmptyText('a URL')) },
+          'expected a channel {name, kind, url}',
         ),
-        v.maxLength(LIMITS.channels, `expected at most ${LIMITS.channels} channels`),
+        'channels',
+        LIMITS.channels,
       ),
     ),
   },
@@ -420,10 +396,7 @@ export const FontSchema = v.strictObject(
   'expected a font {role, src, weight, unicodeRange}',
 );
 
-const ArticlesSchema = v.pipe(
-  v.array(ArticleSchema, 'expected a list of articles'),
-  v.maxLength(LIMITS.articles, `expected at most ${LIMITS.articles} articles`),
-);
+const ArticlesSchema = list(ArticleSchema, 'articles', LIMITS.articles);
 
 /**
  * Who holds the rights and what a reader must be shown (IIIF `requiredStatement`, a library's
@@ -461,19 +434,10 @@ export const EditionSchema = v.strictObject(
     /** Rights and the attribution the viewer shows. */
     rights: v.optional(RightsSchema),
     /** The article kinds in the reader's order (previous/next, "3 / 9"); `["news"]` when absent. */
-    readingOrder: v.optional(
-      v.pipe(
-        v.array(ArticleKindSchema, 'expected a list of article kinds'),
-        v.maxLength(ARTICLE_KINDS.length, `expected at most ${ARTICLE_KINDS.length} kinds`),
-      ),
-    ),
-    fonts: v.optional(v.pipe(v.array(FontSchema, 'expected a list of fonts'), v.maxLength(400, 'expected at most 400 font files'))),
+    readingOrder: v.optional(list(ArticleKindSchema, 'article kinds', ARTICLE_KINDS.length, 'kinds')),
+    fonts: v.optional(list(FontSchema, 'fonts', 400, 'font files')),
     articles: ArticlesSchema,
-    pages: v.pipe(
-      v.array(PageSchema, 'expected a list of pages'),
-      v.minLength(1, 'expected at least one page'),
-      v.maxLength(LIMITS.pages, `expected at most ${LIMITS.pages} pages`),
-    ),
+    pages: list(PageSchema, 'pages', LIMITS.pages, 'pages', v.minLength(1, 'expected at least one page')),
   },
   'expected an edition (an object)',
 );

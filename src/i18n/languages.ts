@@ -1,10 +1,14 @@
 /**
- * The UI languages beyond the first render's built-in Simplified Chinese and English: the
- * Traditional Chinese strings and what hosts registered. A module of its own, loaded (by
- * `loadStrings`) only for viewers that need it, before their first render shows text.
+ * The UI languages beyond the first render's Simplified Chinese and the English of en.ts: the
+ * Traditional Chinese strings and what hosts registered (with the English ones, which stand in
+ * for any language not Chinese). A module of its own, loaded (by `loadStrings`) only for viewers
+ * that need it, before their first render shows text.
  */
 import { registered, type BuiltInLanguage, type Part } from './localize.js';
 import { zhHant } from './zh-hant.js';
+
+/** The viewer's own English strings: the built-in language of every tag that is not Chinese. */
+export { en } from './en.js';
 
 /**
  * The built-in language for a UI language tag (BCP 47, any case): English for `en*`; Traditional

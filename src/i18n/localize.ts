@@ -59,20 +59,34 @@ export function registerStrings(lang: string, strings: StringsOverride): void {
 
 /**
  * The module that resolves other languages (languages.ts: Traditional Chinese and what hosts
- * registered), once loaded. The first render's module knows only Simplified Chinese and English.
+ * registered), once loaded. The first render's module knows only Simplified Chinese.
  */
 let languages: typeof import('./languages.js') | undefined;
 let loading: Promise<void> | undefined;
+/** The viewer's own English strings (en.ts), once loaded: alone for English, or with languages.ts. */
+let english: UiStrings | undefined;
+let loadingEnglish: Promise<void> | undefined;
+
+/** The viewer's own English strings, once `loadStrings` has loaded them. */
+export const viewerEnglish = (): UiStrings | undefined => english;
 
 /**
  * Loads what the strings of `lang` need beyond the first render's module: nothing (`undefined`)
- * for Simplified Chinese and English while no host registered strings. Never rejects: if the
- * module cannot be fetched, those built-in languages stand in (and it is tried afresh next time).
+ * for Simplified Chinese while no host registered strings, the viewer's English strings for
+ * English, the module of the other languages otherwise. Never rejects: if a module cannot be
+ * fetched, Simplified Chinese stands in (and it is tried afresh next time).
  */
 export function loadStrings(lang: string | null | undefined): Promise<void> | undefined {
-  if (languages || (!registered.length && /^(zh(-cn)?|en\b.*)?$/i.test(lang ?? ''))) return undefined;
+  if (languages || (!registered.length && /^(zh(-cn)?)?$/i.test(lang ?? ''))) return undefined;
+  if (!registered.length && /^en\b/i.test(lang ?? ''))
+    return english
+      ? undefined
+      : (loadingEnglish ??= import('./en.js').then(
+          (module) => void (english = module.en),
+          () => void (loadingEnglish = undefined),
+        ));
   return (loading ??= import('./languages.js').then(
-    (module) => void (languages = module),
+    (module) => void ((languages = module), (english = module.en)),
     () => void (loading = undefined),
   ));
 }

@@ -1,7 +1,8 @@
 /**
  * The reading-state record: what <e-paper> remembers of one reader in one edition, and the pure
  * helpers around it. `sanitizeRecord` turns whatever storage hands back into a record that is safe to
- * use (or null); `mergeRecords` combines two writers of the same record (two tabs). No storage, no DOM.
+ * use (or null); `mergeRecords` (merge-records.ts, with the writer) combines two writers of the same
+ * record (two tabs). No storage, no DOM.
  *
  * Records are treated as immutable values: helpers return new objects and never mutate their inputs.
  */
@@ -101,9 +102,6 @@ export interface RecordContext extends EditionIds {
 
 /** The fields a writer can change; the unit of "last write wins". */
 export type RecordField = 'page' | 'view' | 'views' | 'open' | 'textScale' | 'progress' | 'read' | 'aloud';
-
-/** Every {@link RecordField}. */
-export const RECORD_FIELDS: readonly RecordField[] = ['page', 'view', 'views', 'open', 'textScale', 'progress', 'read', 'aloud'];
 
 // Keys that could reach a prototype if some later code assigned them; never taken from input.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -206,45 +204,6 @@ function sanitize(raw: unknown, ctx: RecordContext): ReadingRecord | null {
   return record;
 }
 
-/**
- * Combines what is stored (`older`) with a writer's record (`newer`), field by field: for each field
- * in `changed` (the fields that writer changed; all of them by default) `newer` wins, every other
- * field keeps `older`'s value. Changed progress keeps the furthest of both per article and changed
- * read marks are the union, so two tabs never undo each other's reading. `older` of another edition
- * (or none) counts as empty. Pure: returns a new record.
- */
-export function mergeRecords(
-  older: ReadingRecord | null | undefined,
-  newer: ReadingRecord,
-  changed: Iterable<RecordField> = RECORD_FIELDS,
-): ReadingRecord {
-  const fields = new Set(changed);
-  const base = older && older.editionId === newer.editionId ? older : emptyRecord(newer.editionId);
-  const from = (field: RecordField) => (fields.has(field) ? newer : base);
-
-  const merged: ReadingRecord = {
-    v: RECORD_VERSION,
-    editionId: newer.editionId,
-    progress: fields.has('progress') ? furthest(base.progress, newer.progress) : { ...base.progress },
-    read: fields.has('read') ? [...new Set([...base.read, ...newer.read])] : [...base.read],
-    updatedAt: Math.max(base.updatedAt, newer.updatedAt),
-  };
-  const page = from('page').page;
-  const view = from('view').view;
-  // Per page, so that two tabs on different pages keep both views.
-  const views = fields.has('views') ? { ...base.views, ...newer.views } : base.views && { ...base.views };
-  const open = from('open').open;
-  const textScale = from('textScale').textScale;
-  const aloud = from('aloud').aloud;
-  if (page !== undefined) merged.page = page;
-  if (view !== undefined) merged.view = { ...view };
-  if (views && Object.keys(views).length) merged.views = views;
-  if (open !== undefined) merged.open = { ...open };
-  if (textScale !== undefined) merged.textScale = textScale;
-  if (aloud !== undefined) merged.aloud = { ...aloud };
-  return merged;
-}
-
 function sanitizeView(view: unknown): ReadingView | undefined {
   if (!isObject(view)) return undefined;
   const scale = own(view, 'scale');
@@ -253,12 +212,6 @@ function sanitizeView(view: unknown): ReadingView | undefined {
   return isFiniteNumber(scale) && scale > 0 && isFiniteNumber(x) && isFiniteNumber(y)
     ? { scale: Math.min(scale, VIEW_SCALE_MAX), x, y }
     : undefined;
-}
-
-function furthest(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = new Map(Object.entries(a));
-  for (const [id, value] of Object.entries(b)) out.set(id, Math.max(value, out.get(id) ?? 0));
-  return Object.fromEntries(out);
 }
 
 function isObject(value: unknown): value is object {

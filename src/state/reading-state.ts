@@ -9,10 +9,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { del, update as updateStored, type UseStore } from 'idb-keyval';
+import { RECORD_FIELDS, mergeRecords } from './merge-records.js';
 import {
-  RECORD_FIELDS,
   emptyRecord,
-  mergeRecords,
   sanitizeRecord,
   type AloudPlace,
   type ReaderChoices,

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { EditionLoadingController, describeError } from '../../src/controllers/edition-loading.js';
 import { EditionLoadError } from '../../src/edition/load.js';
 import { EditionError } from '../../src/edition/validate.js';
+import { loadStrings } from '../../src/i18n/localize.js';
 import { A1_URL, loadA1 } from '../helpers.js';
 
 class LoadingHost extends LitElement {
@@ -37,7 +38,9 @@ describe('EditionLoadingController', () => {
     host.remove();
   });
 
-  it('describes each failure in the UI language, with its problems', () => {
+  it('describes each failure in the UI language, with its problems', async () => {
+    // The viewer's English strings are a module of their own: the viewer loads them before it renders.
+    await loadStrings('en');
     const problems = [{ path: 'pages[0]', message: 'missing' }];
     expect(describeError(new EditionLoadError('http', '404 Not Found', []), 'en')).to.deep.include({ cause: 'http', problems: [] });
     expect(describeError(new EditionLoadError('http', '404 Not Found', []), 'en').message).to.contain('404 Not Found');

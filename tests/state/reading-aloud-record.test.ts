@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { mergeRecords, sanitizeRecord, emptyRecord } from '../../src/state/reading-record.js';
+import { sanitizeRecord, emptyRecord } from '../../src/state/reading-record.js';
+import { mergeRecords } from '../../src/state/merge-records.js';
 
 const ctx = { editionId: 'e1', articleIds: ['a1', 'a2'], pageIds: ['A1'] };
 const stored = (aloud: unknown) => ({ ...emptyRecord('e1'), updatedAt: 5, aloud });

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { ReadingStateController, READING_DB_NAME, READING_STORE_NAME, type ReadingStateOptions } from '../../src/state/reading-state.js';
-import { emptyRecord, mergeRecords, sanitizeRecord, type ReadingRecord, type RecordContext } from '../../src/state/reading-record.js';
+import { emptyRecord, sanitizeRecord, type ReadingRecord, type RecordContext } from '../../src/state/reading-record.js';
+import { mergeRecords } from '../../src/state/merge-records.js';
 
 // The test pages of all files share one origin, so one IndexedDB: every test saves under a key of its own.
 const RUN = Math.random().toString(36).slice(2, 8);

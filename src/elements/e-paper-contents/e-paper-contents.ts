@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
@@ -289,6 +290,13 @@ export class EPaperContents extends LitElement {
         </button>
       </li>`,
     );
+  }
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   override render() {

@@ -270,6 +270,22 @@ export const pageStyles = css`
   }
 `;
 
+/** A scan page's message that its image (or the part that draws it, scan-view.ts, with its styles) failed. */
+export const scanMessageStyles = css`
+  .scan-message {
+    position: absolute;
+    left: 50%;
+    top: 40%;
+    max-width: 80%;
+    padding: 24px 32px;
+    transform: translateX(-50%);
+    background: var(--_paper);
+    border: 3px solid var(--_accent);
+    font: 40px/1.4 system-ui, sans-serif;
+    text-align: center;
+  }
+`;
+
 /** The region layer: invisible until hovered or focused, then the whole article lights up. */
 export const regionStyles = css`
   .regions {
@@ -326,64 +342,5 @@ export const regionStyles = css`
     .region:focus-visible .shape {
       stroke: Highlight;
     }
-  }
-`;
-
-/** A scan page: images that fill the sheet, a progress bar, a message if they fail. */
-export const scanStyles = css`
-  .scan,
-  .scan-image {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-  }
-  .scan-image {
-    display: block;
-    object-fit: fill;
-    user-select: none;
-    -webkit-user-drag: none;
-  }
-  .scan-image.sharp:not(.loaded) {
-    opacity: 0;
-  }
-  .scan-progress {
-    position: absolute;
-    left: 0;
-    top: 0;
-    width: 100%;
-    height: 6px;
-    background: linear-gradient(90deg, transparent, var(--_accent), transparent) 0 0 / 40% 100% no-repeat;
-    animation: scan-progress 1.2s linear infinite;
-  }
-  @keyframes scan-progress {
-    from {
-      background-position: -40% 0;
-    }
-    to {
-      background-position: 140% 0;
-    }
-  }
-  :host([thumbnail]) .scan-progress {
-    display: none;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .scan-progress {
-      animation: none;
-      background: var(--_accent);
-      opacity: 0.5;
-    }
-  }
-  .scan-message {
-    position: absolute;
-    left: 50%;
-    top: 40%;
-    max-width: 80%;
-    padding: 24px 32px;
-    transform: translateX(-50%);
-    background: var(--_paper);
-    border: 3px solid var(--_accent);
-    font: 40px/1.4 system-ui, sans-serif;
-    text-align: center;
   }
 `;

@@ -1,21 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { pickSource, scanSources } from './scan-sources.js';
-import type { textLayer as TextLayer } from './text-layer.js';
-import { property, state } from 'lit/decorators.js';
+import type { ScanView } from './scan-view.js';
+import { property } from 'lit/decorators.js';
 import { articlesById, regionsOf } from '../../edition/regions.js';
 import { regionLayer } from './region-layer.js';
 import { cssProps } from '../../internal/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../../edition/schema.js';
 import { fontStack } from '../../edition/fonts.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { pageStyles, regionStyles, scanStyles } from './e-paper-page.styles.js';
+import { loadStrings } from '../../i18n/localize.js';
+import { pageStyles, regionStyles, scanMessageStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
 import { jumpLines } from '../../edition/jump-lines.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { SearchHighlightController } from '../../controllers/search-highlights.js';
-import { ScanTilesController } from './scan-tiles.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -34,8 +33,9 @@ function emitRegion(
   emit(target, name, { articleId: region.dataset.articleId ?? '', region, via: event instanceof MouseEvent ? 'pointer' : 'focus' });
 }
 
-/** The text layer's module, once loaded (a lazy part). */
-let textLayer: typeof TextLayer | undefined;
+/** The scan part's module (scan-view.ts: images, tiles, text layer), once loaded; its load under way. */
+let scanModule: typeof import('./scan-view.js') | undefined;
+let scanLoad: Promise<void> | undefined;
 
 const place = (rect: Rect) => ({
   left: `${rect.x}px`,
@@ -88,7 +88,7 @@ const place = (rect: Rect) => ({
  * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
  */
 export class EPaperPage extends LitElement {
-  static override styles = [tokenStyles, pageStyles, scanStyles, regionStyles, searchHitStyles];
+  static override styles = [tokenStyles, pageStyles, scanMessageStyles, regionStyles, searchHitStyles];
 
   @property({ attribute: false }) edition?: Edition;
   @property({ attribute: false }) page?: Page;
@@ -105,32 +105,41 @@ export class EPaperPage extends LitElement {
   /** The search query whose matches the page highlights in its text ('' for none). */
   @property({ attribute: false }) highlight = '';
 
-  /** The widest image a scan page has asked for so far: it never steps down. */
-  @state() private scanWidth = 0;
-  @state() private scanLoaded?: string;
-  @state() private scanFailed?: string;
+  /** @internal Loads the scan part; a test puts a failing loader here. */
+  static loadScanPart = (): Promise<typeof import('./scan-view.js')> => import('./scan-view.js');
 
-  readonly #tiles = new ScanTilesController(this, () => this);
+  /** What this page's scans draw, once the scan part is in. */
+  #scan?: ScanView;
+  /** The scan part could not be fetched for the page shown. */
+  #scanPartFailed = false;
 
   constructor() {
     super();
     new SearchHighlightController(this, () => [this.highlight, this.page]);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('page')) {
-      this.scanWidth = 0;
-      this.scanLoaded = undefined;
-      this.scanFailed = undefined;
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
+  }
+
+  /** Resolves once the page has rendered, a scan page with the scan part (the viewer's `e-paper-ready` waits for it). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.page?.scan && !scanModule && scanLoad) {
+      await scanLoad;
+      done = await super.getUpdateComplete();
     }
+    return done;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('page')) this.#scanPartFailed = false;
     if (changed.has('thumbnail') && (this.thumbnail || changed.get('thumbnail'))) {
       this.inert = this.thumbnail;
       this.ariaHidden = this.thumbnail ? 'true' : null;
-    }
-    // A scale of 0 means not laid out yet: the preview alone until then.
-    if (this.page?.scan && this.scale > 0 && !this.thumbnail) {
-      const needed = this.page.width * this.scale * (globalThis.devicePixelRatio || 1);
-      if (needed > this.scanWidth) this.scanWidth = needed;
     }
   }
 
@@ -214,47 +223,26 @@ export class EPaperPage extends LitElement {
               strings: uiStrings(this.lang),
             })
       }
-      ${page.scan && page.text && !this.thumbnail ? this.#textLayer(page) : nothing}
+      ${page.scan && page.text && !this.thumbnail ? this.#scan?.textLayer(page) : nothing}
     </div>`;
   }
 
   /**
-   * A scan page: the smallest image at once, then the sharpest one the scale needs over it,
-   * with a progress bar while it loads and a message if it cannot.
+   * A scan page, drawn by the scan part (scan-view.ts) once it is in: nothing until then (the
+   * page's `updateComplete` waits for it). If it cannot be fetched, the message that the image
+   * failed; it is tried afresh for the next page shown.
    */
-  /** A scan page's text layer: a lazy part, drawn once it has come. */
-  #textLayer(page: Page) {
-    if (textLayer) return textLayer(page, this.renderRoot as ShadowRoot);
-    void import('./text-layer.js').then((m) => ((textLayer = m.textLayer), this.requestUpdate()));
+  #renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult | typeof nothing {
+    if (scanModule) return (this.#scan ??= new scanModule.ScanView(this)).render(page, scan);
+    if (this.#scanPartFailed) return html`<p class="scan-message" role="alert" lang=${this.lang}>${uiStrings(this.lang).scanFailed}</p>`;
+    void (scanLoad ??= EPaperPage.loadScanPart().then(
+      (module) => void (scanModule = module),
+      () => void (scanLoad = undefined),
+    )).then(() => {
+      this.#scanPartFailed = !scanModule;
+      this.requestUpdate();
+    });
     return nothing;
-  }
-
-  #renderScan(page: Page, scan: NonNullable<Page['scan']>): TemplateResult {
-    const strings = uiStrings(this.lang);
-    const sources = scanSources(scan, this.baseUrl);
-    const preview = sources[0];
-    // Tiled: the smallest image, under the tiles the view needs (tile-layer.ts).
-    const tiled = this.#tiles.active;
-    const sharp = tiled ? preview : pickSource(sources, this.scanWidth);
-    if (!preview || !sharp) return html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>`;
-    const loading = this.scanLoaded !== sharp.src && this.scanFailed !== sharp.src;
-    const alt = strings.scanAlt(page.label);
-    return html`<div class="scan" part="scan">
-      ${preview !== sharp ? html`<img class="scan-image preview" src=${preview.src} alt="" decoding="async" />` : nothing}
-      <img
-        class="scan-image sharp ${this.scanLoaded === sharp.src ? 'loaded' : ''}"
-        part="scan-image"
-        src=${sharp.src}
-        alt=${alt}
-        decoding="async"
-        data-width=${Number.isFinite(sharp.width) ? sharp.width : ''}
-        @load=${() => (this.scanLoaded = sharp.src)}
-        @error=${() => (this.scanFailed = sharp.src)}
-      />
-      ${tiled ? html`<div class="scan-tiles" part="scan-tiles"></div>` : nothing}
-      ${loading ? html`<div class="scan-progress" part="scan-progress" role="progressbar" aria-label=${strings.scanLoading} lang=${this.lang}></div>` : nothing}
-      ${this.scanFailed === sharp.src ? html`<p class="scan-message" role="alert" lang=${this.lang}>${strings.scanFailed}</p>` : nothing}
-    </div>`;
   }
 
   #renderBlock(edition: Edition, page: Page, block: Block): TemplateResult {

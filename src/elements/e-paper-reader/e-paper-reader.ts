@@ -8,6 +8,7 @@ import type { Article, Edition, Photo } from '../../edition/schema.js';
 import { FALLBACK_FONTS, fontStack } from '../../edition/fonts.js';
 import { articlesById } from '../../edition/regions.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles, readerTokens } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
@@ -522,6 +523,13 @@ export class EPaperReader extends LitElement {
   }
 
   // ---- render -------------------------------------------------------------------------------
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
+  }
 
   override render() {
     const strings = uiStrings(this.lang);

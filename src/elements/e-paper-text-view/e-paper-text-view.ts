@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } 
 import { property } from 'lit/decorators.js';
 import type { Article, Edition } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
@@ -178,6 +179,13 @@ export class EPaperTextView extends LitElement {
       </h3>
       ${summary ? html`<p class="summary" lang=${this.#textLang}>${summary}</p>` : nothing}
     </li>`;
+  }
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   override render() {

@@ -1,6 +1,7 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
@@ -103,6 +104,13 @@ export class EPaperToolbar extends LitElement {
     >
       ${icons[action]}
     </button>`;
+  }
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   override render() {

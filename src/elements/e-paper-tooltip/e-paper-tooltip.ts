@@ -2,6 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 
 /** The part of `rect` that lies inside `bounds`; `rect` itself when they do not meet. */
@@ -139,6 +140,13 @@ export class EPaperTooltip extends LitElement {
     const scale = origin.width / this.offsetWidth || 1;
     const { x, y } = placeBy(reference, origin.width, origin.height, bounds, !!point);
     this.style.transform = `translate(${Math.round((x - origin.left) / scale)}px, ${Math.round((y - origin.top) / scale)}px)`;
+  }
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
   }
 
   override render() {

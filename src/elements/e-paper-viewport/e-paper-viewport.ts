@@ -5,6 +5,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../../internal/css-props.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import { viewportStyles } from './e-paper-viewport.styles.js';
 import {
@@ -262,6 +263,13 @@ export class EPaperViewport extends LitElement {
   #holdPageZoom = (event: WheelEvent): void => {
     if (event.ctrlKey) event.preventDefault();
   };
+
+  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const pending = loadStrings(this.lang);
+    if (pending) await pending;
+    return super.scheduleUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pageWidth') || changed.has('pageHeight')) this.#fitMode = 'page';

@@ -3,12 +3,25 @@ import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { A1_URL, deepQuery, frames, nextEvent } from '../../helpers.js';
 
-/** The modules this file's page has fetched that the first paint does without, the reading state's writer too (the first test runs first: nothing cached). */
-const afterReadyModules = () =>
+const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
+
+/** The modules this file's page has fetched, by name. */
+const fetched = (pattern: RegExp) =>
   performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|reading-state)\.ts$/.test(path));
+    .filter((path) => pattern.test(path));
+
+/**
+ * The modules this file's page has fetched that the first paint of a typeset page in Simplified
+ * Chinese does without: what is shown after it, the reading state's writer and how records merge,
+ * the other languages' strings, and what only a scan page draws (the first test runs first:
+ * nothing cached).
+ */
+const afterReadyModules = () =>
+  fetched(
+    /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|reading-state|merge-records|en|languages|zh-hant|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
+  );
 
 let key = 0;
 
@@ -52,4 +65,19 @@ describe('<e-paper>: the critical path', () => {
       el.remove();
     });
   }
+
+  it('a scan page: at e-paper-ready its image is drawn and styled by the scan part, fetched for it alone', async () => {
+    const el = document.createElement('e-paper') as EPaper;
+    el.style.cssText = 'display: block; width: 700px; height: 560px';
+    el.noPersist = true;
+    el.src = SCAN_URL;
+    const ready = nextEvent(el, 'e-paper-ready');
+    document.body.append(el);
+    await ready;
+    const image = deepQuery(el, 'e-paper-page', '.scan-image.sharp');
+    expect(image, 'the scan image, at ready').to.exist;
+    expect(getComputedStyle(image!).position, 'with the scan part’s styles').to.equal('absolute');
+    expect(fetched(/\/scan-view\.ts$/), 'the scan part').to.have.length(1);
+    el.remove();
+  });
 });
