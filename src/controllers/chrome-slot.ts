@@ -17,7 +17,12 @@ export class ChromeSlot {
   /** The article before the first change that waits for it (in a box: undefined is a value). */
   #previous?: { article: string | undefined };
 
-  constructor(private readonly ctx: ViewerContext) {}
+  constructor(
+    private readonly ctx: ViewerContext,
+    /** Makes it for `ctx` (a test's stand-in may take the module's place). */
+    private readonly make = async (ctx: ViewerContext): Promise<Chrome> =>
+      (await import('../elements/e-paper/e-paper-chrome.js')).makeChrome(ctx),
+  ) {}
 
   /** What is shown around the page, once in. */
   get current(): Chrome | undefined {
@@ -31,7 +36,7 @@ export class ChromeSlot {
     if (!this.#loading) {
       parts.need('e-paper-contents');
       this.#loading = parts.load('e-paper-chrome', async () => {
-        const chrome = (await import('../elements/e-paper/e-paper-chrome.js')).makeChrome(this.ctx);
+        const chrome = await this.make(this.ctx);
         this.#chrome = chrome;
         this.ctx.host.requestUpdate();
         // Inside the load the viewer's updateComplete waits for: what the actions load counts too.
