@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { LoadProblem } from '../../controllers/edition-loading.js';
+import { describeError, type LoadProblem } from '../../controllers/edition-loading.js';
 import { editionFontFamily } from '../../edition/fonts.js';
 import { articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
@@ -28,13 +28,13 @@ import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 
 // The viewer owns the one state and composes its concerns, each a controller of its own
-// (src/controllers/) that takes one context (`#ctx`, controllers/viewer-context.ts) instead of a
-// bag of callbacks: the load and its order (viewer-load.ts), the input on the page and the first
-// render's controls (page-input.ts), what is shown and done around the page once it is shown, the
-// opening of articles and the search included (chrome-slot.ts holds it; a module of its own,
-// e-paper-chrome.ts), page files, archive, hash, reading session, notices, view mode and lazy
-// parts. The templates are in e-paper-ready-view.ts and e-paper-views.ts (the first paint), the
-// state's transitions in viewer-state.ts.
+// (src/controllers/), most taking one context (`#ctx`, controllers/viewer-context.ts) rather than
+// a bag of callbacks: the load and its order (viewer-load.ts), the input on the page and the
+// first render's controls (page-input.ts), what is shown and done around the page once it is
+// shown, the opening of articles and the search included (chrome-slot.ts holds it; a module of
+// its own, e-paper-chrome.ts), page files, archive, hash, reading session, notices, view mode and
+// lazy parts. The templates are in e-paper-ready-view.ts and e-paper-views.ts (the first paint),
+// the state's transitions in viewer-state.ts.
 // Its tokens (`--e-paper-*`) and parts are documented in e-paper.docs.ts: the manifest is written
 // from there and the token tables (custom-elements-manifest.config.mjs).
 /**
@@ -128,6 +128,17 @@ export class EPaper extends LitElement {
     get: () => this.#session.chosenView,
     set: (view) => this.#session.chooseView(view),
   });
+  /** The archive, once `archive` is set (a module of its own). */
+  readonly #archive = new ArchiveSlot(this, {
+    needPicker: () => this.#parts.need('e-paper-archive'),
+    wantedDate: () => this.#hash.param('date'),
+    failed: (error, fatal) => {
+      const problem = describeError(error, this.lang);
+      if (fatal) this.#fail(problem);
+      else this.#notices.message(problem.message);
+    },
+    unavailable: (error) => this.#notices.message(describeError(error, this.lang).message),
+  });
   /** The URL hash kept in step (`hash-sync`): a module of its own, loaded once `hash-sync` is first on. */
   readonly #hash = new HashSlot(this, (param) => {
     const entry = this.#archive.entry(param('date'));
@@ -162,8 +173,6 @@ export class EPaper extends LitElement {
     fail: (problem) => this.#fail(problem),
     rendered: () => super.getUpdateComplete(),
   };
-  /** The archive, once `archive` is set (a module of its own). */
-  readonly #archive = new ArchiveSlot(this.#ctx);
   /** What is shown and done around the page, loaded once the page is shown (or first used). */
   readonly #chrome = new ChromeSlot(this.#ctx);
   readonly #input = new PageInputController(this.#ctx, this.#chrome);
