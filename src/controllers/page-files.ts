@@ -2,6 +2,11 @@ import type { LoadOptions } from '../edition/load.js';
 import { isPageRef } from '../edition/page-ref.js';
 import type { PageFileLoader } from '../edition/page-files/page-file-loader.js';
 import type { Edition, Page } from '../edition/schema.js';
+import { emit } from '../events/events.js';
+import { uiStrings } from '../i18n/strings.js';
+import { withEdition } from '../elements/e-paper/viewer-state.js';
+import { describeError } from './edition-loading.js';
+import type { ViewerContext } from './viewer-context.js';
 
 /** What the page files need of the viewer. */
 export interface PageFilesViewer {
@@ -107,4 +112,35 @@ export class PageFilesController {
       (error: unknown) => this.viewer.failed(page, error),
     );
   }
+}
+
+/**
+ * The viewer, as its page files see it (`ctx`: asked at each call, so the controller can be made
+ * before the context). A page file that fails is told to the reader (a notice) and the host page
+ * (`e-paper-error` with `page`), and the `page` attribute goes back to the page in view.
+ */
+export function viewerPageFiles(ctx: () => ViewerContext): PageFilesViewer {
+  const ready = () => {
+    const { state } = ctx().ui();
+    return state.kind === 'ready' ? state : undefined;
+  };
+  return {
+    view: ready,
+    show: (edition, page) => {
+      ctx().set({ state: withEdition(ctx().ui().state, edition) });
+      if (page) ctx().showPage(page);
+    },
+    notice: (text, show) => (show ? ctx().notices.message(text) : ctx().notices.dismiss('message', text)),
+    failed: (page, error) => {
+      const { host, notices } = ctx();
+      const problem = describeError(error, host.lang);
+      console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
+      notices.message(uiStrings(host.lang).viewer.pageFailed(page.label, problem.message));
+      emit(host, 'e-paper-error', { ...problem, page: page.id }, true);
+      // The attribute goes back to the page in view.
+      const state = ready();
+      if (state) host.page = state.page.id;
+    },
+    lang: () => ctx().host.lang,
+  };
 }

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { PageFilesController, type PageFilesViewer } from '../../src/controllers/page-files.js';
+import { PageFilesController, viewerPageFiles, type PageFilesViewer } from '../../src/controllers/page-files.js';
 import { isPageRef } from '../../src/edition/page-ref.js';
 import type { Edition, Page } from '../../src/edition/schema.js';
 import { validateEdition } from '../../src/edition/validate.js';
-import { until } from '../helpers.js';
+import { loadA1, until } from '../helpers.js';
+import { stubContext } from './stub-context.js';
 
 const MANIFEST = '/fixtures/split/4.json';
 
@@ -61,5 +62,24 @@ describe('PageFilesController', () => {
     expect(log.shown).to.deep.equal(['A4']);
     await controller.loadAll();
     expect(log.edition.pages.some(isPageRef)).to.equal(false);
+  });
+
+  it('as the viewer sees them: a failed page file is told to the reader and the host page, and the attribute goes back', async () => {
+    const a1 = await loadA1();
+    const { ctx, host, remove } = stubContext(a1);
+    const viewer = viewerPageFiles(() => ctx);
+    const heard: unknown[] = [];
+    host.addEventListener('e-paper-error', (e) => heard.push(e.detail));
+    host.page = 'A9';
+    const page: Page = { ...a1.pages[0], id: 'A9', label: 'A9' };
+    viewer.failed(page, new Error('offline'));
+    expect(heard).to.have.length(1);
+    expect(heard[0]).to.deep.include({ cause: 'network', page: 'A9' });
+    expect(ctx.notices.current).to.deep.include({ kind: 'message' });
+    expect(host.page, 'back to the page in view').to.equal('A1');
+    viewer.notice('wait', true);
+    viewer.notice('wait', false);
+    expect(ctx.notices.current, 'its own notice taken away').to.equal(undefined);
+    remove();
   });
 });

@@ -5,17 +5,84 @@ import { isPageRef } from '../../edition/page-ref.js';
 import type { Edition, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
 import type { Notice } from '../../controllers/notices.js';
-import type { ContentsPage } from '../e-paper-contents/e-paper-contents.js';
+import { ArticleOpeningController } from '../../controllers/article-opening.js';
+import { SearchPanelController } from '../../controllers/search-panel.js';
+import type { ViewerContext } from '../../controllers/viewer-context.js';
+import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
-import type { ReadyViewHandlers, ReadyViewInput } from './e-paper-ready-view.js';
+import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
+import type { ReadyViewInput } from './e-paper-ready-view.js';
 import { viewToggle } from './text-view-mode.js';
 
 /**
- * What the viewer shows around the page once the page is shown (`e-paper-ready`), a module of its
- * own loaded then (or when first used): the toolbar's end (archive, search, list, text view,
- * offline, full screen), the overview, the notice, the tooltip and the reader. The first paint
- * draws the toolbar's own buttons, the page and the page strip without it (e-paper-ready-view.ts).
+ * What the viewer shows and does around the page once the page is shown (`e-paper-ready`), a
+ * module of its own loaded then, or when first used (src/controllers/chrome-slot.ts): the toolbar's
+ * end (archive, search, list, text view, offline, full screen), the overview, the notice, the
+ * tooltip and the reader, the handlers of what they report, and the opening of articles
+ * (src/controllers/article-opening.ts) and the search panel (src/controllers/search-panel.ts). The
+ * first paint draws the toolbar's own buttons, the page and the page strip without it
+ * (e-paper-ready-view.ts).
  */
+
+/** The viewer's handlers of what the parts around the page report (each stops at the viewer's shadow root). */
+export interface ChromeHandlers {
+  archiveSelect: (event: CustomEvent<{ src: string; date: string }>) => void;
+  toggleSearch: () => void;
+  searchQuery: (event: CustomEvent<{ query: string }>) => void;
+  searchSelect: (event: CustomEvent<SearchSelectDetail>) => void;
+  closeSearch: () => void;
+  contentsSelect: (event: CustomEvent<ContentsSelectDetail>) => void;
+  continueReading: (articleId: string, paragraph: number) => void;
+  dismissNotice: () => void;
+  readerNavigate: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => void;
+  readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
+  readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
+  toggleView: () => void;
+  readerJump: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => void;
+}
+
+/** What is shown around the page, made for one viewer: its templates, and what acts on the viewer. */
+export interface Chrome {
+  readonly articles: ArticleOpeningController;
+  readonly search: SearchPanelController;
+  readonly on: ChromeHandlers;
+  /** The toolbar's end (its `end` slot). */
+  toolbarEnd(view: ReadyViewInput): unknown;
+  /** The overview map, before the page strip. */
+  overview(view: ReadyViewInput): unknown;
+  /** The notice, the tooltip and the reader, after the page strip. */
+  overPage(view: ReadyViewInput): unknown;
+}
+
+/** What is shown around the page for the viewer `ctx`. */
+export function makeChrome(ctx: ViewerContext): Chrome {
+  const { host, session, notices } = ctx;
+  const articles = new ArticleOpeningController(ctx);
+  const search = new SearchPanelController(ctx);
+  const on: ChromeHandlers = {
+    archiveSelect: ({ detail }) => ctx.showEdition(detail.src, detail.date),
+    toggleSearch: () => search.toggle(),
+    searchQuery: ({ detail }) => ctx.set({ searchQuery: detail.query }),
+    searchSelect: ({ detail }) => articles.openFrom(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined),
+    closeSearch: () => search.close(),
+    contentsSelect: ({ detail }) => articles.chosen(detail),
+    continueReading: (articleId, paragraph) => articles.continueReading(articleId, paragraph),
+    dismissNotice: () => notices.dismiss(),
+    readerNavigate: ({ detail }) => (host.article = detail.articleId),
+    readerClose: ({ detail }) => articles.closed(detail.zoomAt),
+    readerProgress: ({ detail }) => session.progress(detail, host.article),
+    toggleView: () => ctx.view.toggle(),
+    readerJump: ({ detail }) => articles.jump(detail.articleId, detail.pageId),
+  };
+  return {
+    articles,
+    search,
+    on,
+    toolbarEnd: (view) => toolbarEnd(view, on),
+    overview,
+    overPage: (view) => overPage(view, on),
+  };
+}
 
 /** A magnifier: the search's icon where a narrow toolbar has no room for its word. */
 const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="10.5" cy="10.5" r="6.5" /><path d="M15.5 15.5 21 21" /></svg>`;
@@ -23,7 +90,7 @@ const SEARCH_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="
 const NO_BEYOND = {};
 
 /** The toolbar's end: the archive's picker, the search, the list, the view toggle, offline, full screen. */
-export function toolbarEnd(view: ReadyViewInput, on: ReadyViewHandlers) {
+export function toolbarEnd(view: ReadyViewInput, on: ChromeHandlers) {
   const { state, session, viewer } = view;
   const { lang } = viewer;
   const { edition, page, baseUrl, phase } = state;
@@ -96,7 +163,7 @@ export const overview = ({ state: { edition, page, baseUrl }, viewer }: ReadyVie
     : html`<e-paper-overview exportparts="overview, overview-mark" .edition=${edition} .page=${page} .baseUrl=${baseUrl} lang=${viewer.lang}></e-paper-overview>`;
 
 /** Over the page, after the page strip: the notice, the tooltip and the reader. */
-export function overPage(view: ReadyViewInput, on: ReadyViewHandlers) {
+export function overPage(view: ReadyViewInput, on: ChromeHandlers) {
   const { state, session, viewer } = view;
   const { lang } = viewer;
   const { edition, page, baseUrl } = state;

@@ -6,14 +6,13 @@ import type { ReadingSessionController } from '../../controllers/reading-session
 import type { RegionEventDetail } from '../e-paper-page/e-paper-page.js';
 import type { ZoomEventDetail } from '../e-paper-viewport/e-paper-viewport.js';
 import type { ToolbarActionDetail } from '../e-paper-toolbar/e-paper-toolbar.js';
-import type { EPaperReaderEventMap } from '../e-paper-reader/e-paper-reader.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
-import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import type { Ready } from './viewer-state.js';
 import type { EPaper } from './e-paper.js';
+import type { Chrome } from './e-paper-chrome.js';
 
 /** What the viewer shows around the page once it is shown: a module of its own (e-paper-chrome.ts). */
-export type Chrome = typeof import('./e-paper-chrome.js');
+export type { Chrome };
 
 /** The article whose region the pointer or focus is on, for the tooltip. */
 export interface Hovered {
@@ -46,29 +45,18 @@ export interface ReadyViewInput {
   chrome?: Chrome;
 }
 
-/** The viewer's handlers of what its parts report (each stops at the viewer's shadow root). */
-export interface ReadyViewHandlers {
+/** The viewer's handlers of what the first render's parts report (src/controllers/page-input.ts; each stops at the viewer's shadow root). */
+export interface PageHandlers {
   toolbarAction: (event: CustomEvent<ToolbarActionDetail>) => void;
-  archiveSelect: (event: CustomEvent<{ src: string; date: string }>) => void;
-  toggleSearch: () => void;
-  searchQuery: (event: CustomEvent<{ query: string }>) => void;
-  searchSelect: (event: CustomEvent<SearchSelectDetail>) => void;
-  closeSearch: () => void;
-  contentsSelect: (event: CustomEvent<ContentsSelectDetail>) => void;
   zoom: (event: CustomEvent<ZoomEventDetail>) => void;
   swipe: (event: CustomEvent<{ direction: 1 | -1 }>) => void;
   selectPage: (event: CustomEvent<{ pageId: string }>) => void;
+  /** The text view's choice. */
+  contentsSelect: (event: CustomEvent<ContentsSelectDetail>) => void;
   regionEnter: (event: CustomEvent<RegionEventDetail>) => void;
   regionLeave: (event: CustomEvent<RegionEventDetail>) => void;
   regionActivate: (event: CustomEvent<RegionEventDetail>) => void;
   pagePointerMove: (event: PointerEvent) => void;
-  continueReading: (articleId: string, paragraph: number) => void;
-  dismissNotice: () => void;
-  readerNavigate: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-navigate']>) => void;
-  readerClose: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-close']>) => void;
-  readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
-  toggleView: () => void;
-  readerJump: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => void;
 }
 
 /**
@@ -76,7 +64,7 @@ export interface ReadyViewHandlers {
  * page strip; the rest (the toolbar's end, the overview, the notice, the tooltip, the reader) once
  * its module is in (e-paper-chrome.ts), the toolbar's room the same meanwhile.
  */
-export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
+export function readyView(view: ReadyViewInput, on: PageHandlers) {
   const { state, viewer, chrome } = view;
   const { lang } = viewer;
   const { edition, page, baseUrl, phase } = state;
@@ -92,7 +80,7 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
       lang=${lang}
       ?text-view=${view.textView}
       @e-paper-toolbar-action=${on.toolbarAction}
-      >${chrome?.toolbarEnd(view, on) ?? nothing}</e-paper-toolbar
+      >${chrome?.toolbarEnd(view) ?? nothing}</e-paper-toolbar
     >
     <e-paper-viewport
       exportparts="hint"
@@ -147,5 +135,5 @@ export function readyView(view: ReadyViewInput, on: ReadyViewHandlers) {
         ></e-paper-pages>`
         : nothing
     }
-    ${chrome?.overPage(view, on) ?? nothing}`;
+    ${chrome?.overPage(view) ?? nothing}`;
 }

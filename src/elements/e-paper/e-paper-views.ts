@@ -39,12 +39,6 @@ export function errorView(lang: string, error: LoadProblem, retry: () => void) {
 export const pickPage = (edition: Edition, wanted: string | undefined): Page =>
   edition.pages.find((p) => p.id === wanted || p.label === wanted) ?? edition.pages[0];
 
-/** The page `articleId` stands on, if known: `current` if a part of it is there (a continued article), else its first part's. */
-export const pageOf = (edition: Edition, articleId: string, current?: Page): Page | undefined =>
-  [current ?? edition.pages[0], ...edition.pages].find((p) =>
-    (p.regions ?? p.blocks ?? []).some((r) => 'article' in r && r.article === articleId),
-  );
-
 /** Does what a toolbar button asks: zoom and fit on the viewport, a page turn through `turnPage`. */
 export function toolbarAction(
   action: ToolbarActionDetail['action'],

@@ -1,39 +1,40 @@
 import { LitElement, html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { EditionLoadingController, describeError, type LoadProblem } from '../../controllers/edition-loading.js';
+import { describeError, type LoadProblem } from '../../controllers/edition-loading.js';
 import { editionFontFamily } from '../../edition/fonts.js';
-import { articlesById, articlesOnPage } from '../../edition/regions.js';
+import { articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
-import { PageFilesController, type EditionPageFiles } from '../../controllers/page-files.js';
+import { PageFilesController, viewerPageFiles } from '../../controllers/page-files.js';
 import { cssProps } from '../../internal/css-props.js';
-import type { Article, Edition, Page } from '../../edition/schema.js';
+import type { Article, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit } from '../../events/events.js';
 import { ReadingSessionController } from '../../controllers/reading-session.js';
-import type { EPaperPage } from '../e-paper-page/e-paper-page.js';
-import type { EPaperViewport } from '../e-paper-viewport/e-paper-viewport.js';
 import type { FitMode, Point } from '../e-paper-viewport/viewport-math.js';
-import type { EPaperReader } from '../e-paper-reader/e-paper-reader.js';
 import { ArchiveSlot } from '../../controllers/archive-slot.js';
 import { viewerStyles } from './e-paper.styles.js';
 import { LazyPartsController } from '../../controllers/lazy-parts.js';
-import { isTextField } from '../../internal/focus.js';
 import { HashSlot } from '../../controllers/hash-slot.js';
 import { NoticeController } from '../../controllers/notices.js';
-import { ReaderFocusController } from '../../controllers/reader-focus.js';
-import { errorView, loadingView, pageOf, pickPage, toolbarAction } from './e-paper-views.js';
-import { readyView, type Chrome, type Hovered, type ReadyViewHandlers } from './e-paper-ready-view.js';
-import { isShown, showingPage, wantPage, withEdition, withPhase, type Ready, type ViewerState } from './viewer-state.js';
+import { ChromeSlot } from '../../controllers/chrome-slot.js';
+import { PageInputController } from '../../controllers/page-input.js';
+import { ViewerLoadController } from '../../controllers/viewer-load.js';
+import { viewportOf, type ViewerContext, type ViewerUi } from '../../controllers/viewer-context.js';
+import { errorView, loadingView, pickPage } from './e-paper-views.js';
+import { readyView, type Hovered } from './e-paper-ready-view.js';
+import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 
-// Over ~400 lines, for a reason: load() and the opening of an article orchestrate six controllers
-// and the one state, in the order the tests pin (ready, then idle parts, then the offer to continue);
-// split further, each would take a host object of callbacks back into the viewer. The templates
-// are in e-paper-ready-view.ts and e-paper-views.ts (the first paint) and e-paper-chrome.ts (what
-// loads once the page is shown), the state's transitions in viewer-state.ts, the hash's hold in
-// controllers/hash-slot.ts.
+// The viewer owns the one state and composes its concerns, each a controller of its own
+// (src/controllers/), most taking one context (`#ctx`, controllers/viewer-context.ts) rather than
+// a bag of callbacks: the load and its order (viewer-load.ts), the input on the page and the
+// first render's controls (page-input.ts), what is shown and done around the page once it is
+// shown, the opening of articles and the search included (chrome-slot.ts holds it; a module of
+// its own, e-paper-chrome.ts), page files, archive, hash, reading session, notices, view mode and
+// lazy parts. The templates are in e-paper-ready-view.ts and e-paper-views.ts (the first paint),
+// the state's transitions in viewer-state.ts.
 // Its tokens (`--e-paper-*`) and parts are documented in e-paper.docs.ts: the manifest is written
 // from there and the token tables (custom-elements-manifest.config.mjs).
 /**
@@ -121,18 +122,8 @@ export class EPaper extends LitElement {
 
   readonly #notices = new NoticeController(this);
   readonly #session = new ReadingSessionController(this, this.#notices);
-  readonly #loading = new EditionLoadingController(this);
   readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
-  readonly #pageFiles = new PageFilesController({
-    view: () => (this.viewState.kind === 'ready' ? this.viewState : undefined),
-    show: (edition, page) => {
-      this.viewState = withEdition(this.viewState, edition);
-      if (page) this.#showPage(page);
-    },
-    notice: (text, show) => (show ? this.#notices.message(text) : this.#notices.dismiss('message', text)),
-    failed: (page, error) => this.#pageFailed(page, error),
-    lang: () => this.lang,
-  });
+  readonly #pageFiles = new PageFilesController(viewerPageFiles(() => this.#ctx));
   readonly #view = new ViewModeController(this, () => this.#parts.need('e-paper-text-view'), {
     get: () => this.#session.chosenView,
     set: (view) => this.#session.chooseView(view),
@@ -156,31 +147,40 @@ export class EPaper extends LitElement {
     if (page !== undefined && page !== this.page) this.page = page;
     if (article !== undefined && article !== this.article) this.article = article;
   });
-  /** Where focus goes back to when the reader closes. */
-  readonly #focus = new ReaderFocusController({
-    rendered: () => this.updateComplete,
-    // In the text view, its item (a .region too) stands for the region.
-    regionFor: (id) =>
-      this.#view.text
-        ? this.renderRoot.querySelector('e-paper-text-view')?.revealItem?.(id)
-        : this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.regionFor(id),
-  });
-  #lastPointer?: { x: number; y: number };
-  /** What is shown around the page (e-paper-chrome.ts), loaded once the page is shown; and its load under way. */
-  #chrome?: Chrome;
-  #chromeLoading?: Promise<unknown>;
+  /** What the controllers share of the viewer: made once, here. */
+  readonly #ctx: ViewerContext = {
+    host: this,
+    ui: () => ({
+      state: this.viewState,
+      hovered: this.hovered,
+      zoom: this.zoom,
+      searchOpen: this.searchOpen,
+      searchQuery: this.searchQuery,
+    }),
+    set: (changes: Partial<ViewerUi>) => {
+      const { state, ...rest } = changes;
+      if (state) this.viewState = state;
+      Object.assign(this, rest);
+    },
+    notices: this.#notices,
+    session: this.#session,
+    parts: this.#parts,
+    pageFiles: this.#pageFiles,
+    hash: this.#hash,
+    view: this.#view,
+    showPage: (page) => this.#showPage(page),
+    showEdition: (src, date) => this.#showEdition(src, date),
+    fail: (problem) => this.#fail(problem),
+    rendered: () => super.getUpdateComplete(),
+  };
+  /** What is shown and done around the page, loaded once the page is shown (or first used). */
+  readonly #chrome = new ChromeSlot(this.#ctx);
+  readonly #input = new PageInputController(this.#ctx, this.#chrome);
+  readonly #loader = new ViewerLoadController(this.#ctx, { chrome: this.#chrome, archive: this.#archive });
 
   override connectedCallback(): void {
     super.connectedCallback();
     addUiFont();
-    this.addEventListener('keydown', this.#onKeyDown);
-    // Moved or re-attached while a load was cut off: load again.
-    if (this.hasUpdated && this.viewState.kind === 'loading') void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#onKeyDown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,7 +198,7 @@ export class EPaper extends LitElement {
     if (changed.has('src') || changed.has('edition')) void this.load();
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
-    if (changed.has('article') && state.kind === 'ready') this.#articleChanged(changed.get('article'));
+    if (changed.has('article') && state.kind === 'ready') this.#chrome.articleChanged(changed.get('article'));
   }
 
   /**
@@ -224,7 +224,7 @@ export class EPaper extends LitElement {
   protected override updated(changed: PropertyValues): void {
     // A page just shown gets its view (before anything else runs): where the reader left it, or whole.
     const state = this.viewState;
-    const viewport = this.#viewport;
+    const viewport = viewportOf(this);
     if (state.kind !== 'ready' || !state.pageView || !viewport || !changed.has('viewState')) return;
     if ((changed.get('viewState') as Partial<Ready> | undefined)?.pageView === state.pageView) return;
     const { view } = state.pageView;
@@ -252,7 +252,7 @@ export class EPaper extends LitElement {
 
   /** Zooms to `scale` (1 = body text at reading size); with `point` (page units) centred. */
   zoomTo(scale: number, point?: Point): void {
-    this.#viewport?.zoomTo(scale, point);
+    viewportOf(this)?.zoomTo(scale, point);
   }
 
   /** Shows the next page (`1`) or the previous one (`-1`); nothing at either end. */
@@ -265,7 +265,7 @@ export class EPaper extends LitElement {
 
   /** Fits the whole page, or its width, into the viewer. */
   fit(mode: FitMode = 'page'): void {
-    this.#viewport?.fit(mode);
+    viewportOf(this)?.fit(mode);
   }
 
   /** Forgets this reader's history of the current edition: position, open article, read marks. */
@@ -275,99 +275,11 @@ export class EPaper extends LitElement {
   }
 
   /** Loads (or reloads) the edition from `edition` or `src`. */
-  async load(): Promise<void> {
-    const ticket = this.#loading.begin();
-    const before = this.viewState;
-    // An archive move keeps the edition in view until the next one is ready.
-    const keepInView = before.kind === 'ready' && before.phase === 'next';
-    if (this.edition === undefined && !this.src) {
-      // The archive index will name the edition.
-      if (this.archive) this.viewState = { kind: 'loading' };
-      else this.#fail({ cause: 'no-source', message: uiStrings(this.lang).errors['no-source'], problems: [] });
-      return;
-    }
-    if (!keepInView) {
-      this.viewState = { kind: 'loading' };
-      this.#notices.dismiss();
-    }
-    let loaded: { edition: Edition; page: Page; baseUrl: string; files?: EditionPageFiles };
-    let saved;
-    try {
-      const { edition, baseUrl } = await this.#loading.fetch(this, ticket.signal);
-      const options = { signal: ticket.signal, timeoutMs: this.loadTimeout, maxBytes: this.maxBytes };
-      const files = this.#pageFiles.forEdition(edition, baseUrl, options);
-      // The parts the first render shows with the page, beside the saved session.
-      const parts = this.#parts.forFirstRender(edition.pages.length);
-      saved = await this.#session.restore(edition, { storageKey: this.storageKey, persist: !this.noPersist });
-      // The hash may name the page.
-      await this.#hash.pending;
-      const page = pickPage(edition, this.page ?? saved?.page);
-      loaded = { ...(await this.#pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
-      // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
-      this.#view.settle();
-      await Promise.all([parts, this.#loading.fonts(loaded.edition, baseUrl, loaded.page)]);
-    } catch (error) {
-      if (!ticket.current() || ticket.signal.aborted) return;
-      const problem = describeError(error, this.lang);
-      // The edition in view stays; the picker goes back to its date.
-      if (keepInView) {
-        this.viewState = withPhase(this.viewState, 'shown');
-        this.#notices.message(problem.message);
-      } else this.#fail(problem);
-      return;
-    }
-    if (!ticket.current()) return;
-    const { edition, page, baseUrl } = loaded;
-    this.#pageFiles.activate(loaded.files);
-    this.#session.begin(saved);
-    this.viewState = { kind: 'ready', edition, page, baseUrl, phase: 'settling' };
-    this.page = page.id;
-    // Not this.updateComplete: the first render waits for no lazy part.
-    await super.getUpdateComplete();
-    const viewport = this.#viewport;
-    await viewport?.updateComplete;
-    await this.renderRoot.querySelector<EPaperPage>('e-paper-page')?.updateComplete;
-    // The saved view goes on before the first frame is painted: no visible jump.
-    if (viewport && saved?.view && (saved.page ?? page.id) === page.id) {
-      viewport.zoomTo(saved.view.scale, { x: saved.view.x, y: saved.view.y }, { animate: false });
-    } else viewport?.fit('page', { animate: false }); // another edition may have left its zoom
-    // The viewport owns the zoom and announces every change but its first layout: read that once.
-    if (viewport) this.zoom = { scale: viewport.scale, minScale: viewport.minScale, maxScale: viewport.maxScale };
-    // The frame after the page is painted.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    if (!ticket.current()) return;
-    this.viewState = withPhase(this.viewState, 'shown'); // the page strip may draw now
-    emit(this, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
-    const chrome = this.#needChrome();
-    this.#archive.editionSettled();
-    // Once what shows around the page is in: the idle parts, then the pages kept in page files (the list, the search and the strip want every page).
-    void chrome.then(() => this.#parts.whenIdle(() => ticket.current() && void this.#pageFiles.loadAll()));
-    if (this.article) {
-      this.#session.resume(this.article);
-      this.#articleChanged(undefined);
-    } else {
-      const more = async () => {
-        await this.#pageFiles.loadAll();
-        const now = this.viewState;
-        return now.kind === 'ready' && now.edition.id === edition.id && !this.article && !this.#notices.current;
-      };
-      void this.#session.offerToContinue((id) => this.#article(id), edition.pages.some(isPageRef) ? more : undefined);
-    }
+  load(): Promise<void> {
+    return this.#loader.load();
   }
 
   // ---- state --------------------------------------------------------------------------------
-
-  get #viewport(): EPaperViewport | null {
-    return this.renderRoot.querySelector<EPaperViewport>('e-paper-viewport');
-  }
-
-  get #reader(): EPaperReader | null {
-    return this.renderRoot.querySelector<EPaperReader>('e-paper-reader');
-  }
-
-  #article(id: string): Article | undefined {
-    return this.viewState.kind === 'ready' ? articlesById(this.viewState.edition).get(id) : undefined;
-  }
 
   /** Shows `page`; a page kept in a page file is shown once it has loaded, the page in view staying meanwhile. */
   #goToPage(page: Page): void {
@@ -390,16 +302,6 @@ export class EPaper extends LitElement {
     this.#hash.write({ page: page.id });
   }
 
-  /** Tells the reader (and the host, by `e-paper-error` with `page`) that a page's file failed. */
-  #pageFailed(page: Page, error: unknown): void {
-    const problem = describeError(error, this.lang);
-    console.warn(`e-paper: the page file of page "${page.id}" could not be loaded`, problem.problems.length ? problem.problems : error);
-    this.#notices.message(uiStrings(this.lang).viewer.pageFailed(page.label, problem.message));
-    emit(this, 'e-paper-error', { ...problem, page: page.id }, true);
-    // The attribute goes back to the page in view.
-    if (this.viewState.kind === 'ready') this.page = this.viewState.page.id;
-  }
-
   #fail(error: LoadProblem): void {
     this.viewState = { kind: 'error', error };
     emit(this, 'e-paper-error', error, true);
@@ -415,177 +317,6 @@ export class EPaper extends LitElement {
     this.#hash.write({ date, page: undefined });
     this.src = src;
   }
-
-  /** Opens, switches or closes the reader after `article` changed. */
-  #articleChanged(previous: string | undefined, pagesLoaded = false): void {
-    const state = this.viewState;
-    if (state.kind !== 'ready') return;
-    this.#session.stopReadTimer();
-    const id = this.article;
-    if (id === undefined || id === '') {
-      if (previous) {
-        this.#session.closed();
-        emit(this, 'e-paper-article-close', { articleId: previous }, true);
-        this.#hash.write({ article: undefined });
-        this.#focus.returnFocus(previous);
-      }
-      return;
-    }
-    const article = articlesById(state.edition).get(id);
-    if (!article && !pagesLoaded && state.edition.pages.some(isPageRef)) {
-      // It may be on a page kept in a page file: the reader opens once that has loaded.
-      void this.#pageFiles.loadAll().then(() => this.article === id && this.#articleChanged(previous, true));
-      return;
-    }
-    if (!article) {
-      console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
-      this.#notices.message(uiStrings(this.lang).viewer.unknownArticle(id));
-      this.article = previous;
-      return;
-    }
-    const onPage = pageOf(state.edition, id, state.page);
-    if (onPage && onPage !== state.page) this.#showPage(onPage);
-    void this.#needChrome();
-    this.#parts.need('e-paper-reader');
-    if (!previous) this.#focus.openedFrom();
-    const paragraph = this.#session.opened(id);
-    emit(this, 'e-paper-article-open', { articleId: id }, true);
-    this.#hash.write({ article: id });
-    if (paragraph > 0) void this.updateComplete.then(() => this.#reader?.scrollToParagraph(paragraph));
-  }
-
-  /**
-   * Loads what is shown around the page (e-paper-chrome.ts) with the list in the toolbar's end:
-   * once the page is shown, and again on the next use after a failure. Never rejects.
-   */
-  #needChrome(): Promise<unknown> {
-    if (this.#chrome) return Promise.resolve();
-    if (!this.#chromeLoading) {
-      this.#parts.need('e-paper-contents');
-      this.#chromeLoading = this.#parts
-        .load('e-paper-chrome', () => import('./e-paper-chrome.js'))
-        .then((chrome) => {
-          this.#chrome = chrome;
-          this.#chromeLoading = undefined;
-          this.requestUpdate();
-        });
-    }
-    return this.#chromeLoading;
-  }
-
-  #openSearch(): void {
-    void this.#needChrome();
-    this.#parts.need('e-paper-search');
-    // The search covers every page: those in page files load now if they have not yet.
-    void this.#pageFiles.loadAll();
-    if (this.searchOpen) this.renderRoot.querySelector<HTMLElement & { focusInput(): void }>('e-paper-search')?.focusInput?.();
-    this.searchOpen = true;
-  }
-
-  #closeSearch(): void {
-    this.searchOpen = false;
-    this.searchQuery = '';
-    // After this render only: waiting for parts still loading, the focus would come late and take
-    // the reader away from wherever they have gone since (a calendar just opened closes on it).
-    void super.getUpdateComplete().then(() => this.renderRoot.querySelector<HTMLElement>('.search-toggle')?.focus());
-  }
-
-  /** Opens `articleId` (from the search or the list, or again at another paragraph), returning focus to what had it. */
-  #openFromPanel(articleId: string, paragraph?: number): void {
-    this.#focus.openedFrom();
-    this.#session.openAt(paragraph);
-    if (this.article === articleId) this.article = undefined;
-    this.article = articleId;
-  }
-
-  // ---- events from the parts ----------------------------------------------------------------
-
-  /** PageUp/PageDown turn the page wherever focus is in the viewer, unless a field or the reader has it. */
-  #onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.altKey || this.article || this.viewState.kind !== 'ready') return;
-    // Ctrl/⌘+F inside the viewer searches the edition (the browser's find cannot see the page's text well).
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'f') {
-      event.preventDefault();
-      this.#openSearch();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey) return;
-    const direction = event.key === 'PageDown' ? 1 : event.key === 'PageUp' ? -1 : 0;
-    if (!direction || isTextField(event.composedPath()[0])) return;
-    event.preventDefault();
-    this.turnPage(direction);
-  };
-
-  /** What the parts report, handled (see readyView). */
-  readonly #on: ReadyViewHandlers = {
-    toolbarAction: ({ detail }) => {
-      const viewport = this.#viewport;
-      if (viewport) toolbarAction(detail.action, viewport, (direction) => this.turnPage(direction));
-    },
-    archiveSelect: ({ detail }) => this.#showEdition(detail.src, detail.date),
-    toggleSearch: () => (this.searchOpen ? this.#closeSearch() : this.#openSearch()),
-    searchQuery: ({ detail }) => (this.searchQuery = detail.query),
-    searchSelect: ({ detail }) => this.#openFromPanel(detail.articleId, detail.field === 'paragraph' ? detail.index : undefined),
-    closeSearch: () => this.#closeSearch(),
-    contentsSelect: ({ detail: { articleId, pageId } }) => {
-      if (articleId) {
-        this.#focus.openedFrom();
-        this.article = articleId;
-      } else if (pageId) {
-        this.page = pageId;
-        // The list closed under the keyboard: go on from the page itself.
-        void this.updateComplete.then(() => this.#viewport?.focus({ preventScroll: true }));
-      }
-    },
-    zoom: ({ detail }) => {
-      const { scale, center, minScale, maxScale, fitted } = detail;
-      this.zoom = { scale, minScale, maxScale };
-      this.hovered = undefined;
-      if (!fitted && !this.noOverview) this.#parts.need('e-paper-overview');
-      const state = this.viewState;
-      // While the next edition loads, the reading state is already that edition's; before the page
-      // is first shown, a view is the layout settling, not the reader's doing. A page shown whole
-      // is remembered as that, not as a scale that fits only this box.
-      if (state.kind === 'ready' && state.phase === 'shown')
-        this.#session.viewed(state.page.id, fitted ? null : { scale, x: center.x, y: center.y });
-      // Passed on as the viewer's own, once the viewer has taken it in.
-      emit(this, 'e-paper-zoom', detail, true);
-    },
-    swipe: ({ detail }) => this.turnPage(detail.direction),
-    selectPage: ({ detail }) => (this.page = detail.pageId),
-    regionEnter: ({ detail: { articleId, region, via } }) => {
-      void this.#needChrome();
-      this.#parts.need('e-paper-tooltip');
-      this.hovered = { articleId, region, point: via === 'pointer' ? this.#lastPointer : undefined };
-    },
-    regionLeave: ({ detail }) => this.hovered?.region === detail.region && (this.hovered = undefined),
-    regionActivate: ({ detail }) => {
-      this.hovered = undefined;
-      this.#focus.openedFrom(detail.region);
-      this.article = detail.articleId;
-    },
-    pagePointerMove: (event) => {
-      this.#lastPointer = { x: event.clientX, y: event.clientY };
-      // Buttons held: the reader is panning; the tooltip would only trail behind.
-      if (event.buttons && this.hovered) this.hovered = undefined;
-    },
-    continueReading: (articleId, paragraph) => (this.#notices.dismiss(), this.#session.openAt(paragraph), (this.article = articleId)),
-    dismissNotice: () => this.#notices.dismiss(),
-    readerNavigate: ({ detail }) => (this.article = detail.articleId),
-    readerClose: ({ detail: { zoomAt: z } }) => {
-      this.article = undefined;
-      // The second press of a double-click or double-tap on the page, which the reader caught.
-      if (z) this.#viewport?.zoomForDoublePress(z.x, z.y, z.pointerType, z.out);
-    },
-    readerProgress: ({ detail }) => this.#session.progress(detail, this.article),
-    toggleView: () => this.#view.toggle(),
-    // A continued article's jump link: the reader closes, the page turns, the part there lights up.
-    readerJump: ({ detail }) => {
-      this.article = undefined;
-      this.page = detail.pageId;
-      void import('../../controllers/part-light.js').then((m) => m.lightPart(this, detail.articleId));
-    },
-  };
 
   // ---- rendering ----------------------------------------------------------------------------
 
@@ -612,9 +343,9 @@ export class EPaper extends LitElement {
               session: this.#session,
               notice: this.#notices.current,
               textView: this.#view.text,
-              chrome: this.#chrome,
+              chrome: this.#chrome.current,
             },
-            this.#on,
+            this.#input.on,
           )
         : state.kind === 'error'
           ? errorView(this.lang, state.error, () => void this.load())
