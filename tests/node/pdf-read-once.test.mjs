@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, temp } from './helpers.mjs';
 
+// Taken before PDF.js is loaded: its core-js replaces these, and the loader puts them back.
+const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 let m;
 let packages;
 const work = temp('e-paper-pdf-once-');
@@ -48,6 +50,13 @@ function counted(page) {
 }
 
 describe('import pdf: each page read once', () => {
+  it('leaves the built-ins that PDF.js replaces as Node made them', () => {
+    assert.ok(globalThis.pdfjsWorker, 'PDF.js and its worker are loaded');
+    assert.equal(Array.prototype.push, natives.push);
+    assert.equal(JSON.parse, natives.parse);
+    assert.equal(JSON.stringify, natives.stringify);
+  });
+
   it('draws and reads A1 from one reading of its operators, with the content read apart', async () => {
     const file = join(ROOT, 'tests/fixtures/pdf/a1.pdf');
     const doc = await m.openPdf(readFileSync(file), file, packages);
