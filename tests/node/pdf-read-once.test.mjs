@@ -28,6 +28,7 @@ before(async () => {
       `export { loadPdfPackages } from ${src('load.ts')};`,
       `export { openPdf, readPage } from ${src('read.ts')};`,
       `export { drawAndReadPage } from ${src('import-pdf.ts')};`,
+      `export { drawnOperators } from ${src('drawn-operators.ts')};`,
     ].join('\n'),
   );
   const outfile = join(dir, 'pdf-cli-modules.mjs');
@@ -74,6 +75,29 @@ describe('import pdf: each page read once', () => {
       const fresh = await doc.getPage(1);
       const apart = await m.readPage(fresh, packages, file);
       assert.deepEqual(content, apart);
+    } finally {
+      await doc.destroy();
+    }
+  });
+
+  it('takes the operators of the drawing, not those an earlier getOperatorList() fetched', async () => {
+    const file = join(ROOT, 'tests/fixtures/pdf/continued-A02.pdf');
+    const doc = await m.openPdf(readFileSync(file), file, packages);
+    try {
+      const page = await doc.getPage(1);
+      assert.equal(m.drawnOperators(page), undefined, 'nothing drawn yet');
+      const asked = await page.getOperatorList();
+      assert.equal(m.drawnOperators(page), undefined, 'still nothing drawn');
+      const { written } = await m.drawAndReadPage(page, packages, file, {
+        widths: [300],
+        format: 'jpeg',
+        quality: 70,
+        out: work,
+        stem: 'A2',
+      });
+      await written;
+      const drawn = m.drawnOperators(page);
+      assert.ok(drawn && drawn.fnArray !== asked.fnArray && drawn.fnArray.length > 0);
     } finally {
       await doc.destroy();
     }

@@ -22,11 +22,16 @@ interface IntentState {
   operatorList?: Partial<OperatorList> & { lastChunk?: boolean };
 }
 
+/** PDF.js's RenderingIntentFlag.OPLIST: the intent of `getOperatorList()`, first in a state's key. */
+const OPLIST = 0x100;
+
 export function drawnOperators(page: PdfPage): OperatorList | undefined {
   const states = (page as PdfPage & { _intentStates?: unknown })._intentStates;
-  if (!(states instanceof Map) || states.size !== 1) return undefined;
-  const [state] = states.values() as IterableIterator<IntentState>;
-  const list = state?.operatorList;
+  if (!(states instanceof Map)) return undefined;
+  // The states of drawing (keyed "<intent>_<hashes>"), not of an earlier getOperatorList().
+  const drawn = [...(states as Map<unknown, IntentState>)].filter(([key]) => typeof key === 'string' && !(parseInt(key, 10) & OPLIST));
+  if (drawn.length !== 1) return undefined;
+  const list = drawn[0][1]?.operatorList;
   if (!list || list.lastChunk !== true || !Array.isArray(list.fnArray) || !Array.isArray(list.argsArray)) return undefined;
   if (list.fnArray.length !== list.argsArray.length) return undefined;
   return { fnArray: list.fnArray, argsArray: list.argsArray };
