@@ -1,8 +1,10 @@
 // The stages of `e-paper import pdf` on one page, each timed apart (processor s, all threads, and
 // wall s; the median of --runs, default 3): loading the packages, opening the PDF, its text, its
-// operators (rules, boxes, images), drawing the largest width, encoding the widths with each
+// operators (rules, boxes, images) asked for apart, drawing the largest width, reading the page
+// as the command does (text, and the operators the drawing used), encoding the widths with each
 // encoder (the canvas's own WebP, libwebp's method 4; sharp's WebP at efforts 0–4; the canvas's
-// JPEG), with the bytes each writes, and the detection. On a shared machine the processor time
+// JPEG), with the bytes each writes, reading the page with its operators asked for again (as the
+// command did before src/cli/pdf/drawn-operators.ts), and the detection. On a shared machine the processor time
 // is the measure; the wall time shows the load. Bundles the command's modules from src/ first.
 //
 //   node bench/pdf-stages.mjs [--runs N] [--quality Q] [fixture.pdf]
@@ -32,6 +34,7 @@ writeFileSync(
   [
     `export { loadPdfPackages } from ${src('cli/pdf/load.ts')};`,
     `export { openPdf, readPage } from ${src('cli/pdf/read.ts')};`,
+    `export { drawnOperators } from ${src('cli/pdf/drawn-operators.ts')};`,
     `export { WEBP_EFFORT, scaled } from ${src('cli/pdf/render.ts')};`,
     `export { importPdfPages } from ${src('edition/importers/pdf.ts')};`,
   ].join('\n'),
@@ -74,15 +77,17 @@ for (let run = 0; run < runs; run++) {
   const viewport = page.getViewport({ scale: WIDTHS[0] / base.width });
   const largest = canvas.createCanvas(Math.round(viewport.width), Math.round(viewport.height));
   await stage(`draw ${WIDTHS[0]} px`, () => page.render({ canvasContext: largest.getContext('2d'), canvas: largest, viewport }).promise);
+  // What the command reads after drawing: the text, and the operators the drawing used (no second reading).
+  await stage('read the page (text; operators as drawn)', () => m.readPage(page, packages, file, m.drawnOperators(page)));
   for (const [name, encode] of Object.entries(encoders)) {
     const out = await stage(`encode ${WIDTHS.join(' + ')}: ${name}`, () =>
       Promise.all(WIDTHS.map((w, i) => encode(i === 0 ? largest : m.scaled(largest, w, packages)))),
     );
     bytes[name] = out.map((b) => b.length);
   }
-  // The page read as the command reads it (text and operators again, on a fresh page), then detected.
+  // The page read with its operators asked for again (on a fresh page, as before drawn-operators.ts), then detected.
   const fresh = await doc.getPage(1);
-  const content = await stage('read the page (text + operators)', () => m.readPage(fresh, packages, file));
+  const content = await stage('read the page (text; operators asked for again)', () => m.readPage(fresh, packages, file));
   const scan = { src: 'images/A1-2000.webp', width: 2000, height: 2000 };
   await stage('detect (importPdfPages)', () => m.importPdfPages([{ content: { ...content, label: 'A1' }, scan }], { date: '2021-01-08' }));
   await doc.destroy();

@@ -7,13 +7,15 @@ import { basename, resolve } from 'node:path';
 import { importPdfPages, type PdfPageInput, type PdfPageReport } from '../../edition/importers/pdf.js';
 import type { GivenBox } from '../../edition/importers/pdf-layout.js';
 import { ImportError, type ImportResult } from '../../edition/importers/common.js';
-import { PT } from '../../edition/importers/pdf-content.js';
+import { PT, type PdfPageContent } from '../../edition/importers/pdf-content.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import { isDirectory, listFiles, readBytes, readText } from '../inputs.js';
 import type { Progress } from '../report.js';
-import { loadPdfPackages } from './load.js';
+import { drawnOperators } from './drawn-operators.js';
+import { loadPdfPackages, type PdfPackages } from './load.js';
+import type { PdfPage } from './pdfjs-types.js';
 import { openPdf, readPage } from './read.js';
-import { renderPage, type ImageFormat } from './render.js';
+import { renderPage, type ImageFormat, type RenderedPage, type RenderOptions } from './render.js';
 
 export interface PdfCommandOptions {
   out: string;
@@ -82,6 +84,20 @@ function readBoxes(path: string, maxBytes: number): Map<string, GivenBox[]> {
   return out;
 }
 
+/**
+ * One page drawn to its images and read for its content, PDF.js reading the page's operators
+ * for both once (./drawn-operators.ts), and its text once more, as text.
+ */
+export async function drawAndReadPage(
+  page: PdfPage,
+  packages: PdfPackages,
+  source: string,
+  options: RenderOptions,
+): Promise<RenderedPage & { content: PdfPageContent }> {
+  const rendered = await renderPage(page, packages, options);
+  return { ...rendered, content: await readPage(page, packages, source, drawnOperators(page)) };
+}
+
 export async function importPdfFiles(
   inputs: string[],
   options: PdfCommandOptions,
@@ -108,7 +124,7 @@ export async function importPdfFiles(
         labels.add(label);
         // One page's images at a time are being encoded (on the thread pool) while the next is read.
         await writing;
-        const { scan, written } = await renderPage(page, packages, {
+        const { scan, written, content } = await drawAndReadPage(page, packages, source, {
           widths: options.widths,
           format: options.format,
           quality: options.quality,
@@ -116,8 +132,7 @@ export async function importPdfFiles(
           stem: label,
         });
         writing = written;
-        const content = { ...(await readPage(page, packages, source)), label };
-        pages.push({ content, scan, given: given?.get(label.toUpperCase()) });
+        pages.push({ content: { ...content, label }, scan, given: given?.get(label.toUpperCase()) });
         page.cleanup();
       }
     } finally {

@@ -39,8 +39,26 @@ function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; s
   return found && { ...found, root: join(found.pdfjs, '../../../') };
 }
 
+/**
+ * PDF.js's build for Node brings core-js, which replaces three built-ins for the whole process
+ * because of spec corners no caller here meets (pushing nothing onto an array whose length is
+ * read-only; JSON's source-text access and well-formed output): its `push` takes twice the
+ * native's time and its `JSON.stringify` ten times. PDF.js pushes onto arrays for every operator
+ * and path it builds. The natives are put back once PDF.js and its worker (which PDF.js runs on
+ * this thread, found as `globalThis.pdfjsWorker`) are loaded; what core-js adds is kept.
+ */
+async function importPdfjs(path: string): Promise<Pdfjs> {
+  const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+  const pdfjs = (await import(pathToFileURL(path).href)) as Pdfjs;
+  const global = globalThis as { pdfjsWorker?: unknown };
+  global.pdfjsWorker ??= await import(pathToFileURL(join(path, '../pdf.worker.mjs')).href);
+  Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
+  Object.assign(JSON, { parse: natives.parse, stringify: natives.stringify });
+  return pdfjs;
+}
+
 async function open(paths: { pdfjs: string; canvas: string; sharp: string; root: string }): Promise<PdfPackages> {
-  const pdfjs = (await import(pathToFileURL(paths.pdfjs).href)) as Pdfjs;
+  const pdfjs = await importPdfjs(paths.pdfjs);
   const canvas = (await import(pathToFileURL(paths.canvas).href)) as Canvas;
   const sharp = ((await import(pathToFileURL(paths.sharp).href)) as { default: Sharp }).default;
   // Each image is encoded once: libvips's cache of operations would only hold memory.

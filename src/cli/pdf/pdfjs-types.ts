@@ -25,6 +25,11 @@ export interface Viewport {
   transform: number[];
 }
 
+export interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
 export interface PdfPage {
   view: number[];
   rotate: number;
@@ -33,7 +38,7 @@ export interface PdfPage {
     items: (TextItem | { type: string })[];
     styles: Record<string, TextStyle>;
   }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  getOperatorList(): Promise<OperatorList>;
   commonObjs: { has(id: string): boolean; get(id: string): unknown };
   render(options: { canvasContext: unknown; canvas: unknown; viewport: Viewport; background?: string }): { promise: Promise<void> };
   cleanup(): void;

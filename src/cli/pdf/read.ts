@@ -9,7 +9,7 @@ import { PT } from '../../edition/importers/pdf-content.js';
 import { LIMITS } from '../../edition/schema.js';
 import { CliError, EXIT } from '../exit-codes.js';
 import type { PdfPackages } from './load.js';
-import type { PdfDocument, PdfPage } from './pdfjs-types.js';
+import type { OperatorList, PdfDocument, PdfPage } from './pdfjs-types.js';
 
 /** Runs of text read from one page at most: more is a page no newspaper prints. */
 export const MAX_RUNS = 20_000;
@@ -86,14 +86,17 @@ function isLight(color: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.9;
 }
 
-/** One page's content in page units. */
-export async function readPage(page: PdfPage, packages: PdfPackages, source: string): Promise<PdfPageContent> {
+/**
+ * One page's content in page units. `drawn`: the operators the page was drawn from
+ * (./drawn-operators.ts), so that PDF.js does not read them again; without it they are asked for.
+ */
+export async function readPage(page: PdfPage, packages: PdfPackages, source: string, drawn?: OperatorList): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: PT });
   const width = viewport.width;
   const height = viewport.height;
   if (!(width > 0 && height > 0) || width > LIMITS.pageUnits || height > LIMITS.pageUnits)
     throw new CliError(EXIT.failed, `${source}: a page of ${Math.round(width / PT)} × ${Math.round(height / PT)} pt: refused`);
-  const { rules, fills, images, fonts } = await readGraphics(page, packages, viewport.transform, width * height, source);
+  const { rules, fills, images, fonts } = await readGraphics(page, packages, viewport.transform, width * height, source, drawn);
   const content = await page.getTextContent({ includeMarkedContent: false });
   const runs: PdfRun[] = [];
   let unmapped = 0;
@@ -129,9 +132,9 @@ interface FontFacts {
 }
 
 /** Walks the page's operators with the graphics state: rules, filled boxes, images, and the fonts used. */
-async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, area: number, source: string) {
+async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, area: number, source: string, drawn?: OperatorList) {
   const { OPS } = packages.pdfjs;
-  const list = await page.getOperatorList();
+  const list = drawn ?? (await page.getOperatorList());
   if (list.fnArray.length > MAX_OPS)
     throw new CliError(EXIT.failed, `${source}: more than ${MAX_OPS} drawing operations on one page: refused`);
   const rules: PdfRule[] = [];
@@ -225,6 +228,23 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject:
         images.push(boxOf(ctm, 0, 0, 1, 1));
+        break;
+      // The display optimiser's groups (./drawn-operators.ts): each image where its own transform puts it.
+      case OPS.paintImageXObjectRepeat: {
+        const [, scaleX, scaleY, at] = args as [unknown, number, number, ArrayLike<number>];
+        for (let k = 0; k + 1 < at.length; k += 2) images.push(boxOf(multiply(ctm, [scaleX, 0, 0, scaleY, at[k], at[k + 1]]), 0, 0, 1, 1));
+        break;
+      }
+      case OPS.paintImageMaskXObjectRepeat: {
+        const [, a, b, c, d, at] = args as [unknown, number, number, number, number, ArrayLike<number>];
+        for (let k = 0; k + 1 < at.length; k += 2) images.push(boxOf(multiply(ctm, [a, b, c, d, at[k], at[k + 1]]), 0, 0, 1, 1));
+        break;
+      }
+      case OPS.paintImageMaskXObjectGroup:
+        for (const { transform } of args[0] as { transform: Matrix }[]) images.push(boxOf(multiply(ctm, transform), 0, 0, 1, 1));
+        break;
+      case OPS.paintInlineImageXObjectGroup:
+        for (const { transform } of args[1] as { transform: Matrix }[]) images.push(boxOf(multiply(ctm, transform), 0, 0, 1, 1));
         break;
       case OPS.setFont: {
         const id = args[0] as string;
