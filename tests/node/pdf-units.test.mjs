@@ -163,6 +163,19 @@ describe('detection on a page drawn by hand', () => {
     );
   });
 
+  it('takes an article’s box down to where its column rules end, white space under a short text included', () => {
+    // The first article's text stops at about 220; its column rule runs on to 500, as a continued
+    // article's first part is set (下转… under a few paragraphs, the block kept its size).
+    const rules = [...page.rules, { x: 150, y: 90, w: 1, h: 410, paint: 'fill', color: '#acaaa6' }];
+    const layout = m.detectLayout({ ...page, rules });
+    const [first] = layout.units.filter((u) => u.kind === 'news');
+    assert.equal(first.headline, '第一篇文章的标题');
+    assert.equal(Math.round(first.boxes[0].y + first.boxes[0].h), 500);
+    // Without column rules the box ends a line under the text, as before.
+    const [bare] = m.detectLayout(page).units.filter((u) => u.kind === 'news');
+    assert.ok(bare.boxes[0].y + bare.boxes[0].h < 260, JSON.stringify(bare.boxes));
+  });
+
   it('is doubtful about text without a headline or a cell', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));

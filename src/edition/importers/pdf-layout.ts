@@ -146,13 +146,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
   for (const fill of content.fills) cells.find((c) => inside(c, fill))?.fills.push(fill);
-  // A cell's bottom: down to what it holds when the next rule stood closer, and no further
-  // than a line below it when white space (or nothing) follows.
+  // A cell's bottom: where its column rules end, when it draws them (the article's box as set,
+  // white space under a short text included); else down to what it holds when the next rule
+  // stood closer, and no further than a line below it when white space (or nothing) follows.
   for (const cell of cells) {
     if (cell.given || !cell.lines.length) continue;
     const held = Math.max(...cell.lines.map(bottom), ...cell.images.map(bottom));
+    const foot = columnFoot(cell, content.rules, body, gutter);
     const open = cell.open || (bottom(cell) - held > body * 4 && bottom(cell) - held > cell.h * 0.5);
-    cell.h = Math.max(held, open ? Math.min(bottom(cell), held + body) : bottom(cell)) - cell.y;
+    cell.h = Math.max(held, foot ?? (open ? Math.min(bottom(cell), held + body) : bottom(cell))) - cell.y;
   }
 
   const units: FoundUnit[] = [];
@@ -245,6 +247,22 @@ function cutCells(cuts: PdfRule[], gutter: number, contentBottom: number): Cell[
     const open = !below.length || below.every((r) => r.y > contentBottom);
     return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [], open };
   });
+}
+
+/**
+ * Where the column rules of a cell end (the thin vertical rules a page sets between an article's
+ * columns, or the sides of its frame): the foot of the article's box as the page draws it, even
+ * where its text stops short. Undefined when the cell draws none. Never past the rule under the cell.
+ */
+function columnFoot(cell: Cell, rules: PdfRule[], body: number, gutter: number): number | undefined {
+  const limit = cell.open ? Infinity : bottom(cell) + gutter;
+  const feet = rules
+    .filter(
+      (r) =>
+        r.h > r.w && r.h >= body * 4 && r.x >= cell.x - 2 && r.x + r.w <= cell.x + cell.w + 2 && r.y >= cell.y - 2 && r.y < bottom(cell),
+    )
+    .map((r) => Math.min(bottom(r), limit));
+  return feet.length ? Math.max(...feet) : undefined;
 }
 
 const boxOf = (b: Box): Box => ({ x: b.x, y: b.y, w: b.w, h: b.h });
