@@ -176,6 +176,28 @@ describe('detection on a page drawn by hand', () => {
     assert.ok(bare.boxes[0].y + bare.boxes[0].h < 260, JSON.stringify(bare.boxes));
   });
 
+  it('takes a block that starts with 上接…版 for a continuation without a headline, not for more of its neighbour', () => {
+    // The left cell has no headline, only the jump line back and the rest of an article; the
+    // right one starts level with it, so the left would be taken for more of it.
+    const runs = [
+      run('（上接A1版）', 20, 30, 16),
+      ...Array.from({ length: 4 }, (_, i) => run(i === 0 ? '　续文第一段' : '续文接着写呢', i === 0 ? 36 : 20, 50 + i * 20, 16)),
+      ...page.runs.filter((r) => r.x >= 300),
+    ];
+    const layout = m.detectLayout({ ...page, runs });
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.headless ?? false]),
+      [
+        ['（上接A1版）', true],
+        ['第二篇的标题', false],
+      ],
+    );
+    assert.deepEqual(news[0].paragraphs, ['（上接A1版）', `续文第一段${'续文接着写呢'.repeat(3)}`]);
+    assert.deepEqual(news[1].paragraphs, ['第二篇正文第一段的文字在这里', '第二段开始了']);
+    assert.equal(layout.confidence, 1);
+  });
+
   it('is doubtful about text without a headline or a cell', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));

@@ -44,7 +44,7 @@ function runImport(name, extra, dir) {
 
 describe('import pdf: the printed fixtures', () => {
   before(() => cli(['--version']));
-  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued', 'vertical', 'full-fonts']) {
+  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued', 'continued-headless', 'vertical', 'full-fonts']) {
     it(`finds the articles of ${name} with their headlines and text`, () => {
       const { truth, edition } = importFixture(name);
       const s = score(truth, edition);
@@ -121,6 +121,24 @@ describe('import pdf: the printed fixtures', () => {
       [],
     );
     assert.equal(edition.pages[1].src, undefined);
+  });
+
+  it('joins a continuation printed without a headline (上接A1版 on top), not giving it to the article beside it', () => {
+    const { edition, truth, report } = importFixture('continued-headless');
+    const a5 = edition.articles.filter((a) => a.headline === '研究《政府工作报告》起草等工作');
+    assert.equal(a5.length, 1);
+    const onPages = edition.pages.filter((p) => p.regions.some((r) => r.article === a5[0].id)).map((p) => p.label);
+    assert.deepEqual(onPages, ['A1', 'A2']);
+    assert.deepEqual(a5[0].paragraphs, truth.articles.find((a) => a.id === 'a5').paragraphs);
+    // The article set level with it on its right keeps its own text only.
+    const beside = edition.articles.find((a) => a.headline === '全力支持民营经济做大做强');
+    assert.deepEqual(beside.paragraphs, truth.articles.find((a) => a.id === 'a3-a2').paragraphs);
+    assert.equal(edition.pages[1].jumps.length, 1);
+    assert.ok(!edition.articles.some((a) => a.headline.includes('上接')));
+    assert.deepEqual(
+      report.warnings.filter((w) => /jump|转|接|headline/.test(w.message)),
+      [],
+    );
   });
 
   it('keeps the pages of a continued article inline when it writes page files', () => {

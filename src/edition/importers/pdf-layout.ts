@@ -9,6 +9,7 @@
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
 import { bodySize, buildLines, joinHeading, paragraphsOf, type Line } from './pdf-lines.js';
+import { readJumps } from './pdf-jumps.js';
 import { repairRuns } from './pdf-text.js';
 
 export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
@@ -38,6 +39,11 @@ export interface FoundUnit {
    * the paragraphs, in place, and the unit does not count as placed (the page's confidence).
    */
   innerHeadlines?: string[];
+  /**
+   * A continuation printed without a headline of its own: its block starts with the jump line
+   * (上接A1版), which stands in for the headline until the part joins its article (./pdf-jumps.ts).
+   */
+  headless?: true;
 }
 
 export interface PageLayout {
@@ -192,6 +198,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
     // The article right above it in the same columns; else the one beside it starting level
     // with it; else one above it that spans it.
+    // A block that starts with a jump line back (上接A1版) is the rest of an article from another
+    // page, printed without its headline: a part of its own, never more of its neighbour.
+    const part = readCell(cell, body, options.lang);
+    if (readJumps(part.paragraphs.slice(0, 1)).some((j) => j.end === 'from')) {
+      const unit: FoundUnit = { ...part, headline: part.paragraphs[0], headless: true };
+      units.push(unit);
+      owner.set(cell, unit);
+      continue;
+    }
     const owners = [...owner.keys()];
     const above = (c: Cell) => Math.abs(bottom(c) - cell.y) <= gutter * 3;
     const near =
@@ -207,14 +222,14 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
       owners.find((c) => above(c) && overlapX(c, cell) >= 0.9 * cell.w);
     const unit = near && owner.get(near);
     if (unit && unit.kind === 'news') {
-      const more = readCell(cell, body, options.lang);
+      const more = part;
       unit.boxes.push(boxOf(cell));
       unit.paragraphs.push(...more.paragraphs);
       unit.photos.push(...more.photos);
       owner.set(cell, unit);
     } else {
       doubts.push(`text without a headline at ${Math.round(cell.x)},${Math.round(cell.y)} (${text.slice(0, 20)}…)`);
-      const orphan = { ...readCell(cell, body, options.lang), headline: cell.lines[0].text.slice(0, 60) };
+      const orphan = { ...part, headline: cell.lines[0].text.slice(0, 60) };
       orphans.add(orphan);
       units.push(orphan);
       owner.set(cell, units[units.length - 1]);
