@@ -44,7 +44,19 @@ function runImport(name, extra, dir) {
 
 describe('import pdf: the printed fixtures', () => {
   before(() => cli(['--version']));
-  for (const name of ['a1', 'mirrored', 'columns', 'boxed', 'l-shape', 'continued', 'continued-headless', 'vertical', 'full-fonts']) {
+  const names = [
+    'a1',
+    'mirrored',
+    'columns',
+    'boxed',
+    'l-shape',
+    'continued',
+    'continued-headless',
+    'vertical',
+    'full-fonts',
+    'newsletter',
+  ];
+  for (const name of names) {
     it(`finds the articles of ${name} with their headlines and text`, () => {
       const { truth, edition } = importFixture(name);
       const s = score(truth, edition);
@@ -137,6 +149,24 @@ describe('import pdf: the printed fixtures', () => {
     assert.ok(!edition.articles.some((a) => a.headline.includes('上接')));
     assert.deepEqual(
       report.warnings.filter((w) => /jump|转|接|headline/.test(w.message)),
+      [],
+    );
+  });
+
+  it('reads an English two-column newsletter: three articles under one rule, each with its byline, no page in doubt', () => {
+    const { edition, truth, report } = importFixture('newsletter');
+    const news = edition.articles.filter((a) => !a.kind);
+    assert.deepEqual(
+      news.map((a) => [a.headline, a.bylines ?? []]),
+      truth.articles.map((a) => [a.headline, a.bylines ?? []]),
+    );
+    assert.deepEqual(
+      news.map((a) => a.paragraphs),
+      truth.articles.map((a) => a.paragraphs),
+    );
+    assert.equal(edition.lang, 'en');
+    assert.deepEqual(
+      report.warnings.filter((w) => /doubt/.test(w.message)),
       [],
     );
   });
