@@ -76,6 +76,8 @@ describe('import pdf: the printed fixtures', () => {
 
   it('writes scan pages with a srcset, a text layer, and the masthead, ear and footer as kinds of their own', () => {
     const { edition, out, report } = importFixture('a1');
+    // The id from the masthead's name in pinyin, and the date.
+    assert.equal(edition.id, 'zhuzhou-ribao-2021-01-08');
     const [page] = edition.pages;
     assert.equal(page.scan.width, 800);
     assert.deepEqual(
