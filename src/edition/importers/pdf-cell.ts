@@ -126,9 +126,8 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   // with a headline over one column, comes after the first column's body).
   const rest = lines.filter((l) => !above.includes(l) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
   const units = [unit];
-  const pieces = [head];
   let at = readBody(rest, 0, unit, body, lang, split);
-  pieces[0] = [...head, ...at.lines];
+  const pieces = [[...head, ...at.lines]];
   // Further articles in the cell: each from a headline that starts a block, with body under it.
   while (at.next < rest.length) {
     const more = emptyUnit('news', cell);
