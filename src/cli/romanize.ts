@@ -1,10 +1,10 @@
 /**
  * Chinese publication names as pinyin for the default edition ids of `e-paper import`
  * (株洲日报 → `zhuzhou-ribao`, so `zhuzhou-ribao-2021-01-08`), which a publisher can read and
- * which stay the same from one night to the next. pinyin-pro (MIT, about 1.2 MB installed, with
- * its own dictionary of words for characters read several ways: 重庆 → chongqing, 长沙 →
- * changsha) is loaded on first use only, as it takes some 50 ms to load; it is a dependency of the
- * command, never of the viewer's bundles. Words: the name's kind of paper (日报, 晚报, 都市报…) is
+ * which stay the same from one night to the next. pinyin-pro (MIT, about 1.1 MB installed, no
+ * dependencies of its own, with a dictionary of words for characters read several ways: 重庆 →
+ * chongqing, 长沙 → changsha) is loaded on first use only, as it takes some 50 ms to load; it is
+ * a dependency of the command, never of the viewer's bundles. Words: the name's kind of paper (日报, 晚报, 都市报…) is
  * cut off its end as a word of its own, the rest (the place, the name) is one word, and text
  * that is not Han stays as it is.
  */
