@@ -1,5 +1,5 @@
 // The PDF importer on the project's printed fixtures (tests/fixtures/pdf, made by
-// scripts/make-pdf-fixtures.mjs; none a real page of the paper): article F1, mean region IoU,
+// scripts/make-pdf-fixtures.mjs and scripts/make-newsletter-fixture.mjs; none a real page): article F1, mean region IoU,
 // headline exact match, body character error rate against the edition that was printed, the
 // same F1 and IoU per part (an article's region on one page: a continued article has one on each
 // page), the jumps of continued articles found as printed, the advertisements found as such, and the time and peak memory of the command per page. The text

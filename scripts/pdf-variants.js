@@ -75,46 +75,14 @@ export function pdfVariants(a1) {
   );
   // An article continued on page A2: A1 prints its first paragraphs and a jump line, A2 its
   // headline again, a jump line back and the rest.
-  const jumped = variant(a1, 'continued', (page, edition) => {
-    edition.pageCount = 2;
-    const a5 = edition.articles.find((a) => a.id === 'a5');
-    const a5Block = page.blocks.find((b) => b.article === 'a5');
-    a5.paragraphs = [...a5.paragraphs.slice(0, 3), '（下转A2版）', '（上接A1版）', ...a5.paragraphs.slice(3)];
-    a5Block.paragraphs = [0, 4];
-    const second = {
-      id: 'A2',
-      label: 'A2',
-      section: TEST_SECTION,
-      width: page.width,
-      height: page.height,
-      blocks: [
-        {
-          kind: 'article',
-          article: 'a5',
-          rect: { x: 60, y: 50, w: 692.5, h: 700 },
-          columns: 3,
-          headlineSize: 44,
-          parts: ['headline', 'body'],
-          paragraphs: [4, 9],
-        },
-        ...page.blocks
-          .filter((b) => b.kind === 'article' && ['a3', 'a4'].includes(b.article))
-          .map((b) => ({ ...b, article: `${b.article}-a2` })),
-        { kind: 'footer', rect: { x: 60, y: 2720, w: 1880, h: 100 } },
-      ],
-    };
-    for (const id of ['a3', 'a4']) edition.articles.push({ ...edition.articles.find((a) => a.id === id), id: `${id}-a2` });
-    page.blocks = page.blocks.filter((b) => !['a3', 'a4'].includes(b.article));
-    edition.articles = edition.articles.filter((a) => !['a3', 'a4'].includes(a.id));
-    edition.pages.push(second);
-  });
-  const truth = clone(jumped);
-  const a5 = truth.articles.find((a) => a.id === 'a5');
-  a5.paragraphs = a5.paragraphs.filter((p) => !/^（[上下]接|^（[下]?转/.test(p));
-  // The jump lines are the pages' jumps, not text.
-  truth.pages[0].jumps = [{ article: 'a5', to: 'A2', text: '（下转A2版）' }];
-  truth.pages[1].jumps = [{ article: 'a5', from: 'A1', text: '（上接A1版）' }];
-  add('continued', 'an article continued on A2 (下转A2版 / 上接A1版), two pages', jumped, truth);
+  add('continued', 'an article continued on A2 (下转A2版 / 上接A1版), two pages', ...continued(a1, 'continued'));
+  // The same, but A2 prints the rest without a headline of its own, the jump line on top of its
+  // block, and another article's headline stands level with it on its right.
+  add(
+    'continued-headless',
+    'an article continued on A2 without a headline of its own (上接A1版 on top of its block), another article beside it',
+    ...continued(a1, 'continued-headless', { headless: true }),
+  );
   add(
     'vertical',
     'a vertical headline (竖排标题): a9 and a1 with their headlines set top to bottom at the right of the article',
@@ -201,4 +169,56 @@ function adsPage(a1) {
       page.blocks.find((b) => b.kind === 'footer'),
     ];
   });
+}
+
+/**
+ * A1 with a5 cut after three paragraphs (（下转A2版）) and continued on a page A2 (（上接A1版）),
+ * with a3 and a4 moved there: `[edition, truth]`, the truth without the jump lines as text.
+ * `headless`: A2 prints a5's rest without its headline, and a3 level with it on its right.
+ */
+function continued(a1, id, { headless = false } = {}) {
+  const jumped = variant(a1, id, (page, edition) => {
+    edition.pageCount = 2;
+    const a5 = edition.articles.find((a) => a.id === 'a5');
+    const a5Block = page.blocks.find((b) => b.article === 'a5');
+    a5.paragraphs = [...a5.paragraphs.slice(0, 3), '（下转A2版）', '（上接A1版）', ...a5.paragraphs.slice(3)];
+    a5Block.paragraphs = [0, 4];
+    const second = {
+      id: 'A2',
+      label: 'A2',
+      section: TEST_SECTION,
+      width: page.width,
+      height: page.height,
+      blocks: [
+        {
+          kind: 'article',
+          article: 'a5',
+          rect: { x: 60, y: 50, w: 692.5, h: 700 },
+          columns: 3,
+          headlineSize: 44,
+          parts: headless ? ['body'] : ['headline', 'body'],
+          paragraphs: [4, 9],
+        },
+        ...page.blocks
+          .filter((b) => b.kind === 'article' && ['a3', 'a4'].includes(b.article))
+          .map((b) => ({
+            ...b,
+            article: `${b.article}-a2`,
+            ...(headless && b.article === 'a3' && { rect: { ...b.rect, x: 772.5, y: 50, w: 1167.5 } }),
+          })),
+        { kind: 'footer', rect: { x: 60, y: 2720, w: 1880, h: 100 } },
+      ],
+    };
+    for (const id of ['a3', 'a4']) edition.articles.push({ ...edition.articles.find((a) => a.id === id), id: `${id}-a2` });
+    page.blocks = page.blocks.filter((b) => !['a3', 'a4'].includes(b.article));
+    edition.articles = edition.articles.filter((a) => !['a3', 'a4'].includes(a.id));
+    edition.pages.push(second);
+  });
+  const truth = clone(jumped);
+  const a5 = truth.articles.find((a) => a.id === 'a5');
+  a5.paragraphs = a5.paragraphs.filter((p) => !/^（[上下]接|^（[下]?转/.test(p));
+  // The jump lines are the pages' jumps, not text.
+  truth.pages[0].jumps = [{ article: 'a5', to: 'A2', text: '（下转A2版）' }];
+  truth.pages[1].jumps = [{ article: 'a5', from: 'A1', text: '（上接A1版）' }];
+  return [jumped, truth];
 }

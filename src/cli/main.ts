@@ -11,9 +11,13 @@ import { validateCommand } from './validate.js';
 import { tilesCommand } from './tiles/command.js';
 import { useJumpChecks } from '../edition/validate.js';
 import { checkJumps } from '../edition/continued/jump-checks.js';
+import { useRomanizer } from '../edition/importers/text.js';
+import { romanizeHan } from './romanize.js';
 
 // The command checks editions as the viewer does, continued articles' jumps included.
 useJumpChecks(checkJumps);
+// Default edition ids from Chinese titles in pinyin (株洲日报 → zhuzhou-ribao-2021-01-08).
+useRomanizer(romanizeHan);
 
 declare const __E_PAPER_VERSION__: string;
 

@@ -57,6 +57,7 @@ export async function loadModules() {
       `export * from ${JSON.stringify(join(ROOT, 'src/edition/importers/index.ts'))};`,
       `export { validateEdition, EditionError } from ${JSON.stringify(join(ROOT, 'src/edition/validate.ts'))};`,
       `export { parseXml, parseHtml, decodeHtml } from ${JSON.stringify(join(ROOT, 'src/cli/parsers.ts'))};`,
+      `export { romanizeHan } from ${JSON.stringify(join(ROOT, 'src/cli/romanize.ts'))};`,
       `export { upgrade } from '@iiif/parser/upgrader';`,
     ].join('\n'),
   );

@@ -176,6 +176,32 @@ describe('parts joined across pages', () => {
     assert.match(warned[0].message, /page A2: the part of "长文章" printed here under "续：另一个标题": that headline left out/);
   });
 
+  it('joins a continuation printed without a headline (its jump line on top) without naming a headline left out', () => {
+    const pages = ['A1', 'A2'].map(page);
+    const parts = [
+      part(pages, 0, 'A1-1', '长文章', ['第一段。', '（下转A2版）']),
+      part(pages, 1, 'A2-1', '（上接A1版）', ['（上接A1版）', '第二段。'], { headless: true }),
+    ];
+    const warnings = [];
+    const { articles } = m.joinContinuations(parts, pages, warnings);
+    assert.deepEqual(
+      articles.map((a) => [a.id, a.headline, a.paragraphs]),
+      [['A1-1', '长文章', ['第一段。', '第二段。']]],
+    );
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(pages[1].jumps, [{ article: 'A1-1', from: 'A1', text: '（上接A1版）' }]);
+    // Alone, it stays an article of its own under its jump line, and the warning says what it is.
+    const alone = [page('A2')];
+    const warned = [];
+    m.joinContinuations([part(alone, 0, 'A2-1', '（上接A1版）', ['（上接A1版）', '第二段。'], { headless: true })], alone, warned);
+    assert.deepEqual(
+      warned.map((w) => w.message),
+      [
+        'page A2: the jump line "（上接A1版）" of a continuation without a headline: page A1 is not in the input; the line stays in its text',
+      ],
+    );
+  });
+
   it('closes no loop: two parts that each say they go on in the other stay apart', () => {
     const pages = ['A1', 'A2'].map(page);
     const parts = [

@@ -143,7 +143,7 @@ describe('detection on a page drawn by hand', () => {
     assert.equal(layout.confidence, 1);
   });
 
-  it('keeps the words of a headline set inside another article’s body, in place, and is doubtful about it', () => {
+  it('splits a cell whose body holds another headline starting a block, with body under it, into two articles', () => {
     // A second article under the first one's rule, with no rule of its own: one cell, two headlines.
     const runs = [
       ...page.runs.filter((r) => r.x < 300),
@@ -152,15 +152,104 @@ describe('detection on a page drawn by hand', () => {
       run('正文的第二行字', 20, 310, 16),
     ];
     const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
-    const [unit] = layout.units.filter((u) => u.kind === 'news');
-    assert.equal(unit.headline, '第一篇文章的标题');
-    assert.deepEqual(unit.paragraphs.slice(-2), ['另一篇的标题', '另一篇的正文正文的第二行字']);
-    assert.deepEqual(unit.innerHeadlines, ['另一篇的标题']);
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.paragraphs.at(-1), u.innerHeadlines]),
+      [
+        ['第一篇文章的标题', `第一段的文字${'这是正文的文字'.repeat(5)}`, undefined],
+        ['另一篇的标题', '另一篇的正文正文的第二行字', undefined],
+      ],
+    );
+    assert.deepEqual(news[0].bylines, ['本报记者 张三']);
+    // Each has the box of its own lines.
+    assert.deepEqual(
+      news.map((u) => u.boxes.map((b) => [b.y, b.y + b.h])),
+      [[[30, 216]], [[240, 326]]],
+    );
+    assert.equal(layout.confidence, 1);
+    assert.deepEqual(layout.doubts, []);
+  });
+
+  it('keeps a headline-size line in the body, in place, and doubts the page, when the split is uncertain', () => {
+    // Set on in the body with no space above it, and with no body under it: no article of its own.
+    const runs = [...page.runs.filter((r) => r.x < 300), run('一行大字', 20, 218, 40)];
+    const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+    const [unit, ...others] = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(others, []);
+    assert.equal(unit.paragraphs.at(-1), '一行大字');
+    assert.deepEqual(unit.innerHeadlines, ['一行大字']);
     assert.ok(layout.confidence < 0.8, String(layout.confidence));
     assert.ok(
-      layout.doubts.some((d) => d.includes('另一篇的标题')),
+      layout.doubts.some((d) => d.includes('一行大字')),
       layout.doubts.join('; '),
     );
+  });
+
+  it('reads a cell’s columns in column order: a byline under a headline over one column, the next column after', () => {
+    // One rule over two columns (CSS columns): the first article's headline over two lines and
+    // its byline in the left column, its text running on at the top of the right one.
+    const latin = (text, x, y, size) => run(text, x, y, size, { w: text.length * size * 0.5 });
+    const runs = [
+      latin('Library opens new', 20, 40, 24),
+      latin('reading room', 20, 70, 24),
+      latin('By Jane Miller', 20, 100, 16),
+      ...Array.from({ length: 8 }, (_, i) =>
+        latin(i === 0 ? '   The town library opened' : 'its new reading room on', 20, 122 + i * 22, 16),
+      ),
+      latin('Monday after work.', 320, 40, 16),
+      latin('School board acts', 320, 80, 24),
+      latin('By Tom Reyes', 320, 110, 16),
+      ...Array.from({ length: 3 }, (_, i) => latin('The board approved it', 320, 132 + i * 22, 16)),
+    ];
+    const layout = m.detectLayout(
+      { ...page, runs, rules: [{ x: 20, y: 20, w: 560, h: 2, paint: 'fill', color: '#000000' }] },
+      { lang: 'en' },
+    );
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.bylines]),
+      [
+        ['Library opens new reading room', ['By Jane Miller']],
+        ['School board acts', ['By Tom Reyes']],
+      ],
+    );
+    assert.ok(news[0].paragraphs.at(-1).endsWith('its new reading room on Monday after work.'), news[0].paragraphs.at(-1));
+    assert.ok(!news[1].paragraphs.join(' ').includes('Monday'));
+  });
+
+  it('takes an article’s box down to where its column rules end, white space under a short text included', () => {
+    // The first article's text stops at about 220; its column rule runs on to 500, as a continued
+    // article's first part is set (下转… under a few paragraphs, the block kept its size).
+    const rules = [...page.rules, { x: 150, y: 90, w: 1, h: 410, paint: 'fill', color: '#acaaa6' }];
+    const layout = m.detectLayout({ ...page, rules });
+    const [first] = layout.units.filter((u) => u.kind === 'news');
+    assert.equal(first.headline, '第一篇文章的标题');
+    assert.equal(Math.round(first.boxes[0].y + first.boxes[0].h), 500);
+    // Without column rules the box ends a line under the text, as before.
+    const [bare] = m.detectLayout(page).units.filter((u) => u.kind === 'news');
+    assert.ok(bare.boxes[0].y + bare.boxes[0].h < 260, JSON.stringify(bare.boxes));
+  });
+
+  it('takes a block that starts with 上接…版 for a continuation without a headline, not for more of its neighbour', () => {
+    // The left cell has no headline, only the jump line back and the rest of an article; the
+    // right one starts level with it, so the left would be taken for more of it.
+    const runs = [
+      run('（上接A1版）', 20, 30, 16),
+      ...Array.from({ length: 4 }, (_, i) => run(i === 0 ? '　续文第一段' : '续文接着写呢', i === 0 ? 36 : 20, 50 + i * 20, 16)),
+      ...page.runs.filter((r) => r.x >= 300),
+    ];
+    const layout = m.detectLayout({ ...page, runs });
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.headless ?? false]),
+      [
+        ['（上接A1版）', true],
+        ['第二篇的标题', false],
+      ],
+    );
+    assert.deepEqual(news[0].paragraphs, ['（上接A1版）', `续文第一段${'续文接着写呢'.repeat(3)}`]);
+    assert.deepEqual(news[1].paragraphs, ['第二篇正文第一段的文字在这里', '第二段开始了']);
+    assert.equal(layout.confidence, 1);
   });
 
   it('is doubtful about text without a headline or a cell', () => {

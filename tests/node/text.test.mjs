@@ -67,4 +67,24 @@ describe('text rules', () => {
     assert.equal(han, m.editionId('示例日报', '2021-01-08'));
     assert.notEqual(han, m.editionId('另一日报', '2021-01-08'));
   });
+
+  it('writes Chinese names in ids as pinyin when the command sets it: readable, and the same each night', () => {
+    assert.equal(m.romanizeHan('株洲日报'), 'zhuzhou-ribao');
+    // Characters read several ways, read as in the place's name; traditional characters too.
+    assert.equal(m.romanizeHan('重庆日报'), 'chongqing-ribao');
+    assert.equal(m.romanizeHan('长沙晚报'), 'changsha-wanbao');
+    assert.equal(m.romanizeHan('中國時報'), 'zhongguo-shibao');
+    assert.equal(m.romanizeHan('北京青年报'), 'beijing-qingnianbao');
+    assert.equal(m.romanizeHan('株洲日报 数字报'), 'zhuzhou-ribao-shuzi-bao');
+    assert.equal(m.romanizeHan('Test Gazette'), 'Test Gazette');
+    m.useRomanizer(m.romanizeHan);
+    try {
+      assert.equal(m.editionId('株洲日报', '2021-01-08'), 'zhuzhou-ribao-2021-01-08');
+      assert.equal(m.editionId('株洲日报 2021年1月8日', '2021-01-08'), 'zhuzhou-ribao-2021-01-08');
+      assert.equal(m.editionId('Test Gazette', '1821-08-01'), 'test-gazette-1821-08-01');
+    } finally {
+      m.useRomanizer(undefined);
+    }
+    assert.match(m.editionId('株洲日报', '2021-01-08'), /^[a-z0-9]+-2021-01-08$/);
+  });
 });

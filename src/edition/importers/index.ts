@@ -14,6 +14,6 @@ export { importMetsAlto, type MetsAltoImportOptions } from './mets-alto.js';
 export { importAlto, type AltoImportOptions, type AltoPageInput } from './alto.js';
 export { importImageMap, articleKey, type ImageMapImportOptions } from './image-map.js';
 export { readArticlePage, type ArticlePage } from './article-page.js';
-export { detectLanguage, editionId, isKnownLanguage, joinLines, parseDate } from './text.js';
+export { detectLanguage, editionId, isKnownLanguage, joinLines, parseDate, useRomanizer } from './text.js';
 export type { ImageMapper } from './images.js';
 export { ImportError, type ImportResult, type ImportWarning, type ParseDocument } from './common.js';

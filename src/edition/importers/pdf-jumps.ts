@@ -23,7 +23,12 @@ export interface JumpLine {
 }
 
 /** One part of an article as found on a page, with the jump lines its text holds. */
-export type Part = Article & { page: number; jumps: JumpLine[] };
+export type Part = Article & {
+  page: number;
+  jumps: JumpLine[];
+  /** Printed without a headline of its own (its block starts with 上接…): its `headline` is that jump line. */
+  headless?: boolean;
+};
 
 /** What the page reports say of a jump line: the article (its id in the edition), the page named, the line. */
 export interface JumpReport {
@@ -133,7 +138,7 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
     const why = there < 0 ? `page ${jump.label} is not in the input` : `no article on ${label(there)} says it goes on here`;
     warnings.push({
       path: `pages[${part.page}]`,
-      message: `page ${label(part.page)}: the jump line "${jump.line}" of "${part.headline}": ${why}; the line stays in its text`,
+      message: `page ${label(part.page)}: the jump line "${jump.line}" of ${part.headless ? 'a continuation without a headline' : `"${part.headline}"`}: ${why}; the line stays in its text`,
     });
   }
 
@@ -155,7 +160,7 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
       if (i === 0) return;
       gone.add(part);
       for (const region of pages[part.page].regions ?? []) if (region.article === part.id) region.article = head.id;
-      if (!similar(part.headline, head.headline))
+      if (!part.headless && !similar(part.headline, head.headline))
         warnings.push({
           path: `pages[${part.page}]`,
           message: `page ${label(part.page)}: the part of "${head.headline}" printed here under "${part.headline}": that headline left out (the article's is the first part's)`,

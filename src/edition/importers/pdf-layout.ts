@@ -3,42 +3,17 @@
  * heavy rule a newspaper sets above each article, and the frames of boxed ones); lines set well
  * above the body size are headlines; a cell with a headline is an article, a cell without one
  * continues the article beside or above it (an L-shaped article), and the masthead, the ear and
- * the footer are told by where they stand and what they say. Within an article, lines are a
- * banner, kicker, headline, subheads, bylines, body, photo captions by size and position. Pure
- * functions over ./pdf-content.ts data.
+ * the footer are told by where they stand and what they say; a block that starts with 上接…版
+ * is a continuation printed without its headline. Each cell is read (./pdf-cell.ts) as one
+ * article or several set under one rule. Pure functions over ./pdf-content.ts data.
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
-import { bodySize, buildLines, joinHeading, paragraphsOf, type Line } from './pdf-lines.js';
+import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type UnitKind } from './pdf-cell.js';
+import { bodySize, buildLines, type Line } from './pdf-lines.js';
+import { readJumps } from './pdf-jumps.js';
 import { repairRuns } from './pdf-text.js';
 
-export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
-
-export interface FoundPhoto {
-  box: Box;
-  caption?: string;
-  credit?: string;
-}
-
-/** One unit found on a page: an article, or the masthead, ear or footer. */
-export interface FoundUnit {
-  kind: UnitKind;
-  /** The pieces it covers, in reading order. */
-  boxes: Box[];
-  banner?: string;
-  kicker?: string;
-  headline: string;
-  subheads: string[];
-  bylines: string[];
-  paragraphs: string[];
-  photos: FoundPhoto[];
-  /** Set by the caller's boxes (--articles), else undefined. */
-  id?: string;
-  /**
-   * Lines in headline type inside its body: another article no rule set apart. Their words stay in
-   * the paragraphs, in place, and the unit does not count as placed (the page's confidence).
-   */
-  innerHeadlines?: string[];
-}
+export type { FoundPhoto, FoundUnit, UnitKind } from './pdf-cell.js';
 
 export interface PageLayout {
   units: FoundUnit[];
@@ -67,9 +42,7 @@ export interface GivenBox extends Box {
   kind?: UnitKind;
 }
 
-const BYLINE = /(记者|通讯员|实习生|特约|本报讯|编辑|摄影|^By\s|^BY\s|^Von\s|^Par\s)/u;
 const EAR = /(星期[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|第\s*\d+\s*期|天气|今日\s*\d+\s*版)/u;
-const CREDIT = /(供图|摄影?|图片?|Photo|Foto)$/u;
 
 /** The ear (报眼): a cell near the top whose lines say the date, the issue, the weather. */
 function isEar(cell: Cell, height: number): boolean {
@@ -77,14 +50,6 @@ function isEar(cell: Cell, height: number): boolean {
   const text = cell.lines.map((l) => l.text).join(' ');
   return (text.match(new RegExp(EAR.source, 'gu')) ?? []).length >= 2;
 }
-
-const inside = (box: Box, line: Box) => {
-  const cx = line.x + line.w / 2;
-  const cy = line.y + line.h / 2;
-  return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
-};
-const overlapX = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
-const bottom = (b: Box) => b.y + b.h;
 
 /** Heavy horizontal rules, near-duplicates (double rules, frames drawn twice) merged. */
 function cutRules(rules: PdfRule[], body: number): PdfRule[] {
@@ -146,13 +111,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
   for (const fill of content.fills) cells.find((c) => inside(c, fill))?.fills.push(fill);
-  // A cell's bottom: down to what it holds when the next rule stood closer, and no further
-  // than a line below it when white space (or nothing) follows.
+  // A cell's bottom: where its column rules end, when it draws them (the article's box as set,
+  // white space under a short text included); else down to what it holds when the next rule
+  // stood closer, and no further than a line below it when white space (or nothing) follows.
   for (const cell of cells) {
     if (cell.given || !cell.lines.length) continue;
     const held = Math.max(...cell.lines.map(bottom), ...cell.images.map(bottom));
+    const foot = columnFoot(cell, content.rules, body, gutter);
     const open = cell.open || (bottom(cell) - held > body * 4 && bottom(cell) - held > cell.h * 0.5);
-    cell.h = Math.max(held, open ? Math.min(bottom(cell), held + body) : bottom(cell)) - cell.y;
+    cell.h = Math.max(held, foot ?? (open ? Math.min(bottom(cell), held + body) : bottom(cell))) - cell.y;
   }
 
   const units: FoundUnit[] = [];
@@ -168,14 +135,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
       units.push({ ...emptyUnit('footer', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
       continue;
     }
-    const unit = readCell(cell, body, options.lang);
+    // The layout system's box is one article: it is not split.
+    const [unit, ...split] = readCell(cell, body, options.lang, !cell.given);
     if (cell.given) {
       unit.id = cell.given.id;
       unit.kind = cell.given.kind ?? unit.kind;
       unit.headline ||= cell.lines[0].text.slice(0, 60);
     }
     if (unit.headline) {
-      units.push(unit);
+      units.push(unit, ...split);
       owner.set(cell, unit);
     } else headless.push(cell);
   }
@@ -186,6 +154,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     const text = cell.lines.map((l) => l.text).join('');
     if (cell.y > content.height * 0.85) {
       units.push({ ...emptyUnit('footer', cell), headline: cell.lines[0].text, paragraphs: cell.lines.slice(1).map((l) => l.text) });
+      continue;
+    }
+    // A block that starts with a jump line back (上接A1版) is the rest of an article from another
+    // page, printed without its headline: a part of its own, never more of its neighbour.
+    const [part] = readCell(cell, body, options.lang);
+    if (readJumps(part.paragraphs.slice(0, 1)).some((j) => j.end === 'from')) {
+      const unit: FoundUnit = { ...part, headline: part.paragraphs[0], headless: true };
+      units.push(unit);
+      owner.set(cell, unit);
       continue;
     }
     // The article right above it in the same columns; else the one beside it starting level
@@ -205,14 +182,13 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
       owners.find((c) => above(c) && overlapX(c, cell) >= 0.9 * cell.w);
     const unit = near && owner.get(near);
     if (unit && unit.kind === 'news') {
-      const more = readCell(cell, body, options.lang);
       unit.boxes.push(boxOf(cell));
-      unit.paragraphs.push(...more.paragraphs);
-      unit.photos.push(...more.photos);
+      unit.paragraphs.push(...part.paragraphs);
+      unit.photos.push(...part.photos);
       owner.set(cell, unit);
     } else {
       doubts.push(`text without a headline at ${Math.round(cell.x)},${Math.round(cell.y)} (${text.slice(0, 20)}…)`);
-      const orphan = { ...readCell(cell, body, options.lang), headline: cell.lines[0].text.slice(0, 60) };
+      const orphan = { ...part, headline: cell.lines[0].text.slice(0, 60) };
       orphans.add(orphan);
       units.push(orphan);
       owner.set(cell, units[units.length - 1]);
@@ -247,105 +223,20 @@ function cutCells(cuts: PdfRule[], gutter: number, contentBottom: number): Cell[
   });
 }
 
-const boxOf = (b: Box): Box => ({ x: b.x, y: b.y, w: b.w, h: b.h });
-
-function emptyUnit(kind: UnitKind, box: Box): FoundUnit {
-  return { kind, boxes: [boxOf(box)], headline: '', subheads: [], bylines: [], paragraphs: [], photos: [] };
-}
-
-/** The parts of one cell's lines, by size and position. */
-function readCell(cell: Cell, body: number, lang?: string): FoundUnit {
-  const unit = emptyUnit('news', cell);
-  const lines = [...cell.lines].sort((a, b) => a.y - b.y || a.x - b.x);
-  const isHeadline = (l: Line) => l.size >= body * 1.45;
-  const widest = Math.max(...lines.filter((l) => !isHeadline(l)).map((l) => l.w), 0);
-  const headlines = lines.filter(isHeadline);
-  const photos: FoundPhoto[] = cell.images.map((box) => ({ box }));
-  // Captions: the line (or lines) right under a photo, within its width.
-  const captionLines = new Set<Line>();
-  for (const photo of photos) {
-    const under = lines.filter(
-      (l) => !isHeadline(l) && l.y >= bottom(photo.box) - 2 && l.y - bottom(photo.box) < body * 2.5 && overlapX(l, photo.box) > 0.5 * l.w,
-    );
-    if (!under.length) continue;
-    const first = under[0];
-    // The credit: the last piece of the line, set apart (钟勇 供图, 记者 某某 摄).
-    const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(first.text);
-    const segments =
-      first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : credit ? [credit[1], credit[2]] : [first.text];
-    photo.caption = segments.length > 1 ? segments.slice(0, -1).join(' ') : segments[0];
-    if (segments.length > 1) photo.credit = segments.at(-1);
-    captionLines.add(first);
-  }
-  unit.photos = photos;
-  if (!headlines.length) {
-    unit.paragraphs = paragraphsOf(
-      lines.filter((l) => !captionLines.has(l) && !photos.some((p) => inside(p.box, l))),
-      lang,
-    );
-    return unit;
-  }
-  // The headline: the first run of lines in the cell's largest type (a headline over two lines);
-  // large lines over it in smaller type are its kicker.
-  const largest = Math.max(...headlines.map((l) => l.size));
-  const head: Line[] = [];
-  for (const line of lines) {
-    if (line.size < largest * 0.9) {
-      if (head.length) break;
-      continue;
-    }
-    if (head.length && (line.y - bottom(head[head.length - 1]) > line.size || Math.abs(line.size - head[0].size) > head[0].size * 0.1))
-      break;
-    head.push(line);
-  }
-  // A headline line as wide as the text under it ran on (no space at the break); a shorter one was broken between phrases.
-  unit.headline = joinHeading(head, Math.max(widest, cell.w * 0.6));
-  const headTop = head[0].y;
-  const headBottom = Math.max(...head.map(bottom));
-  const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
-  const above = lines.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
-  const banner = above.filter(onFill);
-  if (banner.length) unit.banner = joinHeading(banner);
-  const kicker = above.filter((l) => !banner.includes(l) && !BYLINE.test(l.text));
-  if (kicker.length) unit.kicker = joinHeading(kicker);
-  // After the headline: subheads (larger than the body), then bylines, then the body.
-  // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
-  const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
-  // A vertical headline stands beside the rest of the article, not over it.
-  const beside = head.some((l) => l.vertical);
-  const rest = lines.filter(
-    (l) => (beside ? !above.includes(l) : l.y >= headBottom - 1) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l),
-  );
-  let i = 0;
-  let subhead: Line[] = [];
-  const flush = () => {
-    if (subhead.length) unit.subheads.push(joinHeading(subhead));
-    subhead = [];
-  };
-  for (; i < rest.length; i++) {
-    const line = rest[i];
-    if (line.size > body * 1.08 && !BYLINE.test(line.text)) {
-      const last = subhead[subhead.length - 1];
-      if (last && (Math.abs(last.size - line.size) > 0.5 || line.y - bottom(last) > line.size * 0.6)) flush();
-      subhead.push(line);
-    } else break;
-  }
-  flush();
-  const bodyLines: Line[] = [];
-  const inner = new Set<Line>();
-  for (; i < rest.length; i++) {
-    const line = rest[i];
-    const header = !bodyLines.length || line.size < body * 0.97;
-    if (header && BYLINE.test(line.text) && line.text.length < 60 && !/[。！？]$/.test(line.text) && !/^[^\s/]{2,}讯(?!员)/.test(line.text))
-      unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
-    else {
-      if (line.size > body * 1.45) inner.add(line);
-      bodyLines.push(line);
-    }
-  }
-  if (inner.size) unit.innerHeadlines = [...inner].map((l) => l.text);
-  unit.paragraphs = paragraphsOf(bodyLines, lang, inner);
-  return unit;
+/**
+ * Where the column rules of a cell end (the thin vertical rules a page sets between an article's
+ * columns, or the sides of its frame): the foot of the article's box as the page draws it, even
+ * where its text stops short. Undefined when the cell draws none. Never past the rule under the cell.
+ */
+function columnFoot(cell: Cell, rules: PdfRule[], body: number, gutter: number): number | undefined {
+  const limit = cell.open ? Infinity : bottom(cell) + gutter;
+  const feet = rules
+    .filter(
+      (r) =>
+        r.h > r.w && r.h >= body * 4 && r.x >= cell.x - 2 && r.x + r.w <= cell.x + cell.w + 2 && r.y >= cell.y - 2 && r.y < bottom(cell),
+    )
+    .map((r) => Math.min(bottom(r), limit));
+  return feet.length ? Math.max(...feet) : undefined;
 }
 
 /** Lines outside every cell: the masthead (the page's largest type at its top), the footer, the rest. */

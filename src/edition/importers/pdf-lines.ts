@@ -176,13 +176,46 @@ export function bodySize(lines: Line[]): number {
 }
 
 /**
- * Body lines as paragraphs, in reading order: lines cluster into columns by where they start,
- * columns read left to right and each top to bottom. A line set in by a character or more (the
- * first-line indent of CJK and most Latin text) or after a gap starts a paragraph; the lines of a
- * paragraph join by the script's rule (CJK without spaces).
+ * The lines of one block (a cell under a rule) in reading order: the body's columns (where its
+ * body-size lines start) left to right, each top to bottom, so that a line from the second column
+ * never comes between a headline and its byline in the first. A line across two columns or more
+ * (a headline or subhead over the columns) is read where it stands: the columns' lines above it
+ * first. Vertical lines and blocks of one column keep the order of rows.
  */
-export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<Line>): string[] {
-  if (!lines.length) return [];
+export function readingOrder(lines: Line[], body: number): Line[] {
+  const rows = [...lines].sort((a, b) => a.y - b.y || a.x - b.x);
+  const columns = columnsOf(rows.filter((l) => l.size <= body * 1.1 && !l.vertical)).map((c) => ({
+    x: c.left,
+    w: Math.max(...c.lines.map((l) => l.x + l.w)) - c.left,
+  }));
+  if (columns.length < 2) return rows;
+  const overlap = (l: Line, c: { x: number; w: number }) => Math.min(l.x + l.w, c.x + c.w) - Math.max(l.x, c.x);
+  const across = (l: Line) => columns.filter((c) => overlap(l, c) > l.size).length >= 2;
+  // A line's column: the one it overlaps most (a vertical headline beside them, the nearest).
+  const column = (l: Line) => columns.reduce((best, c, i) => (overlap(l, c) > overlap(l, columns[best]) ? i : best), 0);
+  const out: Line[] = [];
+  let band: Line[] = [];
+  const flush = () => {
+    out.push(...band.sort((a, b) => column(a) - column(b) || a.y - b.y));
+    band = [];
+  };
+  for (const line of rows) {
+    if (line.vertical || !across(line)) band.push(line);
+    else {
+      // Lines of the band that stand lower than this one (beside it, in a column it does not cross) stay in the band.
+      const later = band.filter((l) => l.y >= line.y + line.h);
+      band = band.filter((l) => !later.includes(l));
+      flush();
+      out.push(line);
+      band = later;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Lines clustered into columns by where they start (a first-line indent stays in its column), left to right. */
+function columnsOf(lines: Line[]): { left: number; lines: Line[] }[] {
   const size = bodySize(lines);
   const columns: { left: number; lines: Line[] }[] = [];
   for (const line of [...lines].sort((a, b) => a.x - b.x)) {
@@ -190,9 +223,20 @@ export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<L
     if (column) column.lines.push(line);
     else columns.push({ left: line.x, lines: [line] });
   }
+  return columns.sort((a, b) => a.left - b.left);
+}
+
+/**
+ * Body lines as paragraphs, in reading order: lines cluster into columns by where they start,
+ * columns read left to right and each top to bottom. A line set in by a character or more (the
+ * first-line indent of CJK and most Latin text) or after a gap starts a paragraph; the lines of a
+ * paragraph join by the script's rule (CJK without spaces).
+ */
+export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<Line>): string[] {
+  if (!lines.length) return [];
   // Columns in reading order: by their left edge, and a column under another (a second band of
   // columns below a photo) after it.
-  columns.sort((a, b) => a.left - b.left);
+  const columns = columnsOf(lines);
   const paragraphs: string[][] = [];
   for (const column of columns) {
     column.lines.sort((a, b) => a.y - b.y);

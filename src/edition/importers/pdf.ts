@@ -109,7 +109,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       used.add(articleId);
       const article = toArticle(unit, articleId, `pages[${p}].${articleId}`, warnings);
       if (!article) continue;
-      articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs) });
+      articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs), ...(unit.headless && { headless: true }) });
       page.regions!.push({ article: articleId, shapes: shapesOf(unit.boxes, layout.gutter * 1.5).slice(0, LIMITS.shapesPerRegion) });
     }
     const advertisements = articles.filter((a) => a.page === p && a.kind === 'advertisement').length;
@@ -139,7 +139,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     lang,
     pageCount: out.length,
     readingOrder: ['news'],
-    articles: articles.map(({ jumps: _, page: __, ...a }) => a),
+    articles: articles.map(({ jumps: _, page: __, headless: ___, ...a }) => a),
     pages: out,
   };
   return { edition: validateEdition(edition), warnings, reports };

@@ -162,12 +162,25 @@ export function parseDate(text: string | null | undefined): string | undefined {
   return undefined;
 }
 
+/** How a name without Latin letters is written in ids: none here; the command sets pinyin (../../cli/romanize.ts). */
+let romanizer: ((name: string) => string) | undefined;
+
+/**
+ * Sets how {@link editionId} writes a name without Latin letters in Latin letters (the `e-paper`
+ * command: Chinese as pinyin, 株洲日报 → `zhuzhou-ribao`). Without one, such a name gives its
+ * first characters' code points in base 36.
+ */
+export function useRomanizer(romanize: ((name: string) => string) | undefined): void {
+  romanizer = romanize;
+}
+
 /**
  * The default edition id: the publication's name and the date, so that each day's issue of a
  * paper has its own (and so its own reading state in the viewer), and importing the same issue
  * again gives the same id. `Zhuzhou Daily`, `2021-01-08` → `zhuzhou-daily-2021-01-08`; digits
  * and month names in the name are dropped (the date is added once). A name of no Latin letters
- * (株洲日报) gives its first characters' code points in base 36, still stable.
+ * is written by the romanizer set with {@link useRomanizer} (the command: 株洲日报 →
+ * `zhuzhou-ribao-2021-01-08`), else as its first characters' code points in base 36, still stable.
  */
 export function editionId(publication: string, date: string): string {
   // The day is added below: a name that carries it ("Sample Daily, 8 January 2021", "示例日报
@@ -182,6 +195,12 @@ export function editionId(publication: string, date: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
   let name = slug(ascii.replace(/[^a-z0-9]+/g, '-'));
+  if (!name && romanizer)
+    name = slug(
+      romanizer(name0.trim())
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-'),
+    );
   if (!name)
     name = Array.from(name0.replace(/[\s\p{P}]/gu, ''))
       .slice(0, 6)

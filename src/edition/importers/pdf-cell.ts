@@ -1,0 +1,249 @@
+/**
+ * One cell of a PDF page (what a rule sets apart, ./pdf-layout.ts) read as articles: banner,
+ * kicker, headline, subheads, bylines, body and photo captions by size and position, the lines
+ * taken in the cell's reading order (its columns left to right, ./pdf-lines.ts `readingOrder`).
+ * A cell that holds several articles under one rule (headline-size lines that start blocks of
+ * their own, with body under each) is split into them; when a split is uncertain, such a line
+ * stays in the body as a paragraph of its own and the unit says so (`innerHeadlines`), nothing
+ * lost either way. Pure functions over page units.
+ */
+import type { Box, PdfRule } from './pdf-content.js';
+import { joinHeading, paragraphsOf, readingOrder, type Line } from './pdf-lines.js';
+
+export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
+
+export interface FoundPhoto {
+  box: Box;
+  caption?: string;
+  credit?: string;
+}
+
+/** One unit found on a page: an article, or the masthead, ear or footer. */
+export interface FoundUnit {
+  kind: UnitKind;
+  /** The pieces it covers, in reading order. */
+  boxes: Box[];
+  banner?: string;
+  kicker?: string;
+  headline: string;
+  subheads: string[];
+  bylines: string[];
+  paragraphs: string[];
+  photos: FoundPhoto[];
+  /** Set by the caller's boxes (--articles), else undefined. */
+  id?: string;
+  /**
+   * Lines in headline type inside its body that did not surely start an article of their own
+   * (no space above them, or no body under them). Their words stay in the paragraphs, in place,
+   * and the unit does not count as placed (the page's confidence).
+   */
+  innerHeadlines?: string[];
+  /**
+   * A continuation printed without a headline of its own: its block starts with the jump line
+   * (上接A1版), which stands in for the headline until the part joins its article (./pdf-jumps.ts).
+   */
+  headless?: true;
+}
+
+/** What a cell holds: its lines, the photos (images and placeholders) and filled boxes in it. */
+export interface CellContent extends Box {
+  lines: Line[];
+  images: Box[];
+  fills: PdfRule[];
+}
+
+const BYLINE = /(记者|通讯员|实习生|特约|本报讯|编辑|摄影|^By\s|^BY\s|^Von\s|^Par\s)/u;
+const CREDIT = /(供图|摄影?|图片?|Photo|Foto)$/u;
+
+export const inside = (box: Box, line: Box) => {
+  const cx = line.x + line.w / 2;
+  const cy = line.y + line.h / 2;
+  return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
+};
+export const overlapX = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+export const bottom = (b: Box) => b.y + b.h;
+export const boxOf = (b: Box): Box => ({ x: b.x, y: b.y, w: b.w, h: b.h });
+
+export function emptyUnit(kind: UnitKind, box: Box): FoundUnit {
+  return { kind, boxes: [boxOf(box)], headline: '', subheads: [], bylines: [], paragraphs: [], photos: [] };
+}
+
+/**
+ * The articles of one cell, the first the cell's own (its box the cell's; a cell without a
+ * headline gives one unit without one). Further units are the articles split off inside it,
+ * their boxes the pieces of the columns they fill; `split` false keeps them in the first.
+ */
+export function readCell(cell: CellContent, body: number, lang?: string, split = true): FoundUnit[] {
+  const unit = emptyUnit('news', cell);
+  const rows = [...cell.lines].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines = readingOrder(cell.lines, body);
+  const isHeadline = (l: Line) => l.size >= body * 1.45;
+  const widest = Math.max(...lines.filter((l) => !isHeadline(l)).map((l) => l.w), 0);
+  const photos: FoundPhoto[] = cell.images.map((box) => ({ box }));
+  // Captions: the line (or lines) right under a photo, within its width.
+  const captionLines = new Set<Line>();
+  for (const photo of photos) {
+    const under = rows.filter(
+      (l) => !isHeadline(l) && l.y >= bottom(photo.box) - 2 && l.y - bottom(photo.box) < body * 2.5 && overlapX(l, photo.box) > 0.5 * l.w,
+    );
+    if (!under.length) continue;
+    const first = under[0];
+    // The credit: the last piece of the line, set apart (钟勇 供图, 记者 某某 摄).
+    const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(first.text);
+    const segments =
+      first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : credit ? [credit[1], credit[2]] : [first.text];
+    photo.caption = segments.length > 1 ? segments.slice(0, -1).join(' ') : segments[0];
+    if (segments.length > 1) photo.credit = segments.at(-1);
+    captionLines.add(first);
+  }
+  unit.photos = photos;
+  // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
+  const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
+  if (!lines.some(isHeadline)) {
+    unit.paragraphs = paragraphsOf(
+      lines.filter((l) => !captionLines.has(l) && !onPhoto(l)),
+      lang,
+    );
+    return [unit];
+  }
+  // The headline: the first run of lines in the cell's largest type (a headline over two lines);
+  // large lines over it in smaller type are its kicker.
+  const largest = Math.max(...lines.filter(isHeadline).map((l) => l.size));
+  const head = headRun(
+    lines,
+    lines.findIndex((l) => l.size >= largest * 0.9),
+  );
+  const runOn = Math.max(widest, cell.w * 0.6);
+  unit.headline = joinHeading(head, runOn);
+  const headTop = head[0].y;
+  const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
+  const above = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
+  const banner = above.filter(onFill);
+  if (banner.length) unit.banner = joinHeading(banner);
+  const kicker = above.filter((l) => !banner.includes(l) && !BYLINE.test(l.text));
+  if (kicker.length) unit.kicker = joinHeading(kicker);
+  // The rest: what is not over the headline, in reading order (the top of the next column, level
+  // with a headline over one column, comes after the first column's body).
+  const rest = lines.filter((l) => !above.includes(l) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
+  const units = [unit];
+  let at = readBody(rest, 0, unit, body, lang, split);
+  const pieces = [[...head, ...at.lines]];
+  // Further articles in the cell: each from a headline that starts a block, with body under it.
+  while (at.next < rest.length) {
+    const more = emptyUnit('news', cell);
+    const run = headRun(rest, at.next);
+    more.headline = joinHeading(run, runOn);
+    at = readBody(rest, at.next + run.length, more, body, lang, split);
+    units.push(more);
+    pieces.push([...run, ...at.lines]);
+  }
+  if (units.length > 1) {
+    units.forEach((u, i) => (u.boxes = piecesOf(pieces[i])));
+    // A photo goes with the article whose headline stands over it in its column.
+    unit.photos = [];
+    for (const photo of photos) {
+      let owner = unit;
+      units.forEach((u, i) => {
+        if (pieces[i].some((l) => l.y <= photo.box.y && overlapX(l, photo.box) > 0)) owner = u;
+      });
+      owner.photos.push(photo);
+      owner.boxes.push(boxOf(photo.box));
+    }
+  }
+  return units;
+}
+
+/** The headline's lines from `start`: one size, each close under the one before (a headline over two lines). */
+function headRun(lines: Line[], start: number): Line[] {
+  const head = [lines[start]];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i];
+    const last = head[head.length - 1];
+    if (line.y < last.y || line.y - bottom(last) > line.size || Math.abs(line.size - head[0].size) > head[0].size * 0.1) break;
+    head.push(line);
+  }
+  return head;
+}
+
+/**
+ * Subheads, bylines and body from `rest[from]` into `unit`, up to the end or to a headline that
+ * surely starts another article (`next`): one that starts a block (at the top of a column, or
+ * after a space) and has body under it. Other headline-size lines stay in the body, doubted.
+ * Returns the lines read.
+ */
+function readBody(
+  rest: Line[],
+  from: number,
+  unit: FoundUnit,
+  body: number,
+  lang: string | undefined,
+  split: boolean,
+): { next: number; lines: Line[] } {
+  const isHeadline = (l: Line) => l.size > body * 1.45;
+  let i = from;
+  let subhead: Line[] = [];
+  const flush = () => {
+    if (subhead.length) unit.subheads.push(joinHeading(subhead));
+    subhead = [];
+  };
+  for (; i < rest.length; i++) {
+    const line = rest[i];
+    if (line.size > body * 1.08 && !BYLINE.test(line.text)) {
+      const last = subhead[subhead.length - 1];
+      if (last && (Math.abs(last.size - line.size) > 0.5 || line.y - bottom(last) > line.size * 0.6)) flush();
+      subhead.push(line);
+    } else break;
+  }
+  flush();
+  const bodyLines: Line[] = [];
+  const inner = new Set<Line>();
+  for (; i < rest.length; i++) {
+    const line = rest[i];
+    if (split && isHeadline(line) && bodyLines.length && startsBlock(rest, i, body) && bodyUnder(rest, i, body)) break;
+    const header = !bodyLines.length || line.size < body * 0.97;
+    if (header && BYLINE.test(line.text) && line.text.length < 60 && !/[。！？]$/.test(line.text) && !/^[^\s/]{2,}讯(?!员)/.test(line.text))
+      unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
+    else {
+      if (isHeadline(line)) inner.add(line);
+      bodyLines.push(line);
+    }
+  }
+  if (inner.size) unit.innerHeadlines = [...inner].map((l) => l.text);
+  unit.paragraphs = paragraphsOf(bodyLines, lang, inner);
+  return { next: i, lines: rest.slice(from, i) };
+}
+
+/** Whether `rest[i]` starts a block: first in its column (the line before stands lower, or elsewhere), or after a space. */
+function startsBlock(rest: Line[], i: number, body: number): boolean {
+  const line = rest[i];
+  const before = rest[i - 1];
+  return !before || before.y >= line.y || overlapX(before, line) === 0 || line.y - bottom(before) >= body * 0.8;
+}
+
+/** Whether body text follows the headline at `rest[i]` before the next headline-size line. */
+function bodyUnder(rest: Line[], i: number, body: number): boolean {
+  let k = i + 1;
+  while (k < rest.length && rest[k].size > body * 1.45) k++;
+  for (; k < rest.length && rest[k].size <= body * 1.45; k++) if (rest[k].size <= body * 1.1 && !BYLINE.test(rest[k].text)) return true;
+  return false;
+}
+
+/** The pieces an article's lines fill: a new piece where the reading goes up or across to another column. */
+function piecesOf(lines: Line[]): Box[] {
+  const boxes: Box[] = [];
+  let piece: Line[] = [];
+  const close = () => {
+    if (!piece.length) return;
+    const x = Math.min(...piece.map((l) => l.x));
+    const y = Math.min(...piece.map((l) => l.y));
+    boxes.push({ x, y, w: Math.max(...piece.map((l) => l.x + l.w)) - x, h: Math.max(...piece.map(bottom)) - y });
+    piece = [];
+  };
+  for (const line of lines) {
+    const last = piece[piece.length - 1];
+    if (last && (line.y < last.y || overlapX(last, line) === 0)) close();
+    piece.push(line);
+  }
+  close();
+  return boxes;
+}
