@@ -7,7 +7,7 @@ import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-str
 import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
 import { archiveStrings } from '../src/elements/e-paper-archive/e-paper-archive-strings.js';
 import { pageFilesStrings } from '../src/edition/page-files/page-file-loader.js';
-import { aloudStrings } from '../src/elements/e-paper-read-aloud/read-aloud-strings.js';
+import { aloudStrings, languageName } from '../src/elements/e-paper-read-aloud/read-aloud-strings.js';
 import { shareStrings } from '../src/elements/e-paper-share/share-strings.js';
 
 /** Tags of each built-in language: the Traditional ones format their dates each its own way. */
@@ -19,6 +19,13 @@ export const BUILT_IN_TAGS: Record<BuiltInLanguage, string[]> = {
 
 /** What the UI draws beside its strings: ⌘ in the zoom hint, – for no scale, × to close, − for smaller text, ✓ read, · between a page and a headline. */
 export const UI_SYMBOLS = '⌘–×−✓·';
+
+/**
+ * Languages whose names the UI shows (read aloud's "no voice for 英语 on this device", in the UI
+ * language): those of the papers a viewer is likely to show, China's and its neighbours' and the
+ * world's most read. Another language's name may need a system font.
+ */
+export const NAMED_LANGUAGES = ['zh', 'yue', 'en', 'ja', 'ko', 'mn', 'bo', 'ug', 'kk', 'ru', 'fr', 'de', 'es', 'pt', 'ar', 'vi'];
 
 /**
  * The arguments a string function is called with: every day of a year (each month and weekday of
@@ -50,6 +57,7 @@ export async function uiTexts(lang: string): Promise<string[]> {
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(all);
+  for (const language of NAMED_LANGUAGES) texts.add(all.aloud.noVoice(languageName(language, lang)));
   return [...texts];
 }
 

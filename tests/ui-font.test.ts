@@ -137,7 +137,8 @@ describe('the UI font', () => {
     expect(chars.length).to.be.above(200);
     expect(chars.filter((char) => !covered.has(char)).join(''), 'characters the font lacks (npm run fonts:ui)').to.equal('');
     expect(chars.filter((char) => !inRange(UI_FONT_RANGE, char.codePointAt(0)!)).join(''), 'outside the declared range').to.equal('');
-    expect(bytes.byteLength, 'small').to.be.below(48 * 1024);
+    // 50.6 KiB with the names of the languages read aloud may name (scripts/ui-text.ts NAMED_LANGUAGES).
+    expect(bytes.byteLength, 'small').to.be.below(52 * 1024);
   });
 });
 

@@ -2,7 +2,7 @@ import { LitElement, html, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { emit } from '../../events/events.js';
-import { aloudStrings } from './read-aloud-strings.js';
+import { aloudStrings, languageName } from './read-aloud-strings.js';
 import { readAloudStyles } from './e-paper-read-aloud.styles.js';
 import { RATES, clampRate, pickVoice, sentences } from './speech.js';
 
@@ -258,15 +258,5 @@ export class EPaperReadAloud extends LitElement {
         ${RATES.map((rate) => html`<option value=${rate} ?selected=${rate === this.rate}>${s.rateValue(rate)}</option>`)}
       </select>
     </div>`;
-  }
-}
-
-/** The name of `lang`'s language in the UI language (中文, Chinese), or the tag itself. */
-function languageName(lang: string, uiLang: string): string {
-  const primary = lang.split(/[-_]/)[0] || lang;
-  try {
-    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(primary) ?? primary;
-  } catch {
-    return primary;
   }
 }

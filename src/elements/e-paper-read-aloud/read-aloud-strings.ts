@@ -45,3 +45,13 @@ const en: AloudStrings = {
 
 /** Read aloud's strings for a UI language tag (see `localize`). */
 export const aloudStrings = (lang: string | null | undefined): AloudStrings => localize(lang, 'aloud', zh, en);
+
+/** The name of `lang`'s language in the UI language (中文, Chinese), or the tag itself. */
+export function languageName(lang: string, uiLang: string): string {
+  const primary = lang.split(/[-_]/)[0] || lang;
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(primary) ?? primary;
+  } catch {
+    return primary;
+  }
+}

@@ -165,7 +165,8 @@ export const readerStyles = css`
     padding: 2px 8px;
     background: var(--_reader-ink);
     color: var(--_reader-paper);
-    font-family: var(--_headline);
+    /* The label is UI text (1 版) in the edition's headline face: an edition in Latin type has no 版. */
+    font-family: var(--_headline), var(--_ui);
     font-weight: 900;
     letter-spacing: 0.04em;
   }
@@ -273,7 +274,8 @@ export const readerStyles = css`
     background: var(--_spot);
     /* Printed reversed, as on the page: the paper shows through the spot colour. */
     color: var(--_reader-paper);
-    font-family: var(--_headline);
+    /* The label is UI text (1 版) in the edition's headline face: an edition in Latin type has no 版. */
+    font-family: var(--_headline), var(--_ui);
     font-weight: 900;
     font-size: 0.9em;
     line-height: 1.5;

@@ -187,6 +187,9 @@ describe('<e-paper-reader>: content', () => {
     expect(header.querySelector('.page-label')!.textContent).to.equal('\u2068A1\u2069 版');
     expect(header.querySelector('.position [aria-hidden]')!.textContent).to.equal('6 / 9');
     expect(header.querySelector('.position .visually-hidden')!.textContent).to.equal('第 6 篇，共 9 篇');
+    // UI text (版) in the headline's face: the UI stack follows, for an edition in Latin type.
+    const family = getComputedStyle(header.querySelector('.page-label')!).fontFamily;
+    expect(family.indexOf('"e-paper UI"'), 'the UI font after the headline face').to.be.above(family.indexOf('headline'));
   });
 
   it('says so, without breaking, for an unknown article', async () => {
