@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entry = 'src/index.ts';
-/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, what the viewer shows around the page once it is shown (e-paper-chrome.ts), the viewport's input, what writes the reading state, the languages beyond Simplified Chinese and English, and the share part's QR encoder. */
+/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, what the viewer shows around the page once it is shown (e-paper-chrome.ts), the toolbar's fitting of its row, the viewport's input, what writes the reading state, the languages beyond Simplified Chinese and English, and the share part's QR encoder. */
 const lazyPart =
-  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view|e-paper-offline)\/|search\/|offline\/|controllers\/(archive|part-light|hash-sync)\.ts|state\/reading-state\.ts|elements\/e-paper\/(hash|e-paper-chrome|text-view-mode)\.ts|edition\/(archive|page-files|continued)\/|elements\/e-paper-page\/(text-layer|tile-layer|tile-math|tile-source)\.ts|elements\/e-paper-viewport\/(viewport-input|input-geometry|[a-z]+-controller)\.ts|i18n\/(languages|zh-hant)\.ts)|\/node_modules\/uqr\//;
+  /\/src\/(elements\/(e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view|e-paper-offline)\/|search\/|offline\/|controllers\/(archive|part-light|hash-sync)\.ts|state\/reading-state\.ts|elements\/e-paper\/(hash|e-paper-chrome|text-view-mode)\.ts|elements\/e-paper-toolbar\/toolbar-fit\.ts|edition\/(archive|page-files|continued)\/|elements\/e-paper-page\/(text-layer|tile-layer|tile-math|tile-source)\.ts|elements\/e-paper-viewport\/(viewport-input|input-geometry|[a-z]+-controller)\.ts|i18n\/(languages|zh-hant)\.ts)|\/node_modules\/uqr\//;
 
 /** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
 const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];
