@@ -17,6 +17,9 @@ export interface ToolbarActionDetail {
 /** Scales this close (relatively) to a bound count as at it. */
 const BOUND_EPSILON = 1e-3;
 
+/** The toolbar's fitting of its row, once its module is in. */
+let Fit: typeof ToolbarFit | undefined;
+
 /** Properties that change with every zoom, and never the row's width. */
 const ZOOM_KEYS = new Set<PropertyKey>(['scale', 'minScale', 'maxScale']);
 
@@ -68,11 +71,24 @@ const icons: Record<ToolbarAction, TemplateResult> = {
 export class EPaperToolbar extends LitElement {
   static override styles = [tokenStyles, toolbarStyles];
 
-  /** Fits the row to the toolbar's width (the `compact` attribute): a module of its own, after the first paint (the row keeps its height meanwhile). */
-  #fit?: ToolbarFit;
+  /**
+   * Fits the row to the toolbar's width (the `compact` attribute): a module of its own, loaded
+   * after the first toolbar's first paint (its row keeps its height meanwhile); the toolbars made
+   * after it fit from their first render.
+   */
+  #fit?: ToolbarFit = Fit && new Fit(this);
+  #fitLoad?: Promise<unknown>;
 
   protected override firstUpdated(): void {
-    void import('./toolbar-fit.js').then((m) => (this.#fit = new m.ToolbarFit(this)));
+    if (!this.#fit) this.#fitLoad = import('./toolbar-fit.js').then((m) => (this.#fit ??= new (Fit = m.ToolbarFit)(this)));
+  }
+
+  /** Resolves once the toolbar has rendered and its row is fitted to what is slotted into it (drawn by then). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#fitLoad;
+    await this.#fit?.settled();
+    return done;
   }
 
   /** The current scale (1 = 100%). */
@@ -145,7 +161,7 @@ export class EPaperToolbar extends LitElement {
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
           : ''
       }
-      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.schedule()}></slot></span>
+      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.slotChanged()}></slot></span>
     </div>`;
   }
 }

@@ -16,8 +16,8 @@ const STEPS = ['', 'icons', 'icons tight', 'icons tight phone'];
  * the end arrives); narrower than the last step, it wraps rather than cut a control off.
  *
  * It measures when the toolbar's width or its end's width change (at once, before the frame is
- * painted), and in the next frame after a change of its own properties (not its scale), of what
- * is slotted into its end or of the fonts.
+ * painted), when what is slotted into its end changes (at once and in the next frame), and in the
+ * next frame after a change of its own properties (not its scale) or of the fonts.
  */
 export class ToolbarFit implements ReactiveController {
   #observer?: ResizeObserver;
@@ -29,10 +29,12 @@ export class ToolbarFit implements ReactiveController {
     host.addController(this);
   }
 
-  /** Also when added to a toolbar already drawn (its module comes after the first paint). */
+  /** Also when added to a toolbar already drawn (the first, whose module comes after its first paint): fitted at once. */
   hostConnected(): void {
     document.fonts?.addEventListener('loadingdone', this.schedule);
-    if (this.host.hasUpdated) this.hostUpdated();
+    if (!this.host.hasUpdated) return;
+    this.hostUpdated();
+    this.fit();
   }
 
   hostDisconnected(): void {
@@ -48,6 +50,23 @@ export class ToolbarFit implements ReactiveController {
     if (this.#observer) return;
     this.#observer = new ResizeObserver(this.#onResize);
     this.#observe(true);
+  }
+
+  /**
+   * What is slotted into the end changed: fitted at once (the parts slotted in have drawn by then,
+   * so that a script reading the layout right after the viewer's render finds the row fitted), and
+   * again in the next frame, for those that draw later.
+   */
+  slotChanged = () => {
+    this.fit();
+    this.schedule();
+  };
+
+  /** Fits the row once the parts slotted into the end have drawn. */
+  async settled(): Promise<void> {
+    const slot = this.host.renderRoot.querySelector('slot');
+    await Promise.all((slot?.assignedElements() ?? []).map((el) => (el as Partial<ReactiveElement>).updateComplete));
+    this.fit();
   }
 
   /** Measures again in the next frame (once). */
