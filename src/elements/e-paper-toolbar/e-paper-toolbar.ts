@@ -80,7 +80,12 @@ export class EPaperToolbar extends LitElement {
   #fitLoad?: Promise<unknown>;
 
   protected override firstUpdated(): void {
-    if (!this.#fit) this.#fitLoad = import('./toolbar-fit.js').then((m) => (this.#fit ??= new (Fit = m.ToolbarFit)(this)));
+    // Its module not loaded (the network): the row wraps rather than cut a control off.
+    if (!this.#fit)
+      this.#fitLoad = import('./toolbar-fit.js').then(
+        (m) => (this.#fit ??= new (Fit = m.ToolbarFit)(this)),
+        () => this.setAttribute('compact', 'wrap'),
+      );
   }
 
   /** Resolves once the toolbar has rendered and its row is fitted to what is slotted into it (drawn by then). */
@@ -161,7 +166,7 @@ export class EPaperToolbar extends LitElement {
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
           : ''
       }
-      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.slotChanged()}></slot></span>
+      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.schedule()}></slot></span>
     </div>`;
   }
 }

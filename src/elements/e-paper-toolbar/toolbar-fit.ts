@@ -15,15 +15,16 @@ const STEPS = ['', 'icons', 'icons tight', 'icons tight phone'];
  * shrink them by it). The row never wraps while a step fits (no jump of the page under it when
  * the end arrives); narrower than the last step, it wraps rather than cut a control off.
  *
- * It measures when the toolbar's width or its end's width change (at once, before the frame is
- * painted), when what is slotted into its end changes (at once and in the next frame), and in the
- * next frame after a change of its own properties (not its scale) or of the fonts.
+ * It measures in the next frame after a change of the toolbar's width or of its end's (never in
+ * the ResizeObserver's callback: a new step may change the toolbar's height, which other
+ * observers of the viewer would hear too late, a loop error), of what is slotted into its end, of
+ * its own properties (not its scale) or of the fonts; and at once when the toolbar's
+ * `updateComplete` is awaited (`settled`), so that a script reading the layout then finds the row
+ * as it will be painted.
  */
 export class ToolbarFit implements ReactiveController {
   #observer?: ResizeObserver;
   #frame = 0;
-  #reobserve = 0;
-  #step = '';
 
   constructor(private readonly host: ReactiveElement) {
     host.addController(this);
@@ -42,78 +43,44 @@ export class ToolbarFit implements ReactiveController {
     this.#observer?.disconnect();
     this.#observer = undefined;
     cancelAnimationFrame(this.#frame);
-    cancelAnimationFrame(this.#reobserve);
-    this.#frame = this.#reobserve = 0;
+    this.#frame = 0;
   }
 
   hostUpdated(): void {
     if (this.#observer) return;
-    this.#observer = new ResizeObserver(this.#onResize);
-    this.#observe(true);
+    this.#observer = new ResizeObserver(this.schedule);
+    for (const box of this.host.renderRoot.querySelectorAll('.toolbar, .end')) this.#observer.observe(box);
   }
-
-  /**
-   * What is slotted into the end changed: fitted at once (the parts slotted in have drawn by then,
-   * so that a script reading the layout right after the viewer's render finds the row fitted), and
-   * again in the next frame, for those that draw later.
-   */
-  slotChanged = () => {
-    this.fit();
-    this.schedule();
-  };
 
   /** Fits the row once the parts slotted into the end have drawn. */
   async settled(): Promise<void> {
     const slot = this.host.renderRoot.querySelector('slot');
-    await Promise.all((slot?.assignedElements() ?? []).map((el) => (el as Partial<ReactiveElement>).updateComplete));
+    for (const el of slot?.assignedElements() ?? []) await (el as Partial<ReactiveElement>).updateComplete;
     this.fit();
   }
 
-  /** Measures again in the next frame (once). */
+  /** Measures again in the next frame (once), if the toolbar is in the document (no frame asked for after it left). */
   schedule = () => {
-    this.#frame ||= requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.fit();
-    });
+    if (this.host.isConnected)
+      this.#frame ||= requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.fit();
+      });
   };
 
-  /**
-   * The bar's or its end's size changed: fitted at once, before the frame is painted. A new step
-   * changes the end's size, which this observer would report again in the same frame, too late
-   * (a ResizeObserver loop error): it looks away until the next frame, then looks again.
-   */
-  #onResize = () => {
-    if (!this.fit()) return;
-    this.#observe(false);
-    this.#reobserve = requestAnimationFrame(() => this.#observe(true));
-  };
-
-  #observe(on: boolean): void {
-    for (const box of this.host.renderRoot.querySelectorAll('.toolbar, .end'))
-      if (on) this.#observer?.observe(box);
-      else this.#observer?.unobserve(box);
-  }
-
-  /** Sets the fewest steps that let the row fit (measuring each: a layout of the toolbar each); returns whether they changed. */
-  fit(): boolean {
+  /** Sets the fewest steps that let the row fit (measuring each: a layout of the toolbar each). */
+  fit(): void {
     const bar = this.host.renderRoot.querySelector<HTMLElement>('.toolbar');
-    if (!bar?.clientWidth) return false;
-    const before = this.#step;
-    let step = `${STEPS[STEPS.length - 1]} wrap`;
-    for (const tried of STEPS) {
-      this.#apply(tried);
-      if (fits(bar)) {
-        step = tried;
-        break;
-      }
+    if (!bar?.clientWidth) return;
+    for (const step of STEPS) {
+      this.#apply(step);
+      if (fits(bar)) return;
     }
-    this.#apply(step);
-    return step !== before;
+    this.#apply(`${STEPS[STEPS.length - 1]} wrap`);
   }
 
   #apply(step: string): void {
     const slot = this.host.renderRoot.querySelector('slot');
-    this.#step = step;
     for (const el of [this.host, ...(slot?.assignedElements() ?? [])])
       if (step) el.setAttribute('compact', step);
       else el.removeAttribute('compact');
