@@ -16,7 +16,8 @@
 //                                         (another page id) or come after M ms (default 1 s)
 //   /fixtures/split/<N>/<page id>.json    a page file of it, as the manifest's `src`s name it
 //
-// Every route takes `ms=M`: the body comes after M ms (at most 9 s); the archive passes `ms`
+// Every route takes `fail=N&key=K`: the first N requests with that key are a 404 (a page file
+// that fails, then loads when tried again), and `ms=M`: the body comes after M ms (at most 9 s); the archive passes `ms`
 // on to each edition's `src`, so that a test can pick an edition that takes a while to load. On
 // a split manifest with `slow=`, `ms` is the slow pages' delay, not the manifest's (copyDelay).
 // The editions point at their fonts with absolute URLs (/demo/editions/…), so they load from
@@ -37,10 +38,16 @@ export function fixturesPlugin() {
   let a1;
   const open = new Set();
 
+  /** Requests so far by `key` (for `fail`). */
+  const asked = new Map();
+
   function handle(res, url, origin) {
     a1 ??= JSON.parse(readFileSync(resolve(rootDir, EDITION_PATH), 'utf8'));
     const route = url.pathname.slice('/fixtures/'.length);
-    const body = copyAt(a1, route, url.searchParams, { fontBase: `${origin}/demo/editions/`, base: '/fixtures/' });
+    const key = url.searchParams.get('key');
+    if (key) asked.set(key, (asked.get(key) ?? 0) + 1);
+    const failing = key !== null && asked.get(key) <= Number(url.searchParams.get('fail') ?? 0);
+    const body = failing ? undefined : copyAt(a1, route, url.searchParams, { fontBase: `${origin}/demo/editions/`, base: '/fixtures/' });
     const ms = Math.min(copyDelay(route, url.searchParams), MAX_DELAY_MS);
     const send = () =>
       body

@@ -5,7 +5,8 @@ export type ViewMode = 'page' | 'text';
 
 /**
  * At most this wide (CSS px), the viewer is a phone's: `view="auto"` shows the text view. The
- * width of the container queries that shrink the toolbar to icons (`@container e-paper`).
+ * width of the container queries for a phone (`@container e-paper`: the list as a sheet, no full
+ * screen); the toolbar's own steps are measured (e-paper-toolbar/toolbar-fit.ts).
  */
 export const NARROW_WIDTH = 520;
 

@@ -118,7 +118,7 @@ export const zhHant: BuiltInStrings = {
     page: (label) => `${isolate(label)} 版`,
     other: '其他',
   },
-  pages: { label: '版面' },
+  pages: { label: '版面', failed: '未能載入，選擇以重試' },
   overview: {
     label: '版面縮圖',
     mark: '可見區域，用方向鍵移動',

@@ -3,6 +3,7 @@ import type { Edition, Page } from '../schema.js';
 import { isPageRef, loadPageFile, withPageFile, type PageFile } from './page-files.js';
 import { isolate } from '../../i18n/strings.js';
 import { localize } from '../../i18n/localize.js';
+import { markFailed } from './failed-pages.js';
 
 /** Page files loading at once when the viewer fetches them all. */
 const AT_ONCE = 2;
@@ -59,7 +60,12 @@ export class PageFileLoader {
     if (loading) return loading;
     const pending = loadPageFile(new URL(entry.src!, this.baseUrl), entry, this.#articleIds, this.options);
     this.#loads.set(entry.id, pending);
-    pending.catch(() => this.#loads.get(entry.id) === pending && this.#loads.delete(entry.id));
+    markFailed(entry, false);
+    pending.catch((error: unknown) => {
+      if (this.#loads.get(entry.id) === pending) this.#loads.delete(entry.id);
+      // Marked for the page strip (a failed state, tried again when the page is chosen).
+      if ((error as Error)?.name !== 'AbortError') markFailed(entry, true);
+    });
     return pending;
   }
 

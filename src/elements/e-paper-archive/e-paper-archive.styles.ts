@@ -19,17 +19,13 @@ export const archiveStyles = css`
   .short {
     display: none;
   }
-  /* In a narrow viewer (a phone) the short date alone, so that the toolbar keeps to one row: the
-     calendar it opens holds the previous and next editions too. */
-  @container e-paper (max-width: 520px) {
-    .long,
-    .prev,
-    .next {
-      display: none;
-    }
-    .short {
-      display: inline;
-    }
+  /* A row too narrow for it whole (the toolbar's compact): the short date alone, so that the
+     toolbar keeps to one row; the calendar it opens holds the previous and next editions too. */
+  :host([compact]) :is(.long, .prev, .next) {
+    display: none;
+  }
+  :host([compact]) .short {
+    display: inline;
   }
   button {
     display: inline-grid;

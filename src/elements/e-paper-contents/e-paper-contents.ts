@@ -178,20 +178,21 @@ export class EPaperContents extends LitElement {
       background: transparent;
       font-weight: 700;
     }
-    /* A phone: an icon named by its label, and the list as a sheet across the toolbar's width. */
+    /* A row too narrow for the words (the toolbar's compact): an icon named by its label. */
+    :host([compact]) .toggle {
+      padding: 0;
+      justify-content: center;
+      min-width: 36px;
+      height: 36px;
+    }
+    :host([compact]) .toggle svg {
+      display: block;
+    }
+    :host([compact]) .toggle span {
+      ${visuallyHidden}
+    }
+    /* A phone: the list as a sheet across the toolbar's width. */
     @container e-paper (max-width: 520px) {
-      .toggle {
-        padding: 0;
-        justify-content: center;
-        min-width: 36px;
-        height: 36px;
-      }
-      .toggle svg {
-        display: block;
-      }
-      .toggle span {
-        ${visuallyHidden}
-      }
       .panel {
         width: auto;
         inset-inline: 0;

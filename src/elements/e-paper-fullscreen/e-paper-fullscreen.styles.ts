@@ -11,12 +11,15 @@ export const fullscreenStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* A phone's one-row toolbar has no room for it (with an archive it wrapped), and a phone's
-     browser gives the page the whole screen as it scrolls; the iPhone has no full screen at all. */
+  /* A phone's browser gives the page the whole screen as it scrolls, and the iPhone has no full
+     screen at all; and the toolbar's last step (compact phone) has no room for it. */
   @container e-paper (max-width: 520px) {
     :host {
       display: none;
     }
+  }
+  :host([compact~='phone']) {
+    display: none;
   }
   button {
     display: grid;

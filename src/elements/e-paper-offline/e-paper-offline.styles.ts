@@ -118,11 +118,9 @@ export const offlineStyles = [
 `,
 ];
 
-/** Phones: the toolbar button is its icon (its name stays for screen readers). */
+/** A row too narrow for the words (the toolbar's compact): the button is its icon (its name stays for screen readers). */
 export const narrowStyles = css`
-  @media (max-width: 599.98px) {
-    .toggle .word {
-      ${visuallyHidden}
-    }
+  :host([compact]) .toggle .word {
+    ${visuallyHidden}
   }
 `;

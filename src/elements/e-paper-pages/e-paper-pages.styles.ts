@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { uiFont } from '../../internal/styles/ui-font.js';
+import { lineIcon } from '../../internal/styles/line-icon.js';
+import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 
 export const pagesStyles = css`
   :host {
@@ -80,6 +82,19 @@ export const pagesStyles = css`
     width: var(--_pw);
     transform-origin: 0 0;
     transform: scale(tan(atan2(var(--_w), var(--_pw))));
+  }
+  /* A page whose file could not be loaded: a mark in the middle of its box. */
+  svg.failed {
+    ${lineIcon}
+    position: absolute;
+    inset: 0;
+    margin: auto;
+    width: 24px;
+    height: 24px;
+    color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
+  }
+  .visually-hidden {
+    ${visuallyHidden}
   }
   /* One line of a fixed height: a fallback font can make no label taller than the sizer's. */
   .label {

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Edition, Page } from '../../edition/schema.js';
 import { loadEditionFonts } from '../../edition/fonts.js';
 import { isPageRef } from '../../edition/page-ref.js';
+import { failedPages, hasFailed } from '../../edition/page-files/failed-pages.js';
 import { cssProps } from '../../internal/css-props.js';
 import { isolate } from '../../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
@@ -14,6 +15,9 @@ import { tokenStyles } from '../../internal/styles/tokens.js';
 export interface PagesSelectDetail {
   pageId: string;
 }
+
+/** A page whose file could not be loaded: a circle with an exclamation mark. */
+const FAILED_ICON = svg`<svg class="failed" viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="8.5" /><path d="M12 7.5v5.5M12 16v.5" /></svg>`;
 
 const KEY_STEP: Record<string, number> = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };
 
@@ -29,7 +33,8 @@ const tallestPage = (pages: readonly Page[]): Page | undefined =>
  * themselves, to go to another page. Thumbnails are drawn lazily, once the browser is idle and
  * only those near the visible part of the strip, so that a 24-page edition costs the viewer's
  * first render nothing; a page whose content is not loaded yet (`src` only) shows an empty box
- * until the edition brings it. While `paused`, the strip holds one hidden item of the size of the
+ * until the edition brings it, and one whose file could not be loaded a mark that says so (its
+ * name too); choosing it tries its file again. While `paused`, the strip holds one hidden item of the size of the
  * whole row instead of its items, made of the same parts: it is as tall and as wide as it will be,
  * at a fraction of the cost. The list is one tab stop; the arrow keys, Home and End move along it.
  *
@@ -39,6 +44,8 @@ const tallestPage = (pages: readonly Page[]): Page | undefined =>
  * @csspart page-label - The label under a thumbnail (A1, and the section when there is one).
  * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
  * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
  * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
  * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
@@ -79,8 +86,11 @@ export class EPaperPages extends LitElement {
   #cancelIdle?: () => void;
   #fontsFor?: Edition;
 
+  #onFailed = () => this.requestUpdate();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    failedPages.addEventListener('change', this.#onFailed);
     if (!this.idle) {
       const done = () => (this.idle = true);
       if (typeof requestIdleCallback === 'function') {
@@ -97,6 +107,7 @@ export class EPaperPages extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    failedPages.removeEventListener('change', this.#onFailed);
     this.#cancelIdle?.();
     this.#observer?.disconnect();
     this.#observer = undefined;
@@ -184,6 +195,7 @@ export class EPaperPages extends LitElement {
 
   #renderItem(edition: Edition, page: Page) {
     const drawn = this.idle && this.near.has(page.id) && !isPageRef(page);
+    const failed = isPageRef(page) && hasFailed(page);
     return html`<li data-page-id=${page.id}>
       <button
         type="button"
@@ -192,14 +204,21 @@ export class EPaperPages extends LitElement {
         data-page-id=${page.id}
         tabindex=${page.id === this.tabStop ? 0 : -1}
         aria-current=${page.id === this.pageId ? 'page' : nothing}
+        ?data-failed=${failed}
         @click=${() => this.#choose(page.id)}
       >
         <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
-          ${drawn ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} lang=${this.lang}></e-paper-page>` : nothing}
+          ${
+            drawn
+              ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} lang=${this.lang}></e-paper-page>`
+              : failed
+                ? FAILED_ICON
+                : nothing
+          }
         </span>
         <span class="label" part="page-label" lang=${edition.lang}
           ><b>${isolate(page.label)}</b>${page.section ? html` <span class="section">${isolate(page.section)}</span>` : nothing}</span
-        >
+        >${failed ? html`<span class="visually-hidden">${pagesStrings(this.lang).failed}</span>` : nothing}
       </button>
     </li>`;
   }

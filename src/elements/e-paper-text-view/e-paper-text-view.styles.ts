@@ -29,9 +29,18 @@ export const textViewStyles = css`
     font-weight: 700;
     letter-spacing: 0.04em;
   }
+  /* The ring is drawn around a box wider than the heading, in the list's side padding: inset in
+     the heading's own box, it covered its first letter (sticky at the top, an outer ring is cut). */
   h2:focus-visible {
+    outline: none;
+  }
+  h2:focus-visible::before {
+    content: '';
+    position: absolute;
+    inset: 0 -8px;
     outline: 3px solid var(--_focus);
     outline-offset: -3px;
+    pointer-events: none;
   }
   /* The page shown, underlined in the accent as in the list of pages. */
   h2[aria-current='page'] {

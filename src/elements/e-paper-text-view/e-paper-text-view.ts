@@ -59,6 +59,7 @@ export class EPaperTextView extends LitElement {
    * focus when the reader closes (it may have moved on to another article).
    */
   revealItem(articleId: string): HTMLButtonElement | null {
+    this.#opened = false;
     const button = this.renderRoot.querySelector<HTMLButtonElement>(`button[data-article-id="${CSS.escape(articleId)}"]`);
     button?.closest('li')?.scrollIntoView({ block: 'nearest' });
     return button;
@@ -82,6 +83,12 @@ export class EPaperTextView extends LitElement {
   }
 
   /**
+   * An article was opened from this list: the page the viewer turns to for it brings no scroll,
+   * so that the list is where the reader left it when the reader closes (`revealItem`).
+   */
+  #opened = false;
+
+  /**
    * A page chosen in the viewer's list of pages (`e-paper-contents-select` with a page and no
    * article, heard at the viewer's shadow root, where it stops): the viewer shows it (in step for
    * the page view) and would give focus to the page, hidden under this view; its heading here
@@ -94,7 +101,10 @@ export class EPaperTextView extends LitElement {
     const viewer = root instanceof ShadowRoot ? (root.host as Partial<ReactiveElement>) : undefined;
     void Promise.resolve(viewer?.updateComplete)
       .then(() => this.updateComplete)
-      .then(() => this.#toPage(pageId, true));
+      .then(() => {
+        this.#opened = false;
+        this.#toPage(pageId, true);
+      });
   };
 
   #root?: Node;
@@ -121,7 +131,7 @@ export class EPaperTextView extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('pageId') || this.pageId === this.#reported) return;
     this.#reported = '';
-    this.#toPage(this.pageId);
+    if (!this.#opened) this.#toPage(this.pageId);
   }
 
   /** A scroll: the page under the top edge is looked for once per frame. */
@@ -164,6 +174,11 @@ export class EPaperTextView extends LitElement {
     if (event.key === 'PageUp' || event.key === 'PageDown') event.stopPropagation();
   };
 
+  #open(articleId: string): void {
+    this.#opened = true;
+    emit(this, 'e-paper-contents-select', { articleId });
+  }
+
   #item(article: Article) {
     const strings = uiStrings(this.lang);
     const summary = summaryOf(article);
@@ -171,7 +186,7 @@ export class EPaperTextView extends LitElement {
     return html`<li class="item" part="text-view-item">
       ${over ? html`<p class="over" lang=${this.#textLang}>${over}</p>` : nothing}
       <h3>
-        <button class="region" type="button" data-article-id=${article.id} @click=${() => emit(this, 'e-paper-contents-select', { articleId: article.id })}>
+        <button class="region" type="button" data-article-id=${article.id} @click=${() => this.#open(article.id)}>
           <span lang=${this.#textLang}>${article.headline}</span>${
             summary ? nothing : html` <span class="tag">${textViewStrings(this.lang).imageOnly}</span>`
           }${this.readArticles.has(article.id) ? html` <span class="read-mark">✓ ${strings.read}</span>` : nothing}

@@ -14,17 +14,34 @@ export const toolbarStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Positioned: the list's panel, slotted in, hangs from its box. */
-  .toolbar {
-    position: relative;
+  /* Positioned: the list's panel, slotted in, hangs from its box. One row (toolbar-fit.ts fits
+     it), so that nothing under it moves as its end arrives; it wraps only past the last step. */
+  .toolbar,
+  .end {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 2px;
+  }
+  .toolbar {
+    position: relative;
+    white-space: nowrap;
     padding: 4px;
     border-radius: 8px;
     background: var(--_toolbar-bg);
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+  }
+  :host([compact~='wrap']) .toolbar {
+    flex-wrap: wrap;
+  }
+  :host([compact~='wrap']) .end {
+    display: contents;
+  }
+  .toolbar > *,
+  ::slotted(*) {
+    flex-shrink: 0;
+  }
+  .end {
+    align-self: stretch;
   }
   button {
     display: inline-grid;
@@ -79,21 +96,19 @@ export const toolbarStyles = css`
   :host([text-view]) :is(.separator, .scale, [data-action^='zoom'], [data-action^='fit']) {
     display: none;
   }
-  /* A phone: one row. The scale is read out, not shown (a pinch shows it well enough); the pages
-     turn by the strip of pages under the page, by a swipe and by the list, not by arrows here. */
-  @container e-paper (max-width: 520px) {
-    .toolbar {
-      gap: 0;
-      padding-inline: 2px;
-    }
-    .scale {
-      ${visuallyHidden}
-    }
-    .separator,
-    [data-action='previous-page'],
-    [data-action='next-page'] {
-      display: none;
-    }
+  /* Too narrow a row (a phone): the scale is read out, not shown (a pinch shows it well enough);
+     then the pages turn by the strip of pages under the page, by a swipe, the keys and the list,
+     not by arrows here. */
+  :host([compact~='tight']) .toolbar {
+    gap: 0;
+    padding-inline: 2px;
+  }
+  :host([compact~='tight']) .scale {
+    ${visuallyHidden}
+  }
+  :host([compact~='tight']) .separator,
+  :host([compact~='phone']) :is([data-action='previous-page'], [data-action='next-page']) {
+    display: none;
   }
   @media (forced-colors: active) {
     button[aria-disabled='true'] {

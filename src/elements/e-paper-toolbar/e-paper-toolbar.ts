@@ -1,10 +1,11 @@
-import { LitElement, html, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
 import { loadStrings } from '../../i18n/localize.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
+import type { ToolbarFit } from './toolbar-fit.js';
 
 /** What a toolbar button asks for. */
 export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';
@@ -16,6 +17,12 @@ export interface ToolbarActionDetail {
 
 /** Scales this close (relatively) to a bound count as at it. */
 const BOUND_EPSILON = 1e-3;
+
+/** The toolbar's fitting of its row, once its module is in. */
+let Fit: typeof ToolbarFit | undefined;
+
+/** Properties that change with every zoom, and never the row's width. */
+const ZOOM_KEYS = new Set<PropertyKey>(['scale', 'minScale', 'maxScale']);
 
 const icons: Record<ToolbarAction, TemplateResult> = {
   'zoom-out': html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="10.5" cy="10.5" r="6.5"></circle><path d="M15.5 15.5 21 21M7.5 10.5h6"></path></svg>`,
@@ -33,6 +40,11 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * sets `scale`, `minScale` and `maxScale` back. Buttons at a bound are `aria-disabled` (they
  * keep focus, so a keyboard reader pressing "zoom in" to the end is not thrown out of the
  * toolbar) and fire nothing.
+ *
+ * The toolbar keeps to one row: it measures whether its controls fit and, step by step, turns
+ * words into icons and leaves out what is reachable otherwise (toolbar-fit.ts), setting the
+ * `compact` attribute (`icons`, `icons tight`, `icons tight phone`) on itself and on each element
+ * slotted into its end, whose styles shrink them by it.
  *
  * @fires e-paper-toolbar-action - A button was pressed. Bubbles, not composed.
  *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page'}`.
@@ -60,6 +72,31 @@ const icons: Record<ToolbarAction, TemplateResult> = {
 export class EPaperToolbar extends LitElement {
   static override styles = [tokenStyles, toolbarStyles];
 
+  /**
+   * Fits the row to the toolbar's width (the `compact` attribute): a module of its own, loaded
+   * after the first toolbar's first paint (its row keeps its height meanwhile); the toolbars made
+   * after it fit from their first render.
+   */
+  #fit?: ToolbarFit = Fit && new Fit(this);
+  #fitLoad?: Promise<unknown>;
+
+  protected override firstUpdated(): void {
+    // Its module not loaded (the network): the row wraps rather than cut a control off.
+    if (!this.#fit)
+      this.#fitLoad = import('./toolbar-fit.js').then(
+        (m) => (this.#fit ??= new (Fit = m.ToolbarFit)(this)),
+        () => this.setAttribute('compact', 'wrap'),
+      );
+  }
+
+  /** Resolves once the toolbar has rendered and its row is fitted to what is slotted into it (drawn by then). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#fitLoad;
+    await this.#fit?.settled();
+    return done;
+  }
+
   /** The current scale (1 = 100%). */
   @property({ type: Number }) scale = 1;
   /** The smallest scale: zoom out is disabled there. */
@@ -85,6 +122,11 @@ export class EPaperToolbar extends LitElement {
   /** Whether zoom in can go further. */
   get canZoomIn(): boolean {
     return !(Number.isFinite(this.maxScale) && this.scale >= this.maxScale * (1 - BOUND_EPSILON));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The scale's read-out keeps its width: a zoom does not measure the row again.
+    if ([...changed.keys()].some((key) => !ZOOM_KEYS.has(key))) this.#fit?.schedule();
   }
 
   private act(action: ToolbarAction, enabled: boolean): void {
@@ -132,7 +174,7 @@ export class EPaperToolbar extends LitElement {
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
           : ''
       }
-      <slot name="end"></slot>
+      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.schedule()}></slot></span>
     </div>`;
   }
 }

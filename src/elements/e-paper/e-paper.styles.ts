@@ -88,22 +88,20 @@ export const viewerStyles = [
     grid-column: 1;
     visibility: hidden;
   }
-  /* A phone: the toolbar keeps to one row, with icons named by their (hidden) words. */
-  @container e-paper (max-width: 520px) {
-    .tool {
-      display: grid;
-      place-items: center;
-      width: 36px;
-      height: 36px;
-      padding: 0;
-      border: 0;
-    }
-    .tool svg {
-      display: block;
-    }
-    .tool span {
-      ${visuallyHidden}
-    }
+  /* A row too narrow for the words (the toolbar's compact, toolbar-fit.ts): icons named by them. */
+  .tool[compact] {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    padding: 0;
+    border: 0;
+  }
+  .tool[compact] svg {
+    display: block;
+  }
+  .tool[compact] span {
+    ${visuallyHidden}
   }
   .notice {
     position: absolute;

@@ -218,6 +218,8 @@ export class EPaper extends LitElement {
       await this.#parts.settled();
       done = await super.getUpdateComplete();
     }
+    // The toolbar's row fitted to its end (a script reads the layout as it will be painted).
+    await this.renderRoot.querySelector('e-paper-toolbar')?.updateComplete;
     return done;
   }
 
