@@ -316,7 +316,9 @@ export class EPaperReader extends LitElement {
       dialog.showModal();
       this.#doublePress.opened(this.articleId);
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
-      this.#need('e-paper-read-aloud');
+      // Read aloud's part after the frames that show the text, not in them.
+      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+      idle(() => this.#need('e-paper-read-aloud'), { timeout: 500 });
       this.#toTop();
       this.#focusStart();
       this.#progress.reportIfWhole();
