@@ -7,6 +7,9 @@
 //   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
 //
 // --click-only: each load only to the click (no interaction), for more rounds in the time.
+// --click-cpu: a light trace over each click, for the click's own main-thread CPU time and the
+// layout in it: thread time, which the machine's other load disturbs less than wall time (the
+// trace costs a little, so click → text is then a little slower in every build alike).
 // --profile also records, after the rounds, one load of each build with the DevTools timeline
 // categories on (slow: the figures of that load are not comparable, which is why it comes
 // apart), and sums per build what the main thread did in the interaction and in the click:
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'profile-only': { type: 'boolean', default: false },
     'click-only': { type: 'boolean', default: false },
+    'click-cpu': { type: 'boolean', default: false },
   },
 });
 // The main bench's modules read their own options from the command line: none of these.
@@ -44,7 +48,7 @@ const builds = Object.fromEntries(
 );
 const labels = Object.keys(builds);
 if (labels.length < 1) {
-  log('usage: node bench/compare.mjs --build A=dist-folder --build B=dist-folder [--runs N] [--profile]');
+  log('usage: node bench/compare.mjs --build A=dist-folder --build B=dist-folder [--runs N] [--profile] [--click-only] [--click-cpu]');
   process.exit(2);
 }
 const runs = values['profile-only'] ? 0 : Math.max(1, Number(values.runs) || 4);
@@ -54,6 +58,7 @@ const viewerOf = (label) => ({
   path: `/bench/build/${label}/e-paper.html`,
   zoomModifiers: 2,
   clickOnly: values['click-only'],
+  clickCpu: values['click-cpu'],
 });
 
 const median = (xs) => {
@@ -117,6 +122,8 @@ const rows = [
   ['renderer CPU in the interaction (ms)', (r) => r.interaction?.rendererCpuMs],
   ['click → text (ms)', (r) => r.click?.ms],
   ["click's longest event (ms)", (r) => r.click?.longestEventMs],
+  ["click's main-thread CPU (ms, --click-cpu)", (r) => r.click?.cpu?.clickMs],
+  ['  of it layout', (r) => r.click?.cpu?.layoutMs],
   ['navigation → ready (ms)', (r) => r.readyMs],
 ];
 const head = ['', ...labels.map((l) => `${l} median (min–max)`)];

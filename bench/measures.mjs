@@ -82,7 +82,7 @@ export async function measure(browser, browserCdp, origin, viewer, round) {
     phase('quiet');
 
     // Click on an article → its text shown.
-    result.click = await clickArticle(page, input);
+    result.click = await clickArticle(page, input, viewer.clickCpu ? cdp : null);
     phase('click');
 
     // JS heap after GC: the page and its workers.
@@ -169,19 +169,59 @@ export async function benchPage(browser, result) {
   }
 }
 
-export async function clickArticle(page, input) {
+/**
+ * The click's own main-thread CPU from a light trace (the DevTools timeline category only): the
+ * `click` event's dispatch, with the microtasks that run in it (the viewer's render), and the
+ * layout and style inside it. Thread CPU time, which the machine's other load disturbs far less
+ * than wall time (compare.mjs --click-cpu).
+ */
+async function traceClick(cdp, click) {
+  const events = [];
+  const collect = (data) => events.push(...data.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  try {
+    await click();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  const dispatch = events.find((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+  if (!dispatch) return null;
+  const inside = (name) =>
+    events
+      .filter(
+        (e) =>
+          e.ph === 'X' &&
+          e.name === name &&
+          e.pid === dispatch.pid &&
+          e.tid === dispatch.tid &&
+          e.ts >= dispatch.ts &&
+          e.ts <= dispatch.ts + dispatch.dur,
+      )
+      .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+  return { clickMs: (dispatch.tdur ?? 0) / 1000, layoutMs: inside('Layout'), styleMs: inside('UpdateLayoutTree') };
+}
+
+export async function clickArticle(page, input, cdp = null) {
   const probe = probeOf(CLICK_ARTICLE);
   const point = await page.evaluate((id) => window.__harness.articlePoint(id), CLICK_ARTICLE);
   if (!point) return { ms: null, note: 'no article region to click' };
   await page.evaluate((p) => window.__harness.armClick(p), probe);
   await input({ type: 'mouseMoved', x: point.x, y: point.y });
   await sleep(150);
-  await input({ type: 'mousePressed', x: point.x, y: point.y, button: 'left', buttons: 1, clickCount: 1 });
-  await input({ type: 'mouseReleased', x: point.x, y: point.y, button: 'left', buttons: 0, clickCount: 1 });
-  const shown = await page
-    .waitForFunction(() => window.__harness.click?.shown != null, null, { timeout: 3000, polling: 50 })
-    .then(() => true)
-    .catch(() => false);
+  let shown = false;
+  const press = async () => {
+    await input({ type: 'mousePressed', x: point.x, y: point.y, button: 'left', buttons: 1, clickCount: 1 });
+    await input({ type: 'mouseReleased', x: point.x, y: point.y, button: 'left', buttons: 0, clickCount: 1 });
+    shown = await page
+      .waitForFunction(() => window.__harness.click?.shown != null, null, { timeout: 3000, polling: 50 })
+      .then(() => true)
+      .catch(() => false);
+  };
+  const cpu = cdp ? await traceClick(cdp, press) : (await press(), undefined);
   // Long-animation-frame entries arrive after their frame: give them time before reading them.
   await sleep(250);
   const click = await page.evaluate(() => {
@@ -210,6 +250,7 @@ export async function clickArticle(page, input) {
     loaf: click.loaf.map((e) => ({ ...e, start: e.start - click.start })),
     events: click.events.map((e) => ({ ...e, start: e.start - click.start })),
     longestEventMs: click.events.length ? Math.max(...click.events.map((e) => e.duration)) : 0,
+    ...(cpu !== undefined && { cpu }),
     point,
     note: shown ? undefined : click.start === null ? 'the click did not reach the page' : 'the article text did not show within 3 s',
     closedWithEsc: !stillShown,

@@ -372,6 +372,14 @@ export const readerStyles = css`
   .body {
     text-align: justify;
   }
+  /* Off screen, skipped while an article opens; all laid out a frame later (reader-deferred-layout.ts). */
+  .body > p {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6lh;
+  }
+  .body.whole > p {
+    content-visibility: visible;
+  }
   .body p + p {
     margin-top: 0.9em;
   }

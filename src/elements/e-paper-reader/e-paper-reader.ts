@@ -28,6 +28,7 @@ import { readerJumpStyles } from './reader-jumps.styles.js';
 import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
 import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
+import { DeferredLayout } from './reader-deferred-layout.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
@@ -209,10 +210,18 @@ export class EPaperReader extends LitElement {
     () => this.#paragraphs(),
     () => (this.#article ? this.articleId : undefined),
   );
+  /** Off-screen paragraphs laid out after the frame that shows an article (reader-deferred-layout.ts). */
+  readonly #layout = new DeferredLayout(
+    () => this.#query('.body'),
+    () => {
+      if (this.open) this.#progress.reportIfWhole();
+    },
+  );
 
   /** Scrolls the article so that body paragraph `index` stands at the top (to restore a position). */
   async scrollToParagraph(index: number): Promise<void> {
     await this.updateComplete;
+    this.#layout.now();
     const scroller = this.#scroller;
     const paragraphs = this.#paragraphs();
     if (!scroller || !paragraphs.length) return;
@@ -267,6 +276,7 @@ export class EPaperReader extends LitElement {
     // A removed dialog leaves the top layer but keeps `open`; `updated` shows it as a modal
     // again when the element comes back.
     this.#progress.cancel();
+    this.#layout.cancel();
     clearTimeout(this.#statusTimer);
     this.#releasePage();
   }
@@ -289,6 +299,7 @@ export class EPaperReader extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('textScale')) this.textScale = clampTextScale(this.textScale);
     if (changed.has('articleId') || changed.has('edition')) {
+      this.#layout.defer();
       this.manualLink = undefined;
       this.speaking = undefined;
       if (changed.has('edition')) this.brokenPhotos = new Set();
@@ -306,7 +317,9 @@ export class EPaperReader extends LitElement {
       dialog.showModal();
       this.#doublePress.opened(this.articleId);
       this.#unlockPage ??= lockPageScroll(this.ownerDocument);
-      this.#need('e-paper-read-aloud');
+      // Read aloud's part after the frames that show the text, not in them.
+      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+      idle(() => this.#need('e-paper-read-aloud'), { timeout: 500 });
       this.#toTop();
       this.#focusStart();
       this.#progress.reportIfWhole();
@@ -423,6 +436,7 @@ export class EPaperReader extends LitElement {
     const next = clampTextScale(value);
     if (next === this.textScale) return;
     // Keep the paragraph that is being read at the top while the text reflows.
+    this.#layout.now();
     const paragraph = this.#progress.paragraphAtTop();
     const scrolled = (this.#scroller?.scrollTop ?? 0) > 0;
     this.textScale = next;

@@ -661,6 +661,56 @@ describe('<e-paper-reader>: copy link and progress', () => {
     expect(progress.at(-1)!.detail.paragraph).to.equal(2);
   });
 
+  it('lays out the first screenful as it opens and the rest a frame later, exact when a paragraph is restored at once', async () => {
+    await setViewport({ width: 1280, height: 500 });
+    try {
+      const reader = await fixture<EPaperReader>(
+        html`<e-paper-reader .edition=${edition} .articleIds=${order} article-id="a6"></e-paper-reader>`,
+      );
+      reader.open = true;
+      await reader.updateComplete;
+      const body = $(reader, '[part~="body"]');
+      const paragraphs = [...body.querySelectorAll('p')];
+      const last = paragraphs.at(-1)!;
+      // As it opens: the paragraphs below the view skip their layout (the text stays in the DOM).
+      expect(body.classList.contains('whole')).to.equal(false);
+      expect(getComputedStyle(last).contentVisibility).to.equal('auto');
+      expect(last.textContent).to.equal(edition.articles.find((a) => a.id === 'a6')!.paragraphs.at(-1));
+      const skipped = new Promise<boolean>((resolve) =>
+        last.addEventListener(
+          'contentvisibilityautostatechange',
+          (event) => resolve((event as ContentVisibilityAutoStateChangeEvent).skipped),
+          {
+            once: true,
+          },
+        ),
+      );
+      expect(await skipped).to.equal(true);
+      // A frame later, all of it.
+      await frame();
+      await sleep(0);
+      expect(body.classList.contains('whole')).to.equal(true);
+      expect(getComputedStyle(last).contentVisibility).to.equal('visible');
+
+      // Restoring a paragraph straight after opening lands on it, though the rest was not laid out yet.
+      reader.open = false;
+      reader.articleId = undefined;
+      await reader.updateComplete;
+      reader.articleId = 'a6';
+      reader.open = true;
+      await reader.scrollToParagraph(5);
+      const scroller = $(reader, '.scroller');
+      const target = $(reader, '[part~="body"]').querySelectorAll('p')[5];
+      const offset = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      await frame();
+      await sleep(50);
+      expect(offset).to.be.within(0, 20);
+      expect(target.getBoundingClientRect().top - scroller.getBoundingClientRect().top).to.be.closeTo(offset, 1);
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
+    }
+  });
+
   it('starts the next article at its top without reporting that as progress', async () => {
     const reader = await openReader('a6');
     const scroller = $(reader, '.scroller');
