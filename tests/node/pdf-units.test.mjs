@@ -327,4 +327,27 @@ describe('lines from runs in several fonts', () => {
       ['全场服装一律八折满一千元', '下一行'],
     );
   });
+
+  it('keeps the word space between Latin runs in two fonts, and none between CJK runs or within a word', () => {
+    // As the shared-mime-info spec sets it (not a copy of it): a word in a monospace face, the
+    // spaces around it (runs of their own in PDF.js) left out, gaps of about a quarter em of
+    // 9.96 pt, 0.243 of the text's size: a little less than the old threshold.
+    const pt = 4 / 3;
+    const latin = (text, x, size, font) => run(text, x * pt, 100, size * pt, { w: text.length * size * 0.5 * pt, font });
+    const lines = m.buildLines([
+      latin('installed in the', 119.55, 9.96, 'Times'),
+      latin('packages', 119.55 + 8 * 9.96 + 2.42, 8.97, 'Courier'),
+      latin('directory as', 119.55 + 8 * 9.96 + 2.42 + 4 * 8.97 + 2.42, 9.96, 'Times'),
+      // A word split in two runs (a bold letter), that touch: one word.
+      { ...latin('Mo', 10, 9.96, 'Times'), y: 140 * pt },
+      { ...latin('dern', 10 + 9.96 + 0.1, 9.96, 'Times-Bold'), y: 140 * pt },
+      // CJK runs a quarter em apart (justified): no space.
+      run('株洲日报', 0, 300, 16),
+      run('讯记者', 68, 300, 16),
+    ]);
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['installed in the packages directory as', 'Modern', '株洲日报讯记者'],
+    );
+  });
 });
