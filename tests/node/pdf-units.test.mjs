@@ -170,6 +170,45 @@ describe('detection on a page drawn by hand', () => {
     assert.deepEqual(layout.doubts, []);
   });
 
+  it('reads the kicker over a split-off article’s headline as its kicker, not as the body of the article before', () => {
+    // Under the first article's body, after a space: a kicker (20 or 24 units: under or over a
+    // headline's size) close over a headline of 40, with body under it; no rule of its own.
+    for (const size of [20, 24]) {
+      const runs = [
+        ...page.runs.filter((r) => r.x < 300),
+        run('另一篇的引题', 20, 240, size),
+        run('另一篇的标题', 20, 244 + size, 40),
+        run('　另一篇的正文', 40, 290 + size, 16),
+        run('正文的第二行字', 20, 310 + size, 16),
+      ];
+      const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+      const news = layout.units.filter((u) => u.kind === 'news');
+      assert.deepEqual(
+        news.map((u) => [u.kicker, u.headline, u.subheads, u.paragraphs.at(-1)]),
+        [
+          [undefined, '第一篇文章的标题', [], `第一段的文字${'这是正文的文字'.repeat(5)}`],
+          ['另一篇的引题', '另一篇的标题', [], '另一篇的正文正文的第二行字'],
+        ],
+        `kicker of ${size}`,
+      );
+      // The second article's box takes in its kicker.
+      assert.equal(news[1].boxes[0].y, 240);
+      assert.deepEqual(layout.doubts, []);
+    }
+  });
+
+  it('keeps byline-like lines over a headline: a byline as a byline, a larger line as the kicker', () => {
+    const runs = [
+      run('致敬一线记者', 20, 28, 20),
+      run('通讯员 李四', 20, 52, 12),
+      ...page.runs.filter((r) => r.x < 300).map((r) => ({ ...r, y: r.y + 40 })),
+    ];
+    const [unit] = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) }).units.filter((u) => u.kind === 'news');
+    assert.equal(unit.headline, '第一篇文章的标题');
+    assert.equal(unit.kicker, '致敬一线记者');
+    assert.deepEqual(unit.bylines, ['通讯员 李四', '本报记者 张三']);
+  });
+
   it('keeps a headline-size line in the body, in place, and doubts the page, when the split is uncertain', () => {
     // Set on in the body with no space above it, and with no body under it: no article of its own.
     const runs = [...page.runs.filter((r) => r.x < 300), run('一行大字', 20, 218, 40)];
