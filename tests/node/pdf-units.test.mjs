@@ -256,6 +256,27 @@ describe('detection on a page drawn by hand', () => {
     assert.ok(!news[1].paragraphs.join(' ').includes('Monday'));
   });
 
+  it('reads the next column’s first line, set higher than a headline over one column, as body, not as its kicker', () => {
+    const latin = (text, x, y, size) => run(text, x, y, size, { w: text.length * size * 0.5 });
+    const runs = [
+      latin('Library opens new', 20, 40, 24),
+      ...Array.from({ length: 8 }, (_, i) =>
+        latin(i === 0 ? '   The town library opened' : 'its new reading room on', 20, 80 + i * 22, 16),
+      ),
+      latin('Monday after work.', 320, 24, 16),
+      latin('It is open late.', 320, 46, 16),
+    ];
+    const layout = m.detectLayout(
+      { ...page, runs, rules: [{ x: 20, y: 20, w: 560, h: 2, paint: 'fill', color: '#000000' }] },
+      { lang: 'en' },
+    );
+    const [unit, ...others] = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(others, []);
+    assert.equal(unit.headline, 'Library opens new');
+    assert.equal(unit.kicker, undefined);
+    assert.ok(unit.paragraphs.at(-1).endsWith('its new reading room on Monday after work. It is open late.'), unit.paragraphs.at(-1));
+  });
+
   it('takes an article’s box down to where its column rules end, white space under a short text included', () => {
     // The first article's text stops at about 220; its column rule runs on to 500, as a continued
     // article's first part is set (下转… under a few paragraphs, the block kept its size).

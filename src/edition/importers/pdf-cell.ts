@@ -117,8 +117,19 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   unit.headline = joinHeading(head, runOn);
   const headTop = head[0].y;
   const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
-  const above = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
-  const banner = above.filter(onFill);
+  const higher = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
+  const banner = higher.filter(onFill);
+  // Over the headline: the lines stacked close over it (kicker, byline), in its columns. Lines
+  // higher up after a space, or beside it, are text set before it: read with the body, in order.
+  const above = [...banner];
+  let top = headTop;
+  const [left, right] = [Math.min(...head.map((l) => l.x)), Math.max(...head.map((l) => l.x + l.w))];
+  for (const line of [...higher].sort((a, b) => bottom(b) - bottom(a)))
+    if (!banner.includes(line) && top - bottom(line) <= Math.max(line.size, body) * 1.5 && line.x < right && line.x + line.w > left) {
+      above.push(line);
+      top = Math.min(top, line.y);
+    }
+  const before = higher.filter((l) => !above.includes(l));
   if (banner.length) unit.banner = joinHeading(banner);
   // A byline set over the headline (in the body's type or smaller) is a byline; a larger line
   // that names 记者 or 编辑 is the kicker it reads as (致敬一线记者).
@@ -131,6 +142,9 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   const rest = lines.filter((l) => !above.includes(l) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
   const units = [unit];
   let at = readBody(rest, 0, unit, body, lang, split);
+  // Larger type set before the headline, not over it: kept in the body, and doubted.
+  const large = before.filter((l) => l.size > body * 1.08).map((l) => l.text);
+  if (large.length) unit.innerHeadlines = [...(unit.innerHeadlines ?? []), ...large];
   const pieces = [[...head, ...at.lines]];
   // Further articles in the cell: each from a headline that starts a block, with body under it.
   while (at.next < rest.length) {
