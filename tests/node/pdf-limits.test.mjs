@@ -129,6 +129,22 @@ describe('the format’s limits in the PDF importer', () => {
     );
   });
 
+  it('keeps the end of a kicker over 400 characters as the first paragraph, with a warning naming the page', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
+    const input = page(['正文第一段']);
+    input.content.runs = [run(long, 20, 24, 20, { w: 500 }), ...input.content.runs.map((r) => ({ ...r, y: r.y + 20 }))];
+    const { edition, warnings } = m.importPdfPages([input], { date: '2026-12-05', lang: 'en' });
+    const [article] = edition.articles;
+    assert.equal(article.headline, '一篇很长的文章');
+    assert.ok(article.kicker.length <= 400 && article.kicker.startsWith('w0 w1'), article.kicker);
+    assert.equal(`${article.kicker} ${article.paragraphs[0]}`, long);
+    assert.equal(article.paragraphs[1], '正文第一段');
+    assert.ok(
+      warnings.some((w) => /^page B3: the kicker of 489 characters, over the 400 .*: its end \("w\d+ /.test(w.message)),
+      JSON.stringify(warnings),
+    );
+  });
+
   it('keeps subheads past the tenth as paragraphs, bylines past the tenth in the tenth, captions of photos past the twentieth', () => {
     const warnings = [];
     const article = m.fitArticle(

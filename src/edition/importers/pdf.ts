@@ -13,7 +13,7 @@ import type { PdfPageContent } from './pdf-content.js';
 import { detectLayout, type FoundUnit, type GivenBox } from './pdf-layout.js';
 import { joinContinuations, readJumps, type JumpReport, type Part } from './pdf-jumps.js';
 import { shapesOf } from './pdf-shapes.js';
-import { fitArticle, fitShapes, layerLines } from './pdf-limits.js';
+import { fitArticle, fitShapes, layerLines, splitText } from './pdf-limits.js';
 import { unusableText } from './pdf-text.js';
 import { editionId, editionLanguage } from './text.js';
 
@@ -169,8 +169,20 @@ function toArticle(unit: FoundUnit, id: string, path: string, page: string, warn
       if (AD_MARK.test(paragraphs[i].trim()) && (i === 0 || i === paragraphs.length - 1)) paragraphs.splice(i, 1);
   const banner = advert && unit.banner && AD_MARK.test(unit.banner.trim()) ? undefined : unit.banner;
   const kicker = advert && unit.kicker && AD_MARK.test(unit.kicker.trim()) ? undefined : unit.kicker;
-  const fit = (text: string, what: string) => fitText(text, LIMITS.textLength, path, what, warnings);
-  const body = paragraphs.length ? paragraphs : [unit.headline];
+  // The end of a line too long for its place (400 characters) goes into the text, not away:
+  // a header's before the body, a caption's after it.
+  const [before, after]: string[][] = [[], []];
+  const fit = (text: string, what: string, into = before) => {
+    if (text.length <= LIMITS.textLength) return text;
+    const [kept, ...rest] = splitText(text, LIMITS.textLength);
+    const end = rest.join(' ');
+    if (end) into.push(end);
+    warnings.push({
+      path,
+      message: `page ${page}: ${what} of ${text.length} characters, over the ${LIMITS.textLength} the format takes: its end ("${end.slice(0, 30)}…") kept as a paragraph`,
+    });
+    return kept;
+  };
   const article: Article = {
     id,
     ...(unit.kind !== 'news' && { kind: KIND[unit.kind] }),
@@ -180,14 +192,17 @@ function toArticle(unit: FoundUnit, id: string, path: string, page: string, warn
     headline: fit(unit.headline, 'the headline'),
     ...(unit.subheads.length && { subheads: unit.subheads.map((s) => fit(s, 'a subhead')) }),
     ...(unit.bylines.length && { bylines: unit.bylines.map((s) => fit(s, 'a byline')) }),
-    paragraphs: body,
+    paragraphs: [],
     ...(unit.photos.length && {
       photos: unit.photos.map((photo) => ({
-        ...(photo.caption && { caption: fit(photo.caption, 'a caption') }),
-        ...(photo.credit && { credit: fit(photo.credit, 'a credit') }),
+        ...(photo.caption && { caption: fit(photo.caption, 'a caption', after) }),
+        ...(photo.credit && { credit: fit(photo.credit, 'a credit', after) }),
         aspect: Math.min(10, Math.max(0.11, round(photo.box.w / photo.box.h))),
       })),
     }),
   };
+  // Filled after the fields, which may give it the ends of lines too long for them.
+  article.paragraphs = [...before, ...paragraphs, ...after];
+  if (!article.paragraphs.length) article.paragraphs.push(article.headline);
   return fitArticle(article, { path, page, headline: article.headline }, warnings);
 }
