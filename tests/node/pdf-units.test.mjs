@@ -170,6 +170,45 @@ describe('detection on a page drawn by hand', () => {
     assert.deepEqual(layout.doubts, []);
   });
 
+  it('reads the kicker over a split-off article’s headline as its kicker, not as the body of the article before', () => {
+    // Under the first article's body, after a space: a kicker (20 or 24 units: under or over a
+    // headline's size) close over a headline of 40, with body under it; no rule of its own.
+    for (const size of [20, 24]) {
+      const runs = [
+        ...page.runs.filter((r) => r.x < 300),
+        run('另一篇的引题', 20, 240, size),
+        run('另一篇的标题', 20, 244 + size, 40),
+        run('　另一篇的正文', 40, 290 + size, 16),
+        run('正文的第二行字', 20, 310 + size, 16),
+      ];
+      const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+      const news = layout.units.filter((u) => u.kind === 'news');
+      assert.deepEqual(
+        news.map((u) => [u.kicker, u.headline, u.subheads, u.paragraphs.at(-1)]),
+        [
+          [undefined, '第一篇文章的标题', [], `第一段的文字${'这是正文的文字'.repeat(5)}`],
+          ['另一篇的引题', '另一篇的标题', [], '另一篇的正文正文的第二行字'],
+        ],
+        `kicker of ${size}`,
+      );
+      // The second article's box takes in its kicker.
+      assert.equal(news[1].boxes[0].y, 240);
+      assert.deepEqual(layout.doubts, []);
+    }
+  });
+
+  it('keeps byline-like lines over a headline: a byline as a byline, a larger line as the kicker', () => {
+    const runs = [
+      run('致敬一线记者', 20, 28, 20),
+      run('通讯员 李四', 20, 52, 12),
+      ...page.runs.filter((r) => r.x < 300).map((r) => ({ ...r, y: r.y + 40 })),
+    ];
+    const [unit] = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) }).units.filter((u) => u.kind === 'news');
+    assert.equal(unit.headline, '第一篇文章的标题');
+    assert.equal(unit.kicker, '致敬一线记者');
+    assert.deepEqual(unit.bylines, ['通讯员 李四', '本报记者 张三']);
+  });
+
   it('keeps a headline-size line in the body, in place, and doubts the page, when the split is uncertain', () => {
     // Set on in the body with no space above it, and with no body under it: no article of its own.
     const runs = [...page.runs.filter((r) => r.x < 300), run('一行大字', 20, 218, 40)];
@@ -215,6 +254,27 @@ describe('detection on a page drawn by hand', () => {
     );
     assert.ok(news[0].paragraphs.at(-1).endsWith('its new reading room on Monday after work.'), news[0].paragraphs.at(-1));
     assert.ok(!news[1].paragraphs.join(' ').includes('Monday'));
+  });
+
+  it('reads the next column’s first line, set higher than a headline over one column, as body, not as its kicker', () => {
+    const latin = (text, x, y, size) => run(text, x, y, size, { w: text.length * size * 0.5 });
+    const runs = [
+      latin('Library opens new', 20, 40, 24),
+      ...Array.from({ length: 8 }, (_, i) =>
+        latin(i === 0 ? '   The town library opened' : 'its new reading room on', 20, 80 + i * 22, 16),
+      ),
+      latin('Monday after work.', 320, 24, 16),
+      latin('It is open late.', 320, 46, 16),
+    ];
+    const layout = m.detectLayout(
+      { ...page, runs, rules: [{ x: 20, y: 20, w: 560, h: 2, paint: 'fill', color: '#000000' }] },
+      { lang: 'en' },
+    );
+    const [unit, ...others] = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(others, []);
+    assert.equal(unit.headline, 'Library opens new');
+    assert.equal(unit.kicker, undefined);
+    assert.ok(unit.paragraphs.at(-1).endsWith('its new reading room on Monday after work. It is open late.'), unit.paragraphs.at(-1));
   });
 
   it('takes an article’s box down to where its column rules end, white space under a short text included', () => {
@@ -325,6 +385,29 @@ describe('lines from runs in several fonts', () => {
     assert.deepEqual(
       lines.map((l) => l.text),
       ['全场服装一律八折满一千元', '下一行'],
+    );
+  });
+
+  it('keeps the word space between Latin runs in two fonts, and none between CJK runs or within a word', () => {
+    // As the shared-mime-info spec sets it (not a copy of it): a word in a monospace face, the
+    // spaces around it (runs of their own in PDF.js) left out, gaps of about a quarter em of
+    // 9.96 pt, 0.243 of the text's size: a little less than the old threshold.
+    const pt = 4 / 3;
+    const latin = (text, x, size, font) => run(text, x * pt, 100, size * pt, { w: text.length * size * 0.5 * pt, font });
+    const lines = m.buildLines([
+      latin('installed in the', 119.55, 9.96, 'Times'),
+      latin('packages', 119.55 + 8 * 9.96 + 2.42, 8.97, 'Courier'),
+      latin('directory as', 119.55 + 8 * 9.96 + 2.42 + 4 * 8.97 + 2.42, 9.96, 'Times'),
+      // A word split in two runs (a bold letter), that touch: one word.
+      { ...latin('Mo', 10, 9.96, 'Times'), y: 140 * pt },
+      { ...latin('dern', 10 + 9.96 + 0.1, 9.96, 'Times-Bold'), y: 140 * pt },
+      // CJK runs a quarter em apart (justified): no space.
+      run('株洲日报', 0, 300, 16),
+      run('讯记者', 68, 300, 16),
+    ]);
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['installed in the packages directory as', 'Modern', '株洲日报讯记者'],
     );
   });
 });

@@ -117,25 +117,45 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   unit.headline = joinHeading(head, runOn);
   const headTop = head[0].y;
   const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
-  const above = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
-  const banner = above.filter(onFill);
+  const higher = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
+  const banner = higher.filter(onFill);
+  // Over the headline: the lines stacked close over it (kicker, byline), in its columns. Lines
+  // higher up after a space, or beside it, are text set before it: read with the body, in order.
+  const above = [...banner];
+  let top = headTop;
+  const [left, right] = [Math.min(...head.map((l) => l.x)), Math.max(...head.map((l) => l.x + l.w))];
+  for (const line of [...higher].sort((a, b) => bottom(b) - bottom(a)))
+    if (!banner.includes(line) && top - bottom(line) <= Math.max(line.size, body) * 1.5 && line.x < right && line.x + line.w > left) {
+      above.push(line);
+      top = Math.min(top, line.y);
+    }
+  const before = higher.filter((l) => !above.includes(l));
   if (banner.length) unit.banner = joinHeading(banner);
-  const kicker = above.filter((l) => !banner.includes(l) && !BYLINE.test(l.text));
+  // A byline set over the headline (in the body's type or smaller) is a byline; a larger line
+  // that names 记者 or 编辑 is the kicker it reads as (致敬一线记者).
+  const bylines = above.filter((l) => !banner.includes(l) && isByline(l, body));
+  unit.bylines.push(...bylines.flatMap((l) => (l.segments.length ? l.segments : [l.text])));
+  const kicker = above.filter((l) => !banner.includes(l) && !bylines.includes(l));
   if (kicker.length) unit.kicker = joinHeading(kicker);
   // The rest: what is not over the headline, in reading order (the top of the next column, level
   // with a headline over one column, comes after the first column's body).
   const rest = lines.filter((l) => !above.includes(l) && !head.includes(l) && !captionLines.has(l) && !onPhoto(l));
   const units = [unit];
   let at = readBody(rest, 0, unit, body, lang, split);
+  // Larger type set before the headline, not over it: kept in the body, and doubted.
+  const large = before.filter((l) => l.size > body * 1.08).map((l) => l.text);
+  if (large.length) unit.innerHeadlines = [...(unit.innerHeadlines ?? []), ...large];
   const pieces = [[...head, ...at.lines]];
   // Further articles in the cell: each from a headline that starts a block, with body under it.
   while (at.next < rest.length) {
     const more = emptyUnit('news', cell);
-    const run = headRun(rest, at.next);
+    const kicker = kickerOver(rest, at.next, body);
+    if (kicker.length) more.kicker = joinHeading(kicker);
+    const run = headRun(rest, at.next + kicker.length);
     more.headline = joinHeading(run, runOn);
-    at = readBody(rest, at.next + run.length, more, body, lang, split);
+    at = readBody(rest, at.next + kicker.length + run.length, more, body, lang, split);
     units.push(more);
-    pieces.push([...run, ...at.lines]);
+    pieces.push([...kicker, ...run, ...at.lines]);
   }
   if (units.length > 1) {
     units.forEach((u, i) => (u.boxes = piecesOf(pieces[i])));
@@ -199,10 +219,13 @@ function readBody(
   const inner = new Set<Line>();
   for (; i < rest.length; i++) {
     const line = rest[i];
-    if (split && isHeadline(line) && bodyLines.length && startsBlock(rest, i, body) && bodyUnder(rest, i, body)) break;
+    if (split && bodyLines.length && startsBlock(rest, i, body)) {
+      // Another article starts here: its headline, or the kicker over it.
+      const kicker = kickerOver(rest, i, body);
+      if (kicker.length ? bodyUnder(rest, i + kicker.length, body) : isHeadline(line) && bodyUnder(rest, i, body)) break;
+    }
     const header = !bodyLines.length || line.size < body * 0.97;
-    if (header && BYLINE.test(line.text) && line.text.length < 60 && !/[。！？]$/.test(line.text) && !/^[^\s/]{2,}讯(?!员)/.test(line.text))
-      unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
+    if (header && isByline(line, Infinity)) unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
     else {
       if (isHeadline(line)) inner.add(line);
       bodyLines.push(line);
@@ -211,6 +234,35 @@ function readBody(
   if (inner.size) unit.innerHeadlines = [...inner].map((l) => l.text);
   unit.paragraphs = paragraphsOf(bodyLines, lang, inner);
   return { next: i, lines: rest.slice(from, i) };
+}
+
+/** Whether a line reads as a byline (记者 某某, By …) set no larger than `size`: short, no sentence, no dateline. */
+function isByline(line: Line, size: number): boolean {
+  return (
+    line.size < size * 1.08 &&
+    BYLINE.test(line.text) &&
+    line.text.length < 60 &&
+    !/[。！？]$/.test(line.text) &&
+    !/^[^\s/]{2,}讯(?!员)/.test(line.text)
+  );
+}
+
+/**
+ * The kicker over a headline that starts at `rest[i]`: lines above the body's type, each close
+ * over the next in one column, up to a headline in larger type (a headline's size, and larger
+ * than the kicker's by a sixth). Empty when `rest[i]` starts none.
+ */
+function kickerOver(rest: Line[], i: number, body: number): Line[] {
+  const kicker: Line[] = [];
+  for (let k = i; k < rest.length && kicker.length <= 3; k++) {
+    const line = rest[k];
+    const last = kicker[kicker.length - 1];
+    if (last && (line.y < bottom(last) - 1 || line.y - bottom(last) > line.size || overlapX(last, line) === 0)) return [];
+    if (last && line.size >= body * 1.45 && line.size > Math.max(...kicker.map((l) => l.size)) * 1.15) return kicker;
+    if (line.size <= body * 1.08 || BYLINE.test(line.text)) return [];
+    kicker.push(line);
+  }
+  return [];
 }
 
 /** Whether `rest[i]` starts a block: first in its column (the line before stands lower, or elsewhere), or after a space. */

@@ -10,6 +10,7 @@
 import type { Article, Jump, Page } from '../schema.js';
 import { LIMITS } from '../schema.js';
 import type { ImportWarning } from './common.js';
+import { fitArticle } from './pdf-limits.js';
 
 /** A jump line read from a part's text: which end, the page label it names, the line as printed. */
 export interface JumpLine {
@@ -166,10 +167,15 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
           message: `page ${label(part.page)}: the part of "${head.headline}" printed here under "${part.headline}": that headline left out (the article's is the first part's)`,
         });
     });
-    head.paragraphs = paragraphs.length ? paragraphs.slice(0, LIMITS.paragraphs) : [head.headline];
-    if (photos.length) head.photos = photos.slice(0, 20);
-    if (bylines.size) head.bylines = [...bylines].slice(0, 10);
-    if (subheads.size) head.subheads = [...subheads].slice(0, 10);
+    head.paragraphs = paragraphs.length ? paragraphs : [head.headline];
+    if (photos.length) head.photos = photos;
+    if (bylines.size) head.bylines = [...bylines];
+    if (subheads.size) head.subheads = [...subheads];
+    // The format's limits, over the parts together: nothing cut without a warning.
+    Object.assign(
+      head,
+      fitArticle(head, { path: `pages[${head.page}].${head.id}`, page: label(head.page), headline: head.headline }, warnings),
+    );
     chain.slice(0, -1).forEach((part, i) => {
       const rest = chain[i + 1];
       const to = jumpOf(part, 'to')!;

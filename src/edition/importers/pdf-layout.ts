@@ -26,6 +26,8 @@ export interface PageLayout {
   gutter: number;
   /** Characters the text repair changed (pdf-text.ts: radicals for ideographs, bars for dashes). */
   repaired: number;
+  /** Text outside every cell that is no masthead or footer (in no unit, only in the text layer): where it stands and how it starts. */
+  outside: string[];
 }
 
 export interface LayoutOptions {
@@ -195,7 +197,10 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
   }
   // With the layout system's boxes, its boxes are the units; else the masthead and footer from the rest.
-  if (!options.given?.length) units.push(...looseUnits(loose, body, content.height));
+  const outside: string[] = [];
+  if (!options.given?.length) units.push(...looseUnits(loose, body, content.height, outside));
+  // With the layout system's boxes, what stands outside them is in none.
+  else if (loose.length) outside.push(...describe(loose));
 
   const counted = units.filter((u) => u.kind === 'news');
   const chars = (u: FoundUnit) => u.paragraphs.join('').length;
@@ -210,7 +215,7 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
   const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;
   units.sort(readingOrder(content.width));
-  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter, repaired: text.changed };
+  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter, repaired: text.changed, outside };
 }
 
 /** Cells from the cutting rules: each reaches down to the next rule under it, a gutter above it. */
@@ -239,8 +244,18 @@ function columnFoot(cell: Cell, rules: PdfRule[], body: number, gutter: number):
   return feet.length ? Math.max(...feet) : undefined;
 }
 
-/** Lines outside every cell: the masthead (the page's largest type at its top), the footer, the rest. */
-function looseUnits(loose: Line[], body: number, height: number): FoundUnit[] {
+/** Lines in no unit, for a message: `"How it starts…" at x,y`, a group of lines each, or one line for all. */
+function describe(lines: Line[]): string[] {
+  const first = [...lines].sort((a, b) => a.y - b.y || a.x - b.x)[0];
+  const count = lines.length > 1 ? ` and ${lines.length - 1} more line${lines.length > 2 ? 's' : ''}` : '';
+  return [`"${first.text.slice(0, 30)}${first.text.length > 30 ? '…' : ''}" at ${Math.round(first.x)},${Math.round(first.y)}${count}`];
+}
+
+/**
+ * Lines outside every cell: the masthead (the page's largest type at its top), the footer; the
+ * rest, in no unit, said in `outside`.
+ */
+function looseUnits(loose: Line[], body: number, height: number, outside: string[]): FoundUnit[] {
   if (!loose.length) return [];
   const groups: Line[][] = [];
   for (const line of [...loose].sort((a, b) => a.y - b.y)) {
@@ -256,7 +271,10 @@ function looseUnits(loose: Line[], body: number, height: number): FoundUnit[] {
     const biggest = group.reduce((a, b) => (b.size > a.size ? b : a));
     const kind: UnitKind | undefined =
       y < height * 0.25 && biggest.size >= body * 2.5 ? 'masthead' : y > height * 0.85 ? 'footer' : undefined;
-    if (!kind) continue;
+    if (!kind) {
+      outside.push(...describe(group));
+      continue;
+    }
     units.push({ ...emptyUnit(kind, box), headline: biggest.text, paragraphs: group.filter((l) => l !== biggest).map((l) => l.text) });
   }
   return units;

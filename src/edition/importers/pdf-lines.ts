@@ -37,6 +37,15 @@ function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: n
 
 type Building = Line & { runs: PdfRun[] };
 
+/**
+ * The gap, in ems of the smaller of two Latin runs, over which they are two words. PDF.js gives
+ * the space between runs in two fonts (a word in a monospace face) as a run of its own, which
+ * the reader leaves out; the gap stays, a word space of about a quarter em, less in justified
+ * lines; within a word, runs meet (kerning moves them a few hundredths of an em). CJK runs
+ * are joined without a space whatever the gap.
+ */
+const LATIN_SPACE = 0.15;
+
 /** Whether two lines on one band are one: about one size, less than a character apart (or in each other's gaps), no rule between. */
 function oneLine(a: Building, b: Building, rules: PdfRule[]): boolean {
   const ratio = a.size / b.size;
@@ -143,6 +152,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     let text = '';
     let segment = '';
     let end = -Infinity;
+    let previous = Infinity;
     for (const run of line.runs) {
       const gap = run.x - end;
       const piece = run.text.replace(/\s+/g, ' ');
@@ -150,9 +160,11 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
         line.segments.push(segment.trim());
         segment = '';
       }
-      const space = text && gap > run.size * 0.25 && !CJK_CHAR.test(text.slice(-1)) && !CJK_CHAR.test(piece[0] ?? '') ? ' ' : '';
-      text += space + piece;
-      segment += (segment && gap > run.size * 0.25 ? ' ' : '') + piece;
+      const latin = !CJK_CHAR.test(text.slice(-1)) && !CJK_CHAR.test(piece[0] ?? '');
+      const wide = latin ? gap > Math.min(run.size, previous) * LATIN_SPACE : gap > run.size * 0.25;
+      text += (text && latin && wide ? ' ' : '') + piece;
+      segment += (segment && wide ? ' ' : '') + piece;
+      previous = run.size;
       end = run.x + run.w;
     }
     if (segment.trim()) line.segments.push(segment.trim());

@@ -5,7 +5,7 @@
  * pages' `jumps` (./pdf-jumps.ts), and a confidence per page. A page whose text cannot be used is kept as a scan page without articles,
  * with a warning. Pure: the caller reads the PDF and writes the images.
  */
-import type { Article, Edition, Page, TextLine } from '../schema.js';
+import type { Article, Edition, Page } from '../schema.js';
 import { LIMITS } from '../schema.js';
 import { validateEdition } from '../validate.js';
 import { fitText, round, type ImportResult, type ImportWarning } from './common.js';
@@ -13,6 +13,7 @@ import type { PdfPageContent } from './pdf-content.js';
 import { detectLayout, type FoundUnit, type GivenBox } from './pdf-layout.js';
 import { joinContinuations, readJumps, type JumpReport, type Part } from './pdf-jumps.js';
 import { shapesOf } from './pdf-shapes.js';
+import { fitArticle, fitShapes, layerLines, splitText } from './pdf-limits.js';
 import { unusableText } from './pdf-text.js';
 import { editionId, editionLanguage } from './text.js';
 
@@ -91,15 +92,25 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     const layout = detectLayout(content, { lang: options.lang, given, asEncoded: options.asEncoded });
     // Vertical text goes into the text layer character by character, each where it stands.
     const textLines = layout.lines.flatMap((line) => (line.vertical && line.chars ? line.chars : [line]));
-    page.text = textLines.slice(0, LIMITS.textLines).map((line): TextLine => ({
-      text: line.text.slice(0, LIMITS.textLength),
-      x: round(line.x),
-      y: round(line.y),
-      w: round(line.w),
-      h: round(line.h),
-    }));
-    if (textLines.length > LIMITS.textLines)
-      warnings.push({ path: `pages[${p}].text`, message: `more than ${LIMITS.textLines} lines: the rest left out of the text layer` });
+    const layer = textLines.flatMap((line) =>
+      layerLines({ text: line.text, x: round(line.x), y: round(line.y), w: round(line.w), h: round(line.h) }),
+    );
+    if (layer.length > textLines.length)
+      warnings.push({
+        path: `pages[${p}].text`,
+        message: `page ${label}: lines of more than ${LIMITS.textLength} characters split in the text layer, each piece where it stands`,
+      });
+    page.text = layer.slice(0, LIMITS.textLines);
+    if (layer.length > LIMITS.textLines)
+      warnings.push({
+        path: `pages[${p}].text`,
+        message: `page ${label}: ${layer.length} lines, over the ${LIMITS.textLines} of a text layer: the last ${layer.length - LIMITS.textLines} left out of it (from "${layer[LIMITS.textLines].text.slice(0, 30)}")`,
+      });
+    if (layout.outside.length)
+      warnings.push({
+        path: `pages[${p}]`,
+        message: `page ${label}: text in no article, only in the page's text layer: ${layout.outside.slice(0, 5).join('; ')}${layout.outside.length > 5 ? `; and ${layout.outside.length - 5} more blocks` : ''}`,
+      });
     let n = 0;
     const used = new Set(articles.map((a) => a.id));
     for (const unit of layout.units) {
@@ -107,10 +118,11 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       let articleId = unit.id ?? (unit.kind === 'news' ? `${id}-${++n}` : `${id}-${unit.kind}`);
       for (let k = 2; used.has(articleId); k++) articleId = `${unit.id ?? `${id}-${unit.kind}`}-${k}`;
       used.add(articleId);
-      const article = toArticle(unit, articleId, `pages[${p}].${articleId}`, warnings);
-      if (!article) continue;
+      const path = `pages[${p}].${articleId}`;
+      const article = toArticle(unit, articleId, path, label, warnings);
       articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs), ...(unit.headless && { headless: true }) });
-      page.regions!.push({ article: articleId, shapes: shapesOf(unit.boxes, layout.gutter * 1.5).slice(0, LIMITS.shapesPerRegion) });
+      const place = { path, page: label, headline: article.headline };
+      page.regions!.push({ article: articleId, shapes: fitShapes(shapesOf(unit.boxes, layout.gutter * 1.5), unit.boxes, place, warnings) });
     }
     const advertisements = articles.filter((a) => a.page === p && a.kind === 'advertisement').length;
     reports.push({
@@ -147,7 +159,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
 
 const KIND = { news: 'news', masthead: 'masthead', ear: 'masthead', footer: 'other' } as const;
 
-function toArticle(unit: FoundUnit, id: string, path: string, warnings: ImportWarning[]): Article | undefined {
+function toArticle(unit: FoundUnit, id: string, path: string, page: string, warnings: ImportWarning[]): Article {
   const paragraphs = [...unit.paragraphs];
   // An advertisement: its mark is its banner or kicker, or a line of its own; the mark is not its text.
   const marks = [unit.banner, unit.kicker, paragraphs[0], paragraphs.at(-1)].filter((t) => t !== undefined && AD_MARK.test(t.trim()));
@@ -157,25 +169,40 @@ function toArticle(unit: FoundUnit, id: string, path: string, warnings: ImportWa
       if (AD_MARK.test(paragraphs[i].trim()) && (i === 0 || i === paragraphs.length - 1)) paragraphs.splice(i, 1);
   const banner = advert && unit.banner && AD_MARK.test(unit.banner.trim()) ? undefined : unit.banner;
   const kicker = advert && unit.kicker && AD_MARK.test(unit.kicker.trim()) ? undefined : unit.kicker;
-  const fit = (text: string, what: string) => fitText(text, LIMITS.textLength, path, what, warnings);
-  const body = paragraphs.map((p) => fitText(p, LIMITS.paragraphLength, path, 'a paragraph', warnings)).slice(0, LIMITS.paragraphs);
-  if (!body.length) body.push(unit.headline);
-  return {
+  // The end of a line too long for its place (400 characters) goes into the text, not away:
+  // a header's before the body, a caption's after it.
+  const [before, after]: string[][] = [[], []];
+  const fit = (text: string, what: string, into = before) => {
+    if (text.length <= LIMITS.textLength) return text;
+    const [kept, ...rest] = splitText(text, LIMITS.textLength);
+    const end = rest.join(' ');
+    if (end) into.push(end);
+    warnings.push({
+      path,
+      message: `page ${page}: ${what} of ${text.length} characters, over the ${LIMITS.textLength} the format takes: its end ("${end.slice(0, 30)}…") kept as a paragraph`,
+    });
+    return kept;
+  };
+  const article: Article = {
     id,
     ...(unit.kind !== 'news' && { kind: KIND[unit.kind] }),
     ...(advert && { kind: 'advertisement' as const }),
     ...(banner && { banner: fit(banner, 'the banner') }),
     ...(kicker && { kicker: fit(kicker, 'the kicker') }),
     headline: fit(unit.headline, 'the headline'),
-    ...(unit.subheads.length && { subheads: unit.subheads.slice(0, 10).map((s) => fit(s, 'a subhead')) }),
-    ...(unit.bylines.length && { bylines: unit.bylines.slice(0, 10).map((s) => fit(s, 'a byline')) }),
-    paragraphs: body,
+    ...(unit.subheads.length && { subheads: unit.subheads.map((s) => fit(s, 'a subhead')) }),
+    ...(unit.bylines.length && { bylines: unit.bylines.map((s) => fit(s, 'a byline')) }),
+    paragraphs: [],
     ...(unit.photos.length && {
-      photos: unit.photos.slice(0, 20).map((photo) => ({
-        ...(photo.caption && { caption: fit(photo.caption, 'a caption') }),
-        ...(photo.credit && { credit: fit(photo.credit, 'a credit') }),
+      photos: unit.photos.map((photo) => ({
+        ...(photo.caption && { caption: fit(photo.caption, 'a caption', after) }),
+        ...(photo.credit && { credit: fit(photo.credit, 'a credit', after) }),
         aspect: Math.min(10, Math.max(0.11, round(photo.box.w / photo.box.h))),
       })),
     }),
   };
+  // Filled after the fields, which may give it the ends of lines too long for them.
+  article.paragraphs = [...before, ...paragraphs, ...after];
+  if (!article.paragraphs.length) article.paragraphs.push(article.headline);
+  return fitArticle(article, { path, page, headline: article.headline }, warnings);
 }
