@@ -90,7 +90,9 @@ export class ToolbarFit implements ReactiveController {
 /** Whether the row's shown controls, from the first to the last, fit inside its padding. */
 function fits(bar: HTMLElement): boolean {
   const style = getComputedStyle(bar);
-  const room = bar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  // In fractions of a pixel (clientWidth rounds): a control out by 0.06 px is out of the window.
+  const edges = ['borderLeftWidth', 'borderRightWidth', 'paddingLeft', 'paddingRight'] as const;
+  const room = edges.reduce((width, edge) => width - parseFloat(style[edge]), bar.getBoundingClientRect().width);
   let left = Infinity;
   let right = -Infinity;
   for (const child of bar.children) {
@@ -99,5 +101,5 @@ function fits(bar: HTMLElement): boolean {
     left = Math.min(left, r.left);
     right = Math.max(right, r.right);
   }
-  return right - left <= room + 0.5;
+  return right - left <= room + 0.01;
 }
