@@ -1,13 +1,13 @@
-import { LitElement, html, css, nothing, svg } from 'lit';
+import { html, css, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { fitPanelUnderToolbar } from './panel-room.js';
 import { panelToggleStyles } from './panel-toggle.styles.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Three lines with their bullets: the list's icon where a narrow toolbar has no room for its word. */
 const LIST_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1" /></svg>`;
@@ -64,7 +64,7 @@ export interface ContentsPage {
  * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of that notice.
  * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
  */
-export class EPaperContents extends LitElement {
+export class EPaperContents extends LocalizedElement {
   static override styles = [
     tokenStyles,
     panelToggleStyles,
@@ -291,13 +291,6 @@ export class EPaperContents extends LitElement {
         </button>
       </li>`,
     );
-  }
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   override render() {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ScanView } from './scan-view.js';
 import { property } from 'lit/decorators.js';
 import { articlesById, regionsOf } from '../../edition/regions.js';
@@ -7,7 +7,6 @@ import { cssProps } from '../../internal/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../../edition/schema.js';
 import { fontStack } from '../../edition/fonts.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { pageStyles, regionStyles, scanMessageStyles } from './e-paper-page.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
 import { blockParts, blockParagraphs } from './blocks.js';
@@ -15,6 +14,7 @@ import { jumpLines } from '../../edition/jump-lines.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { SearchHighlightController } from '../../controllers/search-highlights.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Detail of the region events the page fires for its owner. */
 export interface RegionEventDetail {
@@ -87,7 +87,7 @@ const place = (rect: Rect) => ({
  * @cssprop [--e-paper-search-hit-ink=#1a1a1a] - Text colour of a search match.
  * @cssprop [--e-paper-search-hit-ink-dark=#1a1a1a] - `--e-paper-search-hit-ink` in the dark theme.
  */
-export class EPaperPage extends LitElement {
+export class EPaperPage extends LocalizedElement {
   static override styles = [tokenStyles, pageStyles, scanMessageStyles, regionStyles, searchHitStyles];
 
   @property({ attribute: false }) edition?: Edition;
@@ -116,13 +116,6 @@ export class EPaperPage extends LitElement {
   constructor() {
     super();
     new SearchHighlightController(this, () => [this.highlight, this.page]);
-  }
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   /** Resolves once the page has rendered, a scan page with the scan part (the viewer's `e-paper-ready` waits for it). */

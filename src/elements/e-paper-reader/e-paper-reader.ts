@@ -2,13 +2,12 @@
 // aloud's highlight) act on each other, and its template. Beside it: reader-helpers.ts (pure
 // helpers), reader-progress.ts (the progress reports), reader-keys.ts (Tab and scroll keys),
 // reader-clipboard.ts (copying without the Clipboard API).
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../../edition/schema.js';
 import { FALLBACK_FONTS, fontStack } from '../../edition/fonts.js';
 import { articlesById } from '../../edition/regions.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles, readerTokens } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
@@ -29,6 +28,7 @@ import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
 import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
 import { DeferredLayout } from './reader-deferred-layout.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Why the reader closed. */
 export type ReaderCloseReason = 'escape' | 'button' | 'backdrop' | 'double-press';
@@ -126,7 +126,7 @@ const chevron = (direction: 'previous' | 'next') =>
  * @cssprop [--e-paper-font-body] - The reader's body font; the edition's body font by default (the page keeps the edition's own fonts).
  * @cssprop [--e-paper-font-headline] - The reader's headline font; the edition's headline font by default.
  */
-export class EPaperReader extends LitElement {
+export class EPaperReader extends LocalizedElement {
   static override styles = [tokenStyles, readerTokens, readerStyles, readerJumpStyles, searchHitStyles];
 
   /** The edition the article comes from. */
@@ -537,13 +537,6 @@ export class EPaperReader extends LitElement {
   }
 
   // ---- render -------------------------------------------------------------------------------
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
-  }
 
   override render() {
     const strings = uiStrings(this.lang);

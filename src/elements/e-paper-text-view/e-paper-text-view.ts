@@ -1,14 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
+import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Article, Edition } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import type { ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { textViewStyles } from './e-paper-text-view.styles.js';
 import { textViewStrings } from './text-view-strings.js';
 import { summaryOf, textViewPages, type TextViewPage } from './text-view-items.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 const pagesCache = new WeakMap<Edition, TextViewPage[]>();
 
@@ -42,7 +42,7 @@ const pagesCache = new WeakMap<Edition, TextViewPage[]>();
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
  * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
  */
-export class EPaperTextView extends LitElement {
+export class EPaperTextView extends LocalizedElement {
   static override styles = [tokenStyles, textViewStyles];
 
   /** The edition to list. */
@@ -194,13 +194,6 @@ export class EPaperTextView extends LitElement {
       </h3>
       ${summary ? html`<p class="summary" lang=${this.#textLang}>${summary}</p>` : nothing}
     </li>`;
-  }
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   override render() {

@@ -1,11 +1,11 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import type { ToolbarFit } from './toolbar-fit.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** What a toolbar button asks for. */
 export type ToolbarAction = 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page';
@@ -69,7 +69,7 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * @cssprop [--e-paper-toolbar-ink=--e-paper-ui-ink] - Text and icons of the toolbar and its panels.
  * @cssprop [--e-paper-toolbar-ink-dark=--e-paper-ui-ink-dark] - `--e-paper-toolbar-ink` in the dark theme.
  */
-export class EPaperToolbar extends LitElement {
+export class EPaperToolbar extends LocalizedElement {
   static override styles = [tokenStyles, toolbarStyles];
 
   /**
@@ -146,13 +146,6 @@ export class EPaperToolbar extends LitElement {
     >
       ${icons[action]}
     </button>`;
-  }
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   override render() {

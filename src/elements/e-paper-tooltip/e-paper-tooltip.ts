@@ -1,9 +1,9 @@
-import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** The part of `rect` that lies inside `bounds`; `rect` itself when they do not meet. */
 export function visiblePart(rect: DOMRectReadOnly, bounds: DOMRectReadOnly): DOMRect {
@@ -70,7 +70,7 @@ export function placeBy(
  * @cssprop [--e-paper-tooltip-ink=#fff] - Text colour of the tooltip and the notice.
  * @cssprop [--e-paper-tooltip-ink-dark=#1a1a1a] - `--e-paper-tooltip-ink` in the dark theme.
  */
-export class EPaperTooltip extends LitElement {
+export class EPaperTooltip extends LocalizedElement {
   static override styles = [
     tokenStyles,
     css`
@@ -140,13 +140,6 @@ export class EPaperTooltip extends LitElement {
     const scale = origin.width / this.offsetWidth || 1;
     const { x, y } = placeBy(reference, origin.width, origin.height, bounds, !!point);
     this.style.transform = `translate(${Math.round((x - origin.left) / scale)}px, ${Math.round((y - origin.top) / scale)}px)`;
-  }
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   override render() {

@@ -1,11 +1,10 @@
 // The view, its transform and the fit: what the first paint needs. The input (pointers, wheel,
 // keys, the gesture lifecycle) is a set of reactive controllers loaded after it (viewport-input.ts);
 // the maths is viewport-math.ts. Just over 400 lines: a fifth of them is the element's documentation.
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../../internal/css-props.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { emit } from '../../events/events.js';
 import { viewportStyles } from './e-paper-viewport.styles.js';
 import {
@@ -32,6 +31,7 @@ import {
 } from './viewport-math.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import type { CommitOptions, ViewportInput, ViewportInputModule, ViewportPort, ZoomEventDetail, ZoomOptions } from './viewport-types.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 export type { ViewportViewDetail, ZoomEventDetail, ZoomOptions } from './viewport-types.js';
 
@@ -93,7 +93,7 @@ const isMac = () => {
  * @cssprop [--e-paper-hint-ink=#fff] - Text of that hint.
  * @cssprop [--e-paper-hint-ink-dark=#1a1a1a] - `--e-paper-hint-ink` in the dark theme.
  */
-export class EPaperViewport extends LitElement {
+export class EPaperViewport extends LocalizedElement {
   static override styles = [tokenStyles, viewportStyles];
 
   /** Page width in page units. */
@@ -263,13 +263,6 @@ export class EPaperViewport extends LitElement {
   #holdPageZoom = (event: WheelEvent): void => {
     if (event.ctrlKey) event.preventDefault();
   };
-
-  /** Renders once the strings of its UI language are here (English and Traditional Chinese are modules of their own). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pageWidth') || changed.has('pageHeight')) this.#fitMode = 'page';

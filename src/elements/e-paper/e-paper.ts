@@ -1,4 +1,4 @@
-import { LitElement, html, isServer, type PropertyValues } from 'lit';
+import { html, isServer, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { describeError, type LoadProblem } from '../../controllers/edition-loading.js';
 import { editionFontFamily } from '../../edition/fonts.js';
@@ -8,7 +8,6 @@ import { PageFilesController, viewerPageFiles } from '../../controllers/page-fil
 import { cssProps } from '../../internal/css-props.js';
 import type { Article, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
-import { loadStrings } from '../../i18n/localize.js';
 import { addUiFont } from '../../i18n/ui-font.js';
 import { emit } from '../../events/events.js';
 import { ReadingSessionController } from '../../controllers/reading-session.js';
@@ -26,6 +25,7 @@ import { errorView, loadingView, pickPage } from './e-paper-views.js';
 import { readyView, type Hovered } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
+import { LocalizedElement } from '../../i18n/localized-element.js';
 
 // The viewer owns the one state and composes its concerns, each a controller of its own
 // (src/controllers/), most taking one context (`#ctx`, controllers/viewer-context.ts) rather than
@@ -48,7 +48,7 @@ import { ViewModeController, type ViewMode } from '../../controllers/view-mode.j
  * @fires e-paper-page-change - Another page is shown. `detail: {page}`.
  * @fires e-paper-zoom - The view settled after a zoom or pan. `detail: {scale, center: {x, y}, fitted, minScale, maxScale}` (page units).
  */
-export class EPaper extends LitElement {
+export class EPaper extends LocalizedElement {
   static override styles = viewerStyles;
 
   /** URL of the edition JSON. */
@@ -199,16 +199,6 @@ export class EPaper extends LitElement {
     const state = this.viewState;
     if (changed.has('page') && state.kind === 'ready' && this.page !== undefined) this.#goToPage(pickPage(state.edition, this.page));
     if (changed.has('article') && state.kind === 'ready') this.#chrome.articleChanged(changed.get('article'));
-  }
-
-  /**
-   * The viewer renders once the strings of its UI language are here (Traditional Chinese and the
-   * languages hosts register are a module of their own): no flash of another language.
-   */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    const pending = loadStrings(this.lang);
-    if (pending) await pending;
-    return super.scheduleUpdate();
   }
 
   /** Resolves once the viewer has rendered, including any part it is loading to do so (the reader). */
