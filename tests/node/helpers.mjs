@@ -66,3 +66,18 @@ export async function loadModules() {
   modules = await import(pathToFileURL(outfile).href);
   return modules;
 }
+
+/**
+ * The TypeScript modules `files` (paths under src/) bundled for Node as one module of re-exports,
+ * named `name` in the tests' cache: the pure parts of the importers, tested without the command.
+ */
+export async function importSources(name, files) {
+  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, `${name}-entry.ts`);
+  writeFileSync(entry, files.map((file) => `export * from ${JSON.stringify(join(ROOT, 'src', file))};`).join('\n'));
+  const outfile = join(dir, `${name}.mjs`);
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
+  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+}

@@ -3,21 +3,11 @@
 // parts and pages here are made by hand (not a real paper's).
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './helpers.mjs';
+import { importSources } from './helpers.mjs';
 
 let m;
 before(async () => {
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-jumps-entry.ts');
-  writeFileSync(entry, `export * from ${JSON.stringify(join(ROOT, 'src/edition/importers/pdf-jumps.ts'))};`);
-  const outfile = join(dir, 'pdf-jumps.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  m = await importSources('pdf-jumps', ['edition/importers/pdf-jumps.ts']);
 });
 
 describe('jump lines in a part’s text', () => {

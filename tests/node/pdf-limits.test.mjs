@@ -3,37 +3,14 @@
 // and parts here are made by hand, none a real paper's.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './helpers.mjs';
+import { importSources } from './helpers.mjs';
+import { run } from './support/pdf-runs.mjs';
 
 let m;
 before(async () => {
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-limits-entry.ts');
-  const src = (f) => JSON.stringify(join(ROOT, 'src/edition/importers', f));
-  writeFileSync(entry, ['pdf.ts', 'pdf-jumps.ts', 'pdf-limits.ts'].map((f) => `export * from ${src(f)};`).join('\n'));
-  const outfile = join(dir, 'pdf-limits.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  m = await importSources('pdf-limits', ['edition/importers/pdf.ts', 'edition/importers/pdf-jumps.ts', 'edition/importers/pdf-limits.ts']);
 });
 
-/** A run of CJK text set at `size`, one em per character. */
-const run = (text, x, y, size, extra = {}) => ({
-  text,
-  x,
-  y,
-  w: [...text].length * size,
-  h: size,
-  size,
-  font: 'Body',
-  bold: false,
-  vertical: false,
-  ...extra,
-});
 const rule = (x, y, w) => ({ x, y, w, h: 2, paint: 'fill', color: '#000000' });
 
 /** One page, its article under a rule at the top: a headline and `paragraphs` lines, each a paragraph of its own (a space between them). */

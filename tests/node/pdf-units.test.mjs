@@ -2,25 +2,18 @@
 // paragraphs, the detection on a small page drawn by hand (not a real one).
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './helpers.mjs';
+import { importSources } from './helpers.mjs';
+import { run } from './support/pdf-runs.mjs';
 
 let m;
 before(async () => {
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-entry.ts');
-  const src = (f) => JSON.stringify(join(ROOT, 'src/edition/importers', f));
-  writeFileSync(
-    entry,
-    ['pdf-text.ts', 'pdf-shapes.ts', 'pdf-lines.ts', 'pdf-vertical.ts', 'pdf-layout.ts'].map((f) => `export * from ${src(f)};`).join('\n'),
-  );
-  const outfile = join(dir, 'pdf-modules.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  m = await importSources('pdf-modules', [
+    'edition/importers/pdf-text.ts',
+    'edition/importers/pdf-shapes.ts',
+    'edition/importers/pdf-lines.ts',
+    'edition/importers/pdf-vertical.ts',
+    'edition/importers/pdf-layout.ts',
+  ]);
 });
 
 describe('text as printed', () => {
@@ -86,20 +79,6 @@ describe('region shapes', () => {
       ['rect', 'rect'],
     );
   });
-});
-
-/** A run of CJK text set at `size`, one em per character. */
-const run = (text, x, y, size, extra = {}) => ({
-  text,
-  x,
-  y,
-  w: [...text].length * size,
-  h: size,
-  size,
-  font: 'Body',
-  bold: false,
-  vertical: false,
-  ...extra,
 });
 
 describe('detection on a page drawn by hand', () => {
