@@ -104,8 +104,14 @@ export class ViewerLoadController implements ReactiveController {
     const { chrome, archive } = this.around;
     const around = chrome.need();
     archive.editionSettled();
-    // Once what shows around the page is in: the idle parts, then the pages kept in page files (the list, the search and the strip want every page).
-    void around.then(() => parts.whenIdle(() => ticket.current() && void pageFiles.loadAll()));
+    // Once what shows around the page is in: the idle parts and the overview, then the pages kept in page files (the list, the search and the strip want every page).
+    // The overview map too, so that it is laid out and rastered before the first zoom shows it.
+    void around.then(() =>
+      parts.whenIdle(() => {
+        if (!host.noOverview) parts.need('e-paper-overview');
+        if (ticket.current()) void pageFiles.loadAll();
+      }),
+    );
     if (host.article) {
       session.resume(host.article);
       chrome.articleChanged(undefined);

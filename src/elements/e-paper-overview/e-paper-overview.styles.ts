@@ -24,8 +24,13 @@ export const overviewStyles = css`
     z-index: 1;
     display: block;
   }
+  /* At fit: laid out, so that its first showing mid-zoom costs no layout, but neither painted,
+     hit, focused nor read. */
   :host([hidden]) {
-    display: none;
+    visibility: hidden;
+  }
+  :host([hidden]) .kept {
+    content-visibility: hidden;
   }
   .map {
     position: relative;

@@ -24,8 +24,10 @@ const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-mot
  * root; the viewer's by default) every frame through the viewport's `e-paper-viewport-view`, and moves it through
  * `zoomTo` at the scale it has; the maths are the pure functions of `overview-math.ts`.
  *
- * A lazy part: the viewer loads it once the page is first zoomed in, and leaves it out with
- * `no-overview`.
+ * A lazy part: the viewer loads it once the browser is idle after ready (or at the first zoom in,
+ * if that comes first), and leaves it out with `no-overview`. It draws the map, and its picture at
+ * idle, while the page is at fit, laid out but not seen: so that its first showing mid-zoom costs
+ * no layout (measured: a 33–100 ms layout of the picture in the frames of the zoom).
  *
  * @csspart overview - The map: the page's picture with the mark over it.
  * @csspart overview-mark - The mark of the visible area; focusable.
@@ -62,9 +64,14 @@ export class EPaperOverview extends LitElement {
    */
   @state() private pictured = false;
 
+  /**
+   * Whether the picture has been laid out: from then on, hidden at fit, the map's contents skip
+   * style and layout (`content-visibility: hidden` keeps what was laid out), so that restyling the
+   * document (the reader's modal dialog) does not restyle a second typeset page.
+   */
+  @state() private laidOut = false;
+
   #viewport?: EPaperViewport;
-  /** Set once the map has shown: its picture is kept while it hides at fit, not drawn again at each zoom. */
-  #drawn = false;
   #pictureAsked = false;
   #drag?: { id: number; x: number; y: number; start: Point; scale: number };
 
@@ -80,7 +87,16 @@ export class EPaperOverview extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected) this.#attach();
+    // Another page: its picture is drawn at idle again, never in the frame of the page's turn.
+    if (changed.has('page') && changed.get('page')) this.pictured = this.#pictureAsked = this.laidOut = false;
+    // At fit the map stays laid out, only not seen (see the styles).
     this.hidden = !this.#zoomed;
+  }
+
+  protected override updated(): void {
+    const picture = this.pictured && !this.laidOut && this.renderRoot.querySelector('e-paper-page');
+    if (picture)
+      void picture.updateComplete.then(() => requestAnimationFrame(() => requestAnimationFrame(() => (this.laidOut = this.pictured))));
   }
 
   /** Whether the page is zoomed in beyond fit (the map shows). */
@@ -173,7 +189,7 @@ export class EPaperOverview extends LitElement {
 
   override render() {
     const { page, edition, frame } = this;
-    if (!page || !edition || !frame || !(this.#drawn ||= this.#zoomed)) return nothing;
+    if (!page || !edition || !frame) return nothing;
     if (!this.#pictureAsked) {
       this.#pictureAsked = true;
       const picture = () => (this.pictured = true);
@@ -185,7 +201,7 @@ export class EPaperOverview extends LitElement {
     const mark = shareOfPage(this.#visible, page);
     const round = (share: number) => Math.round(share * 100);
     return html`<div
-      class="map"
+      class="map ${this.laidOut ? 'kept' : ''}"
       part="overview"
       role="group"
       aria-label=${strings.label}

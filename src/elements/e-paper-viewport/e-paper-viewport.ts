@@ -58,8 +58,8 @@ const isMac = () => {
  * writes it to the stage at once, as `style.transform` through the CSSOM (strict-CSP pages accept
  * it). Discrete steps (buttons, keys, double-click, fit) animate with a CSS transition (none under
  * `prefers-reduced-motion`); gestures never do. Crisp at rest: while a gesture runs the stage has
- * `will-change: transform`; a moment after it ends that is dropped, so the text is rasterised
- * again at the new scale.
+ * `will-change: transform`; a moment after it ends that is dropped if the scale changed, so the
+ * text is rasterised again at the new scale (after a pan it is kept until the next zoom).
  *
  * Input: Ctrl/⌘ + wheel and trackpad pinch zoom at the pointer; plain wheel pans when zoomed in
  * and, at the fitted scale, is left to the host page (a hint says how to zoom); drag pans;

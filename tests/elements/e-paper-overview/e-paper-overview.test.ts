@@ -84,17 +84,29 @@ afterEach(async () => {
 describe('<e-paper-overview> in the viewer', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
-  it('is not shown (nor loaded into view) at fit; shows once zoomed in, hides at fit again', async () => {
+  it('is not seen at fit, but laid out with its picture before the first zoom; shows once zoomed in', async () => {
     el = await mountA1<EPaper>(SIZE);
-    expect(overviewOf(el)?.shadowRoot?.querySelector('[part="overview"]') ?? null, 'nothing drawn at fit').to.equal(null);
+    const hiddenAtFit = (what: string) => {
+      const overview = overviewOf(el!)!;
+      expect(overview.hidden, what).to.equal(true);
+      // Neither painted, hit, focused nor read.
+      expect(getComputedStyle(overview).visibility, what).to.equal('hidden');
+    };
+    // Loaded once the browser is idle after ready, and drawn (the page's picture too) while hidden:
+    // its first showing in the frames of a zoom then costs no layout and no raster.
+    await until(() => !!overviewOf(el!)?.shadowRoot?.querySelector('e-paper-page[thumbnail]'), 'the page’s picture before any zoom');
+    hiddenAtFit('at fit');
+    expect(getComputedStyle(overviewOf(el)!).display, 'laid out').to.not.equal('none');
+    expect(overviewOf(el)!.shadowRoot!.querySelector('e-paper-page')!.getBoundingClientRect().width, 'laid out').to.be.greaterThan(0);
+    // Once laid out, its contents skip style and layout while hidden (a modal dialog restyles the document).
+    await until(() => getComputedStyle(mapOf(el!)).contentVisibility === 'hidden', 'the laid-out map kept, skipped');
     await zoomIn(el);
-    expect(getComputedStyle(overviewOf(el)!).display).to.not.equal('none');
+    expect(getComputedStyle(overviewOf(el)!).visibility).to.equal('visible');
+    expect(getComputedStyle(mapOf(el)).contentVisibility).to.equal('visible');
     expectMarkOnView(el, 'zoomed in');
-    // The page's own picture, drawn as the strip draws its thumbnails.
-    await until(() => !!overviewOf(el!)!.shadowRoot!.querySelector('e-paper-page[thumbnail]'), 'the page’s picture');
     el.fit('page');
     await until(() => overviewOf(el!)!.hidden, 'the map to hide at fit');
-    expect(getComputedStyle(overviewOf(el)!).display).to.equal('none');
+    hiddenAtFit('at fit again');
   });
 
   it('keeps the page’s picture in a layer of its own, so that moving the mark never rasters it again', async () => {

@@ -645,6 +645,29 @@ describe('<e-paper-viewport>: settling and events', () => {
   });
 });
 
+describe("<e-paper-viewport>: the stage's layer", () => {
+  before(() => emulateMedia({ reducedMotion: 'reduce' }));
+
+  it('keeps its layer after a drag pan (rasterised at the scale shown); a zoom by key drops it, so the text is rasterised again', async () => {
+    const m = (mounted = await mount());
+    m.el.zoomTo(1, { x: 1000, y: 1430 }, { animate: false });
+    await frames(2);
+    const stage = stageOf(m.el);
+    const [x, y] = client(m.el, 400, 300);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    for (let i = 1; i <= 3; i++) await sendMouse({ type: 'move', position: [x - 30 * i, y - 20 * i] });
+    await sendMouse({ type: 'up' });
+    await sleep(300);
+    expect(stage.style.willChange, 'kept after the pan').to.equal('transform');
+    m.el.focus();
+    await sendKeys({ press: '+' });
+    await frames(1);
+    expect(m.el.scale, 'zoomed in').to.be.greaterThan(1);
+    expect(stage.style.willChange, 'dropped at the new scale').to.equal('');
+  });
+});
+
 describe('<e-paper-viewport>: lifecycle', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
