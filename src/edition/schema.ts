@@ -1,3 +1,5 @@
+// Over 400 lines: the format's one source (types, validation and JSON Schema come from it), kept
+// in one file so that a change of the format is one diff; the checks across fields are validate.ts.
 /**
  * The edition format, version 1: the one source of truth. The TypeScript types are inferred from
  * these schemas and `schema/edition-v1.schema.json` and `schema/page-v1.schema.json` are

@@ -1,3 +1,5 @@
+// Over 400 lines: the mapping of one format, from its manifest to an edition; what it reads apart
+// (targets, text, scans, collections, JSON) is in the iiif-*.ts modules beside it.
 /**
  * IIIF Presentation manifests → editions. Each Canvas becomes a scan page (page units are canvas
  * units), the image painted on it becomes the scan, and each Range whose items select parts of

@@ -1,3 +1,5 @@
+// Over 400 lines: the mapping of one format, from METS's maps to an edition; ALTO pages, METS
+// structure and articles are read in alto-page.ts, mets.ts and mets-article.ts beside it.
 /**
  * METS/ALTO → editions. The physical structMap gives the pages (each with its page image and its
  * ALTO file, through the fileSec); the logical structMap gives the units of the paper: articles,

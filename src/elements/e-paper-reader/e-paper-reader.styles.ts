@@ -1,3 +1,6 @@
+// Over 400 lines: the one sheet of one dialog (header, the article's parts, photos, footer, the
+// phone layout, print), whose rules share its private properties; the jump links' rules are a
+// sheet of their own (reader-jumps.styles.ts).
 import { css } from 'lit';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
