@@ -116,6 +116,26 @@ async function mountWithEveryPart(lang: string): Promise<EPaper> {
   return el;
 }
 
+/** A page of its own (its modules, the languages' among them, not loaded yet), with <e-paper> defined. */
+async function freshPage(): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 900px; height: 640px; border: 0';
+  frame.srcdoc = `<!doctype html><body style="margin:0"><script type="module">import '/src/index.ts'; window.defined = true;</script></body>`;
+  document.body.append(frame);
+  await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
+  return { frame, doc: frame.contentDocument! };
+}
+
+/** A viewer of A1 in `lang`, made in `doc` (not yet in it). */
+function viewerIn(doc: Document, lang: string): EPaper {
+  const el = doc.createElement('e-paper') as EPaper;
+  el.style.cssText = 'display: block; width: 900px; height: 640px';
+  el.noPersist = true;
+  el.lang = lang;
+  el.src = A1_URL;
+  return el;
+}
+
 describe('UI languages', () => {
   it('resolve: Traditional for zh-Hant and Chinese of Taiwan, Hong Kong, Macao; Simplified for other Chinese; English otherwise', () => {
     const cases: Record<string, string> = {
@@ -163,18 +183,8 @@ describe('UI languages', () => {
 
   it('a first render in zh-TW says nothing in Simplified Chinese while its strings load (a page of its own)', async () => {
     const forbidden = simplifiedOnly();
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 900px; height: 640px; border: 0';
-    // A page of its own: its modules, the languages module among them, are not loaded yet.
-    frame.srcdoc = `<!doctype html><body style="margin:0"><script type="module">import '/src/index.ts'; window.defined = true;</script></body>`;
-    document.body.append(frame);
-    await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
-    const doc = frame.contentDocument!;
-    const el = doc.createElement('e-paper') as EPaper;
-    el.style.cssText = 'display: block; width: 900px; height: 640px';
-    el.noPersist = true;
-    el.lang = 'zh-TW';
-    el.src = A1_URL;
+    const { frame, doc } = await freshPage();
+    const el = viewerIn(doc, 'zh-TW');
     const ready = nextEvent(el, 'e-paper-ready');
     doc.body.append(el);
     const seen = await record(el, ready);
@@ -190,23 +200,14 @@ describe('UI languages', () => {
 
   it('a first render in English says nothing in Chinese while its strings load, and fetches no other language (a page of its own)', async () => {
     const chinese = new Set(leaves(uiStrings('zh-CN')));
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 900px; height: 640px; border: 0';
-    frame.srcdoc = `<!doctype html><body style="margin:0"><script type="module">import '/src/index.ts'; window.defined = true;</script></body>`;
-    document.body.append(frame);
-    await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
-    const doc = frame.contentDocument!;
+    const { frame, doc } = await freshPage();
     const fetched = () =>
       frame
         .contentWindow!.performance.getEntriesByType('resource')
         .map((entry) => new URL(entry.name).pathname)
         .filter((path) => /\/i18n\/(en|languages|zh-hant)\.ts$/.test(path));
     expect(fetched(), 'no strings module before a viewer asks').to.deep.equal([]);
-    const el = doc.createElement('e-paper') as EPaper;
-    el.style.cssText = 'display: block; width: 900px; height: 640px';
-    el.noPersist = true;
-    el.lang = 'en';
-    el.src = A1_URL;
+    const el = viewerIn(doc, 'en');
     const ready = nextEvent(el, 'e-paper-ready');
     doc.body.append(el);
     const seen = await record(el, ready);
