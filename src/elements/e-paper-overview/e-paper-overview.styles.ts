@@ -71,6 +71,8 @@ export const overviewStyles = css`
     width: 24px;
     height: 24px;
     color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
+    /* Over the dimming of the page outside the visible area (the mark's shadow). */
+    z-index: 1;
     pointer-events: none;
   }
   .mark {
