@@ -5,7 +5,7 @@
 //   dist/lib/             the npm package: ES modules, dependencies external, with declarations
 //   dist/e-paper-sw.js    the offline service worker a host registers itself (src/offline/e-paper-sw.ts)
 import { build } from 'vite';
-import { minifyHTMLLiterals } from 'minify-literals';
+import { minifyTemplates as minifyLiterals } from './minify-templates.mjs';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -44,7 +44,7 @@ const version = (major, minor = 0) => (major << 16) | (minor << 8);
 const cssTargets = { chrome: version(111), firefox: version(113), safari: version(16, 2), ios_saf: version(16, 2) };
 
 /**
- * Minifies the CSS and HTML inside Lit's css`` / html`` / svg`` templates (minify-literals:
+ * Minifies the CSS and HTML inside Lit's css`` / html`` / svg`` templates (minify-templates.mjs:
  * Lightning CSS and html-minifier-next), on the compiled JavaScript of our own modules. Runs of
  * whitespace in HTML become one space, never none, so inline layout stays as written.
  */
@@ -52,10 +52,11 @@ const minifyTemplates = () => ({
   name: 'e-paper:minify-templates',
   async transform(code, id) {
     if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
-    const result = await minifyHTMLLiterals(code, {
+    const result = await minifyLiterals(code, {
       fileName: id.replace(/\.ts$/, '.js'),
       css: { targets: cssTargets },
       html: { conservativeCollapse: true, minifyCSS: { targets: cssTargets } },
+      warn: (message) => this.warn(message),
     });
     // Nothing to take out of one-line templates; a multi-line one left as it was was not parsed.
     if (!result && /\b(css|html|svg)`[^`]*\n/.test(code)) this.warn(`no template minified in ${id}: could it be parsed?`);

@@ -112,3 +112,25 @@ export const Larger: Story = { name: 'Larger (token)', args: { '--e-paper-overvi
 
 /** English; the mark's name and position read out in it. */
 export const English: Story = { args: { lang: 'en', focusMark: true } };
+
+/** The scan page with the map's image (its smallest) missing, made so for this story only. */
+async function scanWithoutSmallest(): Promise<unknown> {
+  const url = new URL(A1_SCAN_SRC, document.baseURI);
+  const edition = await (await fetch(url)).json();
+  const { scan } = edition.pages[0];
+  scan.src = new URL(scan.src, url).href;
+  scan.srcset = [{ src: new URL('no-such-page-500.jpg', url).href, width: 500 }];
+  return edition;
+}
+
+/** The map's picture could not be loaded: a mark in its place, named so in the UI language; the visible area's mark works on. */
+export const PictureFailed: Story = {
+  name: 'Picture failed',
+  loaders: [async () => ({ edition: await scanWithoutSmallest() })],
+  render: (args, context) => html`<e-paper
+    .edition=${context.loaded.edition}
+    lang=${args.lang ?? 'zh-CN'}
+    theme=${themeAttribute(args, context.globals)}
+    no-persist
+  ></e-paper>`,
+};

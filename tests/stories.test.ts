@@ -367,7 +367,7 @@ describe('custom-elements.json (npm run manifest) matches the source', () => {
         [...all(doc, /@cssprop\s+\[?(--[\w-]+)/g), ...viewer.tokens].sort(),
       );
       const body = source.slice(source.indexOf(`export class ${declaration.name}`));
-      const attributes = [...body.matchAll(/@property\((\{[^)]*\})?\)\s*(?:(?:override|readonly|declare|public)\s+)*(\w+)/g)]
+      const attributes = [...body.matchAll(/@property\((\{[^)]*\})?\)\s*(?:(?:override|readonly|declare|public|get)\s+)*(\w+)/g)]
         .map(([, options = '', field]) =>
           /attribute:\s*false/.test(options) ? null : (/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? field.toLowerCase()),
         )

@@ -51,6 +51,8 @@ export interface EPaperInternalEventMap extends EPaperReaderEventMap, EPaperRead
   'e-paper-contents-clear': undefined;
   'e-paper-contents-undo': undefined;
   'e-paper-pages-select': PagesSelectDetail;
+  /** A scan page's image (`src`) could not be loaded; the page shows its message (the overview map listens to its picture's). */
+  'e-paper-page-scan-error': { src: string };
 }
 
 type Events = EPaperEventMap & EPaperInternalEventMap;

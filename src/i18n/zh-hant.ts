@@ -123,6 +123,7 @@ export const zhHant: BuiltInStrings = {
     label: '版面縮圖',
     mark: '可見區域，用方向鍵移動',
     position: (left, top, width, height) => `顯示版面左起 ${left}%、上起 ${top}% 處，寬 ${width}%、高 ${height}%`,
+    failed: '縮圖未能載入',
   },
   fullscreen: { enter: '全螢幕', exit: '結束全螢幕' },
   archive: { previous: '上一期', next: '下一期', choose: '選擇日期', previousMonth: '上個月', nextMonth: '下個月', loading: '載入中…' },

@@ -10,6 +10,9 @@ import { overviewStyles, overviewTokens } from './e-paper-overview.styles.js';
 import { centerOf, dragCenter, keyCenter, mapSize, mapToPage, shareOfPage, visibleRect, type Box } from './overview-math.js';
 
 const percent = (share: number) => `${(share * 100).toFixed(3)}%`;
+/** Stands for the picture whose image could not be loaded, as the page strip's failed pages do (named in the UI language). */
+const failedIcon = (label: string) =>
+  html`<svg class="failed" viewBox="0 0 24 24" role="img" aria-label=${label}><circle cx="12" cy="12" r="8.5" /><path d="M12 7.5v5.5M12 16v.5" /></svg>`;
 const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 /**
@@ -29,11 +32,17 @@ const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-mot
  * idle, while the page is at fit, laid out but not seen: so that its first showing mid-zoom costs
  * no layout (measured: a 33–100 ms layout of the picture in the frames of the zoom).
  *
+ * If the picture's image cannot be loaded (a scan page's smallest image), the map shows a mark in
+ * its place, named "the page's picture could not be loaded" in the UI language, until another
+ * page is shown; the visible area's mark and its keys work on.
+ *
  * @csspart overview - The map: the page's picture with the mark over it.
  * @csspart overview-mark - The mark of the visible area; focusable.
  * @cssprop [--e-paper-overview-size=160px] - The overview map's longer side (at most a third of a narrow viewer's width).
  * @cssprop [--e-paper-paper=#fbf8f1] - The printed page's paper (also the reader's, the thumbnails' and the loading sheet's).
  * @cssprop [--e-paper-paper-dark=#22211e] - `--e-paper-paper` in the dark theme.
+ * @cssprop [--e-paper-ink=#1a1a1a] - The printed page's ink: text and rules (muted text is mixed from ink and paper).
+ * @cssprop [--e-paper-ink-dark=#e6e2d8] - `--e-paper-ink` in the dark theme.
  * @cssprop [--e-paper-accent=#c8161d] - The viewer's accent, a site's button colour: the page shown, the chosen day, read marks, result headings. Never the printed page.
  * @cssprop [--e-paper-accent-dark=#ff8a80] - `--e-paper-accent` in the dark theme.
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
@@ -71,6 +80,9 @@ export class EPaperOverview extends LitElement {
    */
   @state() private laidOut = false;
 
+  /** Whether the picture's image could not be loaded (for the page shown). */
+  @state() private failed = false;
+
   #viewport?: EPaperViewport;
   #pictureAsked = false;
   #drag?: { id: number; x: number; y: number; start: Point; scale: number };
@@ -89,6 +101,7 @@ export class EPaperOverview extends LitElement {
     if (changed.has('htmlFor') && this.isConnected) this.#attach();
     // Another page: its picture is drawn at idle again, never in the frame of the page's turn.
     if (changed.has('page') && changed.get('page')) this.pictured = this.#pictureAsked = this.laidOut = false;
+    if (changed.has('page')) this.failed = false;
     // At fit the map stays laid out, only not seen (see the styles).
     this.hidden = !this.#zoomed;
   }
@@ -211,7 +224,20 @@ export class EPaperOverview extends LitElement {
       @pointerup=${this.#onPointerUp}
       @pointercancel=${this.#onPointerUp}
     >
-      ${this.pictured ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} lang=${this.lang}></e-paper-page>` : nothing}
+      ${
+        this.failed
+          ? failedIcon(strings.failed)
+          : this.pictured
+            ? html`<e-paper-page
+                thumbnail
+                .edition=${edition}
+                .page=${page}
+                .baseUrl=${this.baseUrl}
+                lang=${this.lang}
+                @e-paper-page-scan-error=${() => (this.failed = true)}
+              ></e-paper-page>`
+            : nothing
+      }
       <div
         class="mark ${frame.animate && !prefersReducedMotion() ? 'animate' : ''}"
         part="overview-mark"

@@ -8,6 +8,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
+import { emit } from '../../events/events.js';
 import { pickSource, scanSources } from './scan-sources.js';
 import { ScanTilesController } from './scan-tiles.js';
 import type { textLayer as TextLayer } from './text-layer.js';
@@ -116,6 +117,7 @@ export class ScanView {
         @error=${() => {
           this.#failed = sharp.src;
           host.requestUpdate();
+          emit(host, 'e-paper-page-scan-error', { src: sharp.src });
         }}
       />
       ${tiled ? html`<div class="scan-tiles" part="scan-tiles"></div>` : nothing}

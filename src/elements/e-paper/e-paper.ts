@@ -26,6 +26,7 @@ import { readyView, type Hovered } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
+import { inheritedLang } from '../../i18n/ui-lang.js';
 
 // The viewer owns the one state and composes its concerns, each a controller of its own
 // (src/controllers/), most taking one context (`#ctx`, controllers/viewer-context.ts) rather than
@@ -58,11 +59,22 @@ export class EPaper extends LocalizedElement {
   @property({ attribute: false }) edition?: unknown;
 
   /**
-   * UI language, a language tag: built in are `zh-CN` (the default), Traditional Chinese (`zh-TW`,
-   * `zh-HK`, `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it,
-   * and English for the rest.
+   * UI language, a language tag: built in are `zh-CN`, Traditional Chinese (`zh-TW`, `zh-HK`,
+   * `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it, and
+   * English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's),
+   * else the edition's language, else `zh-CN`. Reading it gives the language in use; setting it
+   * sets the attribute.
    */
-  @property({ reflect: true }) override lang = 'zh-CN';
+  @property()
+  override get lang(): string {
+    return this.getAttribute('lang') || inheritedLang(this, (this.viewState as Partial<Ready>).edition?.lang);
+  }
+  // Lit sets it from the attribute too: setting the same value again is no change, and Lit does
+  // not pass it back while it sets it.
+  override set lang(lang: string | null) {
+    if (lang == null) this.removeAttribute('lang');
+    else this.setAttribute('lang', lang);
+  }
 
   /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
   @property({ reflect: true }) page?: string;
@@ -342,7 +354,7 @@ export class EPaper extends LocalizedElement {
         : state.kind === 'error'
           ? errorView(this.lang, state.error, () => void this.load())
           : loadingView(this.lang);
-    return html`<div class="viewer" ${cssProps({ '--_font-edition': uiFallback })}>${content}</div>`;
+    return html`<div class="viewer" lang=${this.lang} ${cssProps({ '--_font-edition': uiFallback })}>${content}</div>`;
   }
 }
 

@@ -10,6 +10,8 @@ import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
 import type { EPaperOverview } from '../../../src/elements/e-paper-overview/e-paper-overview.js';
 import { centerOf, visibleRect } from '../../../src/elements/e-paper-overview/overview-math.js';
+import { overviewStrings } from '../../../src/elements/e-paper-overview/overview-strings.js';
+import { zhHant } from '../../../src/i18n/zh-hant.js';
 import { centre, frames, mountA1, mountViewer, until, viewportOf as viewportIn } from '../../helpers.js';
 
 const SCAN_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan.json', import.meta.url).href;
@@ -224,6 +226,39 @@ describe('<e-paper-overview> in the viewer', () => {
     await until(() => !!thumb.shadowRoot?.querySelector('img'), 'the scan image in the map');
     const images = [...thumb.shadowRoot!.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(images).to.deep.equal([new URL('zhuzhou-daily-2021-01-08-scan/page-500.jpg', SCAN_URL).href]);
+  });
+
+  it('a picture whose image cannot be loaded shows a failed mark, named in the UI language, and the map still pans', async () => {
+    // The scan edition with its smallest image (the map's) missing; the page's own image loads.
+    const edition = await (await fetch(SCAN_URL)).json();
+    const { scan } = edition.pages[0];
+    scan.src = new URL(scan.src, SCAN_URL).href;
+    scan.srcset = [{ src: new URL('zhuzhou-daily-2021-01-08-scan/no-such-page-500.jpg', SCAN_URL).href, width: 500 }];
+    el = await mountViewer<EPaper>((e) => {
+      e.lang = 'en';
+      e.edition = edition;
+      e.noPersist = true;
+    }, SIZE);
+    await zoomIn(el, 2);
+    const failedMark = () => overviewOf(el!)!.shadowRoot!.querySelector('svg.failed');
+    await until(() => !!failedMark(), 'the failed mark in the map');
+    expect(failedMark()!.getAttribute('role')).to.equal('img');
+    expect(failedMark()!.getAttribute('aria-label')).to.equal(overviewStrings('en').failed);
+    expect(overviewOf(el)!.shadowRoot!.querySelector('e-paper-page'), 'the broken picture is gone').to.equal(null);
+    const box = mapOf(el).getBoundingClientRect();
+    const icon = failedMark()!.getBoundingClientRect();
+    expect(icon.width, 'seen').to.be.greaterThan(0);
+    expect(Math.abs(icon.left + icon.width / 2 - (box.left + box.width / 2)), 'in the middle of the map').to.be.below(2);
+    // The mark and its keys work on.
+    markOf(el).focus();
+    const before = viewportOf(el).view.y;
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => viewportOf(el!).view.y !== before, 'the page moved by the mark’s key');
+    // Its name follows the UI language.
+    el.lang = 'zh-CN';
+    await until(() => failedMark()?.getAttribute('aria-label') === overviewStrings('zh-CN').failed, 'named in Simplified Chinese');
+    el.lang = 'zh-TW';
+    await until(() => failedMark()?.getAttribute('aria-label') === zhHant.overview.failed, 'named in Traditional Chinese');
   });
 
   it('no-overview leaves the map out', async () => {

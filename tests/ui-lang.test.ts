@@ -1,0 +1,153 @@
+/**
+ * The viewer's UI language without a `lang` of its own: the nearest ancestor's (the host page's),
+ * else the edition's, else zh-CN; its own attribute first, and a later change still switches.
+ * Each case in a page of its own (an iframe), so that the English strings are not loaded yet and
+ * the page's `<html lang>` is the case's.
+ */
+import { expect } from '@open-wc/testing';
+import '../src/index.js';
+import type { EPaper } from '../src/elements/e-paper/e-paper.js';
+import type { Edition } from '../src/edition/schema.js';
+import { uiStrings } from '../src/i18n/strings.js';
+import { en } from '../src/i18n/en.js';
+import { zhHant } from '../src/i18n/zh-hant.js';
+import { A1_URL, loadA1, nextEvent, until } from './helpers.js';
+
+/** A page of its own with `<html lang=…>` (none for `undefined`) and `body` (HTML), <e-paper> defined. */
+async function pageWith(lang: string | undefined, body = ''): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 900px; height: 640px; border: 0';
+  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}<script type="module">import '/src/index.ts'; window.defined = true;</script></body></html>`;
+  document.body.append(frame);
+  await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
+  return { frame, doc: frame.contentDocument! };
+}
+
+/** A viewer (no `lang` unless given), not yet in the page, of A1 or of `edition`. */
+function viewerIn(doc: Document, { lang, edition }: { lang?: string; edition?: Edition } = {}): EPaper {
+  const el = doc.createElement('e-paper') as EPaper;
+  el.style.cssText = 'display: block; width: 900px; height: 640px';
+  el.noPersist = true;
+  if (lang !== undefined) el.setAttribute('lang', lang);
+  if (edition) el.edition = edition;
+  else el.src = A1_URL;
+  return el;
+}
+
+/** Every text and accessible name in the viewer's shadow roots. */
+function shown(root: Node): Set<string> {
+  const values = new Set<string>();
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) values.add(node.textContent!.trim());
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const label = (node as Element).getAttribute('aria-label');
+      if (label) values.add(label);
+      if ((node as Element).shadowRoot) walk((node as Element).shadowRoot!);
+    }
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return values;
+}
+
+/** What the viewer shows at each change of its shadow root (and once at the end), until `stop`. */
+function record(el: Element, stop: Promise<unknown>): Promise<Set<string>[]> {
+  const snapshots: Set<string>[] = [];
+  const Observer = (el.ownerDocument.defaultView as unknown as typeof globalThis).MutationObserver;
+  const observer = new Observer(() => snapshots.push(shown(el)));
+  observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+  return stop.then(() => {
+    observer.disconnect();
+    snapshots.push(shown(el));
+    return snapshots;
+  });
+}
+
+const leaves = (value: unknown): string[] =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
+const CHINESE = new Set(leaves(uiStrings('zh-CN')));
+const chineseIn = (snapshots: Set<string>[]) => snapshots.flatMap((s) => [...s].filter((text) => CHINESE.has(text)));
+/** A1 in another language (its text is still Chinese: only the tag differs), its fonts where A1's are. */
+async function a1In(lang: string): Promise<Edition> {
+  const a1 = await loadA1();
+  return { ...a1, lang, fonts: a1.fonts?.map((font) => ({ ...font, src: new URL(font.src, A1_URL).href })) };
+}
+const toolbarZoomIn = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-toolbar')!.shadowRoot!.querySelector('[part~="zoom-in"]')!;
+
+describe('UI language without a lang of its own', () => {
+  it('follows the host page’s <html lang="en">: English from the first render, never Chinese, the attribute left unset', async () => {
+    const { frame, doc } = await pageWith('en');
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    const seen = await record(el, ready);
+    expect(chineseIn(seen), 'Chinese UI strings shown').to.deep.equal([]);
+    expect(
+      seen.some((s) => s.has(en.loading)),
+      'the loading message in English',
+    ).to.equal(true);
+    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
+    expect(el.lang, 'the language in use').to.equal('en');
+    expect(el.hasAttribute('lang'), 'the host page’s attribute is not copied onto the element').to.equal(false);
+    expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang'), 'its shadow content says its language').to.equal('en');
+    frame.remove();
+  });
+
+  it('takes the nearest ancestor’s lang, across a shadow root, over the page’s', async () => {
+    const { frame, doc } = await pageWith('en', '<section lang="zh-TW"><div id="host"></div></section>');
+    // Inside a host element's shadow root whose own host says zh-TW, under an English page.
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    shadow.append(el);
+    await ready;
+    await el.updateComplete;
+    expect(el.lang).to.equal('zh-TW');
+    await until(() => toolbarZoomIn(el).getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the toolbar in Traditional Chinese');
+    frame.remove();
+  });
+
+  it('takes the edition’s language on a page without any lang (English for an English edition, before it shows)', async () => {
+    const { frame, doc } = await pageWith(undefined);
+    const edition = await a1In('en');
+    const el = viewerIn(doc, { edition });
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    await ready;
+    expect(el.lang).to.equal('en');
+    expect(toolbarZoomIn(el).getAttribute('aria-label'), 'the toolbar as the page is first shown').to.equal(en.toolbar.zoomIn);
+    expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('en');
+    frame.remove();
+  });
+
+  it('is zh-CN with no lang anywhere and a Chinese edition', async () => {
+    const { frame, doc } = await pageWith(undefined);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    await ready;
+    expect(el.lang).to.equal('zh-CN');
+    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    frame.remove();
+  });
+
+  it('its own lang wins over the page’s; removing it follows the page; setting the property sets the attribute', async () => {
+    const { frame, doc } = await pageWith('en');
+    const el = viewerIn(doc, { lang: 'zh-CN', edition: await a1In('zh-TW') });
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    await ready;
+    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    el.removeAttribute('lang');
+    await until(
+      () => toolbarZoomIn(el).getAttribute('aria-label') === en.toolbar.zoomIn,
+      'English, the page’s, once the attribute is gone',
+    );
+    expect(el.lang).to.equal('en');
+    el.lang = 'zh-HK';
+    expect(el.getAttribute('lang'), 'the property sets the attribute').to.equal('zh-HK');
+    await until(() => toolbarZoomIn(el).getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese once lang is set');
+    expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('zh-HK');
+    frame.remove();
+  });
+});
