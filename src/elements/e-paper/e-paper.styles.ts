@@ -60,6 +60,17 @@ export const viewerStyles = [
   * {
     box-sizing: border-box;
   }
+  /* The toolbar is a part that comes after the page is shown: its row is kept meanwhile, at its
+     height (a 36 px button and 4 px around), so that the page under it does not move. */
+  e-paper-toolbar:not(:defined) {
+    height: 44px;
+    border-radius: 8px;
+    background: var(--_toolbar-bg);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+  }
+  e-paper-toolbar:not(:defined) > * {
+    display: none;
+  }
   e-paper-viewport {
     grid-row: 2;
     min-height: 0;
