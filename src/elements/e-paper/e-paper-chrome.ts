@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { adoptStyles, html, nothing, svg, type LitElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { articlesById, articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
@@ -13,6 +13,7 @@ import type { EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-pape
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import type { ReadyViewInput } from './e-paper-ready-view.js';
 import { viewToggle } from './text-view-mode.js';
+import { chromeStyles } from './e-paper-chrome.styles.js';
 
 /**
  * What the viewer shows and does around the page once the page is shown (`e-paper-ready`), a
@@ -57,6 +58,8 @@ export interface Chrome {
 /** What is shown around the page for the viewer `ctx`. */
 export function makeChrome(ctx: ViewerContext): Chrome {
   const { host, session, notices } = ctx;
+  // Its styles join the viewer's own, after them.
+  if (host.shadowRoot) adoptStyles(host.shadowRoot, [...((host.constructor as typeof LitElement).elementStyles ?? []), chromeStyles]);
   const articles = new ArticleOpeningController(ctx);
   const search = new SearchPanelController(ctx);
   const on: ChromeHandlers = {

@@ -61,6 +61,11 @@ describe('<e-paper>: the critical path', () => {
       await frames(2);
       expect(toolbar.querySelector('e-paper-contents'), 'the list, once the page is shown').to.exist;
       expect(toolbar.querySelector('.search-toggle'), 'the search button').to.exist;
+      if (width === 1280)
+        expect(
+          getComputedStyle(toolbar.querySelector('.search-toggle svg')!).display,
+          'its word, not its icon: its styles came with it',
+        ).to.equal('none');
       expect(el.shadowRoot!.querySelector('e-paper-reader'), 'the reader').to.exist;
       expect(deepQuery(el, 'e-paper-contents', 'button'), 'the list’s button is drawn').to.exist;
       expect(deepQuery(el, 'e-paper-toolbar', '[data-action="zoom-in"]'), 'the toolbar’s own buttons are drawn').to.exist;
