@@ -1,7 +1,6 @@
 import { EPaper } from './elements/e-paper/e-paper.js';
 import { EPaperPage } from './elements/e-paper-page/e-paper-page.js';
 import { EPaperViewport } from './elements/e-paper-viewport/e-paper-viewport.js';
-import { EPaperToolbar } from './elements/e-paper-toolbar/e-paper-toolbar.js';
 import { LAZY_ELEMENTS, definePart, register, type LazyElementName } from './lazy-parts.js';
 
 export { LAZY_ELEMENTS, definePart, type LazyElementName } from './lazy-parts.js';
@@ -11,7 +10,6 @@ export const ELEMENTS = {
   'e-paper': EPaper,
   'e-paper-page': EPaperPage,
   'e-paper-viewport': EPaperViewport,
-  'e-paper-toolbar': EPaperToolbar,
 } as const;
 
 /** Registers the elements of the first render (what importing the library does). */

@@ -4,6 +4,7 @@
  * importers (IIIF, METS/ALTO, image maps) have their own entry, `e-paper/importers`.
  */
 export * from './exports.js';
+export { EPaperToolbar } from './elements/e-paper-toolbar/e-paper-toolbar.js';
 export { EPaperContents } from './elements/e-paper-contents/e-paper-contents.js';
 export { EPaperTooltip } from './elements/e-paper-tooltip/e-paper-tooltip.js';
 export { EPaperReader } from './elements/e-paper-reader/e-paper-reader.js';

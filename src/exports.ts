@@ -3,7 +3,6 @@ export { define, defineCore, definePart, ELEMENTS, LAZY_ELEMENTS, type LazyEleme
 export { EPaper } from './elements/e-paper/e-paper.js';
 export { EPaperPage } from './elements/e-paper-page/e-paper-page.js';
 export { EPaperViewport } from './elements/e-paper-viewport/e-paper-viewport.js';
-export { EPaperToolbar } from './elements/e-paper-toolbar/e-paper-toolbar.js';
 export { validateEdition, parseEdition, EditionError, type EditionProblem } from './edition/validate.js';
 export { loadEdition, EditionLoadError, type LoadFailure } from './edition/load.js';
 export { isPageRef } from './edition/page-ref.js';

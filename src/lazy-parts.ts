@@ -6,8 +6,8 @@
  */
 
 /**
- * The lazy parts by their default tag names: the list of articles and the page strip beside the
- * edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
+ * The lazy parts by their default tag names: the toolbar once the page is shown (its row kept
+ * meanwhile), the list of articles and the page strip beside the edition's fonts, the tooltip, the reader and the search once the browser is idle, the archive's
  * picker with the archive, read aloud as the reader opens, the share panel (with its QR encoder)
  * on first use, the overview map once the page is first zoomed in, the full-screen button once the
  * browser is idle, the text view when it is asked for, offline reading where
@@ -15,6 +15,7 @@
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
+  'e-paper-toolbar': () => import('./elements/e-paper-toolbar/e-paper-toolbar.js').then((m) => m.EPaperToolbar),
   'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
   'e-paper-tooltip': () => import('./elements/e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
   'e-paper-reader': () => import('./elements/e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),

@@ -7,6 +7,7 @@ import type { ContentsSelectDetail } from '../elements/e-paper-contents/e-paper-
 import type { EPaperPage } from '../elements/e-paper-page/e-paper-page.js';
 import type { EPaperReaderEventMap } from '../elements/e-paper-reader/e-paper-reader.js';
 import { ReaderFocusController } from './reader-focus.js';
+import { ArticleReading } from './article-reading.js';
 import { viewportOf, type ViewerContext } from './viewer-context.js';
 
 /** Where the reader closed for the second press of a double-click or double-tap on the page. */
@@ -28,9 +29,12 @@ export const pageOf = (edition: Edition, articleId: string, current?: Page): Pag
 export class ArticleOpeningController {
   /** Where focus goes back to when the reader closes. */
   readonly #focus: ReaderFocusController;
+  /** What articles read do to the reading session. */
+  readonly reading: ArticleReading;
 
   constructor(private readonly ctx: ViewerContext) {
     const { host, view } = ctx;
+    this.reading = new ArticleReading(host, ctx.session, ctx.notices);
     this.#focus = new ReaderFocusController({
       rendered: () => host.updateComplete,
       // In the text view, its item (a .region too) stands for the region.
@@ -48,7 +52,8 @@ export class ArticleOpeningController {
 
   /** Opens, switches or closes the reader after `article` changed from `previous`. */
   changed(previous: string | undefined, pagesLoaded = false): void {
-    const { host, session, notices, hash } = this.ctx;
+    const { host, notices, hash } = this.ctx;
+    const session = this.reading;
     const state = this.ctx.ui().state;
     if (state.kind !== 'ready') return;
     session.stopReadTimer();
@@ -86,7 +91,7 @@ export class ArticleOpeningController {
 
   /** No article was asked for when `edition` was shown: the offer to continue the one the reader left open. */
   offerToContinue(edition: Edition): void {
-    const { host, session, notices, pageFiles } = this.ctx;
+    const { host, notices, pageFiles } = this.ctx;
     const find = (id: string) => {
       const state = this.ctx.ui().state;
       return state.kind === 'ready' ? articlesById(state.edition).get(id) : undefined;
@@ -96,14 +101,14 @@ export class ArticleOpeningController {
       const now = this.ctx.ui().state;
       return now.kind === 'ready' && now.edition.id === edition.id && !host.article && !notices.current;
     };
-    void session.offerToContinue(find, edition.pages.some(isPageRef) ? more : undefined);
+    void this.reading.offerToContinue(find, edition.pages.some(isPageRef) ? more : undefined);
   }
 
   /** Opens `articleId` (from the search, or again at another paragraph), returning focus to what had it. */
   openFrom(articleId: string, paragraph?: number): void {
     const { host } = this.ctx;
     this.#focus.openedFrom();
-    this.ctx.session.openAt(paragraph);
+    this.reading.openAt(paragraph);
     if (host.article === articleId) host.article = undefined;
     host.article = articleId;
   }
@@ -111,7 +116,7 @@ export class ArticleOpeningController {
   /** The offer to continue reading was taken: the article opens at the paragraph left. */
   continueReading(articleId: string, paragraph: number): void {
     this.ctx.notices.dismiss();
-    this.ctx.session.openAt(paragraph);
+    this.reading.openAt(paragraph);
     this.ctx.host.article = articleId;
   }
 

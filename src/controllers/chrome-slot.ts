@@ -29,11 +29,12 @@ export class ChromeSlot {
     return this.#chrome;
   }
 
-  /** Loads it (with the list in the toolbar's end), unless it is in or on its way. */
+  /** Loads it (with the toolbar, and the list in its end), unless it is in or on its way. */
   need(): Promise<unknown> {
     const { parts } = this.ctx;
     if (this.#chrome) return Promise.resolve();
     if (!this.#loading) {
+      parts.need('e-paper-toolbar');
       parts.need('e-paper-contents');
       this.#loading = parts.load('e-paper-chrome', async () => {
         const chrome = await this.make(this.ctx);

@@ -1,15 +1,9 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { isPageRef } from '../edition/page-ref.js';
-import type { Article, Edition } from '../edition/schema.js';
+import type { Edition } from '../edition/schema.js';
 import type { ReadingStateController } from '../state/reading-state.js';
 import type { EditionIds, OpenArticle, ReaderChoices, ReadingRecord, ReadingView } from '../state/reading-record.js';
 import { openReadingStore, readSaved, viewOf, type Outcome, type SavedReading } from '../state/saved-reading.js';
-import type { NoticeController } from './notices.js';
-
-/** An article open this long counts as read even if the reader never reaches its end. */
-export const READ_AFTER_MS = 20_000;
-/** Read to this fraction, an article counts as read. */
-const READ_FRACTION = 0.98;
 
 /** Where the reader stands in an open article, as the reader reports it. */
 export interface ReadingProgress {
@@ -20,15 +14,14 @@ export interface ReadingProgress {
 
 /**
  * The reader's session with the edition in view: restores it (read marks, text size, the article
- * left open), saves it as the reader moves (src/state/reading-state.ts keeps it in IndexedDB),
- * marks articles read, offers to continue reading, and opens an article at the paragraph it
- * should open at (a search match, the offer, or the saved one when a link names the article the
- * reader was in).
+ * left open) and saves it as the reader moves (src/state/reading-state.ts keeps it in IndexedDB).
+ * What articles read do to it (read marks, the paragraph an article opens at, the offer to
+ * continue) is src/controllers/article-reading.ts, in the chrome part.
  *
  * The first render only reads (src/state/saved-reading.ts); what keeps and writes the state
  * (src/state/reading-state.ts) loads with the reader's first change, which waits for it.
  */
-export class ReadingSessionController implements ReactiveController {
+export class ReadingSessionController {
   /** What keeps and writes the state, once loaded (with the reader's first change). */
   #state?: ReadingStateController;
   #loading?: Promise<ReadingStateController>;
@@ -44,18 +37,12 @@ export class ReadingSessionController implements ReactiveController {
   readArticles: ReadonlySet<string> = new Set();
   /** The reader's text size. */
   textScale = 1;
-  /** The article left open when the edition was last read, until the first article opens. */
-  #left?: OpenArticle;
-  /** The paragraph the next article opens at. */
-  #paragraph?: number;
-  #readTimer?: ReturnType<typeof setTimeout>;
+  /** @internal The article left open when the edition was last read, until the first article opens. */
+  left?: OpenArticle;
+  /** @internal The paragraph the next article opens at. */
+  paragraph?: number;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly notices: NoticeController,
-  ) {
-    host.addController(this);
-  }
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** Starts the session of `edition` and reads the saved one (null when there is none, or storage is off or failing). */
   async restore(edition: Edition, storage: { storageKey?: string; persist: boolean }): Promise<ReadingRecord | null> {
@@ -104,7 +91,7 @@ export class ReadingSessionController implements ReactiveController {
   }
 
   /** Runs `change` on the state: now, or once it has loaded (in the order asked). */
-  #change(change: (state: ReadingStateController) => void): void {
+  change(change: (state: ReadingStateController) => void): void {
     if (this.#state) change(this.#state);
     else this.#load().then(change, () => {});
   }
@@ -113,8 +100,8 @@ export class ReadingSessionController implements ReactiveController {
   begin(saved: ReadingRecord | null): void {
     this.readArticles = new Set(saved?.read ?? []);
     this.textScale = saved?.textScale ?? 1;
-    this.#left = saved?.open;
-    this.#paragraph = undefined;
+    this.left = saved?.open;
+    this.paragraph = undefined;
     this.host.requestUpdate();
   }
 
@@ -123,94 +110,25 @@ export class ReadingSessionController implements ReactiveController {
    * names it): the article the reader was in opens at the paragraph they had reached.
    */
   resume(articleId: string): void {
-    if (this.#left?.article === articleId && this.#paragraph === undefined) this.#paragraph = this.#left.paragraph;
-    this.#left = undefined;
-  }
-
-  /**
-   * No article is asked for: offers to continue the one left open, once it is known (`find`); it
-   * may be on a page kept in a page file, which `more` loads (resolving whether the offer is still
-   * wanted).
-   */
-  async offerToContinue(find: (id: string) => Article | undefined, more?: () => Promise<boolean>): Promise<void> {
-    const left = this.#left;
-    if (!left) return;
-    let article = find(left.article);
-    if (!article && more && (await more())) article = find(left.article);
-    if (article) this.notices.offer(left.article, Math.min(left.paragraph, article.paragraphs.length - 1));
-  }
-
-  /** The next article opens at `paragraph` (undefined: at the top). */
-  openAt(paragraph: number | undefined): void {
-    this.#paragraph = paragraph;
-  }
-
-  /** `articleId` opened in the reader; returns the paragraph to show. */
-  opened(articleId: string): number {
-    this.stopReadTimer();
-    this.#left = undefined;
-    this.notices.dismiss('continue');
-    const paragraph = this.#paragraph ?? 0;
-    this.#paragraph = undefined;
-    this.#change((state) => state.update({ open: { article: articleId, fraction: 0, paragraph } }));
-    this.#readTimer = setTimeout(() => this.markRead(articleId), READ_AFTER_MS);
-    return paragraph;
-  }
-
-  /** The reader closed. */
-  closed(): void {
-    this.stopReadTimer();
-    this.#change((state) => state.update({ open: null }));
-  }
-
-  /** An article open for a while no longer counts as read (it closed, or another one opens). */
-  stopReadTimer(): void {
-    clearTimeout(this.#readTimer);
-  }
-
-  /** The reader moved through the article open in the viewer (`openId`). */
-  progress({ articleId, fraction, paragraph }: ReadingProgress, openId: string | undefined): void {
-    if (articleId !== openId) return;
-    this.#change((state) => {
-      state.update({ open: { article: articleId, fraction, paragraph } });
-      state.setProgress(articleId, fraction);
-    });
-    if (fraction >= READ_FRACTION) this.markRead(articleId);
-  }
-
-  markRead(articleId: string): void {
-    if (this.readArticles.has(articleId)) return;
-    this.#change((state) => state.markRead(articleId));
-    this.readArticles = new Set([...this.readArticles, articleId]);
-    this.host.requestUpdate();
-  }
-
-  setTextScale(textScale: number): void {
-    this.textScale = textScale;
-    this.#change((state) => state.update({ textScale }));
-    this.host.requestUpdate();
+    if (this.left?.article === articleId && this.paragraph === undefined) this.paragraph = this.left.paragraph;
+    this.left = undefined;
   }
 
   /** `pageId` is shown: returns the view the reader left it at (null: whole), and remembers the page. */
   pageShown(pageId: string): ReadingView | null {
     const view = (this.#state ? this.#state.viewOf(pageId) : viewOf(this.#saved, pageId)) ?? null;
-    this.#change((state) => state.update({ page: pageId, view }));
+    this.change((state) => state.update({ page: pageId, view }));
     return view;
   }
 
   /** The reader zoomed or panned `pageId` to `view` (null: the page whole). */
   viewed(pageId: string, view: ReadingView | null): void {
-    this.#change((state) => state.update({ page: pageId, view }));
+    this.change((state) => state.update({ page: pageId, view }));
   }
 
   /** Where reading aloud stopped, and its rate, as saved. */
   get aloud(): ReadingRecord['aloud'] {
     return this.#state ? this.#state.record?.aloud : this.#saved?.aloud;
-  }
-
-  /** Keeps where reading aloud stopped, and its rate. */
-  saveAloud(aloud: ReadingRecord['aloud']): void {
-    this.#change((state) => state.update({ aloud }));
   }
 
   /** The view the reader chose last, in any edition (read by {@link restore}). */
@@ -221,7 +139,7 @@ export class ReadingSessionController implements ReactiveController {
   /** Keeps the view the reader chose, for every edition. */
   chooseView(view: ReaderChoices['view']): void {
     this.#choices = { ...this.#choices, view };
-    this.#change((state) => state.choose({ view }));
+    this.change((state) => state.choose({ view }));
   }
 
   /** Forgets this reader's history of the edition; what was forgotten is kept for `undoClear()`. */
@@ -240,9 +158,5 @@ export class ReadingSessionController implements ReactiveController {
     if (!record || !this.#state?.reinstate(record)) return;
     this.readArticles = new Set([...record.read, ...this.readArticles]);
     this.host.requestUpdate();
-  }
-
-  hostDisconnected(): void {
-    this.stopReadTimer();
   }
 }

@@ -62,10 +62,10 @@ describe('ArticleOpeningController', () => {
   });
 
   it('opens an article at the paragraph asked for, once; and again from the search when already open', async () => {
-    const { ctx, host, heard, articles, remove } = await opening(a1);
+    const { host, heard, articles, remove } = await opening(a1);
     let paragraph = -1;
-    const opened = ctx.session.opened.bind(ctx.session);
-    ctx.session.opened = (id) => (paragraph = opened(id));
+    const opened = articles.reading.opened.bind(articles.reading);
+    articles.reading.opened = (id) => (paragraph = opened(id));
     articles.openFrom('a2', 3);
     articles.changed(undefined);
     expect([host.article, paragraph]).to.deep.equal(['a2', 3]);

@@ -29,7 +29,11 @@ describe('ChromeSlot', () => {
     slot.with((chrome) => chrome.articles.changed('a1'));
     const loading = slot.need();
     expect([slot.current, c.makes(), c.done], 'nothing yet, one load').to.deep.equal([undefined, 1, []]);
-    expect(log.parts, 'the list comes with it, and its load is tracked like a part').to.deep.equal(['e-paper-contents', 'e-paper-chrome']);
+    expect(log.parts, 'the toolbar and the list come with it, and its load is tracked like a part').to.deep.equal([
+      'e-paper-toolbar',
+      'e-paper-contents',
+      'e-paper-chrome',
+    ]);
     c.arrive();
     await loading;
     expect(c.done).to.deep.equal(['search', 'changed from a1']);

@@ -5,6 +5,7 @@ import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import type { EPaperReader } from '../../src/elements/e-paper-reader/e-paper-reader.js';
 import { NoticeController } from '../../src/controllers/notices.js';
 import { ReadingSessionController } from '../../src/controllers/reading-session.js';
+import { ArticleReading } from '../../src/controllers/article-reading.js';
 import type { Edition } from '../../src/edition/schema.js';
 import type { ReadingRecord } from '../../src/state/reading-record.js';
 import { A1_URL, loadA1, nextEvent, until } from '../helpers.js';
@@ -19,29 +20,31 @@ describe('ReadingSessionController', () => {
 
   it('opens the article a link names at the paragraph the reader had reached, and only that one', async () => {
     const h = stubHost();
-    const session = new ReadingSessionController(h, new NoticeController(h));
+    const session = new ReadingSessionController(h);
+    const reading = new ArticleReading(h, session, new NoticeController(h));
     await session.restore(edition, { persist: false });
     session.begin(record(edition, { article: 'a6', fraction: 0.5, paragraph: 4 }, ['a1']));
     expect([...session.readArticles]).to.deep.equal(['a1']);
     session.resume('a3');
-    expect(session.opened('a3'), 'another article opens at the top').to.equal(0);
+    expect(reading.opened('a3'), 'another article opens at the top').to.equal(0);
     session.begin(record(edition, { article: 'a6', fraction: 0.5, paragraph: 4 }));
     session.resume('a6');
-    expect(session.opened('a6'), 'the article left open opens where it was').to.equal(4);
-    expect(session.opened('a6'), 'once').to.equal(0);
+    expect(reading.opened('a6'), 'the article left open opens where it was').to.equal(4);
+    expect(reading.opened('a6'), 'once').to.equal(0);
     h.disconnect();
   });
 
   it('offers to continue the article left open, at a paragraph it has, and withdraws the offer when an article opens', async () => {
     const h = stubHost();
     const notices = new NoticeController(h);
-    const session = new ReadingSessionController(h, notices);
+    const session = new ReadingSessionController(h);
+    const reading = new ArticleReading(h, session, notices);
     await session.restore(edition, { persist: false });
     const a6 = edition.articles.find((a) => a.id === 'a6')!;
     session.begin(record(edition, { article: 'a6', fraction: 1, paragraph: 999 }));
-    await session.offerToContinue((id) => edition.articles.find((a) => a.id === id));
+    await reading.offerToContinue((id) => edition.articles.find((a) => a.id === id));
     expect(notices.current).to.deep.equal({ kind: 'continue', articleId: 'a6', paragraph: a6.paragraphs.length - 1 });
-    session.opened('a2');
+    reading.opened('a2');
     expect(notices.current).to.equal(undefined);
     h.disconnect();
   });
@@ -49,30 +52,32 @@ describe('ReadingSessionController', () => {
   it('asks for more pages when the article left open is not known yet, and offers only if still wanted', async () => {
     const h = stubHost();
     const notices = new NoticeController(h);
-    const session = new ReadingSessionController(h, notices);
+    const session = new ReadingSessionController(h);
+    const reading = new ArticleReading(h, session, notices);
     await session.restore(edition, { persist: false });
     session.begin(record(edition, { article: 'a6', fraction: 0, paragraph: 2 }));
     let known = false;
     const find = (id: string) => (known ? edition.articles.find((a) => a.id === id) : undefined);
-    await session.offerToContinue(find, async () => ((known = true), false));
+    await reading.offerToContinue(find, async () => ((known = true), false));
     expect(notices.current, 'no longer wanted').to.equal(undefined);
     known = false;
-    await session.offerToContinue(find, async () => ((known = true), true));
+    await reading.offerToContinue(find, async () => ((known = true), true));
     expect(notices.current).to.deep.include({ kind: 'continue', articleId: 'a6', paragraph: 2 });
     h.disconnect();
   });
 
   it('marks an article read when the reader reaches its end, only for the article open', async () => {
     const h = stubHost();
-    const session = new ReadingSessionController(h, new NoticeController(h));
+    const session = new ReadingSessionController(h);
+    const reading = new ArticleReading(h, session, new NoticeController(h));
     await session.restore(edition, { persist: false });
     session.begin(null);
-    session.progress({ articleId: 'a2', fraction: 1, paragraph: 3 }, 'a1');
+    reading.progress({ articleId: 'a2', fraction: 1, paragraph: 3 }, 'a1');
     expect(session.readArticles.has('a2'), 'not the article open').to.equal(false);
-    session.progress({ articleId: 'a1', fraction: 0.5, paragraph: 3 }, 'a1');
+    reading.progress({ articleId: 'a1', fraction: 0.5, paragraph: 3 }, 'a1');
     expect(session.readArticles.has('a1')).to.equal(false);
     const before = h.updates;
-    session.progress({ articleId: 'a1', fraction: 0.99, paragraph: 9 }, 'a1');
+    reading.progress({ articleId: 'a1', fraction: 0.99, paragraph: 9 }, 'a1');
     expect(session.readArticles.has('a1')).to.equal(true);
     expect(h.updates).to.be.greaterThan(before);
     h.disconnect();

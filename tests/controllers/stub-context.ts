@@ -66,7 +66,7 @@ export function stubContext(edition?: Edition) {
     ui: () => ui,
     set: (changes) => void (ui = { ...ui, ...changes }),
     notices,
-    session: new ReadingSessionController(host, notices),
+    session: new ReadingSessionController(host),
     parts: {
       need: (name: LazyElementName) => void log.parts.push(name),
       load: <T>(name: string, load: () => Promise<T>) => (log.parts.push(name), load()),

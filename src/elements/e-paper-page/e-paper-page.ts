@@ -13,7 +13,6 @@ import { blockParts, blockParagraphs } from './blocks.js';
 import { jumpLines } from '../../edition/jump-lines.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
-import { SearchHighlightController } from '../../controllers/search-highlights.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Detail of the region events the page fires for its owner. */
@@ -113,10 +112,8 @@ export class EPaperPage extends LocalizedElement {
   /** The scan part could not be fetched for the page shown. */
   #scanPartFailed = false;
 
-  constructor() {
-    super();
-    new SearchHighlightController(this, () => [this.highlight, this.page]);
-  }
+  /** The highlighting of the search's matches asked for: a module loaded with the first query. */
+  #highlights = false;
 
   /** Resolves once the page has rendered, a scan page with the scan part (the viewer's `e-paper-ready` waits for it). */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -130,6 +127,14 @@ export class EPaperPage extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('page')) this.#scanPartFailed = false;
+    // Added once in, it highlights after the next render.
+    if (this.highlight && !this.#highlights) {
+      this.#highlights = true;
+      void import('../../controllers/search-highlights.js').then((m) => {
+        new m.SearchHighlightController(this, () => [this.highlight, this.page]);
+        this.requestUpdate();
+      });
+    }
     if (changed.has('thumbnail') && (this.thumbnail || changed.get('thumbnail'))) {
       this.inert = this.thumbnail;
       this.ariaHidden = this.thumbnail ? 'true' : null;

@@ -4,7 +4,7 @@ import { isolate, uiStrings } from '../../i18n/strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
-import type { ToolbarFit } from './toolbar-fit.js';
+import { ToolbarFit } from './toolbar-fit.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** What a toolbar button asks for. */
@@ -17,9 +17,6 @@ export interface ToolbarActionDetail {
 
 /** Scales this close (relatively) to a bound count as at it. */
 const BOUND_EPSILON = 1e-3;
-
-/** The toolbar's fitting of its row, once its module is in. */
-let Fit: typeof ToolbarFit | undefined;
 
 /** Properties that change with every zoom, and never the row's width. */
 const ZOOM_KEYS = new Set<PropertyKey>(['scale', 'minScale', 'maxScale']);
@@ -45,6 +42,9 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * words into icons and leaves out what is reachable otherwise (toolbar-fit.ts), setting the
  * `compact` attribute (`icons`, `icons tight`, `icons tight phone`) on itself and on each element
  * slotted into its end, whose styles shrink them by it.
+ *
+ * In `<e-paper>` it is a lazy part, loaded with what is shown around the page once the page is
+ * shown (`e-paper-ready`); the viewer keeps its row, at its height, until it is in.
  *
  * @fires e-paper-toolbar-action - A button was pressed. Bubbles, not composed.
  *   `detail: {action: 'zoom-in' | 'zoom-out' | 'fit-page' | 'fit-width' | 'previous-page' | 'next-page'}`.
@@ -72,28 +72,13 @@ const icons: Record<ToolbarAction, TemplateResult> = {
 export class EPaperToolbar extends LocalizedElement {
   static override styles = [tokenStyles, toolbarStyles];
 
-  /**
-   * Fits the row to the toolbar's width (the `compact` attribute): a module of its own, loaded
-   * after the first toolbar's first paint (its row keeps its height meanwhile); the toolbars made
-   * after it fit from their first render.
-   */
-  #fit?: ToolbarFit = Fit && new Fit(this);
-  #fitLoad?: Promise<unknown>;
-
-  protected override firstUpdated(): void {
-    // Its module not loaded (the network): the row wraps rather than cut a control off.
-    if (!this.#fit)
-      this.#fitLoad = import('./toolbar-fit.js').then(
-        (m) => (this.#fit ??= new (Fit = m.ToolbarFit)(this)),
-        () => this.setAttribute('compact', 'wrap'),
-      );
-  }
+  /** Fits the row to the toolbar's width (the `compact` attribute), from its first render. */
+  readonly #fit = new ToolbarFit(this);
 
   /** Resolves once the toolbar has rendered and its row is fitted to what is slotted into it (drawn by then). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.#fitLoad;
-    await this.#fit?.settled();
+    await this.#fit.settled();
     return done;
   }
 
@@ -126,7 +111,7 @@ export class EPaperToolbar extends LocalizedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // The scale's read-out keeps its width: a zoom does not measure the row again.
-    if ([...changed.keys()].some((key) => !ZOOM_KEYS.has(key))) this.#fit?.schedule();
+    if ([...changed.keys()].some((key) => !ZOOM_KEYS.has(key))) this.#fit.schedule();
   }
 
   private act(action: ToolbarAction, enabled: boolean): void {
@@ -167,7 +152,7 @@ export class EPaperToolbar extends LocalizedElement {
             ${this.button('next-page', t.nextPage, this.pageIndex < this.pageCount - 1)}`
           : ''
       }
-      <span class="end"><slot name="end" @slotchange=${() => this.#fit?.schedule()}></slot></span>
+      <span class="end"><slot name="end" @slotchange=${() => this.#fit.schedule()}></slot></span>
     </div>`;
   }
 }

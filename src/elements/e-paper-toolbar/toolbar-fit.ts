@@ -30,7 +30,7 @@ export class ToolbarFit implements ReactiveController {
     host.addController(this);
   }
 
-  /** Also when added to a toolbar already drawn (the first, whose module comes after its first paint): fitted at once. */
+  /** A toolbar put back in the document: fitted at once. */
   hostConnected(): void {
     document.fonts?.addEventListener('loadingdone', this.schedule);
     if (!this.host.hasUpdated) return;

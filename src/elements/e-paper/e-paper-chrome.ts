@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { adoptStyles, html, nothing, svg, type LitElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { articlesById, articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
@@ -13,6 +13,7 @@ import type { EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-pape
 import type { SearchSelectDetail } from '../e-paper-search/e-paper-search.js';
 import type { ReadyViewInput } from './e-paper-ready-view.js';
 import { viewToggle } from './text-view-mode.js';
+import { chromeStyles } from './e-paper-chrome.styles.js';
 
 /**
  * What the viewer shows and does around the page once the page is shown (`e-paper-ready`), a
@@ -39,6 +40,8 @@ export interface ChromeHandlers {
   readerProgress: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-progress']>) => void;
   toggleView: () => void;
   readerJump: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-jump']>) => void;
+  readerTextScale: (event: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => void;
+  readerAloud: (event: CustomEvent<ReaderAloud>) => void;
 }
 
 /** What is shown around the page, made for one viewer: its templates, and what acts on the viewer. */
@@ -56,7 +59,9 @@ export interface Chrome {
 
 /** What is shown around the page for the viewer `ctx`. */
 export function makeChrome(ctx: ViewerContext): Chrome {
-  const { host, session, notices } = ctx;
+  const { host, notices } = ctx;
+  // Its styles join the viewer's own, after them.
+  if (host.shadowRoot) adoptStyles(host.shadowRoot, [...((host.constructor as typeof LitElement).elementStyles ?? []), chromeStyles]);
   const articles = new ArticleOpeningController(ctx);
   const search = new SearchPanelController(ctx);
   const on: ChromeHandlers = {
@@ -70,9 +75,11 @@ export function makeChrome(ctx: ViewerContext): Chrome {
     dismissNotice: () => notices.dismiss(),
     readerNavigate: ({ detail }) => (host.article = detail.articleId),
     readerClose: ({ detail }) => articles.closed(detail.zoomAt),
-    readerProgress: ({ detail }) => session.progress(detail, host.article),
+    readerProgress: ({ detail }) => articles.reading.progress(detail, host.article),
     toggleView: () => ctx.view.toggle(),
     readerJump: ({ detail }) => articles.jump(detail.articleId, detail.pageId),
+    readerTextScale: ({ detail }) => articles.reading.setTextScale(detail.textScale),
+    readerAloud: ({ detail }) => articles.reading.saveAloud(detail),
   };
   return {
     articles,
@@ -197,9 +204,9 @@ export function overPage(view: ReadyViewInput, on: ChromeHandlers) {
       @e-paper-reader-navigate=${on.readerNavigate}
       @e-paper-reader-close=${on.readerClose}
       @e-paper-reader-jump=${on.readerJump}
-      @e-paper-reader-text-scale=${(e: CustomEvent<EPaperReaderEventMap['e-paper-reader-text-scale']>) => session.setTextScale(e.detail.textScale)}
+      @e-paper-reader-text-scale=${on.readerTextScale}
       @e-paper-reader-progress=${on.readerProgress}
-      @e-paper-reader-aloud=${(e: CustomEvent<ReaderAloud>) => session.saveAloud(e.detail)}
+      @e-paper-reader-aloud=${on.readerAloud}
     ></e-paper-reader>`;
 }
 

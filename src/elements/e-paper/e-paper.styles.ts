@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
-import { lineIcon } from '../../internal/styles/line-icon.js';
 import { uiFont } from '../../internal/styles/ui-font.js';
 import { darkTokens, tokenStyles } from '../../internal/styles/tokens.js';
 
@@ -60,6 +59,17 @@ export const viewerStyles = [
   * {
     box-sizing: border-box;
   }
+  /* The toolbar is a part that comes after the page is shown: its row is kept meanwhile, at its
+     height (a 36 px button and 4 px around), so that the page under it does not move. */
+  e-paper-toolbar:not(:defined) {
+    height: 44px;
+    border-radius: 8px;
+    background: var(--_toolbar-bg);
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+  }
+  e-paper-toolbar:not(:defined) > * {
+    display: none;
+  }
   e-paper-viewport {
     grid-row: 2;
     min-height: 0;
@@ -68,18 +78,6 @@ export const viewerStyles = [
     grid-row: 3;
     min-width: 0;
   }
-  /* As tall as the toolbar's row, so that its panel hangs below the toolbar, not over it. */
-  e-paper-search {
-    align-self: stretch;
-  }
-  /* The viewer's own buttons in the toolbar: the search's, the text view's toggle. */
-  .tool svg {
-    display: none;
-    ${lineIcon}
-  }
-  [aria-pressed='true'] {
-    background: color-mix(in srgb, currentColor 14%, transparent);
-  }
   /* The text view covers the page and its strip: they keep their layout, hidden. */
   e-paper-text-view {
     grid-area: 2 / 1 / -1;
@@ -87,56 +85,6 @@ export const viewerStyles = [
   :host([view='text']) :is(e-paper-viewport, e-paper-pages) {
     grid-column: 1;
     visibility: hidden;
-  }
-  /* A row too narrow for the words (the toolbar's compact, toolbar-fit.ts): icons named by them. */
-  .tool[compact] {
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
-    border: 0;
-  }
-  .tool[compact] svg {
-    display: block;
-  }
-  .tool[compact] span {
-    ${visuallyHidden}
-  }
-  .notice {
-    position: absolute;
-    left: 50%;
-    bottom: 16px;
-    z-index: 2;
-    display: flex;
-    align-items: center;
-    gap: 4px;
-    max-width: calc(100% - 32px);
-    padding: 4px;
-    border-radius: 999px;
-    background: var(--_tooltip-bg);
-    color: var(--_tooltip-ink);
-    box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
-    transform: translateX(-50%);
-  }
-  .notice:not(:has(button)) {
-    padding: 8px 16px;
-  }
-  .notice button {
-    border: 0;
-    border-radius: 999px;
-    padding: 6px 14px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .notice .dismiss {
-    padding: 6px 10px;
-    font-size: 16px;
-    line-height: 1;
-  }
-  .notice button:hover {
-    background: color-mix(in srgb, currentColor 15%, transparent);
   }
   .visually-hidden {
     ${visuallyHidden}

@@ -133,7 +133,7 @@ export class EPaper extends LocalizedElement {
   @state() private searchQuery = '';
 
   readonly #notices = new NoticeController(this);
-  readonly #session = new ReadingSessionController(this, this.#notices);
+  readonly #session = new ReadingSessionController(this);
   readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
   readonly #pageFiles = new PageFilesController(viewerPageFiles(() => this.#ctx));
   readonly #view = new ViewModeController(this, () => this.#parts.need('e-paper-text-view'), {

@@ -14,13 +14,14 @@ const fetched = (pattern: RegExp) =>
 
 /**
  * The modules this file's page has fetched that the first paint of a typeset page in Simplified
- * Chinese does without: what is shown after it, the reading state's writer and how records merge,
+ * Chinese does without: what is shown after it (the toolbar too, what articles read do to the
+ * session), the reading state's writer and how records merge,
  * the other languages' strings, and what only a scan page draws (the first test runs first:
  * nothing cached).
  */
 const afterReadyModules = () =>
   fetched(
-    /\/(e-paper-chrome|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|reading-state|merge-records|en|languages|zh-hant|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
+    /\/(e-paper-toolbar|toolbar-fit|e-paper-chrome|e-paper-chrome\.styles|article-reading|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|search-highlights|reading-state|merge-records|en|languages|zh-hant|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
   );
 
 let key = 0;
@@ -47,20 +48,28 @@ describe('<e-paper>: the critical path', () => {
     [1280, 800],
     [390, 844],
   ]) {
-    it(`at ${width}×${height}: the page shows before the toolbar's end and the list load, and nothing moves as they come`, async () => {
+    it(`at ${width}×${height}: the page shows before the toolbar and the list load, and nothing moves as they come`, async () => {
       const el = await mountAt(width, height);
       if (width === 1280) expect(afterReadyModules(), 'fetched before e-paper-ready').to.deep.equal([]);
       const toolbar = deepQuery(el, 'e-paper-toolbar')!;
       const viewport = deepQuery(el, 'e-paper-viewport')!;
       expect(toolbar.querySelector('e-paper-contents'), 'the list comes after the first paint').to.equal(null);
+      if (width === 1280) expect(toolbar.matches(':defined'), 'the toolbar comes after the first paint').to.equal(false);
       const before = { toolbar: box(toolbar), viewport: box(viewport) };
+      expect(before.toolbar.height, 'the toolbar’s row is kept for it').to.be.above(0);
       await el.updateComplete;
       await customElements.whenDefined('e-paper-contents');
       await frames(2);
       expect(toolbar.querySelector('e-paper-contents'), 'the list, once the page is shown').to.exist;
       expect(toolbar.querySelector('.search-toggle'), 'the search button').to.exist;
+      if (width === 1280)
+        expect(
+          getComputedStyle(toolbar.querySelector('.search-toggle svg')!).display,
+          'its word, not its icon: its styles came with it',
+        ).to.equal('none');
       expect(el.shadowRoot!.querySelector('e-paper-reader'), 'the reader').to.exist;
       expect(deepQuery(el, 'e-paper-contents', 'button'), 'the list’s button is drawn').to.exist;
+      expect(deepQuery(el, 'e-paper-toolbar', '[data-action="zoom-in"]'), 'the toolbar’s own buttons are drawn').to.exist;
       expect({ toolbar: box(toolbar), viewport: box(viewport) }, 'the toolbar and the page keep their place').to.deep.equal(before);
       el.remove();
     });

@@ -4,7 +4,8 @@ import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import type { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
 import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
-import { A1_URL, deepQuery, nextEvent } from '../../helpers.js';
+import { createStore, set } from 'idb-keyval';
+import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
 
 let keyCount = 0;
 /** A storage key of its own for each test, so records never meet. */
@@ -96,6 +97,44 @@ describe('<e-paper> remembers each reader', () => {
     second.el.closeArticle();
     await second.el.updateComplete;
     second.host.remove();
+  });
+
+  it('restores a record as the code before the read-side split wrote it: view, read marks, text size, the offer', async () => {
+    // Written straight into the store, in the record's version 1 (as session 8's code left it).
+    const key = freshKey();
+    const { id } = await loadA1();
+    await set(
+      `${key}:${id}`,
+      {
+        v: 1,
+        editionId: id,
+        page: 'A1',
+        view: { scale: 0.8, x: 600, y: 1200 },
+        views: { A1: { scale: 0.8, x: 600, y: 1200 } },
+        open: { article: 'a6', fraction: 0.4, paragraph: 3 },
+        progress: { a1: 1, a6: 0.4 },
+        read: ['a1'],
+        textScale: 1.1,
+        updatedAt: 1_764_900_000_000,
+      },
+      createStore('e-paper', 'reading-state'),
+    );
+    const { el, host } = await mount(key);
+    const view = viewportOf(el);
+    expect([view.scale, Math.round(view.center.x), Math.round(view.center.y)], 'the saved view, at ready').to.deep.equal([0.8, 600, 1200]);
+    const region = deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector('.region[data-article-id="a1"]')!;
+    expect(region.classList.contains('read'), 'the read mark, at ready').to.equal(true);
+    await el.updateComplete;
+    const notice = el.shadowRoot!.querySelector('[part="notice"]')!;
+    expect(notice.textContent!.replace(/[\u2068\u2069]/g, ''), 'the offer to continue').to.contain('继续阅读《扶贫小车间 托起大梦想》');
+    notice.querySelector<HTMLButtonElement>('.continue')!.click();
+    await el.updateComplete;
+    const reader = readerOf(el);
+    expect(reader.articleId, 'the article left').to.equal('a6');
+    expect(reader.textScale, 'at the text size kept').to.be.closeTo(1.1, 0.001);
+    el.closeArticle();
+    await el.updateComplete;
+    host.remove();
   });
 
   it('keeps two storage keys apart', async () => {

@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import type { CSSResultOrNative, LitElement } from 'lit';
 import '../../../src/index.js';
 import { define } from '../../../src/define.js';
-import { EPaper, EPaperPage, EPaperToolbar, EPaperViewport } from '../../../src/exports.js';
+import { EPaper, EPaperPage, EPaperViewport } from '../../../src/exports.js';
 import {
   EPaperArchive,
   EPaperContents,
@@ -20,6 +20,7 @@ import {
   EPaperReader,
   EPaperSearch,
   EPaperTextView,
+  EPaperToolbar,
   EPaperTooltip,
 } from '../../../src/elements.js';
 import { TOKENS, tokenStyles, darkTokens } from '../../../src/internal/styles/tokens.js';
