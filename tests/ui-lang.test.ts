@@ -72,7 +72,12 @@ async function a1In(lang: string): Promise<Edition> {
   const a1 = await loadA1();
   return { ...a1, lang, fonts: a1.fonts?.map((font) => ({ ...font, src: new URL(font.src, A1_URL).href })) };
 }
-const toolbarZoomIn = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-toolbar')!.shadowRoot!.querySelector('[part~="zoom-in"]')!;
+/** The toolbar's zoom-in button, once the toolbar has come with the chrome part (after ready). */
+const toolbarZoomIn = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-toolbar')?.shadowRoot?.querySelector('[part~="zoom-in"]') ?? null;
+async function landedZoomIn(el: EPaper): Promise<Element> {
+  await until(() => toolbarZoomIn(el) !== null, 'the toolbar, after ready');
+  return toolbarZoomIn(el)!;
+}
 
 describe('UI language without a lang of its own', () => {
   it('follows the host page’s <html lang="en">: English from the first render, never Chinese, the attribute left unset', async () => {
@@ -86,7 +91,7 @@ describe('UI language without a lang of its own', () => {
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
     ).to.equal(true);
-    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
     expect(el.lang, 'the language in use').to.equal('en');
     expect(el.hasAttribute('lang'), 'the host page’s attribute is not copied onto the element').to.equal(false);
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang'), 'its shadow content says its language').to.equal('en');
@@ -103,7 +108,7 @@ describe('UI language without a lang of its own', () => {
     await ready;
     await el.updateComplete;
     expect(el.lang).to.equal('zh-TW');
-    await until(() => toolbarZoomIn(el).getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the toolbar in Traditional Chinese');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the toolbar in Traditional Chinese');
     frame.remove();
   });
 
@@ -115,7 +120,7 @@ describe('UI language without a lang of its own', () => {
     doc.body.append(el);
     await ready;
     expect(el.lang).to.equal('en');
-    expect(toolbarZoomIn(el).getAttribute('aria-label'), 'the toolbar as the page is first shown').to.equal(en.toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label'), 'the toolbar as it lands').to.equal(en.toolbar.zoomIn);
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('en');
     frame.remove();
   });
@@ -127,7 +132,7 @@ describe('UI language without a lang of its own', () => {
     doc.body.append(el);
     await ready;
     expect(el.lang).to.equal('zh-CN');
-    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
     frame.remove();
   });
 
@@ -137,16 +142,16 @@ describe('UI language without a lang of its own', () => {
     const ready = nextEvent(el, 'e-paper-ready');
     doc.body.append(el);
     await ready;
-    expect(toolbarZoomIn(el).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
     el.removeAttribute('lang');
     await until(
-      () => toolbarZoomIn(el).getAttribute('aria-label') === en.toolbar.zoomIn,
+      () => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn,
       'English, the page’s, once the attribute is gone',
     );
     expect(el.lang).to.equal('en');
     el.lang = 'zh-HK';
     expect(el.getAttribute('lang'), 'the property sets the attribute').to.equal('zh-HK');
-    await until(() => toolbarZoomIn(el).getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese once lang is set');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese once lang is set');
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('zh-HK');
     frame.remove();
   });

@@ -76,6 +76,13 @@ export class EPaper extends LocalizedElement {
     else this.setAttribute('lang', lang);
   }
 
+  // The attribute is already changed when Lit compares the old value with the new one, so a removed
+  // `lang` would look like no change: render again whenever it changes.
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
   /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
   @property({ reflect: true }) page?: string;
 
