@@ -25,13 +25,12 @@ export const overviewStyles = css`
     z-index: 1;
     display: block;
   }
-  /* At fit: laid out, so that its first showing mid-zoom costs no layout, but neither painted,
-     hit, focused nor read. */
+  /* At fit: laid out and drawn, so that its first showing mid-zoom costs no layout and no raster
+     (its picture's layer is rastered at idle), but not seen, nor hit; the element is inert, so
+     neither focused nor read. */
   :host([hidden]) {
-    visibility: hidden;
-  }
-  :host([hidden]) .kept {
-    content-visibility: hidden;
+    filter: opacity(0);
+    pointer-events: none;
   }
   .map {
     position: relative;

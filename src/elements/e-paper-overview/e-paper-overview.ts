@@ -29,8 +29,10 @@ const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-mot
  *
  * A lazy part: the viewer loads it once the browser is idle after ready (or at the first zoom in,
  * if that comes first), and leaves it out with `no-overview`. It draws the map, and its picture at
- * idle, while the page is at fit, laid out but not seen: so that its first showing mid-zoom costs
- * no layout (measured: a 33–100 ms layout of the picture in the frames of the zoom).
+ * idle, while the page is at fit, laid out and drawn but not seen (`filter: opacity(0)`, inert):
+ * so that its first showing mid-zoom costs no layout (measured: a 33–100 ms layout of the picture
+ * in the frames of the zoom) and no raster (88–100 ms for the picture's one tile in the zoom's
+ * first frame, when it was hidden by `visibility` or `opacity: 0`, which Chromium does not raster).
  *
  * If the picture's image cannot be loaded (a scan page's smallest image), the map shows a mark in
  * its place, named "the page's picture could not be loaded" in the UI language, until another
@@ -73,13 +75,6 @@ export class EPaperOverview extends LitElement {
    */
   @state() private pictured = false;
 
-  /**
-   * Whether the picture has been laid out: from then on, hidden at fit, the map's contents skip
-   * style and layout (`content-visibility: hidden` keeps what was laid out), so that restyling the
-   * document (the reader's modal dialog) does not restyle a second typeset page.
-   */
-  @state() private laidOut = false;
-
   /** Whether the picture's image could not be loaded (for the page shown). */
   @state() private failed = false;
 
@@ -100,16 +95,10 @@ export class EPaperOverview extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') && this.isConnected) this.#attach();
     // Another page: its picture is drawn at idle again, never in the frame of the page's turn.
-    if (changed.has('page') && changed.get('page')) this.pictured = this.#pictureAsked = this.laidOut = false;
+    if (changed.has('page') && changed.get('page')) this.pictured = this.#pictureAsked = false;
     if (changed.has('page')) this.failed = false;
-    // At fit the map stays laid out, only not seen (see the styles).
-    this.hidden = !this.#zoomed;
-  }
-
-  protected override updated(): void {
-    const picture = this.pictured && !this.laidOut && this.renderRoot.querySelector('e-paper-page');
-    if (picture)
-      void picture.updateComplete.then(() => requestAnimationFrame(() => requestAnimationFrame(() => (this.laidOut = this.pictured))));
+    // At fit the map stays laid out and drawn, only not seen (see the styles), nor focused or read.
+    this.hidden = this.inert = !this.#zoomed;
   }
 
   /** Whether the page is zoomed in beyond fit (the map shows). */
@@ -214,7 +203,7 @@ export class EPaperOverview extends LitElement {
     const mark = shareOfPage(this.#visible, page);
     const round = (share: number) => Math.round(share * 100);
     return html`<div
-      class="map ${this.laidOut ? 'kept' : ''}"
+      class="map"
       part="overview"
       role="group"
       aria-label=${strings.label}

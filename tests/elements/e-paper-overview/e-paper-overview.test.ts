@@ -86,13 +86,20 @@ afterEach(async () => {
 describe('<e-paper-overview> in the viewer', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
-  it('is not seen at fit, but laid out with its picture before the first zoom; shows once zoomed in', async () => {
+  it('is not seen at fit, but laid out and drawn with its picture before the first zoom; shows once zoomed in', async () => {
     el = await mountA1<EPaper>(SIZE);
     const hiddenAtFit = (what: string) => {
       const overview = overviewOf(el!)!;
       expect(overview.hidden, what).to.equal(true);
-      // Neither painted, hit, focused nor read.
-      expect(getComputedStyle(overview).visibility, what).to.equal('hidden');
+      // Drawn (so that its picture is rastered before the first zoom), but neither seen, hit, focused nor read.
+      const style = getComputedStyle(overview);
+      expect(style.visibility, what).to.equal('visible');
+      expect(style.filter, what).to.equal('opacity(0)');
+      expect(style.pointerEvents, what).to.equal('none');
+      expect(overview.inert, what).to.equal(true);
+      const mark = markOf(el!);
+      mark.focus();
+      expect(overview.shadowRoot!.activeElement, `${what}: the mark is not focused`).to.equal(null);
     };
     // Loaded once the browser is idle after ready, and drawn (the page's picture too) while hidden:
     // its first showing in the frames of a zoom then costs no layout and no raster.
@@ -100,11 +107,15 @@ describe('<e-paper-overview> in the viewer', () => {
     hiddenAtFit('at fit');
     expect(getComputedStyle(overviewOf(el)!).display, 'laid out').to.not.equal('none');
     expect(overviewOf(el)!.shadowRoot!.querySelector('e-paper-page')!.getBoundingClientRect().width, 'laid out').to.be.greaterThan(0);
-    // Once laid out, its contents skip style and layout while hidden (a modal dialog restyles the document).
-    await until(() => getComputedStyle(mapOf(el!)).contentVisibility === 'hidden', 'the laid-out map kept, skipped');
+    // A click where the hidden map stands reaches the page under it.
+    const box = mapOf(el).getBoundingClientRect();
+    const under = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(under?.closest('e-paper-overview'), 'not hit at fit').to.equal(null);
     await zoomIn(el);
-    expect(getComputedStyle(overviewOf(el)!).visibility).to.equal('visible');
-    expect(getComputedStyle(mapOf(el)).contentVisibility).to.equal('visible');
+    const style = getComputedStyle(overviewOf(el)!);
+    expect(style.filter).to.equal('none');
+    expect(style.pointerEvents).to.equal('auto');
+    expect(overviewOf(el)!.inert).to.equal(false);
     expectMarkOnView(el, 'zoomed in');
     el.fit('page');
     await until(() => overviewOf(el!)!.hidden, 'the map to hide at fit');
