@@ -149,6 +149,38 @@ describe('detection on a page drawn by hand', () => {
     assert.deepEqual(layout.doubts, []);
   });
 
+  it('splits a cell whose second article has the larger headline into two, each with its own headline and body, in order', () => {
+    // Under the first article's body (headline of 40), after a space: another with a headline of
+    // 52 and a kicker over it, no rule of its own. The larger headline used to become the cell's,
+    // the first article's headline and body its kicker or text, and the page doubted.
+    for (const kicker of [false, true]) {
+      const runs = [
+        ...page.runs.filter((r) => r.x < 300),
+        ...(kicker ? [run('另一篇的引题', 20, 240, 20)] : []),
+        run('更大的标题', 20, 264, 52),
+        run('本报记者 赵六', 20, 322, 12),
+        run('　另一篇的正文', 40, 340, 16),
+        run('正文的第二行字', 20, 360, 16),
+      ];
+      const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+      const news = layout.units.filter((u) => u.kind === 'news');
+      assert.deepEqual(
+        news.map((u) => [u.kicker, u.headline, u.subheads, u.bylines, u.paragraphs, u.innerHeadlines]),
+        [
+          [undefined, '第一篇文章的标题', [], ['本报记者 张三'], [`第一段的文字${'这是正文的文字'.repeat(5)}`], undefined],
+          [kicker ? '另一篇的引题' : undefined, '更大的标题', [], ['本报记者 赵六'], ['另一篇的正文正文的第二行字'], undefined],
+        ],
+        `kicker: ${kicker}`,
+      );
+      assert.deepEqual(
+        news.map((u) => u.boxes.map((b) => [b.y, b.y + b.h])),
+        [[[30, 216]], [[kicker ? 240 : 264, 376]]],
+      );
+      assert.deepEqual(layout.doubts, []);
+      assert.equal(layout.confidence, 1);
+    }
+  });
+
   it('reads the kicker over a split-off article’s headline as its kicker, not as the body of the article before', () => {
     // Under the first article's body, after a space: a kicker (20 or 24 units: under or over a
     // headline's size) close over a headline of 40, with body under it; no rule of its own.

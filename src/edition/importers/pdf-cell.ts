@@ -106,12 +106,22 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
     );
     return [unit];
   }
-  // The headline: the first run of lines in the cell's largest type (a headline over two lines);
-  // large lines over it in smaller type are its kicker.
-  const largest = Math.max(...lines.filter(isHeadline).map((l) => l.size));
+  // The headline: the first run of lines in the largest type of the cell's first header (the
+  // lines above the body's size from its first headline-size line on, before body comes: kicker,
+  // headline, subheads), a headline over two lines whole; large lines over it in smaller type
+  // are its kicker. A larger headline further down, after body, starts another article.
+  const first = lines.findIndex(isHeadline);
+  let end = first;
+  while (end + 1 < lines.length && lines[end + 1].size > body * 1.08) end++;
+  const largest = Math.max(
+    ...lines
+      .slice(first, end + 1)
+      .filter(isHeadline)
+      .map((l) => l.size),
+  );
   const head = headRun(
     lines,
-    lines.findIndex((l) => l.size >= largest * 0.9),
+    lines.findIndex((l, i) => i >= first && l.size >= largest * 0.9),
   );
   const runOn = Math.max(widest, cell.w * 0.6);
   unit.headline = joinHeading(head, runOn);
