@@ -323,6 +323,46 @@ describe('detection on a page drawn by hand', () => {
     assert.equal(layout.confidence, 1);
   });
 
+  it('reads text printed over a photo: a caption and credit as the photo’s, a headline as its article’s, a placeholder’s label said', () => {
+    // Left: a photo under the body with its caption and credit set on the picture. Right: a
+    // headline set over a photo at the top, and further down a placeholder box (one tone) with
+    // its label. Such text used to stay in the text layer only, in no article and unsaid.
+    const runs = [
+      ...page.runs.filter((r) => r.x < 300),
+      run('大桥灯火通明', 30, 350, 12),
+      run('孙七 摄', 240, 366, 10),
+      run('照片上的标题', 330, 50, 40),
+      ...Array.from({ length: 3 }, (_, i) => run(i === 0 ? '　右边的正文' : '右边正文接着', i === 0 ? 352 : 320, 140 + i * 20, 16)),
+      run('图片暂缺', 420, 250, 12),
+    ];
+    const layout = m.detectLayout({
+      ...page,
+      runs,
+      fills: [{ x: 320, y: 210, w: 260, h: 100, paint: 'fill', color: '#dddddd' }],
+      images: [
+        { x: 20, y: 230, w: 260, h: 150 },
+        { x: 320, y: 26, w: 260, h: 70 },
+      ],
+    });
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.paragraphs, u.photos.map((p) => [p.caption, p.credit])]),
+      [
+        ['第一篇文章的标题', [`第一段的文字${'这是正文的文字'.repeat(5)}`], [['大桥灯火通明', '孙七 摄']]],
+        [
+          '照片上的标题',
+          ['右边的正文右边正文接着右边正文接着'],
+          [
+            [undefined, undefined],
+            [undefined, undefined],
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(layout.outside, ['"图片暂缺" on a photo\'s placeholder at 420,250']);
+    assert.equal(layout.confidence, 1);
+  });
+
   it('is doubtful about text without a headline or a cell', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));

@@ -8,7 +8,7 @@
  * article or several set under one rule. Pure functions over ./pdf-content.ts data.
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
-import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type UnitKind } from './pdf-cell.js';
+import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type PhotoBox, type UnitKind } from './pdf-cell.js';
 import { bodySize, buildLines, type Line } from './pdf-lines.js';
 import { readJumps } from './pdf-jumps.js';
 import { repairRuns } from './pdf-text.js';
@@ -81,7 +81,7 @@ function gutterOf(cuts: PdfRule[], body: number): number {
 
 interface Cell extends Box {
   lines: Line[];
-  images: Box[];
+  images: PhotoBox[];
   fills: PdfRule[];
   given?: GivenBox;
   /** No rule closes it below: it reached the bottom of the page's content. */
@@ -108,7 +108,8 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   const blank = (f: Box) =>
     f.w > body * 4 && f.h > body * 4 && lines.filter((l) => inside(f, l)).reduce((n, l) => n + l.text.length, 0) <= 8;
   const shaded = content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color) || blank(f));
-  for (const image of [...content.images, ...shaded]) {
+  const placeholders = shaded.filter(blank).map((f): PhotoBox => ({ x: f.x, y: f.y, w: f.w, h: f.h, placeholder: true }));
+  for (const image of [...content.images, ...shaded.filter((f) => !blank(f)), ...placeholders]) {
     const cell = cells.find((c) => inside(c, image));
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
@@ -125,6 +126,17 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   }
 
   const units: FoundUnit[] = [];
+  // Text in no unit: where it stands and how it starts, for the page's warning.
+  const outside: string[] = [];
+  // Text a unit took into none of its fields (a placeholder's label) is said with the rest outside.
+  const said = (found: FoundUnit[]) => {
+    for (const u of found)
+      if (u.apart) {
+        outside.push(...u.apart);
+        delete u.apart;
+      }
+    return found;
+  };
   const owner = new Map<Cell, FoundUnit>();
   const headless: Cell[] = [];
   for (const cell of cells.filter((c) => c.lines.length)) {
@@ -145,7 +157,7 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
       unit.headline ||= cell.lines[0].text.slice(0, 60);
     }
     if (unit.headline) {
-      units.push(unit, ...split);
+      units.push(...said([unit, ...split]));
       owner.set(cell, unit);
     } else headless.push(cell);
   }
@@ -160,7 +172,7 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
     // A block that starts with a jump line back (上接A1版) is the rest of an article from another
     // page, printed without its headline: a part of its own, never more of its neighbour.
-    const [part] = readCell(cell, body, options.lang);
+    const [part] = said(readCell(cell, body, options.lang));
     if (readJumps(part.paragraphs.slice(0, 1)).some((j) => j.end === 'from')) {
       const unit: FoundUnit = { ...part, headline: part.paragraphs[0], headless: true };
       units.push(unit);
@@ -197,7 +209,6 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
   }
   // With the layout system's boxes, its boxes are the units; else the masthead and footer from the rest.
-  const outside: string[] = [];
   if (!options.given?.length) units.push(...looseUnits(loose, body, content.height, outside));
   // With the layout system's boxes, what stands outside them is in none.
   else if (loose.length) outside.push(...describe(loose));
