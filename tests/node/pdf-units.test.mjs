@@ -439,6 +439,38 @@ describe('lines from runs in several fonts', () => {
     );
   });
 
+  it('reads an underscore drawn as a rule in the gap between two runs, at their baseline, as _', () => {
+    // As texinfo sets a function's name in a heading (not a copy of one): TeX draws _ outside
+    // typewriter type as a bar of 0.3 em at the baseline, so the text has runs with gaps wider
+    // than a word space, read as spaces. A rule under the middle of a word (an underline) and
+    // one beside the text at mid-height (a dash) are no underscores.
+    const size = 17.45;
+    const latin = (text, x, y) => run(text, x, y, size, { w: text.length * size * 0.55 });
+    const bar = (x, y, w = 6.7) => ({ x, y, w, h: 0.78, paint: 'fill', color: '#000000' });
+    const lines = m.buildLines(
+      [
+        latin('asn1', 159, 132),
+        latin('create', 159 + 4 * size * 0.55 + 7.7, 132),
+        latin('element', 159 + 10 * size * 0.55 + 15.4, 132),
+        latin('read', 159, 200),
+        latin('this', 159 + 4 * size * 0.55 + 4.5, 200),
+        latin('then', 159, 260),
+        latin('that', 159 + 4 * size * 0.55 + 7.7, 260),
+      ],
+      [
+        bar(159 + 4 * size * 0.55 + 0.5, 146),
+        bar(159 + 10 * size * 0.55 + 8.2, 146),
+        // An underline under a word, a dash at mid-height in the gap.
+        bar(165, 214, 20),
+        bar(159 + 4 * size * 0.55 + 0.5, 268),
+      ],
+    );
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['asn1_create_element', 'read this', 'then that'],
+    );
+  });
+
   it('keeps the word space between Latin runs in two fonts, and none between CJK runs or within a word', () => {
     // As the shared-mime-info spec sets it (not a copy of it): a word in a monospace face, the
     // spaces around it (runs of their own in PDF.js) left out, gaps of about a quarter em of

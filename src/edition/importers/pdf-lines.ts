@@ -38,6 +38,27 @@ function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: n
 type Building = Line & { runs: PdfRun[] };
 
 /**
+ * Whether an underscore is drawn as a rule in the gap before `run`: a bar about as thin as a
+ * stroke and as wide as a letter (a fifth of an em to most of one), at the run's baseline, between
+ * the end of the text before (`end`) and the run. TeX draws `_` so outside typewriter type
+ * (texinfo's asn1_create_element in a heading); the text has no character there, and the gap,
+ * wider than a word space, read as one. `marks`: the page's short horizontal rules.
+ */
+function underscoreBefore(marks: PdfRule[], end: number, run: PdfRun): boolean {
+  const slack = run.size * 0.15;
+  return marks.some(
+    (r) =>
+      r.h <= run.size * 0.1 &&
+      r.w >= run.size * 0.2 &&
+      r.w <= run.size * 0.9 &&
+      r.x >= end - slack &&
+      r.x + r.w <= run.x + slack &&
+      r.y + r.h / 2 >= run.y + run.size * 0.55 &&
+      r.y <= run.y + run.h + run.size * 0.2,
+  );
+}
+
+/**
  * The gap, in ems of the smaller of two Latin runs, over which they are two words. PDF.js gives
  * the space between runs in two fonts (a word in a monospace face) as a run of its own, which
  * the reader leaves out; the gap stays, a word space of about a quarter em, less in justified
@@ -147,6 +168,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     target.bold ||= run.bold;
   }
   lines = mergePieces(lines, rules);
+  const marks = rules.filter((r) => r.w > r.h && r.w < 60 && r.h < 3);
   for (const line of lines) {
     line.runs.sort((a, b) => a.x - b.x);
     let text = '';
@@ -162,8 +184,14 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
       }
       const latin = !CJK_CHAR.test(text.slice(-1)) && !CJK_CHAR.test(piece[0] ?? '');
       const wide = latin ? gap > Math.min(run.size, previous) * LATIN_SPACE : gap > run.size * 0.25;
-      text += (text && latin && wide ? ' ' : '') + piece;
-      segment += (segment && wide ? ' ' : '') + piece;
+      const underscore = text !== '' && marks.length > 0 && underscoreBefore(marks, end, run);
+      if (underscore) {
+        text = `${text.trimEnd()}_${piece.trimStart()}`;
+        segment = `${segment.trimEnd()}_${piece.trimStart()}`;
+      } else {
+        text += (text && latin && wide ? ' ' : '') + piece;
+        segment += (segment && wide ? ' ' : '') + piece;
+      }
       previous = run.size;
       end = run.x + run.w;
     }
