@@ -38,24 +38,49 @@ function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: n
 type Building = Line & { runs: PdfRun[] };
 
 /**
- * Whether an underscore is drawn as a rule in the gap before `run`: a bar about as thin as a
- * stroke and as wide as a letter (a fifth of an em to most of one), at the run's baseline, between
- * the end of the text before (`end`) and the run. TeX draws `_` so outside typewriter type
- * (texinfo's asn1_create_element in a heading); the text has no character there, and the gap,
- * wider than a word space, read as one. `marks`: the page's short horizontal rules.
+ * Whether a rule is an underscore drawn as a bar in `run`'s line: about as thin as a stroke and
+ * as wide as a letter (a fifth of an em to most of one), at the run's baseline. TeX draws `_` so
+ * outside typewriter type (texinfo's asn1_create_element in a heading): the text has no character
+ * for it, and the gap, wider than a word space, reads as a space (PDF.js puts one in its run, or
+ * the runs stand apart).
  */
+function isUnderscore(r: PdfRule, run: PdfRun): boolean {
+  return (
+    r.h <= run.size * 0.1 &&
+    r.w >= run.size * 0.2 &&
+    r.w <= run.size * 0.9 &&
+    r.y + r.h / 2 >= run.y + run.size * 0.55 &&
+    r.y <= run.y + run.h + run.size * 0.2
+  );
+}
+
+/** Whether an underscore (isUnderscore) stands in the gap between the text before (ending at `end`) and `run`. */
 function underscoreBefore(marks: PdfRule[], end: number, run: PdfRun): boolean {
   const slack = run.size * 0.15;
-  return marks.some(
-    (r) =>
-      r.h <= run.size * 0.1 &&
-      r.w >= run.size * 0.2 &&
-      r.w <= run.size * 0.9 &&
-      r.x >= end - slack &&
-      r.x + r.w <= run.x + slack &&
-      r.y + r.h / 2 >= run.y + run.size * 0.55 &&
-      r.y <= run.y + run.h + run.size * 0.2,
-  );
+  return marks.some((r) => r.x >= end - slack && r.x + r.w <= run.x + slack && isUnderscore(r, run));
+}
+
+/**
+ * A run's text with `_` for each space PDF.js put where an underscore is drawn inside the run:
+ * the space between Latin letters nearest the bar, the run's characters taken as set evenly,
+ * within an em and a half of it.
+ */
+function underscoresIn(run: PdfRun, marks: PdfRule[]): string {
+  if (run.vertical || !run.text.includes(' ')) return run.text;
+  const chars = [...run.text];
+  const step = run.w / chars.length;
+  const at = (i: number) => run.x + (i + 0.5) * step;
+  for (const r of marks) {
+    if (r.x < run.x || r.x + r.w > run.x + run.w || !isUnderscore(r, run)) continue;
+    const middle = r.x + r.w / 2;
+    let best = -1;
+    chars.forEach((c, i) => {
+      const latin = i > 0 && !CJK_CHAR.test(chars[i - 1]) && !CJK_CHAR.test(chars[i + 1] ?? '\u4e00');
+      if (c === ' ' && latin && (best < 0 || Math.abs(at(i) - middle) < Math.abs(at(best) - middle))) best = i;
+    });
+    if (best >= 0 && Math.abs(at(best) - middle) < run.size * 1.5) chars[best] = '_';
+  }
+  return chars.join('');
 }
 
 /**
@@ -177,7 +202,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     let previous = Infinity;
     for (const run of line.runs) {
       const gap = run.x - end;
-      const piece = run.text.replace(/\s+/g, ' ');
+      const piece = (marks.length ? underscoresIn(run, marks) : run.text).replace(/\s+/g, ' ');
       if (gap >= run.size * 0.9 && segment.trim()) {
         line.segments.push(segment.trim());
         segment = '';
