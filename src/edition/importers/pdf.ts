@@ -122,7 +122,10 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       const article = toArticle(unit, articleId, path, label, warnings);
       articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs), ...(unit.headless && { headless: true }) });
       const place = { path, page: label, headline: article.headline };
-      page.regions!.push({ article: articleId, shapes: fitShapes(shapesOf(unit.boxes, layout.gutter * 1.5), unit.boxes, place, warnings) });
+      // Text set past the page's edge (a line of code running off a manual's page) is kept; its region ends at the edge.
+      const boxes = unit.boxes.map((b) => clip(b, content.width, content.height)).filter((b) => b.w > 0 && b.h > 0);
+      if (boxes.length)
+        page.regions!.push({ article: articleId, shapes: fitShapes(shapesOf(boxes, layout.gutter * 1.5), boxes, place, warnings) });
     }
     const advertisements = articles.filter((a) => a.page === p && a.kind === 'advertisement').length;
     reports.push({
@@ -155,6 +158,13 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     pages: out,
   };
   return { edition: validateEdition(edition), warnings, reports };
+}
+
+/** A box cut to the page. */
+function clip(b: { x: number; y: number; w: number; h: number }, width: number, height: number) {
+  const x = Math.max(0, b.x);
+  const y = Math.max(0, b.y);
+  return { x, y, w: Math.min(width, b.x + b.w) - x, h: Math.min(height, b.y + b.h) - y };
 }
 
 const KIND = { news: 'news', masthead: 'masthead', ear: 'masthead', footer: 'other' } as const;
