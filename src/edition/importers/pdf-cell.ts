@@ -45,6 +45,11 @@ export interface FoundUnit {
    */
   apart?: string[];
   /**
+   * The text over the first headline of a page without rules: the last article of the page
+   * before goes on (./pdf-flow.ts); its `headline` is its first line, until it is joined.
+   */
+  continues?: true;
+  /**
    * A continuation printed without a headline of its own: its block starts with the jump line
    * (上接A1版), which stands in for the headline until the part joins its article (./pdf-jumps.ts).
    */
