@@ -422,6 +422,33 @@ describe('vertical text', () => {
   });
 });
 
+describe('paragraphs of a block set in', () => {
+  it('reads lines set in within a column (a manual’s descriptions under a signature) in place, not as a column after it', () => {
+    // As texinfo sets a function reference (not a copy of one): the signature at the column's
+    // start, its second line and the descriptions set in under it, then the next signature. The
+    // set-in lines used to be read as a column of their own, after all the signatures.
+    const size = 12;
+    const line = (text, x, y, w) => ({ x, y, w, h: size, text, size, bold: false, font: 'Body', segments: [text] });
+    const lines = [
+      line('int parse (const char * file, node *', 120, 100, 560),
+      line('definitions)', 186, 118, 80),
+      line('file: the path of the file.', 158, 136, 300),
+      line('Function used to start the parse algorithm. Creates the', 158, 154, 522),
+      line('structures needed.', 158, 172, 120),
+      line('parse_more (const char * name) with more of it here', 120, 202, 560),
+      line('name: the name.', 158, 220, 110),
+    ];
+    assert.deepEqual(m.paragraphsOf(lines, 'en'), [
+      'int parse (const char * file, node *',
+      'definitions)',
+      'file: the path of the file.',
+      'Function used to start the parse algorithm. Creates the structures needed.',
+      'parse_more (const char * name) with more of it here',
+      'name: the name.',
+    ]);
+  });
+});
+
 describe('lines from runs in several fonts', () => {
   it('joins the characters a fallback font sets a little lower into their line, in order', () => {
     // 律 and 千 from another font, 2 units lower, listed after the line's other runs.

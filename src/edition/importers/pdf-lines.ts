@@ -279,16 +279,32 @@ export function readingOrder(lines: Line[], body: number): Line[] {
   return out;
 }
 
-/** Lines clustered into columns by where they start (a first-line indent stays in its column), left to right. */
+/**
+ * Lines clustered into columns by where they start (a first-line indent stays in its column), left
+ * to right. Lines that start inside a column, where most of its lines run on past them (a block
+ * set in: a manual's indented description or listing, a hanging indent), are of that column.
+ */
 function columnsOf(lines: Line[]): { left: number; lines: Line[] }[] {
   const size = bodySize(lines);
-  const columns: { left: number; lines: Line[] }[] = [];
+  const starts: { left: number; lines: Line[] }[] = [];
   for (const line of [...lines].sort((a, b) => a.x - b.x)) {
-    const column = columns.find((c) => line.x - c.left < 2.6 * size && line.x >= c.left - size / 2);
+    const column = starts.find((c) => line.x - c.left < 2.6 * size && line.x >= c.left - size / 2);
     if (column) column.lines.push(line);
-    else columns.push({ left: line.x, lines: [line] });
+    else starts.push({ left: line.x, lines: [line] });
   }
-  return columns.sort((a, b) => a.left - b.left);
+  const columns: typeof starts = [];
+  for (const start of starts.sort((a, b) => a.left - b.left)) {
+    const host = columns.find((c) => c.lines.length >= 2 && medianRight(c.lines) > start.left + size);
+    if (host) host.lines.push(...start.lines);
+    else columns.push(start);
+  }
+  return columns;
+}
+
+/** Where most lines end: the median of their right edges. */
+function medianRight(lines: Line[]): number {
+  const rights = lines.map((l) => l.x + l.w).sort((a, b) => a - b);
+  return rights[Math.floor(rights.length / 2)];
 }
 
 /**
@@ -306,12 +322,14 @@ export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<L
   for (const column of columns) {
     column.lines.sort((a, b) => a.y - b.y);
     const left = Math.min(...column.lines.map((l) => l.x));
+    const right = Math.max(...column.lines.map((l) => l.x + l.w));
     let previous: Line | undefined;
     for (const line of column.lines) {
-      const indented = line.x - left > 0.9 * line.size;
+      // Set in from the column's start, unless it goes on from a full line set in as far (a block set in).
+      const runsOn = previous && Math.abs(line.x - previous.x) < line.size / 2 && previous.x + previous.w >= right - 1.5 * line.size;
+      const indented = line.x - left > 0.9 * line.size && !runsOn;
       const gap = previous ? line.y - (previous.y + previous.h) : 0;
-      const shortBefore =
-        previous && column.lines.length > 2 && previous.x + previous.w < Math.max(...column.lines.map((l) => l.x + l.w)) - 1.5 * line.size;
+      const shortBefore = previous && column.lines.length > 2 && previous.x + previous.w < right - 1.5 * line.size;
       // Lines `apart` (headline type inside a body) make paragraphs of their own.
       const switched = previous !== undefined && !!apart && apart.has(line) !== apart.has(previous);
       if (!paragraphs.length || switched || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))
