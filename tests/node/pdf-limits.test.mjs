@@ -34,6 +34,17 @@ function page(paragraphs, more = {}) {
 const text = (article) => article.paragraphs.join('');
 
 describe('the format’s limits in the PDF importer', () => {
+  it('ends a region at the page’s edge where a line runs past it, its text kept', () => {
+    // A second article under the rule (split off by its headline), one of its lines set past the
+    // page's right edge: its region used to reach past the page, and the edition failed to validate.
+    const runs = [run('另一篇文章', 20, 300, 40), run('　另一篇的正文', 36, 360, 16), run('越'.repeat(40), 20, 380, 16)];
+    const { edition } = m.importPdfPages([page(['第一段的文字'], { runs })], { date: '2026-12-05', lang: 'zh-CN' });
+    const article = edition.articles.find((a) => a.headline === '另一篇文章');
+    assert.equal(text(article), `另一篇的正文${'越'.repeat(40)}`);
+    const [region] = edition.pages[0].regions.filter((r) => r.article === article.id);
+    assert.deepEqual(region.shapes, [{ rect: { x: 20, y: 300, w: 580, h: 96 } }]);
+  });
+
   it('keeps the paragraphs past the 500th, joined into the last, with a warning naming the page', () => {
     const paragraphs = Array.from({ length: 520 }, (_, i) => `第${i + 1}段的文字`);
     const { edition, warnings } = m.importPdfPages([page(paragraphs)], { date: '2026-12-05', lang: 'zh-CN' });

@@ -149,6 +149,38 @@ describe('detection on a page drawn by hand', () => {
     assert.deepEqual(layout.doubts, []);
   });
 
+  it('splits a cell whose second article has the larger headline into two, each with its own headline and body, in order', () => {
+    // Under the first article's body (headline of 40), after a space: another with a headline of
+    // 52 and a kicker over it, no rule of its own. The larger headline used to become the cell's,
+    // the first article's headline and body its kicker or text, and the page doubted.
+    for (const kicker of [false, true]) {
+      const runs = [
+        ...page.runs.filter((r) => r.x < 300),
+        ...(kicker ? [run('另一篇的引题', 20, 240, 20)] : []),
+        run('更大的标题', 20, 264, 52),
+        run('本报记者 赵六', 20, 322, 12),
+        run('　另一篇的正文', 40, 340, 16),
+        run('正文的第二行字', 20, 360, 16),
+      ];
+      const layout = m.detectLayout({ ...page, runs, rules: page.rules.slice(0, 1) });
+      const news = layout.units.filter((u) => u.kind === 'news');
+      assert.deepEqual(
+        news.map((u) => [u.kicker, u.headline, u.subheads, u.bylines, u.paragraphs, u.innerHeadlines]),
+        [
+          [undefined, '第一篇文章的标题', [], ['本报记者 张三'], [`第一段的文字${'这是正文的文字'.repeat(5)}`], undefined],
+          [kicker ? '另一篇的引题' : undefined, '更大的标题', [], ['本报记者 赵六'], ['另一篇的正文正文的第二行字'], undefined],
+        ],
+        `kicker: ${kicker}`,
+      );
+      assert.deepEqual(
+        news.map((u) => u.boxes.map((b) => [b.y, b.y + b.h])),
+        [[[30, 216]], [[kicker ? 240 : 264, 376]]],
+      );
+      assert.deepEqual(layout.doubts, []);
+      assert.equal(layout.confidence, 1);
+    }
+  });
+
   it('reads the kicker over a split-off article’s headline as its kicker, not as the body of the article before', () => {
     // Under the first article's body, after a space: a kicker (20 or 24 units: under or over a
     // headline's size) close over a headline of 40, with body under it; no rule of its own.
@@ -291,6 +323,46 @@ describe('detection on a page drawn by hand', () => {
     assert.equal(layout.confidence, 1);
   });
 
+  it('reads text printed over a photo: a caption and credit as the photo’s, a headline as its article’s, a placeholder’s label said', () => {
+    // Left: a photo under the body with its caption and credit set on the picture. Right: a
+    // headline set over a photo at the top, and further down a placeholder box (one tone) with
+    // its label. Such text used to stay in the text layer only, in no article and unsaid.
+    const runs = [
+      ...page.runs.filter((r) => r.x < 300),
+      run('大桥灯火通明', 30, 350, 12),
+      run('孙七 摄', 240, 366, 10),
+      run('照片上的标题', 330, 50, 40),
+      ...Array.from({ length: 3 }, (_, i) => run(i === 0 ? '　右边的正文' : '右边正文接着', i === 0 ? 352 : 320, 140 + i * 20, 16)),
+      run('图片暂缺', 420, 250, 12),
+    ];
+    const layout = m.detectLayout({
+      ...page,
+      runs,
+      fills: [{ x: 320, y: 210, w: 260, h: 100, paint: 'fill', color: '#dddddd' }],
+      images: [
+        { x: 20, y: 230, w: 260, h: 150 },
+        { x: 320, y: 26, w: 260, h: 70 },
+      ],
+    });
+    const news = layout.units.filter((u) => u.kind === 'news');
+    assert.deepEqual(
+      news.map((u) => [u.headline, u.paragraphs, u.photos.map((p) => [p.caption, p.credit])]),
+      [
+        ['第一篇文章的标题', [`第一段的文字${'这是正文的文字'.repeat(5)}`], [['大桥灯火通明', '孙七 摄']]],
+        [
+          '照片上的标题',
+          ['右边的正文右边正文接着右边正文接着'],
+          [
+            [undefined, undefined],
+            [undefined, undefined],
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(layout.outside, ['"图片暂缺" on a photo\'s placeholder at 420,250']);
+    assert.equal(layout.confidence, 1);
+  });
+
   it('is doubtful about text without a headline or a cell', () => {
     const layout = m.detectLayout({ ...page, runs: page.runs.filter((r) => r.size < 30) });
     assert.ok(layout.confidence < 0.8, String(layout.confidence));
@@ -350,6 +422,33 @@ describe('vertical text', () => {
   });
 });
 
+describe('paragraphs of a block set in', () => {
+  it('reads lines set in within a column (a manual’s descriptions under a signature) in place, not as a column after it', () => {
+    // As texinfo sets a function reference (not a copy of one): the signature at the column's
+    // start, its second line and the descriptions set in under it, then the next signature. The
+    // set-in lines used to be read as a column of their own, after all the signatures.
+    const size = 12;
+    const line = (text, x, y, w) => ({ x, y, w, h: size, text, size, bold: false, font: 'Body', segments: [text] });
+    const lines = [
+      line('int parse (const char * file, node *', 120, 100, 560),
+      line('definitions)', 186, 118, 80),
+      line('file: the path of the file.', 158, 136, 300),
+      line('Function used to start the parse algorithm. Creates the', 158, 154, 522),
+      line('structures needed.', 158, 172, 120),
+      line('parse_more (const char * name) with more of it here', 120, 202, 560),
+      line('name: the name.', 158, 220, 110),
+    ];
+    assert.deepEqual(m.paragraphsOf(lines, 'en'), [
+      'int parse (const char * file, node *',
+      'definitions)',
+      'file: the path of the file.',
+      'Function used to start the parse algorithm. Creates the structures needed.',
+      'parse_more (const char * name) with more of it here',
+      'name: the name.',
+    ]);
+  });
+});
+
 describe('lines from runs in several fonts', () => {
   it('joins the characters a fallback font sets a little lower into their line, in order', () => {
     // 律 and 千 from another font, 2 units lower, listed after the line's other runs.
@@ -365,6 +464,43 @@ describe('lines from runs in several fonts', () => {
       lines.map((l) => l.text),
       ['全场服装一律八折满一千元', '下一行'],
     );
+  });
+
+  it('reads an underscore drawn as a rule in the gap between two runs, at their baseline, as _', () => {
+    // As texinfo sets a function's name in a heading (not a copy of one): TeX draws _ outside
+    // typewriter type as a bar of 0.3 em at the baseline, so the text has runs with gaps wider
+    // than a word space, read as spaces. A rule under the middle of a word (an underline) and
+    // one beside the text at mid-height (a dash) are no underscores.
+    const size = 17.45;
+    const latin = (text, x, y) => run(text, x, y, size, { w: text.length * size * 0.55 });
+    const bar = (x, y, w = 6.7) => ({ x, y, w, h: 0.78, paint: 'fill', color: '#000000' });
+    const lines = m.buildLines(
+      [
+        latin('asn1', 159, 132),
+        latin('create', 159 + 4 * size * 0.55 + 7.7, 132),
+        latin('element', 159 + 10 * size * 0.55 + 15.4, 132),
+        latin('read', 159, 200),
+        latin('this', 159 + 4 * size * 0.55 + 4.5, 200),
+        latin('then', 159, 260),
+        latin('that', 159 + 4 * size * 0.55 + 7.7, 260),
+      ],
+      [
+        bar(159 + 4 * size * 0.55 + 0.5, 146),
+        bar(159 + 10 * size * 0.55 + 8.2, 146),
+        // An underline under a word, a dash at mid-height in the gap.
+        bar(165, 214, 20),
+        bar(159 + 4 * size * 0.55 + 0.5, 268),
+      ],
+    );
+    assert.deepEqual(
+      lines.map((l) => l.text),
+      ['asn1_create_element', 'read this', 'then that'],
+    );
+    // PDF.js gives such a heading as one run, a space in each gap: the space nearest the bar is
+    // the underscore, the others stay spaces.
+    const step = size * 0.55;
+    const [one] = m.buildLines([latin('source name: the type', 158, 221)], [bar(158 + 6.5 * step - 3, 235)]);
+    assert.equal(one.text, 'source_name: the type');
   });
 
   it('keeps the word space between Latin runs in two fonts, and none between CJK runs or within a word', () => {

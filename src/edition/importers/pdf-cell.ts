@@ -9,6 +9,7 @@
  */
 import type { Box, PdfRule } from './pdf-content.js';
 import { joinHeading, paragraphsOf, readingOrder, type Line } from './pdf-lines.js';
+import { joinLines } from './text.js';
 
 export type UnitKind = 'news' | 'masthead' | 'ear' | 'footer';
 
@@ -39,21 +40,36 @@ export interface FoundUnit {
    */
   innerHeadlines?: string[];
   /**
+   * Text in its cell that went into none of its fields, each said with where it stands (the
+   * label of a photo's placeholder, 图片暂缺): for the page's warning, never silently dropped.
+   */
+  apart?: string[];
+  /**
+   * The text over the first headline of a page without rules: the last article of the page
+   * before goes on (./pdf-flow.ts); its `headline` is its first line, until it is joined.
+   */
+  continues?: true;
+  /**
    * A continuation printed without a headline of its own: its block starts with the jump line
    * (上接A1版), which stands in for the headline until the part joins its article (./pdf-jumps.ts).
    */
   headless?: true;
 }
 
+/** A photo's place: an image, or a box of one tone standing where a photo goes (`placeholder`). */
+export type PhotoBox = Box & { placeholder?: true };
+
 /** What a cell holds: its lines, the photos (images and placeholders) and filled boxes in it. */
 export interface CellContent extends Box {
   lines: Line[];
-  images: Box[];
+  images: PhotoBox[];
   fills: PdfRule[];
 }
 
 const BYLINE = /(记者|通讯员|实习生|特约|本报讯|编辑|摄影|^By\s|^BY\s|^Von\s|^Par\s)/u;
 const CREDIT = /(供图|摄影?|图片?|Photo|Foto)$/u;
+/** A line that is a photo's credit alone (set in a corner of it): 新华社记者 某某 摄, Photo: AP, 图/某某. */
+const CREDIT_LINE = /^(?:(?:Photo|Foto|图|摄影?)\s*[:：/／]|\S{1,12}(?: \S{1,12})?\s?(?:供图|摄影?)$)/u;
 
 export const inside = (box: Box, line: Box) => {
   const cx = line.x + line.w / 2;
@@ -87,18 +103,34 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
       (l) => !isHeadline(l) && l.y >= bottom(photo.box) - 2 && l.y - bottom(photo.box) < body * 2.5 && overlapX(l, photo.box) > 0.5 * l.w,
     );
     if (!under.length) continue;
-    const first = under[0];
-    // The credit: the last piece of the line, set apart (钟勇 供图, 记者 某某 摄).
-    const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(first.text);
-    const segments =
-      first.segments.length > 1 && CREDIT.test(first.segments.at(-1)!) ? first.segments : credit ? [credit[1], credit[2]] : [first.text];
-    photo.caption = segments.length > 1 ? segments.slice(0, -1).join(' ') : segments[0];
-    if (segments.length > 1) photo.credit = segments.at(-1);
-    captionLines.add(first);
+    Object.assign(photo, captionParts(under[0]));
+    captionLines.add(under[0]);
+  }
+  // Text set on a photo in smaller type than a headline's is not the body: a caption or a credit
+  // printed over the picture is the photo's, as one under it (before it, as it stands higher);
+  // a placeholder's label (图片暂缺) is none of the article's, and said. A headline set over a
+  // photo is read with the rest: it starts its article.
+  const onPhoto = (l: Line) => !isHeadline(l) && photos.some((p) => inside(p.box, l));
+  for (const photo of photos) {
+    const over = rows.filter((l) => !isHeadline(l) && inside(photo.box, l));
+    if (!over.length) continue;
+    if ((photo.box as PhotoBox).placeholder) {
+      unit.apart = [
+        ...(unit.apart ?? []),
+        ...over.map((l) => `"${l.text}" on a photo's placeholder at ${Math.round(l.x)},${Math.round(l.y)}`),
+      ];
+      continue;
+    }
+    const texts: string[] = [];
+    for (const line of over) {
+      const parts = photo.credit ? { caption: line.text } : CREDIT_LINE.test(line.text) ? { credit: line.text } : captionParts(line);
+      if (parts.caption) texts.push(parts.caption);
+      photo.credit ??= parts.credit;
+    }
+    const caption = joinLines([...texts, ...(photo.caption ? [photo.caption] : [])], lang);
+    if (caption) photo.caption = caption;
   }
   unit.photos = photos;
-  // Text set on a photo (a placeholder's 图片暂缺, a credit printed over it) is not the body.
-  const onPhoto = (l: Line) => photos.some((p) => inside(p.box, l));
   if (!lines.some(isHeadline)) {
     unit.paragraphs = paragraphsOf(
       lines.filter((l) => !captionLines.has(l) && !onPhoto(l)),
@@ -106,18 +138,28 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
     );
     return [unit];
   }
-  // The headline: the first run of lines in the cell's largest type (a headline over two lines);
-  // large lines over it in smaller type are its kicker.
-  const largest = Math.max(...lines.filter(isHeadline).map((l) => l.size));
+  // The headline: the first run of lines in the largest type of the cell's first header (the
+  // lines above the body's size from its first headline-size line on, before body comes: kicker,
+  // headline, subheads), a headline over two lines whole; large lines over it in smaller type
+  // are its kicker. A larger headline further down, after body, starts another article.
+  const first = lines.findIndex(isHeadline);
+  let end = first;
+  while (end + 1 < lines.length && lines[end + 1].size > body * 1.08) end++;
+  const largest = Math.max(
+    ...lines
+      .slice(first, end + 1)
+      .filter(isHeadline)
+      .map((l) => l.size),
+  );
   const head = headRun(
     lines,
-    lines.findIndex((l) => l.size >= largest * 0.9),
+    lines.findIndex((l, i) => i >= first && l.size >= largest * 0.9),
   );
   const runOn = Math.max(widest, cell.w * 0.6);
   unit.headline = joinHeading(head, runOn);
   const headTop = head[0].y;
   const onFill = (l: Line) => cell.fills.some((f) => inside(f, l) && f.w < cell.w * 0.9);
-  const higher = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l));
+  const higher = rows.filter((l) => bottom(l) <= headTop + 1 && !head.includes(l) && !onPhoto(l));
   const banner = higher.filter(onFill);
   // Over the headline: the lines stacked close over it (kicker, byline), in its columns. Lines
   // higher up after a space, or beside it, are text set before it: read with the body, in order.
@@ -159,18 +201,26 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   }
   if (units.length > 1) {
     units.forEach((u, i) => (u.boxes = piecesOf(pieces[i])));
-    // A photo goes with the article whose headline stands over it in its column.
+    // A photo goes with the article whose headline stands over it in its column, or on it.
     unit.photos = [];
     for (const photo of photos) {
       let owner = unit;
       units.forEach((u, i) => {
-        if (pieces[i].some((l) => l.y <= photo.box.y && overlapX(l, photo.box) > 0)) owner = u;
+        if (pieces[i].some((l) => (l.y <= photo.box.y && overlapX(l, photo.box) > 0) || inside(photo.box, l))) owner = u;
       });
       owner.photos.push(photo);
       owner.boxes.push(boxOf(photo.box));
     }
   }
   return units;
+}
+
+/** A caption line's caption and credit: the credit the last piece of the line, set apart (钟勇 供图, 记者 某某 摄). */
+function captionParts(line: Line): Pick<FoundPhoto, 'caption' | 'credit'> {
+  const credit = /^(.+?)\s+(\S{1,8}(?: \S{1,8})?\s?(?:供图|摄影?|图片?))$/u.exec(line.text);
+  const segments =
+    line.segments.length > 1 && CREDIT.test(line.segments.at(-1)!) ? line.segments : credit ? [credit[1], credit[2]] : [line.text];
+  return segments.length > 1 ? { caption: segments.slice(0, -1).join(' '), credit: segments.at(-1) } : { caption: segments[0] };
 }
 
 /** The headline's lines from `start`: one size, each close under the one before (a headline over two lines). */

@@ -194,12 +194,12 @@ export function joinContinuations(parts: Part[], pages: Page[], warnings: Import
   return { articles: parts.filter((part) => !gone.has(part)), reports };
 }
 
-function addJump(pages: Page[], p: number, jump: Jump, warnings: ImportWarning[]): void {
+export function addJump(pages: Page[], p: number, jump: Jump, warnings: ImportWarning[]): void {
   const jumps = (pages[p].jumps ??= []);
   if (jumps.length < LIMITS.jumpsPerPage) jumps.push(jump);
   else
     warnings.push({
       path: `pages[${p}].jumps`,
-      message: `page ${pages[p].label}: more than ${LIMITS.jumpsPerPage} jump lines: "${jump.text}" left out of its jumps`,
+      message: `page ${pages[p].label}: more than ${LIMITS.jumpsPerPage} jump lines: ${jump.text ? `"${jump.text}"` : `the jump of ${jump.article}`} left out of its jumps`,
     });
 }

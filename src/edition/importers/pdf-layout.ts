@@ -4,11 +4,14 @@
  * above the body size are headlines; a cell with a headline is an article, a cell without one
  * continues the article beside or above it (an L-shaped article), and the masthead, the ear and
  * the footer are told by where they stand and what they say; a block that starts with 上接…版
- * is a continuation printed without its headline. Each cell is read (./pdf-cell.ts) as one
- * article or several set under one rule. Pure functions over ./pdf-content.ts data.
+ * is a continuation printed without its headline. A page whose rules frame no headline or less
+ * than half its text (a report, a manual, a page set with white space) flows: it is read as one
+ * block between its margins, its text over its first headline going on from the page before
+ * (./pdf-flow.ts). Each cell is read (./pdf-cell.ts) as one article or several set under one
+ * rule. Pure functions over ./pdf-content.ts data.
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
-import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type UnitKind } from './pdf-cell.js';
+import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type PhotoBox, type UnitKind } from './pdf-cell.js';
 import { bodySize, buildLines, type Line } from './pdf-lines.js';
 import { readJumps } from './pdf-jumps.js';
 import { repairRuns } from './pdf-text.js';
@@ -28,6 +31,13 @@ export interface PageLayout {
   repaired: number;
   /** Text outside every cell that is no masthead or footer (in no unit, only in the text layer): where it stands and how it starts. */
   outside: string[];
+  /**
+   * No rule cuts the page (a report, a manual, a paper set with white space): its text was read
+   * as one block between its margins, and what comes before its first headline is a unit that
+   * `continues` the last article of the page before, when that page flows too (`flowsIn`,
+   * ./pdf-flow.ts); else it is text without a headline, and doubted.
+   */
+  flow?: true;
 }
 
 export interface LayoutOptions {
@@ -36,6 +46,8 @@ export interface LayoutOptions {
   given?: GivenBox[];
   /** The text as the PDF encodes it, without the repair (to measure the repair). */
   asEncoded?: boolean;
+  /** The page before flows into this one (it has no rules, and an article): see `PageLayout.flow`. */
+  flowsIn?: boolean;
 }
 
 /** A box given by the layout system: the article id and where it stands (--articles). */
@@ -81,11 +93,13 @@ function gutterOf(cuts: PdfRule[], body: number): number {
 
 interface Cell extends Box {
   lines: Line[];
-  images: Box[];
+  images: PhotoBox[];
   fills: PdfRule[];
   given?: GivenBox;
   /** No rule closes it below: it reached the bottom of the page's content. */
   open?: boolean;
+  /** Set under a rule (cutCells), not read from a page that flows (pageCells). */
+  rule?: true;
 }
 
 /** Detects the units of one page; `given` boxes (from the layout system) replace the cells. */
@@ -96,9 +110,15 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   const cuts = cutRules(content.rules, body);
   const gutter = gutterOf(cuts, body);
   const contentBottom = Math.max(...lines.map(bottom), ...content.images.map(bottom), 0);
-  const cells: Cell[] = options.given?.length
-    ? options.given.map((g) => ({ x: g.x, y: g.y, w: g.w, h: g.h, lines: [], images: [], fills: [], given: g }))
+  const given = !!options.given?.length;
+  let cells: Cell[] = given
+    ? options.given!.map((g) => ({ x: g.x, y: g.y, w: g.w, h: g.h, lines: [], images: [], fills: [], given: g }))
     : cutCells(cuts, gutter, contentBottom);
+  // Rules that frame less than half the page's text, or no headline (none, a box round a listing
+  // or a table), do not cut the page into articles: it flows.
+  const headed = cells.some((c) => lines.some((l) => l.size >= body * 1.45 && inside(c, l)));
+  if (!given && (!headed || held(cells, lines) < 0.5)) cells = pageCells(lines, content.images, content.height, body);
+  const flow = !given && cells.length > 0 && cells.every((c) => !c.rule);
   const loose: Line[] = [];
   for (const line of lines) {
     const cell = cells.find((c) => inside(c, line));
@@ -108,7 +128,8 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   const blank = (f: Box) =>
     f.w > body * 4 && f.h > body * 4 && lines.filter((l) => inside(f, l)).reduce((n, l) => n + l.text.length, 0) <= 8;
   const shaded = content.fills.filter((f) => !f.color || f.color === 'Shading' || !/^#/.test(f.color) || blank(f));
-  for (const image of [...content.images, ...shaded]) {
+  const placeholders = shaded.filter(blank).map((f): PhotoBox => ({ x: f.x, y: f.y, w: f.w, h: f.h, placeholder: true }));
+  for (const image of [...content.images, ...shaded.filter((f) => !blank(f)), ...placeholders]) {
     const cell = cells.find((c) => inside(c, image));
     if (cell && image.w * image.h > body * body * 16) cell.images.push(image);
   }
@@ -125,6 +146,17 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   }
 
   const units: FoundUnit[] = [];
+  // Text in no unit: where it stands and how it starts, for the page's warning.
+  const outside: string[] = [];
+  // Text a unit took into none of its fields (a placeholder's label) is said with the rest outside.
+  const said = (found: FoundUnit[]) => {
+    for (const u of found)
+      if (u.apart) {
+        outside.push(...u.apart);
+        delete u.apart;
+      }
+    return found;
+  };
   const owner = new Map<Cell, FoundUnit>();
   const headless: Cell[] = [];
   for (const cell of cells.filter((c) => c.lines.length)) {
@@ -145,7 +177,7 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
       unit.headline ||= cell.lines[0].text.slice(0, 60);
     }
     if (unit.headline) {
-      units.push(unit, ...split);
+      units.push(...said([unit, ...split]));
       owner.set(cell, unit);
     } else headless.push(cell);
   }
@@ -160,7 +192,14 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
     // A block that starts with a jump line back (上接A1版) is the rest of an article from another
     // page, printed without its headline: a part of its own, never more of its neighbour.
-    const [part] = readCell(cell, body, options.lang);
+    const [part] = said(readCell(cell, body, options.lang));
+    // On a page without rules, the text over its first headline: the article of the page before goes on.
+    if (flow && options.flowsIn && cell === cells[0]) {
+      const unit: FoundUnit = { ...part, headline: cell.lines[0].text.slice(0, 60), continues: true };
+      units.push(unit);
+      owner.set(cell, unit);
+      continue;
+    }
     if (readJumps(part.paragraphs.slice(0, 1)).some((j) => j.end === 'from')) {
       const unit: FoundUnit = { ...part, headline: part.paragraphs[0], headless: true };
       units.push(unit);
@@ -197,7 +236,6 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
     }
   }
   // With the layout system's boxes, its boxes are the units; else the masthead and footer from the rest.
-  const outside: string[] = [];
   if (!options.given?.length) units.push(...looseUnits(loose, body, content.height, outside));
   // With the layout system's boxes, what stands outside them is in none.
   else if (loose.length) outside.push(...describe(loose));
@@ -215,7 +253,16 @@ export function detectLayout(content: PdfPageContent, options: LayoutOptions = {
   for (const u of counted) if (!u.paragraphs.length) doubts.push(`"${u.headline}" has no body text`);
   const confidence = counted.length ? Math.max(0, Math.min(1, (total ? placed / total : 0) - 0.1 * doubts.length)) : 0;
   units.sort(readingOrder(content.width));
-  return { units, lines, confidence: Math.round(confidence * 100) / 100, doubts, gutter, repaired: text.changed, outside };
+  return {
+    units,
+    lines,
+    confidence: Math.round(confidence * 100) / 100,
+    doubts,
+    gutter,
+    repaired: text.changed,
+    outside,
+    ...(flow && { flow: true as const }),
+  };
 }
 
 /** Cells from the cutting rules: each reaches down to the next rule under it, a gutter above it. */
@@ -224,8 +271,43 @@ function cutCells(cuts: PdfRule[], gutter: number, contentBottom: number): Cell[
     const below = cuts.filter((r) => r.y > rule.y + rule.h + 2 && overlapX(r, rule) >= 0.5 * Math.min(r.w, rule.w));
     const next = Math.min(...below.map((r) => r.y), contentBottom + gutter);
     const open = !below.length || below.every((r) => r.y > contentBottom);
-    return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [], open };
+    return { x: rule.x, y: rule.y, w: rule.w, h: Math.max(1, next - gutter - rule.y), lines: [], images: [], fills: [], open, rule: true };
   });
+}
+
+/** The share of the page's characters that stand in `cells`. */
+function held(cells: Box[], lines: Line[]): number {
+  const total = lines.reduce((n, l) => n + l.text.length, 0);
+  const inCells = lines.filter((l) => cells.some((c) => inside(c, l))).reduce((n, l) => n + l.text.length, 0);
+  return total ? inCells / total : 1;
+}
+
+/**
+ * A page that no rule cuts (a report, a manual, a newsletter or a paper set with white space) as
+ * cells: its text between the margins (the top and bottom twelfth of the page), cut over its first
+ * headline and the lines stacked close over it (kicker), so that the text before it (the first
+ * cell, without a headline) is not read into that article. Headlines start articles as under a
+ * rule. What stands in the margins (a running head, the page number) stays outside: the
+ * masthead, the footer, or text in no article.
+ */
+function pageCells(lines: Line[], images: Box[], height: number, body: number): Cell[] {
+  const within = (b: Box) => b.y >= height / 12 && bottom(b) <= (height * 11) / 12;
+  const held = [...lines.filter(within), ...images.filter(within)];
+  if (!held.length) return [];
+  const x = Math.min(...held.map((b) => b.x));
+  const y = Math.min(...held.map((b) => b.y));
+  const w = Math.max(...held.map((b) => b.x + b.w)) - x;
+  const end = Math.max(...held.map(bottom));
+  const cell = (top: number, foot: number): Cell => ({ x, y: top, w, h: foot - top, lines: [], images: [], fills: [], open: true });
+  const rows = lines.filter(within).sort((a, b) => a.y - b.y);
+  const first = rows.findIndex((l) => l.size >= body * 1.45);
+  if (first < 0) return [cell(y, end)];
+  let top = rows[first].y;
+  for (let i = first - 1; i >= 0 && rows[i].size > body * 1.08 && top - bottom(rows[i]) <= body * 1.5; i--) top = rows[i].y;
+  const over = rows.filter((l) => bottom(l) <= top);
+  if (!over.length) return [cell(y, end)];
+  const cut = (Math.max(...over.map(bottom)) + top) / 2;
+  return [cell(y, cut), cell(cut, end)];
 }
 
 /**

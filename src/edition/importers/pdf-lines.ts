@@ -38,6 +38,52 @@ function ruleBetween(rules: PdfRule[], x0: number, x1: number, y0: number, y1: n
 type Building = Line & { runs: PdfRun[] };
 
 /**
+ * Whether a rule is an underscore drawn as a bar in `run`'s line: about as thin as a stroke and
+ * as wide as a letter (a fifth of an em to most of one), at the run's baseline. TeX draws `_` so
+ * outside typewriter type (texinfo's asn1_create_element in a heading): the text has no character
+ * for it, and the gap, wider than a word space, reads as a space (PDF.js puts one in its run, or
+ * the runs stand apart).
+ */
+function isUnderscore(r: PdfRule, run: PdfRun): boolean {
+  return (
+    r.h <= run.size * 0.1 &&
+    r.w >= run.size * 0.2 &&
+    r.w <= run.size * 0.9 &&
+    r.y + r.h / 2 >= run.y + run.size * 0.55 &&
+    r.y <= run.y + run.h + run.size * 0.2
+  );
+}
+
+/** Whether an underscore (isUnderscore) stands in the gap between the text before (ending at `end`) and `run`. */
+function underscoreBefore(marks: PdfRule[], end: number, run: PdfRun): boolean {
+  const slack = run.size * 0.15;
+  return marks.some((r) => r.x >= end - slack && r.x + r.w <= run.x + slack && isUnderscore(r, run));
+}
+
+/**
+ * A run's text with `_` for each space PDF.js put where an underscore is drawn inside the run:
+ * the space between Latin letters nearest the bar, the run's characters taken as set evenly,
+ * within an em and a half of it.
+ */
+function underscoresIn(run: PdfRun, marks: PdfRule[]): string {
+  if (run.vertical || !run.text.includes(' ')) return run.text;
+  const chars = [...run.text];
+  const step = run.w / chars.length;
+  const at = (i: number) => run.x + (i + 0.5) * step;
+  for (const r of marks) {
+    if (r.x < run.x || r.x + r.w > run.x + run.w || !isUnderscore(r, run)) continue;
+    const middle = r.x + r.w / 2;
+    let best = -1;
+    chars.forEach((c, i) => {
+      const latin = i > 0 && !CJK_CHAR.test(chars[i - 1]) && !CJK_CHAR.test(chars[i + 1] ?? '\u4e00');
+      if (c === ' ' && latin && (best < 0 || Math.abs(at(i) - middle) < Math.abs(at(best) - middle))) best = i;
+    });
+    if (best >= 0 && Math.abs(at(best) - middle) < run.size * 1.5) chars[best] = '_';
+  }
+  return chars.join('');
+}
+
+/**
  * The gap, in ems of the smaller of two Latin runs, over which they are two words. PDF.js gives
  * the space between runs in two fonts (a word in a monospace face) as a run of its own, which
  * the reader leaves out; the gap stays, a word space of about a quarter em, less in justified
@@ -147,6 +193,7 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     target.bold ||= run.bold;
   }
   lines = mergePieces(lines, rules);
+  const marks = rules.filter((r) => r.w > r.h && r.w < 60 && r.h < 3);
   for (const line of lines) {
     line.runs.sort((a, b) => a.x - b.x);
     let text = '';
@@ -155,15 +202,21 @@ export function buildLines(runs: PdfRun[], rules: PdfRule[] = []): Line[] {
     let previous = Infinity;
     for (const run of line.runs) {
       const gap = run.x - end;
-      const piece = run.text.replace(/\s+/g, ' ');
+      const piece = (marks.length ? underscoresIn(run, marks) : run.text).replace(/\s+/g, ' ');
       if (gap >= run.size * 0.9 && segment.trim()) {
         line.segments.push(segment.trim());
         segment = '';
       }
       const latin = !CJK_CHAR.test(text.slice(-1)) && !CJK_CHAR.test(piece[0] ?? '');
       const wide = latin ? gap > Math.min(run.size, previous) * LATIN_SPACE : gap > run.size * 0.25;
-      text += (text && latin && wide ? ' ' : '') + piece;
-      segment += (segment && wide ? ' ' : '') + piece;
+      const underscore = text !== '' && marks.length > 0 && underscoreBefore(marks, end, run);
+      if (underscore) {
+        text = `${text.trimEnd()}_${piece.trimStart()}`;
+        segment = `${segment.trimEnd()}_${piece.trimStart()}`;
+      } else {
+        text += (text && latin && wide ? ' ' : '') + piece;
+        segment += (segment && wide ? ' ' : '') + piece;
+      }
       previous = run.size;
       end = run.x + run.w;
     }
@@ -226,16 +279,32 @@ export function readingOrder(lines: Line[], body: number): Line[] {
   return out;
 }
 
-/** Lines clustered into columns by where they start (a first-line indent stays in its column), left to right. */
+/**
+ * Lines clustered into columns by where they start (a first-line indent stays in its column), left
+ * to right. Lines that start inside a column, where most of its lines run on past them (a block
+ * set in: a manual's indented description or listing, a hanging indent), are of that column.
+ */
 function columnsOf(lines: Line[]): { left: number; lines: Line[] }[] {
   const size = bodySize(lines);
-  const columns: { left: number; lines: Line[] }[] = [];
+  const starts: { left: number; lines: Line[] }[] = [];
   for (const line of [...lines].sort((a, b) => a.x - b.x)) {
-    const column = columns.find((c) => line.x - c.left < 2.6 * size && line.x >= c.left - size / 2);
+    const column = starts.find((c) => line.x - c.left < 2.6 * size && line.x >= c.left - size / 2);
     if (column) column.lines.push(line);
-    else columns.push({ left: line.x, lines: [line] });
+    else starts.push({ left: line.x, lines: [line] });
   }
-  return columns.sort((a, b) => a.left - b.left);
+  const columns: typeof starts = [];
+  for (const start of starts.sort((a, b) => a.left - b.left)) {
+    const host = columns.find((c) => c.lines.length >= 2 && medianRight(c.lines) > start.left + size);
+    if (host) host.lines.push(...start.lines);
+    else columns.push(start);
+  }
+  return columns;
+}
+
+/** Where most lines end: the median of their right edges. */
+function medianRight(lines: Line[]): number {
+  const rights = lines.map((l) => l.x + l.w).sort((a, b) => a - b);
+  return rights[Math.floor(rights.length / 2)];
 }
 
 /**
@@ -253,12 +322,14 @@ export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<L
   for (const column of columns) {
     column.lines.sort((a, b) => a.y - b.y);
     const left = Math.min(...column.lines.map((l) => l.x));
+    const right = Math.max(...column.lines.map((l) => l.x + l.w));
     let previous: Line | undefined;
     for (const line of column.lines) {
-      const indented = line.x - left > 0.9 * line.size;
+      // Set in from the column's start, unless it goes on from a full line set in as far (a block set in).
+      const runsOn = previous && Math.abs(line.x - previous.x) < line.size / 2 && previous.x + previous.w >= right - 1.5 * line.size;
+      const indented = line.x - left > 0.9 * line.size && !runsOn;
       const gap = previous ? line.y - (previous.y + previous.h) : 0;
-      const shortBefore =
-        previous && column.lines.length > 2 && previous.x + previous.w < Math.max(...column.lines.map((l) => l.x + l.w)) - 1.5 * line.size;
+      const shortBefore = previous && column.lines.length > 2 && previous.x + previous.w < right - 1.5 * line.size;
       // Lines `apart` (headline type inside a body) make paragraphs of their own.
       const switched = previous !== undefined && !!apart && apart.has(line) !== apart.has(previous);
       if (!paragraphs.length || switched || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))

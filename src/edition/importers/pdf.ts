@@ -12,6 +12,7 @@ import { fitText, round, type ImportResult, type ImportWarning } from './common.
 import type { PdfPageContent } from './pdf-content.js';
 import { detectLayout, type FoundUnit, type GivenBox } from './pdf-layout.js';
 import { joinContinuations, readJumps, type JumpReport, type Part } from './pdf-jumps.js';
+import { joinFlow } from './pdf-flow.js';
 import { shapesOf } from './pdf-shapes.js';
 import { fitArticle, fitShapes, layerLines, splitText } from './pdf-limits.js';
 import { unusableText } from './pdf-text.js';
@@ -63,7 +64,9 @@ const AD_MARK = /^[（(【[]?\s*(?:广\s*告|廣\s*告|advertisement|advertising
 
 export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions): ImportResult & { reports: PdfPageReport[] } {
   const warnings: ImportWarning[] = [];
-  let articles: Part[] = [];
+  let articles: (Part & { continues?: boolean })[] = [];
+  // The page before has no rules and an article: its last article may run on (./pdf-flow.ts).
+  let flowsIn = false;
   const reports: PdfPageReport[] = [];
   const out: Page[] = [];
   let masthead: string | undefined;
@@ -75,6 +78,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     const allText = content.runs.map((r) => r.text).join('');
     const textless = unusableText(allText, content.unmapped);
     if (textless) {
+      flowsIn = false;
       warnings.push({ path: `pages[${p}]`, message: `${content.source}: ${textless}: kept as a scan page without articles or text layer` });
       reports.push({
         label,
@@ -89,7 +93,8 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       });
       return;
     }
-    const layout = detectLayout(content, { lang: options.lang, given, asEncoded: options.asEncoded });
+    const layout = detectLayout(content, { lang: options.lang, given, asEncoded: options.asEncoded, flowsIn });
+    flowsIn = !!layout.flow && layout.units.some((u) => u.kind === 'news');
     // Vertical text goes into the text layer character by character, each where it stands.
     const textLines = layout.lines.flatMap((line) => (line.vertical && line.chars ? line.chars : [line]));
     const layer = textLines.flatMap((line) =>
@@ -120,9 +125,18 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       used.add(articleId);
       const path = `pages[${p}].${articleId}`;
       const article = toArticle(unit, articleId, path, label, warnings);
-      articles.push({ ...article, page: p, jumps: readJumps(article.paragraphs), ...(unit.headless && { headless: true }) });
+      articles.push({
+        ...article,
+        page: p,
+        jumps: readJumps(article.paragraphs),
+        ...(unit.headless && { headless: true }),
+        ...(unit.continues && { continues: true }),
+      });
       const place = { path, page: label, headline: article.headline };
-      page.regions!.push({ article: articleId, shapes: fitShapes(shapesOf(unit.boxes, layout.gutter * 1.5), unit.boxes, place, warnings) });
+      // Text set past the page's edge (a line of code running off a manual's page) is kept; its region ends at the edge.
+      const boxes = unit.boxes.map((b) => clip(b, content.width, content.height)).filter((b) => b.w > 0 && b.h > 0);
+      if (boxes.length)
+        page.regions!.push({ article: articleId, shapes: fitShapes(shapesOf(boxes, layout.gutter * 1.5), boxes, place, warnings) });
     }
     const advertisements = articles.filter((a) => a.page === p && a.kind === 'advertisement').length;
     reports.push({
@@ -136,7 +150,7 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
       jumps: [],
     });
   });
-  const joined = joinContinuations(articles, out, warnings);
+  const joined = joinContinuations(joinFlow(articles, out, warnings), out, warnings);
   articles = joined.articles;
   joined.reports.forEach((jumps, p) => (reports[p].jumps = jumps));
   const title = options.title ?? masthead ?? 'PDF edition';
@@ -151,10 +165,17 @@ export function importPdfPages(pages: PdfPageInput[], options: PdfImportOptions)
     lang,
     pageCount: out.length,
     readingOrder: ['news'],
-    articles: articles.map(({ jumps: _, page: __, headless: ___, ...a }) => a),
+    articles: articles.map(({ jumps: _, page: __, headless: ___, continues: ____, ...a }) => a),
     pages: out,
   };
   return { edition: validateEdition(edition), warnings, reports };
+}
+
+/** A box cut to the page. */
+function clip(b: { x: number; y: number; w: number; h: number }, width: number, height: number) {
+  const x = Math.max(0, b.x);
+  const y = Math.max(0, b.y);
+  return { x, y, w: Math.min(width, b.x + b.w) - x, h: Math.min(height, b.y + b.h) - y };
 }
 
 const KIND = { news: 'news', masthead: 'masthead', ear: 'masthead', footer: 'other' } as const;
