@@ -11,6 +11,8 @@ import { deflateSync } from 'node:zlib';
 import { ROOT } from './helpers.mjs';
 
 const FIX = join(ROOT, 'tests/fixtures/pdf');
+// Node's own, taken before PDF.js's loader puts the at-once one in its place.
+const Native = globalThis.DecompressionStream;
 let m;
 before(async () => {
   // Under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
@@ -32,26 +34,6 @@ before(async () => {
 });
 
 describe('import pdf: Flate streams inflated at once', () => {
-  it('gives zlib’s bytes for deflate, fails on a cut stream as Node’s does, and leaves other formats to Node', async () => {
-    const Native = globalThis.DecompressionStream;
-    m.installInflate();
-    const inflate = async (format, bytes) => {
-      const { readable, writable } = new globalThis.DecompressionStream(format);
-      const writer = writable.getWriter();
-      await writer.ready;
-      writer.write(bytes).then(() => writer.close());
-      const chunks = [];
-      for await (const chunk of readable) chunks.push(chunk);
-      return Buffer.concat(chunks);
-    };
-    const text = Buffer.from('BT /F1 12 Tf 72 712 Td (株洲日报) Tj ET\n'.repeat(200));
-    const packed = deflateSync(text);
-    assert.deepEqual(await inflate('deflate', packed), text);
-    await assert.rejects(inflate('deflate', packed.subarray(0, packed.length - 20)));
-    assert.ok(new globalThis.DecompressionStream('gzip') instanceof Native);
-    assert.ok(!(new globalThis.DecompressionStream('deflate') instanceof Native));
-  });
-
   it('is what PDF.js inflates a page’s streams with', async () => {
     const packages = await m.loadPdfPackages();
     const ours = globalThis.DecompressionStream;
@@ -76,5 +58,24 @@ describe('import pdf: Flate streams inflated at once', () => {
       formats.filter(([, web]) => web),
       [],
     );
+  });
+
+  it('gives zlib’s bytes for deflate, fails on a cut stream as Node’s does, and leaves other formats to Node', async () => {
+    m.installInflate();
+    const inflate = async (format, bytes) => {
+      const { readable, writable } = new globalThis.DecompressionStream(format);
+      const writer = writable.getWriter();
+      await writer.ready;
+      writer.write(bytes).then(() => writer.close());
+      const chunks = [];
+      for await (const chunk of readable) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    };
+    const text = Buffer.from('BT /F1 12 Tf 72 712 Td (株洲日报) Tj ET\n'.repeat(200));
+    const packed = deflateSync(text);
+    assert.deepEqual(await inflate('deflate', packed), text);
+    await assert.rejects(inflate('deflate', packed.subarray(0, packed.length - 20)));
+    assert.ok(new globalThis.DecompressionStream('gzip') instanceof Native);
+    assert.ok(!(new globalThis.DecompressionStream('deflate') instanceof Native));
   });
 });
