@@ -5,7 +5,9 @@
 // page), the jumps of continued articles found as printed, the advertisements found as such, and the time and peak memory of the command per page. The text
 // repair (radicals read as the ideographs printed, dashes) is measured apart: the body CER of a
 // second import with the text as the PDF encodes it (E_PAPER_PDF_TEXT=as-encoded), and how many
-// characters of the articles' text the repair changed. Run after npm run build (or node
+// characters of the articles' text the repair changed. A fixture of several files is read as the
+// command reads them, several at once (--jobs): its CPU s counts the reader processes too, and
+// its peak MB is the command's and its readers' memory together (bench/measure.mjs). Run after npm run build (or node
 // scripts/build-cli.mjs): node bench/pdf-fixtures.mjs [--runs N] [--details] [fixture names…]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -64,8 +66,10 @@ function importFixture(files, truth, env = {}) {
   return {
     edition,
     seconds: report.ms / 1000 / files.length,
-    cpu: Number(/cpu=(\d+)/.exec(child.stderr)?.[1]) / 1000 / files.length,
-    peak: Number(/maxrss=(\d+)/.exec(child.stderr)?.[1]) / 1024,
+    // The command's own processor time and its reader processes' (a fixture of several files is read two at a time).
+    cpu: (Number(/cpu=(\d+)/.exec(child.stderr)?.[1]) + Number(/children=(\d+)/.exec(child.stderr)?.[1] ?? 0)) / 1000 / files.length,
+    // The command and its readers together, at their peak.
+    peak: Number(/tree=(\d+)/.exec(child.stderr)?.[1] ?? /maxrss=(\d+)/.exec(child.stderr)?.[1]) / 1024,
   };
 }
 

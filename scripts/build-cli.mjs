@@ -24,4 +24,15 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(outfile, 0o755);
-console.log(`built ${outfile}`);
+// The reader process `import pdf` forks to read several files at once (src/cli/pdf/pool.ts).
+await build({
+  entryPoints: ['src/cli/pdf/reader.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: 'dist/cli/pdf-reader.js',
+  packages: 'external',
+  logLevel: 'warning',
+});
+console.log(`built ${outfile} and dist/cli/pdf-reader.js`);

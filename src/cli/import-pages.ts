@@ -3,6 +3,7 @@
  * reading), METS/ALTO, ALTO pages without METS, and saved 数字报 image-map pages.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { imageSize } from 'image-size';
 import { importAlto } from '../edition/importers/alto.js';
@@ -38,6 +39,8 @@ export async function importPdf(
   if (format !== 'webp' && format !== 'jpeg') throw new CliError(EXIT.usage, `--image-format: expected webp or jpeg, got "${format}"`);
   const quality = positiveNumber(parsed, 'quality') ?? 80;
   if (quality > 100) throw new CliError(EXIT.usage, `--quality: expected 1 to 100, got ${quality}`);
+  const jobs = positiveNumber(parsed, 'jobs') ?? Math.min(availableParallelism(), 4);
+  if (!Number.isInteger(jobs) || jobs > 64) throw new CliError(EXIT.usage, `--jobs: expected a whole number from 1 to 64, got ${jobs}`);
   const files = pdfFiles(inputs);
   const date = str(parsed, 'date') ?? files.map((f) => dateFromPath(resolve(f))).find(Boolean);
   const result = await importPdfFiles(inputs, {
@@ -50,6 +53,7 @@ export async function importPdf(
     format,
     quality,
     articles: str(parsed, 'articles'),
+    jobs,
     progress: settings.progress,
   });
   if (!str(parsed, 'date')) result.warnings.unshift({ path: 'options.date', message: `no --date: ${date} taken from the path` });

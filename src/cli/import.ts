@@ -55,6 +55,8 @@ Options:
   --widths <list>        pdf: image widths in pixels (default 500,1000,2000)
   --image-format <f>     pdf: webp (default) or jpeg
   --quality <n>          pdf: image quality 1–100 (default 80); also the tiles'
+  --jobs <n>             pdf: files read at once, each in a process of its own (default: the
+                         processor cores, at most 4; 1 reads them one after another)
   --tiles                cut each scan page's image into IIIF level 0 tiles in <out>/tiles/
                          (512 px JPEG), so the viewer fetches only the tiles in view
   --tile-size <n>        tile width and height in pixels, 128 to 2048 (default 512)
@@ -87,6 +89,7 @@ const OPTIONS = {
   widths: { type: 'string' },
   'image-format': { type: 'string' },
   quality: { type: 'string' },
+  jobs: { type: 'string' },
   tiles: { type: 'boolean' },
   'tile-size': { type: 'string' },
 } as const;

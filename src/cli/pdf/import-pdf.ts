@@ -1,21 +1,24 @@
 /**
  * `e-paper import pdf <A01.pdf A02.pdf… | folder>`: the layout system's page PDFs → an edition of
- * scan pages with their articles found and a text layer. Reads each file (./read.ts), draws its
- * pages (./render.ts), and hands the content to the pure importer (importPdfPages).
+ * scan pages with their articles found and a text layer. Reads each file (./read-file.ts: its
+ * pages drawn by ./render.ts, read by ./read.ts), here or several at once in reader processes
+ * (./pool.ts), and hands the pages, in file order, to the pure importer (importPdfPages). A file
+ * or page that cannot be read is left out with a warning naming it; when nothing can be read,
+ * the command fails with the first failure's message.
  */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { importPdfPages, type PdfPageInput, type PdfPageReport } from '../../edition/importers/pdf.js';
 import type { GivenBox } from '../../edition/importers/pdf-layout.js';
 import { ImportError, type ImportResult } from '../../edition/importers/common.js';
-import { PT, type PdfPageContent } from '../../edition/importers/pdf-content.js';
+import { PT } from '../../edition/importers/pdf-content.js';
 import { CliError, EXIT } from '../exit-codes.js';
-import { isDirectory, listFiles, readBytes, readText } from '../inputs.js';
+import { isDirectory, listFiles, readText } from '../inputs.js';
 import type { Progress } from '../report.js';
-import { drawnOperators } from './drawn-operators.js';
-import { loadPdfPackages, type PdfPackages } from './load.js';
-import type { PdfPage } from './pdfjs-types.js';
-import { openPdf, readPage } from './read.js';
-import { renderPage, type ImageFormat, type RenderedPage, type RenderOptions } from './render.js';
+import { PageLabels } from './labels.js';
+import { findPdfPackages, loadPdfPackages } from './load.js';
+import { readerBuilt, readInProcesses } from './pool.js';
+import { readPdfFile, type PageRead, type ReadFailure } from './read-file.js';
+import type { ImageFormat } from './render.js';
 
 export interface PdfCommandOptions {
   out: string;
@@ -30,18 +33,13 @@ export interface PdfCommandOptions {
   quality: number;
   /** --articles: boxes from the layout system. */
   articles?: string;
+  /** --jobs: files read at once, each in a reader process of its own (./pool.ts); 1 reads them here. */
+  jobs?: number;
   progress: Progress;
 }
 
-/** The page label a file name gives: A01.pdf, 2021-01-08-A01.pdf → A1; 03.pdf → 3. */
-export function labelFromName(path: string): string | undefined {
-  const stem = basename(path).replace(/\.pdf$/i, '');
-  const match =
-    /(?:^|[^A-Za-z0-9])([A-Za-z])0*(\d{1,3})$/.exec(stem) ??
-    /(?:^|[^A-Za-z0-9])([A-Za-z]?)0*(\d{1,3})$/.exec(stem) ??
-    /^([A-Za-z]?)0*(\d{1,3})$/.exec(stem);
-  return match ? `${match[1].toUpperCase()}${match[2]}` : undefined;
-}
+export { labelFromName } from './labels.js';
+export { drawAndReadPage } from './read-file.js';
 
 export function pdfFiles(inputs: string[]): string[] {
   return inputs.flatMap((input) =>
@@ -84,20 +82,6 @@ function readBoxes(path: string, maxBytes: number): Map<string, GivenBox[]> {
   return out;
 }
 
-/**
- * One page drawn to its images and read for its content, PDF.js reading the page's operators
- * for both once (./drawn-operators.ts), and its text once more, as text.
- */
-export async function drawAndReadPage(
-  page: PdfPage,
-  packages: PdfPackages,
-  source: string,
-  options: RenderOptions,
-): Promise<RenderedPage & { content: PdfPageContent }> {
-  const rendered = await renderPage(page, packages, options);
-  return { ...rendered, content: await readPage(page, packages, source, drawnOperators(page)) };
-}
-
 export async function importPdfFiles(
   inputs: string[],
   options: PdfCommandOptions,
@@ -107,45 +91,58 @@ export async function importPdfFiles(
   if (!options.date)
     throw new ImportError('options.date', 'no --date, and none in the file names: give the issue date as --date YYYY-MM-DD');
   const given = options.articles ? readBoxes(options.articles, options.maxBytes) : undefined;
-  const packages = await loadPdfPackages((line) => process.stderr.write(`${line}\n`));
-  const pages: PdfPageInput[] = [];
-  const labels = new Set<string>();
-  let writing: Promise<void> = Promise.resolve();
-  for (const [f, file] of files.entries()) {
-    options.progress.update(f, files.length, `reading ${file}`);
-    const doc = await openPdf(readBytes(file, options.maxBytes), file, packages);
-    try {
-      const fileLabel = labelFromName(file);
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        const source = doc.numPages > 1 ? `${file} page ${n}` : file;
-        let label = doc.numPages === 1 && fileLabel ? fileLabel : `${pages.length + 1}`;
-        for (let k = 2; labels.has(label); k++) label = `${fileLabel ?? pages.length + 1}-${k}`;
-        labels.add(label);
-        // One page's images at a time are being encoded (on the thread pool) while the next is read.
-        await writing;
-        const { scan, written, content } = await drawAndReadPage(page, packages, source, {
-          widths: options.widths,
-          format: options.format,
-          quality: options.quality,
-          out: options.out,
-          stem: label,
-        });
-        writing = written;
-        pages.push({ content: { ...content, label }, scan, given: given?.get(label.toUpperCase()) });
-        page.cleanup();
-      }
-    } finally {
-      await doc.destroy();
+  const labels = new PageLabels(files);
+  const read: (PageRead & { f: number })[] = [];
+  const failures: (ReadFailure & { f: number })[] = [];
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const fileOptions = {
+    maxBytes: options.maxBytes,
+    widths: options.widths,
+    format: options.format,
+    quality: options.quality,
+    out: options.out,
+  };
+  const jobs = readerBuilt() ? Math.min(options.jobs ?? 1, files.length) : 1;
+  let started = 0;
+  if (jobs > 1) {
+    await readInProcesses(files, jobs, { paths: findPdfPackages(log), options: fileOptions }, labels, {
+      started: (f) => options.progress.update(started++, files.length, `reading ${files[f]}`),
+      page: (f, page) => read.push({ ...page, f }),
+      failed: (f, failure) => failures.push({ ...failure, f }),
+    });
+  } else {
+    const packages = await loadPdfPackages(log);
+    let writing: Promise<void> = Promise.resolve();
+    for (const [f, file] of files.entries()) {
+      options.progress.update(f, files.length, `reading ${file}`);
+      ({ written: writing } = await readPdfFile(
+        file,
+        packages,
+        fileOptions,
+        {
+          labels: (count) => labels.of(f, count),
+          page: (page) => read.push({ ...page, f }),
+          failed: (failure) => failures.push({ ...failure, f }),
+        },
+        writing,
+      ));
     }
+    await writing;
   }
+  // In file order, whichever reader reported first (a file's own failures stay in their order).
+  failures.sort((a, b) => a.f - b.f);
+  read.sort((a, b) => a.f - b.f || a.n - b.n);
+  // Nothing landed: the command fails as it did for the first failure.
+  if (!read.length && failures.length) throw new CliError(failures[0].code, failures[0].message);
+  const pages: PdfPageInput[] = read.map(({ label, content, scan }) => ({ content, scan, given: given?.get(label.toUpperCase()) }));
   if (given)
     for (const label of given.keys())
-      if (!labels.has(label) && ![...labels].some((l) => l.toUpperCase() === label))
+      if (!labels.given.has(label) && ![...labels.given].some((l) => l.toUpperCase() === label))
         throw new CliError(EXIT.failed, `${options.articles}: boxes for page ${label}, which none of the PDFs is`);
   // E_PAPER_PDF_TEXT=as-encoded: the text without its repair, for the benchmark's measure of it (bench/pdf-fixtures.mjs).
   const asEncoded = process.env.E_PAPER_PDF_TEXT === 'as-encoded';
   const result = importPdfPages(pages, { ...(options as Required<Pick<PdfCommandOptions, 'date'>> & PdfCommandOptions), asEncoded });
-  await writing;
+  // What could not be read is named, and the edition has the rest.
+  result.warnings.unshift(...failures.map(({ source, message }) => ({ path: source, message: `left out of the edition: ${message}` })));
   return { ...result, files };
 }

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findOnDemand, resolveInstalled } from '../on-demand-packages.js';
+import { installInflate } from './inflate.js';
 
 import type { Canvas, Pdfjs, Sharp } from './pdfjs-types.js';
 
@@ -23,18 +24,28 @@ export interface PdfPackages {
 
 export const PDF_PACKAGES = 'pdfjs-dist@5.6.205 @napi-rs/canvas@0.1.99 sharp@0.35.5';
 
+/** Where the packages are: their entry modules, and PDF.js's folder (for its CMaps and fonts). */
+export interface PdfPackagePaths {
+  pdfjs: string;
+  canvas: string;
+  sharp: string;
+  root: string;
+}
+
 let loaded: Promise<PdfPackages> | undefined;
 
-export function loadPdfPackages(log: (line: string) => void = () => {}): Promise<PdfPackages> {
-  loaded ??= load(log);
+/** The packages, found (installed on first use) unless `paths` says where (a reader process is told: ./pool.ts). */
+export function loadPdfPackages(log: (line: string) => void = () => {}, paths?: PdfPackagePaths): Promise<PdfPackages> {
+  loaded ??= Promise.resolve().then(() => open(paths ?? findPdfPackages(log)));
   return loaded;
 }
 
-async function load(log: (line: string) => void): Promise<PdfPackages> {
-  return open(findOnDemand({ folder: 'pdf', packages: PDF_PACKAGES, neededBy: 'the pdf kind', resolve: tryResolve }, log));
+/** Finds the packages without loading them, installing them first if they are nowhere. */
+export function findPdfPackages(log: (line: string) => void): PdfPackagePaths {
+  return findOnDemand({ folder: 'pdf', packages: PDF_PACKAGES, neededBy: 'the pdf kind', resolve: tryResolve }, log);
 }
 
-function tryResolve(require: NodeJS.Require): { pdfjs: string; canvas: string; sharp: string; root: string } | undefined {
+function tryResolve(require: NodeJS.Require): PdfPackagePaths | undefined {
   const found = resolveInstalled(require, { pdfjs: 'pdfjs-dist/legacy/build/pdf.mjs', canvas: '@napi-rs/canvas', sharp: 'sharp' });
   return found && { ...found, root: join(found.pdfjs, '../../../') };
 }
@@ -54,10 +65,12 @@ async function importPdfjs(path: string): Promise<Pdfjs> {
   global.pdfjsWorker ??= await import(pathToFileURL(join(path, '../pdf.worker.mjs')).href);
   Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
   Object.assign(JSON, { parse: natives.parse, stringify: natives.stringify });
+  // E_PAPER_PDF_INFLATE=native keeps Node's DecompressionStream, for the benchmark's comparison only.
+  if (process.env.E_PAPER_PDF_INFLATE !== 'native') installInflate();
   return pdfjs;
 }
 
-async function open(paths: { pdfjs: string; canvas: string; sharp: string; root: string }): Promise<PdfPackages> {
+async function open(paths: PdfPackagePaths): Promise<PdfPackages> {
   const pdfjs = await importPdfjs(paths.pdfjs);
   const canvas = (await import(pathToFileURL(paths.canvas).href)) as Canvas;
   const sharp = ((await import(pathToFileURL(paths.sharp).href)) as { default: Sharp }).default;
