@@ -30,3 +30,15 @@ test('every locked package supports each Node version we claim', () => {
   }
   assert.deepEqual(refused, []);
 });
+
+// npm 11.16+ lists the dependencies whose install scripts no `allowScripts` entry covers, and npm 12
+// skips those scripts: each one the lockfile says has a script is reviewed in package.json.
+test('every locked package with an install script is covered by allowScripts', () => {
+  const allowed = pkg.allowScripts ?? {};
+  const uncovered = Object.entries(lock.packages)
+    .filter(([path, entry]) => path && entry.hasInstallScript)
+    .map(([path, entry]) => ({ name: path.replace(/^.*node_modules\//, ''), version: entry.version }))
+    .filter(({ name, version }) => allowed[name] === undefined && allowed[`${name}@${version}`] === undefined)
+    .map(({ name, version }) => `${name}@${version}`);
+  assert.deepEqual(uncovered, []);
+});
