@@ -14,7 +14,7 @@ let order: string[];
 
 /** What decides which glyphs, at which size, the text is shaped with. */
 const FONT = ['font-family', 'font-size', 'font-weight', 'font-style', 'font-kerning', 'letter-spacing', 'line-break', 'text-autospace'];
-const fontOf = (el: Element) => {
+const fontOf = (el: Element): Record<string, string | null | undefined> => {
   const style = getComputedStyle(el);
   return {
     ...Object.fromEntries(FONT.map((name) => [name, style.getPropertyValue(name)])),
@@ -96,7 +96,7 @@ describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
     expect(seen.fonts.headline).to.deep.equal(open('.headline'));
     expect(seen.fonts.kicker).to.deep.equal(open('.kicker'));
     expect(seen.fonts.body).to.deep.equal(open('.body > p'));
-    expect(parseFloat(seen.fonts.body['font-size']), 'at the text scale').to.be.closeTo(18 * 1.2, 0.01);
+    expect(parseFloat(seen.fonts.body['font-size'] ?? ''), 'at the text scale').to.be.closeTo(18 * 1.2, 0.01);
     reader.open = false;
   });
 
