@@ -7,9 +7,11 @@
 //   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
 //
 // --click-only: each load only to the click (no interaction), for more rounds in the time.
-// --click-cpu: a light trace over each click, for the click's own main-thread CPU time and the
-// layout in it: thread time, which the machine's other load disturbs less than wall time (the
-// trace costs a little, so click → text is then a little slower in every build alike).
+// --click-cpu: a trace over each click, for the CPU time of what comes between the click and its
+// first frame (measures.mjs traceClick): the click's own main-thread time and the layout in it,
+// the main thread to the frame's commit, the raster of that frame's tiles, and the wall time to
+// the first draw after them. Thread time, which the machine's other load disturbs less than wall
+// time (the trace costs a little, so click → text is then a little slower in every build alike).
 // --profile also records, after the rounds, one load of each build with the DevTools timeline
 // categories on (slow: the figures of that load are not comparable, which is why it comes
 // apart), and sums per build what the main thread did in the interaction and in the click:
@@ -124,6 +126,12 @@ const rows = [
   ["click's longest event (ms)", (r) => r.click?.longestEventMs],
   ["click's main-thread CPU (ms, --click-cpu)", (r) => r.click?.cpu?.clickMs],
   ['  of it layout', (r) => r.click?.cpu?.layoutMs],
+  ['main thread, click → first commit (CPU ms)', (r) => r.click?.cpu?.frameMs],
+  ['  of it style', (r) => r.click?.cpu?.frameStyleMs],
+  ['  of it layout', (r) => r.click?.cpu?.frameLayoutMs],
+  ['  of it paint', (r) => r.click?.cpu?.framePaintMs],
+  ["raster of that frame's tiles (CPU ms)", (r) => r.click?.cpu?.rasterMs],
+  ['click → first draw after it (ms)', (r) => r.click?.cpu?.toDrawMs],
   ['navigation → ready (ms)', (r) => r.readyMs],
 ];
 const head = ['', ...labels.map((l) => `${l} median (min–max)`)];

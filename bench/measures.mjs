@@ -170,17 +170,28 @@ export async function benchPage(browser, result) {
 }
 
 /**
- * The click's own main-thread CPU from a light trace (the DevTools timeline category only): the
- * `click` event's dispatch, with the microtasks that run in it (the viewer's render), and the
- * layout and style inside it. Thread CPU time, which the machine's other load disturbs far less
- * than wall time (compare.mjs --click-cpu).
+ * What the click costs up to its first frame, from a trace of the DevTools timeline categories
+ * (compare.mjs --click-cpu), in thread CPU time, which the machine's other load disturbs far less
+ * than wall time:
+ * - `clickMs`: the `click` event's dispatch, with the microtasks that run in it (the viewer's
+ *   render), and the layout (`layoutMs`) and style (`styleMs`) inside it;
+ * - `frameMs`: the main thread from the click's task to the end of the first commit after it (the
+ *   click, then the frame's animation callbacks, style, layout, paint and commit), with that
+ *   window's style, layout and paint (`frameStyleMs`, `frameLayoutMs`, `framePaintMs`);
+ * - `rasterMs`: the raster of the tiles of that commit (raster worker threads), by layer in
+ *   `rasterByLayer` (the compositor's layer ids, which `LayerTree` names);
+ * - `toDrawMs`: wall time from the click's dispatch to the compositor's first draw after that
+ *   raster (what Event Timing's duration ends on, less the input's delay).
  */
 async function traceClick(cdp, click) {
   const events = [];
   const collect = (data) => events.push(...data.value);
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame',
+    transferMode: 'ReportEvents',
+  });
   try {
     await click();
   } finally {
@@ -190,25 +201,48 @@ async function traceClick(cdp, click) {
   }
   const dispatch = events.find((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === 'click');
   if (!dispatch) return null;
-  const inside = (name) =>
-    events
-      .filter(
-        (e) =>
-          e.ph === 'X' &&
-          e.name === name &&
-          e.pid === dispatch.pid &&
-          e.tid === dispatch.tid &&
-          e.ts >= dispatch.ts &&
-          e.ts <= dispatch.ts + dispatch.dur,
-      )
-      .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-  return { clickMs: (dispatch.tdur ?? 0) / 1000, layoutMs: inside('Layout'), styleMs: inside('UpdateLayoutTree') };
+  const ms = (us) => Math.round(us / 100) / 10;
+  const onMain = (e) => e.ph === 'X' && e.pid === dispatch.pid && e.tid === dispatch.tid;
+  const cpuOf = (name, from, to) =>
+    ms(events.filter((e) => onMain(e) && e.name === name && e.ts >= from && e.ts <= to).reduce((sum, e) => sum + (e.tdur ?? 0), 0));
+  const result = {
+    clickMs: ms(dispatch.tdur ?? 0),
+    layoutMs: cpuOf('Layout', dispatch.ts, dispatch.ts + dispatch.dur),
+    styleMs: cpuOf('UpdateLayoutTree', dispatch.ts, dispatch.ts + dispatch.dur),
+  };
+  const commit = events.filter((e) => onMain(e) && e.name === 'Commit' && e.ts > dispatch.ts).sort((a, b) => a.ts - b.ts)[0];
+  if (!commit) return result;
+  const end = commit.ts + commit.dur;
+  const task = events.find((e) => onMain(e) && e.name === 'RunTask' && e.ts <= dispatch.ts && e.ts + e.dur >= dispatch.ts + dispatch.dur);
+  const from = task?.ts ?? dispatch.ts;
+  result.frameMs = ms(
+    events.filter((e) => onMain(e) && e.name === 'RunTask' && e.ts >= from && e.ts < end).reduce((sum, e) => sum + (e.tdur ?? 0), 0),
+  );
+  result.frameStyleMs = cpuOf('UpdateLayoutTree', from, end);
+  result.frameLayoutMs = cpuOf('Layout', from, end);
+  result.framePaintMs = cpuOf('Paint', from, end);
+  // The tiles of the first commit after the click: the first frame number rastered after it.
+  const raster = events.filter((e) => e.ph === 'X' && e.pid === dispatch.pid && e.name === 'RasterTask' && e.ts >= commit.ts);
+  const frame = Math.min(...raster.map((e) => e.args?.tileData?.sourceFrameNumber ?? Infinity));
+  const tiles = raster.filter((e) => e.args?.tileData?.sourceFrameNumber === frame);
+  result.rasterMs = ms(tiles.reduce((sum, e) => sum + (e.tdur ?? 0), 0));
+  result.rasterByLayer = {};
+  for (const e of tiles) {
+    const layer = e.args.tileData.layerId;
+    result.rasterByLayer[layer] = ms((result.rasterByLayer[layer] ?? 0) * 1000 + (e.tdur ?? 0));
+  }
+  const rastered = Math.max(end, ...tiles.map((e) => e.ts + e.dur));
+  const draw = events.filter((e) => e.pid === dispatch.pid && e.name === 'DrawFrame' && e.ts >= rastered).sort((a, b) => a.ts - b.ts)[0];
+  if (draw) result.toDrawMs = ms(draw.ts - dispatch.ts);
+  return result;
 }
 
 export async function clickArticle(page, input, cdp = null) {
   const probe = probeOf(CLICK_ARTICLE);
   const point = await page.evaluate((id) => window.__harness.articlePoint(id), CLICK_ARTICLE);
   if (!point) return { ms: null, note: 'no article region to click' };
+  // The peers' panel loads the edition's fonts after its ready mark (pages/panel.mjs): in before the click.
+  await page.evaluate(() => window.__panelFonts);
   await page.evaluate((p) => window.__harness.armClick(p), probe);
   await input({ type: 'mouseMoved', x: point.x, y: point.y });
   await sleep(150);

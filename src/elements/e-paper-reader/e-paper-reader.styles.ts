@@ -119,6 +119,19 @@ export const readerStyles = css`
     }
   }
 
+  /* The hidden sample that lays the page's glyphs out at idle (reader-glyph-warmup.ts): laid out, never painted. */
+  .reader.warmup {
+    position: fixed;
+    inset: 0 auto auto 0;
+    height: 0;
+    margin: 0;
+    overflow: hidden;
+    visibility: hidden;
+    pointer-events: none;
+    contain: strict;
+    box-shadow: none;
+  }
+
   /* Narrow or short screens: the whole screen, a sheet. */
   @media (max-width: 599.98px), (max-height: 479.98px) {
     :host {

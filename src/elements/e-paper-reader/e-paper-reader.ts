@@ -28,6 +28,7 @@ import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
 import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
 import { DeferredLayout } from './reader-deferred-layout.js';
+import { GlyphWarmup, glyphSamples } from './reader-glyph-warmup.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Why the reader closed. */
@@ -212,11 +213,27 @@ export class EPaperReader extends LocalizedElement {
   );
   /** Off-screen paragraphs laid out after the frame that shows an article (reader-deferred-layout.ts). */
   readonly #layout = new DeferredLayout(
-    () => this.#query('.body'),
+    () => this.#query('.scroller .body'),
     () => {
       if (this.open) this.#progress.reportIfWhole();
     },
   );
+
+  /** The page's glyphs laid out at idle while closed, so that an article opens without measuring them (reader-glyph-warmup.ts). */
+  readonly #warmup = new GlyphWarmup(
+    () => this.renderRoot,
+    () => this.#fontProps(),
+  );
+
+  /** The faces and text scale, on the dialog and on the warm-up's sample. */
+  #fontProps(): Record<string, string> {
+    const edition = this.edition;
+    return {
+      '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
+      '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
+      '--_scale': String(this.textScale),
+    };
+  }
 
   /** Scrolls the article so that body paragraph `index` stands at the top (to restore a position). */
   async scrollToParagraph(index: number): Promise<void> {
@@ -277,6 +294,7 @@ export class EPaperReader extends LocalizedElement {
     // again when the element comes back.
     this.#progress.cancel();
     this.#layout.cancel();
+    this.#warmup.cancel();
     clearTimeout(this.#statusTimer);
     this.#releasePage();
   }
@@ -312,6 +330,8 @@ export class EPaperReader extends LocalizedElement {
     // browser closing the dialog (Esc) and its close event must not show it again.
     const show = changed.has('open') || this.#reattached;
     this.#reattached = false;
+    if (this.open) this.#warmup.cancel();
+    else if (changed.has('edition') || changed.has('articleIds') || changed.has('textScale') || changed.has('open')) this.#warm();
     if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
@@ -338,6 +358,16 @@ export class EPaperReader extends LocalizedElement {
     }
   }
 
+  /** At idle while closed: the glyphs of the page's articles, in the reader's styles. */
+  #warm(): void {
+    const edition = this.edition;
+    if (!edition || !this.isConnected) return;
+    const ids = this.articleIds;
+    const byId = articlesById(edition);
+    const articles = () => glyphSamples(ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined));
+    this.#warmup.warm(`${edition.id} ${ids.join()} ${this.textScale}`, articles, edition.lang);
+  }
+
   #focusStart(): void {
     const target = this.#headline ?? this.#query('.close');
     target?.focus({ preventScroll: true });
@@ -352,7 +382,7 @@ export class EPaperReader extends LocalizedElement {
   }
 
   #paragraphs(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('.body > p')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.scroller .body > p')];
   }
 
   /** Closes the dialog for a reason the user gave; the native `close` event then reports it. */
@@ -548,11 +578,7 @@ export class EPaperReader extends LocalizedElement {
     const previous = this.#neighbour('previous');
     const next = this.#neighbour('next');
     const canShare = typeof navigator.share === 'function';
-    const fonts = {
-      '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
-      '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
-      '--_scale': String(this.textScale),
-    };
+    const fonts = this.#fontProps();
     return html`<dialog
       part="reader"
       class="reader"

@@ -1,0 +1,116 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
+import { glyphSamples } from '../../../src/elements/e-paper-reader/reader-glyph-warmup.js';
+import { articlesOnPage } from '../../../src/edition/regions.js';
+import { loadEditionFonts } from '../../../src/edition/fonts.js';
+import type { Edition } from '../../../src/edition/schema.js';
+import { A1_URL, loadA1, until } from '../../helpers.js';
+
+if (!customElements.get('e-paper-reader')) customElements.define('e-paper-reader', EPaperReader);
+
+let edition: Edition;
+let order: string[];
+
+/** What decides which glyphs, at which size, the text is shaped with. */
+const FONT = ['font-family', 'font-size', 'font-weight', 'font-style', 'font-kerning', 'letter-spacing', 'line-break', 'text-autospace'];
+const fontOf = (el: Element): Record<string, string | null | undefined> => {
+  const style = getComputedStyle(el);
+  return {
+    ...Object.fromEntries(FONT.map((name) => [name, style.getPropertyValue(name)])),
+    lang: el.closest('[lang]')?.getAttribute('lang'),
+  };
+};
+
+/** Watches a closed reader's warm-up: the fonts of its sample, and every character it laid out, by style. */
+function watch(reader: EPaperReader) {
+  const seen = {
+    fonts: {} as Record<string, ReturnType<typeof fontOf>>,
+    chars: { headline: '', kicker: '', body: '' },
+    added: 0,
+    hidden: [] as string[],
+  };
+  const record = () => {
+    const sample = reader.shadowRoot!.querySelector('.warmup');
+    if (!sample) return;
+    seen.hidden.push(`${sample.getAttribute('aria-hidden')} ${getComputedStyle(sample).visibility}`);
+    const [headline, kicker, body] = sample.querySelectorAll('p');
+    seen.fonts = { headline: fontOf(headline), kicker: fontOf(kicker), body: fontOf(body) };
+    seen.chars.headline += headline.textContent;
+    seen.chars.kicker += kicker.textContent;
+    seen.chars.body += body.textContent;
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => (n as Element).classList?.contains('warmup')))) seen.added++;
+    record();
+  });
+  observer.observe(reader.shadowRoot!, { childList: true, subtree: true });
+  return { seen, stop: () => observer.disconnect() };
+}
+
+before(async () => {
+  edition = await loadA1();
+  order = articlesOnPage(edition, edition.pages[0]).map((article) => article.id);
+  await loadEditionFonts(edition, A1_URL);
+  await setViewport({ width: 1280, height: 900 });
+});
+
+after(async () => {
+  await setViewport({ width: 800, height: 600 });
+});
+
+describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
+  it('takes each character of the page once, by the style that sets it', () => {
+    const articles = order.map((id) => edition.articles.find((a) => a.id === id)!);
+    const samples = glyphSamples(articles);
+    const body = new Set(articles.flatMap((a) => [...a.paragraphs.join('')]));
+    expect([...samples.body].sort()).to.deep.equal([...body].sort());
+    expect(new Set(samples.body).size, 'no character twice').to.equal(samples.body.length);
+    expect(new Set(samples.headline)).to.deep.equal(new Set(articles.flatMap((a) => [...a.headline])));
+  });
+
+  it('lays out every character of the page in the fonts the open reader sets them in, then removes the sample', async () => {
+    const reader = document.createElement('e-paper-reader');
+    reader.edition = edition;
+    reader.articleIds = order;
+    reader.textScale = 1.2;
+    const holder = await fixture(html`<div></div>`);
+    holder.append(reader);
+    // Watched from the first render on: the warm-up begins at the first idle moment after it.
+    const { seen, stop } = watch(reader);
+    await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up to end');
+    stop();
+    expect(seen.added, 'one sample for the whole warm-up').to.equal(1);
+    expect(new Set(seen.hidden), 'never seen, never read').to.deep.equal(new Set(['true hidden']));
+    const samples = glyphSamples(order.map((id) => edition.articles.find((a) => a.id === id)!));
+    expect([...seen.chars.body].sort().join('')).to.equal([...samples.body].sort().join(''));
+    expect([...seen.chars.headline].sort().join('')).to.equal([...samples.headline].sort().join(''));
+    expect([...seen.chars.kicker].sort().join('')).to.equal([...samples.kicker].sort().join(''));
+
+    // The open reader sets its text in exactly those fonts.
+    const article = edition.articles.find((a) => a.id === order.find((id) => edition.articles.find((x) => x.id === id)!.kicker))!;
+    reader.articleId = article.id;
+    reader.open = true;
+    await reader.updateComplete;
+    const open = (selector: string) => fontOf(reader.shadowRoot!.querySelector(`.scroller ${selector}`)!);
+    expect(seen.fonts.headline).to.deep.equal(open('.headline'));
+    expect(seen.fonts.kicker).to.deep.equal(open('.kicker'));
+    expect(seen.fonts.body).to.deep.equal(open('.body > p'));
+    expect(parseFloat(seen.fonts.body['font-size'] ?? ''), 'at the text scale').to.be.closeTo(18 * 1.2, 0.01);
+    reader.open = false;
+  });
+
+  it('stops while the reader is open and goes on after it closes', async () => {
+    const reader = await fixture<EPaperReader>(
+      html`<e-paper-reader .edition=${edition} .articleIds=${order} article-id=${order[0]} .open=${true}></e-paper-reader>`,
+    );
+    const { seen, stop } = watch(reader);
+    // Idle time passes while it is open: no sample.
+    await new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve)));
+    expect(reader.shadowRoot!.querySelector('.warmup')).to.equal(null);
+    reader.open = false;
+    await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up after closing');
+    stop();
+    expect(seen.chars.body.length, 'the rest of the page').to.be.greaterThan(0);
+  });
+});
