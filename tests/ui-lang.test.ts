@@ -73,7 +73,8 @@ async function a1In(lang: string): Promise<Edition> {
   return { ...a1, lang, fonts: a1.fonts?.map((font) => ({ ...font, src: new URL(font.src, A1_URL).href })) };
 }
 /** The toolbar's zoom-in button, once the toolbar has come with the chrome part (after ready). */
-const toolbarZoomIn = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-toolbar')?.shadowRoot?.querySelector('[part~="zoom-in"]') ?? null;
+const toolbarZoomIn = (el: EPaper) =>
+  el.shadowRoot!.querySelector('e-paper-toolbar')?.shadowRoot?.querySelector('[part~="zoom-in"]') ?? null;
 async function landedZoomIn(el: EPaper): Promise<Element> {
   await until(() => toolbarZoomIn(el) !== null, 'the toolbar, after ready');
   return toolbarZoomIn(el)!;
