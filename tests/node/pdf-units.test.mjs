@@ -122,6 +122,26 @@ describe('detection on a page drawn by hand', () => {
     assert.equal(layout.confidence, 1);
   });
 
+  it('keeps a running head over the page’s rules in the text layer without saying it, and says larger type there', () => {
+    // The page moved down under a folio line, as inner pages of a paper print one (not a real page).
+    const down = (b) => ({ ...b, y: b.y + 60 });
+    const moved = { ...page, runs: page.runs.map(down), rules: page.rules.map(down) };
+    const folio = run('2021年1月8日 星期五 A2 要闻', 20, 20, 10);
+    const withFolio = m.detectLayout({ ...moved, runs: [folio, ...moved.runs] });
+    assert.deepEqual(withFolio.outside, []);
+    assert.ok(
+      withFolio.lines.some((l) => l.text === folio.text),
+      'the folio line is in the page’s lines (its text layer)',
+    );
+    assert.deepEqual(
+      withFolio.units.filter((u) => u.kind === 'news').map((u) => u.headline),
+      ['第一篇文章的标题', '第二篇的标题'],
+    );
+    // Type larger than body size up there is no running head: said, as before.
+    const large = m.detectLayout({ ...moved, runs: [run('这里是什么', 20, 20, 30), ...moved.runs] });
+    assert.deepEqual(large.outside, ['"这里是什么" at 20,20']);
+  });
+
   it('splits a cell whose body holds another headline starting a block, with body under it, into two articles', () => {
     // A second article under the first one's rule, with no rule of its own: one cell, two headlines.
     const runs = [

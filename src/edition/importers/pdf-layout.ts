@@ -354,12 +354,20 @@ function looseUnits(loose: Line[], body: number, height: number, outside: string
     const kind: UnitKind | undefined =
       y < height * 0.25 && biggest.size >= body * 2.5 ? 'masthead' : y > height * 0.85 ? 'footer' : undefined;
     if (!kind) {
-      outside.push(...describe(group));
+      // A running head or a page number over the page's text (a folio line: the date, the page and
+      // its section) is page furniture, recognised: it stays in the text layer, where it is
+      // printed, and is not said as text the detection missed.
+      if (!isRunningHead(group, box, body, height)) outside.push(...describe(group));
       continue;
     }
     units.push({ ...emptyUnit(kind, box), headline: biggest.text, paragraphs: group.filter((l) => l !== biggest).map((l) => l.text) });
   }
   return units;
+}
+
+/** One or two lines of body-size type in the page's top eighth. */
+function isRunningHead(group: Line[], box: Box, body: number, height: number): boolean {
+  return group.length <= 2 && bottom(box) <= height / 8 && group.every((l) => l.size <= body * 1.5);
 }
 
 /** Masthead and ear first, the footer last; articles by where their first piece stands, top to bottom, then left to right. */
