@@ -4,11 +4,9 @@
 // file order whatever order the readers ask in (src/cli/pdf/labels.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { cli, ROOT, temp, readJson } from './helpers.mjs';
+import { cli, ROOT, temp, readJson, importSources } from './helpers.mjs';
 import { encryptedPdf } from './support/mini-pdf.mjs';
 
 const FIX = join(ROOT, 'tests/fixtures/pdf');
@@ -17,18 +15,8 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 let m;
 before(async () => {
-  // Under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-files-entry.ts');
-  const src = (f) => JSON.stringify(join(ROOT, 'src/cli/pdf', f));
-  writeFileSync(
-    entry,
-    [`export { readInProcesses } from ${src('pool.ts')};`, `export { PageLabels } from ${src('labels.ts')};`].join('\n'),
-  );
-  const outfile = join(dir, 'pdf-files-modules.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  // In the tests' cache under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
+  m = await importSources('pdf-files', ['cli/pdf/pool.ts', 'cli/pdf/labels.ts']);
 });
 
 describe('import pdf: several files at once', () => {

@@ -3,34 +3,18 @@
 // other formats left to Node, and PDF.js reading a page through it.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { ROOT } from './helpers.mjs';
+import { ROOT, importSources } from './helpers.mjs';
 
 const FIX = join(ROOT, 'tests/fixtures/pdf');
 // Node's own, taken before PDF.js's loader puts the at-once one in its place.
 const Native = globalThis.DecompressionStream;
 let m;
 before(async () => {
-  // Under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-inflate-entry.ts');
-  const src = (f) => JSON.stringify(join(ROOT, 'src/cli/pdf', f));
-  writeFileSync(
-    entry,
-    [
-      `export { installInflate } from ${src('inflate.ts')};`,
-      `export { loadPdfPackages } from ${src('load.ts')};`,
-      `export { openPdf } from ${src('read.ts')};`,
-    ].join('\n'),
-  );
-  const outfile = join(dir, 'pdf-inflate-modules.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  // In the tests' cache under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
+  m = await importSources('pdf-inflate', ['cli/pdf/inflate.ts', 'cli/pdf/load.ts', 'cli/pdf/read.ts']);
 });
 
 describe('import pdf: Flate streams inflated at once', () => {

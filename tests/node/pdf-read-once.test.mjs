@@ -3,11 +3,9 @@
 // apart; and the display optimiser's groups of images are read where each image stands.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT, temp } from './helpers.mjs';
+import { ROOT, temp, importSources } from './helpers.mjs';
 
 // Taken before PDF.js is loaded: its core-js replaces these, and the loader puts them back.
 const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
@@ -17,23 +15,8 @@ const work = temp('e-paper-pdf-once-');
 after(() => rmSync(work, { recursive: true, force: true }));
 
 before(async () => {
-  // Under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
-  const dir = join(ROOT, 'node_modules/.cache/e-paper-tests');
-  mkdirSync(dir, { recursive: true });
-  const entry = join(dir, 'pdf-cli-entry.ts');
-  const src = (f) => JSON.stringify(join(ROOT, 'src/cli/pdf', f));
-  writeFileSync(
-    entry,
-    [
-      `export { loadPdfPackages } from ${src('load.ts')};`,
-      `export { openPdf, readPage } from ${src('read.ts')};`,
-      `export { drawAndReadPage } from ${src('import-pdf.ts')};`,
-      `export { drawnOperators } from ${src('drawn-operators.ts')};`,
-    ].join('\n'),
-  );
-  const outfile = join(dir, 'pdf-cli-modules.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'error' });
-  m = await import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  // In the tests' cache under node_modules/.cache/, where the command's finder looks for scripts/pdf/ two folders up.
+  m = await importSources('pdf-read-once', ['cli/pdf/load.ts', 'cli/pdf/read.ts', 'cli/pdf/import-pdf.ts', 'cli/pdf/drawn-operators.ts']);
   packages = await m.loadPdfPackages();
 });
 
