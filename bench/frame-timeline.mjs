@@ -27,9 +27,10 @@ const { values } = parseArgs({
   },
 });
 process.argv.splice(2);
-const { FLAGS, IGNORED_DEFAULTS, log, timeout } = await import('./cli.mjs');
+const { FLAGS, IGNORED_DEFAULTS, log } = await import('./cli.mjs');
 const { warmFonts, quiet } = await import('./cdp.mjs');
-const { measure, benchPage, clickArticle, interact } = await import('./measures.mjs');
+const { measure, clickArticle, interact } = await import('./measures.mjs');
+const { openAtReady } = await import('./profile.mjs');
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'];
 const builds = Object.fromEntries((values.build ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
@@ -151,15 +152,8 @@ try {
     const round = Math.floor(n / labels.length);
     const label = labels[(n + round) % labels.length];
     const result = { errors: [] };
-    const { context, page } = await benchPage(browser, result);
+    const { context, page, cdp, input } = await openAtReady(browser, server.origin, viewerOf(label), result);
     try {
-      let onReady;
-      const ready = new Promise((r) => (onReady = r));
-      await page.exposeBinding('__benchSignal', (_s, name) => name === 'ready' && onReady(true));
-      const cdp = await context.newCDPSession(page);
-      const input = (params) => cdp.send('Input.dispatchMouseEvent', params);
-      await page.goto(server.origin + viewerOf(label).path, { waitUntil: 'commit' });
-      if (!(await Promise.race([ready, timeout(30000)]))) throw new Error('no ready mark within 30 s');
       await page.evaluate(quiet);
       await clickArticle(page, input);
       await page.evaluate(quiet);

@@ -119,9 +119,11 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
   };
 }
 
-/** One load: ready, quiet, the click traced, then the interaction traced (no other tracing). */
-export async function profileLoad(browser, browserCdp, origin, viewer, file) {
-  const result = { errors: [] };
+/**
+ * A fresh page of `viewer` loaded to its ready mark: its context (the caller closes it), the page,
+ * a CDP session and mouse input through it. Errors of the page go to `result.errors`.
+ */
+export async function openAtReady(browser, origin, viewer, result) {
   const { context, page } = await benchPage(browser, result);
   try {
     let onReady;
@@ -131,6 +133,21 @@ export async function profileLoad(browser, browserCdp, origin, viewer, file) {
     const input = (params) => cdp.send('Input.dispatchMouseEvent', params);
     await page.goto(origin + viewer.path, { waitUntil: 'commit' });
     if (!(await Promise.race([ready, timeout(30000)]))) throw new Error('no ready mark within 30 s');
+    return { context, page, cdp, input };
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** One load: ready, quiet, the click traced, then the interaction traced (no other tracing). */
+export async function profileLoad(browser, browserCdp, origin, viewer, file) {
+  const result = { errors: [] };
+  let context;
+  try {
+    const opened = await openAtReady(browser, origin, viewer, result);
+    ({ context } = opened);
+    const { page, input } = opened;
     await page.evaluate(quiet);
     await sleep(500);
     await browser.startTracing(page, { categories: CATEGORIES });
@@ -157,7 +174,7 @@ export async function profileLoad(browser, browserCdp, origin, viewer, file) {
   } catch (error) {
     result.summary = { errors: [...result.errors, `failed: ${error.message}`] };
   } finally {
-    await context.close().catch(() => {});
+    await context?.close().catch(() => {});
   }
   return result;
 }
