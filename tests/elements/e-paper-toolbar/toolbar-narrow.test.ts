@@ -5,7 +5,7 @@ import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { deepQuery, frames, mountViewer, partsLoaded, until } from '../../helpers.js';
-import { expectOneRow, nameOf } from './toolbar-controls.js';
+import { controls, expectOneRow, nameOf } from './toolbar-controls.js';
 
 const VIEWS = {
   'one page': (e: EPaper) => (e.src = '/fixtures/edition/2021-01-08.json'),
@@ -24,6 +24,9 @@ async function mount(view: keyof typeof VIEWS, width: number) {
   await partsLoaded(el);
   if (view === 'archive') await until(() => !!deepQuery(el, 'e-paper-archive', '.date'), 'the date picker is drawn');
   await frames();
+  // The toolbar fits itself in the frame after a change of its width or of a font (the date
+  // picker's words, the UI font): one such change may still be on its way.
+  await until(() => controls(el).every((b) => b.getBoundingClientRect().right <= width), 'the toolbar has fitted its row');
   return el;
 }
 
