@@ -75,7 +75,8 @@ export class ToolbarMore implements ReactiveController {
     const button = this.#button;
     if (!button) return;
     const needed = this.hiddenControls().length > 0;
-    button.hidden = !needed;
+    // Set only on a change: the fit measures the row right after.
+    if (button.hidden === needed) button.hidden = !needed;
     if (!needed && this.#open) this.#close(false);
   }
 
