@@ -100,9 +100,14 @@ export class ToolbarMore implements ReactiveController {
     if (focusButton) this.#button?.focus();
   }
 
+  /** The button and the menu: a press or the focus there is not outside. */
+  get #inside(): (Element | null)[] {
+    return [this.#button, this.host.renderRoot.querySelector('.menu')];
+  }
+
   #onOutside = (event: Event) => {
-    const path = event.composedPath();
-    if (!path.some((node) => node instanceof Element && node.matches('.more, .menu'))) this.#close(false);
+    const inside = this.#inside;
+    if (!event.composedPath().some((node) => inside.includes(node as Element))) this.#close(false);
   };
 
   #onButtonClick = () => {
@@ -133,7 +138,7 @@ export class ToolbarMore implements ReactiveController {
   /** The focus left the menu (and not for its button): it closes. */
   #onFocusOut = (event: FocusEvent) => {
     const to = event.relatedTarget as Element | null;
-    if (to && !to.matches('.more, .menu [role^="menuitem"]')) this.#close(false);
+    if (to && !this.#inside.some((node) => node?.contains(to))) this.#close(false);
   };
 
   /** Presses the control left out, as a press on it in the row would. */

@@ -223,7 +223,7 @@ describe('<e-paper-toolbar>: the "more" menu', () => {
     await until(() => menu(el!) === null, 'Tab closed the menu');
   });
 
-  it('a click outside closes it; a click on its button closes it too', async () => {
+  it('a click outside closes it (on the page, on the site’s own .menu); a click on its button closes it too', async () => {
     el = await mountDesktop('one page, archive');
     await toPhone(el, 390, 844);
     await sendMouse({ type: 'click', position: centre(moreButton(el)) });
@@ -232,8 +232,21 @@ describe('<e-paper-toolbar>: the "more" menu', () => {
     const page = el.shadowRoot!.querySelector('e-paper-viewport')!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(page.left + page.width / 2), Math.round(page.bottom - 40)] });
     await until(() => menu(el!) === null, 'a click on the page closed the menu');
+    // The host page's own elements are outside, whatever their class.
+    const site = document.createElement('nav');
+    site.className = 'menu more';
+    site.style.cssText = 'position: fixed; left: 0; bottom: 0; width: 100px; height: 40px';
+    document.body.append(site);
+    try {
+      await sendMouse({ type: 'click', position: centre(moreButton(el)) });
+      await until(() => items(el!).length > 0, 'the menu opened again');
+      await sendMouse({ type: 'click', position: centre(site) });
+      await until(() => menu(el!) === null, 'a click on the site’s own .menu closed it');
+    } finally {
+      site.remove();
+    }
     await sendMouse({ type: 'click', position: centre(moreButton(el)) });
-    await until(() => items(el!).length > 0, 'the menu opened again');
+    await until(() => items(el!).length > 0, 'the menu opened a third time');
     await sendMouse({ type: 'click', position: centre(moreButton(el)) });
     await until(() => menu(el!) === null, 'its button closed it');
     expect(moreButton(el).getAttribute('aria-expanded')).to.equal('false');
