@@ -11,8 +11,13 @@ import { eventNamesPlugin } from './scripts/wtr-event-names-plugin.js';
 import { offlinePlugin } from './scripts/wtr-offline-plugin.js';
 
 const executablePath = await findBrowser();
-/** For the leak test: window.gc and exact performance.memory. Tests only, not the benchmark. */
-const TEST_ONLY_FLAGS = ['--js-flags=--expose-gc', '--enable-precise-memory-info'];
+/**
+ * For the leak test: window.gc and exact performance.memory. And the reader the tests assume, a
+ * browser set to Simplified Chinese (`navigator.languages`), whatever the machine's own setting:
+ * a viewer with no `lang` anywhere takes the browser's language before its edition is known
+ * (tests/ui-lang.test.ts gives each of its pages its own). Tests only, not the benchmark.
+ */
+const TEST_ONLY_FLAGS = ['--js-flags=--expose-gc', '--enable-precise-memory-info', '--accept-lang=zh-CN'];
 
 export default {
   files: ['tests/**/*.test.ts'],

@@ -16,6 +16,9 @@ interface ToolbarArgs {
   lang?: 'zh-CN' | 'en';
   /** Story only: put the contents list in the `end` slot, as the viewer does. */
   withContents: boolean;
+  'page-count'?: number;
+  /** Story only: the toolbar in a phone's width (320 px), where it leaves controls out into its "more" menu. */
+  narrow?: boolean;
   [knob: `--e-paper-${string}`]: unknown;
 }
 
@@ -26,11 +29,13 @@ const meta = {
   loaders: [a1Loader],
   render: (args, context) => {
     const { edition, page, articles } = context.loaded as A1Loaded;
-    return html`<e-paper-toolbar
+    const toolbar = html`<e-paper-toolbar
       scale=${args.scale}
       min-scale=${args['min-scale']}
       max-scale=${args['max-scale']}
       lang=${args.lang ?? 'zh-CN'}
+      page-count=${args['page-count'] ?? 1}
+      page-label="A1"
       ${cssProps(knobValues(args))}
       ${actions(args, ['e-paper-toolbar-action'])}
     >
@@ -46,6 +51,7 @@ const meta = {
           : nothing
       }
     </e-paper-toolbar>`;
+    return args.narrow ? html`<div style="width: 320px">${toolbar}</div>` : toolbar;
   },
   args: { scale: 0.42, 'min-scale': 0.26, 'max-scale': 4, lang: 'zh-CN', withContents: false },
   argTypes: {
@@ -54,6 +60,8 @@ const meta = {
     'max-scale': { control: { type: 'number', step: 0.5 } },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     withContents: { name: 'with contents (slot end)', control: 'boolean', table: { category: 'Story' } },
+    'page-count': { control: { type: 'number', min: 1, step: 1 } },
+    narrow: { name: 'narrow (320 px)', control: 'boolean', table: { category: 'Story' } },
     ...knobArgTypes(['Toolbar', 'Viewer UI', 'Typefaces']),
   },
   parameters: {
@@ -84,3 +92,6 @@ export const WithContents: Story = { name: 'With the contents list', args: { wit
 
 /** English labels. */
 export const English: Story = { args: { lang: 'en', withContents: true } };
+
+/** A phone's width: the page arrows and the fit buttons are left out of the row, into the "more" (⋯) menu at its end. */
+export const Narrow: Story = { name: 'Narrow: the "more" menu', args: { withContents: true, 'page-count': 8, narrow: true } };

@@ -1,6 +1,7 @@
 /**
  * The viewer's UI language without a `lang` of its own: the nearest ancestor's (the host page's),
- * else the edition's, else zh-CN; its own attribute first, and a later change still switches.
+ * else the edition's, else the browser's (if Chinese or English), else zh-CN; its own attribute
+ * first, and a later change, its own or an ancestor's, switches at once.
  * Each case in a page of its own (an iframe), so that the English strings are not loaded yet and
  * the page's `<html lang>` is the case's.
  */
@@ -13,11 +14,18 @@ import { en } from '../src/i18n/en.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { A1_URL, loadA1, nextEvent, until } from './helpers.js';
 
-/** A page of its own with `<html lang=…>` (none for `undefined`) and `body` (HTML), <e-paper> defined. */
-async function pageWith(lang: string | undefined, body = ''): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+/**
+ * A page of its own with `<html lang=…>` (none for `undefined`) and `body` (HTML), <e-paper> defined;
+ * its browser's preferred languages are `languages` (the test browser's, zh-CN, unless given).
+ */
+async function pageWith(lang: string | undefined, body = '', languages?: string[]): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 900px; height: 640px; border: 0';
-  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}<script type="module">import '/src/index.ts'; window.defined = true;</script></body></html>`;
+  // The browser's setting as a reader's browser gives it: navigator.languages, set before the viewer's module runs.
+  const browser = languages
+    ? `<script>Object.defineProperty(navigator, 'languages', { value: ${JSON.stringify(languages)} });</script>`
+    : '';
+  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}${browser}<script type="module">import '/src/index.ts'; window.defined = true;</script></body></html>`;
   document.body.append(frame);
   await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
   return { frame, doc: frame.contentDocument! };
@@ -154,6 +162,127 @@ describe('UI language without a lang of its own', () => {
     expect(el.getAttribute('lang'), 'the property sets the attribute').to.equal('zh-HK');
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese once lang is set');
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('zh-HK');
+    frame.remove();
+  });
+});
+
+describe('UI language from the browser, before the edition is known', () => {
+  it('an English edition on an English browser, no lang anywhere: English from the first render, never Chinese', async () => {
+    const { frame, doc } = await pageWith(undefined, '', ['en-US', 'en']);
+    const el = viewerIn(doc, { edition: await a1In('en') });
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    const seen = await record(el, ready);
+    expect(chineseIn(seen), 'Chinese UI strings shown').to.deep.equal([]);
+    expect(
+      seen.some((s) => s.has(en.loading)),
+      'the loading message in English',
+    ).to.equal(true);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
+    frame.remove();
+  });
+
+  it('takes the first preferred language it has strings for (fr-FR skipped), until the edition’s language is known', async () => {
+    const { frame, doc } = await pageWith(undefined, '', ['fr-FR', 'en-GB', 'zh-CN']);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    expect(el.lang, 'before the edition').to.equal('en-GB');
+    const seen = await record(el, ready);
+    expect(
+      seen.some((s) => s.has(en.loading)),
+      'the loading message in English',
+    ).to.equal(true);
+    // A1 says zh-CN: the edition's language wins once known.
+    expect(el.lang, 'once the edition is known').to.equal('zh-CN');
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    frame.remove();
+  });
+
+  for (const [languages, lang, loading] of [
+    [['zh-TW', 'en'], 'zh-TW', zhHant.loading],
+    [['fr-FR', 'ja'], 'zh-CN', uiStrings('zh-CN').loading],
+  ] as const) {
+    it(`a browser in ${languages.join(', ')}: ${lang} before the edition`, async () => {
+      const { frame, doc } = await pageWith(undefined, '', [...languages]);
+      const el = viewerIn(doc);
+      const ready = nextEvent(el, 'e-paper-ready');
+      doc.body.append(el);
+      expect(el.lang).to.equal(lang);
+      const seen = await record(el, ready);
+      expect(
+        seen.some((s) => s.has(loading)),
+        `the loading message in ${lang}`,
+      ).to.equal(true);
+      frame.remove();
+    });
+  }
+});
+
+describe('UI language: a host page that changes its lang', () => {
+  it('an SPA’s switch of <html lang> changes the UI at once, and back; removed, the edition’s language', async () => {
+    const { frame, doc } = await pageWith('zh-CN');
+    const el = viewerIn(doc, { edition: await a1In('zh-TW') });
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    await ready;
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    doc.documentElement.lang = 'en';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn, 'the toolbar in English');
+    expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('en');
+    doc.documentElement.lang = 'zh-CN';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === uiStrings('zh-CN').toolbar.zoomIn, 'back in Chinese');
+    doc.documentElement.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the edition’s zh-TW');
+    expect(el.lang).to.equal('zh-TW');
+    frame.remove();
+  });
+
+  it('a nearer ancestor’s lang, across a shadow root, removed: the page’s, then the page’s change too', async () => {
+    const { frame, doc } = await pageWith('en', '<section lang="zh-TW"><div id="host"></div></section>');
+    const section = doc.querySelector('section')!;
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    shadow.append(el);
+    await ready;
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese, the section’s');
+    section.lang = 'zh-CN';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === uiStrings('zh-CN').toolbar.zoomIn, 'the section’s new zh-CN');
+    section.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn, 'the page’s English');
+    doc.documentElement.lang = 'zh-HK';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the page’s new zh-HK');
+    frame.remove();
+  });
+
+  it('observes only while connected: a removed viewer is not rendered by the page’s change; put back, it is', async () => {
+    const { frame, doc } = await pageWith('zh-CN');
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    await ready;
+    await el.updateComplete;
+    let requests = 0;
+    const request = el.requestUpdate.bind(el);
+    // Counts the updates asked for (Lit asks through this method for every change).
+    el.requestUpdate = (...args: Parameters<EPaper['requestUpdate']>) => {
+      requests++;
+      request(...args);
+    };
+    const macrotask = () => new Promise((resolve) => setTimeout(resolve));
+    doc.documentElement.lang = 'en';
+    await macrotask();
+    expect(requests, 'connected: the change renders it').to.be.greaterThan(0);
+    el.remove();
+    requests = 0;
+    doc.documentElement.lang = 'zh-TW';
+    await macrotask();
+    expect(requests, 'removed: nothing observed').to.equal(0);
+    doc.body.append(el);
+    doc.documentElement.lang = 'en';
+    await macrotask();
+    expect(requests, 'put back: observed again').to.be.greaterThan(0);
     frame.remove();
   });
 });

@@ -10,6 +10,7 @@ import type { OverviewStrings } from '../elements/e-paper-overview/overview-stri
 import type { FullscreenStrings } from '../elements/e-paper-fullscreen/fullscreen-strings.js';
 import type { TextViewStrings } from '../elements/e-paper-text-view/text-view-strings.js';
 import type { OfflineStrings } from '../elements/e-paper-offline/offline-strings.js';
+import type { ToolbarMoreStrings } from '../elements/e-paper-toolbar/toolbar-more-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
@@ -28,6 +29,8 @@ export interface EPaperStrings extends UiStrings {
   fullscreen: FullscreenStrings;
   textView: TextViewStrings;
   offline: OfflineStrings;
+  /** The toolbar's "more" menu, where the controls a narrow row leaves out are. */
+  toolbarMore: ToolbarMoreStrings;
 }
 
 /** A built-in language's strings: the date picker's dates come from `Intl`. */
@@ -41,7 +44,18 @@ type DeepPartial<T> = {
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
 export type Part =
-  'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen' | 'textView' | 'offline';
+  | 'reader'
+  | 'search'
+  | 'pages'
+  | 'archive'
+  | 'pageFiles'
+  | 'aloud'
+  | 'share'
+  | 'overview'
+  | 'fullscreen'
+  | 'textView'
+  | 'offline'
+  | 'toolbarMore';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];

@@ -147,4 +147,5 @@ export const zhHant: BuiltInStrings = {
     removed: (title) => `已刪除 ${isolate(title)} 的離線副本。`,
     thisSaved: (size) => `本期已儲存（${size}）。`,
   },
+  toolbarMore: { more: '更多' },
 };

@@ -107,8 +107,48 @@ export const toolbarStyles = css`
     ${visuallyHidden}
   }
   :host([compact~='tight']) .separator,
-  :host([compact~='phone']) :is([data-action='previous-page'], [data-action='next-page']) {
+  :host([compact~='phone']) :is([data-action='previous-page'], [data-action='next-page']),
+  /* Narrower still: fit width, fit page, then the zoom buttons go to the "more" menu (toolbar-fit.ts). */
+  :host([compact~='menu']) [data-action='fit-width'],
+  :host([compact~='menu-fit']) [data-action='fit-page'],
+  :host([compact~='menu-zoom']) [data-action^='zoom-'] {
     display: none;
+  }
+  /* The "more" button shows only while the row leaves a control out (toolbar-more.ts). */
+  .more[hidden] {
+    display: none;
+  }
+  .more svg {
+    fill: currentColor;
+  }
+  /* Its menu hangs from the row's end, in the toolbar's colours, inside the row's width. */
+  .menu {
+    position: absolute;
+    top: calc(100% + 4px);
+    inset-inline-end: 0;
+    z-index: 3;
+    display: grid;
+    min-width: 11em;
+    max-width: calc(100vw - 16px);
+    padding: 4px;
+    border-radius: 8px;
+    background: var(--_toolbar-bg);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.24);
+  }
+  .menu button {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    width: 100%;
+    padding: 0 12px 0 8px;
+    justify-content: flex-start;
+    text-align: start;
+  }
+  .menu button:focus {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .menu button[aria-checked='true'] {
+    background: color-mix(in srgb, currentColor 18%, transparent);
   }
   @media (forced-colors: active) {
     button[aria-disabled='true'] {

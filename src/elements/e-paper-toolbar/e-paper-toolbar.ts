@@ -5,6 +5,7 @@ import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { ToolbarFit } from './toolbar-fit.js';
+import { ToolbarMore } from './toolbar-more.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** What a toolbar button asks for. */
@@ -39,9 +40,11 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * toolbar) and fire nothing.
  *
  * The toolbar keeps to one row: it measures whether its controls fit and, step by step, turns
- * words into icons and leaves out what is reachable otherwise (toolbar-fit.ts), setting the
- * `compact` attribute (`icons`, `icons tight`, `icons tight phone`) on itself and on each element
- * slotted into its end, whose styles shrink them by it.
+ * words into icons and leaves controls out of the row (toolbar-fit.ts), setting the `compact`
+ * attribute (`icons`, `icons tight`, `icons tight phone`) on itself and on each element slotted
+ * into its end, whose styles shrink them by it. A control left out of the row (the page arrows,
+ * full screen, the archive's previous and next editions) is an item of the "more" (⋯) menu at the
+ * row's end, shown only then (toolbar-more.ts): no control is out of reach at any width.
  *
  * In `<e-paper>` it is a lazy part, loaded with what is shown around the page once the page is
  * shown (`e-paper-ready`); the viewer keeps its row, at its height, until it is in.
@@ -59,6 +62,9 @@ const icons: Record<ToolbarAction, TemplateResult> = {
  * @csspart next-page - The next-page button.
  * @csspart scale - The scale read-out.
  * @csspart page-number - The page read-out (`A2 2/8`).
+ * @csspart more - The "more" (⋯) menu button, shown while the row leaves a control out (also a `button`).
+ * @csspart more-menu - Its menu of the controls left out.
+ * @csspart more-item - An item of that menu (it presses the control it names).
  * @cssprop [--e-paper-ui-ink=#1f1f1f] - Text colour of the viewer's own controls and messages.
  * @cssprop [--e-paper-ui-ink-dark=#ececec] - `--e-paper-ui-ink` in the dark theme.
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
@@ -72,8 +78,10 @@ const icons: Record<ToolbarAction, TemplateResult> = {
 export class EPaperToolbar extends LocalizedElement {
   static override styles = [tokenStyles, toolbarStyles];
 
-  /** Fits the row to the toolbar's width (the `compact` attribute), from its first render. */
-  readonly #fit = new ToolbarFit(this);
+  /** Fits the row to the toolbar's width (the `compact` attribute), from its first render; the "more" button shows at each step tried if a control is left out. */
+  readonly #fit = new ToolbarFit(this, () => this.#more.sync());
+  /** The "more" menu, with the controls the row leaves out. */
+  readonly #more = new ToolbarMore(this);
 
   /** Resolves once the toolbar has rendered and its row is fitted to what is slotted into it (drawn by then). */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -153,6 +161,7 @@ export class EPaperToolbar extends LocalizedElement {
           : ''
       }
       <span class="end"><slot name="end" @slotchange=${() => this.#fit.schedule()}></slot></span>
+      ${this.#more.render()}
     </div>`;
   }
 }

@@ -4,9 +4,12 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  * The toolbar's steps of compaction, tried in order until its row fits: words become icons (the
  * end's search, list, text view, the archive's short date), then the scale and the separators go
  * (the scale is still read out), then the page arrows and full screen (the pages turn by the strip,
- * the list, a swipe and the keys). Tokens, so that a part's styles ask for one (`[compact~=icons]`).
+ * the list, a swipe and the keys), then fit width (`menu`), then fit page (`menu-fit`), then zoom
+ * out and in (`menu-zoom`: a phone's pinch zooms, and the scale is already left out). What the row leaves out is in its "more" menu (toolbar-more.ts), whose button shows then. Tokens, so
+ * that a part's styles ask for one (`[compact~=icons]`).
  */
 const STEPS = ['', 'icons', 'icons tight', 'icons tight phone'];
+STEPS.push(...['menu', 'menu menu-fit', 'menu menu-fit menu-zoom'].map((more) => `${STEPS[3]} ${more}`));
 
 /**
  * Keeps the toolbar to one row: measures whether its controls fit its width, in every language and
@@ -26,7 +29,11 @@ export class ToolbarFit implements ReactiveController {
   #observer?: ResizeObserver;
   #frame = 0;
 
-  constructor(private readonly host: ReactiveElement) {
+  /** `stepped` runs after each step is set, before it is measured (the "more" button shows or hides by it). */
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly stepped?: () => void,
+  ) {
     host.addController(this);
   }
 
@@ -84,6 +91,7 @@ export class ToolbarFit implements ReactiveController {
     for (const el of [this.host, ...(slot?.assignedElements() ?? [])])
       if (step) el.setAttribute('compact', step);
       else el.removeAttribute('compact');
+    this.stepped?.();
   }
 }
 
@@ -97,7 +105,8 @@ function fits(bar: HTMLElement): boolean {
   let right = -Infinity;
   for (const child of bar.children) {
     const r = child.getBoundingClientRect();
-    if (!r.width) continue;
+    // A menu hangs from the row (the "more" menu, open): not in it.
+    if (!r.width || child.getAttribute('role') === 'menu') continue;
     left = Math.min(left, r.left);
     right = Math.max(right, r.right);
   }

@@ -70,7 +70,7 @@ export function readyView(view: ReadyViewInput, on: PageHandlers) {
   const { edition, page, baseUrl, phase } = state;
   const readArticles = view.session.readArticles;
   return html`<e-paper-toolbar
-      exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number"
+      exportparts="toolbar, button, zoom-out, zoom-in, fit-page, fit-width, previous-page, next-page, scale, page-number, more, more-menu, more-item"
       .scale=${view.zoom.scale}
       .minScale=${view.zoom.minScale}
       .maxScale=${view.zoom.maxScale}

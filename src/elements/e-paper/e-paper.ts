@@ -26,7 +26,7 @@ import { readyView, type Hovered } from './e-paper-ready-view.js';
 import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState } from './viewer-state.js';
 import { ViewModeController, type ViewMode } from '../../controllers/view-mode.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
-import { inheritedLang } from '../../i18n/ui-lang.js';
+import { inheritedLang, observeInheritedLang } from '../../i18n/ui-lang.js';
 
 // The viewer owns the one state and composes its concerns, each a controller of its own
 // (src/controllers/), most taking one context (`#ctx`, controllers/viewer-context.ts) rather than
@@ -61,9 +61,10 @@ export class EPaper extends LocalizedElement {
   /**
    * UI language, a language tag: built in are `zh-CN`, Traditional Chinese (`zh-TW`, `zh-HK`,
    * `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it, and
-   * English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's),
-   * else the edition's language, else `zh-CN`. Reading it gives the language in use; setting it
-   * sets the attribute.
+   * English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's;
+   * its changes are followed at once), else the edition's language, else the browser's first
+   * preferred language if Chinese or English, else `zh-CN`. Reading it gives the language in use;
+   * setting it sets the attribute.
    */
   @property()
   override get lang(): string {
@@ -196,6 +197,12 @@ export class EPaper extends LocalizedElement {
   readonly #chrome = new ChromeSlot(this.#ctx);
   readonly #input = new PageInputController(this.#ctx, this.#chrome);
   readonly #loader = new ViewerLoadController(this.#ctx, { chrome: this.#chrome, archive: this.#archive });
+
+  constructor() {
+    super();
+    // Renders again when the `lang` it inherits changes (an SPA's language switch).
+    observeInheritedLang(this);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -92,7 +92,8 @@ describe('<e-paper-toolbar>', () => {
     el.style.setProperty('--e-paper-toolbar-ink', 'rgb(4, 5, 6)');
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="end"]')!;
     expect(slot.assignedElements().map((n) => n.textContent)).to.deep.equal(['more']);
-    expect(el.shadowRoot!.querySelectorAll('[part~="button"]')).to.have.length(4);
+    expect(el.shadowRoot!.querySelectorAll('[part~="button"]:not([hidden])')).to.have.length(4);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="more"]')!.hidden, 'no "more" button: nothing left out').to.equal(true);
     const bar = el.shadowRoot!.querySelector('[part="toolbar"]')!;
     expect(getComputedStyle(bar).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(buttonOf(el, 'zoom-in')).color).to.equal('rgb(4, 5, 6)');
