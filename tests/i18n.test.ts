@@ -207,13 +207,14 @@ describe('UI languages', () => {
         .map((entry) => new URL(entry.name).pathname)
         .filter((path) => /\/i18n\/(en|languages|zh-hant)\.ts$/.test(path));
     expect(fetched(), 'no strings module before a viewer asks').to.deep.equal([]);
+    const { en } = await import('../src/i18n/en.js');
     const el = viewerIn(doc, 'en');
-    const ready = nextEvent(el, 'e-paper-ready');
+    // The toolbar comes with the chrome part after ready: record until it shows.
+    const toolbarShown = nextEvent(el, 'e-paper-ready').then(() => until(() => shown(el).has(en.toolbar.zoomIn), 'the English toolbar'));
     doc.body.append(el);
-    const seen = await record(el, ready);
+    const seen = await record(el, toolbarShown);
     expect(seen.length, 'renders observed').to.be.above(1);
     expect(noneOf(seen, chinese), 'Chinese UI strings shown').to.deep.equal([]);
-    const { en } = await import('../src/i18n/en.js');
     expect(
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
