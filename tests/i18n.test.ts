@@ -11,6 +11,8 @@ import { registerStrings, loadStrings, localize } from '../src/i18n/localize.js'
 import { builtInLanguage } from '../src/i18n/languages.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { uiStrings } from '../src/i18n/strings.js';
+import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
+import { chromeStrings } from '../src/elements/e-paper/chrome-strings.js';
 import { readerStrings } from '../src/elements/e-paper-reader/reader-strings.js';
 import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-strings.js';
 import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
@@ -48,6 +50,8 @@ const leaves = (value: unknown): string[] =>
 function simplifiedOnly(): Set<string> {
   const simplified = leaves([
     uiStrings('zh-CN'),
+    toolbarStrings('zh-CN'),
+    chromeStrings('zh-CN'),
     readerStrings('zh-CN'),
     searchStrings('zh-CN'),
     pagesStrings('zh-CN'),
@@ -169,7 +173,7 @@ describe('UI languages', () => {
     });
     // English needs nothing beyond the first render's module; Traditional Chinese is not loaded yet.
     expect(loadStrings('en'), 'English, loaded before the viewer rendered, needs nothing more').to.equal(undefined);
-    expect(uiStrings('zh-HK').viewer.search, 'Simplified Chinese stands in until then').to.equal(uiStrings('zh-CN').viewer.search);
+    expect(chromeStrings('zh-HK').search, 'Simplified Chinese stands in until then').to.equal(chromeStrings('zh-CN').search);
     el.lang = 'zh-HK';
     const snapshots = record(
       el,
@@ -199,7 +203,7 @@ describe('UI languages', () => {
   });
 
   it('a first render in English says nothing in Chinese while its strings load, and fetches no other language (a page of its own)', async () => {
-    const chinese = new Set(leaves(uiStrings('zh-CN')));
+    const chinese = new Set(leaves([uiStrings('zh-CN'), toolbarStrings('zh-CN'), chromeStrings('zh-CN')]));
     const { frame, doc } = await freshPage();
     const fetched = () =>
       frame
@@ -218,7 +222,7 @@ describe('UI languages', () => {
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
     ).to.equal(true);
-    expect(seen.at(-1)!.has(en.toolbar.zoomIn), 'the toolbar in English').to.equal(true);
+    expect(seen.at(-1)!.has(toolbarStrings('en').zoomIn), 'the toolbar in English').to.equal(true);
     expect(fetched(), 'the English strings alone').to.deep.equal(['/src/i18n/en.ts']);
     frame.remove();
   });
@@ -278,7 +282,7 @@ describe('UI languages', () => {
     for (const text of ['Fit width', 'Previous edition', 'Close search', 'Copy link'])
       expect(texts.has(text), `the fallback ${text}`).to.equal(true);
     // A function the host gave, and dates in Japanese through Intl.
-    expect(uiStrings('ja').toolbar.pageOf('A2', 2, 4)).to.equal('A2 面（2/4）');
+    expect(toolbarStrings('ja').pageOf('A2', 2, 4)).to.equal('A2 面（2/4）');
     expect(el.shadowRoot!.querySelector('e-paper-archive')!.shadowRoot!.querySelector('.date')!.textContent).to.contain('金曜日');
     // The registrations stay with their tags: Japanese itself has no ja-JP reader string.
     expect(readerStrings('ja').textSize).to.equal('Text size');

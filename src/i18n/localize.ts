@@ -10,12 +10,17 @@ import type { OverviewStrings } from '../elements/e-paper-overview/overview-stri
 import type { FullscreenStrings } from '../elements/e-paper-fullscreen/fullscreen-strings.js';
 import type { TextViewStrings } from '../elements/e-paper-text-view/text-view-strings.js';
 import type { OfflineStrings } from '../elements/e-paper-offline/offline-strings.js';
+import type { ToolbarStrings } from '../elements/e-paper-toolbar/toolbar-strings.js';
+import type { ChromeStrings } from '../elements/e-paper/chrome-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
 
 /** Every UI string of the viewer, by part: the viewer's own, then the reader's, the search's … */
 export interface EPaperStrings extends UiStrings {
+  toolbar: ToolbarStrings;
+  /** The first render's notices and those of what comes after it (e-paper/chrome-strings.ts). */
+  viewer: UiStrings['viewer'] & ChromeStrings;
   reader: ReaderStrings;
   search: SearchStrings;
   pages: PagesStrings;
@@ -41,7 +46,19 @@ type DeepPartial<T> = {
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
 export type Part =
-  'reader' | 'search' | 'pages' | 'archive' | 'pageFiles' | 'aloud' | 'share' | 'overview' | 'fullscreen' | 'textView' | 'offline';
+  | 'toolbar'
+  | 'viewer'
+  | 'reader'
+  | 'search'
+  | 'pages'
+  | 'archive'
+  | 'pageFiles'
+  | 'aloud'
+  | 'share'
+  | 'overview'
+  | 'fullscreen'
+  | 'textView'
+  | 'offline';
 
 /** What hosts registered, in order: language tag and strings. */
 export const registered: [string, StringsOverride][] = [];
