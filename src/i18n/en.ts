@@ -23,9 +23,6 @@ export const en: UiStrings = {
   },
   photoPlaceholder: 'Photo not available',
   qrPlaceholder: 'QR code not available',
-  viewport: {
-    zoomHint: (key) => `Hold ${key} and scroll to zoom`,
-  },
   read: 'read',
   regionsLabel: (page) => `Articles on page ${isolate(page)}`,
   scanAlt: (label) => `Scan of page ${isolate(label)}`,

@@ -40,11 +40,6 @@ export interface UiStrings {
   errors: Record<'network' | 'http' | 'timeout' | 'too-large' | 'empty' | 'not-json' | 'invalid' | 'no-source', string>;
   photoPlaceholder: string;
   qrPlaceholder: string;
-  /** Strings of the pan/zoom surface (`<e-paper-viewport>`). */
-  viewport: {
-    /** The hint shown when a plain wheel scrolls past the fitted page; `key` is "Ctrl" or "⌘". */
-    zoomHint: (key: string) => string;
-  };
   /** Said of an article already read. */
   read: string;
   /** The accessible name of the list of article regions over a page. */
@@ -82,9 +77,6 @@ const zhCN: UiStrings = {
   },
   photoPlaceholder: '图片暂缺',
   qrPlaceholder: '二维码暂缺',
-  viewport: {
-    zoomHint: (key) => `按住 ${key} 并滚动鼠标滚轮以缩放`,
-  },
   read: '已读',
   regionsLabel: (page) => `${isolate(page)} 版文章`,
   scanAlt: (label) => `${isolate(label)} 版版面图`,

@@ -22,7 +22,7 @@ const fetched = (pattern: RegExp) =>
  */
 const afterReadyModules = () =>
   fetched(
-    /\/(e-paper-toolbar|toolbar-fit|e-paper-chrome|e-paper-chrome\.styles|article-reading|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|search-highlights|reading-state|merge-records|en|languages|zh-hant|toolbar-strings|chrome-strings|validate|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
+    /\/(e-paper-toolbar|toolbar-fit|e-paper-chrome|e-paper-chrome\.styles|article-reading|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|search-highlights|reading-state|merge-records|en|languages|zh-hant|toolbar-strings|chrome-strings|validate|viewport-input|viewport-strings|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
   );
 
 let key = 0;
