@@ -296,17 +296,27 @@ export function readJson(
   }
 }
 
-/** An edition, checked quietly: the typed edition, or undefined if anything is wrong with it (or it cannot be read). */
-export function checkEdition(data: unknown): Edition | undefined {
+/**
+ * `data` checked quietly against `schema` and then `crossCheck` (given the words to say nothing
+ * in): the typed output, or undefined if anything is wrong with it (or it cannot be read).
+ */
+export function checkQuietly<S extends v.GenericSchema>(
+  schema: S,
+  data: unknown,
+  crossCheck: (output: v.InferOutput<S>, say: Say) => EditionProblem[],
+): v.InferOutput<S> | undefined {
   try {
     const copy = snapshot(data, QUIET);
     if ('problem' in copy) return undefined;
-    const result = withPlainPrototype(() => v.safeParse(EditionSchema, copy.value, { abortEarly: true }));
-    return result.success && !checkEditionReferences(result.output, QUIET).length ? result.output : undefined;
+    const result = withPlainPrototype(() => v.safeParse(schema, copy.value, { abortEarly: true }));
+    return result.success && !crossCheck(result.output, QUIET).length ? result.output : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** An edition, checked quietly: the typed edition, or undefined if anything is wrong with it (or it cannot be read). */
+export const checkEdition = (data: unknown): Edition | undefined => checkQuietly(EditionSchema, data, checkEditionReferences);
 
 /** The full validator (validate.ts), loaded when a check fails; a test puts a failing loader here. */
 export const validator = { load: () => import('./validate.js') };
