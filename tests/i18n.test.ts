@@ -185,6 +185,23 @@ describe('UI languages', () => {
     el.remove();
   });
 
+  it("zh-CN: the first render's words at once (a page of its own); the toolbar's and the chrome's with their parts, after ready", async () => {
+    const { frame, doc } = await freshPage();
+    const el = viewerIn(doc, 'zh-CN');
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    // The loading word is in the first render's own strings: shown while the edition loads.
+    const seen = await record(el, ready);
+    expect(
+      seen.some((texts) => texts.has(uiStrings('zh-CN').loading)),
+      'loading, in the first render',
+    ).to.equal(true);
+    const words = [toolbarStrings('zh-CN').zoomIn, chromeStrings('zh-CN').search, chromeStrings('zh-CN').contents];
+    await until(() => words.every((word) => shown(el).has(word)), "the toolbar's and the chrome's words in zh-CN");
+    expect(words).to.deep.equal(['放大', '搜索', '标题导航']);
+    frame.remove();
+  });
+
   it('a first render in zh-TW says nothing in Simplified Chinese while its strings load (a page of its own)', async () => {
     const forbidden = simplifiedOnly();
     const { frame, doc } = await freshPage();
