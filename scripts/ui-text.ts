@@ -9,6 +9,9 @@ import { archiveStrings } from '../src/elements/e-paper-archive/e-paper-archive-
 import { pageFilesStrings } from '../src/edition/page-files/page-file-loader.js';
 import { aloudStrings, languageName } from '../src/elements/e-paper-read-aloud/read-aloud-strings.js';
 import { shareStrings } from '../src/elements/e-paper-share/share-strings.js';
+import { viewportStrings } from '../src/elements/e-paper-viewport/viewport-strings.js';
+import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
+import { chromeStrings } from '../src/elements/e-paper/chrome-strings.js';
 
 /** Tags of each built-in language: the Traditional ones format their dates each its own way. */
 export const BUILT_IN_TAGS: Record<BuiltInLanguage, string[]> = {
@@ -42,6 +45,9 @@ export async function uiTexts(lang: string): Promise<string[]> {
   await loadStrings(lang);
   const all = {
     ...uiStrings(lang),
+    viewport: viewportStrings(lang),
+    toolbar: toolbarStrings(lang),
+    chrome: chromeStrings(lang),
     reader: readerStrings(lang),
     search: searchStrings(lang),
     pages: pagesStrings(lang),

@@ -14,5 +14,8 @@ export { EPaperArchive } from './elements/e-paper-archive/e-paper-archive.js';
 export { EPaperOverview } from './elements/e-paper-overview/e-paper-overview.js';
 export { EPaperFullscreen } from './elements/e-paper-fullscreen/e-paper-fullscreen.js';
 export { EPaperTextView } from './elements/e-paper-text-view/e-paper-text-view.js';
+// The validators name every problem in words the first render does without (it checks quietly,
+// then loads them: edition/validate-core.ts): they are here, not in `index`.
+export { validateEdition, parseEdition } from './edition/validate.js';
 // Page files load apart from the entry's first render: their tools are here, not in `index`.
 export { validatePageFile, parsePageFile, loadPageFile, withPageFile, type PageFile } from './edition/page-files/page-files.js';

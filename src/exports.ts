@@ -3,7 +3,7 @@ export { define, defineCore, definePart, ELEMENTS, LAZY_ELEMENTS, type LazyEleme
 export { EPaper } from './elements/e-paper/e-paper.js';
 export { EPaperPage } from './elements/e-paper-page/e-paper-page.js';
 export { EPaperViewport } from './elements/e-paper-viewport/e-paper-viewport.js';
-export { validateEdition, parseEdition, EditionError, type EditionProblem } from './edition/validate.js';
+export { EditionError, type EditionProblem } from './edition/validate-core.js';
 export { loadEdition, EditionLoadError, type LoadFailure } from './edition/load.js';
 export { isPageRef } from './edition/page-ref.js';
 export type * from './edition/schema.js';

@@ -11,6 +11,8 @@ import { registerStrings, loadStrings, localize } from '../src/i18n/localize.js'
 import { builtInLanguage } from '../src/i18n/languages.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { uiStrings } from '../src/i18n/strings.js';
+import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
+import { chromeStrings } from '../src/elements/e-paper/chrome-strings.js';
 import { readerStrings } from '../src/elements/e-paper-reader/reader-strings.js';
 import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-strings.js';
 import { pagesStrings } from '../src/elements/e-paper-pages/e-paper-pages-strings.js';
@@ -48,6 +50,8 @@ const leaves = (value: unknown): string[] =>
 function simplifiedOnly(): Set<string> {
   const simplified = leaves([
     uiStrings('zh-CN'),
+    toolbarStrings('zh-CN'),
+    chromeStrings('zh-CN'),
     readerStrings('zh-CN'),
     searchStrings('zh-CN'),
     pagesStrings('zh-CN'),
@@ -169,7 +173,7 @@ describe('UI languages', () => {
     });
     // English needs nothing beyond the first render's module; Traditional Chinese is not loaded yet.
     expect(loadStrings('en'), 'English, loaded before the viewer rendered, needs nothing more').to.equal(undefined);
-    expect(uiStrings('zh-HK').viewer.search, 'Simplified Chinese stands in until then').to.equal(uiStrings('zh-CN').viewer.search);
+    expect(chromeStrings('zh-HK').search, 'Simplified Chinese stands in until then').to.equal(chromeStrings('zh-CN').search);
     el.lang = 'zh-HK';
     const snapshots = record(
       el,
@@ -179,6 +183,23 @@ describe('UI languages', () => {
     expect(noneOf(seen, forbidden), 'Simplified strings shown').to.deep.equal([]);
     expect(seen.at(-1)!.has(zhHant.toolbar.zoomIn), 'the toolbar too').to.equal(true);
     el.remove();
+  });
+
+  it("zh-CN: the first render's words at once (a page of its own); the toolbar's and the chrome's with their parts, after ready", async () => {
+    const { frame, doc } = await freshPage();
+    const el = viewerIn(doc, 'zh-CN');
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    // The loading word is in the first render's own strings: shown while the edition loads.
+    const seen = await record(el, ready);
+    expect(
+      seen.some((texts) => texts.has(uiStrings('zh-CN').loading)),
+      'loading, in the first render',
+    ).to.equal(true);
+    const words = [toolbarStrings('zh-CN').zoomIn, chromeStrings('zh-CN').search, chromeStrings('zh-CN').contents];
+    await until(() => words.every((word) => shown(el).has(word)), "the toolbar's and the chrome's words in zh-CN");
+    expect(words).to.deep.equal(['放大', '搜索', '标题导航']);
+    frame.remove();
   });
 
   it('a first render in zh-TW says nothing in Simplified Chinese while its strings load (a page of its own)', async () => {
@@ -199,7 +220,7 @@ describe('UI languages', () => {
   });
 
   it('a first render in English says nothing in Chinese while its strings load, and fetches no other language (a page of its own)', async () => {
-    const chinese = new Set(leaves(uiStrings('zh-CN')));
+    const chinese = new Set(leaves([uiStrings('zh-CN'), toolbarStrings('zh-CN'), chromeStrings('zh-CN')]));
     const { frame, doc } = await freshPage();
     const fetched = () =>
       frame
@@ -210,7 +231,9 @@ describe('UI languages', () => {
     const { en } = await import('../src/i18n/en.js');
     const el = viewerIn(doc, 'en');
     // The toolbar comes with the chrome part after ready: record until it shows.
-    const toolbarShown = nextEvent(el, 'e-paper-ready').then(() => until(() => shown(el).has(en.toolbar.zoomIn), 'the English toolbar'));
+    const toolbarShown = nextEvent(el, 'e-paper-ready').then(() =>
+      until(() => shown(el).has(toolbarStrings('en').zoomIn), 'the English toolbar'),
+    );
     doc.body.append(el);
     const seen = await record(el, toolbarShown);
     expect(seen.length, 'renders observed').to.be.above(1);
@@ -219,7 +242,7 @@ describe('UI languages', () => {
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
     ).to.equal(true);
-    expect(seen.at(-1)!.has(en.toolbar.zoomIn), 'the toolbar in English').to.equal(true);
+    expect(seen.at(-1)!.has(toolbarStrings('en').zoomIn), 'the toolbar in English').to.equal(true);
     expect(fetched(), 'the English strings alone').to.deep.equal(['/src/i18n/en.ts']);
     frame.remove();
   });
@@ -279,7 +302,7 @@ describe('UI languages', () => {
     for (const text of ['Fit width', 'Previous edition', 'Close search', 'Copy link'])
       expect(texts.has(text), `the fallback ${text}`).to.equal(true);
     // A function the host gave, and dates in Japanese through Intl.
-    expect(uiStrings('ja').toolbar.pageOf('A2', 2, 4)).to.equal('A2 面（2/4）');
+    expect(toolbarStrings('ja').pageOf('A2', 2, 4)).to.equal('A2 面（2/4）');
     expect(el.shadowRoot!.querySelector('e-paper-archive')!.shadowRoot!.querySelector('.date')!.textContent).to.contain('金曜日');
     // The registrations stay with their tags: Japanese itself has no ja-JP reader string.
     expect(readerStrings('ja').textSize).to.equal('Text size');

@@ -11,6 +11,8 @@ import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import type { Edition } from '../src/edition/schema.js';
 import { uiStrings } from '../src/i18n/strings.js';
 import { en } from '../src/i18n/en.js';
+import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
+import { chromeStrings } from '../src/elements/e-paper/chrome-strings.js';
 import { zhHant } from '../src/i18n/zh-hant.js';
 import { A1_URL, loadA1, nextEvent, until } from './helpers.js';
 
@@ -73,7 +75,7 @@ function record(el: Element, stop: Promise<unknown>): Promise<Set<string>[]> {
 
 const leaves = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
-const CHINESE = new Set(leaves(uiStrings('zh-CN')));
+const CHINESE = new Set(leaves([uiStrings('zh-CN'), toolbarStrings('zh-CN'), chromeStrings('zh-CN')]));
 const chineseIn = (snapshots: Set<string>[]) => snapshots.flatMap((s) => [...s].filter((text) => CHINESE.has(text)));
 /** A1 in another language (its text is still Chinese: only the tag differs), its fonts where A1's are. */
 async function a1In(lang: string): Promise<Edition> {
@@ -100,7 +102,7 @@ describe('UI language without a lang of its own', () => {
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
     ).to.equal(true);
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('en').zoomIn);
     expect(el.lang, 'the language in use').to.equal('en');
     expect(el.hasAttribute('lang'), 'the host page’s attribute is not copied onto the element').to.equal(false);
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang'), 'its shadow content says its language').to.equal('en');
@@ -129,7 +131,7 @@ describe('UI language without a lang of its own', () => {
     doc.body.append(el);
     await ready;
     expect(el.lang).to.equal('en');
-    expect((await landedZoomIn(el)).getAttribute('aria-label'), 'the toolbar as it lands').to.equal(en.toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label'), 'the toolbar as it lands').to.equal(toolbarStrings('en').zoomIn);
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('en');
     frame.remove();
   });
@@ -141,7 +143,7 @@ describe('UI language without a lang of its own', () => {
     doc.body.append(el);
     await ready;
     expect(el.lang).to.equal('zh-CN');
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
     frame.remove();
   });
 
@@ -151,10 +153,10 @@ describe('UI language without a lang of its own', () => {
     const ready = nextEvent(el, 'e-paper-ready');
     doc.body.append(el);
     await ready;
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
     el.removeAttribute('lang');
     await until(
-      () => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn,
+      () => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn,
       'English, the page’s, once the attribute is gone',
     );
     expect(el.lang).to.equal('en');
@@ -178,7 +180,7 @@ describe('UI language from the browser, before the edition is known', () => {
       seen.some((s) => s.has(en.loading)),
       'the loading message in English',
     ).to.equal(true);
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(en.toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('en').zoomIn);
     frame.remove();
   });
 
@@ -195,7 +197,7 @@ describe('UI language from the browser, before the edition is known', () => {
     ).to.equal(true);
     // A1 says zh-CN: the edition's language wins once known.
     expect(el.lang, 'once the edition is known').to.equal('zh-CN');
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
     frame.remove();
   });
 
@@ -226,12 +228,12 @@ describe('UI language: a host page that changes its lang', () => {
     const ready = nextEvent(el, 'e-paper-ready');
     doc.body.append(el);
     await ready;
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(uiStrings('zh-CN').toolbar.zoomIn);
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
     doc.documentElement.lang = 'en';
-    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn, 'the toolbar in English');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the toolbar in English');
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang')).to.equal('en');
     doc.documentElement.lang = 'zh-CN';
-    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === uiStrings('zh-CN').toolbar.zoomIn, 'back in Chinese');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('zh-CN').zoomIn, 'back in Chinese');
     doc.documentElement.removeAttribute('lang');
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the edition’s zh-TW');
     expect(el.lang).to.equal('zh-TW');
@@ -248,9 +250,9 @@ describe('UI language: a host page that changes its lang', () => {
     await ready;
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'Traditional Chinese, the section’s');
     section.lang = 'zh-CN';
-    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === uiStrings('zh-CN').toolbar.zoomIn, 'the section’s new zh-CN');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('zh-CN').zoomIn, 'the section’s new zh-CN');
     section.removeAttribute('lang');
-    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === en.toolbar.zoomIn, 'the page’s English');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the page’s English');
     doc.documentElement.lang = 'zh-HK';
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the page’s new zh-HK');
     frame.remove();

@@ -2,7 +2,7 @@ import { articlesById } from '../edition/regions.js';
 import { isPageRef } from '../edition/page-ref.js';
 import type { Edition, Page } from '../edition/schema.js';
 import { emit } from '../events/events.js';
-import { uiStrings } from '../i18n/strings.js';
+import { chromeStrings } from '../elements/e-paper/chrome-strings.js';
 import type { ContentsSelectDetail } from '../elements/e-paper-contents/e-paper-contents.js';
 import type { EPaperPage } from '../elements/e-paper-page/e-paper-page.js';
 import type { EPaperReaderEventMap } from '../elements/e-paper-reader/e-paper-reader.js';
@@ -75,7 +75,7 @@ export class ArticleOpeningController {
     }
     if (!article) {
       console.warn(`e-paper: no article "${id}" in edition ${state.edition.id}`);
-      notices.message(uiStrings(host.lang).viewer.unknownArticle(id));
+      notices.message(chromeStrings(host.lang).unknownArticle(id));
       host.article = previous;
       return;
     }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { EditionLoadError, loadEdition } from '../edition/load.js';
 import { loadEditionFonts } from '../edition/fonts.js';
-import { EditionError, validateEdition } from '../edition/validate.js';
+import { EditionError, validEdition } from '../edition/validate-core.js';
 import type { Edition, Page } from '../edition/schema.js';
 import { uiStrings } from '../i18n/strings.js';
 import { emit, type EPaperEventMap } from '../events/events.js';
@@ -48,7 +48,7 @@ export class EditionLoadingController implements ReactiveController {
     const baseUrl = source.edition !== undefined ? document.baseURI : new URL(source.src!, document.baseURI).href;
     const edition =
       source.edition !== undefined
-        ? validateEdition(source.edition)
+        ? await validEdition(source.edition)
         : await loadEdition(baseUrl, { signal, timeoutMs: source.loadTimeout, maxBytes: source.maxBytes });
     // Continued articles' jumps are checked across pages by a module of their own.
     if (edition.pages.some((page) => page.jumps)) (await import('../edition/continued/jump-checks.js')).assertJumps(edition);

@@ -1,4 +1,4 @@
-import { EditionError, parseEdition } from './validate.js';
+import { validEdition, type EditionError } from './validate-core.js';
 import type { Edition } from './schema.js';
 
 /** Why a load failed, for the message the reader sees and the `e-paper-error` event. */
@@ -141,7 +141,7 @@ export function parseFailure(error: unknown, text: string, what = 'edition data'
 export async function loadEdition(url: string | URL, options: LoadOptions = {}): Promise<Edition> {
   const text = await fetchText(url, options);
   try {
-    return parseEdition(text);
+    return await validEdition(undefined, text);
   } catch (error) {
     throw parseFailure(error, text);
   }

@@ -11,12 +11,19 @@ import type { FullscreenStrings } from '../elements/e-paper-fullscreen/fullscree
 import type { TextViewStrings } from '../elements/e-paper-text-view/text-view-strings.js';
 import type { OfflineStrings } from '../elements/e-paper-offline/offline-strings.js';
 import type { ToolbarMoreStrings } from '../elements/e-paper-toolbar/toolbar-more-strings.js';
+import type { ViewportStrings } from '../elements/e-paper-viewport/viewport-strings.js';
+import type { ToolbarStrings } from '../elements/e-paper-toolbar/toolbar-strings.js';
+import type { ChromeStrings } from '../elements/e-paper/chrome-strings.js';
 
 /** The languages whose strings the viewer ships. */
 export type BuiltInLanguage = 'zh-CN' | 'zh-Hant' | 'en';
 
 /** Every UI string of the viewer, by part: the viewer's own, then the reader's, the search's … */
 export interface EPaperStrings extends UiStrings {
+  viewport: ViewportStrings;
+  toolbar: ToolbarStrings;
+  /** The first render's notices and those of what comes after it (e-paper/chrome-strings.ts). */
+  viewer: UiStrings['viewer'] & ChromeStrings;
   reader: ReaderStrings;
   search: SearchStrings;
   pages: PagesStrings;
@@ -44,6 +51,9 @@ type DeepPartial<T> = {
 export type StringsOverride = DeepPartial<EPaperStrings>;
 
 export type Part =
+  | 'viewport'
+  | 'toolbar'
+  | 'viewer'
   | 'reader'
   | 'search'
   | 'pages'

@@ -40,25 +40,6 @@ export interface UiStrings {
   errors: Record<'network' | 'http' | 'timeout' | 'too-large' | 'empty' | 'not-json' | 'invalid' | 'no-source', string>;
   photoPlaceholder: string;
   qrPlaceholder: string;
-  /** Strings of the pan/zoom surface (`<e-paper-viewport>`). */
-  viewport: {
-    /** The hint shown when a plain wheel scrolls past the fitted page; `key` is "Ctrl" or "⌘". */
-    zoomHint: (key: string) => string;
-  };
-  /** Strings of the zoom toolbar (`<e-paper-toolbar>`). */
-  toolbar: {
-    label: string;
-    zoomOut: string;
-    zoomIn: string;
-    fitPage: string;
-    fitWidth: string;
-    /** The accessible name of the scale read-out. */
-    scale: string;
-    previousPage: string;
-    nextPage: string;
-    /** The spoken form of the page read-out (`A2 2/8`). */
-    pageOf: (label: string, index: number, count: number) => string;
-  };
   /** Said of an article already read. */
   read: string;
   /** The accessible name of the list of article regions over a page. */
@@ -68,23 +49,9 @@ export interface UiStrings {
   scanFailed: string;
   /** The cue under a headline in the region tooltip. */
   readCue: string;
-  /** Strings of the viewer's own notices and lists. */
+  /** Strings of the viewer's own notices (those of what comes after `e-paper-ready`: e-paper/chrome-strings.ts). */
   viewer: {
-    contents: string;
-    contentsLabel: (pageLabel: string) => string;
-    /** The list of every page and its articles (版面导航), when the edition has several pages. */
-    editionContents: string;
-    /** The toolbar button that opens the search. */
-    search: string;
-    /** The toolbar's toggle between the page and the text view (pressed: the text view). */
-    textView: string;
-    clearHistory: string;
     historyCleared: string;
-    /** Takes back the clearing of the reading history. */
-    undo: string;
-    continueReading: (headline: string) => string;
-    dismiss: string;
-    unknownArticle: (id: string) => string;
     /** A part of the viewer (the reader, the search) could not be loaded. */
     partFailed: string;
     /** A page's file could not be loaded; `reason` is the load error's message. */
@@ -110,20 +77,6 @@ const zhCN: UiStrings = {
   },
   photoPlaceholder: '图片暂缺',
   qrPlaceholder: '二维码暂缺',
-  viewport: {
-    zoomHint: (key) => `按住 ${key} 并滚动鼠标滚轮以缩放`,
-  },
-  toolbar: {
-    label: '缩放',
-    zoomOut: '缩小',
-    zoomIn: '放大',
-    fitPage: '适合页面',
-    fitWidth: '适合宽度',
-    scale: '缩放比例',
-    previousPage: '上一版',
-    nextPage: '下一版',
-    pageOf: (label, index, count) => `${isolate(label)} 版，第 ${index} 版，共 ${count} 版`,
-  },
   read: '已读',
   regionsLabel: (page) => `${isolate(page)} 版文章`,
   scanAlt: (label) => `${isolate(label)} 版版面图`,
@@ -131,17 +84,7 @@ const zhCN: UiStrings = {
   scanFailed: '版面图片无法载入，请稍后重试。',
   readCue: '点击阅读全文',
   viewer: {
-    contents: '标题导航',
-    contentsLabel: (page) => `${isolate(page)} 版标题导航`,
-    editionContents: '版面导航',
-    search: '搜索',
-    textView: '文字版',
-    clearHistory: '清除本期阅读记录',
     historyCleared: '已清除阅读记录',
-    undo: '撤销',
-    continueReading: (headline) => `继续阅读《${isolate(headline)}》`,
-    dismiss: '关闭提示',
-    unknownArticle: (id) => `本期没有编号为“${isolate(id)}”的文章。`,
     partFailed: '查看器的部分功能未能载入，请检查网络后重试。',
     pageFailed: (label, reason) => `${isolate(label)} 版未能载入：${reason}`,
   },

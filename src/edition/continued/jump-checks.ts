@@ -6,7 +6,7 @@
  * (the viewer loads it then); the command and the importers turn them on with `useJumpChecks`.
  */
 import type { Edition, Page } from '../schema.js';
-import { EditionError, MAX_PROBLEMS, type EditionProblem } from '../validate.js';
+import { EditionError, MAX_PROBLEMS, type EditionProblem } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
 import { regionsOf } from '../regions.js';
 

@@ -1,6 +1,7 @@
 import { EditionLoadError, type LoadOptions } from '../load.js';
 import type { Edition, Page } from '../schema.js';
-import { isPageRef, loadPageFile, withPageFile, type PageFile } from './page-files.js';
+import { isPageRef } from '../page-ref.js';
+import { loadPageFile, withPageFile, type PageFile } from './page-file-load.js';
 import { isolate } from '../../i18n/strings.js';
 import { localize } from '../../i18n/localize.js';
 import { markFailed } from './failed-pages.js';

@@ -2,6 +2,7 @@ import { html, css, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../edition/schema.js';
 import { isolate, uiStrings } from '../../i18n/strings.js';
+import { chromeStrings } from '../e-paper/chrome-strings.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
@@ -294,7 +295,7 @@ export class EPaperContents extends LocalizedElement {
   }
 
   override render() {
-    const strings = uiStrings(this.lang).viewer;
+    const strings = chromeStrings(this.lang);
     const whole = this.pages.length > 1;
     const clear = html`<li><button class="clear" part="contents-clear" type="button" @click=${() => this.clear()}>${strings.clearHistory}</button></li>`;
     return html`<button class="toggle" part="contents-button" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${() => this.toggle()}>
@@ -321,7 +322,9 @@ export class EPaperContents extends LocalizedElement {
             </ul>`
       }
       <div class="toast" part="contents-undo" role="status">${
-        this.cleared ? html`${strings.historyCleared}<button type="button" @click=${() => this.undo()}>${strings.undo}</button>` : nothing
+        this.cleared
+          ? html`${uiStrings(this.lang).viewer.historyCleared}<button type="button" @click=${() => this.undo()}>${strings.undo}</button>`
+          : nothing
       }</div>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isolate, uiStrings } from '../../i18n/strings.js';
+import { isolate } from '../../i18n/strings.js';
+import { toolbarStrings } from './toolbar-strings.js';
 import { toolbarStyles } from './e-paper-toolbar.styles.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
@@ -142,7 +143,7 @@ export class EPaperToolbar extends LocalizedElement {
   }
 
   override render() {
-    const t = uiStrings(this.lang).toolbar;
+    const t = toolbarStrings(this.lang);
     const percent = Number.isFinite(this.scale) && this.scale > 0 ? `${Math.round(this.scale * 100)}%` : '–';
     return html`<div class="toolbar" part="toolbar" role="toolbar" aria-label=${t.label}>
       ${this.button('zoom-out', t.zoomOut, this.canZoomOut)}

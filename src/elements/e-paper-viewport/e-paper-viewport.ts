@@ -1,10 +1,9 @@
 // The view, its transform and the fit: what the first paint needs. The input (pointers, wheel,
 // keys, the gesture lifecycle) is a set of reactive controllers loaded after it (viewport-input.ts);
 // the maths is viewport-math.ts. Just over 400 lines: a fifth of them is the element's documentation.
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../../internal/css-props.js';
-import { uiStrings } from '../../i18n/strings.js';
 import { emit } from '../../events/events.js';
 import { viewportStyles } from './e-paper-viewport.styles.js';
 import {
@@ -46,11 +45,6 @@ const transformOf = ({ x, y, scale }: View) => `translate(${x}px, ${y}px) scale(
 
 const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
-const isMac = () => {
-  const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
-  return /mac|iphone|ipad|ipod/i.test(nav?.userAgentData?.platform || nav?.platform || '');
-};
-
 /**
  * The pan/zoom surface around the page.
  *
@@ -84,7 +78,7 @@ const isMac = () => {
  *   the page. Bubbles, not composed. `detail: {direction}`: `1` (swiped left: next) or `-1` (previous).
  * @csspart box - The clipping box the page moves in.
  * @csspart stage - The transformed layer that holds the page.
- * @csspart hint - The "hold Ctrl and scroll to zoom" hint.
+ * @csspart hint - The "hold Ctrl and scroll to zoom" hint (drawn with the input, which alone shows it).
  * @cssprop [--e-paper-font-ui=system-ui] - Font of the viewer's own controls and messages (the page keeps the edition's fonts).
  * @cssprop [--e-paper-focus=#1a73e8] - Focus ring colour.
  * @cssprop [--e-paper-focus-dark=#8ab4f8] - `--e-paper-focus` in the dark theme.
@@ -230,8 +224,11 @@ export class EPaperViewport extends LocalizedElement {
 
   /** Waits for the input being loaded too (never rejects). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    if (!this.#inputLoad) return done;
     await this.#inputLoad;
+    // The input, once in, draws the hint.
+    done = await super.getUpdateComplete();
     return done;
   }
 
@@ -252,6 +249,7 @@ export class EPaperViewport extends LocalizedElement {
   #attach(module: ViewportInputModule): void {
     this.#input ??= module.attachInput(this, this.#port);
     this.#unlisten();
+    this.requestUpdate();
   }
 
   #unlisten(): void {
@@ -274,11 +272,10 @@ export class EPaperViewport extends LocalizedElement {
   }
 
   override render() {
-    const hint = uiStrings(this.lang).viewport.zoomHint(isMac() ? '⌘' : 'Ctrl');
     const size = { width: `${Math.max(0, this.pageWidth) || 0}px`, height: `${Math.max(0, this.pageHeight) || 0}px` };
     return html`<div class="box" part="box">
       <div class="stage" part="stage" ${cssProps(size)}><slot></slot></div>
-      <div class="hint ${this.hintVisible ? 'visible' : ''}" part="hint" aria-hidden=${this.hintVisible ? 'false' : 'true'}>${hint}</div>
+      ${this.#input?.hint(this.lang, this.hintVisible) ?? nothing}
     </div>`;
   }
 

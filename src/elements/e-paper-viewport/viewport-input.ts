@@ -15,11 +15,18 @@
  * so bursts of wheel or pinch events drift. What it set besides (`touch-action`, cursor,
  * `user-select: none`) is now in our stylesheet, switched by classes on the box.
  */
+import { html } from 'lit';
 import { KeyboardController } from './keyboard-controller.js';
 import { PointerController } from './pointer-controller.js';
 import { SettleController } from './settle-controller.js';
 import { WheelController } from './wheel-controller.js';
 import type { ViewportHost, ViewportInput, ViewportPort } from './viewport-types.js';
+import { viewportStrings } from './viewport-strings.js';
+
+const isMac = () => {
+  const nav = globalThis.navigator as (Navigator & { userAgentData?: { platform?: string } }) | undefined;
+  return /mac|iphone|ipad|ipod/i.test(nav?.userAgentData?.platform || nav?.platform || '');
+};
 
 /** Attaches the input controllers to `host` (connected or not: each listens while it is). */
 export function attachInput(host: ViewportHost, port: ViewportPort): ViewportInput {
@@ -35,5 +42,9 @@ export function attachInput(host: ViewportHost, port: ViewportPort): ViewportInp
       return settle.moving;
     },
     relayout: () => pointers.rebase(),
+    hint: (lang, visible) => {
+      const text = viewportStrings(lang).zoomHint(isMac() ? '⌘' : 'Ctrl');
+      return html`<div class="hint ${visible ? 'visible' : ''}" part="hint" aria-hidden=${visible ? 'false' : 'true'}>${text}</div>`;
+    },
   };
 }

@@ -3,7 +3,7 @@
  * its input controllers (loaded after the first paint, `viewport-input.ts`) give each other.
  * Types only: nothing of this module is in a bundle.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { FitMode, Point, Size, View } from './viewport-math.js';
 
 /** `detail` of the viewport's `e-paper-viewport-zoom` and the viewer's `e-paper-zoom`. */
@@ -70,6 +70,8 @@ export interface ViewportInput {
   readonly moving: boolean;
   /** The box changed size: a gesture under way starts afresh from the new view. */
   relayout(): void;
+  /** The "hold Ctrl to zoom" hint, in `lang`: only the input shows it, so it comes with the input. */
+  hint(lang: string, visible: boolean): TemplateResult;
 }
 
 /** The module loaded after the first paint. */

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { articlesById, articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
 import type { Edition, Page } from '../../edition/schema.js';
-import { uiStrings } from '../../i18n/strings.js';
+import { chromeStrings } from './chrome-strings.js';
 import type { Notice } from '../../controllers/notices.js';
 import { ArticleOpeningController } from '../../controllers/article-opening.js';
 import { SearchPanelController } from '../../controllers/search-panel.js';
@@ -123,7 +123,7 @@ export function toolbarEnd(view: ReadyViewInput, on: ChromeHandlers) {
       aria-keyshortcuts="Control+F Meta+F"
       @click=${on.toggleSearch}
     >
-      ${SEARCH_ICON}<span>${uiStrings(lang).viewer.search}</span>
+      ${SEARCH_ICON}<span>${chromeStrings(lang).search}</span>
     </button>
     ${
       view.searchOpen
@@ -219,7 +219,7 @@ export function noticeView(
 ) {
   if (!notice) return nothing;
   if (notice.kind === 'message') return html`<div class="notice" part="notice" role="status">${notice.text}</div>`;
-  const strings = uiStrings(lang).viewer;
+  const strings = chromeStrings(lang);
   const headline = articlesById(edition).get(notice.articleId)?.headline ?? '';
   return html`<div class="notice" part="notice" role="status">
     <button type="button" class="continue" @click=${() => actions.continueReading(notice.articleId, notice.paragraph)}>

@@ -1,5 +1,5 @@
 import { html, svg } from 'lit';
-import { uiStrings } from '../../i18n/strings.js';
+import { chromeStrings } from './chrome-strings.js';
 
 /** The viewer's toggle of the text view (src/controllers/view-mode.ts decides which view shows). */
 
@@ -9,5 +9,5 @@ const TEXT_ICON = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h
 /** The toolbar's toggle between the page and the text view: pressed while the text view shows. */
 export const viewToggle = (lang: string, pressed: boolean, toggle: () => void) =>
   html`<button class="view-toggle tool" slot="end" type="button" part="button view-toggle" aria-pressed=${pressed} @click=${toggle}>
-    ${TEXT_ICON}<span>${uiStrings(lang).viewer.textView}</span>
+    ${TEXT_ICON}<span>${chromeStrings(lang).textView}</span>
   </button>`;

@@ -13,6 +13,7 @@ import {
   validatePageFile,
   type PageFile,
 } from '../../../src/edition/page-files/page-files.js';
+import { validPageFile } from '../../../src/edition/page-files/page-file-load.js';
 import { LIMITS, type Article, type Edition, type Page, type PageFileData } from '../../../src/edition/schema.js';
 import { loadA1 } from '../../helpers.js';
 
@@ -326,5 +327,26 @@ describe('page files: merging into the edition', () => {
     const merged = withPageFile(edition, { page: file.page, articles: file.articles });
     expect(withPageFile(merged, { page: file.page, articles: file.articles })).to.equal(merged);
     expect(withPageFile(edition, { page: { ...file.page, id: 'A9' }, articles: [] as Article[] })).to.equal(edition);
+  });
+
+  it("the viewer's quiet check of a page file passes what validatePageFile passes and fails with the same problems", async () => {
+    const { reference, file, known } = await twoPages();
+    const text = JSON.stringify(file);
+    expect(await validPageFile(text, reference, known)).to.deep.equal(parsePageFile(text, reference, known));
+    const broken = structuredClone(file) as PageFileData & Json;
+    broken.page.width = reference.width + 1;
+    broken.articles[0].id = [...known][0];
+    const bad = JSON.stringify(broken);
+    let quiet: unknown;
+    await validPageFile(bad, reference, known).catch((error: unknown) => (quiet = error));
+    let full: unknown;
+    try {
+      parsePageFile(bad, reference, known);
+    } catch (error) {
+      full = error;
+    }
+    expect(quiet).to.be.instanceOf(EditionError);
+    expect((quiet as EditionError).problems).to.deep.equal((full as EditionError).problems);
+    expect((quiet as EditionError).problems.map((p) => p.path)).to.include.members(['page.width', 'articles[0].id']);
   });
 });

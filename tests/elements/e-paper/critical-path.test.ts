@@ -16,12 +16,13 @@ const fetched = (pattern: RegExp) =>
  * The modules this file's page has fetched that the first paint of a typeset page in Simplified
  * Chinese does without: what is shown after it (the toolbar too, what articles read do to the
  * session), the reading state's writer and how records merge,
- * the other languages' strings, and what only a scan page draws (the first test runs first:
+ * the other languages' strings and those of what comes after ready, the words of validation
+ * (an edition that fails loads them), and what only a scan page draws (the first test runs first:
  * nothing cached).
  */
 const afterReadyModules = () =>
   fetched(
-    /\/(e-paper-toolbar|toolbar-fit|e-paper-chrome|e-paper-chrome\.styles|article-reading|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|search-highlights|reading-state|merge-records|en|languages|zh-hant|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
+    /\/(e-paper-toolbar|toolbar-fit|e-paper-chrome|e-paper-chrome\.styles|article-reading|e-paper-contents|e-paper-reader|e-paper-tooltip|e-paper-search|search-highlights|reading-state|merge-records|en|languages|zh-hant|toolbar-strings|chrome-strings|validate|viewport-input|viewport-strings|scan-view|scan-tiles|scan-sources|text-layer|tile-layer)\.ts$/,
   );
 
 let key = 0;
