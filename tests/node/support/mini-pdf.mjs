@@ -1,4 +1,4 @@
-// Minimal PDFs written by hand for the bad-input tests of `e-paper import pdf` (not real pages):
+// Minimal PDFs written by hand for the tests of `e-paper import pdf` (not real pages, none printed):
 // objects in order, a correct cross-reference table, and an optional trailer entry.
 
 /** A PDF of `objects` (bodies of objects 1…n; object 1 is the catalog), with `trailer` extras. */
@@ -49,3 +49,27 @@ export const encryptedPdf = () =>
     [...page('<< >>', 'BT ET'), `<< /Filter /Standard /V 1 /R 2 /O <${'11'.repeat(32)}> /U <${'22'.repeat(32)}> /P -4 >>`],
     `/Encrypt 5 0 R /ID [<${'33'.repeat(16)}> <${'33'.repeat(16)}>] `,
   );
+
+/**
+ * Pages of lines of Latin text in Helvetica (one of PDF.js's standard fonts, not embedded), each
+ * `{ width, height, lines, size, extra }` in points: `lines` set at `size` (11 pt unless given),
+ * 1.3 sizes apart, from the top-left margin; `extra`, more of the page's content stream (rules
+ * drawn with `re f`).
+ */
+export function textPdf(pages) {
+  const n = pages.length;
+  // Objects: 1 catalog, 2 pages, 3 the font, then a page and its content for each page.
+  const kids = pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ');
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`];
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  pages.forEach(({ width = 595, height = 842, lines = [], size = 11, extra = '' }, i) => {
+    const text = lines
+      .map((line, k) => `BT /F1 ${size} Tf 50 ${height - 60 - k * size * 1.3} Td (${line.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+      .join('\n');
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+    );
+    objects.push(stream(`${text}\n${extra}`));
+  });
+  return miniPdf(objects);
+}
