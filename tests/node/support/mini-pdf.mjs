@@ -73,3 +73,39 @@ export function textPdf(pages) {
   });
   return miniPdf(objects);
 }
+
+/** Helvetica's advance widths (per 1000 em) of the lower-case letters and digits. */
+const HELVETICA = Object.fromEntries(
+  [...'abcdefghijklmnopqrstuvwxyz0123456789'].map((c, i) => [
+    c,
+    i < 26
+      ? [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500][
+          i
+        ]
+      : 556,
+  ]),
+);
+
+/**
+ * A page of names whose underscores are drawn as bars between the words, as TeX draws `_` outside
+ * typewriter type: each of `sizes` (pt) sets `words` one after another, 0.55 em apart, with a bar
+ * 0.4 em wide and 0.05 em thick just under the baseline in each gap. `bar` overrides the bar's
+ * width in em (a speck: narrower than an underscore of that type).
+ */
+export function underscoreBarsPdf(lines) {
+  let extra = '';
+  lines.forEach(({ size, words, bar = 0.4 }, k) => {
+    const baseline = 760 - k * 40;
+    let x = 50;
+    words.forEach((word, i) => {
+      if (i > 0) {
+        extra += `${(x + size * 0.075).toFixed(3)} ${(baseline - size * 0.15).toFixed(3)} ${(size * bar).toFixed(3)} ${(size * 0.05).toFixed(3)} re f\n`;
+        x += size * 0.55;
+      }
+      extra += `BT /F1 ${size} Tf ${x.toFixed(3)} ${baseline} Td (${word}) Tj ET\n`;
+      x += ([...word].reduce((sum, c) => sum + (HELVETICA[c] ?? Number.NaN), 0) / 1000) * size;
+      if (Number.isNaN(x)) throw new Error(`underscoreBarsPdf: only lower-case letters and digits, not "${word}"`);
+    });
+  });
+  return textPdf([{ extra }]);
+}
