@@ -52,9 +52,10 @@ export const encryptedPdf = () =>
 
 /**
  * Pages of lines of Latin text in Helvetica (one of PDF.js's standard fonts, not embedded), each
- * `{ width, height, lines, size, extra }` in points: `lines` set at `size` (11 pt unless given),
- * 1.3 sizes apart, from the top-left margin; `extra`, more of the page's content stream (rules
- * drawn with `re f`).
+ * `{ width, height, lines, size, extra }` in points: `lines` from the top-left margin down, each a
+ * string set at `size` (11 pt unless given) or `{ text, size, x, gap }` (its own size, left edge,
+ * and space over it), 1.3 sizes apart; `extra`, more of the page's content stream (rules drawn
+ * with `re f`).
  */
 export function textPdf(pages) {
   const n = pages.length;
@@ -63,8 +64,15 @@ export function textPdf(pages) {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${n} >>`];
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   pages.forEach(({ width = 595, height = 842, lines = [], size = 11, extra = '' }, i) => {
+    let y = height - 60;
     const text = lines
-      .map((line, k) => `BT /F1 ${size} Tf 50 ${height - 60 - k * size * 1.3} Td (${line.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+      .map((line) => {
+        const { text, size: at = size, x = 50, gap = 0 } = typeof line === 'string' ? { text: line } : line;
+        y -= gap;
+        const set = `BT /F1 ${at} Tf ${x} ${y.toFixed(3)} Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+        y -= at * 1.3;
+        return set;
+      })
       .join('\n');
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
