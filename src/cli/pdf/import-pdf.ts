@@ -6,7 +6,7 @@
  * or page that cannot be read is left out with a warning naming it (../left-out.ts), none of its
  * images left behind; when nothing can be read, the command fails with the first failure's message.
  */
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { importPdfPages, type PdfPageInput, type PdfPageReport } from '../../edition/importers/pdf.js';
 import type { GivenBox } from '../../edition/importers/pdf-layout.js';
 import { ImportError, type ImportResult } from '../../edition/importers/common.js';
@@ -41,9 +41,10 @@ export interface PdfCommandOptions {
 export { labelFromName } from './labels.js';
 export { drawAndReadPage } from './read-file.js';
 
+/** The PDF files of `inputs` (files, or the PDFs in folders), named as the inputs name them (in warnings and the summary). */
 export function pdfFiles(inputs: string[]): string[] {
   return inputs.flatMap((input) =>
-    isDirectory(input) ? listFiles(input, (name) => /\.pdf$/i.test(name), { depth: 1 }).map((f) => resolve(input, f)) : [input],
+    isDirectory(input) ? listFiles(input, (name) => /\.pdf$/i.test(name), { depth: 1 }).map((f) => join(input, f)) : [input],
   );
 }
 
