@@ -17,14 +17,15 @@ import { common, type Imported, type Settings } from './import-settings.js';
 
 /**
  * A IIIF manifest (with what it points at), or each manifest of a Collection into its own folder
- * and the archive. Gives the warnings of no edition: a Collection's manifests not imported.
+ * and the archive. Says whether it was a Collection, with the warnings of no edition: its
+ * manifests not imported.
  */
 export async function importIiif(
   inputs: string[],
   out: string,
   settings: Settings,
   write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
-): Promise<ImportWarning[]> {
+): Promise<{ collection: boolean; notImported: ImportWarning[] }> {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'iiif: expected one manifest or collection (file or URL)');
   const input = inputs[0];
   const isUrl = /^https?:\/\//i.test(input);
@@ -58,13 +59,13 @@ export async function importIiif(
     }
     if (!entries.length) throw new ImportError('items', 'no manifest of the Collection could be imported');
     addToArchive(join(out, 'archive.json'), entries, label);
-    return notImported;
+    return { collection: true, notImported };
   }
   const t0 = performance.now();
   settings.progress.update(0, 1, input);
   const result = await importManifest(json, settings, readUrl, str(settings.parsed, 'publication'));
   await write({ result, sourceDir, inputs: [input] }, out, t0);
-  return [];
+  return { collection: false, notImported: [] };
 }
 
 async function importManifest(

@@ -160,9 +160,14 @@ export async function importCommand(argv: string[]): Promise<number> {
   };
 
   let failure: string | undefined;
+  // A IIIF Collection: an edition per issue.
+  let collection = false;
   try {
-    if (kind === 'iiif') allWarnings.push(...(await importIiif(inputs, out, settings, write)));
-    else if (kind === 'pdf') await importPdf(inputs, out, settings, write);
+    if (kind === 'iiif') {
+      const iiif = await importIiif(inputs, out, settings, write);
+      collection = iiif.collection;
+      allWarnings.push(...iiif.notImported);
+    } else if (kind === 'pdf') await importPdf(inputs, out, settings, write);
     else {
       const t0 = performance.now();
       const imported =
@@ -181,7 +186,8 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
 
   const warningCount = allWarnings.length;
-  const missing = leftOut(allWarnings);
+  // Of a Collection's issues, each named with its edition.
+  const missing = leftOut(collection ? allWarnings.map((w) => (w.edition ? { ...w, path: `${w.edition}: ${w.path}` } : w)) : allWarnings);
   const code = failure ? EXIT.failed : parsed.values.strict && warningCount ? EXIT.warnings : missing.length ? EXIT.partial : EXIT.ok;
   if (parsed.values.json) {
     const report = {

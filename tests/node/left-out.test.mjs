@@ -25,7 +25,7 @@ function importWithMissing(args, missing, { cwd = work } = {}) {
   assert.deepEqual(json.json.leftOut, missing);
   for (const name of missing)
     assert.ok(
-      json.json.warnings.some((w) => w.path === name),
+      json.json.warnings.some((w) => w.path === name || `${w.edition}: ${w.path}` === name),
       `a warning names ${name}: ${JSON.stringify(json.json.warnings)}`,
     );
   const text = cli(args, { cwd });
@@ -137,7 +137,7 @@ describe('import: a page of the input that cannot be read', () => {
     const site = join(work, 'iiif-site');
     const run = importWithMissing(
       ['import', 'iiif', join(input, 'collection.json'), '-o', site, '--local', local, '--offline'],
-      ['items[1]', 'https://example.org/not-a-real-paper/1821-08-02/manifest-v2.json'],
+      ['test-herald-1821-08-01: items[1]', 'https://example.org/not-a-real-paper/1821-08-02/manifest-v2.json'],
     );
     assert.deepEqual(
       run.json.editions.map((e) => e.id),
