@@ -11,6 +11,11 @@ export const EXIT = {
   warnings: 2,
   /** fonts: the edition changed while the fonts were cut; run again. */
   changed: 3,
+  /**
+   * import: the edition is written, but pages or page files of the input are left out of it (each
+   * named in a warning and on the summary's last line): they could not be read.
+   */
+  partial: 4,
   /** Bad command line: unknown command or option, missing argument. */
   usage: 64,
   /** An input file or URL could not be read. */
@@ -41,6 +46,8 @@ export const EXIT_HELP = `Exit codes:
   1   the input could not be imported, or the edition is not valid
   2   done, with warnings, and --strict was given
   3   fonts: the edition changed while the fonts were cut
+  4   import: edition written, but pages of the input are left out of it
+      (named in the warnings; with --strict, 2)
   64  bad command line          66  an input could not be read
   69  a needed package is missing   70  unexpected error (a bug)
   73  the output could not be written`;

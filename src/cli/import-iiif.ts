@@ -15,13 +15,17 @@ import { listFiles, readText } from './inputs.js';
 import { parseXml } from './parsers.js';
 import { common, type Imported, type Settings } from './import-settings.js';
 
-/** A IIIF manifest (with what it points at), or each manifest of a Collection into its own folder and the archive. */
+/**
+ * A IIIF manifest (with what it points at), or each manifest of a Collection into its own folder
+ * and the archive. Says whether it was a Collection, with the warnings of no edition: its
+ * manifests not imported.
+ */
 export async function importIiif(
   inputs: string[],
   out: string,
   settings: Settings,
   write: (imported: Imported, dir: string, t0: number) => Promise<Edition>,
-): Promise<void> {
+): Promise<{ collection: boolean; notImported: ImportWarning[] }> {
   if (inputs.length > 1) throw new CliError(EXIT.usage, 'iiif: expected one manifest or collection (file or URL)');
   const input = inputs[0];
   const isUrl = /^https?:\/\//i.test(input);
@@ -34,6 +38,7 @@ export async function importIiif(
   if (type === 'Collection' || type === 'sc:Collection') {
     const { label, items, warnings } = iiifCollectionManifests(json, upgrade as (m: unknown) => unknown);
     const entries: { date: string; src: string; label?: string }[] = [];
+    const notImported: ImportWarning[] = [];
     for (const [i, item] of items.entries()) {
       settings.progress.update(i, items.length, item.label ?? item.id);
       const t0 = performance.now();
@@ -49,16 +54,18 @@ export async function importIiif(
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
         process.stderr.write(`warning: ${item.id}: not imported: ${error.message}\n`);
+        notImported.push({ path: item.id, message: `not imported: ${error.message}` });
       }
     }
     if (!entries.length) throw new ImportError('items', 'no manifest of the Collection could be imported');
     addToArchive(join(out, 'archive.json'), entries, label);
-    return;
+    return { collection: true, notImported };
   }
   const t0 = performance.now();
   settings.progress.update(0, 1, input);
   const result = await importManifest(json, settings, readUrl, str(settings.parsed, 'publication'));
   await write({ result, sourceDir, inputs: [input] }, out, t0);
+  return { collection: false, notImported: [] };
 }
 
 async function importManifest(

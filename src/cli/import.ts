@@ -14,6 +14,7 @@ import { parse, positiveNumber, str, type Parsed } from './args.js';
 import { CliError, EXIT, EXIT_HELP } from './exit-codes.js';
 import { DEFAULT_MAX_BYTES, Resolver } from './inputs.js';
 import { Progress, summarize, summaryTable, type EditionSummary } from './report.js';
+import { leftOut, leftOutLine } from './left-out.js';
 import { KINDS, detectKind, imagePattern, relativePosix, type Kind } from './sources.js';
 import { writeEdition } from './write-edition.js';
 import type { Imported, Settings } from './import-settings.js';
@@ -61,7 +62,8 @@ Options:
                          (512 px JPEG), so the viewer fetches only the tiles in view
   --tile-size <n>        tile width and height in pixels, 128 to 2048 (default 512)
   --max-bytes <n>        refuse input files larger than this (default ${DEFAULT_MAX_BYTES})
-  --strict               exit 2 when there are warnings
+  --strict               exit 2 when there are warnings (else 4 when pages of the input
+                         are left out of the edition, 0 for other warnings)
   --json                 print one JSON document (summary, files, warnings) on stdout
   -q, --quiet            no progress, no table
   -h, --help             this help
@@ -131,7 +133,8 @@ export async function importCommand(argv: string[]): Promise<number> {
 
   const summaries: EditionSummary[] = [];
   const files: string[] = [];
-  const allWarnings: (ImportWarning & { edition: string })[] = [];
+  // A warning of no edition (a Collection's manifest not imported) has no `edition`.
+  const allWarnings: (ImportWarning & { edition?: string })[] = [];
   const tiling = tileOptions(parsed, settings.progress);
   const write = async (imported: Imported, dir: string, t0: number) => {
     const { result, sourceDir } = imported;
@@ -141,12 +144,13 @@ export async function importCommand(argv: string[]): Promise<number> {
       result.warnings.push(...tiled.warnings);
       (imported.alsoWritten ??= []).push(...tiled.files);
     }
+    const missing = leftOut(result.warnings);
     const written = writeEdition(result.edition, result.warnings, {
       out: dir,
       sourceDir,
       copyImages: !!parsed.values['copy-images'],
       pageFiles: !parsed.values['single-file'],
-      meta: { format: 'e-paper-import-warnings', kind, inputs: imported.inputs },
+      meta: { format: 'e-paper-import-warnings', kind, inputs: imported.inputs, ...(missing.length && { leftOut: missing }) },
     });
     const warnings = [...result.warnings, ...written.warnings];
     files.push(...(imported.alsoWritten ?? []).map((file) => relativePosix(process.cwd(), file)), ...written.files);
@@ -156,9 +160,14 @@ export async function importCommand(argv: string[]): Promise<number> {
   };
 
   let failure: string | undefined;
+  // A IIIF Collection: an edition per issue.
+  let collection = false;
   try {
-    if (kind === 'iiif') await importIiif(inputs, out, settings, write);
-    else if (kind === 'pdf') await importPdf(inputs, out, settings, write);
+    if (kind === 'iiif') {
+      const iiif = await importIiif(inputs, out, settings, write);
+      collection = iiif.collection;
+      allWarnings.push(...iiif.notImported);
+    } else if (kind === 'pdf') await importPdf(inputs, out, settings, write);
     else {
       const t0 = performance.now();
       const imported =
@@ -177,7 +186,9 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
 
   const warningCount = allWarnings.length;
-  const code = failure ? EXIT.failed : parsed.values.strict && warningCount ? EXIT.warnings : EXIT.ok;
+  // Of a Collection's issues, each named with its edition.
+  const missing = leftOut(collection ? allWarnings.map((w) => (w.edition ? { ...w, path: `${w.edition}: ${w.path}` } : w)) : allWarnings);
+  const code = failure ? EXIT.failed : parsed.values.strict && warningCount ? EXIT.warnings : missing.length ? EXIT.partial : EXIT.ok;
   if (parsed.values.json) {
     const report = {
       command: 'import',
@@ -186,6 +197,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       exitCode: code,
       ...(failure && { error: failure }),
       editions: summaries,
+      leftOut: missing,
       files,
       warnings: allWarnings,
       ms: Math.round(performance.now() - started),
@@ -198,6 +210,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       process.stdout.write(
         `wrote ${files.length} files to ${out}${warningCount ? `; ${warningCount} warning(s), in the warnings.json of ${summaries.length > 1 ? 'each edition' : 'the edition'}` : ''}\n`,
       );
+      if (missing.length) process.stdout.write(`${leftOutLine(missing)}\n`);
     }
   }
   return code;

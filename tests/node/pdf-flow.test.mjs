@@ -103,3 +103,60 @@ describe('pages without rules', () => {
     assert.equal(edition.pages[0].jumps, undefined);
   });
 });
+
+describe('a manual’s index and title page', () => {
+  it('keeps an index’s letter headings in the index, each a paragraph of its own, not articles', () => {
+    // Two columns of entries under letters set large, as texinfo sets an index.
+    const entry = (text, x, y) => latin(`${text} . . . . . . . . 4`, x, y, 12);
+    const index = page('35', [
+      latin('Concept Index', 90, 100, 24),
+      latin('A', 90, 150, 18),
+      entry('asn1Coding program', 90, 176),
+      entry('asn1Decoding program', 90, 194),
+      latin('F', 90, 230, 18),
+      entry('FDL, GNU Free Documentation License', 90, 256),
+      latin('M', 420, 150, 18),
+      entry('Main type asn1_node', 420, 176),
+      latin('P', 420, 212, 18),
+      entry('Porting', 420, 238),
+    ]);
+    const { edition, reports, warnings } = m.importPdfPages([index], { date: '2026-12-05', lang: 'en' });
+    const news = edition.articles.filter((a) => !a.kind);
+    assert.deepEqual(
+      news.map((a) => a.headline),
+      ['Concept Index'],
+    );
+    assert.equal(news[0].subheads, undefined);
+    assert.deepEqual(
+      news[0].paragraphs.map((p) => p.replace(/ \. .*/, '')),
+      ['A', 'asn1Coding program', 'F', 'FDL, GNU Free Documentation License', 'M', 'Main type asn1_node', 'P', 'Porting'],
+    );
+    assert.deepEqual(reports[0].doubts, []);
+    assert.ok(!warnings.some((w) => /headline type inside/.test(w.message)), JSON.stringify(warnings));
+  });
+
+  it('reads a title page’s author lines over their e-mail or web address as bylines, not subheads', () => {
+    const title = page('1', [
+      latin('Shared MIME-info Database', 150, 90, 30),
+      latin('X Desktop Group (http://www.freedesktop.org)', 120, 140, 18),
+      latin('Thomas Leonard', 200, 190, 18),
+      latin('tal197 at users.sf.net', 210, 220, 14),
+      latin('1. Introduction', 90, 270, 18),
+      ...body('The database', 310, 5),
+    ]);
+    const { edition } = m.importPdfPages([title], { date: '2026-12-05', lang: 'en' });
+    const [article] = edition.articles.filter((a) => !a.kind);
+    assert.equal(article.headline, 'Shared MIME-info Database');
+    assert.deepEqual(article.bylines, ['X Desktop Group (http://www.freedesktop.org)', 'Thomas Leonard', 'tal197 at users.sf.net']);
+    assert.deepEqual(article.subheads, ['1. Introduction']);
+    // Without an address, lines under a headline in subhead type stay its subheads.
+    const plain = page('2', [
+      latin('A Guide to Tests', 150, 90, 30),
+      latin('How the project tests', 120, 140, 18),
+      ...body('Tests', 190, 5),
+    ]);
+    const [guide] = m.importPdfPages([plain], { date: '2026-12-05', lang: 'en' }).edition.articles.filter((a) => !a.kind);
+    assert.deepEqual(guide.subheads, ['How the project tests']);
+    assert.equal(guide.bylines, undefined);
+  });
+});

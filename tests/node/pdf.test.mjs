@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, ROOT, temp, readJson } from './helpers.mjs';
 import { score } from '../../bench/pdf-score.mjs';
-import { encryptedPdf, imageOnlyPdf, unmappedFontPdf } from './support/mini-pdf.mjs';
+import { encryptedPdf, imageOnlyPdf, underscoreBarsPdf, unmappedFontPdf } from './support/mini-pdf.mjs';
 
 const FIX = join(ROOT, 'tests/fixtures/pdf');
 const work = temp('e-paper-pdf-');
@@ -314,4 +314,27 @@ describe('import pdf: bad input', () => {
         JSON.stringify(r.json.warnings),
       );
     });
+});
+
+describe('import pdf: underscores drawn as bars in small type', () => {
+  it('reads a bar a fifth of an em or more of the type it stands in as `_`, however small the type', () => {
+    const file = join(work, 'bars.pdf');
+    // Hand-made (tests/node/support/mini-pdf.mjs), not a real page: TeX's underscores in 6, 7 and
+    // 11 pt type (bars of 2.4, 2.8 and 4.4 pt: the first two under the 3 pt a rule needs), and a
+    // speck of 0.1 em (2 pt) between two words of 20 pt type, which stays a space.
+    writeFileSync(
+      file,
+      underscoreBarsPdf([
+        { size: 6, words: ['asn1', 'create', 'element'] },
+        { size: 7, words: ['asn1', 'read', 'tag'] },
+        { size: 11, words: ['asn1', 'der', 'coding'] },
+        { size: 20, words: ['bar', 'box'], bar: 0.1 },
+      ]),
+    );
+    const out = join(work, 'bars-out');
+    const run = cli(['import', 'pdf', file, '--date', '2021-01-08', '--widths', '300', '--single-file', '-o', out, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = readJson(join(out, 'edition.json')).pages[0].text.map((line) => line.text);
+    assert.deepEqual(lines, ['asn1_create_element', 'asn1_read_tag', 'asn1_der_coding', 'bar box']);
+  });
 });

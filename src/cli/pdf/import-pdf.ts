@@ -3,10 +3,10 @@
  * scan pages with their articles found and a text layer. Reads each file (./read-file.ts: its
  * pages drawn by ./render.ts, read by ./read.ts), here or several at once in reader processes
  * (./pool.ts), and hands the pages, in file order, to the pure importer (importPdfPages). A file
- * or page that cannot be read is left out with a warning naming it; when nothing can be read,
- * the command fails with the first failure's message.
+ * or page that cannot be read is left out with a warning naming it (../left-out.ts), none of its
+ * images left behind; when nothing can be read, the command fails with the first failure's message.
  */
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { importPdfPages, type PdfPageInput, type PdfPageReport } from '../../edition/importers/pdf.js';
 import type { GivenBox } from '../../edition/importers/pdf-layout.js';
 import { ImportError, type ImportResult } from '../../edition/importers/common.js';
@@ -18,7 +18,7 @@ import { PageLabels } from './labels.js';
 import { findPdfPackages, loadPdfPackages } from './load.js';
 import { readerBuilt, readInProcesses } from './pool.js';
 import { readPdfFile, type PageRead, type ReadFailure } from './read-file.js';
-import type { ImageFormat } from './render.js';
+import { removeImagesOf, type ImageFormat } from './render.js';
 
 export interface PdfCommandOptions {
   out: string;
@@ -41,9 +41,10 @@ export interface PdfCommandOptions {
 export { labelFromName } from './labels.js';
 export { drawAndReadPage } from './read-file.js';
 
+/** The PDF files of `inputs` (files, or the PDFs in folders), named as the inputs name them (in warnings and the summary). */
 export function pdfFiles(inputs: string[]): string[] {
   return inputs.flatMap((input) =>
-    isDirectory(input) ? listFiles(input, (name) => /\.pdf$/i.test(name), { depth: 1 }).map((f) => resolve(input, f)) : [input],
+    isDirectory(input) ? listFiles(input, (name) => /\.pdf$/i.test(name), { depth: 1 }).map((f) => join(input, f)) : [input],
   );
 }
 
@@ -132,6 +133,12 @@ export async function importPdfFiles(
   // In file order, whichever reader reported first (a file's own failures stay in their order).
   failures.sort((a, b) => a.f - b.f);
   read.sort((a, b) => a.f - b.f || a.n - b.n);
+  // A page that did not land leaves no image behind, even one whose reader died as it wrote them.
+  if (failures.length) {
+    const landed = new Set(read.map((page) => page.label));
+    for (let f = 0; f < files.length; f++)
+      for (const label of await labels.of(f, 0)) if (!landed.has(label)) removeImagesOf(options.out, label);
+  }
   // Nothing landed: the command fails as it did for the first failure.
   if (!read.length && failures.length) throw new CliError(failures[0].code, failures[0].message);
   const pages: PdfPageInput[] = read.map(({ label, content, scan }) => ({ content, scan, given: given?.get(label.toUpperCase()) }));

@@ -1,8 +1,8 @@
 /**
  * One PDF file read page by page, as the command does it in its own process or in a reader
  * process (./pool.ts): opened, each page drawn to its images and read for its content. A page
- * that fails is reported and the file's other pages go on; a file that cannot be opened is
- * reported whole. Every failure keeps its CliError's exit code, for when nothing lands.
+ * that fails is reported, its images removed, and the file's other pages go on; a file that
+ * cannot be opened is reported whole. Every failure keeps its CliError's exit code, for when nothing lands.
  */
 import type { PdfPageContent } from '../../edition/importers/pdf-content.js';
 import { CliError, EXIT, type ExitCode } from '../exit-codes.js';
@@ -11,7 +11,7 @@ import { drawnOperators } from './drawn-operators.js';
 import type { PdfPackages } from './load.js';
 import type { PdfDocument, PdfPage } from './pdfjs-types.js';
 import { openPdf, readPage } from './read.js';
-import { renderPage, type ImageFormat, type RenderedPage, type RenderOptions } from './render.js';
+import { removeImages, renderPage, type ImageFormat, type RenderedPage, type RenderOptions } from './render.js';
 
 export interface FileOptions {
   maxBytes: number;
@@ -54,7 +54,8 @@ export function failureOf(source: string, error: unknown): ReadFailure {
 
 /**
  * One page drawn to its images and read for its content, PDF.js reading the page's operators
- * for both once (./drawn-operators.ts), and its text once more, as text.
+ * for both once (./drawn-operators.ts), and its text once more, as text. A page that cannot be
+ * read once drawn leaves no image behind: they are removed once written.
  */
 export async function drawAndReadPage(
   page: PdfPage,
@@ -63,7 +64,13 @@ export async function drawAndReadPage(
   options: RenderOptions,
 ): Promise<RenderedPage & { content: PdfPageContent }> {
   const rendered = await renderPage(page, packages, options);
-  return { ...rendered, content: await readPage(page, packages, source, drawnOperators(page)) };
+  try {
+    return { ...rendered, content: await readPage(page, packages, source, drawnOperators(page)) };
+  } catch (error) {
+    await rendered.written.catch(() => {});
+    removeImages(rendered.files);
+    throw error;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Box, PdfPageContent, PdfRule, PdfRun } from '../../edition/importe
 import { PT } from '../../edition/importers/pdf-content.js';
 import { LIMITS } from '../../edition/schema.js';
 import { CliError, EXIT } from '../exit-codes.js';
+import { barsInType, MAX_SHORT_BARS } from './bars.js';
 import type { PdfPackages } from './load.js';
 import type { OperatorList, PdfDocument, PdfPage } from './pdfjs-types.js';
 
@@ -96,7 +97,7 @@ export async function readPage(page: PdfPage, packages: PdfPackages, source: str
   const height = viewport.height;
   if (!(width > 0 && height > 0) || width > LIMITS.pageUnits || height > LIMITS.pageUnits)
     throw new CliError(EXIT.failed, `${source}: a page of ${Math.round(width / PT)} × ${Math.round(height / PT)} pt: refused`);
-  const { rules, fills, images, fonts } = await readGraphics(page, packages, viewport.transform, width * height, source, drawn);
+  const { rules, short, fills, images, fonts } = await readGraphics(page, packages, viewport.transform, width * height, source, drawn);
   const content = await page.getTextContent({ includeMarkedContent: false });
   const runs: PdfRun[] = [];
   let unmapped = 0;
@@ -123,6 +124,8 @@ export async function readPage(page: PdfPage, packages: PdfPackages, source: str
       vertical,
     });
   }
+  // Bars too short for rules that are underscores in small type (./bars.ts).
+  rules.push(...barsInType(short, runs));
   return { source, width, height, runs, rules, fills, images, unmapped };
 }
 
@@ -138,6 +141,8 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
   if (list.fnArray.length > MAX_OPS)
     throw new CliError(EXIT.failed, `${source}: more than ${MAX_OPS} drawing operations on one page: refused`);
   const rules: PdfRule[] = [];
+  // Thin horizontal marks shorter than a rule: kept by readPage where they are underscores in small type.
+  const short: PdfRule[] = [];
   const fills: PdfRule[] = [];
   const images: Box[] = [];
   const fonts = new Map<string, FontFacts>();
@@ -156,6 +161,7 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
     // Light paint draws no rule; a light box stays (a photo's placeholder tone, a shaded panel).
     if (isLight(color) && (thin || paint === 'stroke')) return;
     if (thin && Math.max(box.w, box.h) >= 4) rules.push({ ...box, paint, color });
+    else if (thin && box.w > box.h && short.length < MAX_SHORT_BARS) short.push({ ...box, paint, color });
     else if (!thin && box.w * box.h < area * 0.8) fills.push({ ...box, paint, color });
   };
   for (let i = 0; i < list.fnArray.length; i++) {
@@ -257,5 +263,5 @@ async function readGraphics(page: PdfPage, packages: PdfPackages, base: Matrix, 
       }
     }
   }
-  return { rules, fills, images, fonts };
+  return { rules, short, fills, images, fonts };
 }

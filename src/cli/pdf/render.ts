@@ -15,7 +15,7 @@
  * medians of 5 interleaved runs at load 19). Headless Chromium drawing PDF.js would need a
  * browser on the publisher's server and a page round trip for each image.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '../../edition/schema.js';
 import { CliError, EXIT } from '../exit-codes.js';
@@ -41,8 +41,38 @@ export interface RenderOptions {
 export interface RenderedPage {
   /** The scan of the page, with paths relative to `out`. */
   scan: NonNullable<Page['scan']>;
-  /** Settles when every image is encoded and written; rejects with a CliError. */
+  /**
+   * Settles when every image is encoded and written; rejects with a CliError once every image is
+   * settled, the images written removed (a page whose images fail leaves none behind).
+   */
   written: Promise<void>;
+  /** The image files, as paths from the working folder: {@link removeImages} takes them back. */
+  files: string[];
+}
+
+/** Removes a page's image files (its other images failed, or the page could not be read after its drawing). */
+export function removeImages(files: readonly string[]): void {
+  for (const file of files) rmSync(file, { force: true });
+}
+
+/** The name of a page's image: A1 at 2000 px → A1-2000.webp. */
+const imageName = (stem: string, width: number, format: ImageFormat) => `${stem}-${width}.${format === 'jpeg' ? 'jpg' : 'webp'}`;
+
+/**
+ * Removes the images of page `stem` from `out`'s images/ at whatever width they were drawn (a
+ * page whose reader process died while it wrote them: ./pool.ts); other pages' stay (A1-2's for A1).
+ */
+export function removeImagesOf(out: string, stem: string): void {
+  const dir = join(out, 'images');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mine = new RegExp(`^${escaped}-\\d+\\.(?:webp|jpg)$`);
+  removeImages(names.filter((name) => mine.test(name)).map((name) => join(dir, name)));
 }
 
 /**
@@ -108,10 +138,11 @@ export async function renderPage(page: PdfPage, packages: PdfPackages, options: 
   }
   const made = widths.map((width, i) => {
     const canvas = i === 0 ? largest : scaled(largest, width, packages);
-    const name = `${options.stem}-${width}.${options.format === 'jpeg' ? 'jpg' : 'webp'}`;
+    const name = imageName(options.stem, width, options.format);
     return { canvas, name, src: `images/${encodeURIComponent(name)}`, width: canvas.width, height: canvas.height };
   });
-  const written = Promise.all(
+  const files = made.map(({ name }) => join(dir, name));
+  const written = Promise.allSettled(
     made.map(async ({ canvas, name }) => {
       const bytes = await encode(canvas, options, packages).catch((error: Error) => {
         throw new CliError(EXIT.failed, `${options.stem}: the page image could not be encoded (${error.message})`);
@@ -122,7 +153,12 @@ export async function renderPage(page: PdfPage, packages: PdfPackages, options: 
         throw new CliError(EXIT.cantCreate, `${join(dir, name)}: cannot be written (${(error as Error).message})`);
       }
     }),
-  ).then(() => undefined);
+  ).then((settled) => {
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (!failed) return;
+    removeImages(files);
+    throw failed.reason;
+  });
   // Awaited by the caller later; marked handled so that a failure meanwhile is not an unhandled rejection.
   written.catch(() => {});
   const [top, ...rest] = made;
@@ -134,5 +170,6 @@ export async function renderPage(page: PdfPage, packages: PdfPackages, options: 
       ...(rest.length && { srcset: rest.reverse().map(({ src, width }) => ({ src, width })) }),
     },
     written,
+    files,
   };
 }

@@ -68,6 +68,14 @@ export interface CellContent extends Box {
 
 const BYLINE = /(记者|通讯员|实习生|特约|本报讯|编辑|摄影|^By\s|^BY\s|^Von\s|^Par\s)/u;
 const CREDIT = /(供图|摄影?|图片?|Photo|Foto)$/u;
+/** An e-mail or web address: a title page's contact line (tal197 at users.sf.net, help-x@gnu.org, http://…). */
+const CONTACT = /[\w.+-]@[\w-]+\.|^[\w.+-]+ at [\w-]+(?:\.[\w-]+)+$|https?:\/\/|\bwww\.[\w-]+\./u;
+/**
+ * An index's letter heading (A, B, … in a manual's index, set large): headline type, but no
+ * article's headline; it stays in its article's text, a paragraph of its own. One capital letter
+ * alone: no newspaper's headline.
+ */
+export const isLetterHeading = (line: Line) => /^\p{Lu}$/u.test(line.text.trim());
 /** A line that is a photo's credit alone (set in a corner of it): 新华社记者 某某 摄, Photo: AP, 图/某某. */
 const CREDIT_LINE = /^(?:(?:Photo|Foto|图|摄影?)\s*[:：/／]|\S{1,12}(?: \S{1,12})?\s?(?:供图|摄影?)$)/u;
 
@@ -93,7 +101,7 @@ export function readCell(cell: CellContent, body: number, lang?: string, split =
   const unit = emptyUnit('news', cell);
   const rows = [...cell.lines].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines = readingOrder(cell.lines, body);
-  const isHeadline = (l: Line) => l.size >= body * 1.45;
+  const isHeadline = (l: Line) => l.size >= body * 1.45 && !isLetterHeading(l);
   const widest = Math.max(...lines.filter((l) => !isHeadline(l)).map((l) => l.w), 0);
   const photos: FoundPhoto[] = cell.images.map((box) => ({ box }));
   // Captions: the line (or lines) right under a photo, within its width.
@@ -249,7 +257,7 @@ function readBody(
   lang: string | undefined,
   split: boolean,
 ): { next: number; lines: Line[] } {
-  const isHeadline = (l: Line) => l.size > body * 1.45;
+  const isHeadline = (l: Line) => l.size > body * 1.45 && !isLetterHeading(l);
   let i = from;
   let subhead: Line[] = [];
   const flush = () => {
@@ -258,15 +266,20 @@ function readBody(
   };
   for (; i < rest.length; i++) {
     const line = rest[i];
-    if (line.size > body * 1.08 && !BYLINE.test(line.text)) {
+    if (line.size > body * 1.08 && !BYLINE.test(line.text) && !isLetterHeading(line)) {
       const last = subhead[subhead.length - 1];
       if (last && (Math.abs(last.size - line.size) > 0.5 || line.y - bottom(last) > line.size * 0.6)) flush();
       subhead.push(line);
     } else break;
   }
   flush();
+  // A title's authors over their e-mail or web address (a name, a group, the address): bylines.
+  let contact = unit.subheads.length;
+  while (contact-- > 0 && !CONTACT.test(unit.subheads[contact]));
+  if (contact >= 0) unit.bylines.push(...unit.subheads.splice(0, contact + 1));
   const bodyLines: Line[] = [];
   const inner = new Set<Line>();
+  const letters = new Set<Line>();
   for (; i < rest.length; i++) {
     const line = rest[i];
     if (split && bodyLines.length && startsBlock(rest, i, body)) {
@@ -278,11 +291,12 @@ function readBody(
     if (header && isByline(line, Infinity)) unit.bylines.push(...(line.segments.length ? line.segments : [line.text]));
     else {
       if (isHeadline(line)) inner.add(line);
+      else if (isLetterHeading(line) && line.size > body * 1.08) letters.add(line);
       bodyLines.push(line);
     }
   }
   if (inner.size) unit.innerHeadlines = [...inner].map((l) => l.text);
-  unit.paragraphs = paragraphsOf(bodyLines, lang, inner);
+  unit.paragraphs = paragraphsOf(bodyLines, lang, new Set([...inner, ...letters]));
   return { next: i, lines: rest.slice(from, i) };
 }
 

@@ -11,7 +11,18 @@
  * rule. Pure functions over ./pdf-content.ts data.
  */
 import type { Box, PdfPageContent, PdfRule } from './pdf-content.js';
-import { bottom, boxOf, emptyUnit, inside, overlapX, readCell, type FoundUnit, type PhotoBox, type UnitKind } from './pdf-cell.js';
+import {
+  bottom,
+  boxOf,
+  emptyUnit,
+  inside,
+  isLetterHeading,
+  overlapX,
+  readCell,
+  type FoundUnit,
+  type PhotoBox,
+  type UnitKind,
+} from './pdf-cell.js';
 import { bodySize, buildLines, type Line } from './pdf-lines.js';
 import { readJumps } from './pdf-jumps.js';
 import { repairRuns } from './pdf-text.js';
@@ -300,7 +311,7 @@ function pageCells(lines: Line[], images: Box[], height: number, body: number): 
   const end = Math.max(...held.map(bottom));
   const cell = (top: number, foot: number): Cell => ({ x, y: top, w, h: foot - top, lines: [], images: [], fills: [], open: true });
   const rows = lines.filter(within).sort((a, b) => a.y - b.y);
-  const first = rows.findIndex((l) => l.size >= body * 1.45);
+  const first = rows.findIndex((l) => l.size >= body * 1.45 && !isLetterHeading(l));
   if (first < 0) return [cell(y, end)];
   let top = rows[first].y;
   for (let i = first - 1; i >= 0 && rows[i].size > body * 1.08 && top - bottom(rows[i]) <= body * 1.5; i--) top = rows[i].y;

@@ -319,6 +319,8 @@ export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<L
   // columns below a photo) after it.
   const columns = columnsOf(lines);
   const paragraphs: string[][] = [];
+  // The line read last, in this column or at the foot of the one before.
+  let last: Line | undefined;
   for (const column of columns) {
     column.lines.sort((a, b) => a.y - b.y);
     const left = Math.min(...column.lines.map((l) => l.x));
@@ -330,12 +332,13 @@ export function paragraphsOf(lines: Line[], lang?: string, apart?: ReadonlySet<L
       const indented = line.x - left > 0.9 * line.size && !runsOn;
       const gap = previous ? line.y - (previous.y + previous.h) : 0;
       const shortBefore = previous && column.lines.length > 2 && previous.x + previous.w < right - 1.5 * line.size;
-      // Lines `apart` (headline type inside a body) make paragraphs of their own.
-      const switched = previous !== undefined && !!apart && apart.has(line) !== apart.has(previous);
+      // Lines `apart` (headline type inside a body) make paragraphs of their own, at a column's top too.
+      const switched = last !== undefined && !!apart && apart.has(line) !== apart.has(last);
       if (!paragraphs.length || switched || indented || gap > line.size * 1.2 || (shortBefore && !indented && gap > line.size * 0.9))
         paragraphs.push([]);
       paragraphs[paragraphs.length - 1].push(line.text);
       previous = line;
+      last = line;
     }
   }
   return paragraphs.map((p) => unjustify(joinLines(p, lang))).filter(Boolean);
