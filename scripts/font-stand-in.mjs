@@ -261,7 +261,7 @@ export async function makeStandIn(source, chars) {
   out.set('hmtx', hmtx);
   out.delete('DSIG');
   // subset-font's own woff2 compressor (through fontverter): no dependency of our own.
-  const wawoff2 = createRequire(require.resolve('fontverter'))('wawoff2');
+  const wawoff2 = createRequire(createRequire(require.resolve('subset-font')).resolve('fontverter'))('wawoff2');
   const woff2 = Buffer.from(await wawoff2.compress(writeSfnt(out)));
   return { woff2, ink: shared.ink / unitsPerEm ** 2, box: shared.box, unitsPerEm };
 }
