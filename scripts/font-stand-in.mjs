@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the shapes change: part of the stand-in's cache key, so its file name changes. */
-export const STAND_IN_VERSION = 1;
+export const STAND_IN_VERSION = 2;
 
 const u16 = (b, o) => b.readUInt16BE(o);
 const i16 = (b, o) => b.readInt16BE(o);
@@ -61,7 +61,10 @@ export function glyphMetrics(tables) {
   return { unitsPerEm, glyphs };
 }
 
-/** The filled area of a simple TrueType glyph (quadratic contours, non-zero winding assumed). */
+/**
+ * The inked area of a simple TrueType glyph: its outline (quadratic curves as a few lines each)
+ * filled by the non-zero rule along 64 scanlines (overlapping strokes counted once, as drawn).
+ */
 function simpleGlyphArea(g, contours) {
   const ends = Array.from({ length: contours }, (_, i) => u16(g, 10 + 2 * i));
   const points = ends[contours - 1] + 1;
@@ -88,10 +91,10 @@ function simpleGlyphArea(g, contours) {
   };
   const xs = coords(2, 16);
   const ys = coords(4, 32);
-  let area = 0;
+  const lines = [];
   let first = 0;
   for (const last of ends) {
-    // Walk the contour from an on-curve point (or a midpoint), segment by segment.
+    // The contour from an on-curve point (or the midpoint of two off-curve ones), segment by segment.
     const ring = [];
     for (let i = first; i <= last; i += 1) ring.push({ x: xs[i], y: ys[i], on: (flags[i] & 1) === 1 });
     first = last + 1;
@@ -106,20 +109,44 @@ function simpleGlyphArea(g, contours) {
     const seq = [...full.slice(start), ...full.slice(0, start)];
     for (let i = 0; i < seq.length;) {
       const p0 = seq[i];
-      const next = seq[(i + 1) % seq.length];
-      if (next.on) {
-        area += p0.x * next.y - next.x * p0.y;
+      const c = seq[(i + 1) % seq.length];
+      if (c.on) {
+        lines.push([p0.x, p0.y, c.x, c.y]);
         i += 1;
-      } else {
-        const p1 = seq[(i + 2) % seq.length];
-        // A quadratic segment: its chord, plus 2/3 of its control triangle.
-        area += p0.x * p1.y - p1.x * p0.y;
-        area += (2 / 3) * ((next.x - p0.x) * (p1.y - p0.y) - (p1.x - p0.x) * (next.y - p0.y));
-        i += 2;
+        continue;
       }
+      const p1 = seq[(i + 2) % seq.length];
+      let prev = p0;
+      for (let k = 1; k <= 4; k += 1) {
+        const t = k / 4;
+        const next = {
+          x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t * t * p1.x,
+          y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t * t * p1.y,
+        };
+        lines.push([prev.x, prev.y, next.x, next.y]);
+        prev = next;
+      }
+      i += 2;
     }
   }
-  return Math.abs(area / 2);
+  const yMin = Math.min(...ys);
+  const step = (Math.max(...ys) - yMin) / 64;
+  let area = 0;
+  for (let row = 0; row < 64; row += 1) {
+    const y = yMin + (row + 0.5) * step;
+    const crossings = [];
+    for (const [x0, y0, x1, y1] of lines)
+      if ((y0 <= y && y < y1) || (y1 <= y && y < y0)) crossings.push([x0 + ((y - y0) / (y1 - y0)) * (x1 - x0), y1 > y0 ? 1 : -1]);
+    crossings.sort((m, n) => m[0] - n[0]);
+    let winding = 0;
+    let from = 0;
+    for (const [x, dir] of crossings) {
+      if (winding === 0) from = x;
+      winding += dir;
+      if (winding === 0) area += (x - from) * step;
+    }
+  }
+  return area;
 }
 
 /** Bars, as [x0, y0, x1, y1], inside `box` with about `ink` units² of ink. */
