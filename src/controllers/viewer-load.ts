@@ -76,7 +76,7 @@ export class ViewerLoadController implements ReactiveController {
         saved?.view && (saved.page ?? page.id) === loaded.page.id
           ? saved.view.scale
           : fitScale({ width: host.clientWidth, height: host.clientHeight }, loaded.page);
-      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale * devicePixelRatio)]);
+      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale)]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, host.lang);

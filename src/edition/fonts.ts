@@ -25,10 +25,13 @@ export function fontStack(edition: Edition, role: FontRole, pageId?: string): st
 }
 
 /**
- * Below this many device pixels a CJK character's strokes cannot each have a pixel and a gap:
- * text is a grey texture, not read, and a stand-in of the right widths and ink draws it.
+ * Text is read from this size on, in device pixels and in CSS pixels both. Below 8 device pixels a
+ * CJK character's strokes cannot each have a pixel and a gap. Below 6 CSS pixels (a CSS pixel is a
+ * visual angle: 6 of them are about 1.6 mm at arm's length; also Chrome's minimum logical font
+ * size) it is not read at any pixel density. Below either, text is a grey texture, and a stand-in
+ * of the right widths and ink draws it.
  */
-export const LEGIBLE_PX = 8;
+export const LEGIBLE = { device: 8, css: 6 };
 
 /** The smallest size (page px) of a role's running text on a typeset page: body paragraphs; the headline face's banners. */
 const ROLE_PX: Record<FontRole, number> = { body: 15.5, headline: 20, masthead: Infinity };
@@ -67,8 +70,8 @@ export function pageText(edition: Pick<Edition, 'title' | 'articles' | 'masthead
  * used by browsers) and waits for them, at most `timeoutMs`. With `page`, only the faces its text
  * needs load: an edition's fonts may be slices of a face by character (unicode-range), of which a
  * page needs a few; the browser fetches any other when text needs it. Of a role the page cuts
- * exactly, that cut alone; of a role with a stand-in whose text is below {@link LEGIBLE_PX} at
- * `devicePx` (device pixels per page px), the stand-in and the file outside the slices.
+ * exactly, that cut alone; of a role with a stand-in whose text is below {@link LEGIBLE} at
+ * `scale` (CSS px per page px), the stand-in and the file outside the slices.
  * With `null`, none loads. Failures leave the fallbacks in place and never reject; each font file
  * that fails is told to `onFailure`, even after the wait.
  */
@@ -78,7 +81,7 @@ export async function loadEditionFonts(
   timeoutMs = 5000,
   onFailure?: (url: string) => void,
   page?: Page | null,
-  devicePx = Infinity,
+  scale = Infinity,
 ): Promise<void> {
   if (typeof FontFace === 'undefined' || !edition.fonts?.length) return;
   const text = page && pageText(edition, page);
@@ -94,7 +97,7 @@ export async function loadEditionFonts(
           page &&
           !cut.has(font.role) &&
           !swapped.has(`${edition.id}|${font.role}`) &&
-          ROLE_PX[font.role] * devicePx < LEGIBLE_PX,
+          (ROLE_PX[font.role] * scale < LEGIBLE.css || ROLE_PX[font.role] * scale * devicePixelRatio < LEGIBLE.device),
       )
       .map((font) => font.role),
   );
