@@ -90,7 +90,7 @@ describe('a stand-in for text too small to read', () => {
       expect(faces(`${body} stand-in`).length, 'drawn in the stand-in at ready').to.equal(1);
       const atReady = lineBoxes(el);
       expect(atReady.length, 'the page has lines of text').to.be.above(200);
-      await until(() => faces(`${body} stand-in`).length === 0, 'the stand-in is taken out');
+      await until(() => faces(`${body} stand-in`).length === 0, 'the stand-in is taken out', 20_000);
       const text = pageText(edition, edition.pages[0]).body;
       expect(document.fonts.check(`400 1em "${body}"`, text), 'the real body faces are in').to.equal(true);
       expect(faces(body).filter((face) => face.status === 'loaded').length, 'slices loaded').to.be.above(20);
