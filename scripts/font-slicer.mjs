@@ -5,6 +5,9 @@
 // day lists the same files, so a returning reader's browser has them cached, and fetches, of those
 // the edition lists, only the ones whose characters the page in view prints (unicode-range).
 //
+// Each sliced role also gets its stand-in (font-stand-in.mjs): the slices' characters with the
+// real metrics and plain bars for glyphs, stable across days like the slices.
+//
 // The source is each face's full font file (one file: a slice cannot be assembled from the
 // @fontsource packages' own pieces, whose ranges cut across it).
 import { createHash } from 'node:crypto';
@@ -13,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BASE_SLICE, SLICES } from './font-slices.js';
 import { fontPackageDir, fontReader, toUnicodeRange } from './font-sources.mjs';
+import { STAND_IN_VERSION, makeStandIn } from './font-stand-in.mjs';
 
 /** The face each role uses, from its full font; the masthead's few characters are cut exactly, never sliced. */
 export const SLICED_FACES = {
@@ -82,8 +86,29 @@ export async function cutSlices(printed, fontsRoot) {
         (manifest[role] ??= {})[key] = entry;
       }
       if (!entry.chars) continue; // the face has none of them: a fallback draws them
-      files.push({ role, name, path: join(roleDir, entry.file), weight: face.weight, ...entry });
+      files.push({
+        role,
+        name,
+        kind: name === 'other' ? 'other' : 'slice',
+        path: join(roleDir, entry.file),
+        weight: face.weight,
+        ...entry,
+      });
       for (const ch of chars) if (rangeHas(entry.unicodeRange, ch.codePointAt(0))) covered.push(ch);
+    }
+    // The stand-in: every slice's characters, cut once like them (font-stand-in.mjs).
+    if (face.sliced) {
+      const chars = NAMED_SLICES.map(([, slice]) => slice).join('');
+      const key = sha256(`stand-in ${STAND_IN_VERSION}\n${source}\n${chars}`);
+      let entry = manifest[role]?.[key];
+      if (!entry || !existsSync(join(roleDir, entry.file))) {
+        sourceBytes ??= readFileSync(join(pkgDir, face.file));
+        const { woff2, ink } = await makeStandIn(sourceBytes, chars);
+        entry = { file: `stand-in-${sha256(woff2).slice(0, 10)}.woff2`, bytes: woff2.length, ink: Number(ink.toFixed(3)) };
+        writeFileSync(join(roleDir, entry.file), woff2);
+        (manifest[role] ??= {})[key] = entry;
+      }
+      files.push({ role, name: 'stand-in', kind: 'stand-in', path: join(roleDir, entry.file), weight: face.weight, bytes: entry.bytes });
     }
     coverage[role] = covered;
     const lost = [...wanted].filter((ch) => !covered.includes(ch));

@@ -16,7 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cutSlices } from './font-slicer.mjs';
+import { SLICED_FACES, cutSlices } from './font-slicer.mjs';
 import { fileURLToPath } from 'node:url';
 import { ROLE_TEXT, roleText } from './font-roles.js';
 import { fontPackageDir, fontReader, sourceFiles, toUnicodeRange } from './font-sources.mjs';
@@ -95,7 +95,14 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
       src: relative(dirname(editionPath), file.path).split(sep).join('/'),
       weight: file.weight,
       unicodeRange: file.unicodeRange,
+      kind: file.kind,
     }));
+    // Each typeset page's headline text, cut exactly: what a page shows legibly at fit, before ready.
+    for (const cut of await cutPages(edition, fontsDir, subsetFont, readFace)) {
+      const { role, weight, unicodeRange, kind, page } = cut;
+      fonts.push({ role, src: relative(dirname(editionPath), cut.path).split(sep).join('/'), weight, unicodeRange, kind, page });
+      console.log(`headline page ${cut.page}: ${cut.chars} characters, ${cut.bytes} bytes (${(cut.bytes / 1024).toFixed(1)} KiB)`);
+    }
     for (const role of Object.keys(ROLE_TEXT)) {
       const own = result.files.filter((file) => file.role === role);
       const bytes = own.reduce((sum, file) => sum + file.bytes, 0);
@@ -216,6 +223,48 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
     budget: 600 * 1024,
     totalBytes,
   });
+}
+
+/** The text a page sets in the headline face, as the viewer reckons it (src/edition/fonts.ts, pageText). */
+export function pageHeadlineText(edition, page) {
+  const onPage = new Set((page.blocks ?? []).map((block) => block.article).filter(Boolean));
+  const strings = (value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : []);
+  return [
+    ...edition.articles.filter((a) => onPage.has(a.id)).flatMap((a) => strings([a.banner, a.kicker, a.headline, a.subheads])),
+    ...strings([edition.ear?.day, edition.ear?.pagesToday, edition.footer?.prompt, page.label]),
+  ].join('');
+}
+
+/**
+ * The exact cut of each typeset page's headline text (pages held inline in the edition; a page in
+ * a page file gets none, and its headlines come from the slices), in `fontsDir`.
+ */
+async function cutPages(edition, fontsDir, subsetFont, readFace) {
+  const face = SLICED_FACES.headline;
+  const source = readFileSync(join(fontPackageDir(face.pkg), face.file));
+  const cuts = [];
+  for (const page of edition.pages ?? []) {
+    if (!page.blocks || !page.id) continue;
+    const chars = charSet(pageHeadlineText(edition, page));
+    if (!chars.length) continue;
+    const woff2 = await subsetFont(source, chars.join(''), { targetFormat: 'woff2' });
+    const { unicodes } = await readFace(woff2);
+    if (!unicodes.size) continue;
+    const path = join(fontsDir, `headline-page-${page.id.replace(/[^\w-]/g, '_')}.woff2`);
+    writeFileSync(path, woff2);
+    const unicodeRange = toUnicodeRange([...unicodes]);
+    cuts.push({
+      role: 'headline',
+      path,
+      weight: face.weight,
+      unicodeRange,
+      kind: 'page',
+      page: page.id,
+      bytes: woff2.length,
+      chars: unicodes.size,
+    });
+  }
+  return cuts;
 }
 
 /** Writes coverage.json and the edition's fonts field, and reports; returns the exit status. */

@@ -58,8 +58,10 @@ export class EditionLoadingController implements ReactiveController {
   /**
    * The edition's fonts that `page` prints (an edition's fonts may be sliced by character). One
    * that fails is reported (`e-paper-error`, cause `font`) and a system face stands in. Never rejects.
+   * `scale`: CSS px per page px as the page is first shown (text too small to read there
+   * is drawn by the role's stand-in until the real faces are in).
    */
-  fonts(edition: Edition, baseUrl: string, page: Page): Promise<unknown> {
+  fonts(edition: Edition, baseUrl: string, page: Page, scale?: number): Promise<unknown> {
     return loadEditionFonts(
       edition,
       baseUrl,
@@ -70,6 +72,7 @@ export class EditionLoadingController implements ReactiveController {
         emit(this.host, 'e-paper-error', { cause: 'font', message, problems: [], url }, true);
       },
       page,
+      scale,
     );
   }
 

@@ -10,6 +10,9 @@ import type { ChromeSlot } from './chrome-slot.js';
 import { EditionLoadingController, describeError } from './edition-loading.js';
 import type { EditionPageFiles } from './page-files.js';
 import { viewportOf, type ViewerContext } from './viewer-context.js';
+import { standIns } from '../edition/fonts.js';
+import type { ViewerState } from '../elements/e-paper/viewer-state.js';
+import { fitScale } from '../elements/e-paper-viewport/viewport-math.js';
 
 /**
  * The viewer's load of an edition, in the order the first paint wants: the edition (validated),
@@ -68,7 +71,12 @@ export class ViewerLoadController implements ReactiveController {
       loaded = { ...(await pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
       ctx.view.settle();
-      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page)]);
+      // At the scale it is first shown (the saved view, or the fit): text too small to read waits for no glyph.
+      const scale =
+        saved?.view && (saved.page ?? page.id) === loaded.page.id
+          ? saved.view.scale
+          : fitScale({ width: host.clientWidth, height: host.clientHeight }, loaded.page);
+      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale)]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, host.lang);
@@ -101,6 +109,8 @@ export class ViewerLoadController implements ReactiveController {
     if (!ticket.current()) return;
     ctx.set({ state: withPhase(ctx.ui().state, 'shown') }); // the page strip may draw now
     emit(host, 'e-paper-ready', { editionId: edition.id, page: page.id }, true);
+    // The real faces where a stand-in drew the page: at once in the background, before a zoom needs them.
+    if (standIns.size) void import('../edition/font-swap.js').then((m) => m.swapStandIns(edition, () => shownPage(ctx.ui().state) ?? page));
     const { chrome, archive } = this.around;
     const around = chrome.need();
     archive.editionSettled();
@@ -118,3 +128,6 @@ export class ViewerLoadController implements ReactiveController {
     } else chrome.with((c) => c.articles.offerToContinue(edition));
   }
 }
+
+/** The page a state shows, if any. */
+const shownPage = (state: ViewerState): Page | undefined => (state.kind === 'ready' ? state.page : undefined);

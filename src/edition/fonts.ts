@@ -12,11 +12,33 @@ export function editionFontFamily(edition: Pick<Edition, 'id'>, role: FontRole):
   return `e-paper ${edition.id} ${role}`;
 }
 
-/** A CSS font-family value: the edition's face first (when it ships one), then the fallbacks. */
-export function fontStack(edition: Edition, role: FontRole): string {
-  const ships = edition.fonts?.some((font) => font.role === role);
-  return ships ? `"${editionFontFamily(edition, role)}", ${FALLBACK_FONTS[role]}` : FALLBACK_FONTS[role];
+/**
+ * A CSS font-family value: the edition's face first (when it ships one), then the fallbacks. On a
+ * page (`pageId`), before the face: the page's exact cut of the role's text and the role's
+ * stand-in, where the edition ships them and they are loaded (a family without faces is passed over).
+ */
+export function fontStack(edition: Edition, role: FontRole, pageId?: string): string {
+  const family = editionFontFamily(edition, role);
+  return edition.fonts?.some((font) => font.role === role)
+    ? `${pageId === undefined ? '' : `"${family} ${pageId}", "${family} stand-in", `}"${family}", ${FALLBACK_FONTS[role]}`
+    : FALLBACK_FONTS[role];
 }
+
+/**
+ * Text is read from this size on, in device pixels and in CSS pixels both. Below 8 device pixels a
+ * CJK character's strokes cannot each have a pixel and a gap. Below 6 CSS pixels (a CSS pixel is a
+ * visual angle: 6 of them are about 1.6 mm at arm's length; also Chrome's minimum logical font
+ * size) it is not read at any pixel density. Below either, text is a grey texture, and a stand-in
+ * of the right widths and ink draws it.
+ */
+export const LEGIBLE = { device: 8, css: 6 };
+
+/** The smallest size (page px) of a role's running text on a typeset page: body paragraphs; the headline face's banners. */
+const ROLE_PX: Record<FontRole, number> = { body: 15.5, headline: 20, masthead: Infinity };
+
+/** The stand-in faces in the document, by `${edition id}|${role}`; those taken out (font-swap.ts) are `swapped`. */
+export const standIns = new Map<string, FontFace>();
+export const swapped = new Set<string>();
 
 const registered = new Map<string, FontFace>();
 
@@ -47,9 +69,11 @@ export function pageText(edition: Pick<Edition, 'title' | 'articles' | 'masthead
  * Registers the edition's fonts with the document (faces declared inside a shadow root are not
  * used by browsers) and waits for them, at most `timeoutMs`. With `page`, only the faces its text
  * needs load: an edition's fonts may be slices of a face by character (unicode-range), of which a
- * page needs a few; the browser fetches any other when text needs it. With `null`, none loads.
- * Failures leave the fallbacks in place and never reject; each font file that fails is told to
- * `onFailure`, even after the wait.
+ * page needs a few; the browser fetches any other when text needs it. Of a role the page cuts
+ * exactly, that cut alone; of a role with a stand-in whose text is below {@link LEGIBLE} at
+ * `scale` (CSS px per page px), the stand-in and the file outside the slices.
+ * With `null`, none loads. Failures leave the fallbacks in place and never reject; each font file
+ * that fails is told to `onFailure`, even after the wait.
  */
 export async function loadEditionFonts(
   edition: Pick<Edition, 'id' | 'fonts' | 'title' | 'articles' | 'masthead' | 'ear' | 'footer' | 'issue'>,
@@ -57,12 +81,30 @@ export async function loadEditionFonts(
   timeoutMs = 5000,
   onFailure?: (url: string) => void,
   page?: Page | null,
+  scale = Infinity,
 ): Promise<void> {
   if (typeof FontFace === 'undefined' || !edition.fonts?.length) return;
   const text = page && pageText(edition, page);
   const faces: [FontFace, string][] = [];
   const specs = new Map<string, string>();
+  // How each role's text is drawn before ready: its page cut, its stand-in, or its files.
+  const cut = new Set(edition.fonts.filter((font) => font.kind === 'page' && font.page === page?.id).map((font) => font.role));
+  const greek = new Set(
+    edition.fonts
+      .filter(
+        (font) =>
+          font.kind === 'stand-in' &&
+          page &&
+          !cut.has(font.role) &&
+          !swapped.has(`${edition.id}|${font.role}`) &&
+          (ROLE_PX[font.role] * scale < LEGIBLE.css || ROLE_PX[font.role] * scale * devicePixelRatio < LEGIBLE.device),
+      )
+      .map((font) => font.role),
+  );
   for (const font of edition.fonts) {
+    const extra = font.kind === 'page' ? font.page : font.kind === 'stand-in' ? 'stand-in' : '';
+    // A page cut of another page, or a stand-in not needed: never registered.
+    if (extra && !(font.kind === 'page' ? cut : greek).has(font.role)) continue;
     let url: URL;
     try {
       url = new URL(font.src, baseUrl);
@@ -70,7 +112,7 @@ export async function loadEditionFonts(
       continue;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
-    const family = editionFontFamily(edition, font.role);
+    const family = editionFontFamily(edition, font.role) + (extra ? ` ${extra}` : '');
     const key = `${edition.id}|${font.role}|${url.href}`;
     let face = registered.get(key);
     if (!face) {
@@ -81,9 +123,12 @@ export async function loadEditionFonts(
       });
       registered.set(key, face);
       document.fonts.add(face);
+      if (extra === 'stand-in') standIns.set(`${edition.id}|${font.role}`, face);
     }
+    // A page cut draws its role's text alone; a stand-in, with the edition's file of characters outside the slices.
+    if (extra || (greek.has(font.role) && font.kind === 'other')) void face.load().catch(() => {});
+    else if (text && !cut.has(font.role) && !greek.has(font.role)) specs.set(`${face.weight} 1em "${family}"`, text[font.role]);
     faces.push([face, url.href]);
-    if (text) specs.set(`${face.weight} 1em "${family}"`, text[font.role]);
   }
   // The browser starts the faces of the family whose ranges meet the text (failures are told below).
   for (const [spec, chars] of specs) if (chars) void document.fonts.load(spec, chars).catch(() => {});

@@ -394,8 +394,17 @@ export const FontSchema = v.strictObject(
         ),
       ),
     ),
+    /**
+     * What the file is, when the edition's fonts are the publication's slices: `slice` a shared
+     * slice; `other` the edition's characters outside them; `stand-in` the role's stand-in (every
+     * slice's characters, the real metrics, plain bars for glyphs: drawn where the text is too
+     * small to read until the slices are in); `page` an exact cut of one page's text in the role.
+     */
+    kind: v.optional(v.picklist(['slice', 'other', 'stand-in', 'page'], 'expected a font kind: slice, other, stand-in, page')),
+    /** The page (its id) whose text a `page` cut holds. */
+    page: v.optional(nonEmptyText('a page id')),
   },
-  'expected a font {role, src, weight, unicodeRange}',
+  'expected a font {role, src, weight, unicodeRange, kind, page}',
 );
 
 const ArticlesSchema = list(ArticleSchema, 'articles', LIMITS.articles);

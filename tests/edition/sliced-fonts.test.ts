@@ -43,11 +43,15 @@ function needed(fonts: EditionFont[], edition: Edition): Set<string> {
  * which may hold the same characters as the A1's): absolute URLs.
  */
 async function everySlice(a1: Edition): Promise<EditionFont[]> {
-  const fonts = new Map(a1.fonts!.map((font) => [font.src, font]));
+  // The real faces: not the stand-ins and page cuts (font-stand-in.test.ts).
+  const fonts = new Map(a1.fonts!.filter(real).map((font) => [font.src, font]));
   for (const name of ['next-day.json', 'common-characters.json'])
-    for (const font of (await load(name)).fonts!) if (!font.src.includes('/other-')) fonts.set(font.src, font);
+    for (const font of (await load(name)).fonts!) if (font.kind === 'slice') fonts.set(font.src, font);
   return [...fonts.values()].map((font) => ({ ...font, src: new URL(font.src, SLICED).href }));
 }
+
+/** A file of the real faces: a shared slice or an edition's "other" characters. */
+const real = (font: EditionFont) => font.kind === 'slice' || font.kind === 'other';
 
 /** The A1 with one article left on its page (and in the edition): a page that prints few characters. */
 function oneArticle(a1: Edition): Edition {
@@ -135,7 +139,7 @@ describe('an edition whose fonts are shared slices', () => {
       expect(edition.fonts!.length, edition.id).to.be.within(1, 400);
       for (const role of ROLES) {
         const seen = new Set<number>();
-        for (const font of edition.fonts!.filter((f) => f.role === role))
+        for (const font of edition.fonts!.filter((f) => f.role === role && real(f)))
           for (const cp of rangeCodePoints(font.unicodeRange!)) {
             expect(seen.has(cp), `${edition.id} ${role}: U+${cp.toString(16)} in two files`).to.equal(false);
             seen.add(cp);
@@ -143,13 +147,13 @@ describe('an edition whose fonts are shared slices', () => {
         const printed = Array.from(roleText(edition, role)).filter((ch) => /\p{Script=Han}/u.test(ch));
         expect(printed.filter((ch) => !seen.has(ch.codePointAt(0)!)).join(''), `${edition.id} ${role}: printed, in no file`).to.equal('');
       }
-      for (const font of edition.fonts!)
+      for (const font of edition.fonts!.filter((f) => f.kind !== 'page'))
         expect(font.src, 'in the publication’s folder').to.match(/^fonts\/(body|headline|masthead)\/[\w-]+\.woff2$/);
     }
     // Every file of the 3,500 characters' edition but its "other" ones is a shared slice.
     const common = new Set(Array.from(all.articles.map((a) => (a.paragraphs ?? []).join('')).join('')));
     expect([...common].filter((ch) => /\p{Script=Han}/u.test(ch)).length, 'the test edition prints the 3,500').to.be.at.least(3500);
-    const shared = (edition: Edition) => new Set(edition.fonts!.filter((f) => !f.src.includes('/other-')).map((f) => f.src));
+    const shared = (edition: Edition) => new Set(edition.fonts!.filter((f) => f.kind === 'slice').map((f) => f.src));
     const reused = [...shared(day2)].filter((src) => shared(day1).has(src));
     expect(reused.length / shared(day2).size, 'slices of the next day already listed the first').to.be.above(0.8);
     for (const src of shared(day2)) {

@@ -189,9 +189,9 @@ export class EPaperPage extends LocalizedElement {
     const { edition, page } = this;
     if (!edition || !page) return nothing;
     const fonts = {
-      '--_font-body': fontStack(edition, 'body'),
-      '--_font-headline': fontStack(edition, 'headline'),
-      '--_font-masthead': fontStack(edition, 'masthead'),
+      '--_font-body': fontStack(edition, 'body', page.id),
+      '--_font-headline': fontStack(edition, 'headline', page.id),
+      '--_font-masthead': fontStack(edition, 'masthead', page.id),
       width: `${page.width}px`,
       height: `${page.height}px`,
     };

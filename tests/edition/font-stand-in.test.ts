@@ -1,0 +1,124 @@
+/**
+ * The stand-in faces (src/edition/fonts.ts, font-swap.ts; the editions of demo/editions/sliced/):
+ * at a desktop fit the body text is too small to read, so before `e-paper-ready` the viewer
+ * fetches the body's stand-in and the page's headline cut, no slice; after ready it loads the
+ * page's real slices and takes the stand-in out without moving a line. Where a restored zoom
+ * makes the body legible, ready waits for the real faces and no stand-in is used.
+ */
+import { expect } from '@open-wc/testing';
+import { createStore, set } from 'idb-keyval';
+import '../../src/index.js';
+import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
+import { editionFontFamily, pageText } from '../../src/edition/fonts.js';
+import type { Edition } from '../../src/edition/schema.js';
+import { deepQuery, frames, nextEvent, until } from '../helpers.js';
+
+const SLICED = new URL('../../demo/editions/sliced/', import.meta.url);
+let count = 0;
+
+/** The sliced A1 under an id of its own (fonts register per edition), its font URLs absolute. */
+async function slicedA1(): Promise<Edition> {
+  const edition: Edition = await (await fetch(new URL('zhuzhou-daily-2021-01-08.json', SLICED))).json();
+  const fonts = edition.fonts!.map((font) => ({ ...font, src: new URL(font.src, SLICED).href }));
+  return { ...edition, id: `stand-in-${Date.now()}-${count++}`, fonts };
+}
+
+/** Mounts the viewer at `width` × `height`; resolves at ready with the time of ready. */
+async function mount(edition: Edition, width: number, height: number, storageKey = `stand-in-${Date.now()}-${count++}`) {
+  const el = document.createElement('e-paper') as EPaper;
+  el.style.cssText = `display: block; width: ${width}px; height: ${height}px`;
+  el.storageKey = storageKey;
+  el.edition = edition;
+  const ready = nextEvent(el, 'e-paper-ready');
+  document.body.append(el);
+  await ready;
+  return { el, readyAt: performance.now() };
+}
+
+/** The edition's faces in the document, by family (quotes off). */
+const faces = (family: string) => [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family);
+
+/** Every line box of the page's text, as the page lays it out (text nodes' client rects, rounded). */
+function lineBoxes(el: EPaper): string[] {
+  const page = deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector('.page')!;
+  const walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);
+  const boxes: string[] = [];
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.trim()) continue;
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) boxes.push([rect.x, rect.y, rect.width, rect.height].map((n) => n.toFixed(2)).join(' '));
+  }
+  return boxes;
+}
+
+describe('a stand-in for text too small to read', () => {
+  it('at a desktop fit, fetches the stand-in and the headline cut before ready, and no slice', async () => {
+    const edition = await slicedA1();
+    const { el, readyAt } = await mount(edition, 1280, 800);
+    try {
+      const before = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime < readyAt && edition.fonts!.some((font) => font.src === entry.name))
+        .map((entry) => edition.fonts!.find((font) => font.src === entry.name)!);
+      expect(before.map((font) => `${font.role} ${font.kind}`).sort(), 'files fetched before ready').to.deep.equal([
+        'body other',
+        'body stand-in',
+        'headline page',
+        'masthead other',
+      ]);
+      const body = editionFontFamily(edition, 'body');
+      expect(
+        faces(`${body} stand-in`).map((face) => face.status),
+        'the stand-in draws the body',
+      ).to.deep.equal(['loaded']);
+      const headline = editionFontFamily(edition, 'headline');
+      expect(
+        document.fonts.check(`900 1em "${headline} A1"`, pageText(edition, edition.pages[0]).headline),
+        'headlines in the real face',
+      ).to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('swaps the real body faces in after ready without moving a line', async () => {
+    const edition = await slicedA1();
+    const { el } = await mount(edition, 1280, 800);
+    try {
+      const body = editionFontFamily(edition, 'body');
+      expect(faces(`${body} stand-in`).length, 'drawn in the stand-in at ready').to.equal(1);
+      const atReady = lineBoxes(el);
+      expect(atReady.length, 'the page has lines of text').to.be.above(200);
+      await until(() => faces(`${body} stand-in`).length === 0, 'the stand-in is taken out', 20_000);
+      const text = pageText(edition, edition.pages[0]).body;
+      expect(document.fonts.check(`400 1em "${body}"`, text), 'the real body faces are in').to.equal(true);
+      expect(faces(body).filter((face) => face.status === 'loaded').length, 'slices loaded').to.be.above(20);
+      await frames(2);
+      expect(lineBoxes(el), 'every line box as it was').to.deep.equal(atReady);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('where the restored zoom makes the body legible, waits for the real faces and uses no stand-in', async () => {
+    const edition = await slicedA1();
+    const key = `stand-in-restored-${Date.now()}`;
+    // A view saved at 1:1 (the record as the reading state writes it).
+    const view = { scale: 1, x: 1000, y: 1400 };
+    await set(
+      `${key}:${edition.id}`,
+      { v: 1, editionId: edition.id, page: 'A1', view, views: { A1: view }, updatedAt: Date.now() },
+      createStore('e-paper', 'reading-state'),
+    );
+    const { el } = await mount(edition, 1280, 800, key);
+    try {
+      const body = editionFontFamily(edition, 'body');
+      expect(faces(`${body} stand-in`), 'no stand-in registered').to.deep.equal([]);
+      const text = pageText(edition, edition.pages[0]).body;
+      expect(document.fonts.check(`400 1em "${body}"`, text), 'the real body faces, at ready').to.equal(true);
+    } finally {
+      el.remove();
+    }
+  });
+});
