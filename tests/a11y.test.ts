@@ -3,7 +3,7 @@ import 'axe-core/axe.min.js';
 import type AxeCore from 'axe-core';
 import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
-import { A1_URL, nextEvent } from './helpers.js';
+import { A1_URL, nextEvent, until } from './helpers.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -39,7 +39,14 @@ for (const lang of ['zh-CN', 'en']) {
       const el = await viewer(lang);
       el.openArticle('a6');
       await el.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const reader = () => el.shadowRoot!.querySelector('e-paper-reader')?.shadowRoot;
+      await until(() => !!reader()?.querySelector('dialog[open]'), 'the reader open');
+      // Axe reads colours as painted: a reader still fading in would blend with the page.
+      await Promise.all(
+        reader()!
+          .getAnimations()
+          .map((animation) => animation.finished),
+      );
       const results = await axe.run(el, { resultTypes: ['violations'] });
       expect(describeViolations(results)).to.deep.equal([]);
     });
