@@ -5,12 +5,16 @@
 // long work (script, style, layout, paint, commit), the compositor thread's, and raster per layer
 // (named by its DOM node). The tracing slows the page, so the figures say what, not how fast.
 //
-//   node bench/frame-timeline.mjs --build base=/path/to/dist [--build fix=dist] [--runs N] [--all]
+//   node bench/frame-timeline.mjs --build base=/path/to/dist [--build fix=dist] [--runs N] [--all] [--before LABEL=FILE]
 //
 // --all: every frame of the interaction, not only the long ones (to see the settle's raster).
 // --runs N: N traced loads of each build, rotated (A B, B A, …); each prints a line with the
 // raster per part of the interaction and layer (tiles, and the raster threads' ms), which depend
-// far less on the machine's other load than the frame intervals do.
+// far less on the machine's other load than the frame intervals do (`cpu`: the raster threads'
+// own CPU time, which the other load disturbs less still).
+// --before LABEL=FILE: a function expression (the file's text) run and awaited in LABEL's page
+// after the click, before the interaction: to try an idea without building it (two labels may
+// name the same build, one with a script, one without).
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
