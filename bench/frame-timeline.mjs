@@ -5,14 +5,18 @@
 // long work (script, style, layout, paint, commit), the compositor thread's, and raster per layer
 // (named by its DOM node). The tracing slows the page, so the figures say what, not how fast.
 //
-//   node bench/frame-timeline.mjs --build base=/path/to/dist [--build fix=dist] [--runs N] [--all]
+//   node bench/frame-timeline.mjs --build base=/path/to/dist [--build fix=dist] [--runs N] [--all] [--before LABEL=FILE]
 //
 // --all: every frame of the interaction, not only the long ones (to see the settle's raster).
 // --runs N: N traced loads of each build, rotated (A B, B A, …); each prints a line with the
 // raster per part of the interaction and layer (tiles, and the raster threads' ms), which depend
-// far less on the machine's other load than the frame intervals do.
+// far less on the machine's other load than the frame intervals do (`cpu`: the raster threads'
+// own CPU time, which the other load disturbs less still).
+// --before LABEL=FILE: a function expression (the file's text) run and awaited in LABEL's page
+// after the click, before the interaction: to try an idea without building it (two labels may
+// name the same build, one with a script, one without).
 import { chromium } from 'playwright-core';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +28,7 @@ const { values } = parseArgs({
     build: { type: 'string', multiple: true },
     all: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
+    before: { type: 'string', multiple: true },
   },
 });
 process.argv.splice(2);
@@ -34,6 +39,8 @@ const { openAtReady } = await import('./profile.mjs');
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'];
 const builds = Object.fromEntries((values.build ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
+/** `--before LABEL=FILE`: a function expression run (awaited) in LABEL's page before the interaction, to try a change without building it. */
+const before = Object.fromEntries((values.before ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
 const viewerOf = (label) => ({ id: label, label, path: `/bench/build/${label}/e-paper.html`, zoomModifiers: 2 });
 
 /** Layer id → what it is: its DOM node's name and class, from the CDP LayerTree domain. */
@@ -93,9 +100,10 @@ function analyse(trace, frames, phases, offsetUs, names, all) {
     const t = toPage(e.ts);
     if (t < frames[0] || t > frames.at(-1)) continue;
     const k = names.get(String(e.args?.tileData?.layerId ?? '?')) ?? `layer ${e.args?.tileData?.layerId}`;
-    const r = ((rasterByPart[phaseOf(t)] ??= {})[k] ??= { tiles: 0, ms: 0 });
+    const r = ((rasterByPart[phaseOf(t)] ??= {})[k] ??= { tiles: 0, ms: 0, cpu: 0 });
     r.tiles++;
     r.ms = Math.round((r.ms + e.dur / 1000) * 10) / 10;
+    r.cpu = Math.round((r.cpu + (e.tdur ?? e.dur) / 1000) * 10) / 10;
   }
   const out = [];
   for (let i = 1; i < frames.length; i++) {
@@ -115,9 +123,10 @@ function analyse(trace, frames, phases, offsetUs, names, all) {
     for (const e of raster.filter(inWindow)) {
       const id = String(e.args?.tileData?.layerId ?? '?');
       const k = names.get(id) ?? `layer ${id}`;
-      const r = (byLayer[k] ??= { tiles: 0, ms: 0 });
+      const r = (byLayer[k] ??= { tiles: 0, ms: 0, cpu: 0 });
       r.tiles++;
       r.ms = Math.round((r.ms + e.dur / 1000) * 10) / 10;
+      r.cpu = Math.round((r.cpu + (e.tdur ?? e.dur) / 1000) * 10) / 10;
     }
     out.push({
       at: Math.round(a - frames[0]),
@@ -157,6 +166,11 @@ try {
       await page.evaluate(quiet);
       await clickArticle(page, input);
       await page.evaluate(quiet);
+      if (before[label]) {
+        const done = await page.evaluate(`(${readFileSync(before[label], 'utf8')})()`);
+        console.log(`  --before: ${JSON.stringify(done)}`);
+        await page.evaluate(quiet);
+      }
       await cdp.send('DOM.enable');
       await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
       const layers = new Map();

@@ -31,6 +31,11 @@ export const viewportStyles = css`
     top: 0;
     transform-origin: 0 0;
   }
+  /* Scales the page inside the stage while a gesture runs (stage-layer.ts). */
+  .stage > slot {
+    display: block;
+    transform-origin: 0 0;
+  }
   /* At fit a vertical swipe scrolls the host page; zoomed in, every touch is ours. A drag pans:
      it selects no text. */
   .box,

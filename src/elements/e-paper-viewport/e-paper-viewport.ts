@@ -51,9 +51,9 @@ const prefersReducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-mot
  * The view maths are the pure functions of `viewport-math.ts`; the element owns the view and
  * writes it to the stage at once, as `style.transform` through the CSSOM (strict-CSP pages accept
  * it). Discrete steps (buttons, keys, double-click, fit) animate with a CSS transition (none under
- * `prefers-reduced-motion`); gestures never do. Crisp at rest: while a gesture runs the stage has
- * `will-change: transform`; a moment after it ends that is dropped if the scale changed, so the
- * text is rasterised again at the new scale (after a pan it is kept until the next zoom).
+ * `prefers-reduced-motion`); gestures never do. Once the input is in, the stage is a compositor
+ * layer with the page drawn in it at the scale shown (stage-layer.ts): a gesture moves and scales
+ * that raster, and a moment after it ends the page is drawn again at the new scale, crisp at rest.
  *
  * Input: Ctrl/⌘ + wheel and trackpad pinch zoom at the pointer; plain wheel pans when zoomed in
  * and, at the fitted scale, is left to the host page (a hint says how to zoom); drag pans;

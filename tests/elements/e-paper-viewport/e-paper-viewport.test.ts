@@ -159,6 +159,12 @@ function stageOf(el: EPaperViewport): HTMLElement {
   return el.shadowRoot!.querySelector<HTMLElement>('.stage')!;
 }
 
+/** The scale the page is drawn at inside the stage's layer (its slot's), or null when the slot is not scaled. */
+function drawnAt(el: EPaperViewport): number | null {
+  const match = /^scale\((.+)\)$/.exec(el.shadowRoot!.querySelector('slot')!.style.transform);
+  return match ? Number(match[1]) : null;
+}
+
 function expectFiniteTransform(el: EPaperViewport) {
   const { scale, x, y } = el.view;
   expect([scale, x, y].every(Number.isFinite), `view ${JSON.stringify(el.view)}`).to.equal(true);
@@ -612,8 +618,9 @@ describe('<e-paper-viewport>: settling and events', () => {
       await wheel(x, y, -40, { modifiers: MOD.ctrl, count: 10 });
       const stage = stageOf(m.el);
       expect(stage.style.willChange, 'during the gesture').to.equal('transform');
+      expect(measured(m).scale, 'the drawn page and the compositor’s part make the scale').to.be.closeTo(m.el.scale, 1e-4);
       await sleep(300);
-      expect(stage.style.willChange, 'after it').to.equal('');
+      expect(drawnAt(m.el), 'drawn again at the scale it settled at').to.be.closeTo(m.el.scale, 1e-5);
       expect(events).to.have.length(1);
       expect(events[0].scale).to.be.closeTo(m.el.scale, 1e-9);
       expect(events[0].fitted).to.equal(false);
@@ -648,11 +655,18 @@ describe('<e-paper-viewport>: settling and events', () => {
 describe("<e-paper-viewport>: the stage's layer", () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
-  it('keeps its layer after a drag pan (rasterised at the scale shown); a zoom by key drops it, so the text is rasterised again', async () => {
+  it('draws the page inside its layer at the scale shown: as it is after a drag pan, again after a zoom by key', async () => {
     const m = (mounted = await mount());
     m.el.zoomTo(1, { x: 1000, y: 1430 }, { animate: false });
     await frames(2);
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
     const stage = stageOf(m.el);
+    expect(stage.style.willChange, 'a layer once idle').to.equal('transform');
+    expect(drawnAt(m.el)).to.equal(1);
+    const box = m.el.getBoundingClientRect();
+    const page = m.el.querySelector('div')!.getBoundingClientRect();
+    expect(page.width, 'the page on screen at the view’s scale').to.be.closeTo(PAGE.width, 0.5);
+    expect(page.left - box.left, 'where the view puts it').to.be.closeTo(m.el.view.x, 0.5);
     const [x, y] = client(m.el, 400, 300);
     await sendMouse({ type: 'move', position: [x, y] });
     await sendMouse({ type: 'down' });
@@ -660,11 +674,14 @@ describe("<e-paper-viewport>: the stage's layer", () => {
     await sendMouse({ type: 'up' });
     await sleep(300);
     expect(stage.style.willChange, 'kept after the pan').to.equal('transform');
+    expect(drawnAt(m.el), 'not drawn again after a pan').to.equal(1);
     m.el.focus();
     await sendKeys({ press: '+' });
     await frames(1);
     expect(m.el.scale, 'zoomed in').to.be.greaterThan(1);
-    expect(stage.style.willChange, 'dropped at the new scale').to.equal('');
+    expect(drawnAt(m.el), 'drawn again at the new scale').to.be.closeTo(m.el.scale, 1e-5);
+    const zoomed = m.el.querySelector('div')!.getBoundingClientRect();
+    expect(zoomed.width, 'the page on screen at the new scale').to.be.closeTo(PAGE.width * m.el.scale, 0.5);
   });
 });
 
