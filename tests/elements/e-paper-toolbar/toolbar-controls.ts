@@ -4,10 +4,9 @@ import { expect } from '@open-wc/testing';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { deepQuery } from '../../helpers.js';
 
-/** The toolbar's controls a reader sees: its own buttons and every button slotted into it. */
-export function controls(el: EPaper): HTMLElement[] {
+/** Every control the toolbar's row can hold, shown or not: its own buttons (`own`) and the buttons slotted into it. */
+export function everyControl(el: EPaper, own = 'button'): HTMLElement[] {
   const toolbar = deepQuery(el, 'e-paper-toolbar')!;
-  const own = [...toolbar.shadowRoot!.querySelectorAll<HTMLElement>('button')];
   const slotted = [...toolbar.children].flatMap((child) =>
     child.matches('button')
       ? [child as HTMLElement]
@@ -17,7 +16,12 @@ export function controls(el: EPaper): HTMLElement[] {
           ) ?? []),
         ],
   );
-  return [...new Set([...own, ...slotted])].filter((b) => b.getBoundingClientRect().width > 0);
+  return [...new Set([...toolbar.shadowRoot!.querySelectorAll<HTMLElement>(own), ...slotted])];
+}
+
+/** The toolbar's controls a reader sees: its own buttons and every button slotted into it. */
+export function controls(el: EPaper): HTMLElement[] {
+  return everyControl(el).filter((b) => b.getBoundingClientRect().width > 0);
 }
 
 /** A button's accessible name as assistive technology computes it here: aria-label, else its text. */

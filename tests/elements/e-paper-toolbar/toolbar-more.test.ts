@@ -10,7 +10,7 @@ import { executeServerCommand, resetMouse, sendKeys, sendMouse, setViewport } fr
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { centre, deepQuery, frames, mountViewer, nextEvent, partsLoaded, until } from '../../helpers.js';
-import { controls, expectOneRow, nameOf } from './toolbar-controls.js';
+import { controls, everyControl, expectOneRow, nameOf } from './toolbar-controls.js';
 
 const axe = (window as unknown as { axe: typeof AxeCore }).axe;
 
@@ -39,21 +39,8 @@ const items = (el: EPaper) => [...(menu(el)?.querySelectorAll<HTMLElement>('[par
 const focused = (el: EPaper) => toolbarOf(el).shadowRoot!.activeElement;
 const shown = (b: HTMLElement) => b.getClientRects().length > 0;
 
-/** Every control the row can hold, shown or not: the toolbar's own buttons, and the slotted ones (`controls` without the filter on shown). */
-function allControls(el: EPaper): HTMLElement[] {
-  const toolbar = toolbarOf(el);
-  const own = [...toolbar.shadowRoot!.querySelectorAll<HTMLElement>('button[data-action]')];
-  const slotted = [...toolbar.children].flatMap((child) =>
-    child.matches('button')
-      ? [child as HTMLElement]
-      : [
-          ...(child.shadowRoot?.querySelectorAll<HTMLElement>(
-            '[part~="fullscreen"], .toggle, [part~="contents-button"], [part~="archive-button"]',
-          ) ?? []),
-        ],
-  );
-  return [...own, ...slotted];
-}
+/** Every control the row can hold, shown or not: the toolbar's actions and the slotted ones. */
+const allControls = (el: EPaper) => everyControl(el, 'button[data-action]');
 
 /** The element a tap at `[x, y]` lands on, through the shadow roots. */
 function hitAt([x, y]: [number, number]): Element | null {
