@@ -105,8 +105,9 @@ export const readerStyles = css`
         opacity 180ms ease-out,
         translate 220ms cubic-bezier(0.2, 0.8, 0.2, 1);
     }
+    /* The veil fades by its opacity, which the compositor animates: its colour would be painted again every frame. */
     .reader[open]::backdrop {
-      transition: background-color 200ms ease-out;
+      transition: opacity 200ms ease-out;
     }
     @starting-style {
       .reader[open] {
@@ -114,7 +115,7 @@ export const readerStyles = css`
         translate: 0 16px;
       }
       .reader[open]::backdrop {
-        background-color: transparent;
+        opacity: 0;
       }
     }
   }
