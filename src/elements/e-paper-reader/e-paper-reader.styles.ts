@@ -120,17 +120,29 @@ export const readerStyles = css`
     }
   }
 
-  /* The hidden sample that lays the page's glyphs out at idle (reader-glyph-warmup.ts): laid out, never painted. */
+  /* The sample that sets the page's glyphs at idle (reader-glyph-warmup.ts): laid out, and drawn in
+     a layer of its own but never seen (Chromium rasters content under filter: opacity(0), not under
+     opacity: 0 or visibility: hidden). Its drawn phases stand over the text laid out only. */
   .reader.warmup {
     position: fixed;
     inset: 0 auto auto 0;
-    height: 0;
+    height: 100%;
     margin: 0;
     overflow: hidden;
-    visibility: hidden;
+    filter: opacity(0);
+    will-change: transform;
     pointer-events: none;
     contain: strict;
+    background: none;
     box-shadow: none;
+  }
+  .warmup .layout {
+    visibility: hidden;
+  }
+  .warmup .phase {
+    position: absolute;
+    inset: 0 auto auto 0;
+    width: 100%;
   }
 
   /* Narrow or short screens: the whole screen, a sheet. */
