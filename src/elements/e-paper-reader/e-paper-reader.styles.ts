@@ -122,10 +122,13 @@ export const readerStyles = css`
 
   /* The sample that sets the page's glyphs at idle (reader-glyph-warmup.ts): laid out, and drawn in
      a layer of its own but never seen (Chromium rasters content under filter: opacity(0), not under
-     opacity: 0 or visibility: hidden). Its drawn phases stand over the text laid out only. */
+     opacity: 0 or visibility: hidden). It stands past the viewer's right edge but for one pixel:
+     the layer's tiles there are rastered, and drawn text in view would be the page's largest
+     contentful paint. Its drawn phases stand over the text laid out only. */
   .reader.warmup {
     position: fixed;
-    inset: 0 auto auto 0;
+    inset: 0 auto auto calc(100% - 1px);
+    width: 160px;
     height: 100%;
     margin: 0;
     overflow: hidden;

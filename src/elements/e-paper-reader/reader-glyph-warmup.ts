@@ -2,8 +2,8 @@ import type { Article } from '../../edition/schema.js';
 
 /** Characters laid out per idle callback: a few milliseconds of shaping each. */
 const SLICE = 160;
-/** Characters drawn per idle callback, each in the four phases: a few milliseconds of raster each. */
-const DRAWN_SLICE = 48;
+/** Characters drawn per idle callback, each in the four phases: a few milliseconds of raster, within the sample's narrow column. */
+const DRAWN_SLICE = 24;
 /** Body characters from the start of each article that its first screen can show (more on a tall one is a bonus). */
 const FIRST_SCREEN = 480;
 /**

@@ -32,6 +32,7 @@ function watch(reader: EPaperReader) {
     drawnFonts: [] as ReturnType<typeof fontOf>[][],
     phases: new Set<string>(),
     added: 0,
+    inView: 0,
     hidden: [] as string[],
   };
   const record = () => {
@@ -40,6 +41,9 @@ function watch(reader: EPaperReader) {
     const style = getComputedStyle(sample);
     const [layout, ...phases] = sample.querySelectorAll('.text');
     const [headline, kicker, body] = layout.querySelectorAll('p');
+    // In view by one pixel column only: drawn text in view would be the page's largest contentful paint.
+    const box = sample.getBoundingClientRect();
+    seen.inView = Math.max(seen.inView, Math.min(box.right, innerWidth) - Math.max(box.left, 0));
     // The sample, and the text laid out only, which is not even drawn.
     seen.hidden.push(
       `${sample.getAttribute('aria-hidden')} ${(sample as HTMLElement).inert} ${style.filter} ${style.pointerEvents} ${getComputedStyle(body).visibility}`,
@@ -101,6 +105,7 @@ describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
     await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up to end');
     stop();
     expect(seen.added, 'one sample for the whole warm-up').to.equal(1);
+    expect(seen.inView, 'one pixel column in view').to.equal(1);
     expect(new Set(seen.hidden), 'never seen, read, found or hit').to.deep.equal(new Set(['true true opacity(0) none hidden']));
     const samples = glyphSamples(order.map((id) => edition.articles.find((a) => a.id === id)!));
     expect([...seen.chars.body].sort().join('')).to.equal([...samples.body].sort().join(''));
