@@ -523,6 +523,20 @@ describe('<e-paper-reader>: layout', () => {
     expect(dialogOf(reader).getAnimations().length).to.equal(0);
   });
 
+  it('fades the veil and rises the sheet by opacity and translate alone, which the compositor animates', async () => {
+    const reader = await fixture<EPaperReader>(html`<e-paper-reader .edition=${edition} article-id="a1"></e-paper-reader>`);
+    reader.open = true;
+    await reader.updateComplete;
+    const animations = dialogOf(reader).getAnimations({ subtree: true }) as CSSTransition[];
+    const veil = animations.filter((a) => (a.effect as KeyframeEffect).pseudoElement === '::backdrop');
+    expect(veil.map((a) => a.transitionProperty)).to.deep.equal(['opacity']);
+    expect(animations.map((a) => a.transitionProperty).sort()).to.deep.equal(['opacity', 'opacity', 'translate']);
+    await Promise.all(animations.map((a) => a.finished));
+    expect(getComputedStyle(dialogOf(reader), '::backdrop').backgroundColor, 'the veil as before').to.equal('rgba(20, 18, 14, 0.62)');
+    expect(getComputedStyle(dialogOf(reader), '::backdrop').opacity).to.equal('1');
+    reader.open = false;
+  });
+
   it('turns to dark paper with the system, and the theme attribute overrides it', async () => {
     const reader = await openReader('a3');
     const paper = () => getComputedStyle(dialogOf(reader)).backgroundColor;
