@@ -38,16 +38,21 @@ async function mount(edition: Edition, width: number, height: number, storageKey
 /** The edition's faces in the document, by family (quotes off). */
 const faces = (family: string) => [...document.fonts].filter((face) => face.family.replace(/"/g, '') === family);
 
-/** Every line box of the page's text, as the page lays it out (text nodes' client rects, rounded). */
+/**
+ * Every line box of the page's text, as the page lays it out (text nodes' client rects from the
+ * page's corner, rounded): the viewport may move the whole page by a fraction of a pixel meanwhile.
+ */
 function lineBoxes(el: EPaper): string[] {
   const page = deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelector('.page')!;
+  const origin = page.getBoundingClientRect();
   const walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);
   const boxes: string[] = [];
   const range = document.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.textContent!.trim()) continue;
     range.selectNodeContents(node);
-    for (const rect of range.getClientRects()) boxes.push([rect.x, rect.y, rect.width, rect.height].map((n) => n.toFixed(2)).join(' '));
+    for (const rect of range.getClientRects())
+      boxes.push([rect.x - origin.x, rect.y - origin.y, rect.width, rect.height].map((n) => n.toFixed(2)).join(' '));
   }
   return boxes;
 }
