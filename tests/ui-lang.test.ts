@@ -90,19 +90,24 @@ async function landedZoomIn(el: EPaper): Promise<Element> {
   return toolbarZoomIn(el)!;
 }
 
+/** Puts `el` in `doc` and checks that it speaks English from its first render to its toolbar, never Chinese. */
+async function expectEnglishThroughout(el: EPaper, doc: Document): Promise<void> {
+  const ready = nextEvent(el, 'e-paper-ready');
+  doc.body.append(el);
+  const seen = await record(el, ready);
+  expect(chineseIn(seen), 'Chinese UI strings shown').to.deep.equal([]);
+  expect(
+    seen.some((s) => s.has(en.loading)),
+    'the loading message in English',
+  ).to.equal(true);
+  expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('en').zoomIn);
+}
+
 describe('UI language without a lang of its own', () => {
   it('follows the host page’s <html lang="en">: English from the first render, never Chinese, the attribute left unset', async () => {
     const { frame, doc } = await pageWith('en');
     const el = viewerIn(doc);
-    const ready = nextEvent(el, 'e-paper-ready');
-    doc.body.append(el);
-    const seen = await record(el, ready);
-    expect(chineseIn(seen), 'Chinese UI strings shown').to.deep.equal([]);
-    expect(
-      seen.some((s) => s.has(en.loading)),
-      'the loading message in English',
-    ).to.equal(true);
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('en').zoomIn);
+    await expectEnglishThroughout(el, doc);
     expect(el.lang, 'the language in use').to.equal('en');
     expect(el.hasAttribute('lang'), 'the host page’s attribute is not copied onto the element').to.equal(false);
     expect(el.shadowRoot!.querySelector('.viewer')!.getAttribute('lang'), 'its shadow content says its language').to.equal('en');
@@ -172,15 +177,7 @@ describe('UI language from the browser, before the edition is known', () => {
   it('an English edition on an English browser, no lang anywhere: English from the first render, never Chinese', async () => {
     const { frame, doc } = await pageWith(undefined, '', ['en-US', 'en']);
     const el = viewerIn(doc, { edition: await a1In('en') });
-    const ready = nextEvent(el, 'e-paper-ready');
-    doc.body.append(el);
-    const seen = await record(el, ready);
-    expect(chineseIn(seen), 'Chinese UI strings shown').to.deep.equal([]);
-    expect(
-      seen.some((s) => s.has(en.loading)),
-      'the loading message in English',
-    ).to.equal(true);
-    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('en').zoomIn);
+    await expectEnglishThroughout(el, doc);
     frame.remove();
   });
 
