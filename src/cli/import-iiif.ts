@@ -54,7 +54,7 @@ export async function importIiif(
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
         process.stderr.write(`warning: ${item.id}: not imported: ${error.message}\n`);
-        notImported.push({ path: item.id, message: `not imported: ${error.message}` });
+        notImported.push({ path: item.id, message: `not imported: ${error.message}`, leftOut: true });
       }
     }
     if (!entries.length) throw new ImportError('items', 'no manifest of the Collection could be imported');

@@ -146,7 +146,7 @@ export function importImageMaps(inputs: string[], settings: Settings): Imported 
     const at = relativePosix(sourceDir, path);
     const html = readHtml(path, settings.maxBytes);
     const image = pageImage(path, html, sourceDir);
-    if (typeof image === 'string') return warnings.push({ path: `page[${at}]`, message: `${image}: page skipped` });
+    if (typeof image === 'string') return warnings.push({ path: `page[${at}]`, message: `${image}: page skipped`, leftOut: true });
     // The article pages the map's links point to, read from the saved folder.
     const articlePages: Record<string, string> = {};
     for (const match of html.matchAll(/<area\b[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)/gi)) {
@@ -177,7 +177,7 @@ export function importImageMaps(inputs: string[], settings: Settings): Imported 
       results.push({ result, at });
     } catch (error) {
       if (!(error instanceof ImportError) || paths.length === 1) throw error;
-      warnings.push({ path: `page[${at}]`, message: `${error.message}: page skipped` });
+      warnings.push({ path: `page[${at}]`, message: `${error.message}: page skipped`, leftOut: true });
     }
   });
   if (!results.length)
@@ -203,7 +203,7 @@ function mergePages(results: { result: ImportResult; at: string }[], warnings: I
     const [page] = result.edition.pages;
     pages.push({ ...page, id: pageId, regions: page.regions!.map((r) => ({ ...r, article: rename(r.article) })) });
     articles.push(...result.edition.articles.map((a) => ({ ...a, id: rename(a.id) })));
-    all.push(...result.warnings.map((w) => ({ path: `page[${at}].${w.path}`, message: w.message })));
+    all.push(...result.warnings.map((w) => ({ ...w, path: `page[${at}].${w.path}` })));
   });
   const edition: Edition = { ...first, pageCount: pages.length, pages, articles };
   return { edition: validateEdition(edition), warnings: all };

@@ -5,17 +5,14 @@
  * (`EXIT.partial`) and say on the summary's last line how many are missing and which: a nightly
  * job that publishes without reading warnings can then tell an edition with pages missing.
  *
- * The importers say it in their words: "page skipped" (alto, mets, iiif, image-map), "left out of
- * the edition" (pdf: a file or a page of it) and "not imported" (a Collection's manifest).
- * tests/node/left-out.test.mjs runs each importer on input with a bad page, so a change of words
- * fails there.
+ * Each importer marks such a warning where it skips the page (`leftOut` on `ImportWarning`):
+ * alto, mets, iiif and image-map ("page skipped"), pdf (a file or a page of it) and a Collection's
+ * manifest not imported. tests/node/left-out.test.mjs runs each importer on input with a bad page.
  */
 import type { ImportWarning } from '../edition/importers/common.js';
 
-const LEFT_OUT = /\bpage skipped\b|^left out of the edition\b|^not imported\b/;
-
 /** Whether `warning` says a page, a page file or a manifest of the input is not in the edition. */
-export const isLeftOut = (warning: ImportWarning): boolean => LEFT_OUT.test(warning.message);
+export const isLeftOut = (warning: ImportWarning): boolean => warning.leftOut === true;
 
 /** The names (warning paths) of what `warnings` say is left out, in their order, each once. */
 export function leftOut(warnings: readonly ImportWarning[]): string[] {

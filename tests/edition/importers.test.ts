@@ -266,7 +266,11 @@ describe('importers: METS/ALTO', () => {
       },
     ]);
     expect(result.warnings).to.deep.equal([
-      { path: 'div[PHYS_3]', message: 'missing ALTO file "alto/page-3.xml" (FILEID ALTO_3, not in altoByHref), page skipped' },
+      {
+        path: 'div[PHYS_3]',
+        message: 'missing ALTO file "alto/page-3.xml" (FILEID ALTO_3, not in altoByHref), page skipped',
+        leftOut: true,
+      },
       { path: 'div[ART_2].area[3]', message: 'no element with ID "P2_TB99" in alto/page-2.xml, area skipped' },
       // The block above the articles (the page's running head) is in no unit: named, not lost silently.
       {

@@ -150,6 +150,8 @@ export async function importPdfFiles(
   const asEncoded = process.env.E_PAPER_PDF_TEXT === 'as-encoded';
   const result = importPdfPages(pages, { ...(options as Required<Pick<PdfCommandOptions, 'date'>> & PdfCommandOptions), asEncoded });
   // What could not be read is named, and the edition has the rest.
-  result.warnings.unshift(...failures.map(({ source, message }) => ({ path: source, message: `left out of the edition: ${message}` })));
+  result.warnings.unshift(
+    ...failures.map(({ source, message }) => ({ path: source, message: `left out of the edition: ${message}`, leftOut: true as const })),
+  );
   return { ...result, files };
 }

@@ -180,7 +180,7 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
       if (!(error instanceof ImportError)) throw error;
       alto = error.message.replace(`${apath}: `, '');
     }
-    if (typeof alto === 'string') return warnings.push({ path: apath, message: `${alto}, page skipped` });
+    if (typeof alto === 'string') return warnings.push({ path: apath, message: `${alto}, page skipped`, leftOut: true });
     const label = input.label ?? String(i + 1);
     // Without an image named anywhere, the caller's mapping works from the ALTO file's own name.
     const href = input.image ?? alto.fileName ?? (options.image ? input.href : undefined);
@@ -188,6 +188,7 @@ export function importAlto(inputs: AltoPageInput[], options: AltoImportOptions =
       return warnings.push({
         path: apath,
         message: 'no page image given and none named in sourceImageInformation, page skipped; name it with --image (options.image)',
+        leftOut: true,
       });
     const src = resolveImageHref(href, { base: options.base, image: options.image, label, order: pages.length + 1 }, apath, warnings);
     if (!src) return;

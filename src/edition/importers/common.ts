@@ -14,6 +14,8 @@ export interface ImportWarning {
   /** Where in the input, e.g. `structures[2].items[0]` or `div[ART_2].area[3]`. */
   path: string;
   message: string;
+  /** Set when a page, a page file or a manifest of the input is left out of the edition (the command then exits with `EXIT.partial`). */
+  leftOut?: true;
 }
 
 /** An edition that passed `validateEdition`, and what could not be carried into it. */

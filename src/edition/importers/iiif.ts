@@ -161,7 +161,7 @@ export function importIiifManifest(input: unknown, options: IiifImportOptions = 
         throw new ImportError(`${at}.${side}`, `a canvas ${side} of ${value}, over the format's ${LIMITS.pageUnits}`);
     const scan = scanOf(canvas, at, warnings);
     if (typeof scan === 'string') {
-      warnings.push({ path: at, message: `${scan}, page skipped` });
+      warnings.push({ path: at, message: `${scan}, page skipped`, leftOut: true });
       canvases.set(id, { page: undefined, width, height, json: canvas });
       return;
     }

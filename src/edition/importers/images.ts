@@ -31,11 +31,16 @@ export function resolveImageHref(
     warnings.push({
       path,
       message: `the page image "${src.slice(0, 120)}" is a file: URL, which a browser refuses to load from a web page: page skipped; name the served image with --image (options.image) or give a relative href`,
+      leftOut: true,
     });
     return undefined;
   }
   if (scheme && scheme !== 'http' && scheme !== 'https') {
-    warnings.push({ path, message: `the page image "${src.slice(0, 120)}" is a ${scheme}: URL, not http(s) or relative: page skipped` });
+    warnings.push({
+      path,
+      message: `the page image "${src.slice(0, 120)}" is a ${scheme}: URL, not http(s) or relative: page skipped`,
+      leftOut: true,
+    });
     return undefined;
   }
   if (!WEB_IMAGE.test(src) && !/\/iiif\/|\/full\/|default\.(jpg|png)/i.test(src))

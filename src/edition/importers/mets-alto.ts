@@ -155,13 +155,14 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
         message: wanted
           ? `missing ALTO file "${wanted.href ?? wanted.id}" (FILEID ${wanted.id}, not in altoByHref), page skipped`
           : 'no ALTO file among its files, page skipped',
+        leftOut: true,
       });
       return;
     }
     const key = altoKey(altoFile)!;
     const apath = `alto[${key}]`;
     if (altoPages.has(key)) {
-      warnings.push({ path: at, message: `ALTO file "${key}" already makes an earlier page, page skipped` });
+      warnings.push({ path: at, message: `ALTO file "${key}" already makes an earlier page, page skipped`, leftOut: true });
       return;
     }
     let alto: AltoPage | string;
@@ -172,7 +173,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
       alto = error.message.replace(`${apath}: `, '');
     }
     if (typeof alto === 'string') {
-      warnings.push({ path: apath, message: `${alto}, page skipped` });
+      warnings.push({ path: apath, message: `${alto}, page skipped`, leftOut: true });
       return;
     }
     const images = pageFiles.filter(isImage);
@@ -189,6 +190,7 @@ export function importMetsAlto(mets: string, altoByHref: Record<string, string>,
         message: image
           ? `the page image (FILEID ${image.id}) has no FLocat href, page skipped`
           : 'no page image (USE IMAGE or MIMETYPE image/*), page skipped',
+        leftOut: true,
       });
       return;
     }
