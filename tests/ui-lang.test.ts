@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import type { Edition } from '../src/edition/schema.js';
+import type { StringsOverride } from '../src/i18n/localize.js';
 import { uiStrings } from '../src/i18n/strings.js';
 import { en } from '../src/i18n/en.js';
 import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
@@ -18,16 +19,22 @@ import { A1_URL, loadA1, nextEvent, until } from './helpers.js';
 
 /**
  * A page of its own with `<html lang=…>` (none for `undefined`) and `body` (HTML), <e-paper> defined;
- * its browser's preferred languages are `languages` (the test browser's, zh-CN, unless given).
+ * its browser's preferred languages are `languages` (the test browser's, zh-CN, unless given), and
+ * its site registers `registered` (`registerStrings`) before any viewer renders.
  */
-async function pageWith(lang: string | undefined, body = '', languages?: string[]): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+async function pageWith(
+  lang: string | undefined,
+  body = '',
+  languages?: string[],
+  registered: [string, StringsOverride][] = [],
+): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 900px; height: 640px; border: 0';
   // The browser's setting as a reader's browser gives it: navigator.languages, set before the viewer's module runs.
   const browser = languages
     ? `<script>Object.defineProperty(navigator, 'languages', { value: ${JSON.stringify(languages)} });</script>`
     : '';
-  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}${browser}<script type="module">import '/src/index.ts'; window.defined = true;</script></body></html>`;
+  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}${browser}<script type="module">import { registerStrings } from '/src/index.ts'; for (const [tag, strings] of ${JSON.stringify(registered)}) registerStrings(tag, strings); window.defined = true;</script></body></html>`;
   document.body.append(frame);
   await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
   return { frame, doc: frame.contentDocument! };
@@ -218,6 +225,36 @@ describe('UI language from the browser, before the edition is known', () => {
   }
 });
 
+describe('UI language from the browser: a language the site registered', () => {
+  const JAPANESE: [string, StringsOverride][] = [['ja', { loading: '紙面を読み込み中…' }]];
+
+  it('a browser in fr-FR, ja-JP, en and a site that registered ja: ja-JP before the edition, in the site’s strings', async () => {
+    const { frame, doc } = await pageWith(undefined, '', ['fr-FR', 'ja-JP', 'en'], JAPANESE);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    expect(el.lang, 'the registered language, before English').to.equal('ja-JP');
+    const seen = await record(el, ready);
+    expect(
+      seen.some((s) => s.has('紙面を読み込み中…')),
+      'the loading message the site gave',
+    ).to.equal(true);
+    // A1 says zh-CN: the edition's language wins once known.
+    expect(el.lang, 'once the edition is known').to.equal('zh-CN');
+    frame.remove();
+  });
+
+  it('a registered tag more specific than the browser’s (ja-JP for ja) does not match it; English does', async () => {
+    const { frame, doc } = await pageWith(undefined, '', ['ja', 'en-GB'], [['ja-JP', { loading: '紙面を読み込み中…' }]]);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    doc.body.append(el);
+    expect(el.lang).to.equal('en-GB');
+    await ready;
+    frame.remove();
+  });
+});
+
 describe('UI language: a host page that changes its lang', () => {
   it('an SPA’s switch of <html lang> changes the UI at once, and back; removed, the edition’s language', async () => {
     const { frame, doc } = await pageWith('zh-CN');
@@ -252,6 +289,30 @@ describe('UI language: a host page that changes its lang', () => {
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the page’s English');
     doc.documentElement.lang = 'zh-HK';
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the page’s new zh-HK');
+    frame.remove();
+  });
+
+  it('a lang set later on an element nearer than the page’s (an SPA’s section) switches at once, and its removal back', async () => {
+    const { frame, doc } = await pageWith('zh-CN', '<main><section><div id="host"></div></section></main>');
+    const section = doc.querySelector('section')!;
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    const wrapper = doc.createElement('div');
+    shadow.append(wrapper);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    wrapper.append(el);
+    await ready;
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
+    section.lang = 'en';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the section’s English');
+    // Nearer still, inside the shadow root: it wins over the section's.
+    wrapper.lang = 'zh-TW';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the wrapper’s zh-TW');
+    wrapper.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the section’s English again');
+    section.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('zh-CN').zoomIn, 'the page’s zh-CN');
+    expect(el.lang).to.equal('zh-CN');
     frame.remove();
   });
 
