@@ -205,12 +205,20 @@ describe('UI language from the browser, before the edition is known', () => {
     frame.remove();
   });
 
-  for (const [languages, lang, loading] of [
-    [['zh-TW', 'en'], 'zh-TW', zhHant.loading],
-    [['fr-FR', 'ja'], 'zh-CN', uiStrings('zh-CN').loading],
-  ] as const) {
-    it(`a browser in ${languages.join(', ')}: ${lang} before the edition`, async () => {
-      const { frame, doc } = await pageWith(undefined, '', [...languages]);
+  /** What a site registers for Japanese (`registerStrings`): the loading message. */
+  const JAPANESE_LOADING = '紙面を読み込み中…';
+  const cases: [string[], string, string, [string, StringsOverride][]][] = [
+    [['zh-TW', 'en'], 'zh-TW', zhHant.loading, []],
+    [['fr-FR', 'ja'], 'zh-CN', uiStrings('zh-CN').loading, []],
+    // A language the site registered counts as one the viewer has strings for, a more specific tag too.
+    [['fr-FR', 'ja-JP', 'en'], 'ja-JP', JAPANESE_LOADING, [['ja', { loading: JAPANESE_LOADING }]]],
+    // A registered tag more specific than the browser's (ja-JP for ja) does not match it.
+    [['ja', 'en-GB'], 'en-GB', en.loading, [['ja-JP', { loading: JAPANESE_LOADING }]]],
+  ];
+  for (const [languages, lang, loading, registered] of cases) {
+    const given = registered.map(([tag]) => tag).join(', ');
+    it(`a browser in ${languages.join(', ')}${given ? `, a site that registered ${given}` : ''}: ${lang} before the edition`, async () => {
+      const { frame, doc } = await pageWith(undefined, '', languages, registered);
       const el = viewerIn(doc);
       const ready = nextEvent(el, 'e-paper-ready');
       doc.body.append(el);
@@ -223,36 +231,6 @@ describe('UI language from the browser, before the edition is known', () => {
       frame.remove();
     });
   }
-});
-
-describe('UI language from the browser: a language the site registered', () => {
-  const JAPANESE: [string, StringsOverride][] = [['ja', { loading: '紙面を読み込み中…' }]];
-
-  it('a browser in fr-FR, ja-JP, en and a site that registered ja: ja-JP before the edition, in the site’s strings', async () => {
-    const { frame, doc } = await pageWith(undefined, '', ['fr-FR', 'ja-JP', 'en'], JAPANESE);
-    const el = viewerIn(doc);
-    const ready = nextEvent(el, 'e-paper-ready');
-    doc.body.append(el);
-    expect(el.lang, 'the registered language, before English').to.equal('ja-JP');
-    const seen = await record(el, ready);
-    expect(
-      seen.some((s) => s.has('紙面を読み込み中…')),
-      'the loading message the site gave',
-    ).to.equal(true);
-    // A1 says zh-CN: the edition's language wins once known.
-    expect(el.lang, 'once the edition is known').to.equal('zh-CN');
-    frame.remove();
-  });
-
-  it('a registered tag more specific than the browser’s (ja-JP for ja) does not match it; English does', async () => {
-    const { frame, doc } = await pageWith(undefined, '', ['ja', 'en-GB'], [['ja-JP', { loading: '紙面を読み込み中…' }]]);
-    const el = viewerIn(doc);
-    const ready = nextEvent(el, 'e-paper-ready');
-    doc.body.append(el);
-    expect(el.lang).to.equal('en-GB');
-    await ready;
-    frame.remove();
-  });
 });
 
 describe('UI language: a host page that changes its lang', () => {
