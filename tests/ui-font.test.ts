@@ -13,7 +13,8 @@ import type { Edition } from '../src/edition/schema.js';
 import { UI_FONT_FILE, UI_FONT_RANGE } from '../src/i18n/ui-font-file.js';
 import { UI_FONT_FAMILY } from '../src/i18n/ui-font.js';
 import { BUILT_IN_TAGS, UI_SYMBOLS, uiFontChars, uiTexts } from '../scripts/ui-text.js';
-import { A1_URL, deepQuery, mountViewer, until } from './helpers.js';
+import { multiPageEdition } from '../scripts/editions-from-a1.js';
+import { A1_URL, deepQuery, loadA1, mountViewer, until } from './helpers.js';
 
 const FONT_URL = new URL(`../src/i18n/${UI_FONT_FILE}`, import.meta.url).href;
 const COVERAGE_URL = new URL('../src/i18n/ui-font.json', import.meta.url).href;
@@ -122,6 +123,21 @@ describe('the UI font', () => {
     const missing = [...chars].filter((char) => drawing(font, char) === missingGlyph);
     expect(chars.size).to.be.above(100);
     expect(missing, 'characters drawn as the missing-glyph box').to.deep.equal([]);
+  });
+
+  it("draws the page strip's sections (edition text) with the edition's faces where the system has no CJK font", async () => {
+    const edition = multiPageEdition(await loadA1(), 3, { fontBase: A1_URL });
+    const el = await mountViewer<EPaper>((e) => (e.edition = edition));
+    await until(() => !!deepQuery(el, 'e-paper-pages', 'button[part="page-thumb"]'), 'the page strip');
+    const thumb = deepQuery(el, 'e-paper-pages', 'button[part="page-thumb"]')!;
+    const family = getComputedStyle(thumb).fontFamily;
+    el.remove();
+    expect(family, 'the edition’s faces close the stack').to.contain(`"e-paper ${edition.id} headline"`);
+    const font = `32px ${family}`;
+    const chars = new Set([...edition.pages[0].section!].filter((char) => !/[\s\p{Cc}\p{Cf}]/u.test(char)));
+    await document.fonts.load(font, [...chars].join(''));
+    const missingGlyph = drawing(font, NO_GLYPH);
+    expect([...chars].filter((char) => drawing(font, char) === missingGlyph).join(''), 'drawn as the missing-glyph box').to.equal('');
   });
 
   it("covers in its character map every character of every built-in language's strings, within the range the viewer declares", async () => {

@@ -8,7 +8,8 @@ export const pagesStyles = css`
     --_w: var(--_thumb-width);
     display: block;
     min-width: 0;
-    font: 500 12px/1.3 ${uiFont}, sans-serif;
+    /* The edition's faces after the UI font: the sections are edition text (a machine with no CJK font). */
+    font: 500 12px/1.3 ${uiFont}, var(--_font-edition, sans-serif);
     color: var(--_toolbar-ink);
   }
   :host([hidden]) {
