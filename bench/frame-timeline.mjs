@@ -34,8 +34,8 @@ const { values } = parseArgs({
 process.argv.splice(2);
 const { FLAGS, IGNORED_DEFAULTS, log } = await import('./cli.mjs');
 const { warmFonts, quiet } = await import('./cdp.mjs');
-const { measure, clickArticle, interact } = await import('./measures.mjs');
-const { openAtReady } = await import('./profile.mjs');
+const { measure, interact } = await import('./measures.mjs');
+const { openClicked } = await import('./open-page.mjs');
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'];
 const builds = Object.fromEntries((values.build ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
@@ -160,12 +160,8 @@ try {
   for (let n = 0; n < runs * labels.length; n++) {
     const round = Math.floor(n / labels.length);
     const label = labels[(n + round) % labels.length];
-    const result = { errors: [] };
-    const { context, page, cdp, input } = await openAtReady(browser, server.origin, viewerOf(label), result);
+    const { context, page, cdp, input } = await openClicked(browser, server.origin, viewerOf(label), { errors: [] });
     try {
-      await page.evaluate(quiet);
-      await clickArticle(page, input);
-      await page.evaluate(quiet);
       if (before[label]) {
         const done = await page.evaluate(`(${readFileSync(before[label], 'utf8')})()`);
         console.log(`  --before: ${JSON.stringify(done)}`);

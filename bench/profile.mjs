@@ -5,9 +5,9 @@
 // never for timings to compare with the untraced loads. `cpuMs` is the thread's own CPU time in
 // the events (`tdur`), which the other work on the machine disturbs less than their wall time.
 import { writeFileSync } from 'node:fs';
-import { benchPage, clickArticle, interact } from './measures.mjs';
-import { quiet } from './cdp.mjs';
-import { sleep, timeout } from './cli.mjs';
+import { interact } from './measures.mjs';
+import { sleep } from './cli.mjs';
+import { openClicked } from './open-page.mjs';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -119,42 +119,23 @@ export function summariseTrace(buffer, { from = -Infinity } = {}) {
   };
 }
 
-/**
- * A fresh page of `viewer` loaded to its ready mark: its context (the caller closes it), the page,
- * a CDP session and mouse input through it. Errors of the page go to `result.errors`.
- */
-export async function openAtReady(browser, origin, viewer, result) {
-  const { context, page } = await benchPage(browser, result);
-  try {
-    let onReady;
-    const ready = new Promise((resolve) => (onReady = resolve));
-    await page.exposeBinding('__benchSignal', (_s, name) => name === 'ready' && onReady(true));
-    const cdp = await context.newCDPSession(page);
-    const input = (params) => cdp.send('Input.dispatchMouseEvent', params);
-    await page.goto(origin + viewer.path, { waitUntil: 'commit' });
-    if (!(await Promise.race([ready, timeout(30000)]))) throw new Error('no ready mark within 30 s');
-    return { context, page, cdp, input };
-  } catch (error) {
-    await context.close().catch(() => {});
-    throw error;
-  }
-}
-
 /** One load: ready, quiet, the click traced, then the interaction traced (no other tracing). */
 export async function profileLoad(browser, browserCdp, origin, viewer, file) {
   const result = { errors: [] };
   let context;
   try {
-    const opened = await openAtReady(browser, origin, viewer, result);
+    let clickTrace;
+    const opened = await openClicked(browser, origin, viewer, result, async (click, page) => {
+      await sleep(500);
+      await browser.startTracing(page, { categories: CATEGORIES });
+      const clicked = await click();
+      clickTrace = await browser.stopTracing();
+      writeFileSync(file.replace(/\.json$/, '-click.json'), clickTrace);
+      return clicked;
+    });
     ({ context } = opened);
     const { page, input } = opened;
-    await page.evaluate(quiet);
-    await sleep(500);
-    await browser.startTracing(page, { categories: CATEGORIES });
-    result.click = await clickArticle(page, input);
-    const clickTrace = await browser.stopTracing();
-    writeFileSync(file.replace(/\.json$/, '-click.json'), clickTrace);
-    await page.evaluate(quiet);
+    result.click = opened.click;
     await browser.startTracing(page, { categories: CATEGORIES });
     result.interaction = await interact(page, input, viewer, browser, browserCdp, browser.process?.()?.pid, new Map(), null, {
       trace: false,

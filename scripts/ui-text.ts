@@ -1,6 +1,6 @@
 // Every text the viewer's own UI can show, in each built-in language: what the UI font must cover.
 // Shared by the font script (scripts/ui-font.mjs, through esbuild) and the tests.
-import { loadStrings, type BuiltInLanguage } from '../src/i18n/localize.js';
+import { loadStrings, type BuiltInLanguage, type Part } from '../src/i18n/localize.js';
 import { uiStrings } from '../src/i18n/strings.js';
 import { readerStrings } from '../src/elements/e-paper-reader/reader-strings.js';
 import { searchStrings } from '../src/elements/e-paper-search/e-paper-search-strings.js';
@@ -11,7 +11,36 @@ import { aloudStrings, languageName } from '../src/elements/e-paper-read-aloud/r
 import { shareStrings } from '../src/elements/e-paper-share/share-strings.js';
 import { viewportStrings } from '../src/elements/e-paper-viewport/viewport-strings.js';
 import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
+import { toolbarMoreStrings } from '../src/elements/e-paper-toolbar/toolbar-more-strings.js';
 import { chromeStrings } from '../src/elements/e-paper/chrome-strings.js';
+import { overviewStrings } from '../src/elements/e-paper-overview/overview-strings.js';
+import { fullscreenStrings } from '../src/elements/e-paper-fullscreen/fullscreen-strings.js';
+import { textViewStrings } from '../src/elements/e-paper-text-view/text-view-strings.js';
+import { formatBytes, offlineStrings } from '../src/elements/e-paper-offline/offline-strings.js';
+
+/**
+ * Every strings table of the viewer, by the part `registerStrings` names (`viewer` has two: the
+ * first render's and the chrome's), beside the viewer's own (`uiStrings`). Typed by `Part`, so a
+ * part added to localize.ts without its table here does not compile; tests/node/ui-text.test.mjs
+ * finds every table in the sources (each function that calls `localize`) and fails on one missing.
+ */
+export const STRING_TABLES = {
+  viewport: [viewportStrings],
+  toolbar: [toolbarStrings],
+  viewer: [uiStrings, chromeStrings],
+  reader: [readerStrings],
+  search: [searchStrings],
+  pages: [pagesStrings],
+  archive: [archiveStrings],
+  pageFiles: [pageFilesStrings],
+  aloud: [aloudStrings],
+  share: [shareStrings],
+  overview: [overviewStrings],
+  fullscreen: [fullscreenStrings],
+  textView: [textViewStrings],
+  offline: [offlineStrings],
+  toolbarMore: [toolbarMoreStrings],
+} satisfies Record<Part, ((lang: string) => object)[]>;
 
 /** Tags of each built-in language: the Traditional ones format their dates each its own way. */
 export const BUILT_IN_TAGS: Record<BuiltInLanguage, string[]> = {
@@ -43,28 +72,24 @@ const ARGUMENTS: string[][] = Array.from({ length: 365 }, (_, day) => {
 /** Every string the UI shows in `lang`, each string function called with {@link ARGUMENTS}. */
 export async function uiTexts(lang: string): Promise<string[]> {
   await loadStrings(lang);
-  const all = {
-    ...uiStrings(lang),
-    viewport: viewportStrings(lang),
-    toolbar: toolbarStrings(lang),
-    chrome: chromeStrings(lang),
-    reader: readerStrings(lang),
-    search: searchStrings(lang),
-    pages: pagesStrings(lang),
-    archive: archiveStrings(lang),
-    pageFiles: pageFilesStrings(lang),
-    aloud: aloudStrings(lang),
-    share: shareStrings(lang),
-  };
+  const texts = new Set<string>();
+  for (const tables of Object.values(STRING_TABLES)) for (const table of tables) for (const text of textsOf(table(lang))) texts.add(text);
+  for (const language of NAMED_LANGUAGES) texts.add(aloudStrings(lang).noVoice(languageName(language, lang)));
+  // Sizes of offline copies, in the UI language's digits.
+  for (const bytes of [1234, 5_678_901]) texts.add(formatBytes(bytes, lang));
+  return [...texts];
+}
+
+/** The texts of a strings table: its strings, and what its functions return for {@link ARGUMENTS}. */
+export function textsOf(table: unknown): Set<string> {
   const texts = new Set<string>();
   const walk = (value: unknown): void => {
     if (typeof value === 'string') texts.add(value);
     else if (typeof value === 'function') for (const args of ARGUMENTS) texts.add(String(value(...args)));
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  walk(all);
-  for (const language of NAMED_LANGUAGES) texts.add(all.aloud.noVoice(languageName(language, lang)));
-  return [...texts];
+  walk(table);
+  return texts;
 }
 
 /**

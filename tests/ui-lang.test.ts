@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import '../src/index.js';
 import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import type { Edition } from '../src/edition/schema.js';
+import type { StringsOverride } from '../src/i18n/localize.js';
 import { uiStrings } from '../src/i18n/strings.js';
 import { en } from '../src/i18n/en.js';
 import { toolbarStrings } from '../src/elements/e-paper-toolbar/toolbar-strings.js';
@@ -18,16 +19,22 @@ import { A1_URL, loadA1, nextEvent, until } from './helpers.js';
 
 /**
  * A page of its own with `<html lang=…>` (none for `undefined`) and `body` (HTML), <e-paper> defined;
- * its browser's preferred languages are `languages` (the test browser's, zh-CN, unless given).
+ * its browser's preferred languages are `languages` (the test browser's, zh-CN, unless given), and
+ * its site registers `registered` (`registerStrings`) before any viewer renders.
  */
-async function pageWith(lang: string | undefined, body = '', languages?: string[]): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
+async function pageWith(
+  lang: string | undefined,
+  body = '',
+  languages?: string[],
+  registered: [string, StringsOverride][] = [],
+): Promise<{ frame: HTMLIFrameElement; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 900px; height: 640px; border: 0';
   // The browser's setting as a reader's browser gives it: navigator.languages, set before the viewer's module runs.
   const browser = languages
     ? `<script>Object.defineProperty(navigator, 'languages', { value: ${JSON.stringify(languages)} });</script>`
     : '';
-  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}${browser}<script type="module">import '/src/index.ts'; window.defined = true;</script></body></html>`;
+  frame.srcdoc = `<!doctype html><html${lang === undefined ? '' : ` lang="${lang}"`}><body style="margin:0">${body}${browser}<script type="module">import { registerStrings } from '/src/index.ts'; for (const [tag, strings] of ${JSON.stringify(registered)}) registerStrings(tag, strings); window.defined = true;</script></body></html>`;
   document.body.append(frame);
   await until(() => (frame.contentWindow as unknown as { defined?: boolean }).defined === true, 'the frame defined <e-paper>');
   return { frame, doc: frame.contentDocument! };
@@ -198,12 +205,20 @@ describe('UI language from the browser, before the edition is known', () => {
     frame.remove();
   });
 
-  for (const [languages, lang, loading] of [
-    [['zh-TW', 'en'], 'zh-TW', zhHant.loading],
-    [['fr-FR', 'ja'], 'zh-CN', uiStrings('zh-CN').loading],
-  ] as const) {
-    it(`a browser in ${languages.join(', ')}: ${lang} before the edition`, async () => {
-      const { frame, doc } = await pageWith(undefined, '', [...languages]);
+  /** What a site registers for Japanese (`registerStrings`): the loading message. */
+  const JAPANESE_LOADING = '紙面を読み込み中…';
+  const cases: [string[], string, string, [string, StringsOverride][]][] = [
+    [['zh-TW', 'en'], 'zh-TW', zhHant.loading, []],
+    [['fr-FR', 'ja'], 'zh-CN', uiStrings('zh-CN').loading, []],
+    // A language the site registered counts as one the viewer has strings for, a more specific tag too.
+    [['fr-FR', 'ja-JP', 'en'], 'ja-JP', JAPANESE_LOADING, [['ja', { loading: JAPANESE_LOADING }]]],
+    // A registered tag more specific than the browser's (ja-JP for ja) does not match it.
+    [['ja', 'en-GB'], 'en-GB', en.loading, [['ja-JP', { loading: JAPANESE_LOADING }]]],
+  ];
+  for (const [languages, lang, loading, registered] of cases) {
+    const given = registered.map(([tag]) => tag).join(', ');
+    it(`a browser in ${languages.join(', ')}${given ? `, a site that registered ${given}` : ''}: ${lang} before the edition`, async () => {
+      const { frame, doc } = await pageWith(undefined, '', languages, registered);
       const el = viewerIn(doc);
       const ready = nextEvent(el, 'e-paper-ready');
       doc.body.append(el);
@@ -252,6 +267,30 @@ describe('UI language: a host page that changes its lang', () => {
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the page’s English');
     doc.documentElement.lang = 'zh-HK';
     await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the page’s new zh-HK');
+    frame.remove();
+  });
+
+  it('a lang set later on an element nearer than the page’s (an SPA’s section) switches at once, and its removal back', async () => {
+    const { frame, doc } = await pageWith('zh-CN', '<main><section><div id="host"></div></section></main>');
+    const section = doc.querySelector('section')!;
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    const wrapper = doc.createElement('div');
+    shadow.append(wrapper);
+    const el = viewerIn(doc);
+    const ready = nextEvent(el, 'e-paper-ready');
+    wrapper.append(el);
+    await ready;
+    expect((await landedZoomIn(el)).getAttribute('aria-label')).to.equal(toolbarStrings('zh-CN').zoomIn);
+    section.lang = 'en';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the section’s English');
+    // Nearer still, inside the shadow root: it wins over the section's.
+    wrapper.lang = 'zh-TW';
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === zhHant.toolbar.zoomIn, 'the wrapper’s zh-TW');
+    wrapper.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('en').zoomIn, 'the section’s English again');
+    section.removeAttribute('lang');
+    await until(() => toolbarZoomIn(el)?.getAttribute('aria-label') === toolbarStrings('zh-CN').zoomIn, 'the page’s zh-CN');
+    expect(el.lang).to.equal('zh-CN');
     frame.remove();
   });
 

@@ -13,7 +13,7 @@ export interface EPaperVueProps {
   src?: EPaper['src'];
   /** The edition as an object, instead of `src`. Validated like a loaded file. */
   edition?: EPaper['edition'];
-  /** UI language, a language tag: built in are `zh-CN`, Traditional Chinese (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it, and English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's; its changes are followed at once), else the edition's language, else the browser's first preferred language if Chinese or English, else `zh-CN`. Reading it gives the language in use; setting it sets the attribute. */
+  /** UI language, a language tag: built in are `zh-CN`, Traditional Chinese (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it, and English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's; its changes, or a nearer one's later `lang`, are followed at once), else the edition's language, else the browser's first preferred language that is Chinese, English or one given to `registerStrings`, else `zh-CN`. Reading it gives the language in use; setting it sets the attribute. */
   lang?: EPaper['lang'];
   /** Id (or label) of the page to show; the first page, or the reader's last one, when absent. */
   page?: EPaper['page'];

@@ -13,6 +13,7 @@ import { addToArchive } from './archive.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { listFiles, readText } from './inputs.js';
 import { parseXml } from './parsers.js';
+import { notes } from './report.js';
 import { common, type Imported, type Settings } from './import-settings.js';
 
 /**
@@ -39,6 +40,7 @@ export async function importIiif(
     const { label, items, warnings } = iiifCollectionManifests(json, upgrade as (m: unknown) => unknown);
     const entries: { date: string; src: string; label?: string }[] = [];
     const notImported: ImportWarning[] = [];
+    const note = notes(settings.parsed);
     for (const [i, item] of items.entries()) {
       settings.progress.update(i, items.length, item.label ?? item.id);
       const t0 = performance.now();
@@ -53,7 +55,7 @@ export async function importIiif(
         entries.push({ date: edition.date, src: `${edition.id}/edition.json` });
       } catch (error) {
         if (!(error instanceof ImportError || error instanceof EditionError || error instanceof CliError)) throw error;
-        process.stderr.write(`warning: ${item.id}: not imported: ${error.message}\n`);
+        note(`warning: ${item.id}: not imported: ${error.message}`);
         notImported.push({ path: item.id, message: `not imported: ${error.message}`, leftOut: true });
       }
     }

@@ -19,6 +19,7 @@ import { parseHtml, parseXml } from './parsers.js';
 import { altoFiles, dateFromPath, imageMapPages, metsSource, pageLabelOf, publicationOf, readHtml, relativePosix } from './sources.js';
 import { importPdfFiles, pdfFiles } from './pdf/import-pdf.js';
 import { common, type Imported, type Settings } from './import-settings.js';
+import { notes } from './report.js';
 
 /** PDF pages: read, drawn and detected (src/cli/pdf/); the pages in doubt named in the warnings. */
 export async function importPdf(
@@ -55,6 +56,7 @@ export async function importPdf(
     articles: str(parsed, 'articles'),
     jobs,
     progress: settings.progress,
+    log: notes(parsed),
   });
   if (!str(parsed, 'date')) result.warnings.unshift({ path: 'options.date', message: `no --date: ${date} taken from the path` });
   for (const report of result.reports)

@@ -65,15 +65,30 @@ export async function main(argv: string[]): Promise<number> {
         throw new CliError(EXIT.usage, `unknown command "${command}" (e-paper --help lists them)`);
     }
   } catch (error) {
+    // Under --json the failure is the document on stdout, and stderr carries only a crash.
+    const json = wantsJson(rest);
     if (error instanceof CliError) {
-      process.stderr.write(`e-paper: ${error.message}\n`);
+      if (json) failureDocument(command, error.code, error.message);
+      else process.stderr.write(`e-paper: ${error.message}\n`);
       return error.code;
     }
     process.stderr.write(
       `e-paper: unexpected error (a bug; please report it with the input):\n${(error as Error)?.stack ?? String(error)}\n`,
     );
+    if (json) failureDocument(command, EXIT.software, `unexpected error (a bug; please report it with the input): ${String(error)}`);
     return EXIT.software;
   }
+}
+
+/** Whether the command line asks for --json (before a `--` that ends the options). */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** The JSON document of a command that failed before it could say more. */
+function failureDocument(command: string | undefined, exitCode: number, error: string): void {
+  process.stdout.write(`${JSON.stringify({ command: command ?? null, ok: false, exitCode, error }, null, 2)}\n`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,11 @@
 /**
  * What the command tells: progress on stderr (only when it is a terminal, and never with --json
- * or --quiet), a summary table at the end on stdout, or one JSON document with --json.
+ * or --quiet), a summary table at the end on stdout, or one JSON document with --json. Under
+ * --json, stderr carries nothing but a crash: a publisher's job parses what the command says, and
+ * everything it says is in the document.
  */
 import type { Edition } from '../edition/schema.js';
+import type { Parsed } from './args.js';
 
 /** Counts an edition's words: each Han or kana character is one, as Chinese and Japanese count; elsewhere runs of letters or digits. */
 export function countWords(text: string): number {
@@ -93,3 +96,13 @@ export class Progress {
     this.shown = false;
   }
 }
+
+/**
+ * Lines for a person on stderr (a warning as it happens, a first-use install); none under --json,
+ * whose document says the same.
+ */
+export const notes =
+  (parsed: Parsed) =>
+  (line: string): void => {
+    if (!parsed.values.json) process.stderr.write(`${line}\n`);
+  };

@@ -45,6 +45,34 @@ describe('e-paper: help and usage', () => {
   });
 });
 
+describe('e-paper … --json: the one document, and nothing on stderr but a crash', () => {
+  it('says a failure before any work in the document, for every command', () => {
+    const missing = join(temp(), 'none.json');
+    const runs = [
+      [['import', 'docx', 'x', '-o', 'out', '--json'], 64, /unknown kind "docx"/],
+      [['import', 'mets', 'x', '--colour', '--json'], 64, /--colour/],
+      [['import', 'mets', 'no/such/mets.xml', '-o', temp(), '--json'], 66, /no\/such\/mets\.xml: no such file/],
+      [['validate', missing, '--json'], 66, /none\.json: no such file/],
+      [['archive', 'build', temp(), '--json'], 1, /no edition\.json under it/],
+      [['fonts', '--json'], 64, /expected one edition/],
+      [['tiles', missing, '--json'], 66, /none\.json/],
+    ];
+    for (const [args, code, message] of runs) {
+      const run = cli(args);
+      assert.equal(run.code, code, args.join(' '));
+      assert.equal(run.stderr, '', args.join(' '));
+      assert.deepEqual({ ...run.json, error: '' }, { command: args[0], ok: false, exitCode: code, error: '' }, args.join(' '));
+      assert.match(run.json.error, message, args.join(' '));
+    }
+  });
+
+  it('keeps the words on stderr without --json', () => {
+    const run = cli(['import', 'mets', 'no/such/mets.xml', '-o', temp()]);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^e-paper: no\/such\/mets\.xml: no such file/);
+  });
+});
+
 describe('e-paper import mets (structLink profile)', () => {
   it('keeps every unit with its kind and parts, maps masters to web images, writes page files', () => {
     const cwd = temp();

@@ -21,6 +21,8 @@ const lastLine = (stdout) => stdout.trimEnd().split('\n').at(-1);
 function importWithMissing(args, missing, { cwd = work } = {}) {
   const json = cli([...args, '--json'], { cwd });
   assert.equal(json.code, 4, json.stderr);
+  // A nightly job parses both streams: under --json, stderr carries nothing but a crash.
+  assert.equal(json.stderr, '', 'nothing on stderr under --json');
   assert.equal(json.json.exitCode, 4);
   assert.deepEqual(json.json.leftOut, missing);
   for (const name of missing)
@@ -33,7 +35,7 @@ function importWithMissing(args, missing, { cwd = work } = {}) {
   const line = lastLine(text.stdout);
   assert.match(line, new RegExp(`^left out of the edition, as they could not be read: ${missing.length} of the input's pages or files: `));
   for (const name of missing) assert.ok(line.includes(name), `${name} in: ${line}`);
-  return json;
+  return { ...json, text };
 }
 
 describe('import: a page of the input that cannot be read', () => {
@@ -144,6 +146,8 @@ describe('import: a page of the input that cannot be read', () => {
       ['test-herald-1821-08-01'],
     );
     assert.ok(existsSync(join(site, 'archive.json')));
+    // A person running it sees the manifest that was not imported as it happens.
+    assert.match(run.text.stderr, /^warning: https:\/\/example\.org\/not-a-real-paper\/1821-08-02\/manifest-v2\.json: not imported: /m);
   });
 });
 

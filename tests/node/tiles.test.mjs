@@ -102,6 +102,7 @@ describe('e-paper tiles', () => {
     writeFileSync(join(dir, 'edition.json'), JSON.stringify(edition));
     const run = cli(['tiles', join(dir, 'edition.json'), '--json']);
     assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stderr, '', 'under --json, stderr carries nothing but a crash');
     assert.deepEqual(
       run.json.warnings.map((w) => w.path),
       ['pages[1].scan'],

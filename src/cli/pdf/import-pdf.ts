@@ -36,6 +36,8 @@ export interface PdfCommandOptions {
   /** --jobs: files read at once, each in a reader process of its own (./pool.ts); 1 reads them here. */
   jobs?: number;
   progress: Progress;
+  /** Lines for a person (a first-use install); stderr unless given (none under --json). */
+  log?: (line: string) => void;
 }
 
 export { labelFromName } from './labels.js';
@@ -95,7 +97,7 @@ export async function importPdfFiles(
   const labels = new PageLabels(files);
   const read: (PageRead & { f: number })[] = [];
   const failures: (ReadFailure & { f: number })[] = [];
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const fileOptions = {
     maxBytes: options.maxBytes,
     widths: options.widths,

@@ -8,6 +8,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { parse, positiveNumber, str } from '../args.js';
 import { CliError, EXIT, EXIT_HELP } from '../exit-codes.js';
 import { readText, DEFAULT_MAX_BYTES } from '../inputs.js';
+import { notes } from '../report.js';
 import { EditionError, validateEdition } from '../../edition/validate.js';
 import { TILE_QUALITY, TILE_SIZE, writeTiles } from './write-tiles.js';
 
@@ -47,7 +48,7 @@ export async function tilesCommand(argv: string[]): Promise<number> {
     throw error;
   }
   const dir = dirname(resolve(path));
-  const tiled = await writeTiles(edition, { out: dir, sourceDir: dir, size, quality, log: (line) => process.stderr.write(`${line}\n`) });
+  const tiled = await writeTiles(edition, { out: dir, sourceDir: dir, size, quality, log: notes(parsed) });
   const warnings = [
     ...tiled.warnings,
     ...edition.pages.flatMap((page, p) => (page.src ? [{ path: `pages[${p}]`, message: `not tiled: the page is in ${page.src}` }] : [])),

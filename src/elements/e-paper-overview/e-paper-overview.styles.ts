@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { table, tokenSheet } from '../../internal/styles/tokens.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
-import { lineIcon } from '../../internal/styles/line-icon.js';
+import { failedMark } from '../../internal/styles/failed-mark.js';
 
 /** The map's own token (see src/internal/styles/tokens.ts), in its part rather than the first render. */
 export const OVERVIEW_TOKENS = table('overview-size 160px');
@@ -63,13 +63,7 @@ export const overviewStyles = css`
   }
   /* In place of a picture whose image could not be loaded: a mark in the middle of the map. */
   svg.failed {
-    ${lineIcon}
-    position: absolute;
-    inset: 0;
-    margin: auto;
-    width: 24px;
-    height: 24px;
-    color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
+    ${failedMark}
     /* Over the dimming of the page outside the visible area (the mark's shadow). */
     z-index: 1;
     pointer-events: none;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { uiFont } from '../../internal/styles/ui-font.js';
-import { lineIcon } from '../../internal/styles/line-icon.js';
+import { failedMark } from '../../internal/styles/failed-mark.js';
 import { visuallyHidden } from '../../internal/styles/visually-hidden.js';
 
 export const pagesStyles = css`
@@ -8,7 +8,8 @@ export const pagesStyles = css`
     --_w: var(--_thumb-width);
     display: block;
     min-width: 0;
-    font: 500 12px/1.3 ${uiFont}, sans-serif;
+    /* The edition's faces after the UI font: the sections are edition text (a machine with no CJK font). */
+    font: 500 12px/1.3 ${uiFont}, var(--_font-edition, sans-serif);
     color: var(--_toolbar-ink);
   }
   :host([hidden]) {
@@ -85,13 +86,7 @@ export const pagesStyles = css`
   }
   /* A page whose file could not be loaded: a mark in the middle of its box. */
   svg.failed {
-    ${lineIcon}
-    position: absolute;
-    inset: 0;
-    margin: auto;
-    width: 24px;
-    height: 24px;
-    color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
+    ${failedMark}
   }
   .visually-hidden {
     ${visuallyHidden}

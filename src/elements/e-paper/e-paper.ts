@@ -62,9 +62,10 @@ export class EPaper extends LocalizedElement {
    * UI language, a language tag: built in are `zh-CN`, Traditional Chinese (`zh-TW`, `zh-HK`,
    * `zh-MO`, `zh-Hant*`) and `en`; another language shows what `registerStrings` gave it, and
    * English for the rest. Without the attribute: the nearest ancestor's `lang` (the host page's;
-   * its changes are followed at once), else the edition's language, else the browser's first
-   * preferred language if Chinese or English, else `zh-CN`. Reading it gives the language in use;
-   * setting it sets the attribute.
+   * its changes, or a nearer one's later `lang`, are followed at once), else the edition's
+   * language, else the browser's first preferred language that is Chinese, English or one given to
+   * `registerStrings`, else `zh-CN`. Reading it gives the language in use; setting it sets the
+   * attribute.
    */
   @property()
   override get lang(): string {
