@@ -104,7 +104,7 @@ export async function loadEditionFonts(
   for (const font of edition.fonts) {
     const extra = font.kind === 'page' ? font.page : font.kind === 'stand-in' ? 'stand-in' : '';
     // A page cut of another page, or a stand-in not needed: never registered.
-    if (extra && !(font.kind === 'page' ? cut : greek).has(font.role)) continue;
+    if (extra && (font.kind === 'page' ? font.page !== page?.id : !greek.has(font.role))) continue;
     let url: URL;
     try {
       url = new URL(font.src, baseUrl);

@@ -106,6 +106,36 @@ describe('a stand-in for text too small to read', () => {
     }
   });
 
+  it('a deep link into a page kept in a page file draws its headlines with its cut, never the stand-in', async () => {
+    const el = document.createElement('e-paper') as EPaper;
+    el.style.cssText = 'display: block; width: 1280px; height: 800px';
+    el.storageKey = `stand-in-paged-${Date.now()}`;
+    el.page = 'A2';
+    el.src = new URL('paged.json', SLICED).href;
+    const ready = nextEvent(el, 'e-paper-ready');
+    const start = performance.now();
+    document.body.append(el);
+    await ready;
+    const readyAt = performance.now();
+    try {
+      const edition = el.edition ?? (await (await fetch(el.src)).json());
+      const headline = editionFontFamily(edition, 'headline');
+      const fetched = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= start && entry.startTime < readyAt && entry.name.includes('/sliced/'))
+        .map((entry) => new URL(entry.name).pathname.replace(/.*\/sliced\//, ''));
+      expect(fetched, 'the cut of A2 before ready').to.include('paged/fonts/headline-page-A2.woff2');
+      expect(fetched, 'no cut of another page').not.to.include('paged/fonts/headline-page-A1.woff2');
+      expect(faces(`${headline} stand-in`), 'no headline stand-in').to.deep.equal([]);
+      expect(
+        faces(`${headline} A2`).map((face) => face.status),
+        'the cut draws the headlines',
+      ).to.deep.equal(['loaded']);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('where the restored zoom makes the body legible, waits for the real faces and uses no stand-in', async () => {
     const edition = await slicedA1();
     const key = `stand-in-restored-${Date.now()}`;
