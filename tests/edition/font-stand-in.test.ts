@@ -136,6 +136,34 @@ describe('a stand-in for text too small to read', () => {
     }
   });
 
+  it("decides by the page's type sizes: headlines set large, without banners, are legible at a desktop fit", async () => {
+    const sliced = await slicedA1();
+    // No headline cut (as a page without one), no banner (the smallest heading, 20 page px), and
+    // every headline at 80 page px: at a desktop fit (about 0.28) 22 CSS px, to be read.
+    const edition: Edition = {
+      ...sliced,
+      fonts: sliced.fonts!.filter((font) => font.kind !== 'page'),
+      articles: sliced.articles.map(({ banner: _banner, ...article }) => article),
+      pages: sliced.pages.map((page) => ({
+        ...page,
+        blocks: page.blocks?.map((block) => (block.kind === 'article' ? { ...block, headlineSize: 80 } : block)),
+      })),
+    };
+    const { el } = await mount(edition, 1280, 800);
+    try {
+      const headline = editionFontFamily(edition, 'headline');
+      expect(faces(`${headline} stand-in`), 'no headline stand-in').to.deep.equal([]);
+      expect(
+        document.fonts.check(`900 1em "${headline}"`, pageText(edition, edition.pages[0]).headline),
+        'the real headline faces, at ready',
+      ).to.equal(true);
+      // The body (15.5 page px, about 4 CSS px) is still drawn by its stand-in.
+      expect(faces(`${editionFontFamily(edition, 'body')} stand-in`).length, 'the body stand-in').to.equal(1);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('where the restored zoom makes the body legible, waits for the real faces and uses no stand-in', async () => {
     const edition = await slicedA1();
     const key = `stand-in-restored-${Date.now()}`;
