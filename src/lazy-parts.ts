@@ -15,7 +15,11 @@
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
-  'e-paper-toolbar': () => import('./elements/e-paper-toolbar/e-paper-toolbar.js').then((m) => m.EPaperToolbar),
+  // Defined once the UI font is in where its words need it (ui-font-ready.ts): no word in another face.
+  'e-paper-toolbar': () =>
+    Promise.all([import('./elements/e-paper-toolbar/e-paper-toolbar.js'), import('./i18n/ui-font-ready.js').then((m) => m.uiFontReady())]).then(
+      ([m]) => m.EPaperToolbar,
+    ),
   'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
   'e-paper-tooltip': () => import('./elements/e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
   'e-paper-reader': () => import('./elements/e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
