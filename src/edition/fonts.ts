@@ -41,11 +41,13 @@ export const LEGIBLE = { device: 8, css: 6 };
  */
 export function rolePx(edition: Pick<Edition, 'articles'>, page: Page): Record<FontRole, number> {
   let headline = Infinity;
-  for (const block of page.blocks ?? []) {
-    const article = 'article' in block && edition.articles.find((a) => a.id === block.article);
-    if (article && article.banner) headline = Math.min(headline, TYPE_PX.banner);
-    if (article && article.headline) headline = Math.min(headline, block.headlineSize ?? TYPE_PX.headline);
-  }
+  for (const block of page.blocks ?? [])
+    if ('article' in block)
+      headline = Math.min(
+        headline,
+        block.headlineSize ?? TYPE_PX.headline,
+        edition.articles.find((a) => a.id === block.article)?.banner ? TYPE_PX.banner : Infinity,
+      );
   return { body: TYPE_PX.body, headline, masthead: Infinity };
 }
 
