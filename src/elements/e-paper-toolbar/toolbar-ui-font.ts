@@ -28,6 +28,6 @@ export async function uiFontReady(timeoutMs = 3000): Promise<void> {
     probe.remove();
   }
   // (Read again: the layout may have changed it.)
-  if ((face?.status as FontFaceLoadStatus | undefined) === 'loading')
-    await Promise.race([face!.loaded.catch(() => {}), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+  if (face?.status === 'loading')
+    await Promise.race([face.loaded.catch(() => {}), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
 }
