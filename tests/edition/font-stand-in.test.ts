@@ -68,7 +68,7 @@ async function luminance(rects: DOMRect[]): Promise<number> {
     width: Math.max(...rects.map((r) => r.right)) - left,
     height: Math.max(...rects.map((r) => r.bottom)) - top,
   };
-  const png = await executeServerCommand<string>('screenshot', clip);
+  const png = await executeServerCommand<string, typeof clip>('screenshot', clip);
   const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
   const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
   context.drawImage(bitmap, 0, 0);
