@@ -9,6 +9,7 @@ import { faultsPlugin } from './scripts/wtr-faults-plugin.js';
 import { fixturesPlugin } from './scripts/wtr-fixtures-plugin.js';
 import { eventNamesPlugin } from './scripts/wtr-event-names-plugin.js';
 import { offlinePlugin } from './scripts/wtr-offline-plugin.js';
+import { screenshotPlugin } from './scripts/wtr-screenshot-plugin.js';
 
 const executablePath = await findBrowser();
 /**
@@ -34,6 +35,7 @@ export default {
     fixturesPlugin(),
     eventNamesPlugin(),
     offlinePlugin(),
+    screenshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

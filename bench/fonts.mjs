@@ -2,7 +2,9 @@
 // The edition fonts' bytes before `e-paper-ready` (issue 22, item 1), in Chromium, each load in a
 // fresh browser context (an empty cache) unless said otherwise; and, per load, all bytes before
 // ready (JS, edition, fonts, images: what the network carried) and the font bytes until the page's
-// fonts are all in (its stand-ins swapped for the real faces), against OpenSeadragon's all bytes
+// fonts are all in (its stand-ins swapped for the real faces) and once idle (the reader's part in,
+// after which its glyph warm-up runs, and no font fetched for 2 s: what a reader who opens no
+// article pays in all), against OpenSeadragon's all bytes
 // to ready on the A1 (its Deep Zoom tiles, bench/make-inputs.mjs) in the same run:
 //
 //   A1, exact cut          the demo's A1: its fonts cut to the glyphs of that one page
@@ -11,6 +13,8 @@
 //   next day, cache warm   the A1 in slices, then in the same context "the next day" (its
 //                          layout, other text, not news): what the second day fetches
 //   phone at 3×            the A1 in slices on a phone (390 × 844 at 3 device px a CSS px)
+//   page A2 in page files  a deep link to page A2 of demo/editions/sliced/paged.json (test copies
+//                          of the A1's layout, not news), kept in a page file
 //
 //   npm run bench:fonts [-- --runs N]      (builds dist/ first if it is missing)
 //
@@ -35,7 +39,11 @@ const EDITIONS = {
   sliced: '/demo/editions/sliced/zhuzhou-daily-2021-01-08.json',
   common: '/demo/editions/sliced/common-characters.json',
   nextDay: '/demo/editions/sliced/next-day.json',
+  // A deep link to page A2 of three, kept in a page file (its own headline cut since this session).
+  paged: '/demo/editions/sliced/paged.json',
 };
+/** The page each edition opens at (the query's ?page=), if not its first. */
+const PAGES = { paged: 'A2' };
 
 const server = await startServer({ cacheFonts: true });
 const browser = await chromium.launch({ executablePath: await findBrowser(), args: CHROME_FLAGS });
@@ -57,9 +65,9 @@ function allBefore() {
 }
 
 /** Loads `src` in `page`; returns the edition font files fetched before ready: count, bytes, files served by the network. */
-async function load(page, src) {
+async function load(page, src, at) {
   const sentBefore = server.log.length;
-  await page.goto(`${server.origin}${PAGE}?src=${encodeURIComponent(src)}`);
+  await page.goto(`${server.origin}${PAGE}?src=${encodeURIComponent(src)}${at ? `&page=${at}` : ''}`);
   await page.waitForFunction(() => performance.getEntriesByName('ready').length > 0, null, { timeout: 60_000 });
   const fonts = await page.evaluate(() => {
     const ready = performance.getEntriesByName('ready')[0].startTime;
@@ -81,6 +89,27 @@ async function load(page, src) {
       .filter((entry) => entry.name.includes('/demo/editions/') && entry.name.endsWith('.woff2'))
       .map((entry) => ({ url: new URL(entry.name).pathname, bytes: entry.transferSize })),
   );
+  // Once idle: the reader's part in (its glyph warm-up runs at idle after it) and no font fetched
+  // for 2 s: what a reader who opens nothing pays in all.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('e-paper-reader')), null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  const fontEntries = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.woff2')).length);
+  for (let count = await fontEntries(); ;) {
+    await page.waitForTimeout(2000);
+    const now = await fontEntries();
+    if (now === count) break;
+    count = now;
+  }
+  await page.waitForFunction(() => document.fonts.status === 'loaded', null, { timeout: 60_000, polling: 100 });
+  const idle = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/demo/editions/') && entry.name.endsWith('.woff2'))
+      .reduce((sum, entry) => sum + entry.transferSize, 0),
+  );
   // What the server sent of those same files (not of others still on their way).
   const paths = new Set(fontsIn.filter((font) => font.bytes > 0).map((font) => font.url));
   const sent = server.log.slice(sentBefore).filter((entry) => paths.has(entry.url));
@@ -91,20 +120,21 @@ async function load(page, src) {
     sent: sent.reduce((sum, entry) => sum + entry.bytes, 0),
     all,
     fontsIn: fontsIn.reduce((sum, font) => sum + font.bytes, 0),
+    idle,
     fetchedIn: paths.size,
   };
 }
 
-const results = { exact: [], sliced: [], common: [], nextDay: [], osd: [], phone: [] };
+const results = { exact: [], sliced: [], common: [], paged: [], nextDay: [], osd: [], phone: [] };
 /** A phone: 390 × 844 CSS px at 3 device px each (the body at fit: 3 CSS px, 9 device px). */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 for (let run = 0; run < RUNS; run += 1) {
   const osdContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   results.osd.push(await loadOsd(await osdContext.newPage()));
   await osdContext.close();
-  for (const name of ['exact', 'sliced', 'common']) {
+  for (const name of ['exact', 'sliced', 'common', 'paged']) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    results[name].push(await load(await context.newPage(), EDITIONS[name]));
+    results[name].push(await load(await context.newPage(), EDITIONS[name], PAGES[name]));
     await context.close();
   }
   const phone = await browser.newContext(PHONE);
@@ -128,18 +158,19 @@ const rows = [
   ['3,500 characters, shared slices', results.common],
   ['next day, cache warm', results.nextDay],
   ['A1, shared slices, phone at 3×', results.phone],
+  ['page A2 of three in page files, deep link', results.paged],
 ];
 const osdAll = median(results.osd.map((r) => r.all));
 console.log(`\nEdition font bytes before e-paper-ready (median of ${RUNS} runs; files listed → fetched from the network)`);
 console.log(`and all bytes before ready against OpenSeadragon's A1 (${kb(osdAll)} to its ready, same run)\n`);
 console.log(
-  "| load | font files before ready | from the network | font bytes before ready | all bytes before ready | × OpenSeadragon | font bytes until the page's fonts are in | server sent of those |",
+  "| load | font files before ready | from the network | font bytes before ready | all bytes before ready | × OpenSeadragon | font bytes until the page's fonts are in | server sent of those | font bytes once idle |",
 );
-console.log('|:--|--:|--:|--:|--:|--:|--:|--:|');
+console.log('|:--|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const [label, list] of rows) {
   const all = median(list.map((r) => r.all));
   console.log(
-    `| ${label} | ${median(list.map((r) => r.files))} | ${median(list.map((r) => r.fetched))} | ${kb(median(list.map((r) => r.bytes)))} | ${kb(all)} | ${(all / osdAll).toFixed(2)}× | ${kb(median(list.map((r) => r.fontsIn)))} | ${kb(median(list.map((r) => r.sent)))} |`,
+    `| ${label} | ${median(list.map((r) => r.files))} | ${median(list.map((r) => r.fetched))} | ${kb(median(list.map((r) => r.bytes)))} | ${kb(all)} | ${(all / osdAll).toFixed(2)}× | ${kb(median(list.map((r) => r.fontsIn)))} | ${kb(median(list.map((r) => r.sent)))} | ${kb(median(list.map((r) => r.idle)))} |`,
   );
 }
 const ratio = median(results.nextDay.map((r) => r.bytes / r.day1));

@@ -18,10 +18,21 @@ import { BASE_SLICE, SLICES } from './font-slices.js';
 import { fontPackageDir, fontReader, toUnicodeRange } from './font-sources.mjs';
 import { STAND_IN_VERSION, makeStandIn } from './font-stand-in.mjs';
 
-/** The face each role uses, from its full font; the masthead's few characters are cut exactly, never sliced. */
+/**
+ * The face each role uses, from its full font; the masthead's few characters are cut exactly, never
+ * sliced. `standInInk`: the stand-in's ink against the real glyphs' (font-stand-in.mjs), so that
+ * its grey at a desktop fit matches the real text's (scripts/stand-in-grey.mjs: the body's thin
+ * serif strokes draw lighter than bars of their area; the headline's black strokes do not).
+ */
 export const SLICED_FACES = {
-  body: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', weight: 400, sliced: true },
-  headline: { pkg: '@expo-google-fonts/noto-sans-sc', file: '900Black/NotoSansSC_900Black.ttf', weight: 900, sliced: true },
+  body: {
+    pkg: '@expo-google-fonts/noto-serif-sc',
+    file: '400Regular/NotoSerifSC_400Regular.ttf',
+    weight: 400,
+    sliced: true,
+    standInInk: 0.62,
+  },
+  headline: { pkg: '@expo-google-fonts/noto-sans-sc', file: '900Black/NotoSansSC_900Black.ttf', weight: 900, sliced: true, standInInk: 1 },
   masthead: { pkg: '@expo-google-fonts/ma-shan-zheng', file: '400Regular/MaShanZheng_400Regular.ttf', weight: 400, sliced: false },
 };
 
@@ -99,11 +110,11 @@ export async function cutSlices(printed, fontsRoot) {
     // The stand-in: every slice's characters, cut once like them (font-stand-in.mjs).
     if (face.sliced) {
       const chars = NAMED_SLICES.map(([, slice]) => slice).join('');
-      const key = sha256(`stand-in ${STAND_IN_VERSION}\n${source}\n${chars}`);
+      const key = sha256(`stand-in ${STAND_IN_VERSION} ${face.standInInk}\n${source}\n${chars}`);
       let entry = manifest[role]?.[key];
       if (!entry || !existsSync(join(roleDir, entry.file))) {
         sourceBytes ??= readFileSync(join(pkgDir, face.file));
-        const { woff2, ink } = await makeStandIn(sourceBytes, chars);
+        const { woff2, ink } = await makeStandIn(sourceBytes, chars, { ink: face.standInInk });
         entry = { file: `stand-in-${sha256(woff2).slice(0, 10)}.woff2`, bytes: woff2.length, ink: Number(ink.toFixed(3)) };
         writeFileSync(join(roleDir, entry.file), woff2);
         (manifest[role] ??= {})[key] = entry;

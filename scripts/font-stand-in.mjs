@@ -235,9 +235,11 @@ const ideographic = (glyph, unitsPerEm) => glyph.advance === unitsPerEm && glyph
 
 /**
  * The stand-in of `source` (the real face, TrueType) for `chars`: woff2 bytes, and what went in it
- * (the ink chosen, as a fraction of the em, and the ideographs' shared box).
+ * (the ink chosen, as a fraction of the em, and the ideographs' shared box). `ink` scales each
+ * glyph's ink: a bar of a glyph's area draws greyer than the glyph's own strokes once both are
+ * smaller than a pixel (scripts/stand-in-grey.mjs measures it).
  */
-export async function makeStandIn(source, chars) {
+export async function makeStandIn(source, chars, { ink: inkScale = 1 } = {}) {
   const subsetFont = require('subset-font');
   const ttf = Buffer.from(await subsetFont(source, chars, { targetFormat: 'truetype' }));
   const tables = readTables(ttf);
@@ -247,7 +249,7 @@ export async function makeStandIn(source, chars) {
   const mean = (f) => Math.round(ideographs.reduce((sum, g) => sum + f(g), 0) / Math.max(1, ideographs.length));
   const shared = {
     box: { xMin: mean((g) => g.box.xMin), yMin: mean((g) => g.box.yMin), xMax: mean((g) => g.box.xMax), yMax: mean((g) => g.box.yMax) },
-    ink: mean((g) => g.ink),
+    ink: mean((g) => g.ink) * inkScale,
   };
   const sharedGlyph = encodeGlyph(barsFor(shared.box, shared.ink));
 
@@ -258,7 +260,10 @@ export async function makeStandIn(source, chars) {
     let bytes;
     if (glyph.empty) bytes = Buffer.alloc(0);
     else if (ideographic(glyph, unitsPerEm)) bytes = sharedGlyph;
-    else bytes = encodeGlyph(barsFor(glyph.box, glyph.ink ?? 0.3 * (glyph.box.xMax - glyph.box.xMin) * (glyph.box.yMax - glyph.box.yMin)));
+    else
+      bytes = encodeGlyph(
+        barsFor(glyph.box, inkScale * (glyph.ink ?? 0.3 * (glyph.box.xMax - glyph.box.xMin) * (glyph.box.yMax - glyph.box.yMin))),
+      );
     parts.push(bytes);
     lsb.push(bytes.length ? i16(bytes, 2) : 0);
     offsets.push(offsets.at(-1) + bytes.length);

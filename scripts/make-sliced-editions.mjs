@@ -8,12 +8,16 @@
 //                                  as the A1's own, so that it prints about as many distinct ones
 //   common-characters.json         the A1's layout, its paragraphs replaced by the 3,500 characters
 //                                  of the common-character list (not news): every slice at once
+//   paged.json, paged/A2.json …    three pages (A1 and two test copies of its layout with a third
+//                                  of its articles left out each, editions-from-a1.js), A2 and A3
+//                                  kept in page files: their headline cuts (not news)
 //
 //   node scripts/make-sliced-editions.mjs     (needs the source fonts and the slicing's sources)
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SLICES } from './font-slices.js';
+import { multiPageEdition, splitEdition } from './editions-from-a1.js';
 import { subsetFonts } from './subset-fonts.mjs';
 
 const A1 = fileURLToPath(new URL('../demo/editions/zhuzhou-daily-2021-01-08.json', import.meta.url));
@@ -115,6 +119,12 @@ const editions = {
     return { ...a1, id: 'common-characters-test', issue: '测试期（非新闻）', articles };
   })(),
 };
+
+// The pages after the first in page files, as a long edition is served.
+const paged = splitEdition({ ...multiPageEdition(a1, 3), id: 'zhuzhou-daily-sliced-paged-test' }, (page) => `paged/${page.id}.json`);
+mkdirSync(join(OUT, 'paged'), { recursive: true });
+for (const [src, file] of paged.files) writeFileSync(join(OUT, src), JSON.stringify(file, null, 2) + '\n');
+editions['paged.json'] = paged.edition;
 
 let status = 0;
 for (const [name, edition] of Object.entries(editions)) {

@@ -61,6 +61,9 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
   const name = basename(editionPath, extname(editionPath));
   const fontsDir = join(dirname(editionPath), name, 'fonts');
 
+  // The text of pages kept in page files is the edition's text too: their slices and headline cuts.
+  const whole = withPageFiles(edition, dirname(editionPath), console);
+
   const require = createRequire(import.meta.url);
   const subsetFont = require('subset-font');
   const readFace = await fontReader();
@@ -80,7 +83,7 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
     else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) if (!NOT_TEXT.has(key)) walk(item, path ? `${path}.${key}` : key);
     }
-  })(edition, '');
+  })(whole, '');
   if (unclaimed.length) {
     console.warn(`warning: text no role covers (add its path to ROLE_TEXT):\n  ${unclaimed.join('\n  ')}`);
   }
@@ -88,7 +91,7 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
   rmSync(fontsDir, { recursive: true, force: true });
   mkdirSync(fontsDir, { recursive: true });
   if (!exact) {
-    const printed = Object.fromEntries(Object.keys(ROLE_TEXT).map((role) => [role, charSet(roleText(edition, role))]));
+    const printed = Object.fromEntries(Object.keys(ROLE_TEXT).map((role) => [role, charSet(roleText(whole, role))]));
     const result = await cutSlices(printed, join(resolve(root ?? dirname(editionPath)), 'fonts'));
     const fonts = result.files.map((file) => ({
       role: file.role,
@@ -98,7 +101,7 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
       kind: file.kind,
     }));
     // Each typeset page's headline text, cut exactly: what a page shows legibly at fit, before ready.
-    for (const cut of await cutPages(edition, fontsDir, subsetFont, readFace)) {
+    for (const cut of await cutPages(whole, fontsDir, subsetFont, readFace)) {
       const { role, weight, unicodeRange, kind, page } = cut;
       fonts.push({ role, src: relative(dirname(editionPath), cut.path).split(sep).join('/'), weight, unicodeRange, kind, page });
       console.log(`headline page ${cut.page}: ${cut.chars} characters, ${cut.bytes} bytes (${(cut.bytes / 1024).toFixed(1)} KiB)`);
@@ -137,7 +140,7 @@ export async function subsetFonts(editionArg, { exact = false, root, uiText, out
 
   for (const role of Object.keys(ROLE_TEXT)) {
     const { pkg, weight } = FACES[role];
-    const printed = charSet(roleText(edition, role));
+    const printed = charSet(roleText(whole, role));
     const extra = role === 'body' ? charSet(EXTRA_BODY + uiText).filter((ch) => !printed.includes(ch)) : [];
     const wanted = new Set([...printed, ...extra].map((ch) => ch.codePointAt(0)));
 
@@ -236,8 +239,32 @@ export function pageHeadlineText(edition, page) {
 }
 
 /**
- * The exact cut of each typeset page's headline text (pages held inline in the edition; a page in
- * a page file gets none, and its headlines come from the slices), in `fontsDir`.
+ * The edition as the viewer sees it once every page file is in: each page reference (a page with
+ * `src`) replaced by its file's page, and the files' articles added. A page file that cannot be
+ * read (or a URL: not on this disk) is left out with a warning naming it: its text gets no fonts.
+ */
+export function withPageFiles(edition, editionDir, io = console) {
+  const articles = [...(edition.articles ?? [])];
+  const pages = (edition.pages ?? []).map((page) => {
+    if (typeof page.src !== 'string' || page.blocks || page.scan) return page;
+    let file;
+    try {
+      if (/^[a-z][a-z\d+.-]*:/i.test(page.src)) throw new Error('a URL, not a file beside the edition');
+      file = JSON.parse(readFileSync(resolve(editionDir, decodeURIComponent(page.src)), 'utf8'));
+      if (!file?.page || !Array.isArray(file.articles)) throw new Error('not a page file {page, articles}');
+    } catch (error) {
+      io.warn(`warning: page ${page.id}: its page file ${page.src} is left out (${error.message}); its text gets no fonts`);
+      return page;
+    }
+    articles.push(...file.articles);
+    return { ...file.page, id: page.id };
+  });
+  return { ...edition, pages, articles };
+}
+
+/**
+ * The exact cut of each typeset page's headline text (pages in the edition and in page files:
+ * `edition` as {@link withPageFiles} gives it), in `fontsDir`.
  */
 async function cutPages(edition, fontsDir, subsetFont, readFace) {
   const face = SLICED_FACES.headline;

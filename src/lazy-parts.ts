@@ -15,7 +15,9 @@
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
-  'e-paper-toolbar': () => import('./elements/e-paper-toolbar/e-paper-toolbar.js').then((m) => m.EPaperToolbar),
+  // Defined once the UI font is in where its words need it (toolbar-ui-font.ts): no word in another face.
+  'e-paper-toolbar': () =>
+    import('./elements/e-paper-toolbar/toolbar-ui-font.js').then(async (m) => (await m.uiFontReady(), m.EPaperToolbar)),
   'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
   'e-paper-tooltip': () => import('./elements/e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
   'e-paper-reader': () => import('./elements/e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),

@@ -1,4 +1,5 @@
 import type { Edition, FontRole, Page } from './schema.js';
+import { TYPE_PX } from '../elements/e-paper-page/type-sizes.js';
 
 /** System faces to draw with while the edition's own fonts load, or if they fail. */
 export const FALLBACK_FONTS: Record<FontRole, string> = {
@@ -33,8 +34,22 @@ export function fontStack(edition: Edition, role: FontRole, pageId?: string): st
  */
 export const LEGIBLE = { device: 8, css: 6 };
 
-/** The smallest size (page px) of a role's running text on a typeset page: body paragraphs; the headline face's banners. */
-const ROLE_PX: Record<FontRole, number> = { body: 15.5, headline: 20, masthead: Infinity };
+/**
+ * The size (page px) of a role's running text on `page`, as the typeset page sets it (its styles'
+ * sizes, type-sizes.ts, and its blocks' `headlineSize`): the body's paragraphs; the smallest of the
+ * article headings in the headline face (banners, headlines); none for the masthead.
+ */
+export function rolePx(edition: Pick<Edition, 'articles'>, page: Page): Record<FontRole, number> {
+  let headline = Infinity;
+  for (const block of page.blocks ?? [])
+    if ('article' in block)
+      headline = Math.min(
+        headline,
+        block.headlineSize ?? TYPE_PX.headline,
+        edition.articles.find((a) => a.id === block.article)?.banner ? TYPE_PX.banner : Infinity,
+      );
+  return { body: TYPE_PX.body, headline, masthead: Infinity };
+}
 
 /** The stand-in faces in the document, by `${edition id}|${role}`; those taken out (font-swap.ts) are `swapped`. */
 export const standIns = new Map<string, FontFace>();
@@ -89,22 +104,23 @@ export async function loadEditionFonts(
   const specs = new Map<string, string>();
   // How each role's text is drawn before ready: its page cut, its stand-in, or its files.
   const cut = new Set(edition.fonts.filter((font) => font.kind === 'page' && font.page === page?.id).map((font) => font.role));
+  const px = page && rolePx(edition, page);
   const greek = new Set(
     edition.fonts
       .filter(
         (font) =>
           font.kind === 'stand-in' &&
-          page &&
+          px &&
           !cut.has(font.role) &&
           !swapped.has(`${edition.id}|${font.role}`) &&
-          (ROLE_PX[font.role] * scale < LEGIBLE.css || ROLE_PX[font.role] * scale * devicePixelRatio < LEGIBLE.device),
+          (px[font.role] * scale < LEGIBLE.css || px[font.role] * scale * devicePixelRatio < LEGIBLE.device),
       )
       .map((font) => font.role),
   );
   for (const font of edition.fonts) {
     const extra = font.kind === 'page' ? font.page : font.kind === 'stand-in' ? 'stand-in' : '';
     // A page cut of another page, or a stand-in not needed: never registered.
-    if (extra && !(font.kind === 'page' ? cut : greek).has(font.role)) continue;
+    if (extra && (font.kind === 'page' ? font.page !== page?.id : !greek.has(font.role))) continue;
     let url: URL;
     try {
       url = new URL(font.src, baseUrl);

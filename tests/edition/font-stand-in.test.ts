@@ -11,6 +11,7 @@ import '../../src/index.js';
 import type { EPaper } from '../../src/elements/e-paper/e-paper.js';
 import { editionFontFamily, pageText } from '../../src/edition/fonts.js';
 import type { Edition } from '../../src/edition/schema.js';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { deepQuery, frames, nextEvent, until } from '../helpers.js';
 
 const SLICED = new URL('../../demo/editions/sliced/', import.meta.url);
@@ -55,6 +56,30 @@ function lineBoxes(el: EPaper): string[] {
       boxes.push([rect.x - origin.x, rect.y - origin.y, rect.width, rect.height].map((n) => n.toFixed(2)).join(' '));
   }
   return boxes;
+}
+
+/** The mean luminance (Rec. 709, 0–255) of what the screen shows over `rects` (CSS px), by a screenshot. */
+async function luminance(rects: DOMRect[]): Promise<number> {
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const clip = {
+    x: left,
+    y: top,
+    width: Math.max(...rects.map((r) => r.right)) - left,
+    height: Math.max(...rects.map((r) => r.bottom)) - top,
+  };
+  const png = await executeServerCommand<string, typeof clip>('screenshot', clip);
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  let sum = 0;
+  let count = 0;
+  for (const r of rects) {
+    const { data } = context.getImageData(Math.round(r.left - left), Math.round(r.top - top), Math.round(r.width), Math.round(r.height));
+    for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+    count += data.length / 4;
+  }
+  return sum / count;
 }
 
 describe('a stand-in for text too small to read', () => {
@@ -106,6 +131,64 @@ describe('a stand-in for text too small to read', () => {
     }
   });
 
+  it('a deep link into a page kept in a page file draws its headlines with its cut, never the stand-in', async () => {
+    const el = document.createElement('e-paper') as EPaper;
+    el.style.cssText = 'display: block; width: 1280px; height: 800px';
+    el.storageKey = `stand-in-paged-${Date.now()}`;
+    el.page = 'A2';
+    el.src = new URL('paged.json', SLICED).href;
+    const ready = nextEvent(el, 'e-paper-ready');
+    const start = performance.now();
+    document.body.append(el);
+    await ready;
+    const readyAt = performance.now();
+    try {
+      const edition = el.edition ?? (await (await fetch(el.src)).json());
+      const headline = editionFontFamily(edition, 'headline');
+      const fetched = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= start && entry.startTime < readyAt && entry.name.includes('/sliced/'))
+        .map((entry) => new URL(entry.name).pathname.replace(/.*\/sliced\//, ''));
+      expect(fetched, 'the cut of A2 before ready').to.include('paged/fonts/headline-page-A2.woff2');
+      expect(fetched, 'no cut of another page').not.to.include('paged/fonts/headline-page-A1.woff2');
+      expect(faces(`${headline} stand-in`), 'no headline stand-in').to.deep.equal([]);
+      expect(
+        faces(`${headline} A2`).map((face) => face.status),
+        'the cut draws the headlines',
+      ).to.deep.equal(['loaded']);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it("decides by the page's type sizes: headlines set large, without banners, are legible at a desktop fit", async () => {
+    const sliced = await slicedA1();
+    // No headline cut (as a page without one), no banner (the smallest heading, 20 page px), and
+    // every headline at 80 page px: at a desktop fit (about 0.28) 22 CSS px, to be read.
+    const edition: Edition = {
+      ...sliced,
+      fonts: sliced.fonts!.filter((font) => font.kind !== 'page'),
+      articles: sliced.articles.map(({ banner: _banner, ...article }) => article),
+      pages: sliced.pages.map((page) => ({
+        ...page,
+        blocks: page.blocks?.map((block) => (block.kind === 'article' ? { ...block, headlineSize: 80 } : block)),
+      })),
+    };
+    const { el } = await mount(edition, 1280, 800);
+    try {
+      const headline = editionFontFamily(edition, 'headline');
+      expect(faces(`${headline} stand-in`), 'no headline stand-in').to.deep.equal([]);
+      expect(
+        document.fonts.check(`900 1em "${headline}"`, pageText(edition, edition.pages[0]).headline),
+        'the real headline faces, at ready',
+      ).to.equal(true);
+      // The body (15.5 page px, about 4 CSS px) is still drawn by its stand-in.
+      expect(faces(`${editionFontFamily(edition, 'body')} stand-in`).length, 'the body stand-in').to.equal(1);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('where the restored zoom makes the body legible, waits for the real faces and uses no stand-in', async () => {
     const edition = await slicedA1();
     const key = `stand-in-restored-${Date.now()}`;
@@ -124,6 +207,37 @@ describe('a stand-in for text too small to read', () => {
       expect(document.fonts.check(`400 1em "${body}"`, text), 'the real body faces, at ready').to.equal(true);
     } finally {
       el.remove();
+    }
+  });
+  it("draws the body's text as grey as its real faces at a desktop fit (within 1 of 255)", async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      // The body's real slices come a second late each (the faults route, six at a time): the stand-in draws the body meanwhile.
+      const edition = await slicedA1();
+      const late = (src: string) => `/faults/file?path=${encodeURIComponent(new URL(src).pathname)}&ms=1000`;
+      const fonts = edition.fonts!.map((font) => (font.role === 'body' && font.kind === 'slice' ? { ...font, src: late(font.src) } : font));
+      // As the demo's bare page shows it in a 1280 × 800 window (the viewer 85vh high): a fit of 0.22,
+      // where scripts/stand-in-grey.mjs tuned the stand-in's ink. (Bars thinner than a pixel draw
+      // a little lighter or darker from one scale to another: at 0.26 this one is 2.6 lighter.)
+      const { el } = await mount({ ...edition, fonts }, 1280, 680);
+      try {
+        const body = editionFontFamily(edition, 'body');
+        await frames(3);
+        expect(faces(`${body} stand-in`).length, 'the stand-in draws the body').to.equal(1);
+        const boxes = [...deepQuery(el, 'e-paper-page')!.shadowRoot!.querySelectorAll('.body')].map((box) => box.getBoundingClientRect());
+        expect(boxes.length, 'the page has bodies of text').to.be.above(5);
+        const standIn = await luminance(boxes);
+        expect(faces(`${body} stand-in`).length, 'still the stand-in').to.equal(1);
+        await until(() => faces(`${body} stand-in`).length === 0, 'the swap', 15_000);
+        await document.fonts.ready;
+        await frames(3);
+        const real = await luminance(boxes);
+        expect(Math.abs(standIn - real), `the stand-in's grey ${standIn.toFixed(1)} against ${real.toFixed(1)}`).to.be.below(1);
+      } finally {
+        el.remove();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glyphMetrics, makeStandIn, readTables } from '../../scripts/font-stand-in.mjs';
 import { BASE_SLICE, SLICES } from '../../scripts/font-slices.js';
-import { pageHeadlineText } from '../../scripts/subset-fonts.mjs';
+import { pageHeadlineText, withPageFiles } from '../../scripts/subset-fonts.mjs';
 
 const SLICED = fileURLToPath(new URL('../../demo/editions/sliced/', import.meta.url));
 const EDITIONS = ['zhuzhou-daily-2021-01-08.json', 'next-day.json', 'common-characters.json'].map((name) =>
@@ -133,5 +133,50 @@ describe('the stand-in of a sliced face', () => {
         [],
       );
     }
+  });
+
+  it('a page kept in a page file gets its headline cut, and its text its slices', async () => {
+    const paged = JSON.parse(readFileSync(SLICED + 'paged.json', 'utf8'));
+    const refs = paged.pages.filter((page) => page.src);
+    assert.deepEqual(
+      refs.map((page) => page.id),
+      ['A2', 'A3'],
+      'the fixture keeps two pages in page files',
+    );
+    const warnings = [];
+    const whole = withPageFiles(paged, SLICED, { warn: (line) => warnings.push(line) });
+    assert.deepEqual(warnings, []);
+    const cuts = paged.fonts.filter((font) => font.kind === 'page');
+    assert.deepEqual(
+      cuts.map((font) => font.page),
+      ['A1', 'A2', 'A3'],
+    );
+    const slices = paged.fonts.filter((font) => font.role === 'headline' && font.kind !== 'stand-in' && font.kind !== 'page');
+    const sliced = new Set();
+    for (const slice of slices) for (const cp of open(await sfnt(slice.src)).unicodes) sliced.add(cp);
+    for (const page of whole.pages.filter((p) => refs.some((ref) => ref.id === p.id))) {
+      const { unicodes } = open(await sfnt(cuts.find((font) => font.page === page.id).src));
+      const printed = Array.from(pageHeadlineText(whole, page)).filter((ch) => /\p{Script=Han}/u.test(ch));
+      assert.ok(printed.length > 50, `page ${page.id} prints headlines`);
+      assert.deepEqual(
+        printed.filter((ch) => !unicodes.has(ch.codePointAt(0))),
+        [],
+        `page ${page.id}: its cut`,
+      );
+      assert.deepEqual(
+        printed.filter((ch) => !sliced.has(ch.codePointAt(0))),
+        [],
+        `page ${page.id}: the headline slices listed`,
+      );
+    }
+  });
+
+  it('warns of a page file it cannot read, naming it', () => {
+    const warnings = [];
+    const edition = { pages: [{ id: 'B1', src: 'missing/B1.json', width: 10, height: 10 }], articles: [] };
+    const whole = withPageFiles(edition, SLICED, { warn: (line) => warnings.push(line) });
+    assert.equal(whole.pages[0], edition.pages[0]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /page B1: its page file missing\/B1\.json is left out/);
   });
 });

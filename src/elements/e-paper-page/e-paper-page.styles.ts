@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { TYPE_PX } from './type-sizes.js';
 
 /** Sizes are page units: the viewport scales the whole sheet. */
 export const pageStyles = css`
@@ -6,7 +7,7 @@ export const pageStyles = css`
     display: block;
     --_muted: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     --_rule: color-mix(in srgb, var(--_ink) 35%, var(--_paper));
-    --_body-size: 15.5px;
+    --_body-size: ${TYPE_PX.body}px;
   }
   * {
     box-sizing: border-box;
@@ -56,23 +57,23 @@ export const pageStyles = css`
     color: var(--_paper);
     font-family: var(--_font-headline);
     font-weight: 900;
-    font-size: 20px;
+    font-size: ${TYPE_PX.banner}px;
     line-height: 1.3;
     letter-spacing: 0.15em;
   }
   .kicker {
-    font-size: calc(var(--_headline-size, 40px) * 0.46);
+    font-size: calc(var(--_headline-size, ${TYPE_PX.headline}px) * 0.46);
     line-height: 1.3;
   }
   .headline {
     font-family: var(--_font-headline);
     font-weight: 900;
-    font-size: var(--_headline-size, 40px);
+    font-size: var(--_headline-size, ${TYPE_PX.headline}px);
     line-height: 1.18;
     letter-spacing: 0.02em;
   }
   .subhead {
-    font-size: calc(var(--_headline-size, 40px) * 0.42);
+    font-size: calc(var(--_headline-size, ${TYPE_PX.headline}px) * 0.42);
     line-height: 1.35;
   }
   /* Chinese headings break at their spaces, between phrases, when they can. */

@@ -5,7 +5,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../../edition/schema.js';
-import { FALLBACK_FONTS, fontStack } from '../../edition/fonts.js';
+import { FALLBACK_FONTS, editionFontFamily, fontStack } from '../../edition/fonts.js';
 import { articlesById } from '../../edition/regions.js';
 import { uiStrings } from '../../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
@@ -28,7 +28,7 @@ import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
 import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
 import { DeferredLayout } from './reader-deferred-layout.js';
-import { GlyphWarmup, glyphSamples } from './reader-glyph-warmup.js';
+import { GlyphWarmup, glyphSamples, loadedCuts } from './reader-glyph-warmup.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Why the reader closed. */
@@ -230,7 +230,9 @@ export class EPaperReader extends LocalizedElement {
     const edition = this.edition;
     return {
       '--_font-body': edition ? fontStack(edition, 'body') : FALLBACK_FONTS.body,
-      '--_font-headline': edition ? fontStack(edition, 'headline') : FALLBACK_FONTS.headline,
+      '--_font-headline': edition
+        ? loadedCuts(editionFontFamily(edition, 'headline')) + fontStack(edition, 'headline')
+        : FALLBACK_FONTS.headline,
       '--_scale': String(this.textScale),
     };
   }

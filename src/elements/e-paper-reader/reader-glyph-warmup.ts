@@ -1,5 +1,22 @@
 import type { Article } from '../../edition/schema.js';
 
+/**
+ * The faces the reader sets a sliced role in, before its slices: the exact cuts of a page's text in
+ * that role (`"<family> <page>"`, src/edition/fonts.ts) already loaded for the page shown, as CSS
+ * families followed by a comma, or ''. A headline of the page is in the page's cut, the same face's
+ * glyphs, so the reader and its warm-up draw it without fetching the headline slices (about 320
+ * KiB for the A1) that only an opened article would need; other characters fall through to the slices.
+ */
+export function loadedCuts(family: string): string {
+  const prefix = `${family} `;
+  const cuts = new Set<string>();
+  for (const face of document.fonts) {
+    const name = face.family.replace(/^"|"$/g, '');
+    if (face.status === 'loaded' && name.startsWith(prefix) && !name.endsWith(' stand-in')) cuts.add(`"${name}", `);
+  }
+  return [...cuts].join('');
+}
+
 /** Characters laid out per idle callback: a few milliseconds of shaping each. */
 const SLICE = 160;
 

@@ -89,6 +89,10 @@ export const viewerStyles = [
   .visually-hidden {
     ${visuallyHidden}
   }
+  /* Read, never seen: in a system face, so that it fetches no UI font before ready. */
+  .status .visually-hidden {
+    font-family: sans-serif;
+  }
   .status {
     grid-row: 1 / -1;
     display: grid;
@@ -113,11 +117,17 @@ export const viewerStyles = [
     background: linear-gradient(90deg, var(--_bar) 25%, var(--_shine) 50%, var(--_bar) 75%) 0 0 / 200% 100%;
     animation: shimmer 1.4s linear infinite;
   }
+  /* The words come after a second: a quick load shows the bars alone, and needs no UI font before ready. */
   .skeleton .label {
     background: none;
-    animation: none;
+    animation: label-in 0s 1s backwards;
     color: color-mix(in srgb, var(--_ink) 65%, var(--_paper));
     text-align: center;
+  }
+  @keyframes label-in {
+    from {
+      display: none;
+    }
   }
   @keyframes shimmer {
     to {

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
 import { glyphSamples } from '../../../src/elements/e-paper-reader/reader-glyph-warmup.js';
 import { articlesOnPage } from '../../../src/edition/regions.js';
-import { loadEditionFonts } from '../../../src/edition/fonts.js';
+import { editionFontFamily, loadEditionFonts } from '../../../src/edition/fonts.js';
 import type { Edition } from '../../../src/edition/schema.js';
 import { A1_URL, loadA1, until } from '../../helpers.js';
 
@@ -112,5 +112,41 @@ describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
     await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up after closing');
     stop();
     expect(seen.chars.body.length, 'the rest of the page').to.be.greaterThan(0);
+  });
+});
+
+describe('<e-paper-reader>: the warm-up of an edition in shared slices', () => {
+  it("sets the page's headlines in the page's cut: no headline slice is fetched, closed or open", async () => {
+    const base = new URL('../../../demo/editions/sliced/', import.meta.url);
+    const sliced: Edition = await (await fetch(new URL('zhuzhou-daily-2021-01-08.json', base))).json();
+    const fonts = sliced.fonts!.map((font) => ({ ...font, src: new URL(font.src, base).href }));
+    const edition: Edition = { ...sliced, id: `warmup-sliced-${Date.now()}`, fonts };
+    const [page] = edition.pages;
+    // As the viewer loads a page shown at 1:1: the page's headline cut and its body slices.
+    await loadEditionFonts(edition, base.href, undefined, undefined, page, 1);
+    const slices = new Set(fonts.filter((font) => font.role === 'headline' && font.kind === 'slice').map((font) => font.src));
+    const fetched = () => performance.getEntriesByType('resource').filter((entry) => slices.has(entry.name));
+    expect(fetched(), 'none before').to.deep.equal([]);
+
+    const reader = document.createElement('e-paper-reader');
+    reader.edition = edition;
+    reader.articleIds = articlesOnPage(edition, page).map((article) => article.id);
+    const holder = await fixture(html`<div></div>`);
+    holder.append(reader);
+    const { seen, stop } = watch(reader);
+    await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up to end');
+    stop();
+    expect(seen.chars.headline.length, 'the headlines were laid out').to.be.greaterThan(20);
+    expect(seen.fonts.headline['font-family'], "the page's cut first").to.contain(`"${editionFontFamily(edition, 'headline')} A1"`);
+    // An article of the page opens with its headline in hand.
+    reader.articleId = reader.articleIds[0];
+    reader.open = true;
+    await reader.updateComplete;
+    await document.fonts.ready;
+    expect(
+      fetched().map((entry) => entry.name),
+      'no headline slice',
+    ).to.deep.equal([]);
+    reader.open = false;
   });
 });
