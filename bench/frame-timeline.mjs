@@ -124,8 +124,9 @@ function analyse(trace, frames, phases, offsetUs, names, all) {
     const name = e.name.replace(/^void SkCanvas::(\w+).*/, '$1');
     const c = (rasterCalls[name] ??= { calls: 0, ms: 0 });
     c.calls++;
-    c.ms = Math.round((c.ms + (e.tdur ?? e.dur) / 1000) * 10) / 10;
+    c.ms += (e.tdur ?? e.dur) / 1000;
   }
+  for (const c of Object.values(rasterCalls)) c.ms = Math.round(c.ms * 10) / 10;
   const out = [];
   for (let i = 1; i < frames.length; i++) {
     const [a, b] = [frames[i - 1], frames[i]];
