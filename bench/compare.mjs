@@ -54,7 +54,13 @@ const builds = Object.fromEntries(
 );
 const labels = Object.keys(builds);
 const before = Object.fromEntries(
-  (values.before ?? []).map((spec) => [spec.split('=')[0], `(${readFileSync(resolve(spec.split('=')[1]), 'utf8')})()`]),
+  // Prettier ends the file's one expression with a semicolon, which the call around it cannot take.
+  (values.before ?? []).map((spec) => [
+    spec.split('=')[0],
+    `(${readFileSync(resolve(spec.split('=')[1]), 'utf8')
+      .trim()
+      .replace(/;$/, '')})()`,
+  ]),
 );
 if (labels.length < 1) {
   log(

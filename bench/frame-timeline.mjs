@@ -189,7 +189,8 @@ try {
       await clickArticle(page, input);
       await page.evaluate(quiet);
       if (before[label]) {
-        const done = await page.evaluate(`(${readFileSync(before[label], 'utf8')})()`);
+        // Prettier ends the file's one expression with a semicolon, which the call around it cannot take.
+        const done = await page.evaluate(`(${readFileSync(before[label], 'utf8').trim().replace(/;$/, '')})()`);
         console.log(`  --before: ${JSON.stringify(done)}`);
         await page.evaluate(quiet);
       }
