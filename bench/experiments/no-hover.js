@@ -3,8 +3,11 @@
  * keeps the regions unlit. The pan's start moves the mouse onto a new article (it lights up, a
  * 120 ms fade redrawn every frame), and the drag's pointer capture makes it leave again (another
  * fade): at 4× each fade repaints the article's tiles of the page layer on every frame.
- * Seen: the pan's raster of the page layer 300–450 tiles, 85–135 ms CPU → 30–70 tiles, 36–42 ms,
- * and the first frame of the pan (15 tiles required at once) no longer over 33 ms.
+ * Seen in traced loads (frame-timeline, load 3–11): the pan's raster of the page layer 240–450
+ * tiles, 74–136 ms CPU → 31–68 tiles, 36–42 ms; in 6 of 14 loads without the script the pan's
+ * first long frame rastered 14–30 tiles as the mouse reached an article, never more than 5 with
+ * it. compare.mjs at load 11–12: renderer CPU 600 → 550 ms (medians of 5); its frame counts
+ * were the machine's load, not the page's.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- one function expression, evaluated in the page by the bench
 async () => {
