@@ -12,13 +12,16 @@
 // the main thread to the frame's commit, the raster of that frame's tiles, and the wall time to
 // the first draw after them. Thread time, which the machine's other load disturbs less than wall
 // time (the trace costs a little, so click → text is then a little slower in every build alike).
+// --before LABEL=FILE: a function expression (the file's text) run and awaited in LABEL's page
+// after the click, before the interaction, as in frame-timeline.mjs: to compare an idea without
+// building it (two labels may name the same build; bench/experiments/ holds the ones tried).
 // --profile also records, after the rounds, one load of each build with the DevTools timeline
 // categories on (slow: the figures of that load are not comparable, which is why it comes
 // apart), and sums per build what the main thread did in the interaction and in the click:
 // style recalculations (and the elements they restyled), layouts, paints, scripts, and the
 // longest tasks with what they were. The traces go to bench/results/.
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     'profile-only': { type: 'boolean', default: false },
     'click-only': { type: 'boolean', default: false },
     'click-cpu': { type: 'boolean', default: false },
+    before: { type: 'string', multiple: true },
   },
 });
 // The main bench's modules read their own options from the command line: none of these.
@@ -49,8 +53,19 @@ const builds = Object.fromEntries(
   }),
 );
 const labels = Object.keys(builds);
+const before = Object.fromEntries(
+  // Prettier ends the file's one expression with a semicolon, which the call around it cannot take.
+  (values.before ?? []).map((spec) => [
+    spec.split('=')[0],
+    `(${readFileSync(resolve(spec.split('=')[1]), 'utf8')
+      .trim()
+      .replace(/;$/, '')})()`,
+  ]),
+);
 if (labels.length < 1) {
-  log('usage: node bench/compare.mjs --build A=dist-folder --build B=dist-folder [--runs N] [--profile] [--click-only] [--click-cpu]');
+  log(
+    'usage: node bench/compare.mjs --build A=dist-folder --build B=dist-folder [--runs N] [--profile] [--click-only] [--click-cpu] [--before LABEL=FILE]',
+  );
   process.exit(2);
 }
 const runs = values['profile-only'] ? 0 : Math.max(1, Number(values.runs) || 4);
@@ -61,6 +76,7 @@ const viewerOf = (label) => ({
   zoomModifiers: 2,
   clickOnly: values['click-only'],
   clickCpu: values['click-cpu'],
+  before: before[label],
 });
 
 const median = (xs) => {
@@ -118,7 +134,9 @@ const rows = [
   ['  in the pan', (r) => r.interaction?.parts?.pan?.loafMs ?? 0],
   ['  in the settle (1 s after)', (r) => r.interaction?.parts?.settle?.loafMs ?? 0],
   ['frame intervals > 33 ms', (r) => r.interaction?.intervalsOver33],
-  ['  of them in the settle', (r) => r.interaction?.parts?.settle?.over33 ?? 0],
+  ['  of them in the zoom (its settle too)', (r) => r.interaction?.parts?.zoom?.over33 ?? 0],
+  ['  in the pan', (r) => r.interaction?.parts?.pan?.over33 ?? 0],
+  ['  in the settle (1 s after)', (r) => r.interaction?.parts?.settle?.over33 ?? 0],
   ['longest frame interval (ms)', (r) => r.interaction?.maxIntervalMs],
   ['compositor frames dropped', (r) => r.interaction?.droppedFrames],
   ['renderer CPU in the interaction (ms)', (r) => r.interaction?.rendererCpuMs],

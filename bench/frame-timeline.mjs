@@ -14,7 +14,9 @@
 // own CPU time, which the other load disturbs less still).
 // --before LABEL=FILE: a function expression (the file's text) run and awaited in LABEL's page
 // after the click, before the interaction: to try an idea without building it (two labels may
-// name the same build, one with a script, one without).
+// name the same build, one with a script, one without; bench/experiments/ holds those tried).
+// --skia: Skia's trace categories too, and a line per load with the raster threads' time by
+// drawing call (drawTextBlob, drawPaint, …): what a tile's raster is made of.
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     all: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     before: { type: 'string', multiple: true },
+    skia: { type: 'boolean', default: false },
   },
 });
 process.argv.splice(2);
@@ -37,7 +40,13 @@ const { warmFonts, quiet } = await import('./cdp.mjs');
 const { measure, interact } = await import('./measures.mjs');
 const { openClicked } = await import('./open-page.mjs');
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'cc',
+  ...(values.skia ? ['disabled-by-default-skia'] : []),
+];
 const builds = Object.fromEntries((values.build ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
 /** `--before LABEL=FILE`: a function expression run (awaited) in LABEL's page before the interaction, to try a change without building it. */
 const before = Object.fromEntries((values.before ?? []).map((spec) => [spec.split('=')[0], resolve(spec.split('=')[1])]));
@@ -105,6 +114,19 @@ function analyse(trace, frames, phases, offsetUs, names, all) {
     r.ms = Math.round((r.ms + e.dur / 1000) * 10) / 10;
     r.cpu = Math.round((r.cpu + (e.tdur ?? e.dur) / 1000) * 10) / 10;
   }
+  // The raster threads' time by Skia drawing call, over the interaction (with --skia).
+  const rasterThreads = new Set(raster.map((e) => `${e.pid}:${e.tid}`));
+  const rasterCalls = {};
+  for (const e of mine) {
+    if (!e.name.startsWith('void SkCanvas::') || !rasterThreads.has(`${e.pid}:${e.tid}`)) continue;
+    const t = toPage(e.ts);
+    if (t < frames[0] || t > frames.at(-1)) continue;
+    const name = e.name.replace(/^void SkCanvas::(\w+).*/, '$1');
+    const c = (rasterCalls[name] ??= { calls: 0, ms: 0 });
+    c.calls++;
+    c.ms += (e.tdur ?? e.dur) / 1000;
+  }
+  for (const c of Object.values(rasterCalls)) c.ms = Math.round(c.ms * 10) / 10;
   const out = [];
   for (let i = 1; i < frames.length; i++) {
     const [a, b] = [frames[i - 1], frames[i]];
@@ -138,7 +160,7 @@ function analyse(trace, frames, phases, offsetUs, names, all) {
       raster: byLayer,
     });
   }
-  return { frames: out, rasterByPart };
+  return { frames: out, rasterByPart, rasterCalls };
 }
 
 const server = await startServer({ builds });
@@ -163,7 +185,8 @@ try {
     const { context, page, cdp, input } = await openClicked(browser, server.origin, viewerOf(label), { errors: [] });
     try {
       if (before[label]) {
-        const done = await page.evaluate(`(${readFileSync(before[label], 'utf8')})()`);
+        // Prettier ends the file's one expression with a semicolon, which the call around it cannot take.
+        const done = await page.evaluate(`(${readFileSync(before[label], 'utf8').trim().replace(/;$/, '')})()`);
         console.log(`  --before: ${JSON.stringify(done)}`);
         await page.evaluate(quiet);
       }
@@ -188,7 +211,7 @@ try {
       const markEvent = (trace.traceEvents ?? trace).find((e) => e.name === 'frame-timeline-sync' && e.ts);
       const offsetUs = markEvent.ts - sync.mark * 1000;
       const names = await layerNames(cdp, layers);
-      const { frames: timeline, rasterByPart } = analyse(trace, sync.run.frames, sync.run.phases, offsetUs, names, values.all);
+      const { frames: timeline, rasterByPart, rasterCalls } = analyse(trace, sync.run.frames, sync.run.phases, offsetUs, names, values.all);
       const file = join(outDir, `${stamp}-timeline-${label}-${round + 1}.json`);
       writeFileSync(
         file,
@@ -211,6 +234,7 @@ try {
         `\n${label}: ${interaction.intervalsOver33} intervals > 33 ms, longest ${interaction.maxIntervalMs} ms, LoAF ${Math.round(interaction.loafTotalMs)} ms; phases ${sync.run.phases.map((p) => `${p.name}@${Math.round(p.t - sync.run.frames[0])}`).join(' ')}`,
       );
       console.log(`  raster by part and layer (tiles/ms): ${JSON.stringify(rasterByPart)}`);
+      if (values.skia) console.log(`  raster threads by drawing call (CPU ms): ${JSON.stringify(rasterCalls)}`);
       for (const f of timeline) console.log(JSON.stringify(f));
     } finally {
       await context.close().catch(() => {});

@@ -105,7 +105,9 @@ export async function measure(browser, browserCdp, origin, viewer, round) {
     // compare.mjs --click-only: the load and the click, nothing after.
     if (viewer.clickOnly) return result;
 
-    // Interaction: wheel zoom to 4× at a point, then drag-pans, with real input.
+    // Interaction: wheel zoom to 4× at a point, then drag-pans, with real input. compare.mjs
+    // --before: a script run in the page first, to try a change without building it.
+    if (viewer.before) result.before = await page.evaluate(viewer.before);
     await page.evaluate(quiet);
     result.interaction = await interact(page, input, viewer, browser, browserCdp, browserPid, requests, round === 0 ? SCREENSHOTS : null);
     phase('interaction');

@@ -27,6 +27,15 @@ export const STRETCH_RATIO = 4;
  * inside the layer, the page is rasterised at the scale shown, in as many tiles as the screen
  * holds. As the scale moves {@link REDRAW_RATIO} away the page is drawn again at the new scale
  * (the layer stays; only what is in view is rasterised again), as Chromium's pinch zoom does.
+ *
+ * Why that redraw is one frame's work, not spread over several (measured, issue 22): a commit
+ * that repaints a layer is activated only once every tile of it in view is rasterised, and
+ * Chromium sends no main frame until then, so the view's ~21 tiles of dense text (1.3–2 ms of
+ * CPU raster each, three quarters of it drawing text, not new glyphs) hold the frame for one
+ * interval. Shown only a band of the box, the same redraw does spread (bench/experiments/
+ * clip-band.js), but the rest of the box is blank meanwhile: the stretched raster is gone as soon
+ * as its layer is repainted. Spreading it needs the page split into layers that can be redrawn
+ * one at a time, or drawn twice; Chromium's own pinch avoids it by rasterising on the compositor.
  */
 export class StageLayer {
   /** The scale the page is drawn at inside the layer; 0 while the stage is not promoted. */
