@@ -148,6 +148,17 @@ export const readerStyles = css`
     width: 100%;
   }
 
+  /* The closed dialog laid out ahead at idle (reader-layout-ahead.ts), as it opens, but hidden and
+     away from the screen, where its photos' lazy loading does not reach. */
+  .reader.ahead:not([open]) {
+    display: flex;
+    flex-direction: column;
+    position: fixed;
+    inset: 0 auto auto -10000px;
+    visibility: hidden;
+    pointer-events: none;
+  }
+
   /* Narrow or short screens: the whole screen, a sheet. */
   @media (max-width: 599.98px), (max-height: 479.98px) {
     :host {

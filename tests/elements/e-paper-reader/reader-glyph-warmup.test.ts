@@ -65,8 +65,10 @@ function watch(reader: EPaperReader) {
     seen.drawnFonts.push([h, k, b].map(fontOf));
   };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some((n) => (n as Element).classList?.contains('warmup')))) seen.added++;
-    record();
+    const isSample = (n: Node) => (n as Element).classList?.contains('warmup');
+    if (records.some((r) => [...r.addedNodes].some(isSample))) seen.added++;
+    // The sample's own changes only (the dialog laid out ahead changes too, reader-layout-ahead.ts).
+    if (records.some((r) => [...r.addedNodes].some(isSample) || (r.target as Element).closest?.('.warmup'))) record();
   });
   observer.observe(reader.shadowRoot!, { childList: true, subtree: true });
   return { seen, stop: () => observer.disconnect() };
