@@ -60,6 +60,7 @@ export class ArticleOpeningController {
     const id = host.article;
     if (id === undefined || id === '') {
       if (previous) {
+        this.#underReader(false);
         session.closed();
         emit(host, 'e-paper-article-close', { articleId: previous }, true);
         hash.write({ article: undefined });
@@ -82,11 +83,21 @@ export class ArticleOpeningController {
     const onPage = pageOf(state.edition, id, state.page);
     if (onPage && onPage !== state.page) this.ctx.showPage(onPage);
     this.ctx.parts.need('e-paper-reader');
+    this.#underReader(true);
     if (!previous) this.#focus.openedFrom();
     const paragraph = session.opened(id);
     emit(host, 'e-paper-article-open', { articleId: id }, true);
     hash.write({ article: id });
     if (paragraph > 0) void host.updateComplete.then(() => host.renderRoot.querySelector('e-paper-reader')?.scrollToParagraph(paragraph));
+  }
+
+  /**
+   * Marks the page as under the open reader (`reading`, see `<e-paper-page>`): the reader covering
+   * the pointer takes its region's hover away, and the fill fading out under the veil would draw the
+   * page's tiles again in every frame of the click's first frames.
+   */
+  #underReader(open: boolean): void {
+    this.ctx.host.renderRoot.querySelector('e-paper-page')?.toggleAttribute('reading', open);
   }
 
   /** No article was asked for when `edition` was shown: the offer to continue the one the reader left open. */

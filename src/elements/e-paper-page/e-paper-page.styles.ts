@@ -305,6 +305,11 @@ export const regionStyles = css`
     vector-effect: non-scaling-stroke;
     transition: fill 0.12s, stroke 0.12s;
   }
+  /* Under the open reader (the viewer sets "reading"), the hover the reader takes away goes at once:
+     a fade there, unseen under the veil, would draw the page's tiles again in every frame. */
+  :host([reading]) .shape {
+    transition: none;
+  }
   /* .hover, not :hover: a touch leaves :hover on the story it touched (set by the page for pointers that hover). */
   .region.hover .shape,
   .region:focus-visible .shape,

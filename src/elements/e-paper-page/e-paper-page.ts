@@ -47,6 +47,9 @@ const place = (rect: Rect) => ({
  * A typeset replica of one page, drawn from the edition's text at the page's size in page units
  * (one unit is one CSS pixel before the viewport scales it).
  *
+ * The viewer sets the `reading` attribute while its reader is open over the page: a region's hover
+ * then goes without its fade (the reader, over the pointer, takes it away under the veil).
+ *
  * @csspart page - The sheet of paper.
  * @csspart block - Every block on the page.
  * @csspart article - An article's block; it carries `data-article-id`.

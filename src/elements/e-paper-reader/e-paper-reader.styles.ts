@@ -120,17 +120,43 @@ export const readerStyles = css`
     }
   }
 
-  /* The hidden sample that lays the page's glyphs out at idle (reader-glyph-warmup.ts): laid out, never painted. */
+  /* The sample that sets the page's glyphs at idle (reader-glyph-warmup.ts): laid out, and drawn in
+     a layer of its own but never seen (Chromium rasters content under filter: opacity(0), not under
+     opacity: 0 or visibility: hidden). It stands past the viewer's right edge but for one pixel:
+     the layer's tiles there are rastered, and drawn text in view would be the page's largest
+     contentful paint. Its drawn phases stand over the text laid out only. */
   .reader.warmup {
     position: fixed;
-    inset: 0 auto auto 0;
-    height: 0;
+    inset: 0 auto auto calc(100% - 1px);
+    width: 160px;
+    height: 100%;
     margin: 0;
     overflow: hidden;
-    visibility: hidden;
+    filter: opacity(0);
+    will-change: transform;
     pointer-events: none;
     contain: strict;
+    background: none;
     box-shadow: none;
+  }
+  .warmup .layout {
+    visibility: hidden;
+  }
+  .warmup .phase {
+    position: absolute;
+    inset: 0 auto auto 0;
+    width: 100%;
+  }
+
+  /* The closed dialog laid out ahead at idle (reader-layout-ahead.ts), as it opens, but hidden and
+     away from the screen, where its photos' lazy loading does not reach. */
+  .reader.ahead:not([open]) {
+    display: flex;
+    flex-direction: column;
+    position: fixed;
+    inset: 0 auto auto -10000px;
+    visibility: hidden;
+    pointer-events: none;
   }
 
   /* Narrow or short screens: the whole screen, a sheet. */

@@ -29,6 +29,7 @@ import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
 import { DeferredLayout } from './reader-deferred-layout.js';
 import { GlyphWarmup, glyphSamples, loadedCuts } from './reader-glyph-warmup.js';
+import { LayoutAhead } from './reader-layout-ahead.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
 /** Why the reader closed. */
@@ -179,6 +180,8 @@ export class EPaperReader extends LocalizedElement {
   @state() private status = '';
   @state() private manualLink?: string;
   @state() private brokenPhotos = new Set<string>();
+  /** The article in the closed dialog, laid out ahead at idle (reader-layout-ahead.ts). */
+  @state() private ahead?: string;
 
   constructor() {
     super();
@@ -223,6 +226,15 @@ export class EPaperReader extends LocalizedElement {
   readonly #warmup = new GlyphWarmup(
     () => this.renderRoot,
     () => this.#fontProps(),
+  );
+
+  /** The dialog laid out at idle while closed, with the page's first article, so that an open only swaps the text (reader-layout-ahead.ts). */
+  readonly #ahead = new LayoutAhead(
+    (id) => {
+      this.ahead = id;
+      return this.updateComplete;
+    },
+    () => this.#query<HTMLDialogElement>('dialog'),
   );
 
   /** The faces and text scale, on the dialog and on the warm-up's sample. */
@@ -297,6 +309,7 @@ export class EPaperReader extends LocalizedElement {
     this.#progress.cancel();
     this.#layout.cancel();
     this.#warmup.cancel();
+    this.#ahead.cancel();
     clearTimeout(this.#statusTimer);
     this.#releasePage();
   }
@@ -332,8 +345,10 @@ export class EPaperReader extends LocalizedElement {
     // browser closing the dialog (Esc) and its close event must not show it again.
     const show = changed.has('open') || this.#reattached;
     this.#reattached = false;
-    if (this.open) this.#warmup.cancel();
-    else if (changed.has('edition') || changed.has('articleIds') || changed.has('textScale') || changed.has('open')) this.#warm();
+    if (this.open) {
+      this.#warmup.cancel();
+      this.#ahead.cancel();
+    } else if (changed.has('edition') || changed.has('articleIds') || changed.has('textScale') || changed.has('open')) this.#warm();
     if (this.open && show && this.isConnected && !dialog.matches(':modal')) {
       if (dialog.open) dialog.close();
       dialog.showModal();
@@ -367,7 +382,9 @@ export class EPaperReader extends LocalizedElement {
     const ids = this.articleIds;
     const byId = articlesById(edition);
     const articles = () => glyphSamples(ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined));
-    this.#warmup.warm(`${edition.id} ${ids.join()} ${this.textScale}`, articles, edition.lang);
+    const key = `${edition.id} ${ids.join()} ${this.textScale}`;
+    this.#warmup.warm(key, articles, edition.lang);
+    this.#ahead.schedule(key, this.#order[0]);
   }
 
   #focusStart(): void {
@@ -573,8 +590,11 @@ export class EPaperReader extends LocalizedElement {
   override render() {
     const strings = uiStrings(this.lang);
     const s = readerStrings(this.lang);
-    const article = this.#article;
     const edition = this.edition;
+    // Closed with no article asked for: the one laid out ahead, if any (hidden with the dialog).
+    const article =
+      this.#article ??
+      (this.open || this.articleId !== undefined || !edition || !this.ahead ? undefined : articlesById(edition).get(this.ahead));
     const index = this.#position;
     const count = this.#order.length;
     const previous = this.#neighbour('previous');

@@ -19,9 +19,31 @@ export function loadedCuts(family: string): string {
 
 /** Characters laid out per idle callback: a few milliseconds of shaping each. */
 const SLICE = 160;
+/** Characters drawn per idle callback, each in the four phases: a few milliseconds of raster, within the sample's narrow column. */
+const DRAWN_SLICE = 24;
+/** Body characters from the start of each article that its first screen can show (more on a tall one is a bonus). */
+const FIRST_SCREEN = 480;
+/**
+ * How much the drawn glyphs may take of the renderer's glyph cache, in device pixels (about a byte
+ * each, as masks). Chromium's cache is 1 MiB (its SmallerFontCache feature, on by default) for every
+ * face and size the tab draws, and the A1 at fit already holds about 680 KiB of it once the stage's
+ * layer has drawn the page again; the open reader adds about 140 KiB. A cache that overflows drops a
+ * quarter of itself, whole faces at a size, the least recently used first: the warm-up's own, the
+ * reader's measured glyphs, the page's. With 500,000 the click then measured and drew them again and
+ * was slower than without a warm-up; 200,000 (about 180 KiB in the cache) leaves room.
+ */
+const DRAWN_BUDGET = 200_000;
+/** Skia positions glyphs to a quarter pixel: each glyph is rastered once for each quarter it meets. */
+const PHASES = [0, 0.25, 0.5, 0.75];
 
-/** What the open reader sets in each style: the sample's class and the characters it shows in it. */
-export type GlyphSamples = Record<'headline' | 'kicker' | 'body', string>;
+/** The reader's styles of text that the warm-up sets, by the class of the sample's paragraph. */
+export type GlyphStyle = 'headline' | 'kicker' | 'body';
+
+/** What the open reader sets in each style: the characters it shows in it, and which of them to draw. */
+export interface GlyphSamples extends Record<GlyphStyle, string> {
+  /** The characters of the articles' first screens, most used first, with their style: drawn as well as laid out. */
+  drawn: [GlyphStyle, string][];
+}
 
 const paragraph = (className: string): HTMLParagraphElement => {
   const p = document.createElement('p');
@@ -32,30 +54,58 @@ const paragraph = (className: string): HTMLParagraphElement => {
 /** Each character of `texts` once, in the order first met. */
 const distinct = (texts: (string | undefined)[]): string => [...new Set(texts.join(''))].join('');
 
-/** The characters the reader would set for `articles`, by the style that sets them. */
+/** The characters the reader would set for `articles`, by the style that sets them, and those of their first screens to draw. */
 export function glyphSamples(articles: Article[]): GlyphSamples {
+  const heads = (a: Article) => [a.banner, a.kicker, ...(a.subheads ?? [])];
+  // How often each character stands in the first screens, by style: the most used are drawn first.
+  const uses = new Map<string, { glyph: [GlyphStyle, string]; n: number }>();
+  const count = (style: GlyphStyle, text = '') => {
+    for (const c of text) {
+      if (!c.trim()) continue;
+      const use = uses.get(style + c) ?? { glyph: [style, c], n: 0 };
+      use.n++;
+      uses.set(style + c, use);
+    }
+  };
+  for (const a of articles) {
+    count('headline', a.headline);
+    for (const text of heads(a)) count('kicker', text);
+    count('body', a.paragraphs.join('').slice(0, FIRST_SCREEN));
+  }
+  const drawn = [...uses.values()].sort((a, b) => b.n - a.n).map((use) => use.glyph);
   return {
     headline: distinct(articles.map((a) => a.headline)),
-    kicker: distinct(articles.flatMap((a) => [a.banner, a.kicker, ...(a.subheads ?? [])])),
+    kicker: distinct(articles.flatMap(heads)),
     body: distinct(articles.flatMap((a) => a.paragraphs)),
+    drawn,
   };
 }
 
 /**
- * Lays the page's characters out once at idle, hidden, in the reader's own styles, while the
- * reader is closed. The first open of an article shapes its text at the reader's sizes, and in
- * Chinese text nearly every character is a glyph the browser has not measured at those sizes (the
- * page sets the same faces at its own, scaled sizes): that was most of the layout in the click's
- * frame (`bench/compare.mjs --click-cpu`). Laid out once at the same faces, sizes, weights and
- * language, the glyphs' metrics are in the browser's caches when an article opens.
+ * Lays the page's characters out once at idle, in the reader's own styles, while the reader is
+ * closed, and draws those of the articles' first screens. The first open of an article shapes its
+ * text at the reader's sizes, and in Chinese text nearly every character is a glyph the browser
+ * has not measured at those sizes (the page sets the same faces at its own, scaled sizes): that
+ * was most of the layout in the click's frame (`bench/compare.mjs --click-cpu`). Laid out once at
+ * the same faces, sizes, weights and language, the glyphs' metrics are in the browser's caches when
+ * an article opens.
  *
- * The sample is `aria-hidden` and `visibility: hidden` (laid out, never painted, never read), one
- * slice of characters per idle callback, and goes once every slice is done; opening the reader
- * stops it, and the rest is done after it closes.
+ * The first frame then rasters the glyphs, each once for each quarter-pixel position the justified
+ * text puts it at: most of that frame's raster (`--click-cpu`). So the characters of the first
+ * screens, most used first, are also drawn, four times a quarter pixel apart, in a layer of their
+ * own that is never seen (`filter: opacity(0)`, which Chromium still rasters), within a budget of
+ * the glyph cache that the page's own faces share ({@link DRAWN_BUDGET}).
+ *
+ * The sample is `aria-hidden` and inert (never read, found or hit), one slice of characters per
+ * idle callback, and goes once every slice is done; opening the reader stops it, and the rest is
+ * done after it closes.
  */
 export class GlyphWarmup {
   /** The characters already laid out, by sample; cleared when what sets their size changes. */
-  #done: Record<keyof GlyphSamples, Set<string>> = { headline: new Set(), kicker: new Set(), body: new Set() };
+  #done: Record<GlyphStyle, Set<string>> = { headline: new Set(), kicker: new Set(), body: new Set() };
+  /** How far through the characters to draw, and how much of the budget is left. */
+  #drawnAt = 0;
+  #budget = DRAWN_BUDGET;
   #key?: string;
   #samples?: GlyphSamples;
   #complete = false;
@@ -81,6 +131,8 @@ export class GlyphWarmup {
       this.#key = key;
       this.#samples = undefined;
       this.#complete = false;
+      this.#drawnAt = 0;
+      this.#budget = DRAWN_BUDGET;
       for (const done of Object.values(this.#done)) done.clear();
     }
     const idle = globalThis.requestIdleCallback;
@@ -107,26 +159,49 @@ export class GlyphWarmup {
     this.#remove();
   }
 
-  /** Lays out the next slice; false once nothing is left. */
+  /** Lays out, and draws, the next slice; false once nothing is left. */
   #slice(samples: GlyphSamples, lang: string): boolean {
-    const slice = {} as GlyphSamples;
+    const slice = { headline: '', kicker: '', body: '' };
     let left = SLICE;
-    for (const name of Object.keys(samples) as (keyof GlyphSamples)[]) {
+    for (const name of STYLES) {
       const done = this.#done[name];
       const chars = [...samples[name]].filter((c) => !done.has(c)).slice(0, Math.max(0, left));
       for (const c of chars) done.add(c);
       slice[name] = chars.join('');
       left -= chars.length;
     }
-    if (left === SLICE) return false;
+    const more = this.#drawnAt < samples.drawn.length;
+    if (left === SLICE && !more) return false;
     const sample = this.#element(lang);
-    const [headline, kicker, body] = sample.querySelectorAll('p');
-    headline.textContent = slice.headline;
-    kicker.textContent = slice.kicker;
-    body.textContent = slice.body;
+    const [layout, ...phases] = sample.querySelectorAll('.text');
+    fill(layout, slice);
+    const drawn = more ? this.#drawnSlice(samples.drawn, layout) : { headline: '', kicker: '', body: '' };
+    for (const phase of phases) fill(phase, drawn);
     // The layout now, in this idle callback, rather than in the next frame.
     void sample.offsetHeight;
     return true;
+  }
+
+  /** The next characters to draw that the budget still has room for, by style. */
+  #drawnSlice(drawn: GlyphSamples['drawn'], layout: Element): Record<GlyphStyle, string> {
+    const slice = { headline: '', kicker: '', body: '' };
+    const ratio = globalThis.devicePixelRatio || 1;
+    // A glyph's mask is about its em square, once for each phase.
+    const cost = Object.fromEntries(
+      STYLES.map((name, i) => [
+        name,
+        PHASES.length * (parseFloat(getComputedStyle(layout.querySelectorAll('p')[i]).fontSize) * ratio) ** 2,
+      ]),
+    ) as Record<GlyphStyle, number>;
+    let taken = 0;
+    while (this.#drawnAt < drawn.length && taken < DRAWN_SLICE) {
+      const [style, c] = drawn[this.#drawnAt++];
+      if (!(cost[style] <= this.#budget)) continue;
+      this.#budget -= cost[style];
+      slice[style] += c;
+      taken++;
+    }
+    return slice;
   }
 
   #element(lang: string): HTMLElement {
@@ -134,14 +209,9 @@ export class GlyphWarmup {
       const sample = document.createElement('div');
       sample.className = 'reader warmup';
       sample.setAttribute('aria-hidden', 'true');
+      // Drawn, though never seen: inert keeps it out of find in page and selection.
+      sample.inert = true;
       for (const [name, value] of Object.entries(this.props())) sample.style.setProperty(name, value);
-      // The classes of the open reader's text: the same rules set the same fonts.
-      const text = document.createElement('div');
-      text.className = 'text';
-      const body = document.createElement('div');
-      body.className = 'body whole';
-      body.append(document.createElement('p'));
-      text.append(paragraph('headline'), paragraph('kicker'), body);
       // The text size buttons' signs: no edition face has U+2212, and the search for a system
       // face that has it (through every family of the body's stack) was the rest of that layout.
       const controls = document.createElement('div');
@@ -156,11 +226,12 @@ export class GlyphWarmup {
         button.append('A', sign);
         controls.append(button);
       }
-      sample.append(controls, text);
+      // The text laid out only, then the drawn text at each phase, over it.
+      sample.append(controls, text('layout'), ...PHASES.map((x) => text('phase', x)));
       this.root().prepend(sample);
       this.#sample = sample;
     }
-    this.#sample.querySelector('.text')!.setAttribute('lang', lang);
+    for (const text of this.#sample.querySelectorAll('.text')) text.setAttribute('lang', lang);
     return this.#sample;
   }
 
@@ -168,4 +239,26 @@ export class GlyphWarmup {
     this.#sample?.remove();
     this.#sample = undefined;
   }
+}
+
+const STYLES: GlyphStyle[] = ['headline', 'kicker', 'body'];
+
+/** The classes of the open reader's text, so that the same rules set the same fonts; a phase stands `x` px to the right. */
+function text(kind: 'layout' | 'phase', x = 0): HTMLElement {
+  const text = document.createElement('div');
+  text.className = `text ${kind}`;
+  if (kind === 'phase') text.style.left = `${x}px`;
+  const body = document.createElement('div');
+  body.className = 'body whole';
+  body.append(document.createElement('p'));
+  text.append(paragraph('headline'), paragraph('kicker'), body);
+  return text;
+}
+
+/** Sets the three paragraphs of a sample's text. */
+function fill(text: Element, slice: Record<GlyphStyle, string>): void {
+  const [headline, kicker, body] = text.querySelectorAll('p');
+  headline.textContent = slice.headline;
+  kicker.textContent = slice.kicker;
+  body.textContent = slice.body;
 }

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import { articlesById, articlesOnPage, regionsOf } from '../../../src/edition/regions.js';
@@ -94,6 +94,36 @@ describe('article regions', () => {
       checked++;
     }
     expect(checked).to.be.at.least(16);
+  });
+
+  it('let the hover the open reader takes away go at once, with no fade drawn under the veil', async () => {
+    // Motion allowed (another file's emulation may stay in the browser): the fades exist to be skipped.
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await viewer();
+    const page = deepQuery(el, 'e-paper-page')!;
+    const region = regionOf(el, 'a2');
+    const shape = region.querySelector('.shape')!;
+    const { x, y } = centreOf(el, 'a2');
+    await sendMouse({ type: 'move', position: [x, y] });
+    await until(() => region.classList.contains('hover'), 'the mouse lights the story');
+    await until(() => shape.getAnimations().length === 0, 'its fill has faded in');
+    // The transitions running on the shape as the hover goes (getAnimations() styles it first).
+    const atLeave: number[] = [];
+    const observer = new MutationObserver(() => {
+      if (!region.classList.contains('hover')) atLeave.push(shape.getAnimations().length);
+    });
+    observer.observe(region, { attributes: true, attributeFilter: ['class'] });
+    await sendMouse({ type: 'click', position: [x, y] });
+    await until(() => el.article === 'a2', 'the click opens the story');
+    await until(() => atLeave.length > 0, 'the reader, over the pointer, takes the hover away');
+    observer.disconnect();
+    expect(page.hasAttribute('reading'), 'the page is under the reader').to.equal(true);
+    expect(atLeave[0], 'fades started as the hover went').to.equal(0);
+    // Closed, the page's regions fade again.
+    el.closeArticle();
+    await until(() => el.article === undefined, 'the reader closes');
+    expect(page.hasAttribute('reading')).to.equal(false);
+    expect(getComputedStyle(shape).transitionDuration).not.to.equal('0s');
   });
 
   it('take focus with Tab in reading order, showing the tooltip for the focused article', async () => {

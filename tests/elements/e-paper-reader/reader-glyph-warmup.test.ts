@@ -27,22 +27,48 @@ function watch(reader: EPaperReader) {
   const seen = {
     fonts: {} as Record<string, ReturnType<typeof fontOf>>,
     chars: { headline: '', kicker: '', body: '' },
+    /** The drawn characters, by style, and the phases' fonts and offsets. */
+    drawn: { headline: '', kicker: '', body: '' },
+    drawnFonts: [] as ReturnType<typeof fontOf>[][],
+    phases: new Set<string>(),
     added: 0,
+    inView: 0,
     hidden: [] as string[],
   };
   const record = () => {
     const sample = reader.shadowRoot!.querySelector('.warmup');
     if (!sample) return;
-    seen.hidden.push(`${sample.getAttribute('aria-hidden')} ${getComputedStyle(sample).visibility}`);
-    const [headline, kicker, body] = sample.querySelectorAll('p');
+    const style = getComputedStyle(sample);
+    const [layout, ...phases] = sample.querySelectorAll('.text');
+    const [headline, kicker, body] = layout.querySelectorAll('p');
+    // In view by one pixel column only: drawn text in view would be the page's largest contentful paint.
+    const box = sample.getBoundingClientRect();
+    seen.inView = Math.max(seen.inView, Math.min(box.right, innerWidth) - Math.max(box.left, 0));
+    // The sample, and the text laid out only, which is not even drawn.
+    seen.hidden.push(
+      `${sample.getAttribute('aria-hidden')} ${(sample as HTMLElement).inert} ${style.filter} ${style.pointerEvents} ${getComputedStyle(body).visibility}`,
+    );
     seen.fonts = { headline: fontOf(headline), kicker: fontOf(kicker), body: fontOf(body) };
     seen.chars.headline += headline.textContent;
     seen.chars.kicker += kicker.textContent;
     seen.chars.body += body.textContent;
+    // The four phases draw the same characters, a quarter pixel apart.
+    const texts = phases.map((phase) => [...phase.querySelectorAll('p')].map((p) => p.textContent).join('|'));
+    seen.phases.add(
+      `${new Set(texts).size} ${phases.map((phase) => phase.getBoundingClientRect().left - layout.getBoundingClientRect().left).join(' ')}`,
+    );
+    const [h, k, b] = phases[0].querySelectorAll('p');
+    seen.drawn.headline += h.textContent;
+    seen.drawn.kicker += k.textContent;
+    seen.drawn.body += b.textContent;
+    seen.phases.add([h, k, b].map((p) => getComputedStyle(p).visibility).join(' '));
+    seen.drawnFonts.push([h, k, b].map(fontOf));
   };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some((n) => (n as Element).classList?.contains('warmup')))) seen.added++;
-    record();
+    const isSample = (n: Node) => (n as Element).classList?.contains('warmup');
+    if (records.some((r) => [...r.addedNodes].some(isSample))) seen.added++;
+    // The sample's own changes only (the dialog laid out ahead changes too, reader-layout-ahead.ts).
+    if (records.some((r) => [...r.addedNodes].some(isSample) || (r.target as Element).closest?.('.warmup'))) record();
   });
   observer.observe(reader.shadowRoot!, { childList: true, subtree: true });
   return { seen, stop: () => observer.disconnect() };
@@ -81,7 +107,8 @@ describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
     await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up to end');
     stop();
     expect(seen.added, 'one sample for the whole warm-up').to.equal(1);
-    expect(new Set(seen.hidden), 'never seen, never read').to.deep.equal(new Set(['true hidden']));
+    expect(seen.inView, 'one pixel column in view').to.equal(1);
+    expect(new Set(seen.hidden), 'never seen, read, found or hit').to.deep.equal(new Set(['true true opacity(0) none hidden']));
     const samples = glyphSamples(order.map((id) => edition.articles.find((a) => a.id === id)!));
     expect([...seen.chars.body].sort().join('')).to.equal([...samples.body].sort().join(''));
     expect([...seen.chars.headline].sort().join('')).to.equal([...samples.headline].sort().join(''));
@@ -97,7 +124,47 @@ describe('<e-paper-reader>: the glyphs laid out at idle while closed', () => {
     expect(seen.fonts.kicker).to.deep.equal(open('.kicker'));
     expect(seen.fonts.body).to.deep.equal(open('.body > p'));
     expect(parseFloat(seen.fonts.body['font-size'] ?? ''), 'at the text scale').to.be.closeTo(18 * 1.2, 0.01);
+    // The drawn characters too: in the same fonts, at four quarter-pixel phases.
+    for (const fonts of seen.drawnFonts) expect(fonts).to.deep.equal([open('.headline'), open('.kicker'), open('.body > p')]);
+    expect(seen.phases).to.deep.equal(new Set(['1 0 0.25 0.5 0.75', 'visible visible visible']));
     reader.open = false;
+  });
+
+  it('draws the most used characters of the first screens first, within its share of the glyph cache', async () => {
+    const articles = order.map((id) => edition.articles.find((a) => a.id === id)!);
+    const { drawn } = glyphSamples(articles);
+    // Every character of every headline and the start of every body is a candidate, once per style.
+    expect(new Set(drawn.map(([style, c]) => style + c)).size, 'no character twice in a style').to.equal(drawn.length);
+    const headlines = new Set(articles.flatMap((a) => [...a.headline].filter((c) => c.trim())));
+    expect(new Set(drawn.filter(([style]) => style === 'headline').map(([, c]) => c))).to.deep.equal(headlines);
+    const starts = articles.map((a) => a.paragraphs.join('').slice(0, 480));
+    const bodyDrawn = drawn.filter(([style]) => style === 'body').map(([, c]) => c);
+    expect(new Set(bodyDrawn)).to.deep.equal(new Set(starts.flatMap((t) => [...t].filter((c) => c.trim()))));
+    // Most used first: the body's first character is used at least as often as its last.
+    const uses = (c: string) => starts.join('').split(c).length - 1;
+    expect(uses(bodyDrawn[0])).to.be.at.least(uses(bodyDrawn.at(-1)!));
+    expect(uses(bodyDrawn[0])).to.be.greaterThan(1);
+
+    const reader = document.createElement('e-paper-reader');
+    reader.edition = edition;
+    reader.articleIds = order;
+    const holder = await fixture(html`<div></div>`);
+    holder.append(reader);
+    const { seen, stop } = watch(reader);
+    await until(() => seen.added > 0 && !reader.shadowRoot!.querySelector('.warmup'), 'the warm-up to end');
+    stop();
+    // Within the budget: each drawn glyph four times, at about its em square in device pixels.
+    const size = { headline: 18 * 1.9, kicker: 18 * 1.05, body: 18 };
+    const area = (Object.keys(size) as (keyof typeof size)[]).reduce(
+      (sum, style) => sum + [...seen.drawn[style]].length * 4 * (size[style] * devicePixelRatio) ** 2,
+      0,
+    );
+    expect(area).to.be.at.most(200_000);
+    expect(area, 'most of the budget used').to.be.greaterThan(160_000);
+    // The most used body characters are among those drawn; the page has more than the budget takes.
+    expect(seen.drawn.body).to.include(bodyDrawn[0]);
+    expect([...seen.drawn.body].length).to.be.lessThan(bodyDrawn.length);
+    expect(new Set(seen.drawn.body).size, 'each once').to.equal([...seen.drawn.body].length);
   });
 
   it('stops while the reader is open and goes on after it closes', async () => {
