@@ -3,10 +3,13 @@
  * Each check says what is wrong through a {@link Say}: validate.ts gives the messages (and the
  * full, synchronous API: the command, the importers, page files); the viewer runs these quietly
  * with {@link checkEdition}, and only when one fails loads validate.ts to name the problems
- * ({@link validEdition}). Both walk the same code: a finding here is a finding there.
+ * ({@link validEdition}). Both walk the same code: a finding here is a finding there. The schema's
+ * part of the quiet check is schema-check.ts, compiled from the valibot schema (`npm run schema`)
+ * and held to answer as valibot does, so that the first render does without valibot.
  */
-import * as v from 'valibot';
-import { EditionSchema, LIMITS, type Article, type Edition, type Page, type Rect, type Shape } from './schema.js';
+import { LIMITS } from './constants.js';
+import { isEdition } from './schema-check.js';
+import type { Article, Edition, Page, Rect, Shape } from './schema.js';
 import { regionsOf } from './regions.js';
 
 /** One thing wrong with an edition: where (a JSON path such as `pages[0].blocks[3].rect.w`) and what. */
@@ -113,28 +116,6 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
     }
   }
   return { value: root.value };
-}
-
-/**
- * Runs `check` with the enumerable fields that a host page may have added to Object.prototype
- * made non-enumerable for the time being: valibot walks its schemas' entries with for…in, and
- * would take such a field for a schema. Synchronous, and restored before it returns.
- */
-export function withPlainPrototype<T>(check: () => T): T {
-  const added = Object.keys(Object.prototype);
-  if (!added.length) return check();
-  const hidden: [string, PropertyDescriptor][] = [];
-  try {
-    for (const key of added) {
-      const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
-      if (!descriptor?.configurable) continue;
-      Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
-      hidden.push([key, descriptor]);
-    }
-    return check();
-  } finally {
-    for (const [key, descriptor] of hidden) Object.defineProperty(Object.prototype, key, descriptor);
-  }
 }
 
 /** Characters of an article's body text, from `from` to `to` (paragraph indices). */
@@ -297,26 +278,26 @@ export function readJson(
 }
 
 /**
- * `data` checked quietly against `schema` and then `crossCheck` (given the words to say nothing
- * in): the typed output, or undefined if anything is wrong with it (or it cannot be read).
+ * `data` checked quietly: its snapshot against `is` (a check of schema-check.ts) and then
+ * `crossCheck` (given the words to say nothing in): the snapshot, typed, or undefined if anything
+ * is wrong with it (or it cannot be read). The snapshot is what valibot's output would be, but
+ * for its objects' prototype (none) and a tuple's items past its own (kept, never read).
  */
-export function checkQuietly<S extends v.GenericSchema>(
-  schema: S,
+export function checkQuietly<T>(
+  is: (data: unknown) => boolean,
   data: unknown,
-  crossCheck: (output: v.InferOutput<S>, say: Say) => EditionProblem[],
-): v.InferOutput<S> | undefined {
+  crossCheck: (output: T, say: Say) => EditionProblem[],
+): T | undefined {
   try {
     const copy = snapshot(data, QUIET);
-    if ('problem' in copy) return undefined;
-    const result = withPlainPrototype(() => v.safeParse(schema, copy.value, { abortEarly: true }));
-    return result.success && !crossCheck(result.output, QUIET).length ? result.output : undefined;
+    return 'value' in copy && is(copy.value) && !crossCheck(copy.value as T, QUIET).length ? (copy.value as T) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** An edition, checked quietly: the typed edition, or undefined if anything is wrong with it (or it cannot be read). */
-export const checkEdition = (data: unknown): Edition | undefined => checkQuietly(EditionSchema, data, checkEditionReferences);
+export const checkEdition = (data: unknown): Edition | undefined => checkQuietly(isEdition, data, checkEditionReferences);
 
 /** The full validator (validate.ts), loaded when a check fails; a test puts a failing loader here. */
 export const validator = { load: () => import('./validate.js') };

@@ -7,7 +7,9 @@
 import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../load.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
-import { LIMITS, PageFileSchema, type Article, type Edition, type Page, type PageFileData } from '../schema.js';
+import { LIMITS } from '../constants.js';
+import { isPageFile } from '../schema-check.js';
+import type { Article, Edition, Page, PageFileData } from '../schema.js';
 
 /** A page of an edition and its articles, from a page file checked by `validatePageFile` (page-files.ts). */
 export interface PageFile {
@@ -74,7 +76,7 @@ export async function validPageFile(json: string, entry: Page, knownArticleIds: 
   const read = readJson(json, LIMITS.nesting);
   const file =
     'value' in read
-      ? checkQuietly(PageFileSchema, read.value, (file, say) => [
+      ? checkQuietly<PageFileData>(isPageFile, read.value, (file, say) => [
           ...checkPageFile(file, entry, knownArticleIds),
           ...checkReferences(pageFileScope(file), say),
         ])
