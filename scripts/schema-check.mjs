@@ -77,9 +77,11 @@ const bool: P = (x) => typeof x == 'boolean';
 /**
  * An object (\`strictObject\`: any truthy value of type object, a list too) with no key of its own
  * or inherited and enumerable that is not an entry's, and every entry's check passing on its
- * value (\`x[k]\`, undefined when absent: only optional entries pass undefined).
+ * value (\`x[k]\`, undefined when absent: only optional entries pass undefined). The optional
+ * entries come apart, in \`o\`, their checks given without \`opt\`.
  */
-/* @__NO_SIDE_EFFECTS__ */ const obj = (e: Record<string, P>): P => {
+/* @__NO_SIDE_EFFECTS__ */ const obj = (e: Record<string, P>, o: Record<string, P> = {}): P => {
+  for (const k of Object.keys(o)) e[k] = opt(o[k]);
   const keys = Object.keys(e);
   return (x) => {
     if (!x || typeof x != 'object') return false;
@@ -202,20 +204,19 @@ function compile(schema, known) {
       if (schema.options.some((option) => option.type === 'object')) fail('a loose object in a variant');
       return `any(${schema.options.map((option) => compile(option, known)).join(', ')})`;
     case 'strict_object': {
-      const entries = Object.entries(schema.entries).map(([key, entry]) => {
+      const required = [];
+      const optional = [];
+      for (const [key, entry] of Object.entries(schema.entries)) {
         // Absent, a required entry's value is undefined: every schema but `optional` fails it.
-        if (
-          entry.type === 'exact_optional' ||
-          entry.type === 'nullish' ||
-          entry.type === 'undefined' ||
-          entry.type === 'unknown' ||
-          entry.type === 'any'
-        )
+        if (['exact_optional', 'nullish', 'undefined', 'unknown', 'any', 'void'].includes(entry.type))
           fail(`an entry of type ${entry.type}`);
         const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-        return `${name}: ${compile(entry, known)}`;
-      });
-      return `obj({ ${entries.join(', ')} })`;
+        if (entry.type === 'optional' && !entry.pipe) {
+          if (entry.default !== undefined) fail('a default');
+          optional.push(`${name}: ${compile(entry.wrapped, known)}`);
+        } else required.push(`${name}: ${compile(entry, known)}`);
+      }
+      return optional.length ? `obj({ ${required.join(', ')} }, { ${optional.join(', ')} })` : `obj({ ${required.join(', ')} })`;
     }
     default:
       return fail(`the schema type ${schema.type}`);

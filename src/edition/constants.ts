@@ -1,44 +1,30 @@
 /**
  * The format's constants that code reads without its schema (schema.ts re-exports them): the
- * caps, the kinds and parts, and the one check an id has that a pattern cannot say. A module
+ * caps the viewer checks itself, the kinds and parts, and the one check an id has that a pattern
+ * cannot say. A module
  * apart, so that the first render reads them without valibot (it checks an edition with
  * schema-check.ts, generated from the schema).
  */
 
-/** Caps that protect the reader's browser from absurd files. */
-export const LIMITS = {
-  idLength: 64,
-  textLength: 400,
-  paragraphLength: 20_000,
-  paragraphs: 500,
-  pages: 500,
-  articles: 2_000,
-  blocksPerPage: 500,
-  shapesPerRegion: 50,
-  regionsPerPage: 2_000,
-  pointsPerPolygon: 1_000,
-  pageUnits: 100_000,
-  /** Characters of body text in one article. */
-  articleText: 500_000,
-  /** Characters of body text set on one page (blocks that share an article each count). */
-  pageText: 500_000,
-  /** Items in any one list, checked before the items are (the caps above give their own messages below it). */
-  listItems: 10_000,
-  /** Levels of nesting of lists and objects (an edition needs 9). */
-  nesting: 16,
-  /** Values (objects, lists, strings, numbers…) in the whole edition. */
-  values: 1_000_000,
-  /** Footer channels. */
-  channels: 20,
-  /** Images in a scan's srcset. */
-  srcset: 20,
-  /** Lines of a scan page's text layer. */
-  textLines: 10_000,
-  /** Characters of a scan page's text layer, all its lines together. */
-  textLayer: 500_000,
-  /** Jump lines (转X版) of continued articles on one page. */
-  jumpsPerPage: 200,
-} as const;
+/**
+ * The caps that the viewer's own checks read before it draws (the quiet checks of
+ * validate-core.ts) or beside a page file: {@link LIMITS} in schema.ts holds every cap, these too.
+ * Apart, so that the first render carries these numbers without the whole table.
+ */
+/** Levels of nesting of lists and objects (an edition needs 9). */
+export const NESTING = 16;
+/** Items in any one list, checked before the items are (the caps above give their own messages below it). */
+export const LIST_ITEMS = 10_000;
+/** Values (objects, lists, strings, numbers…) in the whole edition. */
+export const VALUES = 1_000_000;
+/** Characters of body text in one article. */
+export const ARTICLE_TEXT = 500_000;
+/** Characters of body text set on one page (blocks that share an article each count). */
+export const PAGE_TEXT = 500_000;
+/** Characters of a scan page's text layer, all its lines together. */
+export const TEXT_LAYER = 500_000;
+/** Articles in an edition (with those of its page files). */
+export const ARTICLES = 2_000;
 
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 

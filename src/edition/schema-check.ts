@@ -75,9 +75,11 @@ const bool: P = (x) => typeof x == 'boolean';
 /**
  * An object (`strictObject`: any truthy value of type object, a list too) with no key of its own
  * or inherited and enumerable that is not an entry's, and every entry's check passing on its
- * value (`x[k]`, undefined when absent: only optional entries pass undefined).
+ * value (`x[k]`, undefined when absent: only optional entries pass undefined). The optional
+ * entries come apart, in `o`, their checks given without `opt`.
  */
-/* @__NO_SIDE_EFFECTS__ */ const obj = (e: Record<string, P>): P => {
+/* @__NO_SIDE_EFFECTS__ */ const obj = (e: Record<string, P>, o: Record<string, P> = {}): P => {
+  for (const k of Object.keys(o)) e[k] = opt(o[k]);
   const keys = Object.keys(e);
   return (x) => {
     if (!x || typeof x != 'object') return false;
@@ -86,26 +88,32 @@ const bool: P = (x) => typeof x == 'boolean';
   };
 };
 
-const c0 = obj({
-  id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-  label: str(1, 400),
-  section: opt(str(0, 400)),
-  width: num(0, 100000, above(0)),
-  height: num(0, 100000, above(0)),
-  blocks: opt(
-    list(
+const c0 = obj(
+  {
+    id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+    label: str(1, 400),
+    width: num(0, 100000, above(0)),
+    height: num(0, 100000, above(0)),
+  },
+  {
+    section: str(0, 400),
+    blocks: list(
       any(
-        obj({
-          kind: is('article'),
-          article: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-          rect: obj({ x: num(0, 100000), y: num(0, 100000), w: num(0, 100000, above(0)), h: num(0, 100000, above(0)) }),
-          parts: opt(list(one('banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'), 0, 7)),
-          paragraphs: opt(tuple(num(0, Infinity, Number.isInteger), num(1, Infinity, Number.isInteger))),
-          columns: opt(num(1, 12, Number.isInteger)),
-          headlineSize: opt(num(0, 100000, above(0))),
-          align: opt(one('start', 'center')),
-          boxed: opt(bool),
-        }),
+        obj(
+          {
+            kind: is('article'),
+            article: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+            rect: obj({ x: num(0, 100000), y: num(0, 100000), w: num(0, 100000, above(0)), h: num(0, 100000, above(0)) }),
+          },
+          {
+            parts: list(one('banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'), 0, 7),
+            paragraphs: tuple(num(0, Infinity, Number.isInteger), num(1, Infinity, Number.isInteger)),
+            columns: num(1, 12, Number.isInteger),
+            headlineSize: num(0, 100000, above(0)),
+            align: one('start', 'center'),
+            boxed: bool,
+          },
+        ),
         obj({
           kind: one('masthead', 'ear', 'footer'),
           rect: obj({ x: num(0, 100000), y: num(0, 100000), w: num(0, 100000, above(0)), h: num(0, 100000, above(0)) }),
@@ -114,34 +122,30 @@ const c0 = obj({
       0,
       500,
     ),
-  ),
-  scan: opt(
-    obj({
-      src: str(1, 400),
-      width: opt(num(0, 100000, above(0))),
-      height: opt(num(0, 100000, above(0))),
-      srcset: opt(list(obj({ src: str(1, 400), width: num(0, 100000, above(0)) }), 0, 20)),
-      tiles: opt(
-        obj({
-          service: str(1, 400),
-          width: opt(num(0, 100000, above(0))),
-          height: opt(num(0, 100000, above(0))),
-          tileWidth: opt(num(0, 100000, above(0))),
-          scaleFactors: opt(list(num(0, 100000, above(0)), 0, 20)),
-        }),
-      ),
-    }),
-  ),
-  text: opt(
-    list(
+    scan: obj(
+      { src: str(1, 400) },
+      {
+        width: num(0, 100000, above(0)),
+        height: num(0, 100000, above(0)),
+        srcset: list(obj({ src: str(1, 400), width: num(0, 100000, above(0)) }), 0, 20),
+        tiles: obj(
+          { service: str(1, 400) },
+          {
+            width: num(0, 100000, above(0)),
+            height: num(0, 100000, above(0)),
+            tileWidth: num(0, 100000, above(0)),
+            scaleFactors: list(num(0, 100000, above(0)), 0, 20),
+          },
+        ),
+      },
+    ),
+    text: list(
       obj({ text: str(1, 400), x: num(0, 100000), y: num(0, 100000), w: num(0, 100000, above(0)), h: num(0, 100000, above(0)) }),
       0,
       10000,
     ),
-  ),
-  articleOrder: opt(list(str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved), 0, 2000)),
-  regions: opt(
-    list(
+    articleOrder: list(str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved), 0, 2000),
+    regions: list(
       obj({
         article: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
         shapes: list(
@@ -156,126 +160,115 @@ const c0 = obj({
       0,
       2000,
     ),
-  ),
-  src: opt(str(1, 400)),
-  pdf: opt(str(1, 400)),
-  jumps: opt(
-    list(
-      obj({
-        article: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-        to: opt(str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved)),
-        from: opt(str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved)),
-        text: opt(str(1, 400)),
-      }),
+    src: str(1, 400),
+    pdf: str(1, 400),
+    jumps: list(
+      obj(
+        { article: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved) },
+        {
+          to: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+          from: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+          text: str(1, 400),
+        },
+      ),
       0,
       200,
     ),
-  ),
-});
+  },
+);
 
-export const isEdition: (x: unknown) => boolean = obj({
-  format: is('e-paper-edition'),
-  version: is(1),
-  id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-  title: str(1, 400),
-  date: str(0, Infinity, re(/^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u)),
-  issue: opt(str(0, 400)),
-  lang: str(0, 35, re(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
-  pageCount: num(1, Infinity, Number.isInteger),
-  masthead: opt(obj({ titleLatin: opt(str(0, 400)), publisher: opt(str(0, 400)), serial: opt(str(0, 400)) })),
-  ear: opt(
-    obj({
-      yearMonth: opt(str(0, 400)),
-      day: opt(str(0, 400)),
-      weekday: opt(str(0, 400)),
-      lunarDate: opt(str(0, 400)),
-      issue: opt(str(0, 400)),
-      weather: opt(str(0, 400)),
-      temperature: opt(str(0, 400)),
-      pagesToday: opt(str(0, 400)),
-    }),
-  ),
-  footer: opt(
-    obj({
-      prompt: opt(str(0, 400)),
-      channels: opt(list(obj({ name: str(1, 400), kind: opt(str(0, 400)), url: opt(str(1, 400)) }), 0, 20)),
-    }),
-  ),
-  rights: opt(obj({ attribution: opt(str(1, 400)), license: opt(str(1, 400)) })),
-  readingOrder: opt(list(one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'), 0, 6)),
-  fonts: opt(
-    list(
-      obj({
-        role: one('body', 'headline', 'masthead'),
-        src: str(1, 400),
-        weight: opt(num(1, 1000)),
-        unicodeRange: opt(
-          str(0, 20000, re(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/)),
-        ),
-        kind: opt(one('slice', 'other', 'stand-in', 'page')),
-        page: opt(str(1, 400)),
-      }),
+export const isEdition: (x: unknown) => boolean = obj(
+  {
+    format: is('e-paper-edition'),
+    version: is(1),
+    id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+    title: str(1, 400),
+    date: str(0, Infinity, re(/^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u)),
+    lang: str(0, 35, re(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)),
+    pageCount: num(1, Infinity, Number.isInteger),
+    articles: list(
+      obj(
+        {
+          id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
+          headline: str(1, 400),
+          paragraphs: list(str(1, 20000), 1, 500),
+        },
+        {
+          kind: one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'),
+          banner: str(0, 400),
+          kicker: str(0, 400),
+          subheads: list(str(0, 400), 0, 10),
+          bylines: list(str(0, 400), 0, 10),
+          photos: list(
+            obj({}, { src: str(1, 400), alt: str(0, 400), caption: str(0, 400), credit: str(0, 400), aspect: num(0.1, 10, above(0.1)) }),
+            0,
+            20,
+          ),
+        },
+      ),
+      0,
+      2000,
+    ),
+    pages: list(c0, 1, 500),
+  },
+  {
+    issue: str(0, 400),
+    masthead: obj({}, { titleLatin: str(0, 400), publisher: str(0, 400), serial: str(0, 400) }),
+    ear: obj(
+      {},
+      {
+        yearMonth: str(0, 400),
+        day: str(0, 400),
+        weekday: str(0, 400),
+        lunarDate: str(0, 400),
+        issue: str(0, 400),
+        weather: str(0, 400),
+        temperature: str(0, 400),
+        pagesToday: str(0, 400),
+      },
+    ),
+    footer: obj({}, { prompt: str(0, 400), channels: list(obj({ name: str(1, 400) }, { kind: str(0, 400), url: str(1, 400) }), 0, 20) }),
+    rights: obj({}, { attribution: str(1, 400), license: str(1, 400) }),
+    readingOrder: list(one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'), 0, 6),
+    fonts: list(
+      obj(
+        { role: one('body', 'headline', 'masthead'), src: str(1, 400) },
+        {
+          weight: num(1, 1000),
+          unicodeRange: str(
+            0,
+            20000,
+            re(/^[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?(\s*,\s*[Uu]\+[0-9A-Fa-f?]{1,6}(-[0-9A-Fa-f]{1,6})?)*$/),
+          ),
+          kind: one('slice', 'other', 'stand-in', 'page'),
+          page: str(1, 400),
+        },
+      ),
       0,
       400,
     ),
-  ),
-  articles: list(
-    obj({
-      id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-      kind: opt(one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other')),
-      banner: opt(str(0, 400)),
-      kicker: opt(str(0, 400)),
-      headline: str(1, 400),
-      subheads: opt(list(str(0, 400), 0, 10)),
-      bylines: opt(list(str(0, 400), 0, 10)),
-      paragraphs: list(str(1, 20000), 1, 500),
-      photos: opt(
-        list(
-          obj({
-            src: opt(str(1, 400)),
-            alt: opt(str(0, 400)),
-            caption: opt(str(0, 400)),
-            credit: opt(str(0, 400)),
-            aspect: opt(num(0.1, 10, above(0.1))),
-          }),
-          0,
-          20,
-        ),
-      ),
-    }),
-    0,
-    2000,
-  ),
-  pages: list(c0, 1, 500),
-});
+  },
+);
 export const isPageFile: (x: unknown) => boolean = obj({
   format: is('e-paper-page'),
   version: is(1),
   page: c0,
   articles: list(
-    obj({
-      id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved),
-      kind: opt(one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other')),
-      banner: opt(str(0, 400)),
-      kicker: opt(str(0, 400)),
-      headline: str(1, 400),
-      subheads: opt(list(str(0, 400), 0, 10)),
-      bylines: opt(list(str(0, 400), 0, 10)),
-      paragraphs: list(str(1, 20000), 1, 500),
-      photos: opt(
-        list(
-          obj({
-            src: opt(str(1, 400)),
-            alt: opt(str(0, 400)),
-            caption: opt(str(0, 400)),
-            credit: opt(str(0, 400)),
-            aspect: opt(num(0.1, 10, above(0.1))),
-          }),
+    obj(
+      { id: str(0, 64, re(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/), notReserved), headline: str(1, 400), paragraphs: list(str(1, 20000), 1, 500) },
+      {
+        kind: one('news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'),
+        banner: str(0, 400),
+        kicker: str(0, 400),
+        subheads: list(str(0, 400), 0, 10),
+        bylines: list(str(0, 400), 0, 10),
+        photos: list(
+          obj({}, { src: str(1, 400), alt: str(0, 400), caption: str(0, 400), credit: str(0, 400), aspect: num(0.1, 10, above(0.1)) }),
           0,
           20,
         ),
-      ),
-    }),
+      },
+    ),
     0,
     2000,
   ),

@@ -11,9 +11,50 @@
  * from the smallest piece to the edition, and one file keeps one versioned format in one place.
  */
 import * as v from 'valibot';
-import { ARTICLE_KINDS, ARTICLE_PARTS, FONT_ROLES, LIMITS, notReserved } from './constants.js';
+import {
+  ARTICLES,
+  ARTICLE_KINDS,
+  ARTICLE_PARTS,
+  ARTICLE_TEXT,
+  FONT_ROLES,
+  LIST_ITEMS,
+  NESTING,
+  PAGE_TEXT,
+  TEXT_LAYER,
+  VALUES,
+  notReserved,
+} from './constants.js';
 
-export { LIMITS, ARTICLE_KINDS, ARTICLE_PARTS, FONT_ROLES } from './constants.js';
+export { ARTICLE_KINDS, ARTICLE_PARTS, FONT_ROLES } from './constants.js';
+
+/** Caps that protect the reader's browser from absurd files (those the viewer checks itself are constants.ts's). */
+export const LIMITS = {
+  idLength: 64,
+  textLength: 400,
+  paragraphLength: 20_000,
+  paragraphs: 500,
+  pages: 500,
+  articles: ARTICLES,
+  blocksPerPage: 500,
+  shapesPerRegion: 50,
+  regionsPerPage: 2_000,
+  pointsPerPolygon: 1_000,
+  pageUnits: 100_000,
+  articleText: ARTICLE_TEXT,
+  pageText: PAGE_TEXT,
+  listItems: LIST_ITEMS,
+  nesting: NESTING,
+  values: VALUES,
+  /** Footer channels. */
+  channels: 20,
+  /** Images in a scan's srcset. */
+  srcset: 20,
+  /** Lines of a scan page's text layer. */
+  textLines: 10_000,
+  textLayer: TEXT_LAYER,
+  /** Jump lines (转X版) of continued articles on one page. */
+  jumpsPerPage: 200,
+} as const;
 
 const text = (what = 'a string') =>
   v.pipe(v.string(`expected ${what}`), v.maxLength(LIMITS.textLength, `expected at most ${LIMITS.textLength} characters`));

@@ -7,7 +7,7 @@
  * part of the quiet check is schema-check.ts, compiled from the valibot schema (`npm run schema`)
  * and held to answer as valibot does, so that the first render does without valibot.
  */
-import { LIMITS } from './constants.js';
+import { ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES } from './constants.js';
 import { isEdition } from './schema-check.js';
 import type { Article, Edition, Page, Rect, Shape } from './schema.js';
 import { regionsOf } from './regions.js';
@@ -90,11 +90,11 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
       into[at] = value;
       continue;
     }
-    if (depth >= LIMITS.nesting) return { problem: { path: pathOf(next, say), message: say.nesting() } };
+    if (depth >= NESTING) return { problem: { path: pathOf(next, say), message: say.nesting() } };
     if (Array.isArray(value)) {
-      if (value.length > LIMITS.listItems) return { problem: { path: pathOf(next, say), message: say.listItems(value.length) } };
+      if (value.length > LIST_ITEMS) return { problem: { path: pathOf(next, say), message: say.listItems(value.length) } };
       values += value.length;
-      if (values > LIMITS.values) return tooMany();
+      if (values > VALUES) return tooMany();
       const copy: unknown[] = new Array(value.length);
       into[at] = copy;
       for (let i = value.length - 1; i >= 0; i--)
@@ -105,7 +105,7 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
     } else {
       const keys = Object.keys(value);
       values += keys.length;
-      if (values > LIMITS.values) return tooMany();
+      if (values > VALUES) return tooMany();
       const copy = Object.create(null) as Record<string, unknown>;
       into[at] = copy;
       // Pushed last to first, so that they are taken, and the copy's fields made, in their order.
@@ -175,7 +175,7 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
     if (articles.has(article.id)) problems.push({ path: `articles[${i}].id`, message: say.duplicateId(article.id) });
     else articles.set(article.id, article);
     const length = textLength(article);
-    if (length > LIMITS.articleText) problems.push({ path: `articles[${i}].paragraphs`, message: say.articleText(length) });
+    if (length > ARTICLE_TEXT) problems.push({ path: `articles[${i}].paragraphs`, message: say.articleText(length) });
   });
   const pageIds = new Set<string>();
   pages.forEach((page, p) => {
@@ -201,10 +201,10 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
       }
       if (!block.parts || block.parts.includes('body')) pageText += textLength(article, block.paragraphs?.[0], block.paragraphs?.[1]);
     });
-    if (pageText > LIMITS.pageText) problems.push({ path: `${at}.blocks`, message: say.pageText(pageText) });
+    if (pageText > PAGE_TEXT) problems.push({ path: `${at}.blocks`, message: say.pageText(pageText) });
     if (page.text) {
       if (!page.scan) problems.push({ path: `${at}.text`, message: say.textNotScan() });
-      if (page.text.reduce((n, line) => n + line.text.length, 0) > LIMITS.textLayer)
+      if (page.text.reduce((n, line) => n + line.text.length, 0) > TEXT_LAYER)
         problems.push({ path: `${at}.text`, message: say.textLayer() });
     }
     page.regions?.forEach((region, r) => {
@@ -309,7 +309,7 @@ export const validator = { load: () => import('./validate.js') };
  * that the edition does not match the format.
  */
 export async function validEdition(data: unknown, json?: string): Promise<Edition> {
-  const read = json === undefined ? { value: data } : readJson(json, LIMITS.nesting);
+  const read = json === undefined ? { value: data } : readJson(json, NESTING);
   const edition = 'value' in read ? checkEdition(read.value) : undefined;
   if (edition) return edition;
   let full: Awaited<ReturnType<typeof validator.load>>;

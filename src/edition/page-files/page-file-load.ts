@@ -7,7 +7,7 @@
 import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../load.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
-import { LIMITS } from '../constants.js';
+import { ARTICLES, NESTING } from '../constants.js';
 import { isPageFile } from '../schema-check.js';
 import type { Article, Edition, Page, PageFileData } from '../schema.js';
 
@@ -60,10 +60,10 @@ export function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: 
   });
   // The cap is on the edition the file joins: many files within it each could add up past it.
   const total = knownArticleIds.size + file.articles.length;
-  if (total > LIMITS.articles)
+  if (total > ARTICLES)
     problems.push({
       path: 'articles',
-      message: `expected at most ${LIMITS.articles} articles in the whole edition, got ${total} with this file`,
+      message: `expected at most ${ARTICLES} articles in the whole edition, got ${total} with this file`,
     });
   return problems;
 }
@@ -73,7 +73,7 @@ export function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: 
  * and when it fails with page-files.ts loaded to name the problems (an {@link EditionError}).
  */
 export async function validPageFile(json: string, entry: Page, knownArticleIds: ReadonlySet<string>): Promise<PageFile> {
-  const read = readJson(json, LIMITS.nesting);
+  const read = readJson(json, NESTING);
   const file =
     'value' in read
       ? checkQuietly<PageFileData>(isPageFile, read.value, (file, say) => [
