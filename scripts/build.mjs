@@ -84,11 +84,30 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 
+/**
+ * The modules the first render imports: those the entry reaches by static imports without
+ * passing through a lazy part. A module outside the parts' folders that only parts import (a
+ * style or a helper they share) is left to them, not put in the entry. Filled once the graph is
+ * built (buildEnd), read when the chunks are made.
+ */
+const firstRender = new Set();
+const findFirstRender = () => ({
+  name: 'e-paper:first-render',
+  buildEnd() {
+    const queue = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+    for (let id = queue.pop(); id; id = queue.pop()) {
+      if (firstRender.has(id) || lazyPart.test(id)) continue;
+      firstRender.add(id);
+      queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+    }
+  },
+});
+
 // The parts a reader may never use (reader, page strip, search, archive) are modules of their own
 // beside it, loaded on demand from the entry's own URL: the first render does without them.
 await build({
   ...common,
-  plugins: [...common.plugins, esInParts],
+  plugins: [...common.plugins, esInParts, findFirstRender()],
   build: {
     ...common.build,
     outDir: 'dist',
@@ -98,10 +117,17 @@ await build({
       output: {
         ...common.build.rolldownOptions.output,
         chunkFileNames: 'e-paper-parts/[name]-[hash].js',
-        // Everything outside the lazy parts' folders stays in the entry. Without this, the
-        // modules the parts share with it (Lit, the strings) would become chunks of their own
-        // that the first render has to fetch one by one.
-        codeSplitting: { groups: [{ name: 'e-paper', test: (id) => !lazyPart.test(id) }] },
+        // Everything the first render imports stays in the entry. Without this, the modules the
+        // parts share with it (Lit, the strings) would become chunks of their own that the first
+        // render has to fetch one by one.
+        // The modules outside the parts' folders that only parts import go in one chunk of
+        // their own, fetched with the first part that needs one (the chrome's, after ready).
+        codeSplitting: {
+          groups: [
+            { name: 'e-paper', test: (id) => firstRender.has(id) },
+            { name: 'shared', test: (id) => !lazyPart.test(id) },
+          ],
+        },
       },
     },
   },

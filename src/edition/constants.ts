@@ -1,7 +1,7 @@
 /**
- * The format's constants that code reads without its schema (schema.ts re-exports them): the
- * caps the viewer checks itself, the kinds and parts, and the one check an id has that a pattern
- * cannot say. A module
+ * The format's constants that the first render reads without its schema (schema.ts re-exports
+ * them): the caps the viewer checks itself, the parts of an article a block shows, and the one
+ * check an id has that a pattern cannot say. A module
  * apart, so that the first render reads them without valibot (it checks an edition with
  * schema-check.ts, generated from the schema).
  */
@@ -31,17 +31,5 @@ const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 /** An id is none of the words that name an object's own machinery. */
 export const notReserved = (id: string): boolean => !RESERVED_IDS.has(id);
 
-/**
- * What a unit of the paper is. `news` (the default) is an article; the others are units a
- * publisher's material marks apart (an advertisement, a notice such as a publishing statement or
- * an announcement, the masthead or title section, an illustration standing alone, anything else).
- * Every kind is shown and can be opened; only the kinds in the edition's `readingOrder` (news by
- * default) count in the reader's previous/next and its "3 / 9".
- */
-export const ARTICLE_KINDS = ['news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'] as const;
-
 /** The parts of an article that a typeset block can show. */
 export const ARTICLE_PARTS = ['banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'] as const;
-
-/** The roles a web font plays on a typeset page. */
-export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;

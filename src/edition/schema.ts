@@ -11,21 +11,9 @@
  * from the smallest piece to the edition, and one file keeps one versioned format in one place.
  */
 import * as v from 'valibot';
-import {
-  ARTICLES,
-  ARTICLE_KINDS,
-  ARTICLE_PARTS,
-  ARTICLE_TEXT,
-  FONT_ROLES,
-  LIST_ITEMS,
-  NESTING,
-  PAGE_TEXT,
-  TEXT_LAYER,
-  VALUES,
-  notReserved,
-} from './constants.js';
+import { ARTICLES, ARTICLE_PARTS, ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES, notReserved } from './constants.js';
 
-export { ARTICLE_KINDS, ARTICLE_PARTS, FONT_ROLES } from './constants.js';
+export { ARTICLE_PARTS } from './constants.js';
 
 /** Caps that protect the reader's browser from absurd files (those the viewer checks itself are constants.ts's). */
 export const LIMITS = {
@@ -133,6 +121,15 @@ export const PhotoSchema = v.strictObject(
   },
   'expected a photo {src, alt, caption, credit, aspect}',
 );
+
+/**
+ * What a unit of the paper is. `news` (the default) is an article; the others are units a
+ * publisher's material marks apart (an advertisement, a notice such as a publishing statement or
+ * an announcement, the masthead or title section, an illustration standing alone, anything else).
+ * Every kind is shown and can be opened; only the kinds in the edition's `readingOrder` (news by
+ * default) count in the reader's previous/next and its "3 / 9".
+ */
+export const ARTICLE_KINDS = ['news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'] as const;
 
 const ArticleKindSchema = v.picklist(ARTICLE_KINDS, `expected an article kind: ${ARTICLE_KINDS.join(', ')}`);
 
@@ -364,6 +361,9 @@ export const FooterSchema = v.strictObject(
   },
   'expected a footer {prompt, channels}',
 );
+
+/** The roles a web font plays on a typeset page. */
+export const FONT_ROLES = ['body', 'headline', 'masthead'] as const;
 
 /**
  * A web font file the edition ships (CJK fonts are cut down to the glyphs the edition uses, so
