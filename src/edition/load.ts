@@ -120,19 +120,8 @@ export async function fetchText(url: string | URL, options: LoadOptions = {}): P
   return text;
 }
 
-/**
- * The load error for an {@link EditionError} thrown while parsing the fetched `text`: not-json
- * (a web page, or broken JSON) or invalid. `what` names the data a web page was taken for.
- */
-export function parseFailure(error: unknown, text: string, what = 'edition data'): EditionLoadError {
-  const problems = (error as EditionError).problems ?? [];
-  const notJson = problems.length === 1 && problems[0].path === '' && problems[0].message.startsWith('not JSON');
-  if (notJson) {
-    const html = /^\s*</.test(text);
-    return new EditionLoadError('not-json', html ? `the file is a web page, not ${what} (JSON)` : 'the file is not valid JSON', problems);
-  }
-  return new EditionLoadError('invalid', problems.length === 1 ? '1 problem' : `${problems.length} problems`, problems);
-}
+/** The words of a failed load (load-failure.ts), loaded when one fails; a test puts a failing loader here. */
+export const failureWords = { load: () => import('./load-failure.js') };
 
 /**
  * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
@@ -143,6 +132,10 @@ export async function loadEdition(url: string | URL, options: LoadOptions = {}):
   try {
     return await validEdition(undefined, text);
   } catch (error) {
-    throw parseFailure(error, text);
+    // Its words come with it; without them, the edition is invalid all the same.
+    throw await failureWords.load().then(
+      ({ parseFailure }) => parseFailure(error, text),
+      () => new EditionLoadError('invalid', 'the edition does not match the format', (error as EditionError).problems),
+    );
   }
 }

@@ -4,7 +4,8 @@
  * picks, then a record; any failure (the network, a bad file, the quota) deletes the cache, so
  * that nothing half-saved claims to be saved. The service worker (e-paper-sw.ts) serves them.
  */
-import { fetchText, parseFailure } from '../edition/load.js';
+import { fetchText } from '../edition/load.js';
+import { parseFailure } from '../edition/load-failure.js';
 import { parseEdition } from '../edition/validate.js';
 import type { Edition } from '../edition/schema.js';
 import { isPageRef, parsePageFile, resolvePageFileUrls, withPageFile } from '../edition/page-files/page-files.js';

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { ARCHIVE_LIMITS, ArchiveSchema, type Archive, type ArchiveEntry } from './archive-schema.js';
 import { EditionError, MAX_PROBLEMS, describeIssue, parseJson, quoteData, type EditionProblem } from '../validate.js';
-import { fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { fetchText, type LoadOptions } from '../load.js';
+import { parseFailure } from '../load-failure.js';
 import { safeHttpUrl } from '../urls.js';
 
 /** An index nests 3 deep: past this, JSON text is refused before JSON.parse spends seconds on it. */

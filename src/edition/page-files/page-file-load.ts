@@ -4,7 +4,8 @@
  * validate.ts) name the problems: the first page of an edition in page files comes before
  * `e-paper-ready` without the words of validation.
  */
-import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { EditionLoadError, fetchText, type LoadOptions } from '../load.js';
+import { parseFailure } from '../load-failure.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
 import { ARTICLES, NESTING } from '../constants.js';
