@@ -124,6 +124,17 @@ export async function fetchText(url: string | URL, options: LoadOptions = {}): P
 export const failureWords = { load: () => import('./load-failure.js') };
 
 /**
+ * The load error for an {@link EditionError} thrown while checking the fetched `text`, in words
+ * (load-failure.ts, loaded now: a load that passes never needs them); `what` names the data. If
+ * they cannot be loaded, the data is invalid all the same, with its problems.
+ */
+export const failedLoad = (error: unknown, text: string, what?: string): Promise<EditionLoadError> =>
+  failureWords.load().then(
+    ({ parseFailure }) => parseFailure(error, text, what),
+    () => new EditionLoadError('invalid', 'the data does not match the format', (error as EditionError).problems),
+  );
+
+/**
  * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
  * names the kind of fault; an abort through `signal` rejects with the signal's reason.
  */
@@ -132,10 +143,6 @@ export async function loadEdition(url: string | URL, options: LoadOptions = {}):
   try {
     return await validEdition(undefined, text);
   } catch (error) {
-    // Its words come with it; without them, the edition is invalid all the same.
-    throw await failureWords.load().then(
-      ({ parseFailure }) => parseFailure(error, text),
-      () => new EditionLoadError('invalid', 'the edition does not match the format', (error as EditionError).problems),
-    );
+    throw await failedLoad(error, text);
   }
 }

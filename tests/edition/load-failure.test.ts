@@ -33,7 +33,7 @@ describe('a load that fails its checks: the words come with the failure', () => 
     const error = await failure('/faults/html');
     expect(error).to.be.instanceOf(EditionLoadError);
     expect(error?.failure).to.equal('invalid');
-    expect(error?.message).to.equal('the edition does not match the format');
+    expect(error?.message).to.equal('the data does not match the format');
     expect(error?.problems.map((p) => p.message).join()).to.match(/^not JSON/);
   });
 });

@@ -4,8 +4,7 @@
  * validate.ts) name the problems: the first page of an edition in page files comes before
  * `e-paper-ready` without the words of validation.
  */
-import { EditionLoadError, fetchText, type LoadOptions } from '../load.js';
-import { parseFailure } from '../load-failure.js';
+import { EditionLoadError, failedLoad, fetchText, type LoadOptions } from '../load.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
 import { ARTICLES, NESTING } from '../constants.js';
@@ -157,7 +156,7 @@ export async function loadPageFile(
   try {
     file = await validPageFile(text, entry, knownArticleIds);
   } catch (error) {
-    throw parseFailure(error, text, 'a page file');
+    throw await failedLoad(error, text, 'a page file');
   }
   return resolvePageFileUrls(file, fileUrl);
 }
