@@ -278,10 +278,22 @@ export function readJson(
 }
 
 /**
+ * The data of a snapshot that passed its check, in plain objects (with Object's prototype, as
+ * valibot's output has them): every key is then one of the format's, and Object.fromEntries
+ * defines the fields, never sets them through a prototype.
+ */
+const plain = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(plain)
+    : value && typeof value == 'object'
+      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]))
+      : value;
+
+/**
  * `data` checked quietly: its snapshot against `is` (a check of schema-check.ts) and then
- * `crossCheck` (given the words to say nothing in): the snapshot, typed, or undefined if anything
- * is wrong with it (or it cannot be read). The snapshot is what valibot's output would be, but
- * for its objects' prototype (none) and a tuple's items past its own (kept, never read).
+ * `crossCheck` (given the words to say nothing in): the data, typed, or undefined if anything is
+ * wrong with it (or it cannot be read). The data is what valibot's output would be, but for the
+ * items of a tuple past its own (kept, never read).
  */
 export function checkQuietly<T>(
   is: (data: unknown) => boolean,
@@ -290,7 +302,7 @@ export function checkQuietly<T>(
 ): T | undefined {
   try {
     const copy = snapshot(data, QUIET);
-    return 'value' in copy && is(copy.value) && !crossCheck(copy.value as T, QUIET).length ? (copy.value as T) : undefined;
+    return 'value' in copy && is(copy.value) && !crossCheck(copy.value as T, QUIET).length ? (plain(copy.value) as T) : undefined;
   } catch {
     return undefined;
   }

@@ -90,6 +90,14 @@ describe('the compiled check of the format (npm run schema)', () => {
     for (const file of pageFiles) assert.equal(m.isPageFile(file), v.is(m.PageFileSchema, file), file.page.id);
   });
 
+  it("gives the viewer's quiet path the data valibot's output has, in plain objects", () => {
+    for (const edition of editions) {
+      const quiet = m.checkEdition(edition);
+      assert.deepStrictEqual(quiet, m.validateEdition(edition), edition.id);
+      assert.equal(Object.getPrototypeOf(quiet.pages[0]), Object.prototype);
+    }
+  });
+
   it('answers as valibot does for mutated editions (fast-check)', () => {
     const outcomes = new Set();
     fc.assert(
