@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const entry = 'src/index.ts';
-/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, what the viewer shows and does around the page once it is shown (e-paper-chrome.ts, with the opening of articles and the search panel), the toolbar's fitting of its row, the viewport's input, what writes the reading state, what only a scan page draws, the languages beyond Simplified Chinese (English too), the share part's QR encoder, the swap of a stand-in face for the real one (edition/font-swap.ts), the words of validation (edition/validate.ts: the first render checks quietly, edition/validate-core.ts), the failed-page mark's styles (internal/styles/failed-mark.ts, which the page strip and the overview share), and Lit's directives that only the parts use (the first render's own, cssProps, is src/internal/css-props.ts). */
+/** The folders of the parts loaded on demand (src/define.ts LAZY_ELEMENTS) and their helpers, what the viewer shows and does around the page once it is shown (e-paper-chrome.ts, with the opening of articles and the search panel), the toolbar's fitting of its row, the viewport's input, what writes the reading state, what only a scan page draws, the languages beyond Simplified Chinese (English too), the share part's QR encoder, the swap of a stand-in face for the real one (edition/font-swap.ts), the words of validation and of a load that failed it (edition/validate.ts, edition/load-failure.ts: the first render checks quietly, edition/validate-core.ts) with the valibot schema they run (edition/schema.ts: the first render's check is compiled from it, edition/schema-check.ts), the failed-page mark's styles (internal/styles/failed-mark.ts, which the page strip and the overview share), and Lit's directives that only the parts use (the first render's own, cssProps, is src/internal/css-props.ts). */
 const lazyPart =
-  /\/src\/(elements\/(e-paper-toolbar|e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view|e-paper-offline)\/|search\/|offline\/|controllers\/(archive|part-light|hash-sync|article-opening|article-reading|search-panel|search-highlights|reader-focus)\.ts|state\/(reading-state|merge-records)\.ts|elements\/e-paper\/(hash|e-paper-chrome|e-paper-chrome\.styles|chrome-strings|text-view-mode)\.ts|edition\/(archive|page-files|continued)\/|edition\/font-swap\.ts|elements\/e-paper-page\/(text-layer|tile-layer|tile-math|tile-source|scan-view|scan-tiles|scan-sources)\.ts|elements\/e-paper-viewport\/(viewport-input|viewport-strings|input-geometry|stage-layer|[a-z]+-controller)\.ts|edition\/validate\.ts|i18n\/(languages|zh-hant|en)\.ts|internal\/styles\/failed-mark\.ts)|\/node_modules\/uqr\/|\/node_modules\/lit(-html)?\/(directives\/|directive-helpers)/;
+  /\/src\/(elements\/(e-paper-toolbar|e-paper-contents|e-paper-tooltip|e-paper-reader|e-paper-pages|e-paper-search|e-paper-archive|e-paper-read-aloud|e-paper-share|e-paper-overview|e-paper-fullscreen|e-paper-text-view|e-paper-offline)\/|search\/|offline\/|controllers\/(archive|part-light|hash-sync|article-opening|article-reading|search-panel|search-highlights|reader-focus)\.ts|state\/(reading-state|merge-records)\.ts|elements\/e-paper\/(hash|e-paper-chrome|e-paper-chrome\.styles|chrome-strings|text-view-mode)\.ts|edition\/(archive|page-files|continued)\/|edition\/font-swap\.ts|elements\/e-paper-page\/(text-layer|tile-layer|tile-math|tile-source|scan-view|scan-tiles|scan-sources)\.ts|elements\/e-paper-viewport\/(viewport-input|viewport-strings|input-geometry|stage-layer|[a-z]+-controller)\.ts|edition\/(validate|schema|load-failure)\.ts|i18n\/(languages|zh-hant|en)\.ts|internal\/styles\/failed-mark\.ts)|\/node_modules\/(uqr|valibot)\/|\/node_modules\/lit(-html)?\/(directives\/|directive-helpers)/;
 
 /** The UI font (src/i18n/ui-font.ts), a file of its own beside the code, never inlined. */
 const uiFontFile = readFileSync('src/i18n/ui-font-file.ts', 'utf8').match(/UI_FONT_FILE = '([^']+)'/)[1];
@@ -84,11 +84,30 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 
+/**
+ * The modules the first render imports: those the entry reaches by static imports without
+ * passing through a lazy part. A module outside the parts' folders that only parts import (a
+ * style or a helper they share) is left to them, not put in the entry. Filled once the graph is
+ * built (buildEnd), read when the chunks are made.
+ */
+const firstRender = new Set();
+const findFirstRender = () => ({
+  name: 'e-paper:first-render',
+  buildEnd() {
+    const queue = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+    for (let id = queue.pop(); id; id = queue.pop()) {
+      if (firstRender.has(id) || lazyPart.test(id)) continue;
+      firstRender.add(id);
+      queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+    }
+  },
+});
+
 // The parts a reader may never use (reader, page strip, search, archive) are modules of their own
 // beside it, loaded on demand from the entry's own URL: the first render does without them.
 await build({
   ...common,
-  plugins: [...common.plugins, esInParts],
+  plugins: [...common.plugins, esInParts, findFirstRender()],
   build: {
     ...common.build,
     outDir: 'dist',
@@ -98,10 +117,17 @@ await build({
       output: {
         ...common.build.rolldownOptions.output,
         chunkFileNames: 'e-paper-parts/[name]-[hash].js',
-        // Everything outside the lazy parts' folders stays in the entry. Without this, the
-        // modules the parts share with it (Lit, the strings) would become chunks of their own
-        // that the first render has to fetch one by one.
-        codeSplitting: { groups: [{ name: 'e-paper', test: (id) => !lazyPart.test(id) }] },
+        // Everything the first render imports stays in the entry. Without this, the modules the
+        // parts share with it (Lit, the strings) would become chunks of their own that the first
+        // render has to fetch one by one.
+        // The modules outside the parts' folders that only parts import go in one chunk of
+        // their own, fetched with the first part that needs one (the chrome's, after ready).
+        codeSplitting: {
+          groups: [
+            { name: 'e-paper', test: (id) => firstRender.has(id) },
+            { name: 'shared', test: (id) => !lazyPart.test(id) },
+          ],
+        },
       },
     },
   },

@@ -120,19 +120,19 @@ export async function fetchText(url: string | URL, options: LoadOptions = {}): P
   return text;
 }
 
+/** The words of a failed load (load-failure.ts), loaded when one fails; a test puts a failing loader here. */
+export const failureWords = { load: () => import('./load-failure.js') };
+
 /**
- * The load error for an {@link EditionError} thrown while parsing the fetched `text`: not-json
- * (a web page, or broken JSON) or invalid. `what` names the data a web page was taken for.
+ * The load error for an {@link EditionError} thrown while checking the fetched `text`, in words
+ * (load-failure.ts, loaded now: a load that passes never needs them); `what` names the data. If
+ * they cannot be loaded, the data is invalid all the same, with its problems.
  */
-export function parseFailure(error: unknown, text: string, what = 'edition data'): EditionLoadError {
-  const problems = (error as EditionError).problems ?? [];
-  const notJson = problems.length === 1 && problems[0].path === '' && problems[0].message.startsWith('not JSON');
-  if (notJson) {
-    const html = /^\s*</.test(text);
-    return new EditionLoadError('not-json', html ? `the file is a web page, not ${what} (JSON)` : 'the file is not valid JSON', problems);
-  }
-  return new EditionLoadError('invalid', problems.length === 1 ? '1 problem' : `${problems.length} problems`, problems);
-}
+export const failedLoad = (error: unknown, text: string, what?: string): Promise<EditionLoadError> =>
+  failureWords.load().then(
+    ({ parseFailure }) => parseFailure(error, text, what),
+    () => new EditionLoadError('invalid', 'the data does not match the format', (error as EditionError).problems),
+  );
 
 /**
  * Fetches and validates an edition. Every failure is an {@link EditionLoadError} whose `cause`
@@ -143,6 +143,6 @@ export async function loadEdition(url: string | URL, options: LoadOptions = {}):
   try {
     return await validEdition(undefined, text);
   } catch (error) {
-    throw parseFailure(error, text);
+    throw await failedLoad(error, text);
   }
 }

@@ -11,43 +11,38 @@
  * from the smallest piece to the edition, and one file keeps one versioned format in one place.
  */
 import * as v from 'valibot';
+import { ARTICLES, ARTICLE_PARTS, ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES, notReserved } from './constants.js';
 
-/** Caps that protect the reader's browser from absurd files. */
+export { ARTICLE_PARTS } from './constants.js';
+
+/** Caps that protect the reader's browser from absurd files (those the viewer checks itself are constants.ts's). */
 export const LIMITS = {
   idLength: 64,
   textLength: 400,
   paragraphLength: 20_000,
   paragraphs: 500,
   pages: 500,
-  articles: 2_000,
+  articles: ARTICLES,
   blocksPerPage: 500,
   shapesPerRegion: 50,
   regionsPerPage: 2_000,
   pointsPerPolygon: 1_000,
   pageUnits: 100_000,
-  /** Characters of body text in one article. */
-  articleText: 500_000,
-  /** Characters of body text set on one page (blocks that share an article each count). */
-  pageText: 500_000,
-  /** Items in any one list, checked before the items are (the caps above give their own messages below it). */
-  listItems: 10_000,
-  /** Levels of nesting of lists and objects (an edition needs 9). */
-  nesting: 16,
-  /** Values (objects, lists, strings, numbers…) in the whole edition. */
-  values: 1_000_000,
+  articleText: ARTICLE_TEXT,
+  pageText: PAGE_TEXT,
+  listItems: LIST_ITEMS,
+  nesting: NESTING,
+  values: VALUES,
   /** Footer channels. */
   channels: 20,
   /** Images in a scan's srcset. */
   srcset: 20,
   /** Lines of a scan page's text layer. */
   textLines: 10_000,
-  /** Characters of a scan page's text layer, all its lines together. */
-  textLayer: 500_000,
+  textLayer: TEXT_LAYER,
   /** Jump lines (转X版) of continued articles on one page. */
   jumpsPerPage: 200,
 } as const;
-
-const FORBIDDEN_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const text = (what = 'a string') =>
   v.pipe(v.string(`expected ${what}`), v.maxLength(LIMITS.textLength, `expected at most ${LIMITS.textLength} characters`));
@@ -58,7 +53,7 @@ const Id = v.pipe(
   v.string('expected an id (a string)'),
   v.maxLength(LIMITS.idLength, `expected an id of at most ${LIMITS.idLength} characters`),
   v.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'expected an id of letters, digits, _ . : -'),
-  v.check((id) => !FORBIDDEN_IDS.has(id), 'expected an id that is not a reserved word'),
+  v.check(notReserved, 'expected an id that is not a reserved word'),
 );
 
 /**
@@ -135,6 +130,7 @@ export const PhotoSchema = v.strictObject(
  * default) count in the reader's previous/next and its "3 / 9".
  */
 export const ARTICLE_KINDS = ['news', 'advertisement', 'notice', 'masthead', 'illustration', 'other'] as const;
+
 const ArticleKindSchema = v.picklist(ARTICLE_KINDS, `expected an article kind: ${ARTICLE_KINDS.join(', ')}`);
 
 export const ArticleSchema = v.strictObject(
@@ -166,9 +162,6 @@ export const ArticleSchema = v.strictObject(
   },
   'expected an article {id, headline, paragraphs…}',
 );
-
-/** The parts of an article that a typeset block can show. */
-export const ARTICLE_PARTS = ['banner', 'kicker', 'headline', 'subheads', 'bylines', 'photo', 'body'] as const;
 
 const ArticleBlockSchema = v.strictObject(
   {

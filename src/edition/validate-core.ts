@@ -3,10 +3,13 @@
  * Each check says what is wrong through a {@link Say}: validate.ts gives the messages (and the
  * full, synchronous API: the command, the importers, page files); the viewer runs these quietly
  * with {@link checkEdition}, and only when one fails loads validate.ts to name the problems
- * ({@link validEdition}). Both walk the same code: a finding here is a finding there.
+ * ({@link validEdition}). Both walk the same code: a finding here is a finding there. The schema's
+ * part of the quiet check is schema-check.ts, compiled from the valibot schema (`npm run schema`)
+ * and held to answer as valibot does, so that the first render does without valibot.
  */
-import * as v from 'valibot';
-import { EditionSchema, LIMITS, type Article, type Edition, type Page, type Rect, type Shape } from './schema.js';
+import { ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES } from './constants.js';
+import { isEdition } from './schema-check.js';
+import type { Article, Edition, Page, Rect, Shape } from './schema.js';
 import { regionsOf } from './regions.js';
 
 /** One thing wrong with an edition: where (a JSON path such as `pages[0].blocks[3].rect.w`) and what. */
@@ -87,11 +90,11 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
       into[at] = value;
       continue;
     }
-    if (depth >= LIMITS.nesting) return { problem: { path: pathOf(next, say), message: say.nesting() } };
+    if (depth >= NESTING) return { problem: { path: pathOf(next, say), message: say.nesting() } };
     if (Array.isArray(value)) {
-      if (value.length > LIMITS.listItems) return { problem: { path: pathOf(next, say), message: say.listItems(value.length) } };
+      if (value.length > LIST_ITEMS) return { problem: { path: pathOf(next, say), message: say.listItems(value.length) } };
       values += value.length;
-      if (values > LIMITS.values) return tooMany();
+      if (values > VALUES) return tooMany();
       const copy: unknown[] = new Array(value.length);
       into[at] = copy;
       for (let i = value.length - 1; i >= 0; i--)
@@ -102,7 +105,7 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
     } else {
       const keys = Object.keys(value);
       values += keys.length;
-      if (values > LIMITS.values) return tooMany();
+      if (values > VALUES) return tooMany();
       const copy = Object.create(null) as Record<string, unknown>;
       into[at] = copy;
       // Pushed last to first, so that they are taken, and the copy's fields made, in their order.
@@ -113,28 +116,6 @@ export function snapshot(data: unknown, say: Say): { value: unknown } | { proble
     }
   }
   return { value: root.value };
-}
-
-/**
- * Runs `check` with the enumerable fields that a host page may have added to Object.prototype
- * made non-enumerable for the time being: valibot walks its schemas' entries with for…in, and
- * would take such a field for a schema. Synchronous, and restored before it returns.
- */
-export function withPlainPrototype<T>(check: () => T): T {
-  const added = Object.keys(Object.prototype);
-  if (!added.length) return check();
-  const hidden: [string, PropertyDescriptor][] = [];
-  try {
-    for (const key of added) {
-      const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
-      if (!descriptor?.configurable) continue;
-      Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
-      hidden.push([key, descriptor]);
-    }
-    return check();
-  } finally {
-    for (const [key, descriptor] of hidden) Object.defineProperty(Object.prototype, key, descriptor);
-  }
 }
 
 /** Characters of an article's body text, from `from` to `to` (paragraph indices). */
@@ -194,7 +175,7 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
     if (articles.has(article.id)) problems.push({ path: `articles[${i}].id`, message: say.duplicateId(article.id) });
     else articles.set(article.id, article);
     const length = textLength(article);
-    if (length > LIMITS.articleText) problems.push({ path: `articles[${i}].paragraphs`, message: say.articleText(length) });
+    if (length > ARTICLE_TEXT) problems.push({ path: `articles[${i}].paragraphs`, message: say.articleText(length) });
   });
   const pageIds = new Set<string>();
   pages.forEach((page, p) => {
@@ -220,10 +201,10 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
       }
       if (!block.parts || block.parts.includes('body')) pageText += textLength(article, block.paragraphs?.[0], block.paragraphs?.[1]);
     });
-    if (pageText > LIMITS.pageText) problems.push({ path: `${at}.blocks`, message: say.pageText(pageText) });
+    if (pageText > PAGE_TEXT) problems.push({ path: `${at}.blocks`, message: say.pageText(pageText) });
     if (page.text) {
       if (!page.scan) problems.push({ path: `${at}.text`, message: say.textNotScan() });
-      if (page.text.reduce((n, line) => n + line.text.length, 0) > LIMITS.textLayer)
+      if (page.text.reduce((n, line) => n + line.text.length, 0) > TEXT_LAYER)
         problems.push({ path: `${at}.text`, message: say.textLayer() });
     }
     page.regions?.forEach((region, r) => {
@@ -297,26 +278,38 @@ export function readJson(
 }
 
 /**
- * `data` checked quietly against `schema` and then `crossCheck` (given the words to say nothing
- * in): the typed output, or undefined if anything is wrong with it (or it cannot be read).
+ * The data of a snapshot that passed its check, in plain objects (with Object's prototype, as
+ * valibot's output has them): every key is then one of the format's, and Object.fromEntries
+ * defines the fields, never sets them through a prototype.
  */
-export function checkQuietly<S extends v.GenericSchema>(
-  schema: S,
+const plain = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(plain)
+    : value && typeof value == 'object'
+      ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]))
+      : value;
+
+/**
+ * `data` checked quietly: its snapshot against `is` (a check of schema-check.ts) and then
+ * `crossCheck` (given the words to say nothing in): the data, typed, or undefined if anything is
+ * wrong with it (or it cannot be read). The data is what valibot's output would be, but for the
+ * items of a tuple past its own (kept, never read).
+ */
+export function checkQuietly<T>(
+  is: (data: unknown) => boolean,
   data: unknown,
-  crossCheck: (output: v.InferOutput<S>, say: Say) => EditionProblem[],
-): v.InferOutput<S> | undefined {
+  crossCheck: (output: T, say: Say) => EditionProblem[],
+): T | undefined {
   try {
     const copy = snapshot(data, QUIET);
-    if ('problem' in copy) return undefined;
-    const result = withPlainPrototype(() => v.safeParse(schema, copy.value, { abortEarly: true }));
-    return result.success && !crossCheck(result.output, QUIET).length ? result.output : undefined;
+    return 'value' in copy && is(copy.value) && !crossCheck(copy.value as T, QUIET).length ? (plain(copy.value) as T) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** An edition, checked quietly: the typed edition, or undefined if anything is wrong with it (or it cannot be read). */
-export const checkEdition = (data: unknown): Edition | undefined => checkQuietly(EditionSchema, data, checkEditionReferences);
+export const checkEdition = (data: unknown): Edition | undefined => checkQuietly(isEdition, data, checkEditionReferences);
 
 /** The full validator (validate.ts), loaded when a check fails; a test puts a failing loader here. */
 export const validator = { load: () => import('./validate.js') };
@@ -328,7 +321,7 @@ export const validator = { load: () => import('./validate.js') };
  * that the edition does not match the format.
  */
 export async function validEdition(data: unknown, json?: string): Promise<Edition> {
-  const read = json === undefined ? { value: data } : readJson(json, LIMITS.nesting);
+  const read = json === undefined ? { value: data } : readJson(json, NESTING);
   const edition = 'value' in read ? checkEdition(read.value) : undefined;
   if (edition) return edition;
   let full: Awaited<ReturnType<typeof validator.load>>;

@@ -13,7 +13,6 @@ import {
   checkReferences as checkWith,
   readJson,
   snapshot,
-  withPlainPrototype,
   type EditionProblem,
   type ReferenceScope,
   type Say,
@@ -43,6 +42,28 @@ export function formatPath(keys: readonly (string | number)[]): string {
     else out += `[${quoteData(JSON.stringify(String(key)), 66)}]`;
   }
   return out;
+}
+
+/**
+ * Runs `check` with the enumerable fields that a host page may have added to Object.prototype
+ * made non-enumerable for the time being: valibot walks its schemas' entries with for…in, and
+ * would take such a field for a schema. Synchronous, and restored before it returns.
+ */
+export function withPlainPrototype<T>(check: () => T): T {
+  const added = Object.keys(Object.prototype);
+  if (!added.length) return check();
+  const hidden: [string, PropertyDescriptor][] = [];
+  try {
+    for (const key of added) {
+      const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
+      if (!descriptor?.configurable) continue;
+      Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
+      hidden.push([key, descriptor]);
+    }
+    return check();
+  } finally {
+    for (const [key, descriptor] of hidden) Object.defineProperty(Object.prototype, key, descriptor);
+  }
 }
 
 /** The checks' messages. */

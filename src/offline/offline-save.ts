@@ -4,7 +4,7 @@
  * picks, then a record; any failure (the network, a bad file, the quota) deletes the cache, so
  * that nothing half-saved claims to be saved. The service worker (e-paper-sw.ts) serves them.
  */
-import { fetchText, parseFailure } from '../edition/load.js';
+import { failedLoad, fetchText } from '../edition/load.js';
 import { parseEdition } from '../edition/validate.js';
 import type { Edition } from '../edition/schema.js';
 import { isPageRef, parsePageFile, resolvePageFileUrls, withPageFile } from '../edition/page-files/page-files.js';
@@ -119,7 +119,7 @@ async function keepEdition(
   try {
     edition = parseEdition(text);
   } catch (error) {
-    throw new OfflineSaveError('network', `${editionUrl}: ${parseFailure(error, text).message}`, editionUrl);
+    throw new OfflineSaveError('network', `${editionUrl}: ${(await failedLoad(error, text)).message}`, editionUrl);
   }
   const known = new Set(edition.articles.map((a) => a.id));
   for (const entry of edition.pages.filter(isPageRef)) {
@@ -129,7 +129,7 @@ async function keepEdition(
     try {
       file = resolvePageFileUrls(parsePageFile(pageText, entry, known), url);
     } catch (error) {
-      throw new OfflineSaveError('network', `${url}: ${parseFailure(error, pageText, 'a page file').message}`, url);
+      throw new OfflineSaveError('network', `${url}: ${(await failedLoad(error, pageText, 'a page file')).message}`, url);
     }
     for (const article of file.articles) known.add(article.id);
     edition = withPageFile(edition, file);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ARCHIVE_LIMITS, ArchiveSchema, type Archive, type ArchiveEntry } from './archive-schema.js';
 import { EditionError, MAX_PROBLEMS, describeIssue, parseJson, quoteData, type EditionProblem } from '../validate.js';
-import { fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { failedLoad, fetchText, type LoadOptions } from '../load.js';
 import { safeHttpUrl } from '../urls.js';
 
 /** An index nests 3 deep: past this, JSON text is refused before JSON.parse spends seconds on it. */
@@ -80,6 +80,6 @@ export async function loadArchive(url: string | URL, options: LoadOptions = {}):
   try {
     return parseArchive(text, new URL(url, globalThis.document?.baseURI).href);
   } catch (error) {
-    throw parseFailure(error, text, 'an archive index');
+    throw await failedLoad(error, text, 'an archive index');
   }
 }

@@ -4,10 +4,12 @@
  * validate.ts) name the problems: the first page of an edition in page files comes before
  * `e-paper-ready` without the words of validation.
  */
-import { EditionLoadError, fetchText, parseFailure, type LoadOptions } from '../load.js';
+import { EditionLoadError, failedLoad, fetchText, type LoadOptions } from '../load.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
-import { LIMITS, PageFileSchema, type Article, type Edition, type Page, type PageFileData } from '../schema.js';
+import { ARTICLES, NESTING } from '../constants.js';
+import { isPageFile } from '../schema-check.js';
+import type { Article, Edition, Page, PageFileData } from '../schema.js';
 
 /** A page of an edition and its articles, from a page file checked by `validatePageFile` (page-files.ts). */
 export interface PageFile {
@@ -58,10 +60,10 @@ export function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: 
   });
   // The cap is on the edition the file joins: many files within it each could add up past it.
   const total = knownArticleIds.size + file.articles.length;
-  if (total > LIMITS.articles)
+  if (total > ARTICLES)
     problems.push({
       path: 'articles',
-      message: `expected at most ${LIMITS.articles} articles in the whole edition, got ${total} with this file`,
+      message: `expected at most ${ARTICLES} articles in the whole edition, got ${total} with this file`,
     });
   return problems;
 }
@@ -71,10 +73,10 @@ export function checkPageFile(file: PageFileData, entry: Page, knownArticleIds: 
  * and when it fails with page-files.ts loaded to name the problems (an {@link EditionError}).
  */
 export async function validPageFile(json: string, entry: Page, knownArticleIds: ReadonlySet<string>): Promise<PageFile> {
-  const read = readJson(json, LIMITS.nesting);
+  const read = readJson(json, NESTING);
   const file =
     'value' in read
-      ? checkQuietly(PageFileSchema, read.value, (file, say) => [
+      ? checkQuietly<PageFileData>(isPageFile, read.value, (file, say) => [
           ...checkPageFile(file, entry, knownArticleIds),
           ...checkReferences(pageFileScope(file), say),
         ])
@@ -154,7 +156,7 @@ export async function loadPageFile(
   try {
     file = await validPageFile(text, entry, knownArticleIds);
   } catch (error) {
-    throw parseFailure(error, text, 'a page file');
+    throw await failedLoad(error, text, 'a page file');
   }
   return resolvePageFileUrls(file, fileUrl);
 }

@@ -1,4 +1,5 @@
-import { ARTICLE_PARTS, type Article, type ArticleBlock, type ArticlePart } from '../../edition/schema.js';
+import { ARTICLE_PARTS } from '../../edition/constants.js';
+import type { Article, ArticleBlock, ArticlePart } from '../../edition/schema.js';
 
 /** The parts a block shows, in the order newspapers set them. */
 export function blockParts(block: ArticleBlock): ArticlePart[] {
