@@ -53,11 +53,18 @@ export class DoublePressWatch {
     this.#root = this.#opener = this.#lastClick = undefined;
   }
 
-  /** The reader has just opened `articleId`: by the click on its region a moment ago, or not. */
+  /** The reader has just opened `articleId`: by the last click, on its region, or not. */
   opened(articleId: string | undefined): void {
     const click = this.#lastClick;
-    this.#opener = click && click.article === articleId && performance.now() - click.time < 500 ? click : undefined;
+    this.#lastClick = undefined;
+    // However long the opening took (a slow phone, the reader's part still loading), the click
+    // that opened it is the last input before it: a key pressed since has cleared it.
+    this.#opener = click && click.article === articleId ? click : undefined;
   }
+
+  #onKey = (): void => {
+    this.#lastClick = undefined;
+  };
 
   #onClick = (event: Event): void => {
     if (this.#swallow) {
@@ -104,5 +111,6 @@ export class DoublePressWatch {
     ['dblclick', this.#onClick],
     ['pointerdown', this.#onPress],
     ['mousedown', this.#onPress],
+    ['keydown', this.#onKey],
   ];
 }

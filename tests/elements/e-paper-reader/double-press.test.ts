@@ -84,6 +84,25 @@ describe('double press over an article', () => {
     expect(readerOpen(el)).to.equal(false);
   });
 
+  it('a double-click after a slow opening still zooms and leaves the article closed', async () => {
+    const el = await viewer();
+    const viewport = viewportOf(el);
+    const before = viewport.scale;
+    const { x, y } = leadCentre(el);
+    // A slow device: the main thread busy for 600 ms once the click comes, before the reader shows.
+    const busy = () => {
+      const start = performance.now();
+      while (performance.now() - start < 600);
+    };
+    window.addEventListener('click', busy, { capture: true, once: true });
+    await cdp(click(x, y, 1));
+    await until(() => readerOpen(el), 'the first click opens the reader');
+    await cdp(click(x, y, 2));
+    await until(() => !readerOpen(el), 'the second press closes it again');
+    expect(el.article).to.equal(undefined);
+    expect(viewport.scale).to.be.above(before);
+  });
+
   it('a double-tap zooms to reading size at the finger and leaves the article closed', async () => {
     const el = await viewer();
     const viewport = viewportOf(el);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { EPaperViewport, type ZoomEventDetail } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
+import { SETTLE_MS } from '../../../src/elements/e-paper-viewport/settle-controller.js';
 
 if (!customElements.get('e-paper-viewport')) customElements.define('e-paper-viewport', EPaperViewport);
 
@@ -606,16 +607,31 @@ describe('<e-paper-viewport>: settling and events', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
 
   it('fires e-paper-viewport-zoom once a gesture settles, not per input event', async () => {
-    const m = (mounted = await mount());
     const events: ZoomEventDetail[] = [];
     const listener = (event: Event) => events.push((event as CustomEvent<ZoomEventDetail>).detail);
     document.addEventListener('e-paper-viewport-zoom', listener);
     try {
-      await sleep(50);
-      expect(events, 'not for the first fit').to.have.length(0);
-      const [x, y] = client(m.el, 400, 300);
-      // Back to back: a gap over the settle time (150 ms) on a loaded machine would be a second gesture.
-      await wheel(x, y, -40, { modifiers: MOD.ctrl, count: 10 });
+      // Ten notches back to back are one gesture, unless a loaded machine stalls between two for
+      // nearly the settle time: that burst says nothing of "once", so it is tried again, on a new
+      // viewport, up to three times.
+      let m: Mounted;
+      for (let attempt = 1; ; attempt++) {
+        mounted?.el.remove();
+        m = mounted = await mount();
+        events.length = 0;
+        await sleep(50);
+        expect(events, 'not for the first fit').to.have.length(0);
+        const [x, y] = client(m.el, 400, 300);
+        const times: number[] = [];
+        const stamp = () => times.push(performance.now());
+        m.el.addEventListener('wheel', stamp, { capture: true, passive: true });
+        await wheel(x, y, -40, { modifiers: MOD.ctrl, count: 10 });
+        m.el.removeEventListener('wheel', stamp, { capture: true });
+        expect(times, 'every notch reached the viewport').to.have.length(10);
+        const longestGap = Math.max(...times.slice(1).map((time, i) => time - times[i]));
+        if (longestGap < SETTLE_MS - 50) break;
+        expect(attempt, `a gap of ${Math.round(longestGap)} ms between notches, three times`).to.be.below(3);
+      }
       const stage = stageOf(m.el);
       expect(stage.style.willChange, 'during the gesture').to.equal('transform');
       expect(measured(m).scale, 'the drawn page and the compositor’s part make the scale').to.be.closeTo(m.el.scale, 1e-4);
