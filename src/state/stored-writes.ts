@@ -16,6 +16,7 @@ export function updateStored<T>(key: IDBValidKey, change: (old: T | undefined) =
             objects.put(change(this.result as T | undefined), key);
             resolve(promisifyRequest(objects.transaction));
           } catch (error) {
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- whatever `change` threw, as it was
             reject(error);
           }
         };

@@ -4,7 +4,17 @@
  * the steps only input takes (a pan, a wheel's zoom), apart from it so that the first render,
  * which has no input yet, does without them.
  */
-import { clamp, clampScale, finiteOr, isFittedScale, positive, zoomAtPoint, type Point, type ScaleBounds, type View } from './viewport-math.js';
+import {
+  clamp,
+  clampScale,
+  finiteOr,
+  isFittedScale,
+  positive,
+  zoomAtPoint,
+  type Point,
+  type ScaleBounds,
+  type View,
+} from './viewport-math.js';
 import type { ViewportHost } from './viewport-types.js';
 
 /** A client point in the coordinates of `el`'s box (inside its border). */
