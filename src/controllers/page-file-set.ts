@@ -54,6 +54,8 @@ export function editionPageFiles(
 ): EditionPageFiles {
   const cut = new AbortController();
   options.signal?.addEventListener('abort', () => !active() && cut.abort());
+  // Cut while the part was coming: nothing of it is fetched.
+  if (options.signal?.aborted) cut.abort();
   // The loader of an edition no longer in view changes nothing.
   const loader = new PageFileLoader(
     edition,
