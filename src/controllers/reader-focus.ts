@@ -1,4 +1,4 @@
-import { deepActiveElement } from '../internal/focus.js';
+import { deepActiveElement } from '../internal/deep-focus.js';
 
 /** What the reader's focus needs of the viewer: its render, and the region of an article on the page. */
 export interface ReaderFocusHost {

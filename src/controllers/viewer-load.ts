@@ -61,13 +61,16 @@ export class ViewerLoadController implements ReactiveController {
     try {
       const { edition, baseUrl } = await this.#loading.fetch(host, ticket.signal);
       const options = { signal: ticket.signal, timeoutMs: host.loadTimeout, maxBytes: host.maxBytes };
-      const files = pageFiles.forEdition(edition, baseUrl, options);
+      // Its page files' part (only for an edition that has them) comes beside the rest.
+      const filesFor = pageFiles.forEdition(edition, baseUrl, options);
+      filesFor.catch(() => undefined); // awaited below
       // The parts the first render shows with the page, beside the saved session.
       const first = parts.forFirstRender(edition.pages.length);
       saved = await session.restore(edition, { storageKey: host.storageKey, persist: !host.noPersist });
       // The hash may name the page.
       await ctx.hash.pending;
       const page = pickPage(edition, host.page ?? saved?.page);
+      const files = await filesFor;
       loaded = { ...(await pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
       ctx.view.settle();

@@ -155,17 +155,13 @@ export function editionPageKind(page: Page, at: string, say: Say): EditionProble
   return [];
 }
 
-/** The checks of continued articles' jumps across pages (edition/continued/jump-checks.ts), once in use. */
-let jumpChecks: ((pages: readonly Page[], pagePath: (p: number) => string) => EditionProblem[]) | undefined;
-
 /**
- * Makes the validators check continued articles' jumps across pages too (`checkJumps` of
- * edition/continued/jump-checks.ts). A module apart, so that the first render does without it:
- * the command and the importers use it from the start, the viewer for an edition with jumps.
+ * The checks of continued articles' jumps across pages (`checkJumps` of
+ * edition/continued/jump-checks.ts), once in use: set by `useJumpChecks` (validate.ts). A module
+ * apart, so that the first render does without it: the command and the importers use it from the
+ * start, the viewer for an edition with jumps.
  */
-export function useJumpChecks(checks: typeof jumpChecks): void {
-  jumpChecks = checks;
-}
+export const jumpChecks: { run?: (pages: readonly Page[], pagePath: (p: number) => string) => EditionProblem[] } = {};
 
 /** The checks that span fields: ids unique and known, shapes inside their page. */
 export function checkReferences({ articles: list, pages, pagePath, pageKind, onPage }: ReferenceScope, say: Say): EditionProblem[] {
@@ -215,7 +211,7 @@ export function checkReferences({ articles: list, pages, pagePath, pageKind, onP
       });
     });
   });
-  if (onPage === 'any') problems.push(...(jumpChecks?.(pages, pagePath) ?? []));
+  if (onPage === 'any') problems.push(...(jumpChecks.run?.(pages, pagePath) ?? []));
   // A page reference has no regions: the articles of its page are in its file, not in this list.
   const onSomePage = new Set(pages.flatMap((page) => regionsOf(page).map((region) => region.article)));
   list.forEach((article, i) => {

@@ -11,6 +11,7 @@ import {
   MAX_PROBLEMS,
   checkEditionReferences,
   checkReferences as checkWith,
+  jumpChecks,
   readJson,
   snapshot,
   type EditionProblem,
@@ -18,7 +19,15 @@ import {
   type Say,
 } from './validate-core.js';
 
-export { EditionError, MAX_PROBLEMS, jsonDepthExceeds, useJumpChecks, type EditionProblem, type ReferenceScope } from './validate-core.js';
+export { EditionError, MAX_PROBLEMS, jsonDepthExceeds, type EditionProblem, type ReferenceScope } from './validate-core.js';
+
+/**
+ * Makes the validators check continued articles' jumps across pages too (`checkJumps` of
+ * edition/continued/jump-checks.ts): the command and the importers turn them on from the start.
+ */
+export function useJumpChecks(checks: typeof jumpChecks.run): void {
+  jumpChecks.run = checks;
+}
 
 /**
  * Text from the data, made safe to quote in a message: at most `max` characters, and control,

@@ -1,10 +1,3 @@
-/** The element that has focus, looking through open shadow roots. */
-export function deepActiveElement(root: Document | ShadowRoot = document): Element | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** True when keys typed at `target` edit text (so arrows, Page keys and letters belong to it, not to the viewer). */
 export function isTextField(target: EventTarget | null | undefined): boolean {
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

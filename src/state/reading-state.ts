@@ -8,7 +8,8 @@
  * the first `restore()` of a controller that may persist.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { del, update as updateStored, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { deleteStored, updateStored } from './stored-writes.js';
 import { RECORD_FIELDS, mergeRecords } from './merge-records.js';
 import {
   emptyRecord,
@@ -253,7 +254,7 @@ export class ReadingStateController implements ReactiveController {
     const store = this.#openStore();
     const key = this.#key;
     // Queued behind any earlier write of this connection, so nothing older lands after it.
-    if (store) await this.#attempt(() => del(key, store), this.#writeTimeoutMs);
+    if (store) await this.#attempt(() => deleteStored(key, store), this.#writeTimeoutMs);
     return forgotten;
   }
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { PageFilesController, viewerPageFiles, type PageFilesViewer } from '../../src/controllers/page-files.js';
+import { PageFilesController, type PageFilesViewer } from '../../src/controllers/page-files.js';
+import { viewerPageFiles } from '../../src/controllers/page-file-set.js';
 import { isPageRef } from '../../src/edition/page-ref.js';
 import type { Edition, Page } from '../../src/edition/schema.js';
 import { validateEdition } from '../../src/edition/validate.js';
@@ -32,14 +33,17 @@ describe('PageFilesController', () => {
   it('has nothing to do for an edition whose pages are all in its file', async () => {
     const { edition } = await manifest();
     const whole = { ...edition, pages: [edition.pages[0]] };
-    expect(new PageFilesController(viewer(whole).hooks).forEdition(whole, location.href, {})).to.equal(undefined);
+    let made = 0;
+    const controller = new PageFilesController(() => (made++, viewer(whole).hooks));
+    expect(await controller.forEdition(whole, location.href, {})).to.equal(undefined);
+    expect(made, 'the part is not asked for').to.equal(0);
   });
 
   it('gives the first page a page file names, and falls back to the first page when that file fails', async () => {
     const { edition, baseUrl } = await manifest('?missing=A3');
     const { log, hooks } = viewer(edition);
-    const controller = new PageFilesController(hooks);
-    const files = controller.forEdition(edition, baseUrl, {})!;
+    const controller = new PageFilesController(() => hooks);
+    const files = (await controller.forEdition(edition, baseUrl, {}))!;
     const signal = new AbortController().signal;
     const a2 = await controller.firstPage(files, edition, edition.pages[1], signal);
     expect([a2.page.id, isPageRef(a2.page)]).to.deep.equal(['A2', false]);
@@ -51,8 +55,8 @@ describe('PageFilesController', () => {
   it('once active, shows a page when its file is in, and puts every page file in place', async () => {
     const { edition, baseUrl } = await manifest();
     const { log, hooks } = viewer(edition);
-    const controller = new PageFilesController(hooks);
-    const files = controller.forEdition(edition, baseUrl, {});
+    const controller = new PageFilesController(() => hooks);
+    const files = await controller.forEdition(edition, baseUrl, {});
     await controller.loadAll();
     expect(log.edition, 'not active yet: nothing').to.equal(edition);
     controller.activate(files);

@@ -75,7 +75,7 @@ export function stubContext(edition?: Edition) {
     } as unknown as ViewerContext['parts'],
     pageFiles: {
       loadAll: () => (log.loadAll++, Promise.resolve()),
-      forEdition: () => undefined,
+      forEdition: () => Promise.resolve(undefined),
       activate: () => {},
       firstPage: (_files: unknown, e: Edition, page: Edition['pages'][number]) => Promise.resolve({ edition: e, page }),
     } as unknown as ViewerContext['pageFiles'],

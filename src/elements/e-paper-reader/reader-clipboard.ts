@@ -1,5 +1,5 @@
 /** Copying without the Clipboard API: the reader's fallback when `navigator.clipboard` cannot write. */
-import { deepActiveElement } from '../../internal/focus.js';
+import { deepActiveElement } from '../../internal/deep-focus.js';
 
 /** The old way: select the text in a field inside the dialog (outside it, the page is inert) and copy. */
 export function copyThroughSelection(text: string, dialog: HTMLDialogElement): boolean {

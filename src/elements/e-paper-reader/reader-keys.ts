@@ -1,5 +1,6 @@
 /** The reader's keys that act on the dialog itself: Tab kept inside it, the keys that scroll the article. */
-import { deepActiveElement, isTextField } from '../../internal/focus.js';
+import { deepActiveElement } from '../../internal/deep-focus.js';
+import { isTextField } from '../../internal/focus.js';
 import { tabbables } from './reader-helpers.js';
 
 /** Keys that scroll the article from anywhere in the dialog. */

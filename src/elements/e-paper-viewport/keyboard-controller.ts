@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { isTextField } from '../../internal/focus.js';
-import { panBy, ZOOM_STEP } from './viewport-math.js';
-import { isFitted } from './input-geometry.js';
+import { ZOOM_STEP } from './viewport-math.js';
+import { isFitted, panBy } from './input-geometry.js';
 import type { ViewportHost, ViewportPort } from './viewport-types.js';
 
 /**

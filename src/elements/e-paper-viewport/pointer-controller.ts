@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
-import { clampScale, panBy, screenToPage, DOUBLE_TAP_MS, DOUBLE_TAP_SLOP, type Point, type View } from './viewport-math.js';
-import { boundsOf, isFitted, toBox } from './input-geometry.js';
+import { clampScale, screenToPage, DOUBLE_TAP_MS, DOUBLE_TAP_SLOP, type Point, type View } from './viewport-math.js';
+import { boundsOf, isFitted, panBy, toBox } from './input-geometry.js';
 import type { ViewportHost, ViewportPort } from './viewport-types.js';
 import type { SettleController } from './settle-controller.js';
 import { emit } from '../../events/events.js';

@@ -50,9 +50,12 @@ export const ZOOM_STEP = 1.5;
 export const DOUBLE_TAP_MS = 320;
 export const DOUBLE_TAP_SLOP = 24;
 
-const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
-const positive = (value: number) => Number.isFinite(value) && value > 0;
-const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
+/** `value` when it is a finite number, else `fallback`. */
+export const finiteOr = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
+/** A finite number above zero. */
+export const positive = (value: number) => Number.isFinite(value) && value > 0;
+/** `value` brought within [low, high]. */
+export const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), high);
 
 /** A size with every side finite and ≥ 0. */
 export function safeSize(size: Size): Size {
@@ -134,11 +137,6 @@ export function zoomAtPoint(view: View, scale: number, screenPoint: Point): View
   };
 }
 
-/** The view that moves the page by (dx, dy) screen pixels. Not clamped. */
-export function panBy(view: View, dx: number, dy: number): View {
-  return { scale: view.scale, x: finiteOr(view.x + dx, view.x), y: finiteOr(view.y + dy, view.y) };
-}
-
 /** The centre of the box, in screen pixels. */
 export function boxCenter(box: Size): Point {
   const { width, height } = safeSize(box);
@@ -165,16 +163,6 @@ export function fitView(box: Size, page: Size, mode: FitMode = 'page'): View {
   const x = (bw - pw * scale) / 2;
   const y = mode === 'width' && ph * scale > bh ? 0 : (bh - ph * scale) / 2;
   return { scale, x: finiteOr(x, 0), y: finiteOr(y, 0) };
-}
-
-/**
- * The zoom factor for one wheel event: `exp(-delta / 100)`, with the delta in pixels, capped per
- * event at `maxStep`. Trackpad pinches arrive as small ctrl+wheel deltas and follow the fingers;
- * a mouse notch (≈100 px) is capped to one step.
- */
-export function wheelZoomFactor(deltaPixels: number, maxStep = 1.3): number {
-  const cap = Math.log(positive(maxStep) && maxStep > 1 ? maxStep : 1.3);
-  return Math.exp(clamp(-finiteOr(deltaPixels, 0) / 100, -cap, cap));
 }
 
 /** Two views are the same to within a thousandth of a pixel (or of a scale step). */

@@ -1,6 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { panBy, wheelZoomFactor } from './viewport-math.js';
-import { isFitted, toBox, zoomedAt } from './input-geometry.js';
+import { isFitted, panBy, toBox, wheelZoomFactor, zoomedAt } from './input-geometry.js';
 import type { ViewportHost, ViewportPort } from './viewport-types.js';
 
 /** How long the "hold Ctrl to zoom" hint stays (ms). */

@@ -4,7 +4,7 @@ import { describeError, type LoadProblem } from '../../controllers/edition-loadi
 import { editionFontFamily } from '../../edition/fonts.js';
 import { articlesOnPage } from '../../edition/regions.js';
 import { isPageRef } from '../../edition/page-ref.js';
-import { PageFilesController, viewerPageFiles } from '../../controllers/page-files.js';
+import { PageFilesController } from '../../controllers/page-files.js';
 import { cssProps } from '../../internal/css-props.js';
 import type { Article, Page } from '../../edition/schema.js';
 import { uiStrings } from '../../i18n/strings.js';
@@ -144,7 +144,7 @@ export class EPaper extends LocalizedElement {
   readonly #notices = new NoticeController(this);
   readonly #session = new ReadingSessionController(this);
   readonly #parts = new LazyPartsController(this, () => this.#notices.message(uiStrings(this.lang).viewer.partFailed));
-  readonly #pageFiles = new PageFilesController(viewerPageFiles(() => this.#ctx));
+  readonly #pageFiles = new PageFilesController((part) => part.viewerPageFiles(() => this.#ctx));
   readonly #view = new ViewModeController(this, () => this.#parts.need('e-paper-text-view'), {
     get: () => this.#session.chosenView,
     set: (view) => this.#session.chooseView(view),

@@ -41,15 +41,6 @@ export const wantPage = (state: ViewerState, pageId: string): ViewerState =>
   state.kind === 'ready' && state.wanted !== pageId ? { ...state, wanted: pageId } : state;
 
 /**
- * `edition` (the same with a page file's pages in) in place of the one in view, the page in view
- * kept by its id.
- */
-export function withEdition(state: ViewerState, edition: Edition): ViewerState {
-  if (state.kind !== 'ready' || edition === state.edition) return state;
-  return { ...state, edition, page: edition.pages.find((p) => p.id === state.page.id) ?? state.page };
-}
-
-/**
  * `page` shown, with the view it gets once the viewport has it (`view()` is asked only for a page
  * not in view already); `page` in view already only becomes the page asked for.
  */

@@ -7,15 +7,14 @@ import {
   fitView,
   isFittedScale,
   pageToScreen,
-  panBy,
   scaleBounds,
   screenToPage,
   viewCenter,
   viewCenteredOn,
-  wheelZoomFactor,
   zoomAtPoint,
   type View,
 } from '../../../src/elements/e-paper-viewport/viewport-math.js';
+import { panBy, wheelZoomFactor } from '../../../src/elements/e-paper-viewport/input-geometry.js';
 
 const box = { width: 800, height: 600 };
 const page = { width: 2000, height: 2860 };

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { WheelController } from '../../../src/elements/e-paper-viewport/wheel-controller.js';
-import { wheelZoomFactor, zoomAtPoint } from '../../../src/elements/e-paper-viewport/viewport-math.js';
+import { zoomAtPoint } from '../../../src/elements/e-paper-viewport/viewport-math.js';
+import { wheelZoomFactor } from '../../../src/elements/e-paper-viewport/input-geometry.js';
 import { at, cdp, mountHost, type InputTestHost } from './input-host.js';
 
 const CTRL = 2;

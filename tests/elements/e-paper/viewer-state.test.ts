@@ -1,15 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { multiPageEdition } from '../../../scripts/editions-from-a1.js';
 import type { Edition } from '../../../src/edition/schema.js';
-import {
-  isShown,
-  showingPage,
-  wantPage,
-  withEdition,
-  withPhase,
-  type Ready,
-  type ViewerState,
-} from '../../../src/elements/e-paper/viewer-state.js';
+import { isShown, showingPage, wantPage, withPhase, type Ready, type ViewerState } from '../../../src/elements/e-paper/viewer-state.js';
+import { withEdition } from '../../../src/controllers/page-file-set.js';
 import { loadA1 } from '../../helpers.js';
 
 describe('the viewer state', () => {
