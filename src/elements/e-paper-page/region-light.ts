@@ -1,11 +1,18 @@
 /**
- * The tint of a lit region, drawn in a small layer of its own. A region is lit while the mouse is
- * over it (`.hover`), the keyboard's focus is on it (`:focus-visible`) or the viewer points at it
+ * The tint of a lit region, drawn in a layer of its own. A region is lit while the mouse is over it
+ * (`.hover`), the keyboard's focus is on it (`:focus-visible`) or the viewer points at it
  * (`.active`). Its shapes on the page stay unpainted (only an article read keeps its steady tint):
  * the tint, the outline and the focus ring are copies of its shapes in an `<svg>` the size of its
- * box, over the page, faded in and out by `opacity` on the compositor. Lighting or unlighting a
- * region thus rasters that small layer once and none of the page's text under it (issue 22: the
- * fill's fade repainted the article's tiles of the typeset page in every frame).
+ * box, in a container over the page that is a compositor layer from the start and holds nothing
+ * else. Lighting, fading or unlighting a region thus repaints only the tiles of that layer under
+ * it (a few fills, no text) and none of the page's text (issue 22: the fill's fade repainted the
+ * article's tiles of the typeset page in every frame).
+ *
+ * Measured, not chosen by taste: each light a layer of its own (`will-change`, or an `opacity`
+ * animation, which the compositor takes as one) made the hover's frame 3–5× longer (a new layer
+ * in the page as the mouse arrives); the container made a layer once, at idle, does not. So the
+ * fade animates `fill-opacity` and `stroke-opacity`, which stay on the main thread and repaint
+ * only that layer.
  *
  * The copies are no part of the accessible tree (their container is `aria-hidden`) and take no
  * pointer: the regions stay the focusable list they were. A module of its own, out of the first
@@ -18,6 +25,9 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The fade of a region's tint (ms), as the fill's transition was. */
 export const FADE_MS = 120;
 
+/** A light at full strength; the fades go from and to none of it. */
+const SHOWN = { fillOpacity: 1, strokeOpacity: 1 };
+
 /** Page units around the region's box, for the outline drawn across its edge. */
 const PAD = 8;
 
@@ -27,11 +37,11 @@ const lightStyles = css`
     position: absolute;
     inset: 0;
     pointer-events: none;
+    will-change: opacity;
   }
   .lit {
     position: absolute;
     overflow: visible;
-    will-change: opacity;
   }
   .lit .shape {
     fill: var(--_region-tint);
@@ -133,7 +143,7 @@ export class RegionLight {
     this.#mark(svg, region, focus);
     this.#container.append(svg);
     this.#lights.set(region, { svg });
-    if (this.#fades()) svg.animate([{ opacity: 0 }, { opacity: 1 }], { duration: FADE_MS });
+    if (this.#fades()) svg.animate([SHOWN, { fillOpacity: 0, strokeOpacity: 0 }].reverse(), { duration: FADE_MS });
   }
 
   /**
@@ -168,7 +178,7 @@ export class RegionLight {
       if (this.#lights.get(region) === light) this.#lights.delete(region);
     };
     if (!this.#fades()) return done();
-    light.out = light.svg.animate([{ opacity: 1 }, { opacity: 0 }], { duration: FADE_MS, fill: 'forwards' });
+    light.out = light.svg.animate([SHOWN, { fillOpacity: 0, strokeOpacity: 0 }], { duration: FADE_MS, fill: 'forwards' });
     light.out.onfinish = done;
   }
 
