@@ -32,7 +32,7 @@ const SHOWN = { fillOpacity: 1, strokeOpacity: 1 };
 const PAD = 8;
 
 /** The lights' looks, added to the page's styles (the region's own are in e-paper-page.styles.ts). */
-const lightStyles = css`
+export const lightStyles = css`
   .lights {
     position: absolute;
     inset: 0;
