@@ -102,7 +102,7 @@ const KNOBS: Record<
     expected: 'rgb(0, 255, 0)',
     read: async () => {
       await hover('a2');
-      return style(pageRoot().querySelector('.region[data-article-id="a2"] .shape')!).fill;
+      return style(pageRoot().querySelector('.lit[data-article-id="a2"] .shape')!).fill;
     },
   },
   '--e-paper-region-outline': {
@@ -110,7 +110,7 @@ const KNOBS: Record<
     expected: 'rgb(0, 0, 255)',
     read: async () => {
       await hover('a2');
-      return style(pageRoot().querySelector('.region[data-article-id="a2"] .shape')!).stroke;
+      return style(pageRoot().querySelector('.lit[data-article-id="a2"] .shape')!).stroke;
     },
   },
   '--e-paper-region-read-tint': {

@@ -287,7 +287,11 @@ export const scanMessageStyles = css`
   }
 `;
 
-/** The region layer: invisible until hovered or focused, then the whole article lights up. */
+/**
+ * The region layer: invisible until hovered or focused, then the whole article lights up. The light
+ * is drawn over the region in a small layer of its own (region-light.ts, with its styles), never on
+ * its shapes: a change of their fill would repaint the page's text under them.
+ */
 export const regionStyles = css`
   .regions {
     position: absolute;
@@ -303,23 +307,6 @@ export const regionStyles = css`
     stroke: transparent;
     stroke-width: 3px;
     vector-effect: non-scaling-stroke;
-    transition: fill 0.12s, stroke 0.12s;
-  }
-  /* Under the open reader (the viewer sets "reading"), the hover the reader takes away goes at once:
-     a fade there, unseen under the veil, would draw the page's tiles again in every frame. */
-  :host([reading]) .shape {
-    transition: none;
-  }
-  /* .hover, not :hover: a touch leaves :hover on the story it touched (set by the page for pointers that hover). */
-  .region.hover .shape,
-  .region:focus-visible .shape,
-  .region.active .shape {
-    fill: var(--_region-tint);
-    stroke: var(--_region-outline);
-  }
-  .region:focus-visible .shape {
-    stroke: var(--_focus);
-    stroke-width: 4px;
   }
   .region.read .shape {
     fill: var(--_region-read-tint);
@@ -337,16 +324,5 @@ export const regionStyles = css`
     stroke-width: 3;
     stroke-linecap: round;
     stroke-linejoin: round;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .shape {
-      transition: none;
-    }
-  }
-  @media (forced-colors: active) {
-    .region.hover .shape,
-    .region:focus-visible .shape {
-      stroke: Highlight;
-    }
   }
 `;

@@ -3,6 +3,7 @@ import type { ScanView } from './scan-view.js';
 import { property } from 'lit/decorators.js';
 import { articlesById, regionsOf } from '../../edition/regions.js';
 import { regionLayer } from './region-layer.js';
+import type { RegionLight } from './region-light.js';
 import { cssProps } from '../../internal/css-props.js';
 import type { Article, ArticleBlock, ArticlePart, Block, Edition, Page, Rect } from '../../edition/schema.js';
 import { fontStack } from '../../edition/fonts.js';
@@ -49,6 +50,9 @@ const place = (rect: Rect) => ({
  *
  * The viewer sets the `reading` attribute while its reader is open over the page: a region's hover
  * then goes without its fade (the reader, over the pointer, takes it away under the veil).
+ *
+ * The hover stays as it is while a button is held (the viewport's drag, a pen's stroke): no region
+ * lights or fades under a page being dragged; once the button is up it follows the pointer again.
  *
  * @csspart page - The sheet of paper.
  * @csspart block - Every block on the page.
@@ -115,6 +119,10 @@ export class EPaperPage extends LocalizedElement {
   /** The scan part could not be fetched for the page shown. */
   #scanPartFailed = false;
 
+  /** The light over lit regions, in a layer of its own: region-light.ts, loaded with the first pointer or focus on the page, or at idle. */
+  #light?: RegionLight;
+  #lightLoad?: Promise<void>;
+
   /** The highlighting of the search's matches asked for: a module loaded with the first query. */
   #highlights = false;
 
@@ -144,6 +152,24 @@ export class EPaperPage extends LocalizedElement {
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('page')) this.#light?.clear();
+    this.#light?.attach(this.renderRoot.querySelector('.regions'));
+    if (!this.#lightLoad && !this.thumbnail && this.page) (globalThis.requestIdleCallback ?? setTimeout)(() => this.#needLight());
+  }
+
+  #needLight(): void {
+    this.#lightLoad ??= import('./region-light.js').then(
+      (m) => {
+        this.#light = new m.RegionLight(this, (region, entered, event) =>
+          emitRegion(this, entered ? 'e-paper-region-enter' : 'e-paper-region-leave', region, event),
+        );
+        this.#light.attach(this.renderRoot.querySelector('.regions'));
+      },
+      () => void (this.#lightLoad = undefined),
+    );
+  }
+
   /** The focusable region of an article, if it is on this page. */
   regionFor(articleId: string): SVGGElement | null {
     return this.renderRoot.querySelector<SVGGElement>(`.region[data-article-id="${CSS.escape(articleId)}"]`);
@@ -159,6 +185,7 @@ export class EPaperPage extends LocalizedElement {
   }
 
   #onRegionEnter(event: Event): void {
+    this.#needLight();
     const region = this.#regionOf(event);
     if (!region) return;
     if (event instanceof PointerEvent) {
@@ -167,8 +194,12 @@ export class EPaperPage extends LocalizedElement {
       // pointerover: after a tap the browser's own mouse stands where the finger was and says it
       // is over whatever a closing reader uncovers, without moving.
       if (event.pointerType === 'touch' || region.classList.contains('hover')) return;
+      if (event.buttons && this.#light) return this.#light.hold();
       region.classList.add('hover');
-    } else if (!region.matches(':focus-visible')) return; // focus a tap or a click gave, not the keyboard's
+    } else {
+      this.#light?.sync(region);
+      if (!region.matches(':focus-visible')) return; // focus a tap or a click gave, not the keyboard's
+    }
     emitRegion(this, 'e-paper-region-enter', region, event);
   }
 
@@ -177,7 +208,11 @@ export class EPaperPage extends LocalizedElement {
     if (!region) return;
     const next = (event as FocusEvent | PointerEvent).relatedTarget;
     if (next instanceof Element && region.contains(next)) return;
-    if (event instanceof PointerEvent) region.classList.remove('hover');
+    if (event instanceof PointerEvent) {
+      // The drag's pointer capture leaves the region too: it stays lit until the button is up.
+      if (event.buttons && this.#light && region.classList.contains('hover')) return this.#light.hold();
+      region.classList.remove('hover');
+    } else queueMicrotask(() => this.#light?.sync(region)); // the focus has moved on by then
     emitRegion(this, 'e-paper-region-leave', region, event);
   }
 

@@ -17,6 +17,25 @@ async function viewer(style = 'width: 900px; height: 700px') {
 const pageRoot = (el: EPaper) => deepQuery(el, 'e-paper-page')!.shadowRoot!;
 const regionOf = (el: EPaper, id: string) => pageRoot(el).querySelector<SVGGElement>(`.region[data-article-id="${id}"]`)!;
 const tooltipOf = (el: EPaper) => el.shadowRoot!.querySelector('e-paper-tooltip')!;
+/**
+ * The properties each light animates as it is put on the page (its fade in), recorded as it comes:
+ * once the lights' module is in (the page loads it at idle or with the first pointer).
+ */
+async function watchFades(el: EPaper) {
+  await until(() => pageRoot(el).querySelector('.lights') !== null, 'the lights are in');
+  const fades: string[][] = [];
+  const observer = new MutationObserver((records) => {
+    for (const node of records.flatMap((r) => [...r.addedNodes])) {
+      const frames = (node as Element).getAnimations().flatMap((a) => (a.effect as KeyframeEffect).getKeyframes());
+      fades.push(frames.flatMap((k) => Object.keys(k).filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p))));
+    }
+  });
+  observer.observe(pageRoot(el).querySelector('.lights')!, { childList: true });
+  return { fades, stop: () => observer.disconnect() };
+}
+
+/** The light over an article's region (region-light.ts), while it is lit. */
+const litOf = (el: EPaper, id: string) => pageRoot(el).querySelector<SVGSVGElement>(`.lit[data-article-id="${id}"]`);
 const frames = (n = 2) =>
   new Promise<void>((resolve) => {
     const step = () => (n-- <= 0 ? resolve() : requestAnimationFrame(step));
@@ -59,7 +78,8 @@ describe('article regions', () => {
     // The hover asks for the tooltip's part if the browser's idle time has not brought it yet.
     await el.updateComplete;
     await frames();
-    const shapes = [...regionOf(el, multi.article).querySelectorAll('.shape')];
+    const shapes = [...litOf(el, multi.article)!.querySelectorAll('.shape')];
+    expect(shapes.length, 'a light over each of its shapes').to.equal(multi.shapes.length);
     const strokes = shapes.map((s) => getComputedStyle(s).stroke);
     expect(strokes.every((stroke) => stroke !== 'none' && stroke !== 'rgba(0, 0, 0, 0)' && stroke !== 'transparent')).to.equal(true);
     const tooltip = tooltipOf(el);
@@ -102,15 +122,14 @@ describe('article regions', () => {
     const el = await viewer();
     const page = deepQuery(el, 'e-paper-page')!;
     const region = regionOf(el, 'a2');
-    const shape = region.querySelector('.shape')!;
     const { x, y } = centreOf(el, 'a2');
     await sendMouse({ type: 'move', position: [x, y] });
     await until(() => region.classList.contains('hover'), 'the mouse lights the story');
-    await until(() => shape.getAnimations().length === 0, 'its fill has faded in');
-    // The transitions running on the shape as the hover goes (getAnimations() styles it first).
+    await until(() => litOf(el, 'a2')?.getAnimations().length === 0, 'its light has faded in');
+    // The light left on the page as the hover goes (the page's own observer, made first, has run).
     const atLeave: number[] = [];
     const observer = new MutationObserver(() => {
-      if (!region.classList.contains('hover')) atLeave.push(shape.getAnimations().length);
+      if (!region.classList.contains('hover')) atLeave.push(pageRoot(el).querySelectorAll('.lit').length);
     });
     observer.observe(region, { attributes: true, attributeFilter: ['class'] });
     await sendMouse({ type: 'click', position: [x, y] });
@@ -118,12 +137,18 @@ describe('article regions', () => {
     await until(() => atLeave.length > 0, 'the reader, over the pointer, takes the hover away');
     observer.disconnect();
     expect(page.hasAttribute('reading'), 'the page is under the reader').to.equal(true);
-    expect(atLeave[0], 'fades started as the hover went').to.equal(0);
+    expect(atLeave[0], 'lights left fading as the hover went').to.equal(0);
     // Closed, the page's regions fade again.
     el.closeArticle();
     await until(() => el.article === undefined, 'the reader closes');
     expect(page.hasAttribute('reading')).to.equal(false);
-    expect(getComputedStyle(shape).transitionDuration).not.to.equal('0s');
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await until(() => litOf(el, 'a2') === null, 'the light goes');
+    const watch = await watchFades(el);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await until(() => watch.fades.length > 0, 'the mouse lights the story again');
+    watch.stop();
+    expect(watch.fades[0].length, 'its light fades in').to.be.greaterThan(0);
   });
 
   it('take focus with Tab in reading order, showing the tooltip for the focused article', async () => {
@@ -164,8 +189,8 @@ function touches(steps: Touch[][]) {
   );
 }
 
-/** The fill of an article's shapes as drawn now. */
-const fillOf = (el: EPaper, id: string) => getComputedStyle(regionOf(el, id).querySelector('.shape')!).fill;
+/** The fill of an article's shapes as drawn now: its light's, while it is lit. */
+const fillOf = (el: EPaper, id: string) => getComputedStyle((litOf(el, id) ?? regionOf(el, id)).querySelector('.shape')!).fill;
 
 describe('article regions under touch', () => {
   it('keep no tint on the touched story after a tap or a pan', async () => {
@@ -197,6 +222,97 @@ describe('article regions under touch', () => {
     await sendMouse({ type: 'move', position: [zoomed.x, zoomed.y - 60] });
     await frames(2);
     expect(fillOf(el, 'a2'), 'under the mouse').not.to.equal(resting);
+  });
+});
+
+describe('the light over a region', () => {
+  afterEach(() => resetMouse());
+
+  /** The page's own drawing of every region: what a change would repaint the text under. */
+  const drawn = (el: EPaper) =>
+    [...pageRoot(el).querySelectorAll('.region .shape')].map((shape) => {
+      const style = getComputedStyle(shape);
+      return `${style.fill} ${style.stroke} ${style.strokeWidth} ${shape.getAnimations().length}`;
+    });
+
+  it('lights a region over it, in a layer of its own, never repainting the page', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await viewer();
+    const resting = drawn(el);
+    const watch = await watchFades(el);
+    const { x, y } = centreOf(el, 'a2');
+    await sendMouse({ type: 'move', position: [x, y] });
+    await until(() => litOf(el, 'a2') !== null, 'the mouse lights the story');
+    const lit = litOf(el, 'a2')!;
+    watch.stop();
+    expect(drawn(el), 'the regions as the page draws them, lit').to.deep.equal(resting);
+    expect(getComputedStyle(lit.parentElement!).willChange, 'in a layer of its own').to.equal('opacity');
+    // Faded in on the main thread, in the lights' layer: an opacity animation would be a layer more.
+    expect(watch.fades).to.deep.equal([['fillOpacity', 'strokeOpacity', 'fillOpacity', 'strokeOpacity']]);
+    // Copies of the region's shapes, where they are.
+    const shapes = [...regionOf(el, 'a2').querySelectorAll('.shape')];
+    const copies = [...lit.querySelectorAll('.shape')];
+    expect(copies.length).to.equal(shapes.length);
+    copies.forEach((copy, i) => {
+      const [a, b] = [copy.getBoundingClientRect(), shapes[i].getBoundingClientRect()];
+      for (const k of ['left', 'top', 'width', 'height'] as const) expect(Math.abs(a[k] - b[k]), k).to.be.below(0.5);
+    });
+    expect(lit.closest('[aria-hidden="true"]'), 'out of the accessible tree').to.exist;
+    // Gone, it fades out, and then is no more.
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await until(() => litOf(el, 'a2') === null, 'the light goes');
+    expect(drawn(el), 'the regions as the page draws them, unlit').to.deep.equal(resting);
+  });
+
+  it('rings the region the keyboard focuses in the focus colour', async () => {
+    const el = await viewer();
+    deepQuery<HTMLElement>(el, 'e-paper-viewport')!.focus();
+    for (let i = 0; i < 10 && !pageRoot(el).activeElement?.classList.contains('region'); i++) await sendKeys({ press: 'Tab' });
+    const region = pageRoot(el).activeElement as SVGGElement;
+    await until(() => litOf(el, region.dataset.articleId!) !== null, 'the focus lights the story');
+    const ring = getComputedStyle(litOf(el, region.dataset.articleId!)!.querySelector('.shape')!);
+    expect(ring.stroke).to.equal('rgb(26, 115, 232)');
+    expect(ring.strokeWidth).to.equal('4px');
+    region.blur();
+    await until(() => pageRoot(el).querySelector('.lit') === null, 'the light goes with the focus');
+  });
+
+  it('neither lights nor fades while the page is dragged, and follows the pointer after', async () => {
+    const el = await viewer();
+    el.zoomTo(0.7, { x: 640, y: 700 });
+    const stage = deepQuery<HTMLElement>(el, 'e-paper-viewport', '.stage')!;
+    await until(() => stage.getAnimations().length === 0, 'the zoom step ends');
+    const start = centreOf(el, 'a2');
+    await sendMouse({ type: 'move', position: [start.x, start.y] });
+    await until(() => litOf(el, 'a2') !== null, 'the mouse lights the story');
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target as Element;
+        if (target.classList.contains('region')) changes.push(`${target.getAttribute('data-article-id')}: ${target.getAttribute('class')}`);
+      }
+      for (const r of records)
+        for (const node of [...r.addedNodes, ...r.removedNodes]) changes.push(`light ${(node as Element).outerHTML?.slice(0, 40)}`);
+    });
+    observer.observe(pageRoot(el).querySelector('.regions')!, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    observer.observe(pageRoot(el).querySelector('.lights')!, { childList: true });
+    const lit = litOf(el, 'a2')!;
+    await until(() => lit.getAnimations().length === 0, 'its light has faded in');
+    await sendMouse({ type: 'down' });
+    // A drag across the page, far past the threshold: the capture makes the region "leave".
+    for (let i = 1; i <= 8; i++) await sendMouse({ type: 'move', position: [start.x - i * 25, start.y - i * 20] });
+    await frames(2);
+    expect(deepQuery(el, 'e-paper-viewport', '.box')!.classList.contains('grabbing'), 'the page is being dragged').to.equal(true);
+    expect(changes.concat(observer.takeRecords().map(() => 'pending')), 'hover changes during the drag').to.deep.equal([]);
+    expect(lit.isConnected && lit.getAnimations().length, 'the light stays, unfaded').to.equal(0);
+    await sendMouse({ type: 'up' });
+    observer.disconnect();
+    // Then the pointer leads again: off the story, its light goes.
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await until(() => litOf(el, 'a2') === null, 'the light follows the pointer after the drag');
+    const other = centreOf(el, 'a3');
+    await sendMouse({ type: 'move', position: [other.x, other.y] });
+    await until(() => litOf(el, 'a3') !== null, 'another story lights under the pointer');
   });
 });
 

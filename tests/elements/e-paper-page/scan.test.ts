@@ -80,7 +80,10 @@ describe('scan pages', () => {
     const box = shapes[1].getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     await frames(6);
-    const strokes = shapes.map((s) => getComputedStyle(s).stroke);
+    // The light is drawn over the region, in copies of its shapes (region-light.ts).
+    const lit = [...pageRoot(el).querySelectorAll('.lit[data-article-id="a6"] .shape')];
+    expect(lit.length).to.equal(2);
+    const strokes = lit.map((s) => getComputedStyle(s).stroke);
     expect(
       strokes.every((stroke) => stroke !== 'none' && !/rgba\(0, 0, 0, 0\)|transparent/.test(stroke)),
       strokes.join(),

@@ -26,6 +26,7 @@ import {
 import { TOKENS, tokenStyles, darkTokens } from '../../../src/internal/styles/tokens.js';
 import { READER_TOKENS, readerDarkTokens, readerTokens } from '../../../src/elements/e-paper-reader/e-paper-reader.styles.js';
 import { OVERVIEW_TOKENS, overviewTokens } from '../../../src/elements/e-paper-overview/e-paper-overview.styles.js';
+import { lightStyles } from '../../../src/elements/e-paper-page/region-light.js';
 import { multiPageEdition } from '../../../scripts/editions-from-a1.js';
 import { A1_URL, loadA1, mountViewer, until } from '../../helpers.js';
 
@@ -65,10 +66,14 @@ const table = new Map([...TOKENS, ...READER_TOKENS, ...OVERVIEW_TOKENS].map(([na
 const cssText = (style: CSSResultOrNative) =>
   'cssText' in style ? style.cssText : [...(style as CSSStyleSheet).cssRules].map((r) => r.cssText).join('\n');
 
+/** Styles an element adds once a lazy module of its own is in (the page's region lights). */
+const LAZY_STYLES = new Map<string, CSSResultOrNative[]>([['e-paper-page', [lightStyles]]]);
+
 /** The element's own styles: every sheet but the token tables, without the dark values it sets. */
 function ownStyles(element: typeof LitElement): string {
   const tables = new Set([tokenStyles.cssText, readerTokens.cssText, overviewTokens.cssText]);
-  return (element.elementStyles ?? [])
+  const lazy = [...LAZY_STYLES].flatMap(([tag, styles]) => (CLASSES[tag] === element ? styles : []));
+  return [...(element.elementStyles ?? []), ...lazy]
     .map(cssText)
     .filter((text) => !tables.has(text))
     .join('\n')
