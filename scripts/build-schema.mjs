@@ -22,6 +22,7 @@ export async function schemaFiles() {
           "export * from './src/edition/json-schema.ts';",
           "export { EditionSchema, PageFileSchema } from './src/edition/schema.ts';",
           "export { notReserved } from './src/edition/constants.ts';",
+          "export * as caps from './src/edition/caps.ts';",
         ].join('\n'),
         resolveDir: resolve('.'),
         loader: 'ts',
@@ -32,11 +33,18 @@ export async function schemaFiles() {
       outfile: out,
       logLevel: 'error',
     });
-    const { editionJsonSchema, pageFileJsonSchema, EditionSchema, PageFileSchema, notReserved } = await import(pathToFileURL(out).href);
+    const { editionJsonSchema, pageFileJsonSchema, EditionSchema, PageFileSchema, notReserved, caps } = await import(
+      pathToFileURL(out).href
+    );
     const checkFile = 'src/edition/schema-check.ts';
     const check = schemaCheckModule(
       { isEdition: EditionSchema, isPageFile: PageFileSchema },
-      { known: new Map([[notReserved, 'notReserved']]), imports: "import { notReserved } from './constants.js';" },
+      {
+        known: new Map([[notReserved, 'notReserved']]),
+        imports: "import { notReserved } from './constants.js';",
+        copies: { ...caps },
+        copiedFrom: 'caps.ts',
+      },
     );
     return {
       'schema/edition-v1.schema.json': JSON.stringify(editionJsonSchema(), null, 2) + '\n',

@@ -266,9 +266,10 @@ const MIN_SHARED = 1000;
 /**
  * The module's text: the combinators and one exported check per entry of `schemas` (name →
  * valibot schema). A long call that stands more than once in the checks (the same code: a page in
- * an edition and in a page file) is made once, as a constant.
+ * an edition and in a page file) is made once, as a constant. `copies` (name → number, from the
+ * module `copiedFrom`) are written as exported constants, for the first render's other checks.
  */
-export function schemaCheckModule(schemas, { known = new Map(), imports = '' } = {}) {
+export function schemaCheckModule(schemas, { known = new Map(), imports = '', copies = {}, copiedFrom = '' } = {}) {
   const exports = Object.entries(schemas).map(([name, schema]) => [name, compile(schema, known)]);
   const counts = new Map();
   for (const [, code] of exports) for (const sub of subexpressions(code)) counts.set(sub, (counts.get(sub) ?? 0) + 1);
@@ -300,6 +301,14 @@ export function schemaCheckModule(schemas, { known = new Map(), imports = '' } =
     " * valibot's `is` does with the schema of the same name; validate.ts gives the words.",
     ' */',
     imports,
+    ...(Object.keys(copies).length
+      ? [`\n/** The caps of ${copiedFrom}, copied: the first render reads them here, the parts there. */`]
+      : []),
+    ...Object.entries(copies).map(([name, value]) => {
+      if (!/^[A-Z_]+$/.test(name) || !Number.isFinite(value))
+        throw new Error(`cannot copy ${name}: ${value} (a number under a constant's name)`);
+      return `export const ${name} = ${value};`;
+    }),
     RUNTIME,
     ...lines,
     '',

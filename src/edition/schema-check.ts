@@ -9,6 +9,15 @@
  */
 import { notReserved } from './constants.js';
 
+/** The caps of caps.ts, copied: the first render reads them here, the parts there. */
+export const ARTICLES = 2000;
+export const ARTICLE_TEXT = 500000;
+export const LIST_ITEMS = 10000;
+export const NESTING = 16;
+export const PAGE_TEXT = 500000;
+export const TEXT_LAYER = 500000;
+export const VALUES = 1000000;
+
 type P = (x: any) => boolean;
 
 // Marked free of side effects, so that a bundle keeps only the checks it uses.

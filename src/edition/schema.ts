@@ -11,11 +11,12 @@
  * from the smallest piece to the edition, and one file keeps one versioned format in one place.
  */
 import * as v from 'valibot';
-import { ARTICLES, ARTICLE_PARTS, ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES, notReserved } from './constants.js';
+import { ARTICLES, ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES } from './caps.js';
+import { ARTICLE_PARTS, notReserved } from './constants.js';
 
 export { ARTICLE_PARTS } from './constants.js';
 
-/** Caps that protect the reader's browser from absurd files (those the viewer checks itself are constants.ts's). */
+/** Caps that protect the reader's browser from absurd files (those the viewer checks itself are caps.ts's). */
 export const LIMITS = {
   idLength: 64,
   textLength: 400,

@@ -7,8 +7,7 @@
  * part of the quiet check is schema-check.ts, compiled from the valibot schema (`npm run schema`)
  * and held to answer as valibot does, so that the first render does without valibot.
  */
-import { ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES } from './constants.js';
-import { isEdition } from './schema-check.js';
+import { ARTICLE_TEXT, LIST_ITEMS, NESTING, PAGE_TEXT, TEXT_LAYER, VALUES, isEdition } from './schema-check.js';
 import type { Article, Edition, Page, Rect, Shape } from './schema.js';
 import { regionsOf } from './regions.js';
 

@@ -7,7 +7,7 @@
 import { EditionLoadError, failedLoad, fetchText, type LoadOptions } from '../load.js';
 import { EditionError, checkQuietly, checkReferences, readJson, type EditionProblem, type ReferenceScope } from '../validate-core.js';
 import { isPageRef } from '../page-ref.js';
-import { ARTICLES, NESTING } from '../constants.js';
+import { ARTICLES, NESTING } from '../caps.js';
 import { isPageFile } from '../schema-check.js';
 import type { Article, Edition, Page, PageFileData } from '../schema.js';
 
