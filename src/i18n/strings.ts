@@ -20,13 +20,19 @@ export function isolate(text: string): string {
   return `\u2068${kept}${'\u2069'.repeat(open)}\u2069`;
 }
 
+/** A date formatter by language: one costs 0.1–0.5 ms to make, and the viewer's label is made at every render. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * An ISO date (`2021-01-08`) as a language writes it (2021年1月8日, January 8, 2021): speech reads
  * the digits of the ISO form one by one or as a sum. The ISO text itself if it is no date.
  */
 export function writtenDate(iso: string, locale: string): string {
   const time = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+  if (Number.isNaN(time)) return iso;
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(time);
 }
 
 /** UI strings of the viewer. The edition's own text is never translated. */

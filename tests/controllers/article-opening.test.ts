@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ArticleOpeningController, pageOf } from '../../src/controllers/article-opening.js';
 import type { Edition } from '../../src/edition/schema.js';
 import { validateEdition } from '../../src/edition/validate.js';
-import { loadA1 } from '../helpers.js';
+import { loadA1, until } from '../helpers.js';
 import { stubContext } from './stub-context.js';
 
 const CONTINUED_URL = new URL('../../demo/editions/continued-test.json', import.meta.url).href;
@@ -49,6 +49,22 @@ describe('ArticleOpeningController', () => {
     expect(document.activeElement, 'focus back on the opener').to.equal(opener);
     opener.remove();
     remove();
+  });
+
+  it('has the reading session load its write side at idle, not in the click that opens the first article', async () => {
+    const stub = stubContext(a1);
+    const { session } = stub.ctx;
+    await session.restore(a1, { persist: false });
+    session.begin(null);
+    const asked: string[] = [];
+    const change = session.change.bind(session);
+    session.change = (run) => (asked.push(document.visibilityState), change(run));
+    new ArticleOpeningController(stub.ctx);
+    expect(asked, 'nothing in the task that makes the chrome').to.deep.equal([]);
+    await until(() => asked.length > 0, 'the write side asked for at idle');
+    let now = false;
+    await until(() => (change(() => (now = true)), now), 'then changes run at once');
+    stub.remove();
   });
 
   it('says so for an unknown article, and puts the attribute back: no event', async () => {

@@ -148,8 +148,10 @@ export const readerStyles = css`
     width: 100%;
   }
 
-  /* The closed dialog laid out ahead at idle (reader-layout-ahead.ts), as it opens, but hidden and
-     away from the screen, where its photos' lazy loading does not reach. */
+  /* The closed dialog laid out ahead at idle and kept so (reader-layout-ahead.ts), as it opens, but
+     hidden and away from the screen, where its photos' lazy loading does not reach. A dialog with
+     boxes already takes no @starting-style when it opens: its closed state is where the opening
+     animates from. */
   .reader.ahead:not([open]) {
     display: flex;
     flex-direction: column;
@@ -157,6 +159,8 @@ export const readerStyles = css`
     inset: 0 auto auto -10000px;
     visibility: hidden;
     pointer-events: none;
+    opacity: 0;
+    translate: 0 16px;
   }
 
   /* Narrow or short screens: the whole screen, a sheet. */

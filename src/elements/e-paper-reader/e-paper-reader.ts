@@ -7,7 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Article, Edition, Photo } from '../../edition/schema.js';
 import { FALLBACK_FONTS, editionFontFamily, fontStack } from '../../edition/fonts.js';
 import { articlesById } from '../../edition/regions.js';
-import { uiStrings } from '../../i18n/strings.js';
+import { uiStrings, writtenDate } from '../../i18n/strings.js';
 import { readerStrings } from './reader-strings.js';
 import { readerStyles, readerTokens } from './e-paper-reader.styles.js';
 import { searchHitStyles } from '../../internal/styles/search-hit.js';
@@ -759,7 +759,7 @@ export class EPaperReader extends LocalizedElement {
   #sourceLine(edition: Edition, article: Article): string {
     let date = edition.date;
     try {
-      date = new Intl.DateTimeFormat(this.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(edition.date));
+      date = writtenDate(edition.date, this.lang);
     } catch {
       // An unknown UI language: the ISO date.
     }

@@ -5,7 +5,7 @@ import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
 import type { EPaperViewport } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
 import { ZOOM_STEP } from '../../../src/elements/e-paper-viewport/e-paper-viewport.js';
 import { READING_SCALE, screenToPage } from '../../../src/elements/e-paper-viewport/viewport-math.js';
-import { A1_URL, deepQuery, frames, mountViewer, partsLoaded, until } from '../../helpers.js';
+import { A1_URL, deepQuery, frames, mountViewer, nextEvent, partsLoaded, until } from '../../helpers.js';
 
 type CdpEvent = { method: string; params: Record<string, unknown> };
 const cdp = (events: CdpEvent[], delay = 0) => executeServerCommand('cdp-input', { events, delay });
@@ -68,8 +68,11 @@ describe('double press over an article', () => {
     await cdp(click(x, y, 1));
     // The first click opened the reader, as a click does: the second press lands on it.
     await until(() => readerOpen(el), 'the first click opens the reader');
+    // The dialog is closed at once, the viewer's article with its close event a task later: wait for that.
+    const closed = nextEvent(el, 'e-paper-article-close');
     await cdp(click(x, y, 2));
-    await until(() => !readerOpen(el), 'the second press closes it again');
+    await closed;
+    expect(readerOpen(el), 'the second press closed it again').to.equal(false);
     expect(el.article).to.equal(undefined);
     expect(viewport.scale / before.scale).to.be.closeTo(Math.min(ZOOM_STEP, viewport.maxScale / before.scale), 1e-6);
     // The page point under the pointer stayed there: across, the page is still narrower than the
@@ -97,8 +100,11 @@ describe('double press over an article', () => {
     window.addEventListener('click', busy, { capture: true, once: true });
     await cdp(click(x, y, 1));
     await until(() => readerOpen(el), 'the first click opens the reader');
+    // The dialog is closed at once, the viewer's article with its close event a task later: wait for that.
+    const closed = nextEvent(el, 'e-paper-article-close');
     await cdp(click(x, y, 2));
-    await until(() => !readerOpen(el), 'the second press closes it again');
+    await closed;
+    expect(readerOpen(el), 'the second press closed it again').to.equal(false);
     expect(el.article).to.equal(undefined);
     expect(viewport.scale).to.be.above(before);
   });

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { EPaperReader } from '../../../src/elements/e-paper-reader/e-paper-reader.js';
 import { articlesOnPage } from '../../../src/edition/regions.js';
 import type { Edition } from '../../../src/edition/schema.js';
@@ -15,7 +16,7 @@ describe('<e-paper-reader>: the dialog laid out ahead at idle while closed', () 
     order = articlesOnPage(edition, edition.pages[0]).map((a) => a.id);
   });
 
-  it('holds the first article, laid out once hidden and away from the screen, then closed again', async () => {
+  it('holds the first article, laid out once hidden and away from the screen, and keeps it laid out while closed', async () => {
     const reader = await fixture<EPaperReader>(html`<e-paper-reader .edition=${edition} .articleIds=${order}></e-paper-reader>`);
     const dialog = reader.shadowRoot!.querySelector('dialog')!;
     // Each time the dialog is laid out ahead (the pass reads its height): where, and whether it could be seen or hit.
@@ -34,13 +35,49 @@ describe('<e-paper-reader>: the dialog laid out ahead at idle while closed', () 
     });
     const first = edition.articles.find((a) => a.id === order[0])!;
     await until(() => dialog.querySelector('#headline')?.textContent === first.headline, 'the first article is in the closed dialog');
-    await until(() => passes.length > 0 && !dialog.classList.contains('ahead'), 'the dialog is laid out ahead');
+    await until(() => passes.length > 0, 'the dialog is laid out ahead');
     Reflect.deleteProperty(dialog, 'offsetHeight');
     expect(passes).to.deep.equal(['true flex hidden none true true']);
-    // Closed as any closed dialog: not drawn, not read, not found.
-    expect(getComputedStyle(dialog).display).to.equal('none');
+    // Kept laid out, so that showModal() finds its boxes made; but closed: not drawn, not read, not hit.
+    expectKeptHidden(dialog);
     expect(dialog.open).to.equal(false);
     expect(reader.open).to.equal(false);
+  });
+
+  it('stays laid out and hidden after a close, out of reach of Tab', async () => {
+    const before = await fixture<HTMLButtonElement>(html`<div><button>before</button><button>after</button></div>`);
+    const reader = await fixture<EPaperReader>(html`<e-paper-reader .edition=${edition} .articleIds=${order}></e-paper-reader>`);
+    const dialog = reader.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.classList.contains('ahead'), 'the dialog is laid out ahead');
+    reader.articleId = order[1];
+    reader.open = true;
+    await reader.updateComplete;
+    reader.open = false;
+    reader.articleId = undefined;
+    await reader.updateComplete;
+    expectKeptHidden(dialog);
+    before.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement, 'Tab goes on past the closed reader').to.equal(before.querySelector('button:last-child'));
+  });
+
+  it('opens with the same fade and rise as a dialog made from nothing', async () => {
+    // Motion allowed (another file's emulation may stay in the browser): the fade is what is checked.
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const reader = await fixture<EPaperReader>(html`<e-paper-reader .edition=${edition} .articleIds=${order}></e-paper-reader>`);
+    const dialog = reader.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.classList.contains('ahead'), 'the dialog is laid out ahead');
+    reader.articleId = order[1];
+    reader.open = true;
+    await reader.updateComplete;
+    // The transitions run from the closed dialog's styles (no @starting-style for a dialog that has boxes).
+    const style = getComputedStyle(dialog);
+    expect(Number(style.opacity), 'opacity at the open').to.be.below(0.5);
+    expect(style.translate, 'risen from below').not.to.equal('none');
+    const running = dialog.getAnimations().map((a) => (a as CSSTransition).transitionProperty);
+    expect(running).to.include.members(['opacity', 'translate']);
+    reader.open = false;
+    await reader.updateComplete;
   });
 
   it('opens another article in the DOM laid out ahead, its text swapped, and shows nothing of the first', async () => {
@@ -80,3 +117,14 @@ describe('<e-paper-reader>: the dialog laid out ahead at idle while closed', () 
     await reader.updateComplete;
   });
 });
+
+/** The closed dialog kept laid out: boxes made, but hidden, away from the screen and never hit. */
+function expectKeptHidden(dialog: HTMLDialogElement) {
+  const style = getComputedStyle(dialog);
+  expect(dialog.open).to.equal(false);
+  expect(style.display).to.equal('flex');
+  expect(style.visibility).to.equal('hidden');
+  expect(style.pointerEvents).to.equal('none');
+  expect(dialog.getBoundingClientRect().right).to.be.at.most(0);
+  expect(dialog.checkVisibility({ visibilityProperty: true })).to.equal(false);
+}
