@@ -226,7 +226,7 @@ export const ScanTilesSchema = v.strictObject(
     height: v.optional(positive),
     tileWidth: v.optional(positive),
     scaleFactors: v.optional(v.pipe(v.array(positive), v.maxLength(LIMITS.srcset))),
-    format: v.optional(v.picklist(['jpg', 'png', 'webp', 'avif', 'gif'], 'expected a tile format: jpg, png, webp, avif or gif')),
+    format: v.optional(v.picklist(['jpg', 'png', 'webp', 'avif', 'gif'], 'expected jpg, png, webp, avif or gif')),
   },
   'expected tiles {service, width, height, tileWidth, scaleFactors, format}',
 );

@@ -32,14 +32,10 @@ export function sourceFromScan(tiles: ScanTiles, base: string): TileSource | und
   return { service, version: 3, width, height, tileWidth, tileHeight: tileWidth, scaleFactors, format: tiles.format ?? 'jpg' };
 }
 
-/** Formats an `<img>` shows, as IIIF names them. */
-const SHOWN = new Set(['jpg', 'png', 'webp', 'gif', 'avif']);
-
-/** The first format the service prefers that a browser shows, else jpg (Image API 3: `preferredFormats`, each offered). */
-function formatOf(data: Record<string, unknown>): string {
-  const preferred = Array.isArray(data.preferredFormats) ? data.preferredFormats : [];
-  return preferred.find((f): f is string => typeof f === 'string' && SHOWN.has(f.toLowerCase()))?.toLowerCase() ?? 'jpg';
-}
+/** The first of the service's `preferredFormats` (Image API 3, each one it offers) that an `<img>` shows, else jpg. */
+const formatOf = (data: Record<string, unknown>): string =>
+  (([] as unknown[]).concat(data.preferredFormats ?? []).find((f) => /^(jpg|png|webp|gif|avif)$/.test(String(f))) as string | undefined) ??
+  'jpg';
 
 const isLevel0 = (profile: unknown): boolean =>
   (Array.isArray(profile) ? profile : [profile]).some((p) => typeof p === 'string' && /level0(\.json)?$/.test(p));
