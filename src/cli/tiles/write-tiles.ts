@@ -4,9 +4,9 @@
  * (or `.jpg`), the files a IIIF image server would answer with, so any web server serves them and
  * IIIF viewers read them too. libvips cuts them (sharp's `tile`), in one pass over the image.
  *
- * WebP by default: at the same SSIM against the source as the JPEG tiles a site makes the
+ * WebP by default: at an SSIM against the source above that of the JPEG tiles a site makes the
  * standard way (sharp's `tile()` defaults, served to OpenSeadragon), WebP at quality
- * {@link TILE_QUALITY} (40) is under half their bytes (README, "A tiled scan page at 3×";
+ * {@link TILE_QUALITY} (35) is under half their bytes (README, "A tiled scan page at 3×";
  * `bench/tile-quality.mjs`). The info.json names it in `extraFormats` and `preferredFormats`, as
  * the Image API says a service offering more than jpg does; `--image-format jpeg` writes the
  * plain level 0 set (jpg only) for viewers that never read those. A scan with no colour (colour.ts)
@@ -45,15 +45,16 @@ export interface TileOptions {
 
 /**
  * 256 px: a zoomed view fetches less of the page beyond its edges than with 512 px tiles (on the
- * bench's path 0.85× the bytes), and a WebP tile's own overhead is a few dozen bytes.
+ * bench's path 0.85× the bytes), for 3 % more bytes in the whole level (a WebP tile's own overhead
+ * is a few dozen bytes).
  */
 export const TILE_SIZE = 256;
 export const TILE_FORMAT: TileFormat = 'webp';
 /**
- * Quality per format. WebP 40: against a lossless master, its tiles' SSIM beats that of the JPEG
- * 80 tiles sharp's `tile()` makes by default, on a colour newspaper page and on a grey text page,
- * at 0.47× and 0.42× their bytes (30 would just match, 50 is over 0.5×; bench/tile-quality.mjs).
- * JPEG 80 (mozjpeg): type stays clean, a 512 px tile about 40 KB.
+ * Quality per format. WebP 35: against a lossless master, its tiles' SSIM is above that of the
+ * JPEG 80 tiles sharp's `tile()` makes by default, on a colour newspaper page and on a grey text
+ * page, at 0.46× and 0.42× their bytes (30 just matches on the colour page; bench/tile-quality.mjs).
+ * JPEG 80 (mozjpeg): type stays clean.
  */
 export const TILE_QUALITY: Record<TileFormat, number> = { webp: 35, jpeg: 80 };
 /** `--image-format`'s value checked: webp or jpeg (default {@link TILE_FORMAT}). */
