@@ -249,8 +249,9 @@ if (scale) {
 }
 console.log(`\nraw figures: ${relative(ROOT, outFile)} · ${seconds.toFixed(0)} s in all`);
 
-// Issue 22, item 2: a tiled scan page at 3× against OpenSeadragon on the same tiles (scan-tiles.mjs),
-// in the full run only (about 3 minutes for 3 runs): `npm run bench:tiles` alone.
+// Issue 22, item 2: a tiled scan page at 3× against OpenSeadragon on a Deep Zoom of the same scan
+// and on e-paper's own tiles (scan-tiles.mjs), in the full run only (about 10 minutes for 3 runs on
+// a busy machine): `npm run bench:tiles` alone.
 if (PEERS && !SHORT) {
   console.log('');
   execFileSync(process.execPath, [join(ROOT, 'bench/scan-tiles.mjs')], { stdio: 'inherit' });

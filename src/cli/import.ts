@@ -20,7 +20,7 @@ import { writeEdition } from './write-edition.js';
 import type { Imported, Settings } from './import-settings.js';
 import { importAltoPages, importImageMaps, importMets, importPdf } from './import-pages.js';
 import { importIiif } from './import-iiif.js';
-import { TILE_QUALITY, TILE_SIZE, writeTiles } from './tiles/write-tiles.js';
+import { TILE_QUALITY, TILE_SIZE, tileFormat, writeTiles, type TileFormat } from './tiles/write-tiles.js';
 
 export const IMPORT_USAGE = `Usage: e-paper import <kind|auto> <inputs…> -o <dir> [options]
 
@@ -54,13 +54,15 @@ Options:
   --articles <file>      pdf: article boxes from the layout system instead of detection:
                          {"unit": "pt"|"px", "pages": {"A1": [{"id", "x", "y", "w", "h"}]}}
   --widths <list>        pdf: image widths in pixels (default 500,1000,2000)
-  --image-format <f>     pdf: webp (default) or jpeg
-  --quality <n>          pdf: image quality 1–100 (default 80); also the tiles'
+  --image-format <f>     pdf: webp (default) or jpeg; also the tiles' (default webp)
+  --quality <n>          pdf: image quality 1–100 (default 80); also the tiles' (default:
+                         webp ${TILE_QUALITY.webp}, jpeg ${TILE_QUALITY.jpeg})
   --jobs <n>             pdf: files read at once, each in a process of its own (default: the
                          processor cores, at most 4; 1 reads them one after another)
   --tiles                cut each scan page's image into IIIF level 0 tiles in <out>/tiles/
-                         (512 px JPEG), so the viewer fetches only the tiles in view
-  --tile-size <n>        tile width and height in pixels, 128 to 2048 (default 512)
+                         (${TILE_SIZE} px WebP; grey for a scan with no colour), so the viewer
+                         fetches only the tiles in view
+  --tile-size <n>        tile width and height in pixels, 128 to 2048 (default ${TILE_SIZE})
   --max-bytes <n>        refuse input files larger than this (default ${DEFAULT_MAX_BYTES})
   --strict               exit 2 when there are warnings (else 4 when pages of the input
                          are left out of the edition, 0 for other warnings)
@@ -216,8 +218,11 @@ export async function importCommand(argv: string[]): Promise<number> {
   return code;
 }
 
-/** --tiles and its size and quality, checked; undefined without --tiles. */
-function tileOptions(parsed: Parsed, progress: Progress): { size: number; quality: number; log: (line: string) => void } | undefined {
+/** --tiles and its size, format and quality, checked; undefined without --tiles. */
+function tileOptions(
+  parsed: Parsed,
+  progress: Progress,
+): { size: number; format: TileFormat; quality: number; log: (line: string) => void } | undefined {
   const size = positiveNumber(parsed, 'tile-size');
   if (!parsed.values.tiles) {
     if (size !== undefined) throw new CliError(EXIT.usage, '--tile-size: only with --tiles');
@@ -225,7 +230,8 @@ function tileOptions(parsed: Parsed, progress: Progress): { size: number; qualit
   }
   if (size !== undefined && !(Number.isInteger(size) && size >= 128 && size <= 2048))
     throw new CliError(EXIT.usage, `--tile-size: expected a whole number of pixels from 128 to 2048, got "${str(parsed, 'tile-size')}"`);
-  const quality = positiveNumber(parsed, 'quality') ?? TILE_QUALITY;
+  const format = tileFormat(str(parsed, 'image-format'));
+  const quality = positiveNumber(parsed, 'quality') ?? TILE_QUALITY[format];
   if (quality > 100) throw new CliError(EXIT.usage, `--quality: expected 1 to 100, got ${quality}`);
-  return { size: size ?? TILE_SIZE, quality, log: (line) => progress.update(0, 1, line) };
+  return { size: size ?? TILE_SIZE, format, quality, log: (line) => progress.update(0, 1, line) };
 }

@@ -144,6 +144,7 @@ const c0 = obj(
             height: num(0, 100000, above(0)),
             tileWidth: num(0, 100000, above(0)),
             scaleFactors: list(num(0, 100000, above(0)), 0, 20),
+            format: one('jpg', 'png', 'webp', 'avif', 'gif'),
           },
         ),
       },

@@ -215,9 +215,10 @@ export const BlockSchema = v.variant('kind', [ArticleBlockSchema, FixedBlockSche
 /**
  * A scan page's tiles: a IIIF Image API service (level 0 static tiles, as `e-paper import --tiles`
  * writes them, or a library's own server). `service` is its id, relative to the edition or http(s):
- * `{service}/info.json` describes it, a tile is `{service}/{region}/{size}/0/default.jpg`. The
+ * `{service}/info.json` describes it, a tile is `{service}/{region}/{size}/0/default.{format}`. The
  * image's size, tile width (tiles are square) and scale factors (at most 20), when given, spare
  * the viewer that info.json (the Image API version 3 is then taken; else info.json says which).
+ * `format` is the tiles' file format when it is not jpg (`e-paper tiles` writes webp).
  */
 export const ScanTilesSchema = v.strictObject(
   {
@@ -226,8 +227,9 @@ export const ScanTilesSchema = v.strictObject(
     height: v.optional(positive),
     tileWidth: v.optional(positive),
     scaleFactors: v.optional(v.pipe(v.array(positive), v.maxLength(LIMITS.srcset))),
+    format: v.optional(v.picklist(['jpg', 'png', 'webp', 'avif', 'gif'], 'expected jpg, png, webp, avif or gif')),
   },
-  'expected tiles {service, width, height, tileWidth, scaleFactors}',
+  'expected tiles {service, width, height, tileWidth, scaleFactors, format}',
 );
 
 export const ScanImageSchema = v.strictObject(

@@ -11,7 +11,13 @@ import { findOnDemand, resolveInstalled } from '../on-demand-packages.js';
 export interface SharpImage {
   metadata(): Promise<{ width?: number; height?: number; orientation?: number }>;
   rotate(): SharpImage;
+  resize(options: { width: number; kernel?: 'nearest' }): SharpImage;
+  removeAlpha(): SharpImage;
+  toColourspace(space: 'b-w'): SharpImage;
+  raw(): SharpImage;
+  toBuffer(options: { resolveWithObject: true }): Promise<{ data: Buffer; info: { width: number; height: number; channels: number } }>;
   jpeg(options: { quality: number; mozjpeg?: boolean }): SharpImage;
+  webp(options: { quality: number; effort?: number }): SharpImage;
   tile(options: { size: number; overlap?: number; layout: 'iiif3'; id: string; depth?: string }): SharpImage;
   toFile(path: string): Promise<{ width: number; height: number }>;
 }

@@ -21,6 +21,8 @@ export interface TileSource {
   tileHeight: number;
   /** The levels, smallest (sharpest) first. */
   scaleFactors: readonly number[];
+  /** The tiles' format as the service names it (`jpg`, `webp` …): their URLs end in `default.{format}`. */
+  format: string;
 }
 
 export interface Box {
@@ -98,13 +100,14 @@ export function tilesIn(source: TileSource, factor: number, area: Box): Tile[] {
 
 /**
  * A tile's URL in the canonical form of its version, as a level 0 service (static files) has
- * it: region `full` for the whole image, else `x,y,w,h`; size `w,h` (version 3) or `w,` (2).
+ * it: region `full` for the whole image, else `x,y,w,h`; size `w,h` (version 3) or `w,` (2);
+ * quality `default` and the source's format.
  */
 export function tileUrl(source: TileSource, tile: Tile): string {
   const { x, y, w, h } = tile.region;
   const region = x === 0 && y === 0 && w === source.width && h === source.height ? 'full' : `${x},${y},${w},${h}`;
   const size = source.version === 2 ? `${tile.width},` : `${tile.width},${tile.height}`;
-  return `${source.service}/${region}/${size}/0/default.jpg`;
+  return `${source.service}/${region}/${size}/0/default.${source.format}`;
 }
 
 /** A rectangle of the full image in page units (the image covers the page). */

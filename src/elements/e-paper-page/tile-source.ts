@@ -2,6 +2,9 @@
  * A scan page's tiles as the tile layer reads them: from the edition's `scan.tiles` when it
  * gives the image's facts, else from the service's `info.json` (IIIF Image API 2 or 3). Pure
  * functions; the fetch is the tile layer's.
+ *
+ * The format: the edition's `format`, else the first of the info.json's `preferredFormats` (3)
+ * that a browser shows, else jpg, which every service has (a library's JPEG-only one too).
  */
 import type { ScanTiles } from '../../edition/schema.js';
 import { safeHttpUrl } from '../../edition/urls.js';
@@ -26,8 +29,13 @@ export function sourceFromScan(tiles: ScanTiles, base: string): TileSource | und
   const service = serviceUrl(tiles, base);
   const { width, height, tileWidth, scaleFactors } = tiles;
   if (!service || !width || !height || !tileWidth || !scaleFactors?.length) return undefined;
-  return { service, version: 3, width, height, tileWidth, tileHeight: tileWidth, scaleFactors };
+  return { service, version: 3, width, height, tileWidth, tileHeight: tileWidth, scaleFactors, format: tiles.format ?? 'jpg' };
 }
+
+/** The first of the service's `preferredFormats` (Image API 3, each one it offers) that an `<img>` shows, else jpg. */
+const formatOf = (data: Record<string, unknown>): string =>
+  (([] as unknown[]).concat(data.preferredFormats ?? []).find((f) => /^(jpg|png|webp|gif|avif)$/.test(String(f))) as string | undefined) ??
+  'jpg';
 
 const isLevel0 = (profile: unknown): boolean =>
   (Array.isArray(profile) ? profile : [profile]).some((p) => typeof p === 'string' && /level0(\.json)?$/.test(p));
@@ -50,11 +58,20 @@ export function sourceFromInfo(info: unknown, service: string, version?: 2 | 3):
   if (!tile) {
     // A server above level 0 cuts any region: tiles of 512 at powers of two.
     if (isLevel0(data.profile)) throw new Error('info.json of a level 0 service lists no tiles');
-    return { service, version: v, width, height, tileWidth: 512, tileHeight: 512, scaleFactors: powersOfTwo(width, height, 512) };
+    return {
+      service,
+      version: v,
+      width,
+      height,
+      tileWidth: 512,
+      tileHeight: 512,
+      scaleFactors: powersOfTwo(width, height, 512),
+      format: formatOf(data),
+    };
   }
   const tileWidth = Number(tile.width);
   const tileHeight = Number(tile.height) > 0 ? Number(tile.height) : tileWidth;
   const listed = Array.isArray(tile.scaleFactors) ? (tile.scaleFactors as unknown[]).map(Number).filter((f) => f >= 1) : [];
   const scaleFactors = listed.length ? [...new Set(listed)].sort((a, b) => a - b) : powersOfTwo(width, height, tileWidth);
-  return { service, version: v, width, height, tileWidth, tileHeight, scaleFactors };
+  return { service, version: v, width, height, tileWidth, tileHeight, scaleFactors, format: formatOf(data) };
 }

@@ -7,8 +7,25 @@ import type { Edition } from '../../../src/edition/schema.js';
 import { levelFor, pageToImage, tileUrl, tilesIn, type TileSource } from '../../../src/elements/e-paper-page/tile-math.js';
 import { deepQuery, frames, nextEvent, until } from '../../helpers.js';
 
-// The demo's tiled scan edition (scripts/make-scan-edition.mjs: `e-paper tiles` on the scan of A1).
+// The demo's tiled scan edition (scripts/make-scan-edition.mjs: `e-paper tiles` on the scan of A1:
+// WebP tiles, named in the edition and in the info.json's preferredFormats).
 const TILED_URL = new URL('../../../demo/editions/zhuzhou-daily-2021-01-08-scan-tiles/edition.json', import.meta.url).href;
+// A JPEG-only level 0 service, as a library's (tests/fixtures/tiles-jpeg/: not a real library's).
+const JPEG_SERVICE = new URL('../../fixtures/tiles-jpeg/tiles/A1', import.meta.url).href;
+
+/** The demo's tiled edition with its page's images made absolute and its tiles replaced by `tiles`. */
+async function withTiles(tiles: { service: string }): Promise<Edition> {
+  const edition = (await (await fetch(TILED_URL)).json()) as Edition;
+  const page = edition.pages[0];
+  const rebased = (src: string) => new URL(src, TILED_URL).href;
+  const scan = page.scan!;
+  return {
+    ...edition,
+    pages: [
+      { ...page, scan: { ...scan, src: rebased(scan.src), srcset: scan.srcset?.map((s) => ({ ...s, src: rebased(s.src) })), tiles } },
+    ],
+  };
+}
 
 async function viewer(setup: (el: EPaper) => void, width = 700, height = 560) {
   const el = document.createElement('e-paper') as EPaper;
@@ -54,6 +71,7 @@ async function sourceOf(): Promise<{ source: TileSource; page: { width: number; 
     tileWidth: tiles.tileWidth!,
     tileHeight: tiles.tileWidth!,
     scaleFactors: tiles.scaleFactors!,
+    format: tiles.format ?? 'jpg',
   };
   return { source, page };
 }
@@ -153,7 +171,7 @@ describe('tiled scan pages', () => {
     const inView = tilesIn(source, 1, pageToImage(source, page, viewArea(el))).map((t) => tileUrl(source, t));
     const fetched = new Set(fetchedTiles());
     for (const url of inView) expect(fetched.has(url), `${url} fetched`).to.equal(true);
-    const sharp = [...fetched].filter((url) => /\/\d+,\d+,\d+,\d+\/512,/.test(url) || /,512\/0\//.test(url));
+    const sharp = [...fetched].filter((url) => factorOf(url) === 1);
     const all = tilesIn(source, 1, { x: 0, y: 0, w: source.width, h: source.height });
     expect(sharp.length, 'sharp tiles fetched').to.be.lessThan(all.length / 2);
     // Shown now: the tiles of the sharp level over the view only (the level before has gone).
@@ -208,26 +226,50 @@ describe('tiled scan pages', () => {
     expect(tileImages(el).every((img) => factorOf(img.src) === 1)).to.equal(true);
   });
 
+  it('fetch the format the service offers: WebP from its info.json, JPEG from a JPEG-only service', async () => {
+    // The edition names the service alone: the viewer reads its info.json.
+    const webpEdition = await withTiles({ service: new URL('tiles/A1', TILED_URL).href });
+    const webp = await viewer((e) => (e.edition = webpEdition));
+    let zoomed = nextEvent(webp, 'e-paper-zoom');
+    webp.zoomTo(1.2, { x: 1000, y: 1400 });
+    await zoomed;
+    await until(() => settled(webp) && factorOf(tileImages(webp)[0].src) === 1, 'the sharp WebP tiles');
+    const webpTiles = tileImages(webp).map((img) => img.src);
+    expect(
+      webpTiles.every((src) => src.endsWith('/0/default.webp')),
+      webpTiles.join(),
+    ).to.equal(true);
+    expect(
+      tileImages(webp).every((img) => img.naturalWidth > 0),
+      'decoded',
+    ).to.equal(true);
+    webp.remove();
+    performance.clearResourceTimings();
+    // A library's service that serves jpg only (its info.json names no other format).
+    const jpegEdition = await withTiles({ service: JPEG_SERVICE });
+    const jpeg = await viewer((e) => (e.edition = jpegEdition));
+    zoomed = nextEvent(jpeg, 'e-paper-zoom');
+    jpeg.zoomTo(1.2, { x: 1000, y: 1400 });
+    await zoomed;
+    await until(() => tileImages(jpeg).length > 0 && tileImages(jpeg).every((img) => img.classList.contains('in')), 'the JPEG tiles');
+    const jpegTiles = tileImages(jpeg).map((img) => img.src);
+    expect(
+      jpegTiles.every((src) => src.startsWith(`${JPEG_SERVICE}/`) && src.endsWith('/0/default.jpg')),
+      jpegTiles.join(),
+    ).to.equal(true);
+    expect(
+      tileImages(jpeg).every((img) => img.naturalWidth > 0),
+      'decoded',
+    ).to.equal(true);
+    const fetched = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(
+      fetched.some((name) => name.endsWith('.webp')),
+      'no WebP asked of a JPEG-only service',
+    ).to.equal(false);
+  });
+
   it('show the whole image when the image service cannot be read', async () => {
-    const edition = (await (await fetch(TILED_URL)).json()) as Edition;
-    const page = edition.pages[0];
-    const base = new URL('.', TILED_URL).href;
-    const rebased = (src: string) => new URL(src, base).href;
-    const scan = page.scan!;
-    const broken: Edition = {
-      ...edition,
-      pages: [
-        {
-          ...page,
-          scan: {
-            ...scan,
-            src: rebased(scan.src),
-            srcset: scan.srcset?.map((s) => ({ ...s, src: rebased(s.src) })),
-            tiles: { service: rebased('no-such-service') },
-          },
-        },
-      ],
-    };
+    const broken = await withTiles({ service: new URL('no-such-service', TILED_URL).href });
     const warn = console.warn;
     const warned: unknown[][] = [];
     console.warn = (...args: unknown[]) => warned.push(args);

@@ -22,6 +22,7 @@ const source: TileSource = {
   tileWidth: 512,
   tileHeight: 512,
   scaleFactors: [1, 2, 4, 8],
+  format: 'jpg',
 };
 const page = { width: 1000, height: 1430 };
 
@@ -108,7 +109,10 @@ describe('tile sources', () => {
       tileWidth: 512,
       tileHeight: 512,
       scaleFactors: [1, 2, 4, 8],
+      format: 'jpg',
     });
+    // Tiles in another format (e-paper tiles writes WebP): the edition names it.
+    expect(sourceFromScan({ ...tiles, format: 'webp' }, 'https://news.example/e/')).to.include({ format: 'webp' });
     expect(sourceFromScan({ service: 'tiles/A1' }, 'https://news.example/e/'), 'no facts: info.json').to.equal(undefined);
     expect(serviceUrl({ service: 'https://iiif.example/img/p1/info.json' }, 'https://x.example/')).to.equal('https://iiif.example/img/p1');
     expect(serviceUrl({ service: 'javascript:alert(1)' }, 'https://x.example/')).to.equal(undefined);
@@ -132,13 +136,30 @@ describe('tile sources', () => {
       height: 800,
       tiles: [{ width: 256, height: 128, scaleFactors: [1, 2] }],
     };
-    expect(sourceFromInfo(v2, 'https://a.example/p2')).to.include({ version: 2, tileWidth: 256, tileHeight: 128 });
+    expect(sourceFromInfo(v2, 'https://a.example/p2')).to.include({ version: 2, tileWidth: 256, tileHeight: 128, format: 'jpg' });
     const level2 = { '@context': 'http://iiif.io/api/image/3/context.json', profile: 'level2', width: 3000, height: 4000 };
     expect(sourceFromInfo(level2, 'https://a.example/p3'))
       .to.include({ tileWidth: 512 })
       .and.to.have.property('scaleFactors')
       .that.deep.equals([1, 2, 4, 8]);
     expect(() => sourceFromInfo({ ...level2, profile: 'level0' }, 's')).to.throw(/level 0 service lists no tiles/);
+  });
+
+  it('in the first format the service prefers that a browser shows, else jpg', () => {
+    const info = {
+      '@context': 'http://iiif.io/api/image/3/context.json',
+      width: 2000,
+      height: 2860,
+      tiles: [{ width: 512, scaleFactors: [1, 2] }],
+    };
+    const webp = sourceFromInfo({ ...info, extraFormats: ['webp'], preferredFormats: ['webp'] }, 'https://a.example/p1');
+    expect(webp.format).to.equal('webp');
+    expect(tileUrl(webp, tileAt(webp, 1, 1, 0))).to.equal('https://a.example/p1/512,0,512,512/512,512/0/default.webp');
+    // A format no <img> shows is passed over; one that is not a string too.
+    expect(sourceFromInfo({ ...info, extraFormats: ['tif', 'png'], preferredFormats: ['tif', 7, 'png'] }, 's').format).to.equal('png');
+    // A library's JPEG-only service names no formats, or only ones no browser shows.
+    expect(sourceFromInfo(info, 's').format).to.equal('jpg');
+    expect(sourceFromInfo({ ...info, preferredFormats: ['jp2'] }, 's').format).to.equal('jpg');
     expect(() => sourceFromInfo({ width: 0 }, 's')).to.throw(/no width and height/);
     expect(() => sourceFromInfo('x', 's')).to.throw(/not a JSON object/);
   });
