@@ -13,6 +13,7 @@ import { viewportOf, type ViewerContext } from './viewer-context.js';
 import { standIns } from '../edition/fonts.js';
 import type { ViewerState } from '../elements/e-paper/viewer-state.js';
 import { fitScale } from '../elements/e-paper-viewport/viewport-math.js';
+import { isPageRef } from '../edition/page-ref.js';
 
 /**
  * The viewer's load of an edition, in the order the first paint wants: the edition (validated),
@@ -58,6 +59,7 @@ export class ViewerLoadController implements ReactiveController {
     }
     let loaded: { edition: Edition; page: Page; baseUrl: string; files?: EditionPageFiles };
     let saved;
+    session.open(!host.noPersist);
     try {
       const { edition, baseUrl } = await this.#loading.fetch(host, ticket.signal);
       const options = { signal: ticket.signal, timeoutMs: host.loadTimeout, maxBytes: host.maxBytes };
@@ -70,8 +72,8 @@ export class ViewerLoadController implements ReactiveController {
       // The hash may name the page.
       await ctx.hash.pending;
       const page = pickPage(edition, host.page ?? saved?.page);
-      const files = await filesFor;
-      loaded = { ...(await pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
+      // A page in the edition file waits for no page file: the part then comes beside its fonts.
+      loaded = { ...(await pageFiles.firstPage(isPageRef(page) ? await filesFor : undefined, edition, page, ticket.signal)), baseUrl };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
       ctx.view.settle();
       // At the scale it is first shown (the saved view, or the fit): text too small to read waits for no glyph.
@@ -79,7 +81,7 @@ export class ViewerLoadController implements ReactiveController {
         saved?.view && (saved.page ?? page.id) === loaded.page.id
           ? saved.view.scale
           : fitScale({ width: host.clientWidth, height: host.clientHeight }, loaded.page);
-      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale)]);
+      [loaded.files] = await Promise.all([filesFor, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale), first]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, host.lang);
