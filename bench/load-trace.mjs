@@ -110,7 +110,13 @@ export function waterfall(events, readyMs) {
   }
   // The main thread's top-level tasks and what is inside each.
   const mainEvents = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.ts >= t0).sort((a, b) => a.ts - b.ts);
-  const tasks = mainEvents.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  // The outermost tasks (a RunTask may hold a ThreadControllerImpl::RunTask, or stand alone).
+  const tasks = [];
+  for (const e of mainEvents) {
+    if (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') continue;
+    const prev = tasks.at(-1);
+    if (!prev || e.ts >= prev.ts + prev.dur) tasks.push(e);
+  }
   const inside = (task) => mainEvents.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur);
   const DETAIL = new Set([
     'ParseHTML',
@@ -141,6 +147,7 @@ export function waterfall(events, readyMs) {
   ]);
   const rows = [];
   let busy = 0;
+  let busyCpu = 0;
   let last = 0;
   const gaps = [];
   for (const task of tasks) {
@@ -148,6 +155,7 @@ export function waterfall(events, readyMs) {
     if (start > end) break;
     const ms = task.dur / 1000;
     busy += ms;
+    busyCpu += (task.tdur ?? 0) / 1000;
     if (start - last > 2) gaps.push({ from: +last.toFixed(1), to: +start.toFixed(1) });
     last = Math.max(last, start + ms);
     if (ms < minMs) continue;
@@ -183,9 +191,13 @@ export function waterfall(events, readyMs) {
     .map(([thread, t]) => ({ thread, n: t.n, ms: +t.ms.toFixed(1), cpuMs: +t.cpuMs.toFixed(1) }))
     .sort((a, b) => b.cpuMs - a.cpuMs);
   const list = [...requests.values()]
-    .filter((r) => r.url && !r.url.startsWith('chrome://') && r.start <= end)
+    .filter((r) => r.url && !/^(chrome|data):/.test(r.url) && r.start <= end)
     .sort((a, b) => a.start - b.start);
-  return { readyMs, mainBusyMs: +busy.toFixed(1), requests: list, tasks: rows, gaps, threads };
+  // The page's own performance marks (User Timing), e.g. the ready mark.
+  const marks = events
+    .filter((e) => e.cat?.includes('blink.user_timing') && e.pid === nav?.pid && e.ts >= t0 && at(e.ts) <= end + 1 && e.ph !== 'e')
+    .map((e) => ({ name: e.name, at: +at(e.ts).toFixed(1) }));
+  return { readyMs, mainBusyMs: +busy.toFixed(1), mainCpuMs: +busyCpu.toFixed(1), requests: list, tasks: rows, gaps, threads, marks };
 }
 
 /** A thread's top-level task (nested ones are inside these). */
@@ -199,7 +211,7 @@ const shortUrl = (url) =>
     : '';
 
 function print(w) {
-  log(`ready at ${w.readyMs.toFixed(1)} ms (traced); main thread busy ${w.mainBusyMs} ms before it`);
+  log(`ready at ${w.readyMs.toFixed(1)} ms (traced); main thread busy ${w.mainBusyMs} ms before it, ${w.mainCpuMs} ms of its CPU`);
   log('requests (ms from navigation: start → response → end, bytes):');
   for (const r of w.requests)
     log(
@@ -214,6 +226,7 @@ function print(w) {
       .join(', ');
     log(`  ${t.start.toFixed(1).padStart(7)} ${t.ms.toFixed(1).padStart(6)} ${t.cpuMs.toFixed(1).padStart(6)}  ${inside}`);
   }
+  log(`marks: ${w.marks.map((m) => `${m.name} ${m.at}`).join(', ')}`);
   log(`idle gaps > 2 ms: ${w.gaps.map((g) => `${g.from}–${g.to}`).join(', ')}`);
   log('threads before ready (tasks, wall ms, thread ms):');
   for (const t of w.threads.slice(0, 16))
