@@ -68,6 +68,10 @@ export class ViewerLoadController implements ReactiveController {
       filesFor.catch(() => undefined); // awaited below
       // The parts the first render shows with the page, beside the saved session.
       const first = parts.forFirstRender(edition.pages.length);
+      // The page's fonts beside the session too when it cannot change them: one page, or the one the
+      // host names, and no stand-in for a scale it saved (another page shown asks for its own).
+      const sure = edition.pages.length < 2 || host.page ? pickPage(edition, host.page) : undefined;
+      const early = sure && !edition.fonts?.some((font) => font.kind === 'stand-in') && this.#loading.fonts(edition, baseUrl, sure);
       saved = await session.restore(edition, { storageKey: host.storageKey, persist: !host.noPersist });
       // The hash may name the page.
       await ctx.hash.pending;
@@ -81,7 +85,8 @@ export class ViewerLoadController implements ReactiveController {
         saved?.view && (saved.page ?? page.id) === loaded.page.id
           ? saved.view.scale
           : fitScale({ width: host.clientWidth, height: host.clientHeight }, loaded.page);
-      [loaded.files] = await Promise.all([filesFor, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale), first]);
+      const fonts = (loaded.page === sure && early) || this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale);
+      [loaded.files] = await Promise.all([filesFor, fonts, first]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, host.lang);

@@ -107,6 +107,34 @@ describe('ViewerLoadController', () => {
     remove();
   });
 
+  it('asks for the fonts while the saved session is read when it cannot change the page; else after it', async () => {
+    const a1 = await loadA1();
+    const fonts = a1.fonts!.map((font) => ({ ...font, src: new URL(`../../demo/editions/${font.src}`, import.meta.url).href }));
+    const asked = (id: string) => [...document.fonts].some((face) => face.family.replace(/"/g, '') === `e-paper ${id} body`);
+    for (const [pages, named, early] of [
+      [1, undefined, true],
+      [2, 'A2', true],
+      [2, undefined, false],
+    ] as const) {
+      const edition = { ...multiPageEdition(a1, pages), fonts, id: `fonts-beside-session-${pages}-${named}-${Date.now()}` } as Edition;
+      const { ctx, steps, load, remove } = await loader((h) => {
+        h.edition = edition;
+        h.page = named;
+      });
+      let restored!: (record: null) => void;
+      ctx.session.restore = () => new Promise((resolve) => (restored = resolve));
+      const loading = load.load();
+      // The fonts are asked for (their faces added) before the session is, or once it is in.
+      await until(() => restored !== undefined, 'the session asked for');
+      expect(asked(edition.id), `${pages} pages, page ${named}: fonts asked for before the session is in`).to.equal(early);
+      restored(null);
+      await loading;
+      expect(asked(edition.id), 'fonts asked for').to.equal(true);
+      expect(steps).to.include('e-paper-ready');
+      remove();
+    }
+  });
+
   it('opens the reading state’s database while the edition is fetched', async () => {
     const opened: string[] = [];
     const open = IDBFactory.prototype.open;
