@@ -125,8 +125,10 @@ describe('the A1 page layout, measured in Chromium with the edition fonts', () =
     for (const body of bodies) expect(getComputedStyle(body).flexBasis, body.parentElement!.dataset.articleId).to.equal('0px');
     const boxes = () => {
       const out: string[] = [];
-      for (const el of sheet.querySelectorAll<HTMLElement>('.article, .article *')) out.push(`${el.className} ${el.offsetTop} ${el.offsetHeight}`);
-      for (const p of sheet.querySelectorAll('.body p')) for (const r of p.getClientRects()) out.push(`${r.left} ${r.top} ${r.width} ${r.height}`);
+      for (const el of sheet.querySelectorAll<HTMLElement>('.article, .article *'))
+        out.push(`${el.className} ${el.offsetTop} ${el.offsetHeight}`);
+      for (const p of sheet.querySelectorAll('.body p'))
+        for (const r of p.getClientRects()) out.push(`${r.left} ${r.top} ${r.width} ${r.height}`);
       return out;
     };
     const now = boxes();
