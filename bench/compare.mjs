@@ -2,7 +2,8 @@
 // figure worse, and for judging a fix. Each build is a folder holding a built `dist/` (for
 // example a scratch worktree of another commit after `node scripts/build.mjs`); each load gets
 // the main bench's load, click and interaction (measures.mjs), the builds rotated from round to
-// round (A B C, B C A, …) so that the machine's load falls on all alike.
+// round (A B C, B C A, …) so that the machine's load falls on all alike; after the interaction a
+// reload checks that the saved view is shown from the first frame on, as the main bench does.
 //
 //   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
 //
@@ -81,6 +82,8 @@ const viewerOf = (label) => ({
   label,
   path: `/bench/build/${label}/e-paper.html${values.query}`,
   zoomModifiers: 2,
+  // After the interaction, a reload: is the saved view shown from the first frame on?
+  reload: true,
   clickOnly: values['click-only'],
   readyOnly: values['ready-only'],
   clickCpu: values['click-cpu'],
@@ -158,6 +161,7 @@ const rows = [
   ['  of it paint', (r) => r.click?.cpu?.framePaintMs],
   ["raster of that frame's tiles (CPU ms)", (r) => r.click?.cpu?.rasterMs],
   ['click → first draw after it (ms)', (r) => r.click?.cpu?.toDrawMs],
+  ['reload: the saved view in every frame before ready (1 yes, 0 no)', (r) => (r.reload ? (r.reload.inFirstFrame ? 1 : 0) : undefined)],
   ['navigation → ready (ms)', (r) => r.readyMs],
   ['CPU to ready, every process (ms)', (r) => r.cpuToReadyMs],
   ['JS before ready (KB on the wire)', (r) => r.load?.jsEncoded / 1024, 1],
