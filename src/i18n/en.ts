@@ -5,20 +5,11 @@
  */
 import { isolate, writtenDate, type UiStrings } from './strings.js';
 
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-
-/** {@link writtenDate} in English (January 8, 2021), as ICU writes it, without its first DateTimeFormat's cost before the first render. */
-export function englishDate(iso: string): string {
-  const written = writtenDate(iso, 'zh-CN');
-  const [year, month, day] = written.split(/\D/);
-  return written === iso ? iso : `${MONTHS[+month - 1]} ${day}, ${year}`;
-}
-
 export const en: UiStrings = {
   loading: 'Loading the page…',
   errorTitle: 'This edition cannot be shown',
   retry: 'Retry',
-  viewerLabel: (title, date) => `${isolate(title)}, ${isolate(englishDate(date))}, e-paper edition`,
+  viewerLabel: (title, date) => `${isolate(title)}, ${isolate(writtenDate(date, 'en'))}, e-paper edition`,
   pageLabel: (label) => `Page ${isolate(label)}`,
   errors: {
     network: 'The network request failed. Check the connection and try again.',
