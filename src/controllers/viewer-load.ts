@@ -16,11 +16,12 @@ import { fitScale } from '../elements/e-paper-viewport/viewport-math.js';
 import { isPageRef } from '../edition/page-ref.js';
 
 /**
- * The viewer's load of an edition, in the order the first paint wants: the edition (validated),
- * its page files, the first render's parts and the saved session together; the page (its file, its
- * fonts) and the saved view before the first frame; then `e-paper-ready`, what is shown around the
- * page, the archive's index, the idle parts and the remaining page files, and the article a link
- * names or the offer to continue reading. Each load cuts off the one before; an archive move keeps
+ * The viewer's load of an edition, in the order the first paint wants: the edition (validated;
+ * the session's database opens meanwhile), then together its page files' part, the first render's
+ * parts, the saved session and, where the session cannot change the page, the page's fonts; the
+ * page (its file, its fonts) and the saved view before the first frame; then `e-paper-ready`, what
+ * is shown around the page, the archive's index, the idle parts and the remaining page files, and
+ * the article a link names or the offer to continue reading. Each load cuts off the one before; an archive move keeps
  * the edition in view until the next one is ready; a viewer moved while loading loads again.
  */
 export class ViewerLoadController implements ReactiveController {
