@@ -98,12 +98,14 @@ export function accountBytes(requests, timing, from, to) {
             encoded: match.encoded,
             decoded: match.decoded,
             start: entry.start,
+            responseStart: entry.responseStart,
             end: entry.end,
             source: 'cdp',
           }
         : {
             url: entry.name,
             start: entry.start,
+            responseStart: entry.responseStart,
             end: entry.end,
             type:
               entry.initiatorType === 'navigation'
@@ -134,6 +136,7 @@ export const timingEntries = () =>
     name: e.name,
     initiatorType: e.entryType === 'navigation' ? 'navigation' : e.initiatorType,
     start: e.startTime,
+    responseStart: e.responseStart,
     end: e.responseEnd,
     transferSize: e.transferSize,
     decodedBodySize: e.decodedBodySize,

@@ -2,7 +2,8 @@
 // figure worse, and for judging a fix. Each build is a folder holding a built `dist/` (for
 // example a scratch worktree of another commit after `node scripts/build.mjs`); each load gets
 // the main bench's load, click and interaction (measures.mjs), the builds rotated from round to
-// round (A B C, B C A, …) so that the machine's load falls on all alike.
+// round (A B C, B C A, …) so that the machine's load falls on all alike; after the interaction a
+// reload checks that the saved view is shown from the first frame on, as the main bench does.
 //
 //   node bench/compare.mjs --build base=/path/to/dist --build fix=dist [--runs 4] [--profile]
 //
@@ -15,6 +16,11 @@
 // --before LABEL=FILE: a function expression (the file's text) run and awaited in LABEL's page
 // after the click, before the interaction, as in frame-timeline.mjs: to compare an idea without
 // building it (two labels may name the same build; bench/experiments/ holds the ones tried).
+// --ready-only: each load only to `e-paper-ready` (the first render: its time, the CPU of every
+// process to it, the bytes before it, and when each request before it started, answered and
+// ended, as Resource Timing has them), for many rounds in little time.
+// --query '?src=…': the bench page's query for every build (the scale scenario's editions, e.g.
+// `?src=/bench/.cache/scale/edition-24p.json`, the edition in page files).
 // --profile also records, after the rounds, one load of each build with the DevTools timeline
 // categories on (slow: the figures of that load are not comparable, which is why it comes
 // apart), and sums per build what the main thread did in the interaction and in the click:
@@ -36,6 +42,8 @@ const { values } = parseArgs({
     'profile-only': { type: 'boolean', default: false },
     'click-only': { type: 'boolean', default: false },
     'click-cpu': { type: 'boolean', default: false },
+    'ready-only': { type: 'boolean', default: false },
+    query: { type: 'string', default: '' },
     before: { type: 'string', multiple: true },
   },
 });
@@ -72,9 +80,12 @@ const runs = values['profile-only'] ? 0 : Math.max(1, Number(values.runs) || 4);
 const viewerOf = (label) => ({
   id: label,
   label,
-  path: `/bench/build/${label}/e-paper.html`,
+  path: `/bench/build/${label}/e-paper.html${values.query}`,
   zoomModifiers: 2,
+  // After the interaction, a reload: is the saved view shown from the first frame on?
+  reload: true,
   clickOnly: values['click-only'],
+  readyOnly: values['ready-only'],
   clickCpu: values['click-cpu'],
   before: before[label],
 });
@@ -150,19 +161,41 @@ const rows = [
   ['  of it paint', (r) => r.click?.cpu?.framePaintMs],
   ["raster of that frame's tiles (CPU ms)", (r) => r.click?.cpu?.rasterMs],
   ['click → first draw after it (ms)', (r) => r.click?.cpu?.toDrawMs],
+  ['reload: the saved view in every frame before ready (1 yes, 0 no)', (r) => (r.reload ? (r.reload.inFirstFrame ? 1 : 0) : undefined)],
   ['navigation → ready (ms)', (r) => r.readyMs],
+  ['CPU to ready, every process (ms)', (r) => r.cpuToReadyMs],
+  ['JS before ready (KB on the wire)', (r) => r.load?.jsEncoded / 1024, 1],
+  ['all bytes before ready (KB on the wire)', (r) => r.load?.allEncoded / 1024, 1],
 ];
+// --ready-only: the load's rows alone, and each request before ready, by path (a build's own
+// `/bench/build/<label>/` taken off): when it started, answered and ended (ms from navigation).
+if (values['ready-only']) {
+  rows.splice(0, rows.length - 4);
+  const pathOf = (url) => new URL(url).pathname.replace(/^\/bench\/build\/[^/]+\//, '');
+  const paths = [];
+  for (const r of results) for (const e of r.load?.resources ?? []) if (!paths.includes(pathOf(e.url))) paths.push(pathOf(e.url));
+  // What comes after the entry has arrived, which the wait for it (the server, the machine) does not blur.
+  const entryEnd = (r) => r.load?.resources?.find((e) => pathOf(e.url) === 'dist/e-paper.js')?.end;
+  rows.push(['entry arrived → ready (ms)', (r) => r.readyMs - entryEnd(r)]);
+  for (const path of paths) {
+    const of = (r) => r.load?.resources?.find((e) => pathOf(e.url) === path);
+    rows.push([`${path}: start`, (r) => of(r)?.start], ['  answered', (r) => of(r)?.responseStart], ['  ended', (r) => of(r)?.end]);
+  }
+}
 const head = ['', ...labels.map((l) => `${l} median (min–max)`)];
-const lines = rows.map(([name, get]) => [
-  name,
-  ...labels.map((label) => {
-    const xs = results
-      .filter((r) => r.viewer === label)
-      .map(get)
-      .filter((x) => typeof x === 'number');
-    return xs.length ? `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})` : 'n/a';
-  }),
-]);
+const lines = rows
+  .map(([name, get, d = 0]) => [
+    name,
+    ...labels.map((label) => {
+      const xs = results
+        .filter((r) => r.viewer === label)
+        .map(get)
+        .filter((x) => typeof x === 'number' && !Number.isNaN(x));
+      return xs.length ? `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)})` : 'n/a';
+    }),
+  ])
+  // A figure no build has in this mode (the interaction's, with --ready-only) is left out.
+  .filter((line) => line.slice(1).some((cell) => cell !== 'n/a'));
 if (runs) {
   console.log(
     `\nbuilds compared: ${runs} rounds, rotated, after a warm-up load of each; load average ${load0.map((l) => l.toFixed(1)).join('/')} before, ${loadavg()

@@ -75,6 +75,8 @@ export async function measure(browser, browserCdp, origin, viewer, round) {
     const timing0 = await page.evaluate(timingEntries);
     result.load = accountBytes(requests, timing0, 0, ready);
     phase('load');
+    // compare.mjs --ready-only: the load alone.
+    if (viewer.readyOnly) return result;
 
     // What a viewer still does after its ready mark (more tiles, the text layer) is not timed
     // below: wait until the main thread is quiet (12 frames in a row on time, at most 5 s).

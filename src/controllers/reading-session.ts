@@ -3,7 +3,8 @@ import { isPageRef } from '../edition/page-ref.js';
 import type { Edition } from '../edition/schema.js';
 import type { ReadingStateController } from '../state/reading-state.js';
 import type { EditionIds, OpenArticle, ReaderChoices, ReadingRecord, ReadingView } from '../state/reading-record.js';
-import { openReadingStore, readSaved, viewOf, type Outcome, type SavedReading } from '../state/saved-reading.js';
+import type { UseStore } from 'idb-keyval';
+import { attempt, openReadingStore, readSaved, viewOf, type Outcome, type SavedReading } from '../state/saved-reading.js';
 
 /** Where the reader stands in an open article, as the reader reports it. */
 export interface ReadingProgress {
@@ -31,6 +32,8 @@ export class ReadingSessionController {
   #saved: ReadingRecord | null = null;
   #choices: ReaderChoices = {};
   #generation = 0;
+  /** The database the first render reads, opened while the edition is fetched ({@link open}). */
+  #store?: UseStore;
   /** What the last clearing forgot, until the list's undo gives it back. */
   #forgotten: ReadingRecord | null = null;
   /** The articles read, for the page and the list. */
@@ -43,6 +46,15 @@ export class ReadingSessionController {
   paragraph?: number;
 
   constructor(private readonly host: ReactiveControllerHost) {}
+
+  /**
+   * Opens the database while the edition is fetched, so that {@link restore}'s read before the
+   * first frame waits for no open (5–100 ms, more the first time, when it is made). A storage that
+   * fails says so in the read.
+   */
+  open(persist: boolean): void {
+    if (persist && !this.#state) void attempt(() => (this.#store ??= openReadingStore())('readonly', () => undefined), 1000);
+  }
 
   /** Starts the session of `edition` and reads the saved one (null when there is none, or storage is off or failing). */
   async restore(edition: Edition, storage: { storageKey?: string; persist: boolean }): Promise<ReadingRecord | null> {
@@ -63,7 +75,7 @@ export class ReadingSessionController {
     this.#saved = null;
     if (!storage.persist) return null;
     const ctx = { editionId: edition.id, ...ids };
-    const read = await readSaved(openReadingStore(), this.#storage.storageKey, ctx, 1000);
+    const read = await readSaved((this.#store ??= openReadingStore()), this.#storage.storageKey, ctx, 1000);
     if (generation !== this.#generation) return null;
     // Loaded meanwhile: it takes the read in; a fault or an unusable record: it says so now.
     const loaded = this.#state as ReadingStateController | undefined;

@@ -13,13 +13,15 @@ import { viewportOf, type ViewerContext } from './viewer-context.js';
 import { standIns } from '../edition/fonts.js';
 import type { ViewerState } from '../elements/e-paper/viewer-state.js';
 import { fitScale } from '../elements/e-paper-viewport/viewport-math.js';
+import { isPageRef } from '../edition/page-ref.js';
 
 /**
- * The viewer's load of an edition, in the order the first paint wants: the edition (validated),
- * its page files, the first render's parts and the saved session together; the page (its file, its
- * fonts) and the saved view before the first frame; then `e-paper-ready`, what is shown around the
- * page, the archive's index, the idle parts and the remaining page files, and the article a link
- * names or the offer to continue reading. Each load cuts off the one before; an archive move keeps
+ * The viewer's load of an edition, in the order the first paint wants: the edition (validated;
+ * the session's database opens meanwhile), then together its page files' part, the first render's
+ * parts, the saved session and, where the session cannot change the page, the page's fonts; the
+ * page (its file, its fonts) and the saved view before the first frame; then `e-paper-ready`, what
+ * is shown around the page, the archive's index, the idle parts and the remaining page files, and
+ * the article a link names or the offer to continue reading. Each load cuts off the one before; an archive move keeps
  * the edition in view until the next one is ready; a viewer moved while loading loads again.
  */
 export class ViewerLoadController implements ReactiveController {
@@ -58,6 +60,7 @@ export class ViewerLoadController implements ReactiveController {
     }
     let loaded: { edition: Edition; page: Page; baseUrl: string; files?: EditionPageFiles };
     let saved;
+    session.open(!host.noPersist);
     try {
       const { edition, baseUrl } = await this.#loading.fetch(host, ticket.signal);
       const options = { signal: ticket.signal, timeoutMs: host.loadTimeout, maxBytes: host.maxBytes };
@@ -66,12 +69,16 @@ export class ViewerLoadController implements ReactiveController {
       filesFor.catch(() => undefined); // awaited below
       // The parts the first render shows with the page, beside the saved session.
       const first = parts.forFirstRender(edition.pages.length);
+      // The page's fonts beside the session too when it cannot change them: one page, or the one the
+      // host names, and no stand-in for a scale it saved (another page shown asks for its own).
+      const sure = edition.pages.length < 2 || host.page ? pickPage(edition, host.page) : undefined;
+      const early = sure && !edition.fonts?.some((font) => font.kind === 'stand-in') && this.#loading.fonts(edition, baseUrl, sure);
       saved = await session.restore(edition, { storageKey: host.storageKey, persist: !host.noPersist });
       // The hash may name the page.
       await ctx.hash.pending;
       const page = pickPage(edition, host.page ?? saved?.page);
-      const files = await filesFor;
-      loaded = { ...(await pageFiles.firstPage(files, edition, page, ticket.signal)), baseUrl, files };
+      // A page in the edition file waits for no page file: the part then comes beside its fonts.
+      loaded = { ...(await pageFiles.firstPage(isPageRef(page) ? await filesFor : undefined, edition, page, ticket.signal)), baseUrl };
       // The fonts of the page shown, and only those: an edition's fonts may be sliced by character.
       ctx.view.settle();
       // At the scale it is first shown (the saved view, or the fit): text too small to read waits for no glyph.
@@ -79,7 +86,8 @@ export class ViewerLoadController implements ReactiveController {
         saved?.view && (saved.page ?? page.id) === loaded.page.id
           ? saved.view.scale
           : fitScale({ width: host.clientWidth, height: host.clientHeight }, loaded.page);
-      await Promise.all([first, this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale)]);
+      const fonts = (loaded.page === sure && early) || this.#loading.fonts(loaded.edition, baseUrl, loaded.page, scale);
+      [loaded.files] = await Promise.all([filesFor, fonts, first]);
     } catch (error) {
       if (!ticket.current() || ticket.signal.aborted) return;
       const problem = describeError(error, host.lang);

@@ -97,8 +97,10 @@ export const pageStyles = css`
     font-size: 14px;
     line-height: 1.4;
   }
+  /* The rest of the block's height: a basis of 0 (not its content's) lays its balanced columns out
+     once, not twice; the box is the same, the others keeping their content's height. */
   .body {
-    flex: 1 1 auto;
+    flex: 1 1 0;
     min-height: 0;
     column-count: var(--_columns, 1);
     column-gap: 20px;

@@ -116,6 +116,30 @@ describe('the A1 page layout, measured in Chromium with the edition fonts', () =
     expect(parseFloat(getComputedStyle(items[0].querySelector('.name')!).fontSize)).to.be.at.least(20);
   });
 
+  it('lays an article body out once: a flex basis of 0, and every box and line where a basis of its content puts them', async () => {
+    const { sheet } = await drawnPage();
+    const bodies = [...sheet.querySelectorAll<HTMLElement>('.article .body')];
+    expect(bodies.length).to.equal(10);
+    // A content basis would have the flex container lay the balanced columns out twice (once to
+    // measure them): the first render's longest step.
+    for (const body of bodies) expect(getComputedStyle(body).flexBasis, body.parentElement!.dataset.articleId).to.equal('0px');
+    const boxes = () => {
+      const out: string[] = [];
+      for (const el of sheet.querySelectorAll<HTMLElement>('.article, .article *'))
+        out.push(`${el.className} ${el.offsetTop} ${el.offsetHeight}`);
+      for (const p of sheet.querySelectorAll('.body p'))
+        for (const r of p.getClientRects()) out.push(`${r.left} ${r.top} ${r.width} ${r.height}`);
+      return out;
+    };
+    const now = boxes();
+    for (const body of bodies) body.style.flexBasis = 'auto';
+    try {
+      expect(boxes()).to.deep.equal(now);
+    } finally {
+      for (const body of bodies) body.style.flexBasis = '';
+    }
+  });
+
   it('shows the missing photo as a plain, quiet tone, not a hatched sketch', async () => {
     const { sheet } = await drawnPage();
     const placeholder = sheet.querySelector<HTMLElement>('.photo .placeholder')!;

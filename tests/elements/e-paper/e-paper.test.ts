@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
-import { A1_URL, deepQuery, loadA1, nextEvent } from '../../helpers.js';
+import { A1_URL, deepQuery, loadA1, nextEvent, until } from '../../helpers.js';
 
 /** Creates a viewer and waits for the first of its ready or error events. */
 async function mount(template: ReturnType<typeof html>, event: 'e-paper-ready' | 'e-paper-error') {
@@ -51,7 +51,8 @@ describe('<e-paper>: loading, error and ready', () => {
     // A tall page in a wide box: its height fills the box, centred across.
     let rect = sheet();
     expect(rect.height).to.be.closeTo(box().height, 1);
-    // The toolbar shows the fitted scale from the first frame on.
+    // The toolbar (it comes with the chrome part, after ready) shows the fitted scale.
+    await until(() => !!deepQuery(el, 'e-paper-toolbar', '[part~="scale"]')?.textContent?.trim(), 'the toolbar’s scale');
     const scaleText = deepQuery(el, 'e-paper-toolbar', '[part~="scale"]')!.textContent!.trim();
     expect(scaleText).to.equal(`${Math.round((rect.height / 2860) * 100)}%`);
     expect(rect.left - box().left).to.be.closeTo((box().width - rect.width) / 2, 1);
