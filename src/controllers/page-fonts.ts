@@ -1,6 +1,5 @@
 import type { ReactiveController } from 'lit';
 import { loadEditionFonts } from '../edition/fonts.js';
-import { isShown } from '../elements/e-paper/viewer-state.js';
 import type { ViewerContext } from './viewer-context.js';
 
 /**
@@ -22,7 +21,8 @@ export class PageFontsController implements ReactiveController {
 
   hostUpdated(): void {
     const state = this.ctx.ui().state;
-    if (state.kind !== 'ready' || !isShown(state)) return;
+    // (Not isShown(): an import more from the first render's module costs it an export.)
+    if (state.kind !== 'ready' || state.phase === 'settling') return;
     const { edition, page, baseUrl } = state;
     const shown = `${edition.id}|${page.id}`;
     if (shown === this.#shown) return;
