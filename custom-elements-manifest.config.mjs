@@ -10,9 +10,13 @@ const require = createRequire(import.meta.url);
 /**
  * Our classes are registered in one place, `ELEMENTS` in src/define.ts and `LAZY_ELEMENTS` in src/lazy-parts.ts
  * (tag name → class), not by `customElements.define` calls beside each class: read the tag names from there.
+ * A lazy entry is a loader (`() => import(…).then((m) => m.Class)`, or longer, as the toolbar's, which
+ * waits for the UI font first): its class is the one name in it that the analyzer found a class
+ * declaration for. A registered tag that finds no class, or two, fails the manifest rather than leave
+ * the element out (a loader once ended in `m.Class))`, which a pattern for `m.Class)` missed).
  */
 function tagNamesFromDefine() {
-  const tags = new Map(); // class name → tag name
+  const tags = new Map(); // tag name → the names its entry mentions (one of them its class)
   return {
     name: 'e-paper:tag-names-from-define',
     analyzePhase({ ts, node, moduleDoc }) {
@@ -24,27 +28,28 @@ function tagNamesFromDefine() {
       if (!ts.isObjectLiteralExpression(init)) return;
       for (const prop of init.properties) {
         if (!ts.isPropertyAssignment(prop)) continue;
-        // ELEMENTS: tag → class; LAZY_ELEMENTS: tag → () => import(…).then((m) => m.Class).
-        const className = lazy
-          ? /\.(\w+)\)\s*$/.exec(prop.initializer.getText())?.[1]
-          : ts.isIdentifier(prop.initializer)
-            ? prop.initializer.text
-            : undefined;
-        if (!className) continue;
+        const names = new Set();
+        (function collect(child) {
+          if (ts.isIdentifier(child)) names.add(child.text);
+          ts.forEachChild(child, collect);
+        })(prop.initializer);
         const tag = ts.isStringLiteral(prop.name) ? prop.name.text : prop.name.getText();
-        tags.set(className, tag);
+        tags.set(tag, names);
       }
     },
     packageLinkPhase({ customElementsManifest }) {
-      for (const mod of customElementsManifest.modules) {
-        for (const declaration of mod.declarations ?? []) {
-          const tag = declaration.kind === 'class' ? tags.get(declaration.name) : undefined;
-          if (!tag) continue;
-          declaration.tagName = tag;
-          declaration.customElement = true;
-          mod.exports = (mod.exports ?? []).filter((e) => !(e.kind === 'custom-element-definition' && e.name === tag));
-          mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: mod.path } });
-        }
+      const classes = customElementsManifest.modules.flatMap((mod) =>
+        (mod.declarations ?? []).filter((declaration) => declaration.kind === 'class').map((declaration) => ({ mod, declaration })),
+      );
+      for (const [tag, names] of tags) {
+        const found = classes.filter(({ declaration }) => names.has(declaration.name));
+        if (found.length !== 1)
+          throw new Error(`<${tag}>: ${found.length ? 'two classes' : 'no class'} among the names of its entry (${[...names].join(', ')})`);
+        const [{ mod, declaration }] = found;
+        declaration.tagName = tag;
+        declaration.customElement = true;
+        mod.exports = (mod.exports ?? []).filter((e) => !(e.kind === 'custom-element-definition' && e.name === tag));
+        mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: mod.path } });
       }
     },
   };

@@ -15,9 +15,9 @@
  * `e-paper-parts/`, beside `e-paper.js`.
  */
 export const LAZY_ELEMENTS = {
-  // Defined once the UI font is in where its words need it (toolbar-ui-font.ts): no word in another face.
-  'e-paper-toolbar': () =>
-    import('./elements/e-paper-toolbar/toolbar-ui-font.js').then(async (m) => (await m.uiFontReady(), m.EPaperToolbar)),
+  // Defined once the UI font is in where the words of the viewer that asks need it (toolbar-ui-font.ts): no word in another face.
+  'e-paper-toolbar': (viewer?: Element) =>
+    import('./elements/e-paper-toolbar/toolbar-ui-font.js').then(async (m) => (await m.uiFontReady(viewer), m.EPaperToolbar)),
   'e-paper-contents': () => import('./elements/e-paper-contents/e-paper-contents.js').then((m) => m.EPaperContents),
   'e-paper-tooltip': () => import('./elements/e-paper-tooltip/e-paper-tooltip.js').then((m) => m.EPaperTooltip),
   'e-paper-reader': () => import('./elements/e-paper-reader/e-paper-reader.js').then((m) => m.EPaperReader),
@@ -52,15 +52,20 @@ const loading = new WeakMap<CustomElementRegistry, Map<string, Promise<void>>>()
 
 /**
  * Loads and registers one lazy part; resolves once it is defined. A failed load (the network)
- * rejects and is tried afresh next time.
+ * rejects and is tried afresh next time. `viewer`: the viewer that asks (the toolbar waits for the
+ * UI font its words need).
  */
-export function definePart(name: LazyElementName, registry: CustomElementRegistry | undefined = globalThis.customElements): Promise<void> {
+export function definePart(
+  name: LazyElementName,
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
+  viewer?: Element,
+): Promise<void> {
   if (!registry || registry.get(name)) return Promise.resolve();
   let loads = loading.get(registry);
   if (!loads) loading.set(registry, (loads = new Map<string, Promise<void>>()));
   let pending = loads.get(name);
   if (!pending) {
-    pending = LAZY_ELEMENTS[name]().then(
+    pending = LAZY_ELEMENTS[name](viewer).then(
       (element) => register(registry, name, element),
       (error: unknown) => {
         loads.delete(name);

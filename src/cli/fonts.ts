@@ -42,12 +42,15 @@ export async function fontsCommand(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (parsed.positionals.length !== 1) throw new CliError(EXIT.usage, `expected one edition\n(e-paper fonts --help lists the options)`);
-  const quiet = !!parsed.values.quiet || !!parsed.values.json;
+  const json = !!parsed.values.json;
+  const quiet = !!parsed.values.quiet || json;
   const lines: string[] = [];
+  // Under --json the errors are the document's `error`, and stderr carries only a crash.
+  const errors: string[] = [];
   const out = {
     log: (...args: unknown[]) => (quiet ? lines.push(args.join(' ')) : console.log(...args)),
     warn: (...args: unknown[]) => (quiet ? lines.push(args.join(' ')) : console.warn(...args)),
-    error: (...args: unknown[]) => console.error(...args),
+    error: (...args: unknown[]) => (json ? errors.push(args.join(' ').replace(/^error: /, '')) : console.error(...args)),
   };
   let status: number;
   try {
@@ -68,7 +71,9 @@ export async function fontsCommand(argv: string[]): Promise<number> {
     if (error instanceof SyntaxError) throw new CliError(EXIT.failed, `${parsed.positionals[0]}: not JSON (${error.message})`);
     throw error;
   }
-  if (parsed.values.json)
-    process.stdout.write(`${JSON.stringify({ command: 'fonts', ok: status === 0, exitCode: status, log: lines }, null, 2)}\n`);
+  if (json) {
+    const report = { command: 'fonts', ok: status === 0, exitCode: status, ...(errors.length && { error: errors.join('\n') }), log: lines };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  }
   return status;
 }

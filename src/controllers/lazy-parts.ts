@@ -22,7 +22,7 @@ export class LazyPartsController {
 
   /** Loads a part that the first render did without. */
   need(name: LazyElementName): void {
-    if (!customElements.get(name)) void this.load(name, () => definePart(name));
+    if (!customElements.get(name)) void this.load(name, () => definePart(name, undefined, this.host));
   }
 
   /**

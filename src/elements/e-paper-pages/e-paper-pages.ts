@@ -8,6 +8,7 @@ import { cssProps } from '../../internal/css-props.js';
 import { isolate } from '../../i18n/strings.js';
 import { pagesStrings } from './e-paper-pages-strings.js';
 import { pagesStyles } from './e-paper-pages.styles.js';
+import { thumbnailEdition } from './thumbnail-fonts.js';
 import { emit } from '../../events/events.js';
 import { tokenStyles } from '../../internal/styles/tokens.js';
 
@@ -30,9 +31,9 @@ const tallestPage = (pages: readonly Page[]): Page | undefined =>
 
 /**
  * The page strip (版面导航): a row of thumbnails of the edition's pages, drawn from the pages
- * themselves, to go to another page. Thumbnails are drawn lazily, once the browser is idle and
- * only those near the visible part of the strip, so that a 24-page edition costs the viewer's
- * first render nothing; a page whose content is not loaded yet (`src` only) shows an empty box
+ * themselves (their text in stand-in faces, never the slices: thumbnail-fonts.ts), to go to
+ * another page. Thumbnails are drawn lazily, once the browser is idle and only those near the
+ * visible part of the strip, so that a 24-page edition costs the viewer's first render nothing; a page whose content is not loaded yet (`src` only) shows an empty box
  * until the edition brings it, and one whose file could not be loaded a mark that says so (its
  * name too); choosing it tries its file again. While `paused`, the strip holds one hidden item of the size of the
  * whole row instead of its items, made of the same parts: it is as tall and as wide as it will be,
@@ -132,10 +133,10 @@ export class EPaperPages extends LitElement {
     // Not while paused (returned above): measuring would force a layout of the whole viewer in its
     // first render (measured: 60 ms more to the first render of a 24-page edition).
     if (changed.has('pageId') || changed.has('edition') || changed.has('paused')) this.#scrollToShown(list);
-    // The viewer registers the fonts too; alone, the strip does it for its thumbnails (null: the
-    // browser fetches the faces, or slices of them, that the thumbnails' text needs).
+    // The thumbnails' own faces (thumbnail-fonts.ts: stand-ins, no slice), registered (null: the
+    // browser fetches those the thumbnails' text needs).
     if (this.idle && this.near.size && this.edition && this.#fontsFor !== this.edition)
-      void loadEditionFonts((this.#fontsFor = this.edition), this.baseUrl, undefined, undefined, null);
+      void loadEditionFonts(thumbnailEdition((this.#fontsFor = this.edition)), this.baseUrl, undefined, undefined, null);
   }
 
   #onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -210,7 +211,13 @@ export class EPaperPages extends LitElement {
         <span class="box" ${cssProps({ '--_ratio': `${page.width} / ${page.height}`, '--_pw': `${page.width}px` })}>
           ${
             drawn
-              ? html`<e-paper-page thumbnail .edition=${edition} .page=${page} .baseUrl=${this.baseUrl} lang=${this.lang}></e-paper-page>`
+              ? html`<e-paper-page
+                  thumbnail
+                  .edition=${thumbnailEdition(edition)}
+                  .page=${page}
+                  .baseUrl=${this.baseUrl}
+                  lang=${this.lang}
+                ></e-paper-page>`
               : failed
                 ? FAILED_ICON
                 : nothing

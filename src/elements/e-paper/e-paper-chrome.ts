@@ -7,6 +7,7 @@ import { chromeStrings } from './chrome-strings.js';
 import type { Notice } from '../../controllers/notices.js';
 import { ArticleOpeningController } from '../../controllers/article-opening.js';
 import { SearchPanelController } from '../../controllers/search-panel.js';
+import { PageFontsController } from '../../controllers/page-fonts.js';
 import type { ViewerContext } from '../../controllers/viewer-context.js';
 import type { ContentsPage, ContentsSelectDetail } from '../e-paper-contents/e-paper-contents.js';
 import type { EPaperReaderEventMap, ReaderAloud } from '../e-paper-reader/e-paper-reader.js';
@@ -64,6 +65,7 @@ export function makeChrome(ctx: ViewerContext): Chrome {
   if (host.shadowRoot) adoptStyles(host.shadowRoot, [...((host.constructor as typeof LitElement).elementStyles ?? []), chromeStyles]);
   const articles = new ArticleOpeningController(ctx);
   const search = new SearchPanelController(ctx);
+  new PageFontsController(ctx);
   const on: ChromeHandlers = {
     archiveSelect: ({ detail }) => ctx.showEdition(detail.src, detail.date),
     toggleSearch: () => search.toggle(),
