@@ -12,13 +12,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import fonteditor from 'fonteditor-core';
 import { fontPackageDir, fontReader, sourceFiles } from './font-sources.mjs';
 
 const { Font, woff2 } = fonteditor;
-const SOURCE = { pkg: '@fontsource/noto-sans-sc', weight: 400 };
+export const SOURCE = { pkg: '@fontsource/noto-sans-sc', weight: 400 };
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outDir = join(root, 'src/i18n');
 
@@ -44,20 +44,21 @@ async function uiFontChars() {
   return module.uiFontChars();
 }
 
-async function main() {
-  const started = performance.now();
-  const chars = await uiFontChars();
-  const wanted = chars.map((ch) => ch.codePointAt(0));
-  const outside = chars.filter((ch) => ch.codePointAt(0) < RANGE[0] || ch.codePointAt(0) > RANGE[1]);
-  if (outside.length) throw new Error(`characters outside the declared range: ${outside.join('')} (widen RANGE)`);
+/**
+ * Cuts the glyphs of `wanted` (code points) from the source font's files into one woff2, and reads
+ * the written file back. Throws, naming them, if the source has no glyph for some. Shared with
+ * scripts/demo-font.mjs (the demo page's own font).
+ * @returns {Promise<{data: Buffer, unicodes: Set<number>, glyphs: number, files: number, pkgDir: string}>}
+ */
+export async function cutFont(wanted, source = SOURCE) {
   const readFace = await fontReader();
   await woff2.init();
 
   // Each character from the source file whose range and character map have it.
-  const pkgDir = fontPackageDir(SOURCE.pkg);
+  const pkgDir = fontPackageDir(source.pkg);
   const left = new Set(wanted);
   const parts = [];
-  for (const file of sourceFiles(pkgDir, SOURCE.weight)) {
+  for (const file of sourceFiles(pkgDir, source.weight)) {
     const inFile = [...left].filter(file.inRange);
     if (!inFile.length) continue;
     const bytes = readFileSync(file.path);
@@ -68,8 +69,7 @@ async function main() {
   }
   if (left.size) {
     const missing = [...left].map((cp) => `${String.fromCodePoint(cp)} U+${cp.toString(16).toUpperCase()}`);
-    console.error(`error: ${SOURCE.pkg} ${SOURCE.weight} has no glyph for ${missing.join(', ')}`);
-    process.exit(1);
+    throw new Error(`${source.pkg} ${source.weight} has no glyph for ${missing.join(', ')}`);
   }
 
   // One file: the source's slices merged into the first (same design, same em: no scaling).
@@ -83,10 +83,27 @@ async function main() {
   font.set(helper.get());
   const data = font.write({ type: 'woff2', toBuffer: true });
 
-  // Read the written file back: its character map is what the viewer and the tests rely on.
+  // Read the written file back: its character map is what the pages and the tests rely on.
   const { unicodes, glyphs } = await readFace(data);
   const lost = wanted.filter((cp) => !unicodes.has(cp));
   if (lost.length) throw new Error(`the merged font lost ${String.fromCodePoint(...lost)}`);
+  return { data, unicodes, glyphs, files: parts.length, pkgDir };
+}
+
+async function main() {
+  const started = performance.now();
+  const chars = await uiFontChars();
+  const wanted = chars.map((ch) => ch.codePointAt(0));
+  const outside = chars.filter((ch) => ch.codePointAt(0) < RANGE[0] || ch.codePointAt(0) > RANGE[1]);
+  if (outside.length) throw new Error(`characters outside the declared range: ${outside.join('')} (widen RANGE)`);
+  let cut;
+  try {
+    cut = await cutFont(wanted);
+  } catch (error) {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  }
+  const { data, unicodes, glyphs, files, pkgDir } = cut;
 
   const file = `ui-font-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff2`;
   for (const old of readdirSync(outDir).filter((name) => /^ui-font-[0-9a-f]+\.woff2$/.test(name))) rmSync(join(outDir, old));
@@ -117,8 +134,9 @@ async function main() {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `${file}: ${covered.length} characters, ${glyphs} glyphs, ${data.length} bytes (${(data.length / 1024).toFixed(1)} KiB) from ${parts.length} files of ${SOURCE.pkg} ${SOURCE.weight}; ${seconds} s`,
+    `${file}: ${covered.length} characters, ${glyphs} glyphs, ${data.length} bytes (${(data.length / 1024).toFixed(1)} KiB) from ${files} files of ${SOURCE.pkg} ${SOURCE.weight}; ${seconds} s`,
   );
 }
 
-await main();
+// Run as a script (not when scripts/demo-font.mjs imports cutFont).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
