@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOURCE, cutFont } from './ui-font.mjs';
+import { SOURCE, cutFontOrExit } from './ui-font.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const demoDir = join(root, 'demo');
@@ -38,14 +38,7 @@ export function demoChars() {
 async function main() {
   const started = performance.now();
   const wanted = [...demoChars()].map((ch) => ch.codePointAt(0));
-  let cut;
-  try {
-    cut = await cutFont(wanted);
-  } catch (error) {
-    console.error(`error: ${error.message}`);
-    process.exit(1);
-  }
-  const { data, unicodes, glyphs, files, pkgDir } = cut;
+  const { data, unicodes, glyphs, files, pkgDir } = await cutFontOrExit(wanted);
   const file = 'site-font.woff2';
   writeFileSync(join(demoDir, file), data);
   const covered = [...unicodes].sort((a, b) => a - b);

@@ -90,20 +90,23 @@ export async function cutFont(wanted, source = SOURCE) {
   return { data, unicodes, glyphs, files: parts.length, pkgDir };
 }
 
+/** {@link cutFont} for a script that writes the cut: a failure is said and ends the process. */
+export async function cutFontOrExit(wanted) {
+  try {
+    return await cutFont(wanted);
+  } catch (error) {
+    console.error(`error: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 async function main() {
   const started = performance.now();
   const chars = await uiFontChars();
   const wanted = chars.map((ch) => ch.codePointAt(0));
   const outside = chars.filter((ch) => ch.codePointAt(0) < RANGE[0] || ch.codePointAt(0) > RANGE[1]);
   if (outside.length) throw new Error(`characters outside the declared range: ${outside.join('')} (widen RANGE)`);
-  let cut;
-  try {
-    cut = await cutFont(wanted);
-  } catch (error) {
-    console.error(`error: ${error.message}`);
-    process.exit(1);
-  }
-  const { data, unicodes, glyphs, files, pkgDir } = cut;
+  const { data, unicodes, glyphs, files, pkgDir } = await cutFontOrExit(wanted);
 
   const file = `ui-font-${createHash('sha256').update(data).digest('hex').slice(0, 8)}.woff2`;
   for (const old of readdirSync(outDir).filter((name) => /^ui-font-[0-9a-f]+\.woff2$/.test(name))) rmSync(join(outDir, old));
@@ -138,5 +141,5 @@ async function main() {
   );
 }
 
-// Run as a script (not when scripts/demo-font.mjs imports cutFont).
+// Run as a script (not when scripts/demo-font.mjs imports its cut).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

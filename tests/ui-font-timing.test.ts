@@ -10,20 +10,7 @@ import type { EPaper } from '../src/elements/e-paper/e-paper.js';
 import { UI_FONT_FILE } from '../src/i18n/ui-font-file.js';
 import { UI_FONT_FAMILY } from '../src/i18n/ui-font.js';
 import { A1_URL, nextEvent } from './helpers.js';
-
-const uiFace = () => [...document.fonts].find((face) => face.family.replace(/"/g, '') === UI_FONT_FAMILY);
-
-/** Whether this machine has CJK fonts of its own (then the UI font is never needed): 中 drawn otherwise than a missing glyph. */
-function systemHasCjk(): boolean {
-  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-  context.font = '32px sans-serif';
-  const drawing = (char: string) => {
-    context.clearRect(0, 0, 300, 150);
-    context.fillText(char, 8, 40);
-    return `${context.measureText(char).width}:${context.getImageData(0, 0, 64, 64).data.join()}`;
-  };
-  return drawing('中') !== drawing('\u{10FFFD}');
-}
+import { systemHasCjk, uiFace } from './ui-font-probe.js';
 
 describe('the UI font, in time', () => {
   it('is not fetched before ready, and is in before the toolbar is defined', async function () {

@@ -15,30 +15,10 @@ import { UI_FONT_FAMILY } from '../src/i18n/ui-font.js';
 import { BUILT_IN_TAGS, UI_SYMBOLS, uiFontChars, uiTexts } from '../scripts/ui-text.js';
 import { multiPageEdition } from '../scripts/editions-from-a1.js';
 import { A1_URL, deepQuery, loadA1, mountViewer, until } from './helpers.js';
+import { NO_GLYPH, drawing, systemHasCjk, uiFace } from './ui-font-probe.js';
 
 const FONT_URL = new URL(`../src/i18n/${UI_FONT_FILE}`, import.meta.url).href;
 const COVERAGE_URL = new URL('../src/i18n/ui-font.json', import.meta.url).href;
-
-/** The UI font's face in a document's font set (the viewer adds it when it connects). */
-const uiFace = (doc: Document = document) => [...doc.fonts].find((face) => face.family.replace(/"/g, '') === UI_FONT_FAMILY);
-
-/** `char` drawn in `font` on a canvas: its advance and its pixels, as one comparable string. */
-function drawing(font: string, char: string): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 64;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.font = font;
-  context.textBaseline = 'middle';
-  context.fillText(char, 8, 32);
-  const alpha = context.getImageData(0, 0, 64, 64).data.filter((_, i) => i % 4 === 3);
-  return `${context.measureText(char).width.toFixed(2)}:${alpha.join(',')}`;
-}
-
-/** A private-use code point no font here has: what a missing glyph looks like in `font`. */
-const NO_GLYPH = '\u{10FFFD}';
-
-/** Whether this machine has CJK fonts of its own (the generic sans-serif draws 中 as more than the missing-glyph box). */
-const systemHasCjk = () => drawing('32px sans-serif', '中') !== drawing('32px sans-serif', NO_GLYPH);
 
 /** Code points of a CSS unicode-range. */
 const inRange = (range: string, cp: number) =>

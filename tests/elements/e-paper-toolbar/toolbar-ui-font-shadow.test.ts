@@ -8,23 +8,9 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { EPaper } from '../../../src/elements/e-paper/e-paper.js';
-import { UI_FONT_FAMILY } from '../../../src/i18n/ui-font.js';
 import { uiFontReady } from '../../../src/elements/e-paper-toolbar/toolbar-ui-font.js';
 import { A1_URL, nextEvent } from '../../helpers.js';
-
-const uiFace = () => [...document.fonts].find((face) => face.family.replace(/"/g, '') === UI_FONT_FAMILY);
-
-/** Whether this machine has CJK fonts of its own (then the UI font is never needed): 中 drawn otherwise than a missing glyph. */
-function systemHasCjk(): boolean {
-  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-  context.font = '32px sans-serif';
-  const drawing = (char: string) => {
-    context.clearRect(0, 0, 300, 150);
-    context.fillText(char, 8, 40);
-    return `${context.measureText(char).width}:${context.getImageData(0, 0, 64, 64).data.join()}`;
-  };
-  return drawing('中') !== drawing('\u{10FFFD}');
-}
+import { systemHasCjk, uiFace } from '../../ui-font-probe.js';
 
 describe('the UI font for a viewer inside a shadow root', () => {
   it('the wait before the toolbar lays its probe out in that viewer and waits for the face', async function () {
