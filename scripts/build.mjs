@@ -154,7 +154,10 @@ await build({
             { name: 'e-paper', test: (id) => firstRender.has(id) },
             // An edition in page files fetches these before its first page: one chunk, not a
             // chain of three fetched one after the other.
-            { name: 'page-file-set', test: (id) => /\/src\/(controllers\/page-file-set|edition\/page-files\/page-file-loade?r?)\.ts$/.test(id) },
+            {
+              name: 'page-file-set',
+              test: (id) => /\/src\/(controllers\/page-file-set|edition\/page-files\/page-file-loade?r?)\.ts$/.test(id),
+            },
             { name: 'shared', test: (id) => !lazyPart.test(id) },
           ],
         },
