@@ -152,6 +152,9 @@ await build({
         codeSplitting: {
           groups: [
             { name: 'e-paper', test: (id) => firstRender.has(id) },
+            // The page strip's marks of pages that failed stay apart: a group takes in what its
+            // modules import, and the strip of an edition with no page files needs no more.
+            { name: 'failed-pages', test: (id) => id.endsWith('/src/edition/page-files/failed-pages.ts'), priority: 1 },
             // An edition in page files fetches these before its first page: one chunk, not a
             // chain of three fetched one after the other.
             {
