@@ -5,10 +5,9 @@
 // under --json, with nothing on stderr, as for every other command; without --json, on stderr.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, buildCli, readJson, temp } from './helpers.mjs';
+import { BIN, ROOT, buildCli, cli, readJson, temp } from './helpers.mjs';
 
 /** Inside the project, so that the command's own packages (subset-font …) resolve from its node_modules. */
 const HERE = join(ROOT, 'node_modules/.cache/e-paper-tests/fonts-cli');
@@ -30,17 +29,8 @@ function fakePackage(name, weight) {
   );
 }
 
-/** Runs the copied command; its exit code, stdout, stderr, and stdout as JSON when it is. */
-function fonts(args) {
-  const result = spawnSync(process.execPath, [COMMAND, 'fonts', ...args], { encoding: 'utf8', timeout: 120_000 });
-  let json;
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, json };
-}
+/** Runs the copied command (see {@link cli}). */
+const fonts = (args) => cli(['fonts', ...args], { bin: COMMAND });
 
 /** A one-page test edition (not a real paper) whose headline prints {@link RARE}. */
 function edition() {

@@ -21,10 +21,13 @@ export function buildCli() {
   built = true;
 }
 
-/** Runs `e-paper args…` in `cwd`; its exit code, stdout, stderr, and stdout as JSON when it is. */
-export function cli(args, { cwd = ROOT } = {}) {
+/**
+ * Runs `e-paper args…` in `cwd` (the built command, or `bin`: a copy of it placed elsewhere); its
+ * exit code, stdout, stderr, and stdout as JSON when it is.
+ */
+export function cli(args, { cwd = ROOT, bin = BIN } = {}) {
   buildCli();
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

@@ -47,6 +47,19 @@ async function viewer() {
   return el;
 }
 
+/**
+ * A double-click at (x, y): the first click opens the reader, as a click does, and the second
+ * press lands on it. Resolves once the viewer has closed the article again (the dialog closes at
+ * once, the viewer's article with its close event a task later).
+ */
+async function doubleClick(el: EPaper, x: number, y: number): Promise<void> {
+  await cdp(click(x, y, 1));
+  await until(() => readerOpen(el), 'the first click opens the reader');
+  const closed = nextEvent(el, 'e-paper-article-close');
+  await cdp(click(x, y, 2));
+  await closed;
+}
+
 describe('double press over an article', () => {
   afterEach(() => document.querySelectorAll('e-paper').forEach((el) => el.remove()));
 
@@ -65,13 +78,7 @@ describe('double press over an article', () => {
     const before = viewport.view;
     const { x, y } = leadCentre(el);
     const pagePoint = screenToPage(before, toBox(el, x, y));
-    await cdp(click(x, y, 1));
-    // The first click opened the reader, as a click does: the second press lands on it.
-    await until(() => readerOpen(el), 'the first click opens the reader');
-    // The dialog is closed at once, the viewer's article with its close event a task later: wait for that.
-    const closed = nextEvent(el, 'e-paper-article-close');
-    await cdp(click(x, y, 2));
-    await closed;
+    await doubleClick(el, x, y);
     expect(readerOpen(el), 'the second press closed it again').to.equal(false);
     expect(el.article).to.equal(undefined);
     expect(viewport.scale / before.scale).to.be.closeTo(Math.min(ZOOM_STEP, viewport.maxScale / before.scale), 1e-6);
@@ -98,12 +105,7 @@ describe('double press over an article', () => {
       while (performance.now() - start < 600);
     };
     window.addEventListener('click', busy, { capture: true, once: true });
-    await cdp(click(x, y, 1));
-    await until(() => readerOpen(el), 'the first click opens the reader');
-    // The dialog is closed at once, the viewer's article with its close event a task later: wait for that.
-    const closed = nextEvent(el, 'e-paper-article-close');
-    await cdp(click(x, y, 2));
-    await closed;
+    await doubleClick(el, x, y);
     expect(readerOpen(el), 'the second press closed it again').to.equal(false);
     expect(el.article).to.equal(undefined);
     expect(viewport.scale).to.be.above(before);
