@@ -29,7 +29,7 @@ import { SCROLL_KEYS, scrollByKey, trapTab } from './reader-keys.js';
 import { copyThroughSelection } from './reader-clipboard.js';
 import { ReadingProgress } from './reader-progress.js';
 import { DeferredLayout } from './reader-deferred-layout.js';
-import { GlyphWarmup, glyphSamples, loadedCuts } from './reader-glyph-warmup.js';
+import { GlyphWarmup, cutsLoaded, glyphSamples, loadedCuts } from './reader-glyph-warmup.js';
 import { LayoutAhead } from './reader-layout-ahead.js';
 import { LocalizedElement } from '../../i18n/localized-element.js';
 
@@ -376,6 +376,9 @@ export class EPaperReader extends LocalizedElement {
     }
   }
 
+  /** What the last warm-up asked for was warmed for (edition, articles, text scale). */
+  #warmKey?: string;
+
   /** At idle while closed: the glyphs of the page's articles, in the reader's styles. */
   #warm(): void {
     const edition = this.edition;
@@ -384,8 +387,13 @@ export class EPaperReader extends LocalizedElement {
     const byId = articlesById(edition);
     const articles = () => glyphSamples(ids.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined));
     const key = `${edition.id} ${ids.join()} ${this.textScale}`;
-    this.#warmup.warm(key, articles, edition.lang);
-    this.#ahead.schedule(key, this.#order[0]);
+    this.#warmKey = key;
+    // After the shown page's headline cut: with it still loading, the headlines would fetch slices.
+    void cutsLoaded(editionFontFamily(edition, 'headline')).then(() => {
+      if (this.open || this.#warmKey !== key) return;
+      this.#warmup.warm(key, articles, edition.lang);
+      this.#ahead.schedule(key, this.#order[0]);
+    });
   }
 
   #focusStart(): void {

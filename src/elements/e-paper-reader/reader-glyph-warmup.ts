@@ -17,6 +17,16 @@ export function loadedCuts(family: string): string {
   return [...cuts].join('');
 }
 
+/**
+ * Once the exact cuts of `family` still loading are in (the cut of a page just shown, which the
+ * viewer loads as it is shown): set before, its headlines would fetch the slices the cut spares.
+ */
+export function cutsLoaded(family: string): Promise<unknown> {
+  const prefix = `${family} `;
+  const loading = [...document.fonts].filter((face) => face.status === 'loading' && face.family.replace(/^"|"$/g, '').startsWith(prefix));
+  return Promise.all(loading.map((face) => face.loaded.catch(() => undefined)));
+}
+
 /** Characters laid out per idle callback: a few milliseconds of shaping each. */
 const SLICE = 160;
 /** Characters drawn per idle callback, each in the four phases: a few milliseconds of raster, within the sample's narrow column. */
